@@ -1,0 +1,50 @@
+#include "commandregistry.h"
+
+#include "versioncommand.h"
+
+namespace Meshdeck {
+
+CommandRegistry::CommandRegistry()
+{
+    add(std::make_unique<VersionCommand>());
+}
+
+void CommandRegistry::add(std::unique_ptr<CliCommand> command)
+{
+    m_commands.push_back(std::move(command));
+}
+
+CliCommand *CommandRegistry::find(const QString &name) const
+{
+    for (const auto &c : m_commands) {
+        if (c->name() == name)
+            return c.get();
+    }
+    return nullptr;
+}
+
+std::vector<CliCommand *> CommandRegistry::commands() const
+{
+    std::vector<CliCommand *> out;
+    for (const auto &c : m_commands)
+        out.push_back(c.get());
+    return out;
+}
+
+int CommandRegistry::dispatch(const QStringList &arguments, QTextStream &out,
+                              QTextStream &err) const
+{
+    const QString name = arguments.value(0);
+    CliCommand *command = find(name);
+    if (!command) {
+        err << "meshdeck: unknown command '" << name << "' (run 'meshdeck --help' for the list)\n";
+        err.flush();
+        return ExitUsage;
+    }
+    const int rc = command->run(arguments.mid(1), out, err);
+    out.flush();
+    err.flush();
+    return rc;
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,91 @@
+#include "guisession.h"
+
+#include "clicommand.h"
+#include "languagemanager.h"
+#include "mainwindow.h"
+
+#include <core/logging.h>
+#include <models/preferences.h>
+#include <views/thememanager.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace Meshdeck {
+
+GuiSession::GuiSession(QApplication *app, const GuiOptions &options)
+    : m_app(app)
+    , m_options(options)
+{
+    const bool screenshot = !options.screenshotFile.isEmpty();
+    if (screenshot) {
+        QTemporaryDir dir;
+        dir.setAutoRemove(false);
+        m_tempDir = dir.path();
+        m_preferences = std::make_unique<Preferences>(m_tempDir + QStringLiteral("/meshdeck.ini"));
+    } else {
+        m_preferences = std::make_unique<Preferences>();
+    }
+    m_theme = std::make_unique<ThemeManager>(app);
+    m_theme->apply(m_preferences->theme());
+    m_language = std::make_unique<LanguageManager>();
+    m_language->apply(m_preferences->language());
+
+    QObject::connect(m_preferences.get(), &Preferences::themeChanged, app,
+                     [this](ThemeMode mode) { m_theme->apply(mode); });
+    QObject::connect(m_preferences.get(), &Preferences::languageChanged, app,
+                     [this](const QString &code) { m_language->apply(code); });
+
+    m_window = std::make_unique<MainWindow>(m_preferences.get());
+    m_window->setPersistState(!screenshot);
+    if (options.page)
+        m_window->setCurrentPage(*options.page);
+}
+
+GuiSession::~GuiSession()
+{
+    m_window.reset();
+    m_preferences.reset();
+    if (!m_tempDir.isEmpty())
+        QDir(m_tempDir).removeRecursively();
+}
+
+int GuiSession::exec()
+{
+    m_window->show();
+    return m_app->exec();
+}
+
+int GuiSession::renderScreenshot()
+{
+    m_window->resize(m_options.size);
+    m_window->show();
+    int rc = ExitOk;
+    // Grab once the event loop has laid the window out and painted it.
+    QTimer::singleShot(50, m_window.get(), [this, &rc] {
+        const QImage image = m_window->grab().toImage();
+        const QString file = m_options.screenshotFile;
+        const QFileInfo info(file);
+        if (!info.absoluteDir().exists()) {
+            std::fprintf(stderr, "meshdeck: cannot write %s: the folder %s does not exist\n",
+                         qPrintable(file), qPrintable(info.absolutePath()));
+            rc = ExitFailure;
+        } else if (!image.save(file, "PNG")) {
+            std::fprintf(stderr, "meshdeck: cannot write %s: check the folder's permissions\n",
+                         qPrintable(file));
+            rc = ExitFailure;
+        }
+        m_window->close();
+        m_app->quit();
+    });
+    m_app->exec();
+    return rc;
+}
+
+} // namespace Meshdeck

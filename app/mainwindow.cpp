@@ -1,0 +1,219 @@
+#include "mainwindow.h"
+
+#include "versioninfo.h"
+
+#include <models/connectionstate.h>
+#include <models/navigationmodel.h>
+#include <models/preferences.h>
+#include <views/aboutdialog.h>
+#include <views/connectionindicator.h>
+#include <views/emptystatepage.h>
+#include <views/navigationrail.h>
+#include <views/pageemptystates.h>
+#include <views/settingspage.h>
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace Meshdeck {
+
+namespace {
+// The platform's binding for a standard key, or a fallback where the platform defines none
+// (Preferences and Full Screen have none on several Linux platforms).
+QList<QKeySequence> standardOr(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    QList<QKeySequence> bindings = QKeySequence::keyBindings(key);
+    if (bindings.isEmpty())
+        bindings << fallback;
+    return bindings;
+}
+} // namespace
+
+MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
+    : QMainWindow(parent)
+    , m_preferences(preferences)
+    , m_connection(new ConnectionState(this))
+    , m_navigation(new NavigationModel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/io.meshdeck.Meshdeck.svg")));
+    setMinimumSize(800, 560);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_rail = new NavigationRail(m_navigation, central);
+    auto *divider = new QFrame(central);
+    divider->setFrameShape(QFrame::VLine);
+    divider->setFrameShadow(QFrame::Plain);
+    divider->setForegroundRole(QPalette::Mid);
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_rail);
+    layout->addWidget(divider);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    createPages();
+    createMenus();
+
+    m_indicator = new ConnectionIndicator(m_connection, this);
+    statusBar()->addWidget(m_indicator, 1);
+    statusBar()->setSizeGripEnabled(true);
+
+    connect(m_rail, &NavigationRail::pageSelected, this, &MainWindow::setCurrentPage);
+
+    retranslate();
+    restoreFromPreferences();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createPages()
+{
+    for (int i = 0; i < int(PageId::PageCount); ++i) {
+        const PageId page = PageId(i);
+        QWidget *widget = nullptr;
+        if (page == PageId::Settings) {
+            widget = new SettingsPage(m_preferences, m_stack);
+        } else {
+            auto *empty = new EmptyStatePage([page] { return PageEmptyStates::forPage(page); },
+                                             m_stack);
+            const PageId target = page == PageId::Results ? PageId::Performance : PageId::Clusters;
+            connect(empty, &EmptyStatePage::actionTriggered, this,
+                    [this, target] { setCurrentPage(target); });
+            widget = empty;
+        }
+        widget->setObjectName(pageKey(page) + QStringLiteral("Page"));
+        m_stack->addWidget(widget);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quit->setShortcuts(standardOr(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
+    m_quit->setMenuRole(QAction::QuitRole);
+
+    m_editMenu = menuBar()->addMenu(QString());
+    m_preferencesAction = m_editMenu->addAction(QString(), this,
+                                                [this] { setCurrentPage(PageId::Settings); });
+    m_preferencesAction->setShortcuts(
+        standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    auto *group = new QActionGroup(this);
+    for (int i = 0; i < int(PageId::PageCount); ++i) {
+        const PageId page = PageId(i);
+        QAction *action = m_viewMenu->addAction(QString(), this,
+                                                [this, page] { setCurrentPage(page); });
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        group->addAction(action);
+        m_pageActions << action;
+    }
+    m_viewMenu->addSeparator();
+    m_fullScreen = m_viewMenu->addAction(QString(), this, &MainWindow::toggleFullScreen);
+    m_fullScreen->setCheckable(true);
+    m_fullScreen->setShortcuts(standardOr(QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)));
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_about->setMenuRole(QAction::AboutRole);
+    m_aboutQt = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
+    m_aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Meshdeck"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quit->setText(tr("&Quit"));
+    m_editMenu->setTitle(tr("&Edit"));
+    m_preferencesAction->setText(tr("&Preferences…"));
+    m_viewMenu->setTitle(tr("&View"));
+    for (int i = 0; i < m_pageActions.size(); ++i)
+        m_pageActions[i]->setText(NavigationModel::title(PageId(i)));
+    m_fullScreen->setText(tr("&Full Screen"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About Meshdeck"));
+    m_aboutQt->setText(tr("About &Qt"));
+    m_navigation->retranslate();
+}
+
+void MainWindow::restoreFromPreferences()
+{
+    if (!restoreGeometry(m_preferences->windowGeometry()))
+        resize(1280, 800);
+    restoreState(m_preferences->windowState());
+    setCurrentPage(m_preferences->restoreLastPage() ? m_preferences->lastPage()
+                                                    : PageId::Clusters);
+}
+
+PageId MainWindow::currentPage() const
+{
+    return PageId(m_stack->currentIndex());
+}
+
+void MainWindow::setCurrentPage(PageId page)
+{
+    if (page == PageId::PageCount)
+        return;
+    const bool changed = m_stack->currentIndex() != int(page);
+    m_stack->setCurrentIndex(int(page));
+    m_rail->setCurrentPage(page);
+    m_pageActions.value(int(page))->setChecked(true);
+    if (changed) {
+        if (m_persistState)
+            m_preferences->setLastPage(page);
+        emit currentPageChanged(page);
+    }
+}
+
+QWidget *MainWindow::pageWidget(PageId page) const
+{
+    return m_stack->widget(int(page));
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(VersionInfo::applicationVersion(), VersionInfo::components(), this);
+    dialog.exec();
+}
+
+void MainWindow::toggleFullScreen()
+{
+    setWindowState(windowState() ^ Qt::WindowFullScreen);
+    m_fullScreen->setChecked(isFullScreen());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    if (event->type() == QEvent::WindowStateChange && m_fullScreen)
+        m_fullScreen->setChecked(isFullScreen());
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_persistState) {
+        m_preferences->setWindowGeometry(saveGeometry());
+        m_preferences->setWindowState(saveState());
+        m_preferences->setLastPage(currentPage());
+        m_preferences->sync();
+    }
+    event->accept();
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <models/pageid.h>
+
+#include <QMainWindow>
+
+class QAction;
+class QMenu;
+class QStackedWidget;
+
+namespace Meshdeck {
+
+class ConnectionIndicator;
+class ConnectionState;
+class NavigationModel;
+class NavigationRail;
+class Preferences;
+
+// The application window: navigation rail on the left, the current page on the right, the
+// connection state in the status bar. Remembers geometry and the last page in Preferences.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Preferences *preferences, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] PageId currentPage() const;
+    void setCurrentPage(PageId page);
+    [[nodiscard]] QWidget *pageWidget(PageId page) const;
+    [[nodiscard]] ConnectionState *connectionState() const { return m_connection; }
+
+    // Whether closing the window writes geometry and state back to Preferences (off for
+    // --screenshot renders).
+    void setPersistState(bool on) { m_persistState = on; }
+
+    void showAbout();
+
+Q_SIGNALS:
+    void currentPageChanged(Meshdeck::PageId page);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createPages();
+    void createMenus();
+    void retranslate();
+    void restoreFromPreferences();
+    void toggleFullScreen();
+
+    Preferences *m_preferences;
+    ConnectionState *m_connection;
+    NavigationModel *m_navigation;
+    NavigationRail *m_rail = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    ConnectionIndicator *m_indicator = nullptr;
+    bool m_persistState = true;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_fullScreen = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_aboutQt = nullptr;
+    QList<QAction *> m_pageActions;
+};
+
+} // namespace Meshdeck

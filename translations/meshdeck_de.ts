@@ -1,0 +1,371 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>Meshdeck::AboutDialog</name>
+    <message>
+        <source>About Meshdeck</source>
+        <translation>Über Meshdeck</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Meshdeck %1&lt;/h2&gt;&lt;p&gt;A desktop application for people who run service meshes on Kubernetes: live service topology, mesh install wizards, and latency benchmarks compared side by side.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Meshdeck %1&lt;/h2&gt;&lt;p&gt;Eine Desktop-Anwendung für alle, die Service-Meshes auf Kubernetes betreiben: Live-Service-Topologie, Installationsassistenten für Meshes und Latenz-Benchmarks im direkten Vergleich.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ConnectionState</name>
+    <message>
+        <source>Not connected: no cluster context selected</source>
+        <translation>Nicht verbunden: kein Cluster-Kontext ausgewählt</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (Kubernetes %2)</source>
+        <translation>Verbunden mit %1 (Kubernetes %2)</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 nicht erreichbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::EnvelopeCodec</name>
+    <message>
+        <source>This is not a Meshdeck file, or it is damaged.</source>
+        <translation>Dies ist keine Meshdeck-Datei, oder sie ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>This file holds "%1", not "%2".</source>
+        <translation>Diese Datei enthält „%1“, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>This file was written by a newer Meshdeck (%1, schema %2); this version reads schema %3 and older. Update Meshdeck to open it.</source>
+        <translation>Diese Datei stammt von einem neueren Meshdeck (%1, Schema %2); diese Version liest Schema %3 und älter. Aktualisieren Sie Meshdeck, um sie zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::HttpTransport</name>
+    <message>
+        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
+        <translation>Die Adresse „%1“ ist keine gültige http- oder https-URL. Prüfen Sie die Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The request to %1 was cancelled.</source>
+        <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
+        <translation>Der Hostname „%1“ konnte nicht aufgelöst werden. Prüfen Sie die Serveradresse und Ihre Netzwerk- oder DNS-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The proxy host could not be resolved. Check the proxy setting.</source>
+        <translation>Der Proxy-Host konnte nicht aufgelöst werden. Prüfen Sie die Proxy-Einstellung.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: the connection was refused or the host is unreachable. Check that the server is running and the address and port are right.</source>
+        <translation>Keine Verbindung zu %1: Die Verbindung wurde abgelehnt oder der Host ist nicht erreichbar. Prüfen Sie, ob der Server läuft und Adresse und Port stimmen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out. The server may be down or a firewall may be dropping the connection.</source>
+        <translation>Zeitüberschreitung beim Verbinden mit %1. Der Server ist möglicherweise nicht verfügbar oder eine Firewall verwirft die Verbindung.</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering: no data arrived within the time limit. Try again; if it keeps happening, the server may be overloaded.</source>
+        <translation>%1 antwortet nicht mehr: Innerhalb der Frist kamen keine Daten an. Versuchen Sie es erneut; wenn es wieder passiert, ist der Server möglicherweise überlastet.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate could not be verified or the client certificate was rejected. Check the certificate authority and client certificate you configured.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: Das Zertifikat konnte nicht geprüft werden oder das Client-Zertifikat wurde abgelehnt. Prüfen Sie die konfigurierte Zertifizierungsstelle und das Client-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was reset while talking to the server. Try again.</source>
+        <translation>Die Verbindung zu %1 wurde während der Kommunikation zurückgesetzt. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection or sent an incomplete reply. Try again.</source>
+        <translation>%1 hat die Verbindung geschlossen oder eine unvollständige Antwort gesendet. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The reply from %1 is larger than %2 MiB and was not read.</source>
+        <translation>Die Antwort von %1 ist größer als %2 MiB und wurde nicht gelesen.</translation>
+    </message>
+    <message>
+        <source>The request to %1 failed.</source>
+        <translation>Die Anfrage an %1 ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::MainWindow</name>
+    <message>
+        <source>Meshdeck</source>
+        <translation>Meshdeck</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Meshdeck</source>
+        <translation>Ü&amp;ber Meshdeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::NavigationModel</name>
+    <message>
+        <source>Clusters</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topologie</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Kubernetes contexts and a live view of their resources</source>
+        <translation>Kubernetes-Kontexte und eine Live-Ansicht ihrer Ressourcen</translation>
+    </message>
+    <message>
+        <source>How traffic flows between services, live</source>
+        <translation>Wie der Verkehr zwischen Diensten fließt, live</translation>
+    </message>
+    <message>
+        <source>Install, verify and remove service meshes and sample apps</source>
+        <translation>Service-Meshes und Beispielanwendungen installieren, prüfen und entfernen</translation>
+    </message>
+    <message>
+        <source>Run load tests against your services</source>
+        <translation>Lasttests gegen Ihre Dienste ausführen</translation>
+    </message>
+    <message>
+        <source>Stored benchmark runs, compared side by side</source>
+        <translation>Gespeicherte Benchmark-Läufe im direkten Vergleich</translation>
+    </message>
+    <message>
+        <source>Language, appearance and where Meshdeck keeps its data</source>
+        <translation>Sprache, Erscheinungsbild und wo Meshdeck seine Daten ablegt</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::NavigationRail</name>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PageEmptyStates</name>
+    <message>
+        <source>No cluster connected</source>
+        <translation>Kein Cluster verbunden</translation>
+    </message>
+    <message>
+        <source>This page lists every context in your kubeconfig with its connection state, and a live tree of namespaces, workloads and pods with their YAML, events and logs.</source>
+        <translation>Diese Seite zeigt jeden Kontext Ihrer kubeconfig mit seinem Verbindungsstatus sowie einen Live-Baum aus Namespaces, Workloads und Pods mit YAML, Ereignissen und Logs.</translation>
+    </message>
+    <message>
+        <source>Meshdeck reads the same kubeconfig as kubectl: the files in $KUBECONFIG, or ~/.kube/config.</source>
+        <translation>Meshdeck liest dieselbe kubeconfig wie kubectl: die Dateien in $KUBECONFIG oder ~/.kube/config.</translation>
+    </message>
+    <message>
+        <source>Check that kubectl reaches your cluster with the command below.</source>
+        <translation>Prüfen Sie mit dem folgenden Befehl, ob kubectl Ihren Cluster erreicht.</translation>
+    </message>
+    <message>
+        <source>No service graph yet</source>
+        <translation>Noch kein Dienstgraph</translation>
+    </message>
+    <message>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
+        <translation>Die Topologie zeigt die Dienste und Workloads des verbundenen Clusters und den Verkehr zwischen ihnen: Anfragerate, Fehlerrate und Latenz an jeder Kante, aus dem Prometheus des Meshes.</translation>
+    </message>
+    <message>
+        <source>Connect a cluster on the Clusters page.</source>
+        <translation>Verbinden Sie einen Cluster auf der Seite „Cluster“.</translation>
+    </message>
+    <message>
+        <source>Install a mesh with its telemetry add-ons on the Lifecycle page, so that edges carry live traffic.</source>
+        <translation>Installieren Sie auf der Seite „Lebenszyklus“ ein Mesh mit seinen Telemetrie-Erweiterungen, damit die Kanten Live-Verkehr zeigen.</translation>
+    </message>
+    <message>
+        <source>Go to Clusters</source>
+        <translation>Zu „Cluster“</translation>
+    </message>
+    <message>
+        <source>No mesh managed yet</source>
+        <translation>Noch kein Mesh verwaltet</translation>
+    </message>
+    <message>
+        <source>Install Istio, Linkerd, Consul, Kuma or Cilium with a wizard that shows every step before it runs, deploy sample applications such as Bookinfo, and remove them cleanly.</source>
+        <translation>Installieren Sie Istio, Linkerd, Consul, Kuma oder Cilium mit einem Assistenten, der jeden Schritt vor der Ausführung zeigt, stellen Sie Beispielanwendungen wie Bookinfo bereit und entfernen Sie alles wieder sauber.</translation>
+    </message>
+    <message>
+        <source>This page then shows which meshes the cluster already runs and offers to install one.</source>
+        <translation>Diese Seite zeigt dann, welche Meshes im Cluster bereits laufen, und bietet an, eines zu installieren.</translation>
+    </message>
+    <message>
+        <source>No load test profile yet</source>
+        <translation>Noch kein Lasttest-Profil</translation>
+    </message>
+    <message>
+        <source>Measure what a mesh costs: load an HTTP endpoint as fast as possible or at a constant rate with coordinated-omission correction, and watch throughput and latency while the test runs.</source>
+        <translation>Messen Sie, was ein Mesh kostet: Belasten Sie einen HTTP-Endpunkt so schnell wie möglich oder mit konstanter Rate und Coordinated-Omission-Korrektur, und beobachten Sie Durchsatz und Latenz während des Tests.</translation>
+    </message>
+    <message>
+        <source>Create a profile: target URL, rate, connections and duration.</source>
+        <translation>Legen Sie ein Profil an: Ziel-URL, Rate, Verbindungen und Dauer.</translation>
+    </message>
+    <message>
+        <source>Label each run with the mesh under test, so that Results can compare runs with and without it.</source>
+        <translation>Kennzeichnen Sie jeden Lauf mit dem getesteten Mesh, damit „Ergebnisse“ Läufe mit und ohne Mesh vergleichen kann.</translation>
+    </message>
+    <message>
+        <source>No results stored yet</source>
+        <translation>Noch keine Ergebnisse gespeichert</translation>
+    </message>
+    <message>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
+        <translation>Jeder Lasttest-Lauf wird hier aufbewahrt. Wählen Sie zwei bis sechs Läufe, um ihre Latenzverteilungen nebeneinander zu vergleichen und den Mehraufwand des Meshes gegenüber einer Basislinie abzulesen.</translation>
+    </message>
+    <message>
+        <source>Run a load test on the Performance page; its result appears here.</source>
+        <translation>Führen Sie auf der Seite „Leistung“ einen Lasttest aus; sein Ergebnis erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Go to Performance</source>
+        <translation>Zu „Leistung“</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Erscheinungsbild</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>The language of menus and pages. Changes apply at once.</source>
+        <translation>Die Sprache der Menüs und Seiten. Änderungen gelten sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Dem System folgen</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Start-up</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the page I was on when Meshdeck starts</source>
+        <translation>Beim Start die zuletzt geöffnete Seite &amp;wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicherort</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>Einstellungsdatei:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Datenordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Folder</source>
+        <translation>Datenordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Results and profiles are kept in this folder.</source>
+        <translation>Ergebnisse und Profile werden in diesem Ordner abgelegt.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,371 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>Meshdeck::AboutDialog</name>
+    <message>
+        <source>About Meshdeck</source>
+        <translation>Acerca de Meshdeck</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Meshdeck %1&lt;/h2&gt;&lt;p&gt;A desktop application for people who run service meshes on Kubernetes: live service topology, mesh install wizards, and latency benchmarks compared side by side.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Meshdeck %1&lt;/h2&gt;&lt;p&gt;Una aplicación de escritorio para quienes operan service meshes en Kubernetes: topología de servicios en vivo, asistentes de instalación de meshes y pruebas de latencia comparadas lado a lado.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Componente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>&amp;Copiar detalles</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ConnectionState</name>
+    <message>
+        <source>Not connected: no cluster context selected</source>
+        <translation>Sin conexión: no hay ningún contexto de clúster seleccionado</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando con %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Conectado a %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (Kubernetes %2)</source>
+        <translation>Conectado a %1 (Kubernetes %2)</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>No se puede alcanzar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::EnvelopeCodec</name>
+    <message>
+        <source>This is not a Meshdeck file, or it is damaged.</source>
+        <translation>Este no es un archivo de Meshdeck o está dañado.</translation>
+    </message>
+    <message>
+        <source>This file holds "%1", not "%2".</source>
+        <translation>Este archivo contiene «%1», no «%2».</translation>
+    </message>
+    <message>
+        <source>This file was written by a newer Meshdeck (%1, schema %2); this version reads schema %3 and older. Update Meshdeck to open it.</source>
+        <translation>Este archivo lo escribió un Meshdeck más reciente (%1, esquema %2); esta versión lee el esquema %3 y anteriores. Actualice Meshdeck para abrirlo.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::HttpTransport</name>
+    <message>
+        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
+        <translation>La dirección «%1» no es una URL http o https válida. Revise la dirección del servidor.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La solicitud se canceló.</translation>
+    </message>
+    <message>
+        <source>The request to %1 was cancelled.</source>
+        <translation>La solicitud a %1 se canceló.</translation>
+    </message>
+    <message>
+        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
+        <translation>No se pudo resolver el nombre de host «%1». Revise la dirección del servidor y la configuración de red o DNS.</translation>
+    </message>
+    <message>
+        <source>The proxy host could not be resolved. Check the proxy setting.</source>
+        <translation>No se pudo resolver el host del proxy. Revise la configuración del proxy.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: the connection was refused or the host is unreachable. Check that the server is running and the address and port are right.</source>
+        <translation>No se pudo conectar con %1: la conexión fue rechazada o el host no es alcanzable. Compruebe que el servidor esté en marcha y que la dirección y el puerto sean correctos.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out. The server may be down or a firewall may be dropping the connection.</source>
+        <translation>Se agotó el tiempo al conectar con %1. Puede que el servidor esté caído o que un cortafuegos descarte la conexión.</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering: no data arrived within the time limit. Try again; if it keeps happening, the server may be overloaded.</source>
+        <translation>%1 dejó de responder: no llegaron datos dentro del tiempo límite. Inténtelo de nuevo; si sigue ocurriendo, puede que el servidor esté sobrecargado.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: its certificate could not be verified or the client certificate was rejected. Check the certificate authority and client certificate you configured.</source>
+        <translation>Falló la conexión segura con %1: no se pudo verificar su certificado o se rechazó el certificado de cliente. Revise la autoridad de certificación y el certificado de cliente configurados.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was reset while talking to the server. Try again.</source>
+        <translation>La conexión con %1 se restableció durante la comunicación con el servidor. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection or sent an incomplete reply. Try again.</source>
+        <translation>%1 cerró la conexión o envió una respuesta incompleta. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The reply from %1 is larger than %2 MiB and was not read.</source>
+        <translation>La respuesta de %1 supera los %2 MiB y no se leyó.</translation>
+    </message>
+    <message>
+        <source>The request to %1 failed.</source>
+        <translation>La solicitud a %1 falló.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::MainWindow</name>
+    <message>
+        <source>Meshdeck</source>
+        <translation>Meshdeck</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Pantalla completa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Meshdeck</source>
+        <translation>&amp;Acerca de Meshdeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::NavigationModel</name>
+    <message>
+        <source>Clusters</source>
+        <translation>Clústeres</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Topología</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Ciclo de vida</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Kubernetes contexts and a live view of their resources</source>
+        <translation>Contextos de Kubernetes y una vista en vivo de sus recursos</translation>
+    </message>
+    <message>
+        <source>How traffic flows between services, live</source>
+        <translation>Cómo fluye el tráfico entre servicios, en vivo</translation>
+    </message>
+    <message>
+        <source>Install, verify and remove service meshes and sample apps</source>
+        <translation>Instalar, verificar y eliminar service meshes y aplicaciones de ejemplo</translation>
+    </message>
+    <message>
+        <source>Run load tests against your services</source>
+        <translation>Ejecutar pruebas de carga contra sus servicios</translation>
+    </message>
+    <message>
+        <source>Stored benchmark runs, compared side by side</source>
+        <translation>Ejecuciones de pruebas guardadas, comparadas lado a lado</translation>
+    </message>
+    <message>
+        <source>Language, appearance and where Meshdeck keeps its data</source>
+        <translation>Idioma, apariencia y dónde guarda Meshdeck sus datos</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::NavigationRail</name>
+    <message>
+        <source>Pages</source>
+        <translation>Páginas</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PageEmptyStates</name>
+    <message>
+        <source>No cluster connected</source>
+        <translation>No hay ningún clúster conectado</translation>
+    </message>
+    <message>
+        <source>This page lists every context in your kubeconfig with its connection state, and a live tree of namespaces, workloads and pods with their YAML, events and logs.</source>
+        <translation>Esta página muestra cada contexto de su kubeconfig con su estado de conexión y un árbol en vivo de namespaces, cargas de trabajo y pods con su YAML, eventos y registros.</translation>
+    </message>
+    <message>
+        <source>Meshdeck reads the same kubeconfig as kubectl: the files in $KUBECONFIG, or ~/.kube/config.</source>
+        <translation>Meshdeck lee el mismo kubeconfig que kubectl: los archivos de $KUBECONFIG o ~/.kube/config.</translation>
+    </message>
+    <message>
+        <source>Check that kubectl reaches your cluster with the command below.</source>
+        <translation>Compruebe con la orden siguiente que kubectl llega a su clúster.</translation>
+    </message>
+    <message>
+        <source>No service graph yet</source>
+        <translation>Aún no hay grafo de servicios</translation>
+    </message>
+    <message>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
+        <translation>La topología muestra los servicios y cargas de trabajo del clúster conectado y el tráfico entre ellos: tasa de solicitudes, tasa de errores y latencia en cada arista, obtenidas del Prometheus del mesh.</translation>
+    </message>
+    <message>
+        <source>Connect a cluster on the Clusters page.</source>
+        <translation>Conecte un clúster en la página Clústeres.</translation>
+    </message>
+    <message>
+        <source>Install a mesh with its telemetry add-ons on the Lifecycle page, so that edges carry live traffic.</source>
+        <translation>Instale un mesh con sus complementos de telemetría en la página Ciclo de vida para que las aristas muestren tráfico en vivo.</translation>
+    </message>
+    <message>
+        <source>Go to Clusters</source>
+        <translation>Ir a Clústeres</translation>
+    </message>
+    <message>
+        <source>No mesh managed yet</source>
+        <translation>Aún no se gestiona ningún mesh</translation>
+    </message>
+    <message>
+        <source>Install Istio, Linkerd, Consul, Kuma or Cilium with a wizard that shows every step before it runs, deploy sample applications such as Bookinfo, and remove them cleanly.</source>
+        <translation>Instale Istio, Linkerd, Consul, Kuma o Cilium con un asistente que muestra cada paso antes de ejecutarlo, despliegue aplicaciones de ejemplo como Bookinfo y elimínelas limpiamente.</translation>
+    </message>
+    <message>
+        <source>This page then shows which meshes the cluster already runs and offers to install one.</source>
+        <translation>Entonces esta página muestra qué meshes ejecuta ya el clúster y ofrece instalar uno.</translation>
+    </message>
+    <message>
+        <source>No load test profile yet</source>
+        <translation>Aún no hay perfiles de prueba de carga</translation>
+    </message>
+    <message>
+        <source>Measure what a mesh costs: load an HTTP endpoint as fast as possible or at a constant rate with coordinated-omission correction, and watch throughput and latency while the test runs.</source>
+        <translation>Mida lo que cuesta un mesh: cargue un endpoint HTTP lo más rápido posible o a tasa constante con corrección de omisión coordinada, y observe el rendimiento y la latencia mientras se ejecuta la prueba.</translation>
+    </message>
+    <message>
+        <source>Create a profile: target URL, rate, connections and duration.</source>
+        <translation>Cree un perfil: URL de destino, tasa, conexiones y duración.</translation>
+    </message>
+    <message>
+        <source>Label each run with the mesh under test, so that Results can compare runs with and without it.</source>
+        <translation>Etiquete cada ejecución con el mesh bajo prueba para que Resultados pueda comparar ejecuciones con y sin él.</translation>
+    </message>
+    <message>
+        <source>No results stored yet</source>
+        <translation>Aún no hay resultados guardados</translation>
+    </message>
+    <message>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
+        <translation>Aquí se guarda cada ejecución de prueba de carga. Seleccione de dos a seis ejecuciones para comparar sus distribuciones de latencia lado a lado y leer la sobrecarga del mesh frente a una referencia.</translation>
+    </message>
+    <message>
+        <source>Run a load test on the Performance page; its result appears here.</source>
+        <translation>Ejecute una prueba de carga en la página Rendimiento; su resultado aparecerá aquí.</translation>
+    </message>
+    <message>
+        <source>Go to Performance</source>
+        <translation>Ir a Rendimiento</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apariencia</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>The language of menus and pages. Changes apply at once.</source>
+        <translation>El idioma de los menús y las páginas. Los cambios se aplican al instante.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir al sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Start-up</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the page I was on when Meshdeck starts</source>
+        <translation>&amp;Reabrir la última página al iniciar Meshdeck</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Almacenamiento</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>Archivo de configuración:</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>Carpeta de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Folder</source>
+        <translation>Abrir carpeta de &amp;datos</translation>
+    </message>
+    <message>
+        <source>Results and profiles are kept in this folder.</source>
+        <translation>Los resultados y perfiles se guardan en esta carpeta.</translation>
+    </message>
+</context>
+</TS>
