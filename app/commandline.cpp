@@ -77,6 +77,12 @@ Result<GuiOptions> CommandLine::parseGuiOptions(const QStringList &arguments)
             if (options.size.width() < 320 || options.size.height() < 240
                 || options.size.width() > 8192 || options.size.height() > 8192)
                 return usage(QStringLiteral("--size must be between 320x240 and 8192x8192"));
+        } else if (arg == QLatin1String("--theme")) {
+            const QString v = value().value_or(QString());
+            if (v != QLatin1String("system") && v != QLatin1String("light")
+                && v != QLatin1String("dark"))
+                return usage(QStringLiteral("--theme needs one of: system, light, dark"));
+            options.theme = Preferences::themeFromKey(v);
         } else if (kQtValueOptions.contains(arg)) {
             ++i; // QApplication consumes it and its value
         } else if (kQtFlags.contains(arg)) {
@@ -106,6 +112,7 @@ QString CommandLine::helpText(const CommandRegistry &registry)
         "  --screenshot FILE    Render the window offscreen to a PNG file and exit\n"
         "                       (no display needed; combine with --page and --size).\n"
         "  --size WxH           Window size for --screenshot (default 1280x800).\n"
+        "  --theme NAME         Use the system, light or dark theme for this run only.\n"
         "\n"
         "Commands (run without a display):\n")
                        .arg(pageKeys().join(QStringLiteral(", ")));

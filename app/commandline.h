@@ -2,6 +2,7 @@
 
 #include <core/result.h>
 #include <models/pageid.h>
+#include <models/preferences.h>
 
 #include <QSize>
 #include <QStringList>
@@ -20,6 +21,7 @@ struct GuiOptions
     QString screenshotFile;
     std::optional<PageId> page;
     QSize size{1280, 800};
+    std::optional<ThemeMode> theme; // overrides the preference for this run, not saved
 };
 
 // Parses the command line before any QCoreApplication exists, so that --help, --version and

@@ -33,7 +33,7 @@ GuiSession::GuiSession(QApplication *app, const GuiOptions &options)
         m_preferences = std::make_unique<Preferences>();
     }
     m_theme = std::make_unique<ThemeManager>(app);
-    m_theme->apply(m_preferences->theme());
+    m_theme->apply(options.theme.value_or(m_preferences->theme()));
     m_language = std::make_unique<LanguageManager>();
     m_language->apply(m_preferences->language());
 

@@ -59,7 +59,8 @@ void NavigationDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 QSize NavigationDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics fm(option.font);
-    return {88, 9 + kIconSize + 4 + fm.height() + 12};
+    return {option.rect.width() > 0 ? option.rect.width() : 88,
+            9 + kIconSize + 4 + fm.height() + 12};
 }
 
 } // namespace Meshdeck

@@ -22,7 +22,7 @@ NavigationRail::NavigationRail(NavigationModel *model, QWidget *parent)
     setAttribute(Qt::WA_Hover);
     setUniformItemSizes(true);
     setSpacing(2);
-    setFixedWidth(sizeHint().width());
+    updateWidth();
     viewport()->setAutoFillBackground(false);
     setAccessibleName(tr("Pages"));
 
@@ -31,6 +31,21 @@ NavigationRail::NavigationRail(NavigationModel *model, QWidget *parent)
                 if (current.isValid())
                     emit pageSelected(NavigationModel::pageAt(current));
             });
+    // Titles change with the language: keep the longest one readable.
+    connect(model, &QAbstractItemModel::dataChanged, this, &NavigationRail::updateWidth);
+}
+
+void NavigationRail::updateWidth()
+{
+    QFont bold = font();
+    bold.setPointSizeF(bold.pointSizeF() * 0.9);
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    int widest = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        widest = qMax(widest, fm.horizontalAdvance(m_model->index(row, 0).data().toString()));
+    // Cell padding on both sides (see NavigationDelegate) plus breathing room.
+    setFixedWidth(qBound(88, widest + 36, 160));
 }
 
 PageId NavigationRail::currentPage() const
@@ -47,7 +62,7 @@ void NavigationRail::setCurrentPage(PageId page)
 
 QSize NavigationRail::sizeHint() const
 {
-    return {100, QListView::sizeHint().height()};
+    return {width(), QListView::sizeHint().height()};
 }
 
 } // namespace Meshdeck

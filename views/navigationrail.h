@@ -25,6 +25,8 @@ Q_SIGNALS:
     void pageSelected(Meshdeck::PageId page);
 
 private:
+    void updateWidth();
+
     NavigationModel *m_model;
 };
 

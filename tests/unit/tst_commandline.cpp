@@ -32,6 +32,8 @@ private Q_SLOTS:
                                        << true << "/tmp/b.png" << -1 << QSize(1024, 768);
         QTest::newRow("qt options pass") << QStringList{"-platform", "offscreen", "-reverse"}
                                          << true << "" << -1 << QSize(1280, 800);
+        QTest::newRow("theme") << QStringList{"--theme", "dark"} << true << "" << -1 << QSize(1280, 800);
+        QTest::newRow("bad theme") << QStringList{"--theme", "purple"} << false << "" << -1 << QSize();
         QTest::newRow("unknown option") << QStringList{"--frobnicate"} << false << "" << -1 << QSize();
         QTest::newRow("unknown page") << QStringList{"--page", "nowhere"} << false << "" << -1 << QSize();
         QTest::newRow("missing page") << QStringList{"--page"} << false << "" << -1 << QSize();
