@@ -1,5 +1,6 @@
 #include "commandregistry.h"
 
+#include "democlustercommand.h"
 #include "versioncommand.h"
 
 namespace Meshdeck {
@@ -7,6 +8,7 @@ namespace Meshdeck {
 CommandRegistry::CommandRegistry()
 {
     add(std::make_unique<VersionCommand>());
+    add(std::make_unique<DemoClusterCommand>());
 }
 
 void CommandRegistry::add(std::unique_ptr<CliCommand> command)

@@ -23,7 +23,7 @@ PACKAGES=(
     libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
     libcpp-httplib-dev openssl ca-certificates
-    xvfb xauth desktop-file-utils appstream
+    xvfb xauth desktop-file-utils appstream kubernetes-client
 )
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }

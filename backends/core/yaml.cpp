@@ -1,0 +1,205 @@
+#include "yaml.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+
+namespace Meshdeck {
+
+namespace {
+
+const QRegularExpression &intPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^[-+]?(0|[1-9][0-9]*)$"));
+    return re;
+}
+const QRegularExpression &floatPattern()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+    return re;
+}
+
+QJsonValue scalarToJson(const YAML::Node &node)
+{
+    const std::string &raw = node.Scalar();
+    const QString text = QString::fromStdString(raw);
+    // yaml-cpp tags quoted and block scalars "!", plain ones "?".
+    if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str")
+        return text;
+    if (text.isEmpty() || text == QLatin1String("~") || text == QLatin1String("null")
+        || text == QLatin1String("Null") || text == QLatin1String("NULL"))
+        return QJsonValue::Null;
+    if (text == QLatin1String("true") || text == QLatin1String("True") || text == QLatin1String("TRUE"))
+        return true;
+    if (text == QLatin1String("false") || text == QLatin1String("False")
+        || text == QLatin1String("FALSE"))
+        return false;
+    if (intPattern().match(text).hasMatch()) {
+        bool ok = false;
+        const qint64 v = text.toLongLong(&ok);
+        if (ok && std::llabs(v) < (qint64(1) << 53))
+            return double(v);
+        return text; // beyond what JSON numbers hold exactly: keep the digits
+    }
+    if (floatPattern().match(text).hasMatch())
+        return text.toDouble();
+    if (text == QLatin1String(".inf") || text == QLatin1String("-.inf") || text == QLatin1String(".nan"))
+        return text;
+    return text;
+}
+
+QJsonValue nodeToJson(const YAML::Node &node)
+{
+    switch (node.Type()) {
+    case YAML::NodeType::Null:
+    case YAML::NodeType::Undefined:
+        return QJsonValue::Null;
+    case YAML::NodeType::Scalar:
+        return scalarToJson(node);
+    case YAML::NodeType::Sequence: {
+        QJsonArray array;
+        for (const YAML::Node &child : node)
+            array.append(nodeToJson(child));
+        return array;
+    }
+    case YAML::NodeType::Map: {
+        QJsonObject object;
+        for (const auto &entry : node)
+            object.insert(QString::fromStdString(entry.first.as<std::string>()),
+                          nodeToJson(entry.second));
+        return object;
+    }
+    }
+    return QJsonValue::Null;
+}
+
+Error parseError(const YAML::Exception &e)
+{
+    const QString where = e.mark.is_null()
+                              ? QString()
+                              : QCoreApplication::translate("Meshdeck::Yaml", " at line %1, column %2")
+                                    .arg(e.mark.line + 1)
+                                    .arg(e.mark.column + 1);
+    return Error(ErrorCode::ParseError,
+                 QCoreApplication::translate("Meshdeck::Yaml", "The YAML is malformed%1: %2")
+                     .arg(where, QString::fromStdString(e.msg)),
+                 QString::fromStdString(e.what()));
+}
+
+bool needsQuotes(const QString &s)
+{
+    if (s.isEmpty())
+        return true;
+    static const QStringList reserved = {
+        QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null"), QStringLiteral("~"),
+        QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("on"), QStringLiteral("off"),
+        QStringLiteral("y"), QStringLiteral("n")};
+    if (reserved.contains(s.toLower()))
+        return true;
+    if (intPattern().match(s).hasMatch() || floatPattern().match(s).hasMatch())
+        return true;
+    return s.front().isSpace() || s.back().isSpace();
+}
+
+void emitValue(YAML::Emitter &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        out << YAML::Null;
+        break;
+    case QJsonValue::Bool:
+        out << value.toBool();
+        break;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::floor(d) == d && std::fabs(d) < 9.0e15)
+            out << qint64(d);
+        else
+            out << d;
+        break;
+    }
+    case QJsonValue::String: {
+        const QString s = value.toString();
+        if (s.contains(QLatin1Char('\n')))
+            out << YAML::Literal << s.toStdString();
+        else if (needsQuotes(s))
+            out << YAML::DoubleQuoted << s.toStdString();
+        else
+            out << s.toStdString();
+        break;
+    }
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        if (array.isEmpty()) {
+            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
+            break;
+        }
+        out << YAML::BeginSeq;
+        for (const QJsonValue &v : array)
+            emitValue(out, v);
+        out << YAML::EndSeq;
+        break;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty()) {
+            out << YAML::Flow << YAML::BeginMap << YAML::EndMap;
+            break;
+        }
+        out << YAML::BeginMap;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            out << YAML::Key << it.key().toStdString() << YAML::Value;
+            emitValue(out, it.value());
+        }
+        out << YAML::EndMap;
+        break;
+    }
+    }
+}
+
+} // namespace
+
+Result<QJsonValue> Yaml::toJson(const QByteArray &yaml)
+{
+    try {
+        return nodeToJson(YAML::Load(yaml.toStdString()));
+    } catch (const YAML::Exception &e) {
+        return Unexpected(parseError(e));
+    }
+}
+
+Result<QList<QJsonValue>> Yaml::toJsonDocuments(const QByteArray &yaml)
+{
+    try {
+        QList<QJsonValue> out;
+        for (const YAML::Node &doc : YAML::LoadAll(yaml.toStdString())) {
+            if (doc.IsNull() || !doc.IsDefined())
+                continue;
+            out << nodeToJson(doc);
+        }
+        return out;
+    } catch (const YAML::Exception &e) {
+        return Unexpected(parseError(e));
+    }
+}
+
+QByteArray Yaml::fromJson(const QJsonValue &value)
+{
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out << YAML::Block;
+    emitValue(out, value);
+    QByteArray bytes(out.c_str(), qsizetype(out.size()));
+    if (!bytes.endsWith('\n'))
+        bytes.append('\n');
+    return bytes;
+}
+
+} // namespace Meshdeck

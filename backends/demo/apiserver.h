@@ -1,0 +1,94 @@
+#pragma once
+
+#include "resourcetype.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}
+
+namespace Meshdeck::Demo {
+
+class Admission;
+class ObjectStore;
+struct TlsMaterial;
+
+// The demo cluster's Kubernetes API over HTTP/1.1 (cpp-httplib, one thread per connection so that
+// long watches never starve other requests): discovery, CRUD, paged LIST, WATCH with bookmarks,
+// Tables, patches, server-side apply, deletion with garbage collection, subresources (status,
+// scale, log), access reviews; with optional TLS client certificates and bearer tokens.
+class ApiServer
+{
+public:
+    struct Options
+    {
+        QString host = QStringLiteral("127.0.0.1");
+        quint16 port = 0;                  // 0: a free port
+        const TlsMaterial *tls = nullptr; // serve HTTPS and accept its client certificates
+        QString adminToken;                // non-empty: bearer tokens are accepted/required
+        QString readOnlyToken;
+        bool requireAuth = false;          // anonymous requests get 401
+        int bookmarkIntervalMs = 5000;
+        qint64 maxBodyBytes = 3 * 1024 * 1024;
+        bool watchGoneAsHttpStatus = false; // 410 for too-old watches as HTTP status, not an event
+    };
+
+    ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &admission, Options options);
+    ~ApiServer();
+
+    // Binds and starts serving on a background thread. Returns the port, or 0 on failure.
+    quint16 start();
+    void stop();
+    [[nodiscard]] quint16 port() const { return m_port; }
+    [[nodiscard]] int openWatchStreams() const { return m_openStreams.load(); }
+
+    struct User
+    {
+        QString name;
+        QStringList groups;
+        bool canWrite = false;
+    };
+
+private:
+    void handle(const httplib::Request &req, httplib::Response &res);
+    User authenticate(const httplib::Request &req) const;
+    void dispatch(const httplib::Request &req, httplib::Response &res, const User &user);
+    void serveResource(const httplib::Request &req, httplib::Response &res, const User &user,
+                       const ResourceType &type, const QString &ns, const QString &name,
+                       const QString &subresource);
+    void serveList(const httplib::Request &req, httplib::Response &res, const ResourceType &type,
+                   const QString &ns);
+    void serveWatch(const httplib::Request &req, httplib::Response &res, const ResourceType &type,
+                    const QString &ns, const QString &name);
+    void serveLogs(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod);
+    QJsonObject create(const httplib::Request &req, const ResourceType &type, const QString &ns,
+                       const QJsonObject &body, int *status);
+    QJsonObject update(const httplib::Request &req, const ResourceType &type, const QString &ns,
+                       const QString &name, const QString &subresource, const QJsonObject &body);
+    QJsonObject patch(const httplib::Request &req, const ResourceType &type, const QString &ns,
+                      const QString &name, const QString &subresource, int *status);
+    QJsonObject remove(const httplib::Request &req, const ResourceType &type, const QString &ns,
+                       const QString &name, int *status);
+    QJsonObject accessReview(const QJsonObject &body, const User &user, bool rules);
+
+    ObjectStore &m_store;
+    ResourceRegistry &m_registry;
+    Admission &m_admission;
+    Options m_options;
+    std::unique_ptr<httplib::Server> m_server;
+    std::thread m_thread;
+    quint16 m_port = 0;
+    std::atomic_bool m_stopping{false};
+    std::atomic_int m_openStreams{0};
+};
+
+} // namespace Meshdeck::Demo

@@ -1,0 +1,243 @@
+#include "democluster.h"
+
+#include "admission.h"
+#include "apiserver.h"
+#include "certificates.h"
+#include "controllermanager.h"
+#include "scenario.h"
+
+#include <core/yaml.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <QThread>
+
+namespace Meshdeck::Demo {
+
+namespace {
+QString randomToken()
+{
+    QByteArray bytes(24, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
+    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+} // namespace
+
+DemoCluster::DemoCluster() : DemoCluster(Options{}) {}
+
+DemoCluster::DemoCluster(Options options)
+    : m_options(std::move(options))
+{}
+
+DemoCluster::~DemoCluster()
+{
+    stop();
+}
+
+VoidResult DemoCluster::start()
+{
+    if (m_running)
+        return {};
+    m_registry = std::make_unique<ResourceRegistry>();
+    m_store = std::make_unique<ObjectStore>(m_options.store);
+    m_admission = std::make_unique<Admission>(*m_store);
+    m_controllers = std::make_unique<ControllerManager>(*m_store, *m_registry, *m_admission,
+                                                        m_options.timeScale);
+    m_store->setListener([c = m_controllers.get()](const WatchEventPtr &e) { c->onStoreEvent(e); });
+    m_controllers->start();
+
+    // Clients send bearer tokens only over TLS, so token mode serves HTTPS too.
+    if (m_options.tls || m_options.tokenAuth) {
+        auto material = Certificates::generate({m_options.host, QStringLiteral("localhost"),
+                                                QStringLiteral("127.0.0.1")});
+        if (!material.ok())
+            return Unexpected(material.error());
+        m_tls = std::make_unique<TlsMaterial>(*material);
+    }
+    if (m_options.tokenAuth) {
+        m_adminToken = randomToken();
+        m_readOnlyToken = randomToken();
+    }
+
+    const bool restore = !m_options.stateFile.isEmpty() && QFileInfo::exists(m_options.stateFile);
+    const VoidResult loaded = restore ? restoreState(m_options.stateFile)
+                                      : Scenario::load(m_options.scenario, *m_store, *m_registry, *m_admission);
+    if (!loaded.ok()) {
+        m_controllers->stop();
+        return loaded;
+    }
+
+    ApiServer::Options api;
+    api.host = m_options.host;
+    api.port = m_options.port;
+    api.tls = m_tls.get();
+    api.adminToken = m_adminToken;
+    api.readOnlyToken = m_readOnlyToken;
+    api.requireAuth = m_options.tls || m_options.tokenAuth;
+    api.bookmarkIntervalMs = m_options.bookmarkIntervalMs;
+    api.watchGoneAsHttpStatus = m_options.watchGoneAsHttpStatus;
+    m_api = std::make_unique<ApiServer>(*m_store, *m_registry, *m_admission, api);
+    if (m_api->start() == 0) {
+        m_controllers->stop();
+        return Unexpected(Error(ErrorCode::IoError,
+                                m_options.port ? QStringLiteral("The demo cluster cannot listen on %1:%2: the port is in use or not allowed. Choose another with --port, or leave it out to use a free one.")
+                                                     .arg(m_options.host).arg(m_options.port)
+                                               : QStringLiteral("The demo cluster cannot listen on %1.").arg(m_options.host)));
+    }
+    m_running = true;
+    return {};
+}
+
+void DemoCluster::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_api->stop();
+    m_controllers->stop();
+    if (!m_options.stateFile.isEmpty())
+        (void)saveState(m_options.stateFile);
+}
+
+QString DemoCluster::serverUrl() const
+{
+    return QStringLiteral("%1://%2:%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"),
+                                            m_options.host).arg(port());
+}
+
+quint16 DemoCluster::port() const
+{
+    return m_api ? m_api->port() : 0;
+}
+
+int DemoCluster::openWatchStreams() const
+{
+    return m_api ? m_api->openWatchStreams() : 0;
+}
+
+QByteArray DemoCluster::kubeconfig(Access access, const QString &context) const
+{
+    QJsonObject cluster{{QStringLiteral("server"), serverUrl()}};
+    if (m_tls)
+        cluster.insert(QStringLiteral("certificate-authority-data"), QString::fromLatin1(m_tls->caCert.toBase64()));
+    const bool admin = access == Access::Admin;
+    QJsonObject user;
+    if (m_options.tokenAuth) {
+        user.insert(QStringLiteral("token"), admin ? m_adminToken : m_readOnlyToken);
+    } else if (m_tls) {
+        user.insert(QStringLiteral("client-certificate-data"),
+                    QString::fromLatin1((admin ? m_tls->adminCert : m_tls->viewerCert).toBase64()));
+        user.insert(QStringLiteral("client-key-data"),
+                    QString::fromLatin1((admin ? m_tls->adminKey : m_tls->viewerKey).toBase64()));
+    }
+    const QString userName = admin ? QStringLiteral("meshdeck-demo-admin") : QStringLiteral("meshdeck-demo-viewer");
+    const QJsonObject config{
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Config")},
+        {QStringLiteral("clusters"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("meshdeck-demo")},
+                                                            {QStringLiteral("cluster"), cluster}}}},
+        {QStringLiteral("users"), QJsonArray{QJsonObject{{QStringLiteral("name"), userName},
+                                                         {QStringLiteral("user"), user}}}},
+        {QStringLiteral("contexts"), QJsonArray{QJsonObject{{QStringLiteral("name"), context},
+                                                            {QStringLiteral("context"), QJsonObject{{QStringLiteral("cluster"), QStringLiteral("meshdeck-demo")},
+                                                                                                    {QStringLiteral("user"), userName},
+                                                                                                    {QStringLiteral("namespace"), QStringLiteral("default")}}}}}},
+        {QStringLiteral("current-context"), context},
+        {QStringLiteral("preferences"), QJsonObject()}};
+    return Yaml::fromJson(config);
+}
+
+VoidResult DemoCluster::writeKubeconfig(const QString &path, Access access) const
+{
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        return Unexpected(Error(ErrorCode::IoError,
+                                QStringLiteral("Cannot write the kubeconfig %1: the folder %2 does not exist.")
+                                    .arg(path, info.absolutePath())));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Unexpected(Error(ErrorCode::IoError,
+                                QStringLiteral("Cannot write the kubeconfig %1: %2").arg(path, file.errorString())));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(kubeconfig(access));
+    if (!file.commit())
+        return Unexpected(Error(ErrorCode::IoError,
+                                QStringLiteral("Cannot write the kubeconfig %1: %2").arg(path, file.errorString())));
+    return {};
+}
+
+bool DemoCluster::waitUntilSettled(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    int quietChecks = 0;
+    while (clock.elapsed() < timeoutMs) {
+        quietChecks = m_controllers->idle() ? quietChecks + 1 : 0;
+        if (quietChecks >= 3)
+            return true;
+        QThread::msleep(20);
+    }
+    return false;
+}
+
+VoidResult DemoCluster::saveState(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Unexpected(Error(ErrorCode::IoError,
+                                QStringLiteral("Cannot save the demo cluster's state to %1: %2").arg(path, file.errorString())));
+    QJsonObject state = m_store->dump();
+    state.insert(QStringLiteral("format"), QStringLiteral("meshdeck-demo-state/v1"));
+    file.write(QJsonDocument(state).toJson(QJsonDocument::Compact));
+    if (!file.commit())
+        return Unexpected(Error(ErrorCode::IoError,
+                                QStringLiteral("Cannot save the demo cluster's state to %1: %2").arg(path, file.errorString())));
+    return {};
+}
+
+VoidResult DemoCluster::restoreState(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Unexpected(Error(ErrorCode::IoError,
+                                QStringLiteral("Cannot read the demo cluster's state %1: %2").arg(path, file.errorString())));
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError || doc.object().value(QStringLiteral("format")).toString() != QLatin1String("meshdeck-demo-state/v1"))
+        return Unexpected(Error(ErrorCode::ParseError,
+                                QStringLiteral("%1 is not a Meshdeck demo cluster state file (or it is damaged). Remove it, or pass another --state file.").arg(path),
+                                error.errorString()));
+    m_store->restore(doc.object());
+    // Let the controllers see everything once, as after a controller-manager restart.
+    for (const ResourceType &t : m_registry->all()) {
+        for (const QJsonObject &o : m_store->objects(t.storageKey())) {
+            auto e = std::make_shared<WatchEvent>();
+            e->type = WatchEvent::Type::Added;
+            e->storageKey = t.storageKey();
+            e->object = o;
+            m_controllers->onStoreEvent(e);
+        }
+    }
+    // Custom kinds come back once their CRDs are established again.
+    waitUntilSettled(5000);
+    for (const ResourceType &t : m_registry->all()) {
+        if (!t.custom)
+            continue;
+        for (const QJsonObject &o : m_store->objects(t.storageKey())) {
+            auto e = std::make_shared<WatchEvent>();
+            e->type = WatchEvent::Type::Added;
+            e->storageKey = t.storageKey();
+            e->object = o;
+            m_controllers->onStoreEvent(e);
+        }
+    }
+    return {};
+}
+
+} // namespace Meshdeck::Demo

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "objectstore.h"
+
+#include <core/result.h>
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace Meshdeck::Demo {
+
+class Admission;
+class ApiServer;
+class ControllerManager;
+struct TlsMaterial;
+
+// The embedded demo cluster: a Kubernetes API server on loopback with simulated controllers
+// behind it, started with a scenario (or a saved state) and reachable by any client through the
+// kubeconfig it writes. `meshdeck demo-cluster` and `meshdeck --demo` run it; tests use it.
+class DemoCluster
+{
+public:
+    enum class Access { Admin, ReadOnly };
+
+    struct Options
+    {
+        QString host = QStringLiteral("127.0.0.1");
+        quint16 port = 0;          // 0: a free port
+        bool tls = false;          // HTTPS with a CA made at start and client certificates
+        bool tokenAuth = false;    // bearer tokens (admin and read-only), over HTTPS
+        QString scenario = QStringLiteral("default");
+        QString stateFile;         // restored at start when it exists, saved at stop
+        double timeScale = 1.0;    // < 1 makes the simulated controllers faster (tests)
+        int bookmarkIntervalMs = 5000;
+        bool watchGoneAsHttpStatus = false;
+        ObjectStore::Options store;
+    };
+
+    DemoCluster();
+    explicit DemoCluster(Options options);
+    ~DemoCluster();
+
+    VoidResult start();
+    void stop();
+
+    [[nodiscard]] QString serverUrl() const;
+    [[nodiscard]] quint16 port() const;
+    [[nodiscard]] QByteArray kubeconfig(Access access = Access::Admin,
+                                        const QString &context = QStringLiteral("meshdeck-demo")) const;
+    VoidResult writeKubeconfig(const QString &path, Access access = Access::Admin) const;
+    [[nodiscard]] QString adminToken() const { return m_adminToken; }
+    [[nodiscard]] QString readOnlyToken() const { return m_readOnlyToken; }
+    [[nodiscard]] const TlsMaterial *tls() const { return m_tls.get(); }
+
+    ObjectStore &store() { return *m_store; }
+    ResourceRegistry &registry() { return *m_registry; }
+    [[nodiscard]] int openWatchStreams() const;
+    // Waits until the controllers have nothing left to do (pods started, rollouts finished).
+    bool waitUntilSettled(int timeoutMs);
+    VoidResult saveState(const QString &path) const;
+
+private:
+    VoidResult restoreState(const QString &path);
+
+    Options m_options;
+    std::unique_ptr<ResourceRegistry> m_registry;
+    std::unique_ptr<ObjectStore> m_store;
+    std::unique_ptr<Admission> m_admission;
+    std::unique_ptr<ControllerManager> m_controllers;
+    std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<TlsMaterial> m_tls;
+    QString m_adminToken;
+    QString m_readOnlyToken;
+    bool m_running = false;
+};
+
+} // namespace Meshdeck::Demo

@@ -1,0 +1,149 @@
+#include "housekeeping.h"
+
+#include "controllercontext.h"
+#include "objectstore.h"
+#include "ownership.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace Meshdeck::Demo {
+
+namespace {
+const QString kMetadata = QStringLiteral("metadata");
+QJsonObject md(const QJsonObject &o) { return o.value(kMetadata).toObject(); }
+QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
+} // namespace
+
+Housekeeping::Housekeeping(ControllerContext &ctx)
+    : m_ctx(ctx)
+{}
+
+void Housekeeping::onDeleted(const QJsonObject &object, bool clusterScoped)
+{
+    const QString uid = md(object).value(QStringLiteral("uid")).toString();
+    const QString ns = clusterScoped ? QString() : md(object).value(QStringLiteral("namespace")).toString();
+    for (const Ownership::Dependent &d : Ownership::dependents(m_ctx.store, m_ctx.registry, uid, ns)) {
+        QJsonObject o = d.object;
+        QJsonObject m = md(o);
+        const QString dns = m.value(QStringLiteral("namespace")).toString();
+        const QString dname = m.value(QStringLiteral("name")).toString();
+        if (d.type.kind == QLatin1String("Pod")
+            && !o.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty()) {
+            // Pods stop gracefully; the kubelet simulation removes them.
+            if (!m.contains(QStringLiteral("deletionTimestamp"))) {
+                m.insert(QStringLiteral("deletionTimestamp"), now());
+                m.insert(QStringLiteral("deletionGracePeriodSeconds"), 30);
+                o.insert(kMetadata, m);
+                m_ctx.tryUpdate(d.type.storageKey(), o);
+            }
+        } else {
+            m_ctx.tryRemove(d.type.storageKey(), dns, dname);
+        }
+    }
+}
+
+void Housekeeping::syncNamespace(const QString &name)
+{
+    const auto ns = m_ctx.store.tryGet(QStringLiteral("/namespaces"), QString(), name);
+    if (!ns || !md(*ns).contains(QStringLiteral("deletionTimestamp")))
+        return;
+    QSet<QString> seen;
+    int remaining = 0;
+    for (const ResourceType &t : m_ctx.registry.all()) {
+        if (!t.namespaced || seen.contains(t.storageKey()))
+            continue;
+        seen.insert(t.storageKey());
+        for (const QJsonObject &o : m_ctx.store.objects(t.storageKey(), name)) {
+            ++remaining;
+            m_ctx.tryRemove(t.storageKey(), name, md(o).value(QStringLiteral("name")).toString());
+        }
+    }
+    if (remaining == 0)
+        m_ctx.tryRemove(QStringLiteral("/namespaces"), QString(), name);
+    else
+        m_ctx.after(200, [this, name] { syncNamespace(name); });
+}
+
+void Housekeeping::removeIfFinalized(const QString &storageKey, const QJsonObject &object)
+{
+    const QJsonObject m = md(object);
+    if (m.contains(QStringLiteral("deletionTimestamp")) && m.value(QStringLiteral("finalizers")).toArray().isEmpty()
+        && storageKey != QLatin1String("/namespaces") && storageKey != QLatin1String("/pods"))
+        m_ctx.tryRemove(storageKey, m.value(QStringLiteral("namespace")).toString(), m.value(QStringLiteral("name")).toString());
+}
+
+void Housekeeping::syncCustomResourceDefinition(const QString &name, bool deleted, const QJsonObject &last)
+{
+    const QString key = QStringLiteral("apiextensions.k8s.io/customresourcedefinitions");
+    const auto crd = deleted ? std::optional<QJsonObject>() : m_ctx.store.tryGet(key, QString(), name);
+    const QJsonObject source = crd ? *crd : last;
+    const QJsonObject spec = source.value(QStringLiteral("spec")).toObject();
+    const QString group = spec.value(QStringLiteral("group")).toString();
+    const QJsonObject names = spec.value(QStringLiteral("names")).toObject();
+    const QString plural = names.value(QStringLiteral("plural")).toString();
+    if (!crd || md(*crd).contains(QStringLiteral("deletionTimestamp"))) {
+        // Its objects go with it.
+        const QString storage = group + QLatin1Char('/') + plural;
+        for (const QJsonObject &o : m_ctx.store.objects(storage))
+            m_ctx.tryRemove(storage, md(o).value(QStringLiteral("namespace")).toString(), md(o).value(QStringLiteral("name")).toString());
+        m_ctx.registry.removeCustom(group, plural);
+        if (crd)
+            m_ctx.tryRemove(key, QString(), name);
+        return;
+    }
+    QList<ResourceType> types;
+    QJsonArray stored;
+    for (const QJsonValue &v : spec.value(QStringLiteral("versions")).toArray()) {
+        const QJsonObject version = v.toObject();
+        if (version.value(QStringLiteral("storage")).toBool())
+            stored.append(version.value(QStringLiteral("name")));
+        if (!version.value(QStringLiteral("served")).toBool(true))
+            continue;
+        ResourceType t;
+        t.group = group;
+        t.version = version.value(QStringLiteral("name")).toString();
+        t.kind = names.value(QStringLiteral("kind")).toString();
+        t.plural = plural;
+        t.singular = names.value(QStringLiteral("singular")).toString(t.kind.toLower());
+        t.namespaced = spec.value(QStringLiteral("scope")).toString() != QLatin1String("Cluster");
+        for (const QJsonValue &s : names.value(QStringLiteral("shortNames")).toArray())
+            t.shortNames << s.toString();
+        for (const QJsonValue &c : names.value(QStringLiteral("categories")).toArray())
+            t.categories << c.toString();
+        const QJsonObject sub = version.value(QStringLiteral("subresources")).toObject();
+        if (sub.contains(QStringLiteral("status")))
+            t.subresources << QStringLiteral("status");
+        if (sub.contains(QStringLiteral("scale")))
+            t.subresources << QStringLiteral("scale");
+        const QJsonArray columns = version.value(QStringLiteral("additionalPrinterColumns")).toArray();
+        if (!columns.isEmpty())
+            t.crdPrinterColumns = QJsonObject{{QStringLiteral("columns"), columns}};
+        t.custom = true;
+        types << t;
+    }
+    m_ctx.registry.addCustom(types);
+
+    QJsonObject status = crd->value(QStringLiteral("status")).toObject();
+    const auto cond = [](const char *type, const char *reason, const char *message) {
+        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(type)},
+                           {QStringLiteral("status"), QStringLiteral("True")},
+                           {QStringLiteral("reason"), QString::fromLatin1(reason)},
+                           {QStringLiteral("message"), QString::fromLatin1(message)},
+                           {QStringLiteral("lastTransitionTime"), now()}};
+    };
+    QJsonObject next = status;
+    next.insert(QStringLiteral("acceptedNames"), spec.value(QStringLiteral("names")));
+    next.insert(QStringLiteral("storedVersions"), stored);
+    if (status.value(QStringLiteral("conditions")).toArray().isEmpty())
+        next.insert(QStringLiteral("conditions"),
+                    QJsonArray{cond("NamesAccepted", "NoConflicts", "no conflicts found"),
+                               cond("Established", "InitialNamesAccepted", "the initial names have been accepted")});
+    if (next != status) {
+        QJsonObject updated = *crd;
+        updated.insert(QStringLiteral("status"), next);
+        m_ctx.tryUpdate(key, updated);
+    }
+}
+
+} // namespace Meshdeck::Demo
