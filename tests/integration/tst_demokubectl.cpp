@@ -1,0 +1,233 @@
+// The real kubectl against the embedded demo cluster, as a user would run it: plain HTTP, TLS
+// with client certificates, and bearer tokens.
+#include <demo/democluster.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Meshdeck::Demo;
+
+namespace {
+
+const char kManifest[] = R"(apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.meshdeck.io
+spec:
+  group: example.meshdeck.io
+  scope: Namespaced
+  names: {kind: Widget, plural: widgets, singular: widget, shortNames: [wd]}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    additionalPrinterColumns:
+    - {name: Size, type: integer, jsonPath: .spec.size}
+    schema:
+      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+---
+apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels: {istio-injection: enabled}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        ports: [{containerPort: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+)";
+
+const char kWidget[] = R"(apiVersion: example.meshdeck.io/v1
+kind: Widget
+metadata: {name: blue, namespace: shop}
+spec: {size: 3}
+)";
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class tst_DemoKubectl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_kubectl = qEnvironmentVariable("MESHDECK_KUBECTL");
+        if (m_kubectl.isEmpty())
+            m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed (packaging/dev.sh installs Debian's kubernetes-client)");
+        QFile manifest(m_dir.filePath(QStringLiteral("app.yaml")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(kManifest);
+        QFile widget(m_dir.filePath(QStringLiteral("widget.yaml")));
+        QVERIFY(widget.open(QIODevice::WriteOnly));
+        widget.write(kWidget);
+    }
+
+    void wholeCheck_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("plain") << "plain";
+        QTest::newRow("tls") << "tls";
+        QTest::newRow("token") << "token";
+    }
+
+    void wholeCheck()
+    {
+        QFETCH(QString, mode);
+        DemoCluster::Options options;
+        options.tls = mode == QLatin1String("tls");
+        options.tokenAuth = mode == QLatin1String("token");
+        options.timeScale = 0.5;
+        DemoCluster cluster(options);
+        const auto started = cluster.start();
+        QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().message()));
+        const QString admin = m_dir.filePath(mode + QStringLiteral("-admin.yaml"));
+        const QString viewer = m_dir.filePath(mode + QStringLiteral("-viewer.yaml"));
+        QVERIFY(cluster.writeKubeconfig(admin).ok());
+        QVERIFY(cluster.writeKubeconfig(viewer, DemoCluster::Access::ReadOnly).ok());
+        m_cache = m_dir.filePath(mode + QStringLiteral("-cache"));
+
+        Run r = kubectl(admin, {"version"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Server Version")) && r.out.contains(QStringLiteral("v1.32.")), qPrintable(r.out));
+
+        QVERIFY(cluster.waitUntilSettled(20000));
+        r = kubectl(admin, {"get", "pods", "-A"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("productpage-v1")));
+        QVERIFY(r.out.contains(QStringLiteral("istiod")));
+        QVERIFY(r.out.contains(QStringLiteral("2/2")));
+
+        r = kubectl(admin, {"get", "ns"});
+        QVERIFY(r.out.contains(QStringLiteral("bookinfo")));
+
+        r = kubectl(admin, {"apply", "--server-side", "-f", m_dir.filePath(QStringLiteral("app.yaml"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("deployment.apps/web serverside-applied")));
+        r = kubectl(admin, {"apply", "--server-side", "-f", m_dir.filePath(QStringLiteral("widget.yaml"))});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = kubectl(admin, {"get", "widgets", "-n", "shop"});
+        QVERIFY2(r.out.contains(QStringLiteral("blue")) && r.out.contains(QStringLiteral("SIZE")), qPrintable(r.out + r.err));
+
+        r = kubectl(admin, {"get", "deploy", "-n", "shop", "-o", "json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject list = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(list.value(QStringLiteral("items")).toArray().first().toObject()
+                     .value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("web"));
+
+        r = kubectl(admin, {"wait", "--for=condition=Ready", "pod", "-l", "app=web", "-n", "shop", "--timeout=30s"});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        r = kubectl(admin, {"get", "pods", "-n", "shop", "-o", "json"});
+        const QJsonArray pods = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("items")).toArray();
+        QCOMPARE(pods.size(), 2);
+        for (const QJsonValue &p : pods) {
+            const QJsonArray containers = p.toObject().value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray();
+            QCOMPARE(containers.size(), 2); // web and the injected istio-proxy
+        }
+
+        r = kubectl(admin, {"scale", "deploy/web", "-n", "shop", "--replicas=3"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = kubectl(admin, {"rollout", "status", "deploy/web", "-n", "shop", "--timeout=30s"});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY(r.out.contains(QStringLiteral("successfully rolled out")));
+        r = kubectl(admin, {"get", "deploy", "web", "-n", "shop"});
+        QVERIFY2(r.out.contains(QStringLiteral("3/3")), qPrintable(r.out));
+
+        // The read-only user may look but not touch.
+        if (mode != QLatin1String("plain")) {
+            r = kubectl(viewer, {"get", "pods", "-n", "shop"});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+            r = kubectl(viewer, {"delete", "deploy", "web", "-n", "shop"});
+            QVERIFY(r.code != 0);
+            QVERIFY2(r.err.contains(QStringLiteral("Forbidden")), qPrintable(r.err));
+        }
+
+        // A watch sees the deletion; the pods go.
+        QProcess watch;
+        watch.start(m_kubectl, args(admin, {"get", "pods", "-n", "shop", "--watch"}));
+        QVERIFY(watch.waitForStarted());
+        QTest::qWait(1000);
+        r = kubectl(admin, {"delete", "deploy", "web", "-n", "shop"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QElapsedTimer clock;
+        clock.start();
+        QString remaining;
+        do {
+            QTest::qWait(200);
+            remaining = kubectl(admin, {"get", "pods", "-n", "shop", "-o", "name"}).out.trimmed();
+        } while (!remaining.isEmpty() && clock.elapsed() < 20000);
+        QVERIFY2(remaining.isEmpty(), qPrintable(remaining));
+        QString watched;
+        QTRY_VERIFY_WITH_TIMEOUT((watched += QString::fromUtf8(watch.readAllStandardOutput()))
+                                     .contains(QStringLiteral("Terminating")), 5000);
+        QVERIFY(watched.contains(QStringLiteral("Running")));
+        watch.kill();
+        watch.waitForFinished();
+
+        // kubectl and the server agree.
+        QCOMPARE(cluster.store().objects(QStringLiteral("/pods"), QStringLiteral("shop")).size(), 0);
+        QCOMPARE(cluster.store().objects(QStringLiteral("apps/replicasets"), QStringLiteral("shop")).size(), 0);
+        cluster.stop();
+    }
+
+private:
+    QStringList args(const QString &kubeconfig, const QStringList &rest) const
+    {
+        return QStringList{QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--cache-dir"), m_cache,
+                           QStringLiteral("--request-timeout=30s")} + rest;
+    }
+
+    Run kubectl(const QString &kubeconfig, const QStringList &rest)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("KUBECONFIG"));
+        env.insert(QStringLiteral("HOME"), m_dir.path());
+        p.setProcessEnvironment(env);
+        p.start(m_kubectl, args(kubeconfig, rest));
+        if (!p.waitForFinished(60000))
+            p.kill();
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QTemporaryDir m_dir;
+    QString m_kubectl;
+    QString m_cache;
+};
+
+QTEST_GUILESS_MAIN(tst_DemoKubectl)
+#include "tst_demokubectl.moc"
