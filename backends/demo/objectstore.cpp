@@ -374,6 +374,8 @@ void ObjectStore::compact(size_t keep)
     }
     if (m_history.empty())
         m_compactedRv = m_rv;
+    // Compaction invalidates every consistent read at or before the compacted revision.
+    m_snapshots.removeIf([this](const auto &it) { return it.value().resourceVersion <= m_compactedRv; });
     expireSnapshots();
 }
 
