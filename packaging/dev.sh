@@ -26,6 +26,9 @@ PACKAGES=(
     xvfb xauth desktop-file-utils appstream
 )
 
+# Peers the benchmarks measure against, installed only by `dev.sh bench`.
+BENCH_PACKAGES=(nginx wrk)
+
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
 
@@ -41,7 +44,7 @@ as_root() {
 
 missing_packages() {
     local pkg
-    for pkg in "${PACKAGES[@]}"; do
+    for pkg in "${PACKAGES[@]}" "${EXTRA_PACKAGES[@]}"; do
         if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
             printf '%s\n' "$pkg"
         fi
@@ -92,6 +95,7 @@ have_display() {
     [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ -n "${QT_QPA_PLATFORM:-}" ]
 }
 
+EXTRA_PACKAGES=()
 cmd="${1:-}"
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -120,6 +124,7 @@ case "$cmd" in
             --parallel "$(nproc)" --timeout 600 "$@"
         ;;
     bench)
+        EXTRA_PACKAGES=("${BENCH_PACKAGES[@]}")
         setup
         build
         log "Running benchmarks"

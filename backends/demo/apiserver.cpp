@@ -25,6 +25,8 @@
 
 #include <chrono>
 
+#include <sys/socket.h>
+
 Q_LOGGING_CATEGORY(lcDemoApi, "meshdeck.demo.api", QtInfoMsg)
 
 namespace Meshdeck::Demo {
@@ -83,7 +85,16 @@ void send(httplib::Response &res, int status, const QByteArray &body,
           const char *type = "application/json")
 {
     res.status = status;
-    res.set_content(body.toStdString(), type);
+    if (body.size() < 256 * 1024) {
+        res.set_content(body.constData(), size_t(body.size()), type);
+        return;
+    }
+    // Large bodies (LISTs of thousands of objects) are written from the buffer as it is.
+    res.set_content_provider(size_t(body.size()), type,
+                             [body](size_t offset, size_t length, httplib::DataSink &sink) {
+                                 const size_t n = std::min<size_t>(length, 1 << 20);
+                                 return sink.write(body.constData() + offset, n);
+                             });
 }
 
 void sendError(httplib::Response &res, const ApiError &e)
@@ -236,11 +247,22 @@ quint16 ApiServer::start()
     m_server->Delete(".*", handler);
     m_server->Options(".*", handler);
 
+    // cpp-httplib listens with a backlog of 5: a burst of clients (informers starting together)
+    // would overflow it and wait a second or more for SYN retransmits. Remember the listening
+    // socket and raise its backlog once bound.
+    int listening = -1;
+    m_server->set_socket_options([&listening](socket_t fd) {
+        int on = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        listening = int(fd);
+    });
     const std::string host = m_options.host.toStdString();
     int port = m_options.port ? (m_server->bind_to_port(host, m_options.port) ? m_options.port : -1)
                               : m_server->bind_to_any_port(host);
     if (port <= 0)
         return 0;
+    if (listening >= 0)
+        ::listen(listening, 4096);
     m_port = quint16(port);
     m_thread = std::thread([this] { m_server->listen_after_bind(); });
     while (!m_server->is_running())
@@ -607,7 +629,12 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
     res.set_chunked_content_provider(
         "application/json;stream=watch",
         [=, this](size_t, httplib::DataSink &sink) mutable -> bool {
+            QByteArray *batching = nullptr;
             auto write = [&](const QByteArray &b) {
+                if (batching) {
+                    batching->append(b);
+                    return true;
+                }
                 *lastWrite = std::chrono::steady_clock::now();
                 return sink.write(b.constData(), size_t(b.size()));
             };
@@ -635,6 +662,8 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
                     return true;
                 }
                 *lastRv = qMax(*lastRv, e->resourceVersion);
+                if (!table && !e->line.isEmpty() && qstrcmp(kind, e->typeName()) == 0)
+                    return write(e->line); // encoded once by the store for every watcher
                 return write(encode(kind, e->object, e->json));
             };
             if (!*started) {
@@ -662,7 +691,7 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
             }
             bool overflowed = false;
             const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            const auto events = watcher->take(std::min<std::chrono::milliseconds>(remaining, 250ms), &overflowed);
+            const auto events = watcher->take(std::min<std::chrono::milliseconds>(remaining, 250ms), &overflowed, 100ms);
             if (overflowed) {
                 write("{\"type\":\"ERROR\",\"object\":"
                       + toJson(ApiError::gone(QStringLiteral("too old resource version: the watcher fell too far behind")).status())
@@ -670,10 +699,14 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
                 sink.done();
                 return true;
             }
-            for (const WatchEventPtr &e : events) {
-                if (!deliver(e))
-                    return false;
-            }
+            // One write for the whole batch.
+            QByteArray batch;
+            batching = &batch;
+            for (const WatchEventPtr &e : events)
+                deliver(e);
+            batching = nullptr;
+            if (!batch.isEmpty() && !write(batch))
+                return false;
             if (bookmarks && std::chrono::steady_clock::now() - *lastWrite > std::chrono::milliseconds(bookmarkMs)) {
                 const QJsonObject bm{{QStringLiteral("kind"), type.kind},
                                      {QStringLiteral("apiVersion"), type.apiVersion()},

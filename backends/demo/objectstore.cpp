@@ -67,6 +67,7 @@ void ObjectStore::record(WatchEvent::Type type, const ResourceType &t, const QSt
     event->object = object;
     event->json = json;
     event->previous = previous;
+    event->line = QByteArray("{\"type\":\"") + event->typeName() + "\",\"object\":" + json + "}\n";
     WatchEventPtr ptr = event;
     m_history.push_back(ptr);
     while (m_history.size() > m_options.historyLimit) {

@@ -9,6 +9,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace Meshdeck::Demo {
@@ -24,6 +25,7 @@ struct WatchEvent
     QJsonObject object;
     QByteArray json;      // compact serialization of object
     QJsonObject previous; // the object before a MODIFIED change, for selector transitions
+    QByteArray line;      // the whole watch-stream line of this event, encoded once for all watchers
 
     [[nodiscard]] const char *typeName() const
     {
@@ -49,6 +51,7 @@ public:
 
     void push(const WatchEventPtr &event)
     {
+        bool wake = false;
         {
             std::lock_guard lock(m_mutex);
             if (m_closed || m_overflowed)
@@ -56,18 +59,36 @@ public:
             if (m_queue.size() >= m_limit) {
                 m_overflowed = true;
                 m_queue.clear();
+                wake = m_waiting;
             } else {
+                // Only a stream thread blocked on an empty queue needs waking; a busy one polls.
+                wake = m_waiting && m_queue.empty();
                 m_queue.push_back(event);
             }
         }
-        m_wake.notify_one();
+        if (wake)
+            m_wake.notify_one();
     }
 
-    // Waits up to `wait` for events; returns what is queued (possibly nothing).
-    std::vector<WatchEventPtr> take(std::chrono::milliseconds wait, bool *overflowed)
+    // Waits up to `wait` for events; returns what is queued (possibly nothing). A stream that
+    // had events last time is busy: it sleeps `linger` and polls instead of waiting to be woken,
+    // so that a thousand busy watchers cost the writer no wake-ups and send their events in
+    // batches.
+    std::vector<WatchEventPtr> take(std::chrono::milliseconds wait, bool *overflowed,
+                                    std::chrono::milliseconds linger = std::chrono::milliseconds(0))
     {
         std::unique_lock lock(m_mutex);
-        m_wake.wait_for(lock, wait, [this] { return !m_queue.empty() || m_overflowed || m_closed; });
+        if (m_queue.empty() && !m_overflowed && !m_closed && m_busy && linger.count() > 0) {
+            lock.unlock();
+            std::this_thread::sleep_for(linger);
+            lock.lock();
+        }
+        if (m_queue.empty() && !m_overflowed && !m_closed) {
+            m_waiting = true;
+            m_wake.wait_for(lock, wait, [this] { return !m_queue.empty() || m_overflowed || m_closed; });
+            m_waiting = false;
+        }
+        m_busy = !m_queue.empty();
         std::vector<WatchEventPtr> out(m_queue.begin(), m_queue.end());
         m_queue.clear();
         *overflowed = m_overflowed;
@@ -98,6 +119,8 @@ private:
     std::deque<WatchEventPtr> m_queue;
     bool m_overflowed = false;
     bool m_closed = false;
+    bool m_waiting = false; // the stream thread is blocked in take()
+    bool m_busy = false;    // the last take() returned events
 };
 
 } // namespace Meshdeck::Demo

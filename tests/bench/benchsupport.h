@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <vector>
+
+// Helpers shared by the benchmarks.
+namespace Bench {
+
+inline double median(std::vector<double> v)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+inline qint64 rssKiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
+}
+
+inline quint16 freePort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+    ::close(fd);
+    return ntohs(addr.sin_port);
+}
+
+// nginx on a free loopback port serving the files of `root` (Debian's nginx package).
+class Nginx
+{
+public:
+    bool start(const QString &root)
+    {
+        // nginx's workers run as an unprivileged user: the files must be world-readable.
+        QFile::setPermissions(root, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                        | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        for (const QString &f : QDir(root).entryList(QDir::Files))
+            QFile::setPermissions(QDir(root).filePath(f), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
+        const QString binary = QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+        if (binary.isEmpty())
+            return false;
+        m_port = freePort();
+        const QString p = m_dir.path();
+        QFile conf(p + QStringLiteral("/nginx.conf"));
+        conf.open(QIODevice::WriteOnly);
+        conf.write(QStringLiteral(
+                       "daemon off; worker_processes 1; pid %1/nginx.pid; error_log %1/error.log;\n"
+                       "events { worker_connections 4096; }\n"
+                       "http { access_log off; client_body_temp_path %1/b; proxy_temp_path %1/p;\n"
+                       "  fastcgi_temp_path %1/f; uwsgi_temp_path %1/u; scgi_temp_path %1/s;\n"
+                       "  sendfile on; tcp_nopush on; keepalive_requests 100000;\n"
+                       "  server { listen 127.0.0.1:%2; root %3; default_type application/json; }\n}\n")
+                       .arg(p).arg(m_port).arg(root)
+                       .toUtf8());
+        conf.close();
+        m_process.start(binary, {QStringLiteral("-c"), conf.fileName(), QStringLiteral("-p"), p});
+        if (!m_process.waitForStarted())
+            return false;
+        QThread::msleep(300);
+        return m_process.state() == QProcess::Running;
+    }
+    ~Nginx()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(3000);
+    }
+    [[nodiscard]] quint16 port() const { return m_port; }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+} // namespace Bench
