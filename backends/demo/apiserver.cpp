@@ -691,7 +691,7 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
             }
             bool overflowed = false;
             const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            const auto events = watcher->take(std::min<std::chrono::milliseconds>(remaining, 250ms), &overflowed, 100ms);
+            const auto events = m_store.next(*watcher, std::min<std::chrono::milliseconds>(remaining, 250ms), 50ms, &overflowed);
             if (overflowed) {
                 write("{\"type\":\"ERROR\",\"object\":"
                       + toJson(ApiError::gone(QStringLiteral("too old resource version: the watcher fell too far behind")).status())

@@ -7,6 +7,9 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <algorithm>
+#include <thread>
+
 namespace Meshdeck::Demo {
 
 namespace {
@@ -14,6 +17,15 @@ namespace {
 QByteArray serialize(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// Stores an object with fresh, compact internals. A QJsonObject that was derived from another by
+// many inserts keeps every replaced string in its buffer, and each copy-on-write then copies
+// that garbage: without this, a hundred thousand status updates of one object would cost
+// quadratic time and memory.
+QJsonObject compacted(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
 }
 
 QString keyOf(const QString &ns, const QString &name)
@@ -74,10 +86,7 @@ void ObjectStore::record(WatchEvent::Type type, const ResourceType &t, const QSt
         m_compactedRv = m_history.front()->resourceVersion;
         m_history.pop_front();
     }
-    for (const auto &w : m_watchers) {
-        if (w->wants(*ptr))
-            w->push(ptr);
-    }
+    m_changed.notify_all();
     if (m_listener)
         m_listener(ptr);
 }
@@ -111,7 +120,9 @@ QJsonObject ObjectStore::create(const ResourceType &type, QJsonObject object)
     object.insert(QStringLiteral("metadata"), md);
     object.insert(QStringLiteral("apiVersion"), type.apiVersion());
     object.insert(QStringLiteral("kind"), type.kind);
-    Entry entry{object, serialize(object)};
+    const QByteArray json = serialize(object);
+    Entry entry{compacted(json), json};
+    object = entry.object;
     (*bucketPtr)[key] = entry;
     record(WatchEvent::Type::Added, type, ns, entry.object, entry.json, rv);
     return object;
@@ -185,8 +196,9 @@ QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object, bo
     md.insert(QStringLiteral("resourceVersion"), QString::number(rv));
     object.insert(QStringLiteral("metadata"), md);
     const QJsonObject previous = entry.object;
-    entry.object = object;
     entry.json = serialize(object);
+    entry.object = compacted(entry.json);
+    object = entry.object;
     record(WatchEvent::Type::Modified, type, ns, entry.object, entry.json, rv, previous);
     return object;
 }
@@ -315,7 +327,7 @@ std::shared_ptr<Watcher> ObjectStore::watch(const ResourceType &type, const QStr
 {
     std::lock_guard lock(m_mutex);
     const QString n = type.namespaced ? ns : QString();
-    auto watcher = std::make_shared<Watcher>(type.storageKey(), n, m_options.watcherQueueLimit);
+    auto watcher = std::make_shared<Watcher>(type.storageKey(), n, m_rv);
     if (fromVersion == 0) {
         if (const auto bucket = m_buckets.value(type.storageKey())) {
             const QString prefix = n.isEmpty() ? QString() : n + QLatin1Char('/');
@@ -347,11 +359,44 @@ std::shared_ptr<Watcher> ObjectStore::watch(const ResourceType &type, const QStr
     return watcher;
 }
 
+std::vector<WatchEventPtr> ObjectStore::next(Watcher &w, std::chrono::milliseconds wait,
+                                             std::chrono::milliseconds linger, bool *gone)
+{
+    *gone = false;
+    std::vector<WatchEventPtr> out;
+    std::unique_lock lock(m_mutex);
+    if (w.m_busy && linger.count() > 0) {
+        lock.unlock();
+        std::this_thread::sleep_for(linger);
+        lock.lock();
+    }
+    if (m_rv <= w.m_cursor && !w.m_closed)
+        m_changed.wait_for(lock, wait, [&] { return m_rv > w.m_cursor || w.m_closed; });
+    if (w.m_closed)
+        return out;
+    if (w.m_cursor < m_compactedRv) {
+        *gone = true;
+        return out;
+    }
+    auto it = std::upper_bound(m_history.begin(), m_history.end(), w.m_cursor,
+                               [](quint64 rv, const WatchEventPtr &e) { return rv < e->resourceVersion; });
+    for (; it != m_history.end(); ++it) {
+        if (w.wants(**it))
+            out.push_back(*it);
+    }
+    w.m_cursor = m_rv;
+    w.m_busy = !out.empty();
+    return out;
+}
+
 void ObjectStore::unwatch(const std::shared_ptr<Watcher> &watcher)
 {
-    watcher->close();
-    std::lock_guard lock(m_mutex);
-    m_watchers.erase(watcher);
+    {
+        std::lock_guard lock(m_mutex);
+        watcher->m_closed = true;
+        m_watchers.erase(watcher);
+    }
+    m_changed.notify_all();
 }
 
 int ObjectStore::watcherCount() const

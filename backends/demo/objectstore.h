@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <chrono>
+#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <map>
@@ -26,7 +28,6 @@ public:
     struct Options
     {
         size_t historyLimit = 20000;      // events kept for watches from an old resourceVersion
-        size_t watcherQueueLimit = 50000; // a watcher further behind is dropped with 410
         int snapshotTtlSeconds = 300;     // continue tokens expire after this
     };
 
@@ -61,6 +62,11 @@ public:
     // an older version than the history holds throws 410 Gone.
     std::shared_ptr<Watcher> watch(const ResourceType &type, const QString &ns, quint64 fromVersion,
                                    std::vector<WatchEventPtr> *initial);
+    // The watcher's events since its last read, waiting up to `wait` for some. A watcher that
+    // found events last time first sleeps `linger`, so that busy streams send batches. `gone`
+    // is set when the watcher fell behind the kept history (the stream must end with 410).
+    std::vector<WatchEventPtr> next(Watcher &watcher, std::chrono::milliseconds wait,
+                                    std::chrono::milliseconds linger, bool *gone);
     void unwatch(const std::shared_ptr<Watcher> &watcher);
     [[nodiscard]] int watcherCount() const;
 
@@ -100,6 +106,7 @@ private:
     quint64 m_compactedRv = 0;
     std::deque<WatchEventPtr> m_history;
     std::set<std::shared_ptr<Watcher>> m_watchers;
+    std::condition_variable m_changed;
     QHash<QString, Snapshot> m_snapshots;
     quint64 m_nextSnapshot = 1;
     std::function<void(const WatchEventPtr &)> m_listener;

@@ -173,7 +173,6 @@ private Q_SLOTS:
     {
         DemoCluster::Options options;
         options.scenario = QStringLiteral("empty");
-        options.store.watcherQueueLimit = 200000;
         DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
         const auto cms = *cluster.registry().find(QString(), QStringLiteral("v1"), QStringLiteral("configmaps"));

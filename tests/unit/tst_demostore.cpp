@@ -89,8 +89,9 @@ private Q_SLOTS:
         auto w = store.watch(t, QStringLiteral("a"), start, &initial);
         QCOMPARE(initial.size(), size_t(2));
         store.remove(t, QStringLiteral("a"), QStringLiteral("x"));
-        bool overflowed = false;
-        auto events = w->take(std::chrono::milliseconds(100), &overflowed);
+        bool gone = false;
+        auto events = store.next(*w, std::chrono::milliseconds(100), {}, &gone);
+        QVERIFY(!gone);
         QCOMPARE(events.size(), size_t(1));
         QCOMPARE(events.front()->type, WatchEvent::Type::Deleted);
         store.unwatch(w);
@@ -109,16 +110,33 @@ private Q_SLOTS:
     void slowWatcherIsDropped()
     {
         ObjectStore::Options options;
-        options.watcherQueueLimit = 10;
+        options.historyLimit = 10;
         ObjectStore store(options);
         const ResourceType t = configMaps();
         std::vector<WatchEventPtr> initial;
         auto w = store.watch(t, QString(), 0, &initial);
         for (int i = 0; i < 20; ++i)
             store.create(t, cm(QStringLiteral("a"), QStringLiteral("c%1").arg(i)));
-        bool overflowed = false;
-        (void)w->take(std::chrono::milliseconds(10), &overflowed);
-        QVERIFY(overflowed);
+        bool gone = false;
+        (void)store.next(*w, std::chrono::milliseconds(10), {}, &gone);
+        QVERIFY(gone);
+        store.unwatch(w);
+    }
+    void watcherSeesOnlyItsKindAndNamespace()
+    {
+        ObjectStore store;
+        const ResourceType t = configMaps();
+        std::vector<WatchEventPtr> initial;
+        auto w = store.watch(t, QStringLiteral("a"), 0, &initial);
+        store.create(t, cm(QStringLiteral("b"), QStringLiteral("other")));
+        store.create(t, cm(QStringLiteral("a"), QStringLiteral("mine")));
+        bool gone = false;
+        const auto events = store.next(*w, std::chrono::milliseconds(10), {}, &gone);
+        QCOMPARE(events.size(), size_t(1));
+        QCOMPARE(events.front()->object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(),
+                 QStringLiteral("mine"));
+        // Nothing new: waits, then returns nothing.
+        QVERIFY(store.next(*w, std::chrono::milliseconds(20), {}, &gone).empty());
         store.unwatch(w);
     }
     void dumpAndRestore()
