@@ -4,6 +4,7 @@
 #include "apierror.h"
 #include "certificates.h"
 #include "discovery.h"
+#include "objectfields.h"
 #include "objectstore.h"
 #include "ownership.h"
 #include "patches.h"
@@ -154,15 +155,7 @@ QJsonObject parseBody(const httplib::Request &req)
     return doc.object();
 }
 
-QString metaString(const QJsonObject &o, const char *key)
-{
-    return o.value(QStringLiteral("metadata")).toObject().value(QLatin1String(key)).toString();
-}
 
-QString nowRfc3339()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 QString fieldManager(const httplib::Request &req, const char *fallback)
 {

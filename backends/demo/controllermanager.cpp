@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 #include "housekeeping.h"
+#include "objectfields.h"
 #include "objectstore.h"
 #include "podlifecycle.h"
 #include "servicecontroller.h"
@@ -16,10 +17,6 @@ namespace Meshdeck::Demo {
 namespace {
 const QChar kSep(0x1f);
 
-QString metaOf(const QJsonObject &o, const char *key)
-{
-    return o.value(QStringLiteral("metadata")).toObject().value(QLatin1String(key)).toString();
-}
 } // namespace
 
 ControllerManager::ControllerManager(ObjectStore &store, ResourceRegistry &registry,
@@ -154,8 +151,8 @@ void ControllerManager::run()
 void ControllerManager::handleEvent(const WatchEventPtr &e)
 {
     const QString key = e->storageKey;
-    const QString ns = metaOf(e->object, "namespace");
-    const QString name = metaOf(e->object, "name");
+    const QString ns = metaString(e->object, "namespace");
+    const QString name = metaString(e->object, "name");
     const bool deleted = e->type == WatchEvent::Type::Deleted;
     if (key == QLatin1String("/events") || key == QLatin1String("events.k8s.io/events"))
         return;
@@ -185,13 +182,13 @@ void ControllerManager::handleEvent(const WatchEventPtr &e)
     if (key == QLatin1String("/pods")) {
         m_pods->onPodChanged(e->object, deleted);
         for (const QJsonObject &svc : store.objects(QStringLiteral("/services"), ns))
-            enqueue(QStringLiteral("/services"), ns, metaOf(svc, "name"));
+            enqueue(QStringLiteral("/services"), ns, metaString(svc, "name"));
     } else if (key == QLatin1String("/namespaces")) {
         if (!deleted)
             enqueue(key, QString(), name);
     } else if (key == QLatin1String("/nodes")) {
         for (const QJsonObject &ds : store.objects(QStringLiteral("apps/daemonsets")))
-            enqueue(QStringLiteral("apps/daemonsets"), metaOf(ds, "namespace"), metaOf(ds, "name"));
+            enqueue(QStringLiteral("apps/daemonsets"), metaString(ds, "namespace"), metaString(ds, "name"));
     } else if (key == QLatin1String("apiextensions.k8s.io/customresourcedefinitions")) {
         m_housekeeping->syncCustomResourceDefinition(name, deleted, e->object);
     } else if (!deleted) {

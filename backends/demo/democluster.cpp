@@ -201,6 +201,21 @@ VoidResult DemoCluster::saveState(const QString &path) const
     return {};
 }
 
+void DemoCluster::replayToControllers(bool customOnly)
+{
+    for (const ResourceType &t : m_registry->all()) {
+        if (customOnly && !t.custom)
+            continue;
+        for (const QJsonObject &o : m_store->objects(t.storageKey())) {
+            auto e = std::make_shared<WatchEvent>();
+            e->type = WatchEvent::Type::Added;
+            e->storageKey = t.storageKey();
+            e->object = o;
+            m_controllers->onStoreEvent(e);
+        }
+    }
+}
+
 VoidResult DemoCluster::restoreState(const QString &path)
 {
     QFile file(path);
@@ -214,29 +229,11 @@ VoidResult DemoCluster::restoreState(const QString &path)
                                 QStringLiteral("%1 is not a Meshdeck demo cluster state file (or it is damaged). Remove it, or pass another --state file.").arg(path),
                                 error.errorString()));
     m_store->restore(doc.object());
-    // Let the controllers see everything once, as after a controller-manager restart.
-    for (const ResourceType &t : m_registry->all()) {
-        for (const QJsonObject &o : m_store->objects(t.storageKey())) {
-            auto e = std::make_shared<WatchEvent>();
-            e->type = WatchEvent::Type::Added;
-            e->storageKey = t.storageKey();
-            e->object = o;
-            m_controllers->onStoreEvent(e);
-        }
-    }
-    // Custom kinds come back once their CRDs are established again.
+    // Let the controllers see everything once, as after a controller-manager restart; custom
+    // kinds come back once their CRDs are established again.
+    replayToControllers(false);
     waitUntilSettled(5000);
-    for (const ResourceType &t : m_registry->all()) {
-        if (!t.custom)
-            continue;
-        for (const QJsonObject &o : m_store->objects(t.storageKey())) {
-            auto e = std::make_shared<WatchEvent>();
-            e->type = WatchEvent::Type::Added;
-            e->storageKey = t.storageKey();
-            e->object = o;
-            m_controllers->onStoreEvent(e);
-        }
-    }
+    replayToControllers(true);
     return {};
 }
 

@@ -63,6 +63,7 @@ public:
 
 private:
     VoidResult restoreState(const QString &path);
+    void replayToControllers(bool customOnly);
 
     Options m_options;
     std::unique_ptr<ResourceRegistry> m_registry;

@@ -1,6 +1,7 @@
 #include "housekeeping.h"
 
 #include "controllercontext.h"
+#include "objectfields.h"
 #include "objectstore.h"
 #include "ownership.h"
 
@@ -11,8 +12,6 @@ namespace Meshdeck::Demo {
 
 namespace {
 const QString kMetadata = QStringLiteral("metadata");
-QJsonObject md(const QJsonObject &o) { return o.value(kMetadata).toObject(); }
-QString now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODate); }
 } // namespace
 
 Housekeeping::Housekeeping(ControllerContext &ctx)
@@ -21,18 +20,18 @@ Housekeeping::Housekeeping(ControllerContext &ctx)
 
 void Housekeeping::onDeleted(const QJsonObject &object, bool clusterScoped)
 {
-    const QString uid = md(object).value(QStringLiteral("uid")).toString();
-    const QString ns = clusterScoped ? QString() : md(object).value(QStringLiteral("namespace")).toString();
+    const QString uid = metadataOf(object).value(QStringLiteral("uid")).toString();
+    const QString ns = clusterScoped ? QString() : metadataOf(object).value(QStringLiteral("namespace")).toString();
     for (const Ownership::Dependent &d : Ownership::dependents(m_ctx.store, m_ctx.registry, uid, ns)) {
         QJsonObject o = d.object;
-        QJsonObject m = md(o);
+        QJsonObject m = metadataOf(o);
         const QString dns = m.value(QStringLiteral("namespace")).toString();
         const QString dname = m.value(QStringLiteral("name")).toString();
         if (d.type.kind == QLatin1String("Pod")
             && !o.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty()) {
             // Pods stop gracefully; the kubelet simulation removes them.
             if (!m.contains(QStringLiteral("deletionTimestamp"))) {
-                m.insert(QStringLiteral("deletionTimestamp"), now());
+                m.insert(QStringLiteral("deletionTimestamp"), nowRfc3339());
                 m.insert(QStringLiteral("deletionGracePeriodSeconds"), 30);
                 o.insert(kMetadata, m);
                 m_ctx.tryUpdate(d.type.storageKey(), o);
@@ -46,7 +45,7 @@ void Housekeeping::onDeleted(const QJsonObject &object, bool clusterScoped)
 void Housekeeping::syncNamespace(const QString &name)
 {
     const auto ns = m_ctx.store.tryGet(QStringLiteral("/namespaces"), QString(), name);
-    if (!ns || !md(*ns).contains(QStringLiteral("deletionTimestamp")))
+    if (!ns || !metadataOf(*ns).contains(QStringLiteral("deletionTimestamp")))
         return;
     QSet<QString> seen;
     int remaining = 0;
@@ -56,7 +55,7 @@ void Housekeeping::syncNamespace(const QString &name)
         seen.insert(t.storageKey());
         for (const QJsonObject &o : m_ctx.store.objects(t.storageKey(), name)) {
             ++remaining;
-            m_ctx.tryRemove(t.storageKey(), name, md(o).value(QStringLiteral("name")).toString());
+            m_ctx.tryRemove(t.storageKey(), name, metadataOf(o).value(QStringLiteral("name")).toString());
         }
     }
     if (remaining == 0)
@@ -67,7 +66,7 @@ void Housekeeping::syncNamespace(const QString &name)
 
 void Housekeeping::removeIfFinalized(const QString &storageKey, const QJsonObject &object)
 {
-    const QJsonObject m = md(object);
+    const QJsonObject m = metadataOf(object);
     if (m.contains(QStringLiteral("deletionTimestamp")) && m.value(QStringLiteral("finalizers")).toArray().isEmpty()
         && storageKey != QLatin1String("/namespaces") && storageKey != QLatin1String("/pods"))
         m_ctx.tryRemove(storageKey, m.value(QStringLiteral("namespace")).toString(), m.value(QStringLiteral("name")).toString());
@@ -82,11 +81,11 @@ void Housekeeping::syncCustomResourceDefinition(const QString &name, bool delete
     const QString group = spec.value(QStringLiteral("group")).toString();
     const QJsonObject names = spec.value(QStringLiteral("names")).toObject();
     const QString plural = names.value(QStringLiteral("plural")).toString();
-    if (!crd || md(*crd).contains(QStringLiteral("deletionTimestamp"))) {
+    if (!crd || metadataOf(*crd).contains(QStringLiteral("deletionTimestamp"))) {
         // Its objects go with it.
         const QString storage = group + QLatin1Char('/') + plural;
         for (const QJsonObject &o : m_ctx.store.objects(storage))
-            m_ctx.tryRemove(storage, md(o).value(QStringLiteral("namespace")).toString(), md(o).value(QStringLiteral("name")).toString());
+            m_ctx.tryRemove(storage, metadataOf(o).value(QStringLiteral("namespace")).toString(), metadataOf(o).value(QStringLiteral("name")).toString());
         m_ctx.registry.removeCustom(group, plural);
         if (crd)
             m_ctx.tryRemove(key, QString(), name);
@@ -130,7 +129,7 @@ void Housekeeping::syncCustomResourceDefinition(const QString &name, bool delete
                            {QStringLiteral("status"), QStringLiteral("True")},
                            {QStringLiteral("reason"), QString::fromLatin1(reason)},
                            {QStringLiteral("message"), QString::fromLatin1(message)},
-                           {QStringLiteral("lastTransitionTime"), now()}};
+                           {QStringLiteral("lastTransitionTime"), nowRfc3339()}};
     };
     QJsonObject next = status;
     next.insert(QStringLiteral("acceptedNames"), spec.value(QStringLiteral("names")));

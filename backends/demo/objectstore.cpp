@@ -1,6 +1,7 @@
 #include "objectstore.h"
 
 #include "apierror.h"
+#include "objectfields.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -33,15 +34,7 @@ QString keyOf(const QString &ns, const QString &name)
     return ns + QLatin1Char('/') + name;
 }
 
-QJsonObject meta(const QJsonObject &o)
-{
-    return o.value(QStringLiteral("metadata")).toObject();
-}
 
-QString nowRfc3339()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 QString encodeToken(const QString &snapshot, quint64 rv, const QString &start)
 {
@@ -93,7 +86,7 @@ void ObjectStore::record(WatchEvent::Type type, const ResourceType &t, const QSt
 
 QJsonObject ObjectStore::create(const ResourceType &type, QJsonObject object)
 {
-    QJsonObject md = meta(object);
+    QJsonObject md = metadataOf(object);
     const QString name = md.value(QStringLiteral("name")).toString();
     const QString ns = type.namespaced ? md.value(QStringLiteral("namespace")).toString() : QString();
     std::lock_guard lock(m_mutex);
@@ -150,7 +143,7 @@ std::optional<QJsonObject> ObjectStore::tryGet(const QString &storageKey, const 
 
 QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object, bool checkVersion)
 {
-    QJsonObject md = meta(object);
+    QJsonObject md = metadataOf(object);
     const QString name = md.value(QStringLiteral("name")).toString();
     const QString ns = type.namespaced ? md.value(QStringLiteral("namespace")).toString() : QString();
     std::lock_guard lock(m_mutex);
@@ -160,7 +153,7 @@ QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object, bo
     if (bucketPtr.use_count() > 1)
         bucketPtr = std::make_shared<Bucket>(*bucketPtr);
     Entry &entry = bucketPtr->at(keyOf(ns, name));
-    const QJsonObject oldMeta = meta(entry.object);
+    const QJsonObject oldMeta = metadataOf(entry.object);
     const QString sent = md.value(QStringLiteral("resourceVersion")).toString();
     if (checkVersion && !sent.isEmpty()
         && sent != oldMeta.value(QStringLiteral("resourceVersion")).toString()) {
@@ -216,7 +209,7 @@ QJsonObject ObjectStore::remove(const ResourceType &type, const QString &ns, con
     QJsonObject object = it->second.object;
     bucketPtr->erase(it);
     const quint64 rv = ++m_rv;
-    QJsonObject md = meta(object);
+    QJsonObject md = metadataOf(object);
     md.insert(QStringLiteral("resourceVersion"), QString::number(rv));
     object.insert(QStringLiteral("metadata"), md);
     record(WatchEvent::Type::Deleted, type, n, object, serialize(object), rv);
@@ -273,7 +266,7 @@ ObjectStore::ListResult ObjectStore::list(const ResourceType &type, const QStrin
             break;
         const Entry &e = it->second;
         if (!labels.isEmpty()
-            && !labels.matchesLabels(meta(e.object).value(QStringLiteral("labels")).toObject()))
+            && !labels.matchesLabels(metadataOf(e.object).value(QStringLiteral("labels")).toObject()))
             continue;
         if (!fields.isEmpty() && !fields.matchesFields(e.object))
             continue;
@@ -336,7 +329,7 @@ std::shared_ptr<Watcher> ObjectStore::watch(const ResourceType &type, const QStr
                     continue;
                 auto e = std::make_shared<WatchEvent>();
                 e->type = WatchEvent::Type::Added;
-                e->resourceVersion = meta(entry.object).value(QStringLiteral("resourceVersion"))
+                e->resourceVersion = metadataOf(entry.object).value(QStringLiteral("resourceVersion"))
                                          .toString().toULongLong();
                 e->storageKey = type.storageKey();
                 e->ns = n;
@@ -458,7 +451,7 @@ void ObjectStore::restore(const QJsonObject &state)
         auto bucket = std::make_shared<Bucket>();
         for (const QJsonValue &v : it.value().toArray()) {
             const QJsonObject o = v.toObject();
-            const QJsonObject md = meta(o);
+            const QJsonObject md = metadataOf(o);
             (*bucket)[keyOf(md.value(QStringLiteral("namespace")).toString(),
                             md.value(QStringLiteral("name")).toString())] = Entry{o, serialize(o)};
         }

@@ -1,6 +1,7 @@
 #include "podlifecycle.h"
 
 #include "controllercontext.h"
+#include "objectfields.h"
 #include "objectstore.h"
 
 #include <QDateTime>
@@ -12,22 +13,14 @@ namespace Meshdeck::Demo {
 namespace {
 const QString kPods = QStringLiteral("/pods");
 
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
-QString metaOf(const QJsonObject &o, const char *key)
-{
-    return o.value(QStringLiteral("metadata")).toObject().value(QLatin1String(key)).toString();
-}
 
 QJsonObject condition(const char *type, bool status, const QString &reason = {})
 {
     QJsonObject c{{QStringLiteral("type"), QString::fromLatin1(type)},
                   {QStringLiteral("status"), status ? QStringLiteral("True") : QStringLiteral("False")},
                   {QStringLiteral("lastProbeTime"), QJsonValue::Null},
-                  {QStringLiteral("lastTransitionTime"), now()}};
+                  {QStringLiteral("lastTransitionTime"), nowRfc3339()}};
     if (!reason.isEmpty())
         c.insert(QStringLiteral("reason"), reason);
     return c;
@@ -87,21 +80,21 @@ std::optional<QJsonObject> PodLifecycle::current(const QString &ns, const QStrin
                                                  const QString &uid) const
 {
     auto pod = m_ctx.store.tryGet(kPods, ns, name);
-    if (!pod || metaOf(*pod, "uid") != uid)
+    if (!pod || metaString(*pod, "uid") != uid)
         return std::nullopt;
     return pod;
 }
 
 void PodLifecycle::onPodChanged(const QJsonObject &pod, bool deleted)
 {
-    const QString uid = metaOf(pod, "uid");
+    const QString uid = metaString(pod, "uid");
     if (deleted) {
         m_tracked.remove(uid);
         m_deleting.remove(uid);
         return;
     }
-    const QString ns = metaOf(pod, "namespace");
-    const QString name = metaOf(pod, "name");
+    const QString ns = metaString(pod, "namespace");
+    const QString name = metaString(pod, "name");
     const QJsonObject md = pod.value(QStringLiteral("metadata")).toObject();
     if (md.contains(QStringLiteral("deletionTimestamp"))) {
         if (!m_deleting.contains(uid)) {
@@ -144,8 +137,8 @@ void PodLifecycle::schedule(const QString &ns, const QString &name, const QStrin
     for (const QJsonObject &n : m_ctx.store.objects(QStringLiteral("/nodes"))) {
         if (n.value(QStringLiteral("spec")).toObject().value(QStringLiteral("unschedulable")).toBool())
             continue;
-        nodes << metaOf(n, "name");
-        load[metaOf(n, "name")] = 0;
+        nodes << metaString(n, "name");
+        load[metaString(n, "name")] = 0;
     }
     if (nodes.isEmpty()) {
         m_ctx.recordEvent(*pod, QStringLiteral("FailedScheduling"),
@@ -188,7 +181,7 @@ void PodLifecycle::createContainers(const QString &ns, const QString &name, cons
     const QJsonObject initWaiting{{QStringLiteral("waiting"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("PodInitializing")}}}};
     status.insert(QStringLiteral("phase"), QStringLiteral("Pending"));
     status.insert(QStringLiteral("hostIP"), QStringLiteral("172.18.0.%1").arg(node.right(1).toInt() + 1));
-    status.insert(QStringLiteral("startTime"), now());
+    status.insert(QStringLiteral("startTime"), nowRfc3339());
     status.insert(QStringLiteral("containerStatuses"), containerStatuses(*pod, "containers", waiting, false, false));
     if (pod->value(QStringLiteral("spec")).toObject().contains(QStringLiteral("initContainers")))
         status.insert(QStringLiteral("initContainerStatuses"), containerStatuses(*pod, "initContainers", initWaiting, false, false));
@@ -216,7 +209,7 @@ void PodLifecycle::start(const QString &ns, const QString &name, const QString &
         return;
     const QString node = pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
     QJsonObject status = pod->value(QStringLiteral("status")).toObject();
-    const QString started = now();
+    const QString started = nowRfc3339();
     const QJsonObject running{{QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), started}}}};
     const QJsonObject initDone{{QStringLiteral("terminated"), QJsonObject{{QStringLiteral("exitCode"), 0},
                                                                           {QStringLiteral("reason"), QStringLiteral("Completed")},
@@ -272,7 +265,7 @@ void PodLifecycle::complete(const QString &ns, const QString &name, const QStrin
     if (!pod)
         return;
     QJsonObject status = pod->value(QStringLiteral("status")).toObject();
-    const QString t = now();
+    const QString t = nowRfc3339();
     const QJsonObject done{{QStringLiteral("terminated"), QJsonObject{{QStringLiteral("exitCode"), 0},
                                                                       {QStringLiteral("reason"), QStringLiteral("Completed")},
                                                                       {QStringLiteral("startedAt"), status.value(QStringLiteral("startTime"))},

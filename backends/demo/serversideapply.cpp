@@ -1,6 +1,7 @@
 #include "serversideapply.h"
 
 #include "apierror.h"
+#include "objectfields.h"
 #include "patches.h"
 
 #include <QDateTime>
@@ -247,10 +248,6 @@ QJsonObject writeManaged(QJsonObject object, const QList<ManagerEntry> &entries)
     return object;
 }
 
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 } // namespace
 
@@ -400,7 +397,7 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
     entries.removeIf([&](const ManagerEntry &e) {
         return e.manager == manager && e.operation == QLatin1String("Apply");
     });
-    entries.append(ManagerEntry{manager, QStringLiteral("Apply"), apiVersion, now(), {}, appliedFields});
+    entries.append(ManagerEntry{manager, QStringLiteral("Apply"), apiVersion, nowRfc3339(), {}, appliedFields});
     QJsonObject out = result.toObject();
     // Keep server-owned metadata from the live object.
     QJsonObject md = out.value(QStringLiteral("metadata")).toObject();
@@ -443,10 +440,10 @@ QJsonObject ServerSideApply::recordUpdate(const QJsonObject &before, const QJson
             return e.manager == manager && e.operation == QLatin1String("Update");
         });
         if (it == entries.end())
-            entries.append(ManagerEntry{manager, QStringLiteral("Update"), apiVersion, now(), {}, changed});
+            entries.append(ManagerEntry{manager, QStringLiteral("Update"), apiVersion, nowRfc3339(), {}, changed});
         else {
             it->fields.unite(changed);
-            it->time = now();
+            it->time = nowRfc3339();
         }
     }
     return writeManaged(after, entries);

@@ -1,6 +1,7 @@
 #include "servicecontroller.h"
 
 #include "controllercontext.h"
+#include "objectfields.h"
 #include "objectstore.h"
 #include "ownership.h"
 #include "selectors.h"
@@ -12,15 +13,7 @@ namespace Meshdeck::Demo {
 namespace {
 const QString kMetadata = QStringLiteral("metadata");
 
-QJsonObject md(const QJsonObject &o) { return o.value(kMetadata).toObject(); }
 
-bool podReady(const QJsonObject &pod)
-{
-    for (const QJsonValue &c : pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
-        if (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready"))
-            return c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True");
-    return false;
-}
 
 int resolvePort(const QJsonValue &target, const QList<QJsonObject> &pods)
 {
@@ -43,7 +36,7 @@ ServiceController::ServiceController(ControllerContext &ctx)
 void ServiceController::syncService(const QString &ns, const QString &name)
 {
     const auto svc = m_ctx.store.tryGet(QStringLiteral("/services"), ns, name);
-    if (!svc || md(*svc).contains(QStringLiteral("deletionTimestamp")))
+    if (!svc || metadataOf(*svc).contains(QStringLiteral("deletionTimestamp")))
         return; // the garbage collector removes the slices it owned
     const QJsonObject selector = svc->value(QStringLiteral("spec")).toObject().value(QStringLiteral("selector")).toObject();
     if (selector.isEmpty())
@@ -54,25 +47,25 @@ void ServiceController::syncService(const QString &ns, const QString &name)
         const QString ip = p.value(QStringLiteral("status")).toObject().value(QStringLiteral("podIP")).toString();
         const QString phase = p.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString();
         if (!ip.isEmpty() && phase != QLatin1String("Succeeded") && phase != QLatin1String("Failed")
-            && match.matchesLabels(md(p).value(QStringLiteral("labels")).toObject()))
+            && match.matchesLabels(metadataOf(p).value(QStringLiteral("labels")).toObject()))
             pods << p;
     }
     std::sort(pods.begin(), pods.end(), [](const QJsonObject &a, const QJsonObject &b) {
-        return md(a).value(QStringLiteral("name")).toString() < md(b).value(QStringLiteral("name")).toString();
+        return metadataOf(a).value(QStringLiteral("name")).toString() < metadataOf(b).value(QStringLiteral("name")).toString();
     });
 
     QJsonArray endpoints;
     QJsonArray ready;
     QJsonArray notReady;
     for (const QJsonObject &p : pods) {
-        const bool terminating = md(p).contains(QStringLiteral("deletionTimestamp"));
+        const bool terminating = metadataOf(p).contains(QStringLiteral("deletionTimestamp"));
         const bool isReady = podReady(p) && !terminating;
         const QString ip = p.value(QStringLiteral("status")).toObject().value(QStringLiteral("podIP")).toString();
         const QString node = p.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
         const QJsonObject ref{{QStringLiteral("kind"), QStringLiteral("Pod")},
                               {QStringLiteral("namespace"), ns},
-                              {QStringLiteral("name"), md(p).value(QStringLiteral("name"))},
-                              {QStringLiteral("uid"), md(p).value(QStringLiteral("uid"))}};
+                              {QStringLiteral("name"), metadataOf(p).value(QStringLiteral("name"))},
+                              {QStringLiteral("uid"), metadataOf(p).value(QStringLiteral("uid"))}};
         endpoints.append(QJsonObject{{QStringLiteral("addresses"), QJsonArray{ip}},
                                      {QStringLiteral("conditions"), QJsonObject{{QStringLiteral("ready"), isReady},
                                                                                 {QStringLiteral("serving"), podReady(p)},
@@ -95,7 +88,7 @@ void ServiceController::syncService(const QString &ns, const QString &name)
         endpointPorts.append(port);
     }
 
-    const QString sliceName = name + QLatin1Char('-') + QString::number(qHash(md(*svc).value(QStringLiteral("uid")).toString()) % 100000, 36);
+    const QString sliceName = name + QLatin1Char('-') + QString::number(qHash(metadataOf(*svc).value(QStringLiteral("uid")).toString()) % 100000, 36);
     QJsonObject slice{{QStringLiteral("apiVersion"), QStringLiteral("discovery.k8s.io/v1")},
                       {QStringLiteral("kind"), QStringLiteral("EndpointSlice")},
                       {QStringLiteral("addressType"), QStringLiteral("IPv4")},

@@ -1,6 +1,7 @@
 #include "workloadcontroller.h"
 
 #include "controllercontext.h"
+#include "objectfields.h"
 #include "objectstore.h"
 #include "ownership.h"
 
@@ -21,28 +22,14 @@ const QString kSpec = QStringLiteral("spec");
 const QString kStatus = QStringLiteral("status");
 const QString kRevision = QStringLiteral("deployment.kubernetes.io/revision");
 
-QJsonObject md(const QJsonObject &o) { return o.value(kMetadata).toObject(); }
 QJsonObject spec(const QJsonObject &o) { return o.value(kSpec).toObject(); }
 QJsonObject status(const QJsonObject &o) { return o.value(kStatus).toObject(); }
-QString name(const QJsonObject &o) { return md(o).value(QStringLiteral("name")).toString(); }
-QString uid(const QJsonObject &o) { return md(o).value(QStringLiteral("uid")).toString(); }
+QString name(const QJsonObject &o) { return metadataOf(o).value(QStringLiteral("name")).toString(); }
+QString uid(const QJsonObject &o) { return metadataOf(o).value(QStringLiteral("uid")).toString(); }
 int replicasOf(const QJsonObject &o) { return spec(o).value(QStringLiteral("replicas")).toInt(); }
-bool deleting(const QJsonObject &o) { return md(o).contains(QStringLiteral("deletionTimestamp")); }
+bool deleting(const QJsonObject &o) { return metadataOf(o).contains(QStringLiteral("deletionTimestamp")); }
 
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
-bool podReady(const QJsonObject &pod)
-{
-    for (const QJsonValue &c : status(pod).value(QStringLiteral("conditions")).toArray()) {
-        const QJsonObject co = c.toObject();
-        if (co.value(QStringLiteral("type")).toString() == QLatin1String("Ready"))
-            return co.value(QStringLiteral("status")).toString() == QLatin1String("True");
-    }
-    return false;
-}
 
 bool podActive(const QJsonObject &pod)
 {
@@ -71,9 +58,9 @@ QJsonArray setCondition(QJsonArray conditions, const QString &type, bool value, 
         if (c.value(QStringLiteral("type")).toString() != type)
             continue;
         if (c.value(QStringLiteral("status")).toString() != st)
-            c.insert(QStringLiteral("lastTransitionTime"), now());
+            c.insert(QStringLiteral("lastTransitionTime"), nowRfc3339());
         if (c.value(QStringLiteral("reason")).toString() != reason || c.value(QStringLiteral("status")).toString() != st)
-            c.insert(QStringLiteral("lastUpdateTime"), now());
+            c.insert(QStringLiteral("lastUpdateTime"), nowRfc3339());
         c.insert(QStringLiteral("status"), st);
         c.insert(QStringLiteral("reason"), reason);
         c.insert(QStringLiteral("message"), message);
@@ -82,8 +69,8 @@ QJsonArray setCondition(QJsonArray conditions, const QString &type, bool value, 
     }
     conditions.append(QJsonObject{{QStringLiteral("type"), type},
                                   {QStringLiteral("status"), st},
-                                  {QStringLiteral("lastUpdateTime"), now()},
-                                  {QStringLiteral("lastTransitionTime"), now()},
+                                  {QStringLiteral("lastUpdateTime"), nowRfc3339()},
+                                  {QStringLiteral("lastTransitionTime"), nowRfc3339()},
                                   {QStringLiteral("reason"), reason},
                                   {QStringLiteral("message"), message}});
     return conditions;
@@ -135,7 +122,7 @@ QJsonObject WorkloadController::podFromTemplate(const QJsonObject &owner, const 
     QJsonObject meta = podTemplate.value(kMetadata).toObject();
     meta.remove(QStringLiteral("creationTimestamp"));
     meta.insert(QStringLiteral("generateName"), generateName);
-    meta.insert(QStringLiteral("namespace"), md(owner).value(QStringLiteral("namespace")));
+    meta.insert(QStringLiteral("namespace"), metadataOf(owner).value(QStringLiteral("namespace")));
     meta.insert(QStringLiteral("ownerReferences"), QJsonArray{Ownership::controllerReference(owner)});
     return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
                        {QStringLiteral("kind"), QStringLiteral("Pod")},
@@ -173,8 +160,8 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
     QList<QJsonObject> olds;
     int maxRevision = 0;
     for (const QJsonObject &rs : sets) {
-        maxRevision = qMax(maxRevision, md(rs).value(QStringLiteral("annotations")).toObject().value(kRevision).toString().toInt());
-        if (md(rs).value(QStringLiteral("labels")).toObject().value(QStringLiteral("pod-template-hash")).toString() == hash)
+        maxRevision = qMax(maxRevision, metadataOf(rs).value(QStringLiteral("annotations")).toObject().value(kRevision).toString().toInt());
+        if (metadataOf(rs).value(QStringLiteral("labels")).toObject().value(QStringLiteral("pod-template-hash")).toString() == hash)
             current = rs;
         else
             olds << rs;
@@ -225,9 +212,9 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
             return;
         }
     } else {
-        const int revision = md(*current).value(QStringLiteral("annotations")).toObject().value(kRevision).toString().toInt();
+        const int revision = metadataOf(*current).value(QStringLiteral("annotations")).toObject().value(kRevision).toString().toInt();
         if (revision < maxRevision) { // a rollback to an older template
-            QJsonObject m = md(*current);
+            QJsonObject m = metadataOf(*current);
             QJsonObject ann = m.value(QStringLiteral("annotations")).toObject();
             ann.insert(kRevision, QString::number(maxRevision + 1));
             m.insert(QStringLiteral("annotations"), ann);
@@ -266,7 +253,7 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
         // Old pods that are not available cost nothing to remove.
         QList<QJsonObject> sortedOlds = olds;
         std::sort(sortedOlds.begin(), sortedOlds.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return md(a).value(QStringLiteral("creationTimestamp")).toString() < md(b).value(QStringLiteral("creationTimestamp")).toString();
+            return metadataOf(a).value(QStringLiteral("creationTimestamp")).toString() < metadataOf(b).value(QStringLiteral("creationTimestamp")).toString();
         });
         for (const QJsonObject &rs : sortedOlds) {
             int target = replicasOf(rs);
@@ -296,7 +283,7 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
             oldLeft += st.value(QStringLiteral("replicas")).toInt();
     }
     QJsonObject st = status(*dep);
-    st.insert(QStringLiteral("observedGeneration"), md(*dep).value(QStringLiteral("generation")));
+    st.insert(QStringLiteral("observedGeneration"), metadataOf(*dep).value(QStringLiteral("generation")));
     st.insert(QStringLiteral("replicas"), total);
     st.insert(QStringLiteral("updatedReplicas"), updated);
     st.insert(QStringLiteral("readyReplicas"), ready);
@@ -322,9 +309,9 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
     st.insert(QStringLiteral("conditions"), conditions);
     QJsonObject updatedDep = withStatus(*dep, st);
     if (current) {
-        QJsonObject m = md(updatedDep);
+        QJsonObject m = metadataOf(updatedDep);
         QJsonObject ann = m.value(QStringLiteral("annotations")).toObject();
-        ann.insert(kRevision, md(*current).value(QStringLiteral("annotations")).toObject().value(kRevision));
+        ann.insert(kRevision, metadataOf(*current).value(QStringLiteral("annotations")).toObject().value(kRevision));
         m.insert(QStringLiteral("annotations"), ann);
         updatedDep.insert(kMetadata, m);
     }
@@ -360,16 +347,16 @@ void WorkloadController::syncReplicaSet(const QString &ns, const QString &rsName
                 return !sa;
             if (podReady(a) != podReady(b))
                 return !podReady(a);
-            return md(a).value(QStringLiteral("creationTimestamp")).toString() > md(b).value(QStringLiteral("creationTimestamp")).toString();
+            return metadataOf(a).value(QStringLiteral("creationTimestamp")).toString() > metadataOf(b).value(QStringLiteral("creationTimestamp")).toString();
         });
         const qsizetype extra = active.size() - want;
         for (qsizetype i = 0; i < extra; ++i) {
             QJsonObject pod = active.takeFirst();
-            QJsonObject m = md(pod);
+            QJsonObject m = metadataOf(pod);
             if (spec(pod).value(QStringLiteral("nodeName")).toString().isEmpty()) {
                 m_ctx.tryRemove(kPods, ns, name(pod));
             } else {
-                m.insert(QStringLiteral("deletionTimestamp"), now());
+                m.insert(QStringLiteral("deletionTimestamp"), nowRfc3339());
                 m.insert(QStringLiteral("deletionGracePeriodSeconds"), 30);
                 pod.insert(kMetadata, m);
                 m_ctx.tryUpdate(kPods, pod);
@@ -383,7 +370,7 @@ void WorkloadController::syncReplicaSet(const QString &ns, const QString &rsName
         ready += podReady(p) ? 1 : 0;
     QJsonObject st{{QStringLiteral("replicas"), int(active.size())},
                    {QStringLiteral("fullyLabeledReplicas"), int(active.size())},
-                   {QStringLiteral("observedGeneration"), md(*rs).value(QStringLiteral("generation"))}};
+                   {QStringLiteral("observedGeneration"), metadataOf(*rs).value(QStringLiteral("generation"))}};
     if (ready > 0) {
         st.insert(QStringLiteral("readyReplicas"), ready);
         st.insert(QStringLiteral("availableReplicas"), ready);
@@ -410,8 +397,8 @@ void WorkloadController::syncStatefulSet(const QString &ns, const QString &stsNa
             if (!pod)
                 break;
             if (!deleting(*pod)) {
-                QJsonObject m = md(*pod);
-                m.insert(QStringLiteral("deletionTimestamp"), now());
+                QJsonObject m = metadataOf(*pod);
+                m.insert(QStringLiteral("deletionTimestamp"), nowRfc3339());
                 m.insert(QStringLiteral("deletionGracePeriodSeconds"), 30);
                 pod->insert(kMetadata, m);
                 m_ctx.tryUpdate(kPods, *pod);
@@ -422,7 +409,7 @@ void WorkloadController::syncStatefulSet(const QString &ns, const QString &stsNa
             if (blocked)
                 continue;
             QJsonObject p = podFromTemplate(*sts, podTemplate, QString());
-            QJsonObject m = md(p);
+            QJsonObject m = metadataOf(p);
             m.remove(QStringLiteral("generateName"));
             m.insert(QStringLiteral("name"), podName);
             QJsonObject labels = m.value(QStringLiteral("labels")).toObject();
@@ -448,7 +435,7 @@ void WorkloadController::syncStatefulSet(const QString &ns, const QString &stsNa
         else
             blocked = true;
     }
-    QJsonObject st{{QStringLiteral("observedGeneration"), md(*sts).value(QStringLiteral("generation"))},
+    QJsonObject st{{QStringLiteral("observedGeneration"), metadataOf(*sts).value(QStringLiteral("generation"))},
                    {QStringLiteral("replicas"), present},
                    {QStringLiteral("currentReplicas"), present},
                    {QStringLiteral("updatedReplicas"), present},
@@ -475,7 +462,7 @@ void WorkloadController::syncDaemonSet(const QString &ns, const QString &dsName)
             byNode.insert(spec(p).value(QStringLiteral("nodeName")).toString(), p);
     int desired = 0, ready = 0;
     for (const QJsonObject &node : m_ctx.store.objects(QStringLiteral("/nodes"))) {
-        const QJsonObject labels = md(node).value(QStringLiteral("labels")).toObject();
+        const QJsonObject labels = metadataOf(node).value(QStringLiteral("labels")).toObject();
         bool fits = true;
         for (auto it = nodeSelector.begin(); it != nodeSelector.end(); ++it)
             fits = fits && labels.value(it.key()) == it.value();
@@ -495,7 +482,7 @@ void WorkloadController::syncDaemonSet(const QString &ns, const QString &dsName)
             m_ctx.recordEvent(*ds, QStringLiteral("SuccessfulCreate"), QStringLiteral("Created pod: %1").arg(name(*pod)),
                               QStringLiteral("Normal"), QStringLiteral("daemonset-controller"));
     }
-    QJsonObject st{{QStringLiteral("observedGeneration"), md(*ds).value(QStringLiteral("generation"))},
+    QJsonObject st{{QStringLiteral("observedGeneration"), metadataOf(*ds).value(QStringLiteral("generation"))},
                    {QStringLiteral("desiredNumberScheduled"), desired},
                    {QStringLiteral("currentNumberScheduled"), int(byNode.size())},
                    {QStringLiteral("updatedNumberScheduled"), int(byNode.size())},
@@ -548,7 +535,7 @@ void WorkloadController::syncJob(const QString &ns, const QString &jobName)
         }
     }
     if (!st.contains(QStringLiteral("startTime")))
-        st.insert(QStringLiteral("startTime"), now());
+        st.insert(QStringLiteral("startTime"), nowRfc3339());
     st.insert(QStringLiteral("active"), active);
     st.insert(QStringLiteral("ready"), ready);
     st.insert(QStringLiteral("succeeded"), succeeded);
@@ -557,12 +544,12 @@ void WorkloadController::syncJob(const QString &ns, const QString &jobName)
         if (st.value(QLatin1String(k)).toInt() == 0)
             st.remove(QLatin1String(k));
     if (done && !st.contains(QStringLiteral("completionTime"))) {
-        st.insert(QStringLiteral("completionTime"), now());
+        st.insert(QStringLiteral("completionTime"), nowRfc3339());
         QJsonArray conditions = st.value(QStringLiteral("conditions")).toArray();
         conditions.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Complete")},
                                       {QStringLiteral("status"), QStringLiteral("True")},
-                                      {QStringLiteral("lastProbeTime"), now()},
-                                      {QStringLiteral("lastTransitionTime"), now()}});
+                                      {QStringLiteral("lastProbeTime"), nowRfc3339()},
+                                      {QStringLiteral("lastTransitionTime"), nowRfc3339()}});
         st.insert(QStringLiteral("conditions"), conditions);
         m_ctx.recordEvent(*job, QStringLiteral("Completed"), QStringLiteral("Job completed"),
                           QStringLiteral("Normal"), QStringLiteral("job-controller"));

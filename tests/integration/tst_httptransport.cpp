@@ -46,6 +46,32 @@ private:
     int m_port = 0;
 };
 
+// An HTTPS server with the test certificate `name` ("server" or "other"), optionally requiring
+// client certificates signed by the test CA.
+struct TlsServer
+{
+    TlsServer(const QTemporaryDir &dir, const QString &name, bool clientCa)
+        : server(dir.filePath(name + QStringLiteral(".crt")).toLocal8Bit(),
+                 dir.filePath(name + QStringLiteral(".key")).toLocal8Bit(),
+                 clientCa ? dir.filePath(QStringLiteral("ca.crt")).toLocal8Bit().constData() : nullptr)
+    {
+        server.Get("/ok", [](const httplib::Request &, httplib::Response &res) {
+            res.set_content("secure", "text/plain");
+        });
+        server.Get("/host", [](const httplib::Request &req, httplib::Response &res) {
+            res.set_content(req.get_header_value("Host"), "text/plain");
+        });
+        running = std::make_unique<RunningServer<httplib::SSLServer>>(server);
+    }
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("https://127.0.0.1:%1%2").arg(running->port()).arg(path);
+    }
+
+    httplib::SSLServer server;
+    std::unique_ptr<RunningServer<httplib::SSLServer>> running;
+};
+
 void installRoutes(httplib::Server &s, std::atomic_bool &release)
 {
     s.Get("/hello", [](const httplib::Request &req, httplib::Response &res) {
@@ -349,13 +375,8 @@ void tst_HttpTransport::tlsVerifiesByDefault()
 {
     if (!m_haveCerts)
         QSKIP("openssl command not available to make test certificates");
-    httplib::SSLServer tls(m_dir.filePath(QStringLiteral("server.crt")).toLocal8Bit(),
-                           m_dir.filePath(QStringLiteral("server.key")).toLocal8Bit());
-    tls.Get("/ok", [](const httplib::Request &, httplib::Response &res) {
-        res.set_content("secure", "text/plain");
-    });
-    RunningServer<httplib::SSLServer> running(tls);
-    const auto r = get(QStringLiteral("https://127.0.0.1:%1/ok").arg(running.port()));
+    TlsServer tls(m_dir, QStringLiteral("server"), false);
+    const auto r = get(tls.url(QStringLiteral("/ok")));
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code(), ErrorCode::TlsFailure);
     QVERIFY(!r.error().retryable());
@@ -365,40 +386,29 @@ void tst_HttpTransport::tlsWithCa()
 {
     if (!m_haveCerts)
         QSKIP("openssl command not available to make test certificates");
-    httplib::SSLServer tls(m_dir.filePath(QStringLiteral("server.crt")).toLocal8Bit(),
-                           m_dir.filePath(QStringLiteral("server.key")).toLocal8Bit());
-    tls.Get("/ok", [](const httplib::Request &, httplib::Response &res) {
-        res.set_content("secure", "text/plain");
-    });
-    RunningServer<httplib::SSLServer> running(tls);
+    TlsServer tls(m_dir, QStringLiteral("server"), false);
     QFile ca(m_dir.filePath(QStringLiteral("ca.crt")));
     QVERIFY(ca.open(QIODevice::ReadOnly));
     TlsOptions options;
     options.caPem = ca.readAll();
     for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")}) {
-        const auto r = get(QStringLiteral("https://%1:%2/ok").arg(host).arg(running.port()), options);
+        const auto r = get(QStringLiteral("https://%1:%2/ok").arg(host).arg(tls.running->port()), options);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         QCOMPARE(r->body, QByteArray("secure"));
     }
     TlsOptions fromFile;
     fromFile.caFile = ca.fileName();
-    QVERIFY(get(QStringLiteral("https://127.0.0.1:%1/ok").arg(running.port()), fromFile).ok());
+    QVERIFY(get(tls.url(QStringLiteral("/ok")), fromFile).ok());
 }
 
 void tst_HttpTransport::tlsInsecure()
 {
     if (!m_haveCerts)
         QSKIP("openssl command not available to make test certificates");
-    httplib::SSLServer tls(m_dir.filePath(QStringLiteral("server.crt")).toLocal8Bit(),
-                           m_dir.filePath(QStringLiteral("server.key")).toLocal8Bit());
-    tls.Get("/ok", [](const httplib::Request &, httplib::Response &res) {
-        res.set_content("secure", "text/plain");
-    });
-    RunningServer<httplib::SSLServer> running(tls);
+    TlsServer tls(m_dir, QStringLiteral("server"), false);
     TlsOptions options;
     options.verifyPeer = false;
-    const auto r = get(QStringLiteral("https://127.0.0.1:%1/ok").arg(running.port()), options);
-    QVERIFY(r.ok());
+    QVERIFY(get(tls.url(QStringLiteral("/ok")), options).ok());
 }
 
 void tst_HttpTransport::tlsServerNameOverride()
@@ -406,42 +416,30 @@ void tst_HttpTransport::tlsServerNameOverride()
     if (!m_haveCerts)
         QSKIP("openssl command not available to make test certificates");
     // The certificate names only api.meshdeck-test.internal; we connect to 127.0.0.1.
-    httplib::SSLServer tls(m_dir.filePath(QStringLiteral("other.crt")).toLocal8Bit(),
-                           m_dir.filePath(QStringLiteral("other.key")).toLocal8Bit());
-    tls.Get("/host", [](const httplib::Request &req, httplib::Response &res) {
-        res.set_content(req.get_header_value("Host"), "text/plain");
-    });
-    RunningServer<httplib::SSLServer> running(tls);
+    TlsServer tls(m_dir, QStringLiteral("other"), false);
     QFile ca(m_dir.filePath(QStringLiteral("ca.crt")));
     QVERIFY(ca.open(QIODevice::ReadOnly));
     TlsOptions options;
     options.caPem = ca.readAll();
-    const QString url = QStringLiteral("https://127.0.0.1:%1/host").arg(running.port());
+    const QString url = tls.url(QStringLiteral("/host"));
     const auto mismatch = get(url, options);
     QVERIFY(!mismatch.ok());
     QCOMPARE(mismatch.error().code(), ErrorCode::TlsFailure);
     options.serverName = QStringLiteral("api.meshdeck-test.internal");
     const auto r = get(url, options);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
-    QCOMPARE(r->body, QStringLiteral("127.0.0.1:%1").arg(running.port()).toUtf8());
+    QCOMPARE(r->body, QStringLiteral("127.0.0.1:%1").arg(tls.running->port()).toUtf8());
 }
 
 void tst_HttpTransport::clientCertificate()
 {
     if (!m_haveCerts)
         QSKIP("openssl command not available to make test certificates");
-    const QByteArray caPath = m_dir.filePath(QStringLiteral("ca.crt")).toLocal8Bit();
-    httplib::SSLServer tls(m_dir.filePath(QStringLiteral("server.crt")).toLocal8Bit(),
-                           m_dir.filePath(QStringLiteral("server.key")).toLocal8Bit(), caPath);
-    tls.Get("/whoami", [](const httplib::Request &, httplib::Response &res) {
-        res.set_content("admin", "text/plain");
-    });
-    RunningServer<httplib::SSLServer> running(tls);
-    const QString url = QStringLiteral("https://127.0.0.1:%1/whoami").arg(running.port());
+    TlsServer tls(m_dir, QStringLiteral("server"), true);
+    const QString url = tls.url(QStringLiteral("/ok"));
     TlsOptions options;
-    options.caFile = QString::fromLocal8Bit(caPath);
-    const auto anonymous = get(url, options);
-    QVERIFY(!anonymous.ok());
+    options.caFile = m_dir.filePath(QStringLiteral("ca.crt"));
+    QVERIFY(!get(url, options).ok());
 
     QFile cert(m_dir.filePath(QStringLiteral("client.crt")));
     QFile key(m_dir.filePath(QStringLiteral("client.key")));
@@ -450,7 +448,7 @@ void tst_HttpTransport::clientCertificate()
     options.clientKeyPem = key.readAll();
     const auto r = get(url, options);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
-    QCOMPARE(r->body, QByteArray("admin"));
+    QCOMPARE(r->body, QByteArray("secure"));
 
     TlsOptions files;
     files.caFile = options.caFile;
