@@ -1,5 +1,6 @@
 #include "commandregistry.h"
 
+#include "contextscommand.h"
 #include "democlustercommand.h"
 #include "versioncommand.h"
 
@@ -9,6 +10,7 @@ CommandRegistry::CommandRegistry()
 {
     add(std::make_unique<VersionCommand>());
     add(std::make_unique<DemoClusterCommand>());
+    add(std::make_unique<ContextsCommand>());
 }
 
 void CommandRegistry::add(std::unique_ptr<CliCommand> command)

@@ -118,6 +118,108 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::ExecCredentialProvider</name>
+    <message>
+        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <translation>Das Anmelde-Plugin von Benutzer „%1“ verlangt %2; Meshdeck unterstützt client.authentication.k8s.io/v1 und v1beta1. Aktualisieren Sie das Plugin oder seine apiVersion in der kubeconfig.</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
+        <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ wurde im PATH nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" could not be started: %2</source>
+        <translation>Das Anmelde-Plugin „%1“ konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <translation>Das Anmelde-Plugin „%1“ wurde nicht innerhalb von %2 Sekunden fertig. Es wartet möglicherweise auf eine Anmeldung im Browser oder Terminal: Führen Sie es einmal von Hand aus.</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
+        <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ ist fehlgeschlagen (Exit-Code %3)%4</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <translation>Das Anmelde-Plugin „%1“ hat etwas ausgegeben, das kein ExecCredential mit Status ist. Führen Sie es von Hand aus, um die Ausgabe zu sehen.</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
+        <translation>Das Anmelde-Plugin „%1“ hat weder ein Token noch ein Client-Zertifikat mit Schlüssel geliefert.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::Kubeconfig</name>
+    <message>
+        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <translation>%1 von „%2“ in %3 ist kein gültiges Base64. Exportieren Sie die Zugangsdaten erneut, oder verweisen Sie mit %4 stattdessen auf eine PEM-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
+        <translation>%1 von „%2“ in %3 enthält keine PEM-Daten (nach dem Dekodieren keine „-----BEGIN“-Zeile).</translation>
+    </message>
+    <message>
+        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
+        <translation>Die %1-Datei von „%2“ kann nicht gelesen werden: %3 (%4). Prüfen Sie den Pfad in Ihrer kubeconfig.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 does not exist. Check the path, or leave --kubeconfig out to use $KUBECONFIG or ~/.kube/config.</source>
+        <translation>Die kubeconfig %1 existiert nicht. Prüfen Sie den Pfad, oder lassen Sie --kubeconfig weg, um $KUBECONFIG oder ~/.kube/config zu verwenden.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 cannot be read: %2</source>
+        <translation>Die kubeconfig %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
+        <translation>Keine kubeconfig gefunden (gesucht: %1). Legen Sie eine mit dem CLI Ihrer Cloud oder mit kubectl an, oder starten Sie den Demo-Cluster mit „meshdeck demo-cluster --kubeconfig DATEI“.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 cannot be parsed</source>
+        <translation>Die kubeconfig %1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 is not a kubeconfig: its top level is not a map.</source>
+        <translation>Die Datei %1 ist keine kubeconfig: Ihre oberste Ebene ist keine Zuordnung.</translation>
+    </message>
+    <message>
+        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
+        <translation>In %1 ist kein Kontext ausgewählt. Wählen Sie einen mit --context NAME oder „kubectl config use-context NAME“.</translation>
+    </message>
+    <message>
+        <source>The context "%1" is not in %2. Known contexts: %3.</source>
+        <translation>Der Kontext „%1“ ist nicht in %2. Bekannte Kontexte: %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
+        <translation>Der Kontext „%1“ verweist auf den Cluster „%2“, den %3 nicht definiert.</translation>
+    </message>
+    <message>
+        <source>The cluster "%1" of context "%2" has no server address.</source>
+        <translation>Der Cluster „%1“ des Kontexts „%2“ hat keine Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
+        <translation>Die Serveradresse „%1“ des Clusters „%2“ ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
+        <translation>Der Kontext „%1“ verweist auf den Benutzer „%2“, den %3 nicht definiert.</translation>
+    </message>
+    <message>
+        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <translation>Der Benutzer „%1“ meldet sich mit dem veralteten auth-provider „%2“ an, den Kubernetes entfernt hat. Stellen Sie auf ein Exec-Anmelde-Plugin um (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
+    </message>
+    <message>
+        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <translation>Der Benutzer „%1“ hat ein Client-Zertifikat ohne Schlüssel oder einen Schlüssel ohne Zertifikat. Beides wird benötigt.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::MainWindow</name>
     <message>
         <source>Meshdeck</source>
@@ -366,6 +468,17 @@
     <message>
         <source>Results and profiles are kept in this folder.</source>
         <translation>Ergebnisse und Profile werden in diesem Ordner abgelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Yaml</name>
+    <message>
+        <source> at line %1, column %2</source>
+        <translation> in Zeile %1, Spalte %2</translation>
+    </message>
+    <message>
+        <source>The YAML is malformed%1: %2</source>
+        <translation>Das YAML ist fehlerhaft%1: %2</translation>
     </message>
 </context>
 </TS>

@@ -118,6 +118,108 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::ExecCredentialProvider</name>
+    <message>
+        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <translation>El complemento de credenciales del usuario «%1» pide %2; Meshdeck admite client.authentication.k8s.io/v1 y v1beta1. Actualice el complemento o su apiVersion en el kubeconfig.</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
+        <translation>No se encontró en el PATH el complemento de credenciales «%1» del usuario «%2».</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" could not be started: %2</source>
+        <translation>No se pudo iniciar el complemento de credenciales «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <translation>El complemento de credenciales «%1» no terminó en %2 segundos. Puede que espere un inicio de sesión en un navegador o terminal: ejecútelo una vez a mano.</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
+        <translation>El complemento de credenciales «%1» del usuario «%2» falló (código de salida %3)%4</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <translation>El complemento de credenciales «%1» imprimió algo que no es un ExecCredential con estado. Ejecútelo a mano para ver lo que imprime.</translation>
+    </message>
+    <message>
+        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
+        <translation>El complemento de credenciales «%1» no devolvió ni un token ni un certificado de cliente con su clave.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::Kubeconfig</name>
+    <message>
+        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <translation>%1 de «%2» en %3 no es base64 válido. Vuelva a exportar las credenciales o use %4 para apuntar a un archivo PEM.</translation>
+    </message>
+    <message>
+        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
+        <translation>%1 de «%2» en %3 no contiene datos PEM (sin línea «-----BEGIN» tras decodificar).</translation>
+    </message>
+    <message>
+        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
+        <translation>No se puede leer el archivo %1 de «%2»: %3 (%4). Revise la ruta en su kubeconfig.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 does not exist. Check the path, or leave --kubeconfig out to use $KUBECONFIG or ~/.kube/config.</source>
+        <translation>El kubeconfig %1 no existe. Revise la ruta u omita --kubeconfig para usar $KUBECONFIG o ~/.kube/config.</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 cannot be read: %2</source>
+        <translation>No se puede leer el kubeconfig %1: %2</translation>
+    </message>
+    <message>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
+        <translation>No se encontró ningún kubeconfig (se buscó %1). Cree uno con la CLI de su nube o con kubectl, o inicie el clúster de demostración con «meshdeck demo-cluster --kubeconfig ARCHIVO».</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 cannot be parsed</source>
+        <translation>No se puede analizar el kubeconfig %1</translation>
+    </message>
+    <message>
+        <source>The kubeconfig %1 is not a kubeconfig: its top level is not a map.</source>
+        <translation>%1 no es un kubeconfig: su nivel superior no es un mapa.</translation>
+    </message>
+    <message>
+        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
+        <translation>No hay ningún contexto seleccionado en %1. Elija uno con --context NOMBRE o «kubectl config use-context NOMBRE».</translation>
+    </message>
+    <message>
+        <source>The context "%1" is not in %2. Known contexts: %3.</source>
+        <translation>El contexto «%1» no está en %2. Contextos conocidos: %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
+        <translation>El contexto «%1» se refiere al clúster «%2», que %3 no define.</translation>
+    </message>
+    <message>
+        <source>The cluster "%1" of context "%2" has no server address.</source>
+        <translation>El clúster «%1» del contexto «%2» no tiene dirección de servidor.</translation>
+    </message>
+    <message>
+        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
+        <translation>La dirección de servidor «%1» del clúster «%2» no es una URL http o https.</translation>
+    </message>
+    <message>
+        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
+        <translation>El contexto «%1» se refiere al usuario «%2», que %3 no define.</translation>
+    </message>
+    <message>
+        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <translation>El usuario «%1» se autentica con el auth-provider heredado «%2», que Kubernetes eliminó. Cámbielo a un complemento de credenciales exec (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
+    </message>
+    <message>
+        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <translation>El usuario «%1» tiene un certificado de cliente sin su clave, o una clave sin su certificado. Se necesitan ambos.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::MainWindow</name>
     <message>
         <source>Meshdeck</source>
@@ -366,6 +468,17 @@
     <message>
         <source>Results and profiles are kept in this folder.</source>
         <translation>Los resultados y perfiles se guardan en esta carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Yaml</name>
+    <message>
+        <source> at line %1, column %2</source>
+        <translation> en la línea %1, columna %2</translation>
+    </message>
+    <message>
+        <source>The YAML is malformed%1: %2</source>
+        <translation>El YAML está mal formado%1: %2</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,8 @@
 #include "support/imagecheck.h"
 
 #include <QImage>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -112,6 +114,33 @@ private Q_SLOTS:
         QCOMPARE(image.size(), size);
         QVERIFY(isNonBlank(image));
     }
+    void contexts()
+    {
+        QTemporaryDir dir;
+        QFile config(dir.filePath(QStringLiteral("config")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("apiVersion: v1\nkind: Config\ncurrent-context: prod\n"
+                     "clusters:\n- name: c\n  cluster: {server: 'https://10.1.2.3:6443'}\n"
+                     "users:\n- name: u\n  user: {token: s3cret-token-value}\n"
+                     "contexts:\n- name: prod\n  context: {cluster: c, user: u, namespace: shop}\n"
+                     "- name: dev\n  context: {cluster: c}\n");
+        config.close();
+        Run r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--kubeconfig"), config.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("prod"));
+        QVERIFY(r.out.contains("https://10.1.2.3:6443"));
+        QVERIFY(r.out.contains("token"));
+        QVERIFY(!r.out.contains("s3cret")); // never the credential itself
+        r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--json"), QStringLiteral("--kubeconfig"), config.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject obj = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(obj.value(QStringLiteral("currentContext")).toString(), QStringLiteral("prod"));
+        QCOMPARE(obj.value(QStringLiteral("contexts")).toArray().size(), 2);
+        r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--kubeconfig"), dir.filePath(QStringLiteral("missing"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("does not exist"));
+    }
+
     void screenshotIntoMissingFolder()
     {
         const Run r = meshdeck({QStringLiteral("--screenshot"),
