@@ -31,11 +31,6 @@ public:
     static void globalInit();
     [[nodiscard]] static QString libcurlVersion();
     [[nodiscard]] static QString tlsBackendVersion();
-
-private:
-    // Maps a libcurl result code to an Error with a user-facing message.
-    static Error errorFor(int curlCode, const HttpRequest &request, bool tooLarge,
-                          const QString &detail, double connectSeconds);
 };
 
 } // namespace Meshdeck
