@@ -1,5 +1,6 @@
 #include "commandregistry.h"
 
+#include "clustercommand.h"
 #include "contextscommand.h"
 #include "democlustercommand.h"
 #include "versioncommand.h"
@@ -11,6 +12,7 @@ CommandRegistry::CommandRegistry()
     add(std::make_unique<VersionCommand>());
     add(std::make_unique<DemoClusterCommand>());
     add(std::make_unique<ContextsCommand>());
+    add(std::make_unique<ClusterCommand>());
 }
 
 void CommandRegistry::add(std::unique_ptr<CliCommand> command)

@@ -149,6 +149,57 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::KubeClient</name>
+    <message>
+        <source>Context "%1"</source>
+        <translation>Kontext „%1“</translation>
+    </message>
+    <message>
+        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <translation>Der Cluster des Kontexts „%1“ hat die Zugangsdaten von Benutzer „%2“ abgelehnt (401 Unauthorized). Sie sind möglicherweise abgelaufen: Melden Sie sich erneut an, oder prüfen Sie den Benutzer in Ihrer kubeconfig.</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonym)</translation>
+    </message>
+    <message>
+        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <translation>Im Kontext „%1“ nicht erlaubt: %2. Bitten Sie einen Cluster-Administrator um diese Berechtigung, oder verwenden Sie einen Kontext, dessen Benutzer sie hat.</translation>
+    </message>
+    <message>
+        <source>Not found in context "%1": %2</source>
+        <translation>Im Kontext „%1“ nicht gefunden: %2</translation>
+    </message>
+    <message>
+        <source>Conflict in context "%1": %2</source>
+        <translation>Konflikt im Kontext „%1“: %2</translation>
+    </message>
+    <message>
+        <source>The data requested from context "%1" is no longer available: %2</source>
+        <translation>Die im Kontext „%1“ angefragten Daten sind nicht mehr verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
+        <translation>Der API-Server des Kontexts „%1“ drosselt Anfragen; versuchen Sie es gleich erneut.</translation>
+    </message>
+    <message>
+        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
+        <translation>Der API-Server des Kontexts „%1“ hat mit einem Fehler geantwortet (%2): %3. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The request was refused in context "%1" (%2): %3</source>
+        <translation>Die Anfrage wurde im Kontext „%1“ abgelehnt (%2): %3</translation>
+    </message>
+    <message>
+        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
+        <translation>Der API-Server des Kontexts „%1“ hat eine Antwort gesendet, die kein JSON-Objekt ist.</translation>
+    </message>
+    <message>
+        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
+        <translation>Der Watch-Stream des Kontexts „%1“ enthielt ein fehlerhaftes Ereignis; er wird neu gestartet.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
         <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>

@@ -149,6 +149,57 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::KubeClient</name>
+    <message>
+        <source>Context "%1"</source>
+        <translation>Contexto «%1»</translation>
+    </message>
+    <message>
+        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <translation>El clúster del contexto «%1» rechazó las credenciales del usuario «%2» (401 Unauthorized). Puede que hayan caducado: inicie sesión de nuevo o revise el usuario en su kubeconfig.</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anónimo)</translation>
+    </message>
+    <message>
+        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <translation>No permitido en el contexto «%1»: %2. Pida este permiso a un administrador del clúster o use un contexto cuyo usuario lo tenga.</translation>
+    </message>
+    <message>
+        <source>Not found in context "%1": %2</source>
+        <translation>No encontrado en el contexto «%1»: %2</translation>
+    </message>
+    <message>
+        <source>Conflict in context "%1": %2</source>
+        <translation>Conflicto en el contexto «%1»: %2</translation>
+    </message>
+    <message>
+        <source>The data requested from context "%1" is no longer available: %2</source>
+        <translation>Los datos solicitados al contexto «%1» ya no están disponibles: %2</translation>
+    </message>
+    <message>
+        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
+        <translation>El servidor de API del contexto «%1» está limitando las solicitudes; inténtelo de nuevo en breve.</translation>
+    </message>
+    <message>
+        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
+        <translation>El servidor de API del contexto «%1» respondió con un error (%2): %3. Inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>The request was refused in context "%1" (%2): %3</source>
+        <translation>La solicitud fue rechazada en el contexto «%1» (%2): %3</translation>
+    </message>
+    <message>
+        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
+        <translation>El servidor de API del contexto «%1» envió una respuesta que no es un objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
+        <translation>El flujo de watch del contexto «%1» contenía un evento mal formado; se reiniciará.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
         <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>

@@ -28,6 +28,10 @@ QString Error::codeName(ErrorCode code)
     case ErrorCode::TlsFailure: return QStringLiteral("TlsFailure");
     case ErrorCode::ProtocolError: return QStringLiteral("ProtocolError");
     case ErrorCode::HttpError: return QStringLiteral("HttpError");
+    case ErrorCode::Unauthorized: return QStringLiteral("Unauthorized");
+    case ErrorCode::Forbidden: return QStringLiteral("Forbidden");
+    case ErrorCode::Conflict: return QStringLiteral("Conflict");
+    case ErrorCode::Gone: return QStringLiteral("Gone");
     case ErrorCode::TooLarge: return QStringLiteral("TooLarge");
     case ErrorCode::IoError: return QStringLiteral("IoError");
     case ErrorCode::ParseError: return QStringLiteral("ParseError");

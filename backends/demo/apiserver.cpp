@@ -228,6 +228,8 @@ quint16 ApiServer::start()
     m_server->new_task_queue = [] { return new ThreadPerConnection; };
     m_server->set_payload_max_length(size_t(m_options.maxBodyBytes) * 4);
     m_server->set_keep_alive_max_count(1000);
+    // An idle keep-alive connection holds a thread, and stop() waits for it: keep them short.
+    m_server->set_keep_alive_timeout(1);
     m_server->set_read_timeout(60, 0);
     m_server->set_write_timeout(30, 0);
     const auto handler = [this](const httplib::Request &req, httplib::Response &res) {

@@ -1,6 +1,8 @@
 // The meshdeck executable as a user runs it: headless commands, usage errors, screenshots.
 #include "support/imagecheck.h"
 
+#include <demo/democluster.h>
+
 #include <QImage>
 #include <QFile>
 #include <QJsonArray>
@@ -139,6 +141,45 @@ private Q_SLOTS:
         r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--kubeconfig"), dir.filePath(QStringLiteral("missing"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("does not exist"));
+    }
+
+    void clusterCheck()
+    {
+        QTemporaryDir dir;
+        Meshdeck::Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.tokenAuth = true;
+        Meshdeck::Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        const QString admin = dir.filePath(QStringLiteral("admin"));
+        const QString viewer = dir.filePath(QStringLiteral("viewer"));
+        QVERIFY(cluster.writeKubeconfig(admin).ok());
+        QVERIFY(cluster.writeKubeconfig(viewer, Meshdeck::Demo::DemoCluster::Access::ReadOnly).ok());
+
+        Run r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), admin, QStringLiteral("--json")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(report.value(QStringLiteral("reachable")).toBool());
+        QCOMPARE(report.value(QStringLiteral("serverVersion")).toString().left(5), QStringLiteral("v1.32"));
+        QCOMPARE(report.value(QStringLiteral("nodes")).toInt(), 3);
+        for (const QJsonValue &p : report.value(QStringLiteral("permissions")).toArray())
+            QVERIFY(p.toObject().value(QStringLiteral("allowed")).toBool());
+
+        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), viewer});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("create namespaces"));
+        QVERIFY(r.out.contains(" no "));
+
+        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), admin, QStringLiteral("--context"), QStringLiteral("nope")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("Known contexts: meshdeck-demo"));
+        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+
+        cluster.stop();
+        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), admin});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Could not connect"), r.err.constData());
     }
 
     void screenshotIntoMissingFolder()

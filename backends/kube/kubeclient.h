@@ -1,0 +1,136 @@
+#pragma once
+
+#include "kubeconfig.h"
+
+#include <core/canceltoken.h>
+#include <core/httptypes.h>
+#include <core/result.h>
+
+#include <QJsonObject>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+namespace Meshdeck {
+class HttpEngine;
+}
+
+namespace Meshdeck::Kube {
+
+class ExecCredentialProvider;
+class RateLimiter;
+
+struct ServerVersion
+{
+    QString gitVersion; // "v1.32.2"
+    int major = 0;
+    int minor = 0;
+    QString platform;
+};
+
+// One kind the server serves, from discovery.
+struct ApiResource
+{
+    QString group;
+    QString version;
+    QString kind;
+    QString plural;
+    bool namespaced = true;
+    QStringList verbs;
+    QStringList shortNames;
+
+    [[nodiscard]] QString apiVersion() const { return group.isEmpty() ? version : group + QLatin1Char('/') + version; }
+    // "/api/v1/namespaces/NS/pods" or "/apis/apps/v1/deployments" (ns empty: all namespaces).
+    [[nodiscard]] QString collectionPath(const QString &ns = {}) const;
+};
+
+// A REST client for one cluster context, over the shared HttpEngine. Applies the context's
+// credentials (token, client certificate, exec plugin with refresh on 401), a client-side rate
+// limit, and retries with jittered backoff: 429 (honouring Retry-After) always, 5xx and
+// connection failures on idempotent requests only. Errors carry the server's Status message
+// and say what to do. The blocking calls are for the cluster's worker thread, never the GUI's.
+class KubeClient
+{
+    Q_DECLARE_TR_FUNCTIONS(Meshdeck::Kube::KubeClient)
+
+public:
+    struct Options
+    {
+        double qps = 50;
+        int burst = 100;
+        int maxAttempts = 4;
+        std::chrono::milliseconds backoff{200};
+        std::chrono::milliseconds requestTimeout{30'000};
+    };
+
+    struct ListResult
+    {
+        QList<QJsonObject> items;
+        QString resourceVersion;
+        int pages = 0;
+    };
+
+    struct WatchEvent
+    {
+        QString type; // ADDED, MODIFIED, DELETED, BOOKMARK, ERROR
+        QJsonObject object;
+    };
+
+    KubeClient(ResolvedContext context, std::shared_ptr<HttpEngine> engine,
+               std::shared_ptr<ExecCredentialProvider> exec = {});
+    KubeClient(ResolvedContext context, std::shared_ptr<HttpEngine> engine,
+               std::shared_ptr<ExecCredentialProvider> exec, Options options);
+    ~KubeClient();
+
+    [[nodiscard]] const ResolvedContext &context() const { return m_context; }
+
+    [[nodiscard]] Result<QJsonObject> get(const QString &path, const CancelToken &cancel = {});
+    [[nodiscard]] Result<QJsonObject> send(const QByteArray &method, const QString &path,
+                                           const QByteArray &body = {},
+                                           const QByteArray &contentType = "application/json",
+                                           const CancelToken &cancel = {});
+    [[nodiscard]] Result<ServerVersion> version(const CancelToken &cancel = {});
+    [[nodiscard]] Result<QList<ApiResource>> discover(const CancelToken &cancel = {});
+    // Every page of a LIST (limit/continue), with the list's resourceVersion.
+    [[nodiscard]] Result<ListResult> list(const QString &collectionPath, int pageSize = 500,
+                                          const QString &labelSelector = {},
+                                          const CancelToken &cancel = {});
+    // SelfSubjectAccessReview: may the user do `verb` on `resource`?
+    [[nodiscard]] Result<bool> canI(const QString &verb, const QString &group,
+                                    const QString &resource, const QString &ns = {},
+                                    const CancelToken &cancel = {});
+    // Server-side apply with fieldManager "meshdeck"; a 409 lists the conflicting managers.
+    [[nodiscard]] Result<QJsonObject> apply(const QString &objectPath, const QByteArray &manifest,
+                                            bool force = false, const CancelToken &cancel = {});
+    [[nodiscard]] Result<QJsonObject> remove(const QString &objectPath,
+                                             const QString &propagation = QStringLiteral("Background"),
+                                             const CancelToken &cancel = {});
+
+    // Starts a WATCH (allowWatchBookmarks, timeoutSeconds) from resourceVersion. onEvent runs on
+    // the engine's thread for each event; onClosed once, with the error or nullptr when the server
+    // ended the stream normally. A malformed event ends the stream with a ProtocolError.
+    CancelToken watch(const QString &collectionPath, const QString &resourceVersion,
+                      int timeoutSeconds, std::function<void(const WatchEvent &)> onEvent,
+                      std::function<void(const Error *)> onClosed);
+
+    // Maps an HTTP error answer (with its Status body) to an Error saying what to do.
+    [[nodiscard]] Error statusError(int status, const QByteArray &body, const QByteArray &method,
+                                    const QString &path) const;
+
+private:
+    [[nodiscard]] Result<HttpRequest> makeRequest(const QByteArray &method, const QString &path,
+                                                  const QByteArray &body,
+                                                  const QByteArray &contentType);
+    [[nodiscard]] Result<HttpResponse> execute(const QByteArray &method, const QString &path,
+                                               const QByteArray &body, const QByteArray &contentType,
+                                               const CancelToken &cancel);
+
+    ResolvedContext m_context;
+    std::shared_ptr<HttpEngine> m_engine;
+    std::shared_ptr<ExecCredentialProvider> m_exec;
+    Options m_options;
+    std::unique_ptr<RateLimiter> m_limiter;
+};
+
+} // namespace Meshdeck::Kube
