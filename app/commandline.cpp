@@ -77,6 +77,13 @@ Result<GuiOptions> CommandLine::parseGuiOptions(const QStringList &arguments)
             if (options.size.width() < 320 || options.size.height() < 240
                 || options.size.width() > 8192 || options.size.height() > 8192)
                 return usage(QStringLiteral("--size must be between 320x240 and 8192x8192"));
+        } else if (arg == QLatin1String("--demo")) {
+            options.demo = true;
+        } else if (arg == QLatin1String("--kubeconfig") || arg == QLatin1String("--context")) {
+            const auto v = value();
+            if (!v || v->isEmpty())
+                return usage(QStringLiteral("%1 needs a value").arg(arg));
+            (arg == QLatin1String("--context") ? options.context : options.kubeconfig) = *v;
         } else if (arg == QLatin1String("--theme")) {
             const QString v = value().value_or(QString());
             if (v != QLatin1String("system") && v != QLatin1String("light")
@@ -108,6 +115,9 @@ QString CommandLine::helpText(const CommandRegistry &registry)
         "Options:\n"
         "  -h, --help           Show this help and exit.\n"
         "  -v, --version        Print the version and exit.\n"
+        "  --demo               Start the built-in demo cluster and connect to it.\n"
+        "  --kubeconfig FILE    Read FILE instead of $KUBECONFIG or ~/.kube/config.\n"
+        "  --context NAME       Connect to context NAME instead of the current one.\n"
         "  --page NAME          Open on page NAME: %1.\n"
         "  --screenshot FILE    Render the window offscreen to a PNG file and exit\n"
         "                       (no display needed; combine with --page and --size).\n"

@@ -22,6 +22,9 @@ struct GuiOptions
     std::optional<PageId> page;
     QSize size{1280, 800};
     std::optional<ThemeMode> theme; // overrides the preference for this run, not saved
+    bool demo = false;              // start the embedded demo cluster and connect to it
+    QString kubeconfig;
+    QString context;
 };
 
 // Parses the command line before any QCoreApplication exists, so that --help, --version and

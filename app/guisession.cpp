@@ -6,10 +6,12 @@
 
 #include <core/logging.h>
 #include <models/preferences.h>
+#include <models/resourcetreemodel.h>
 #include <views/thememanager.h>
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
 #include <QTemporaryDir>
@@ -46,6 +48,10 @@ GuiSession::GuiSession(QApplication *app, const GuiOptions &options)
     m_window->setPersistState(!screenshot);
     if (options.page)
         m_window->setCurrentPage(*options.page);
+    // A screenshot shows a cluster only when asked to (--demo, --kubeconfig), so that it is the
+    // same on every machine.
+    if (!screenshot || options.demo || !options.kubeconfig.isEmpty())
+        m_window->startClusters(options.kubeconfig, options.context, options.demo);
 }
 
 GuiSession::~GuiSession()
@@ -67,8 +73,18 @@ int GuiSession::renderScreenshot()
     m_window->resize(m_options.size);
     m_window->show();
     int rc = ExitOk;
-    // Grab once the event loop has laid the window out and painted it.
-    QTimer::singleShot(50, m_window.get(), [this, &rc] {
+    // Grab once the event loop has laid the window out and painted it; with a cluster, once its
+    // pods are in (or after ten seconds).
+    const bool waitForCluster = m_options.demo || !m_options.kubeconfig.isEmpty();
+    QElapsedTimer clock;
+    clock.start();
+    QTimer poll;
+    poll.setInterval(100);
+    QObject::connect(&poll, &QTimer::timeout, m_window.get(), [this, &poll, &clock, &rc, waitForCluster] {
+        if (waitForCluster && clock.elapsed() < 10000
+            && (m_window->resourceTree()->podCount() == 0 || clock.elapsed() < 4000))
+            return;
+        poll.stop();
         const QImage image = m_window->grab().toImage();
         const QString file = m_options.screenshotFile;
         const QFileInfo info(file);
@@ -84,6 +100,7 @@ int GuiSession::renderScreenshot()
         m_window->close();
         m_app->quit();
     });
+    poll.start();
     m_app->exec();
     return rc;
 }

@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "clustercontroller.h"
 #include "versioninfo.h"
 
 #include <models/connectionstate.h>
 #include <models/navigationmodel.h>
 #include <models/preferences.h>
+#include <models/resourcetreemodel.h>
 #include <views/aboutdialog.h>
+#include <views/clusterspage.h>
 #include <views/connectionindicator.h>
 #include <views/emptystatepage.h>
 #include <views/navigationrail.h>
@@ -41,6 +44,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_preferences(preferences)
     , m_connection(new ConnectionState(this))
     , m_navigation(new NavigationModel(this))
+    , m_resources(new ResourceTreeModel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.meshdeck.Meshdeck.svg")));
@@ -83,6 +87,9 @@ void MainWindow::createPages()
         QWidget *widget = nullptr;
         if (page == PageId::Settings) {
             widget = new SettingsPage(m_preferences, m_stack);
+        } else if (page == PageId::Clusters) {
+            m_clustersPage = new ClustersPage(m_resources, m_connection, m_stack);
+            widget = m_clustersPage;
         } else {
             auto *empty = new EmptyStatePage([page] { return PageEmptyStates::forPage(page); },
                                              m_stack);
@@ -182,6 +189,23 @@ void MainWindow::setCurrentPage(PageId page)
 QWidget *MainWindow::pageWidget(PageId page) const
 {
     return m_stack->widget(int(page));
+}
+
+void MainWindow::startClusters(const QString &kubeconfig, const QString &context, bool demo)
+{
+    if (m_clusters)
+        return;
+    m_clusters = new ClusterController(m_connection, m_resources, this);
+    connect(m_clusters, &ClusterController::contextsChanged, this, [this] {
+        m_clustersPage->setContexts(m_clusters->contexts(), m_clusters->currentContext(), m_clusters->loadError());
+    });
+    connect(m_clusters, &ClusterController::eventsChanged, m_clustersPage, &ClustersPage::refreshEvents);
+    connect(m_clustersPage, &ClustersPage::contextSelected, m_clusters, &ClusterController::switchContext);
+    m_clustersPage->setEventsProvider([this](const QString &uid) { return m_clusters->eventsFor(uid); });
+    if (demo)
+        m_clusters->useDemo();
+    else
+        m_clusters->load(kubeconfig, context);
 }
 
 void MainWindow::showAbout()

@@ -10,8 +10,11 @@ class QStackedWidget;
 
 namespace Meshdeck {
 
+class ClusterController;
+class ClustersPage;
 class ConnectionIndicator;
 class ConnectionState;
+class ResourceTreeModel;
 class NavigationModel;
 class NavigationRail;
 class Preferences;
@@ -36,6 +39,10 @@ public:
     void setPersistState(bool on) { m_persistState = on; }
 
     void showAbout();
+    // Connects the Clusters page: the kubeconfig (empty: $KUBECONFIG or ~/.kube/config) and
+    // context (empty: its current one), or the embedded demo cluster.
+    void startClusters(const QString &kubeconfig, const QString &context, bool demo);
+    [[nodiscard]] ResourceTreeModel *resourceTree() const { return m_resources; }
 
 Q_SIGNALS:
     void currentPageChanged(Meshdeck::PageId page);
@@ -54,6 +61,9 @@ private:
     Preferences *m_preferences;
     ConnectionState *m_connection;
     NavigationModel *m_navigation;
+    ResourceTreeModel *m_resources;
+    ClusterController *m_clusters = nullptr;
+    ClustersPage *m_clustersPage = nullptr;
     NavigationRail *m_rail = nullptr;
     QStackedWidget *m_stack = nullptr;
     ConnectionIndicator *m_indicator = nullptr;

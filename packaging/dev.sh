@@ -113,7 +113,8 @@ case "$cmd" in
             die "no display found: run it from a desktop session, or as 'xvfb-run -a packaging/dev.sh run'"
         fi
         log "Starting Meshdeck"
-        exec "$BUILD_DIR/app/meshdeck" "$@"
+        # The built-in demo cluster, so that there is something to look at without a cluster.
+        exec "$BUILD_DIR/app/meshdeck" --demo "$@"
         ;;
     test)
         setup

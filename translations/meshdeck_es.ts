@@ -25,6 +25,49 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ClustersPage</name>
+    <message>
+        <source>Select a namespace, workload or pod to see its YAML.</source>
+        <translation>Seleccione un namespace, una carga de trabajo o un pod para ver su YAML.</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>Todos los namespaces</translation>
+    </message>
+    <message>
+        <source>&amp;Context:</source>
+        <translation>&amp;Contexto:</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>Filtrar por nombre</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ConnectionState</name>
     <message>
         <source>Not connected: no cluster context selected</source>
@@ -452,6 +495,37 @@
     <message>
         <source>Go to Performance</source>
         <translation>Ir a Rendimiento</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResourceTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo de objeto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>Reinicios</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <source>Sidecar</source>
+        <translation>Sidecar</translation>
     </message>
 </context>
 <context>

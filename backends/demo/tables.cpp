@@ -1,5 +1,7 @@
 #include "tables.h"
 
+#include <kube/podsummary.h>
+
 #include <QDateTime>
 #include <QStringList>
 
@@ -37,38 +39,6 @@ QString none(const QString &s)
     return s.isEmpty() ? QStringLiteral("<none>") : s;
 }
 
-QString podStatus(const QJsonObject &pod)
-{
-    const QJsonObject md = obj(pod, "metadata");
-    if (md.contains(QStringLiteral("deletionTimestamp")))
-        return QStringLiteral("Terminating");
-    const QJsonObject status = obj(pod, "status");
-    QString reason = str(status, "phase");
-    if (!str(status, "reason").isEmpty())
-        reason = str(status, "reason");
-    const QJsonArray inits = status.value(QStringLiteral("initContainerStatuses")).toArray();
-    for (int i = 0; i < inits.size(); ++i) {
-        const QJsonObject state = obj(inits.at(i).toObject(), "state");
-        if (state.contains(QStringLiteral("terminated"))
-            && num(obj(state, "terminated"), "exitCode") == 0)
-            continue;
-        if (state.contains(QStringLiteral("waiting"))
-            && !str(obj(state, "waiting"), "reason").isEmpty()
-            && str(obj(state, "waiting"), "reason") != QLatin1String("PodInitializing"))
-            return QStringLiteral("Init:") + str(obj(state, "waiting"), "reason");
-        return QStringLiteral("Init:%1/%2").arg(i).arg(inits.size());
-    }
-    for (const QJsonValue &v : status.value(QStringLiteral("containerStatuses")).toArray()) {
-        const QJsonObject state = obj(v.toObject(), "state");
-        if (state.contains(QStringLiteral("waiting")) && !str(obj(state, "waiting"), "reason").isEmpty())
-            reason = str(obj(state, "waiting"), "reason");
-        else if (state.contains(QStringLiteral("terminated")))
-            reason = str(obj(state, "terminated"), "reason");
-    }
-    if (reason == QLatin1String("Succeeded"))
-        reason = QStringLiteral("Completed");
-    return reason.isEmpty() ? QStringLiteral("Pending") : reason;
-}
 
 QString ports(const QJsonArray &ports)
 {
@@ -108,21 +78,7 @@ QJsonValue jsonPath(const QJsonObject &object, const QString &path)
 
 QString Tables::age(const QString &rfc3339)
 {
-    const QDateTime t = QDateTime::fromString(rfc3339, Qt::ISODate);
-    if (!t.isValid())
-        return QStringLiteral("<unknown>");
-    const qint64 s = qMax<qint64>(0, t.secsTo(QDateTime::currentDateTimeUtc()));
-    if (s < 120)
-        return QStringLiteral("%1s").arg(s);
-    if (s < 600)
-        return QStringLiteral("%1m%2s").arg(s / 60).arg(s % 60);
-    if (s < 3 * 3600)
-        return QStringLiteral("%1m").arg(s / 60);
-    if (s < 8 * 3600)
-        return QStringLiteral("%1h%2m").arg(s / 3600).arg((s % 3600) / 60);
-    if (s < 2 * 86400)
-        return QStringLiteral("%1h").arg(s / 3600);
-    return QStringLiteral("%1d").arg(s / 86400);
+    return Kube::PodSummary::age(rfc3339);
 }
 
 QJsonArray Tables::columns(const ResourceType &t)
@@ -219,7 +175,7 @@ QJsonObject Tables::row(const ResourceType &t, const QJsonObject &o, bool includ
             restarts += int(num(v.toObject(), "restartCount"));
         }
         const int total = int(spec.value(QStringLiteral("containers")).toArray().size());
-        cells << QStringLiteral("%1/%2").arg(ready).arg(total) << podStatus(o) << restarts << age
+        cells << QStringLiteral("%1/%2").arg(ready).arg(total) << Kube::PodSummary::status(o) << restarts << age
               << none(str(status, "podIP")) << none(str(spec, "nodeName")) << QStringLiteral("<none>")
               << QStringLiteral("<none>");
     } else if (k == QLatin1String("Deployment")) {

@@ -178,8 +178,9 @@ private Q_SLOTS:
         const QModelIndex settings = window.findChild<NavigationRail *>()->model()->index(
             int(PageId::Settings), 0);
         QCOMPARE(settings.data().toString(), QStringLiteral("Einstellungen"));
-        auto *empty = qobject_cast<EmptyStatePage *>(window.pageWidget(PageId::Clusters));
-        QVERIFY(empty->content().title != QStringLiteral("No cluster connected"));
+        auto *empty = qobject_cast<EmptyStatePage *>(window.pageWidget(PageId::Topology));
+        QVERIFY(empty);
+        QVERIFY(empty->content().title != QStringLiteral("No service graph yet"));
 
         m_prefs->setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&File"));

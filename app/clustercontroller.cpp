@@ -1,0 +1,165 @@
+#include "clustercontroller.h"
+
+#include <demo/democluster.h>
+#include <models/connectionstate.h>
+#include <models/resourcetreemodel.h>
+
+#include <QDir>
+#include <QFutureWatcher>
+#include <QStandardPaths>
+#include <QThread>
+#include <QtConcurrent>
+
+namespace Meshdeck {
+
+ClusterController::ClusterController(ConnectionState *state, ResourceTreeModel *tree, QObject *parent)
+    : QObject(parent)
+    , m_state(state)
+    , m_tree(tree)
+{}
+
+ClusterController::~ClusterController()
+{
+    disconnectCurrent();
+    if (m_demo)
+        m_demo->stop();
+    if (!m_demoKubeconfig.isEmpty())
+        QFile::remove(m_demoKubeconfig);
+}
+
+void ClusterController::load(const QString &kubeconfig, const QString &context)
+{
+    auto *watcher = new QFutureWatcher<Result<Kube::Kubeconfig>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, context] {
+        watcher->deleteLater();
+        const Result<Kube::Kubeconfig> config = watcher->result();
+        if (!config.ok()) {
+            m_loadError = config.error().message();
+            m_contexts.clear();
+            m_state->setNoContext();
+            emit contextsChanged();
+            return;
+        }
+        m_loadError.clear();
+        m_config = std::make_unique<Kube::Kubeconfig>(*config);
+        m_contexts.clear();
+        for (const Kube::ContextEntry &c : m_config->contexts())
+            m_contexts << c.name;
+        emit contextsChanged();
+        switchContext(context.isEmpty() ? m_config->currentContext() : context);
+    });
+    watcher->setFuture(QtConcurrent::run([kubeconfig] { return Kube::Kubeconfig::load(kubeconfig); }));
+}
+
+void ClusterController::useDemo()
+{
+    m_state->setConnecting(QStringLiteral("meshdeck-demo"));
+    const QString file = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                             .filePath(QStringLiteral("meshdeck-demo-%1.kubeconfig").arg(QCoreApplication::applicationPid()));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, file] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (!error.isEmpty()) {
+            m_state->setFailed(QStringLiteral("meshdeck-demo"), error);
+            return;
+        }
+        m_demoKubeconfig = file;
+        load(file, QStringLiteral("meshdeck-demo"));
+    });
+    watcher->setFuture(QtConcurrent::run([this, file]() -> QString {
+        auto demo = std::make_shared<Demo::DemoCluster>();
+        const VoidResult started = demo->start();
+        if (!started.ok())
+            return started.error().message();
+        const VoidResult written = demo->writeKubeconfig(file);
+        if (!written.ok())
+            return written.error().message();
+        m_demo = demo;
+        return {};
+    }));
+}
+
+void ClusterController::switchContext(const QString &context)
+{
+    if (!m_config)
+        return;
+    const auto resolved = m_config->resolve(context);
+    disconnectCurrent();
+    m_current = context;
+    m_tree->clear();
+    m_events.clear();
+    emit eventsChanged();
+    if (!resolved.ok()) {
+        m_state->setFailed(context, resolved.error().message());
+        return;
+    }
+    connectTo(*resolved);
+}
+
+void ClusterController::connectTo(const Kube::ResolvedContext &context)
+{
+    m_state->setConnecting(context.context);
+    m_thread = new QThread(this);
+    m_thread->setObjectName(QStringLiteral("cluster:") + context.context);
+    auto *connection = new Kube::ClusterConnection(context);
+    connection->moveToThread(m_thread);
+    m_connection = connection;
+    connect(m_thread, &QThread::started, connection, &Kube::ClusterConnection::start);
+    connect(m_thread, &QThread::finished, connection, &QObject::deleteLater);
+    const QString name = context.context;
+    connect(connection, &Kube::ClusterConnection::stateChanged, this,
+            [this, name](Kube::ClusterConnection::State state, const QString &detail) {
+                if (name != m_current)
+                    return;
+                switch (state) {
+                case Kube::ClusterConnection::State::Connecting: m_state->setConnecting(name); break;
+                case Kube::ClusterConnection::State::Connected: m_state->setConnected(name, detail); break;
+                case Kube::ClusterConnection::State::Failed: m_state->setFailed(name, detail); break;
+                }
+            });
+    connect(connection, &Kube::ClusterConnection::deltasReady, this, &ClusterController::onDeltas);
+    m_thread->start();
+}
+
+void ClusterController::disconnectCurrent()
+{
+    if (!m_thread)
+        return;
+    if (m_connection)
+        QMetaObject::invokeMethod(m_connection, &Kube::ClusterConnection::stop, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
+
+void ClusterController::onDeltas(const Kube::ResourceDeltas &deltas)
+{
+    m_tree->applyDeltas(deltas);
+    bool events = false;
+    for (const Kube::ResourceDelta &d : deltas) {
+        if (d.kind != QLatin1String("Event") || !d.group.isEmpty())
+            continue;
+        const QString uid = d.object.value(QStringLiteral("involvedObject")).toObject().value(QStringLiteral("uid")).toString();
+        QList<QJsonObject> &list = m_events[uid];
+        const QString name = d.object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+        list.removeIf([&](const QJsonObject &e) {
+            return e.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString() == name;
+        });
+        if (d.type != Kube::ResourceDelta::Type::Deleted)
+            list.append(d.object);
+        while (list.size() > 200)
+            list.removeFirst();
+        events = true;
+    }
+    if (events)
+        emit eventsChanged();
+}
+
+QList<QJsonObject> ClusterController::eventsFor(const QString &uid) const
+{
+    return m_events.value(uid);
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <core/error.h>
+#include <kube/clusterconnection.h>
+#include <kube/kubeconfig.h>
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QThread;
+
+namespace Meshdeck {
+
+namespace Demo {
+class DemoCluster;
+}
+class ConnectionState;
+class ResourceTreeModel;
+
+// Connects the GUI to a cluster: loads the kubeconfig off the GUI thread, runs the chosen
+// context's ClusterConnection on a thread of its own, and feeds its batched changes into the
+// resource tree and the connection state. With useDemo(), it first starts the embedded demo
+// cluster (also off the GUI thread) and connects to it.
+class ClusterController : public QObject
+{
+    Q_OBJECT
+
+public:
+    ClusterController(ConnectionState *state, ResourceTreeModel *tree, QObject *parent = nullptr);
+    ~ClusterController() override;
+
+    void load(const QString &kubeconfig, const QString &context);
+    void useDemo();
+    void switchContext(const QString &context);
+
+    [[nodiscard]] QStringList contexts() const { return m_contexts; }
+    [[nodiscard]] QString currentContext() const { return m_current; }
+    [[nodiscard]] QString loadError() const { return m_loadError; }
+    // Events about the object with this uid, newest last.
+    [[nodiscard]] QList<QJsonObject> eventsFor(const QString &uid) const;
+
+Q_SIGNALS:
+    void contextsChanged();
+    void eventsChanged();
+
+private:
+    void connectTo(const Kube::ResolvedContext &context);
+    void disconnectCurrent();
+    void onDeltas(const Kube::ResourceDeltas &deltas);
+
+    ConnectionState *m_state;
+    ResourceTreeModel *m_tree;
+    std::unique_ptr<Kube::Kubeconfig> m_config;
+    QStringList m_contexts;
+    QString m_current;
+    QString m_loadError;
+    QThread *m_thread = nullptr;
+    QPointer<Kube::ClusterConnection> m_connection;
+    std::shared_ptr<Demo::DemoCluster> m_demo;
+    QString m_demoKubeconfig;
+    QHash<QString, QList<QJsonObject>> m_events; // involved object's uid -> events
+};
+
+} // namespace Meshdeck

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "kubeconfig.h"
+
+#include <core/error.h>
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+class QTimer;
+
+namespace Meshdeck {
+class HttpEngine;
+}
+
+namespace Meshdeck::Kube {
+
+class Informer;
+class KubeClient;
+
+// One change to one object of the connected cluster, as it reaches the models.
+struct ResourceDelta
+{
+    enum class Type { Added, Modified, Deleted };
+    Type type = Type::Added;
+    QString group; // "" for the core group
+    QString kind;  // "Pod", "Deployment", ...
+    QJsonObject object;
+};
+using ResourceDeltas = QList<ResourceDelta>;
+
+// The live connection to one context: checks the server, discovers its kinds, and runs an
+// informer for each kind the pages show (namespaces, nodes, pods, services, workloads, events,
+// CRDs, and the Istio, Linkerd and Gateway API kinds the cluster serves). Lives on a thread of
+// its own (moveToThread by the owner); its changes leave as batches, at most 20 a second, through
+// the queued signal deltasReady. If the server cannot be reached it says why and tries again.
+class ClusterConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Connecting, Connected, Failed };
+    Q_ENUM(State)
+
+    explicit ClusterConnection(ResolvedContext context, QObject *parent = nullptr);
+    ~ClusterConnection() override;
+
+    [[nodiscard]] const ResolvedContext &context() const { return m_context; }
+    // The kinds this connection watches, in the order they are listed.
+    static QStringList watchedKinds();
+
+public Q_SLOTS:
+    void start();
+    void stop();
+
+Q_SIGNALS:
+    void stateChanged(Meshdeck::Kube::ClusterConnection::State state, const QString &detail);
+    void deltasReady(const Meshdeck::Kube::ResourceDeltas &deltas);
+    void synced();
+
+private:
+    void connectNow();
+    void flush();
+
+    ResolvedContext m_context;
+    std::shared_ptr<HttpEngine> m_engine;
+    std::shared_ptr<KubeClient> m_client;
+    std::vector<std::unique_ptr<Informer>> m_informers;
+    QTimer *m_flushTimer = nullptr;
+    QTimer *m_retryTimer = nullptr;
+    bool m_announcedSync = false;
+};
+
+} // namespace Meshdeck::Kube
+
+Q_DECLARE_METATYPE(Meshdeck::Kube::ResourceDelta)
+Q_DECLARE_METATYPE(Meshdeck::Kube::ResourceDeltas)

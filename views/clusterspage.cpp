@@ -1,0 +1,270 @@
+#include "clusterspage.h"
+
+#include "emptystatepage.h"
+#include "pageemptystates.h"
+
+#include <core/yaml.h>
+#include <kube/podsummary.h>
+#include <models/connectionstate.h>
+#include <models/resourcetreemodel.h>
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Meshdeck {
+
+namespace {
+// Keeps namespaces matching the namespace filter and, inside them, rows whose name (or a
+// descendant's) contains the search text.
+class ResourceFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setNamespace(const QString &ns)
+    {
+        m_ns = ns;
+        invalidateFilter();
+    }
+    void setText(const QString &text)
+    {
+        m_text = text;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        if (!parent.isValid() && !m_ns.isEmpty() && index.data().toString() != m_ns)
+            return false;
+        return m_text.isEmpty() || matches(index);
+    }
+
+private:
+    bool matches(const QModelIndex &index) const
+    {
+        if (index.data().toString().contains(m_text, Qt::CaseInsensitive))
+            return true;
+        for (int i = 0; i < sourceModel()->rowCount(index); ++i)
+            if (matches(sourceModel()->index(i, 0, index)))
+                return true;
+        return false;
+    }
+
+    QString m_ns;
+    QString m_text;
+};
+} // namespace
+
+ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_state(state)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+
+    m_empty = new EmptyStatePage([this] {
+        EmptyStateContent c = PageEmptyStates::forPage(PageId::Clusters);
+        if (!m_loadError.isEmpty())
+            c.body = m_loadError;
+        return c;
+    }, m_stack);
+    m_stack->addWidget(m_empty);
+
+    auto *content = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(12, 10, 12, 8);
+    auto *bar = new QHBoxLayout;
+    m_contextLabel = new QLabel(content);
+    m_context = new QComboBox(content);
+    m_context->setMinimumWidth(180);
+    m_contextLabel->setBuddy(m_context);
+    m_status = new QLabel(content);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_namespace = new QComboBox(content);
+    m_namespace->setMinimumWidth(160);
+    m_search = new QLineEdit(content);
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(240);
+    bar->addWidget(m_contextLabel);
+    bar->addWidget(m_context);
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_namespace);
+    bar->addWidget(m_search);
+    layout->addLayout(bar);
+
+    auto *split = new QSplitter(Qt::Horizontal, content);
+    m_proxy = new ResourceFilter(this);
+    m_proxy->setSourceModel(model);
+    m_proxy->setRecursiveFilteringEnabled(false);
+    m_tree = new QTreeView(split);
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
+    for (int c = ResourceTreeModel::KindColumn; c < ResourceTreeModel::ColumnCount; ++c)
+        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    m_details = new QTabWidget(split);
+    m_yaml = new QPlainTextEdit(m_details);
+    m_yaml->setReadOnly(true);
+    m_yaml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_yaml->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_yaml->setPlaceholderText(tr("Select a namespace, workload or pod to see its YAML."));
+    m_eventList = new QTreeWidget(m_details);
+    m_eventList->setRootIsDecorated(false);
+    m_eventList->setColumnCount(4);
+    m_details->addTab(m_yaml, QString());
+    m_details->addTab(m_eventList, QString());
+    split->addWidget(m_tree);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    layout->addWidget(split, 1);
+    m_stack->addWidget(content);
+
+    connect(m_context, &QComboBox::activated, this, [this](int i) { emit contextSelected(m_context->itemText(i)); });
+    connect(m_namespace, &QComboBox::activated, this, [this](int i) {
+        static_cast<ResourceFilter *>(m_proxy)->setNamespace(m_namespace->itemData(i).toString());
+        m_tree->expandToDepth(0);
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        static_cast<ResourceFilter *>(m_proxy)->setText(text);
+        if (!text.isEmpty())
+            m_tree->expandAll();
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ClustersPage::showDetails);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+        if (current.isValid() && current.parent() == from.parent() && current.row() >= from.row() && current.row() <= to.row()
+            && from.column() == 0)
+            showDetails();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
+        if (parent.isValid())
+            return;
+        updateNamespaces();
+        // New namespaces open, so that their workloads show at a glance.
+        for (int row = first; row <= last; ++row)
+            m_tree->expand(m_proxy->mapFromSource(m_model->index(row, 0)));
+    });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &parent) {
+        if (!parent.isValid())
+            updateNamespaces();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ClustersPage::updateNamespaces);
+    connect(m_state, &ConnectionState::changed, this, &ClustersPage::updateState);
+    auto *ages = new QTimer(this);
+    ages->setInterval(5000);
+    connect(ages, &QTimer::timeout, m_model, &ResourceTreeModel::refreshAges);
+    ages->start();
+
+    retranslate();
+    updateNamespaces();
+    updateState();
+}
+
+void ClustersPage::setContexts(const QStringList &contexts, const QString &current, const QString &loadError)
+{
+    m_loadError = loadError;
+    m_context->clear();
+    m_context->addItems(contexts);
+    m_context->setCurrentText(current);
+    QEvent e(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(m_empty, &e); // rebuild its text with the load error
+    updateState();
+}
+
+void ClustersPage::setEventsProvider(EventsProvider provider)
+{
+    m_events = std::move(provider);
+}
+
+void ClustersPage::refreshEvents()
+{
+    if (m_details->currentWidget() == m_eventList || m_eventList->topLevelItemCount() > 0)
+        showDetails();
+}
+
+void ClustersPage::updateState()
+{
+    const bool connected = m_state->state() != ConnectionState::State::NoContext || m_context->count() > 0;
+    m_stack->setCurrentIndex(connected ? 1 : 0);
+    m_status->setText(m_state->summary());
+    m_status->setToolTip(m_state->detail());
+}
+
+void ClustersPage::updateNamespaces()
+{
+    const QString current = m_namespace->currentData().toString();
+    m_namespace->clear();
+    m_namespace->addItem(tr("All namespaces"), QString());
+    for (const QString &ns : m_model->namespaces())
+        m_namespace->addItem(ns, ns);
+    const int i = m_namespace->findData(current);
+    m_namespace->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+void ClustersPage::showDetails()
+{
+    const QModelIndex index = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
+    QJsonObject object = index.data(ResourceTreeModel::ObjectRole).toJsonObject();
+    QJsonObject md = object.value(QStringLiteral("metadata")).toObject();
+    md.remove(QStringLiteral("managedFields")); // as kubectl shows it
+    if (!object.isEmpty())
+        object.insert(QStringLiteral("metadata"), md);
+    const QString yaml = object.isEmpty() ? QString() : QString::fromUtf8(Yaml::fromJson(object));
+    if (m_yaml->toPlainText() != yaml)
+        m_yaml->setPlainText(yaml);
+    m_eventList->clear();
+    if (!m_events)
+        return;
+    for (const QJsonObject &e : m_events(md.value(QStringLiteral("uid")).toString())) {
+        const QString last = e.value(QStringLiteral("lastTimestamp")).toString();
+        m_eventList->addTopLevelItem(new QTreeWidgetItem({Kube::PodSummary::age(last), e.value(QStringLiteral("type")).toString(),
+                                                          e.value(QStringLiteral("reason")).toString(),
+                                                          e.value(QStringLiteral("message")).toString()}));
+    }
+    for (int c = 0; c < 3; ++c)
+        m_eventList->resizeColumnToContents(c);
+}
+
+void ClustersPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ClustersPage::retranslate()
+{
+    m_contextLabel->setText(tr("&Context:"));
+    m_search->setPlaceholderText(tr("Filter by name"));
+    m_details->setTabText(0, tr("YAML"));
+    m_details->setTabText(1, tr("Events"));
+    m_eventList->setHeaderLabels({tr("Last seen"), tr("Type"), tr("Reason"), tr("Message")});
+    if (m_namespace->count() > 0)
+        m_namespace->setItemText(0, tr("All namespaces"));
+    updateState();
+}
+
+} // namespace Meshdeck
