@@ -282,6 +282,66 @@ private Q_SLOTS:
         t.join();
     }
 
+    void truncatedEventEndsTheStream()
+    {
+        httplib::Server server;
+        server.Get("/api/v1/pods", [](const httplib::Request &, httplib::Response &res) {
+            res.set_chunked_content_provider("application/json", [](size_t offset, httplib::DataSink &sink) {
+                if (offset > 0) {
+                    sink.done();
+                    return true;
+                }
+                const std::string good = R"({"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"5"}}})" "\n";
+                // Cut off mid-object, as when a proxy truncates the stream.
+                const std::string broken = std::string("{\"type\":\"MODIFIED\",\"object\":") + "{\"metadata\":" + "{\"na\n";
+                sink.write(good.data(), good.size());
+                sink.write(broken.data(), broken.size());
+                return true;
+            });
+        });
+        const int port = server.bind_to_any_port("127.0.0.1");
+        std::thread t([&] { server.listen_after_bind(); });
+        while (!server.is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ResolvedContext ctx;
+        ctx.context = QStringLiteral("broken");
+        ctx.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        KubeClient client(ctx, m_engine);
+        std::atomic_int events{0};
+        std::atomic_bool closed{false};
+        std::optional<Error> error;
+        client.watch(QStringLiteral("/api/v1/pods"), QStringLiteral("1"), 5, [&](const KubeClient::WatchEvent &) { ++events; },
+                     [&](const Error *e) {
+                         if (e)
+                             error = *e;
+                         closed = true;
+                     });
+        QTRY_VERIFY_WITH_TIMEOUT(closed.load(), 5000);
+        QCOMPARE(events.load(), 1);
+        QVERIFY(error.has_value());
+        QCOMPARE(error->code(), ErrorCode::ProtocolError);
+        QVERIFY(error->message().contains(QStringLiteral("broken")));
+        server.stop();
+        t.join();
+    }
+
+    void untrustedServerCertificate()
+    {
+        DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.tls = true;
+        DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        ResolvedContext ctx = contextFor(cluster);
+        ctx.tls.caPem.clear(); // the system's CAs do not know the demo's CA
+        KubeClient client(ctx, m_engine);
+        const auto r = client.version();
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::TlsFailure);
+        QVERIFY(r.error().message().contains(QStringLiteral("meshdeck-demo")));
+        QVERIFY(r.error().message().contains(QStringLiteral("certificate")));
+    }
+
     void unreachable()
     {
         ResolvedContext ctx;
