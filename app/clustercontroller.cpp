@@ -2,6 +2,7 @@
 
 #include <demo/democluster.h>
 #include <models/connectionstate.h>
+#include <models/podlogsession.h>
 #include <models/resourcetreemodel.h>
 
 #include <QDir>
@@ -16,7 +17,11 @@ ClusterController::ClusterController(ConnectionState *state, ResourceTreeModel *
     : QObject(parent)
     , m_state(state)
     , m_tree(tree)
-{}
+    , m_logs(new PodLogSession(this))
+{
+    connect(m_logs, &PodLogSession::textAppended, this, &ClusterController::logsAppended);
+    connect(m_logs, &PodLogSession::finished, this, &ClusterController::logsFinished);
+}
 
 ClusterController::~ClusterController()
 {
@@ -124,6 +129,7 @@ void ClusterController::connectTo(const Kube::ResolvedContext &context)
 
 void ClusterController::disconnectCurrent()
 {
+    m_logs->stop();
     if (!m_thread)
         return;
     if (m_connection)
@@ -155,6 +161,16 @@ void ClusterController::onDeltas(const Kube::ResourceDeltas &deltas)
     }
     if (events)
         emit eventsChanged();
+}
+
+void ClusterController::followLogs(const QString &ns, const QString &pod, const QString &container)
+{
+    m_logs->start(m_connection ? m_connection->client() : nullptr, ns, pod, container);
+}
+
+void ClusterController::stopLogs()
+{
+    m_logs->stop();
 }
 
 QList<QJsonObject> ClusterController::eventsFor(const QString &uid) const

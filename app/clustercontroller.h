@@ -18,6 +18,7 @@ namespace Demo {
 class DemoCluster;
 }
 class ConnectionState;
+class PodLogSession;
 class ResourceTreeModel;
 
 // Connects the GUI to a cluster: loads the kubeconfig off the GUI thread, runs the chosen
@@ -41,10 +42,14 @@ public:
     [[nodiscard]] QString loadError() const { return m_loadError; }
     // Events about the object with this uid, newest last.
     [[nodiscard]] QList<QJsonObject> eventsFor(const QString &uid) const;
+    void followLogs(const QString &ns, const QString &pod, const QString &container);
+    void stopLogs();
 
 Q_SIGNALS:
     void contextsChanged();
     void eventsChanged();
+    void logsAppended(const QString &text);
+    void logsFinished(const QString &error);
 
 private:
     void connectTo(const Kube::ResolvedContext &context);
@@ -61,7 +66,8 @@ private:
     QPointer<Kube::ClusterConnection> m_connection;
     std::shared_ptr<Demo::DemoCluster> m_demo;
     QString m_demoKubeconfig;
-    QHash<QString, QList<QJsonObject>> m_events; // involved object's uid -> events
+    QHash<QString, QList<QJsonObject>> m_events;
+    PodLogSession *m_logs = nullptr; // involved object's uid -> events
 };
 
 } // namespace Meshdeck

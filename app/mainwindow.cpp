@@ -201,6 +201,10 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
     });
     connect(m_clusters, &ClusterController::eventsChanged, m_clustersPage, &ClustersPage::refreshEvents);
     connect(m_clustersPage, &ClustersPage::contextSelected, m_clusters, &ClusterController::switchContext);
+    connect(m_clustersPage, &ClustersPage::logsRequested, m_clusters, &ClusterController::followLogs);
+    connect(m_clustersPage, &ClustersPage::logsNotNeeded, m_clusters, &ClusterController::stopLogs);
+    connect(m_clusters, &ClusterController::logsAppended, m_clustersPage, &ClustersPage::appendLogs);
+    connect(m_clusters, &ClusterController::logsFinished, m_clustersPage, &ClustersPage::logsFinished);
     m_clustersPage->setEventsProvider([this](const QString &uid) { return m_clusters->eventsFor(uid); });
     if (demo)
         m_clusters->useDemo();

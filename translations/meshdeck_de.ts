@@ -66,6 +66,34 @@
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message>
+        <source>Select a pod to follow its log.</source>
+        <translation>Wählen Sie einen Pod, um sein Log zu verfolgen.</translation>
+    </message>
+    <message>
+        <source>Following %1 in %2…</source>
+        <translation>Verfolge %1 in %2 …</translation>
+    </message>
+    <message>
+        <source>The log stream ended (the container stopped or the pod went away).</source>
+        <translation>Der Log-Stream ist beendet (der Container wurde gestoppt oder der Pod ist weg).</translation>
+    </message>
+    <message>
+        <source>"%1" is not in the log.</source>
+        <translation>„%1“ kommt im Log nicht vor.</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Logs</translation>
+    </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Verfolgen</translation>
+    </message>
+    <message>
+        <source>Find in log (Enter)</source>
+        <translation>Im Log suchen (Eingabe)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ConnectionState</name>

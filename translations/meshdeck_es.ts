@@ -66,6 +66,34 @@
         <source>Message</source>
         <translation>Mensaje</translation>
     </message>
+    <message>
+        <source>Select a pod to follow its log.</source>
+        <translation>Seleccione un pod para seguir su registro.</translation>
+    </message>
+    <message>
+        <source>Following %1 in %2…</source>
+        <translation>Siguiendo %1 en %2…</translation>
+    </message>
+    <message>
+        <source>The log stream ended (the container stopped or the pod went away).</source>
+        <translation>El flujo del registro terminó (el contenedor se detuvo o el pod desapareció).</translation>
+    </message>
+    <message>
+        <source>"%1" is not in the log.</source>
+        <translation>«%1» no está en el registro.</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation>&amp;Seguir</translation>
+    </message>
+    <message>
+        <source>Find in log (Enter)</source>
+        <translation>Buscar en el registro (Intro)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ConnectionState</name>

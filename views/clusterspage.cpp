@@ -8,7 +8,11 @@
 #include <models/connectionstate.h>
 #include <models/resourcetreemodel.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QJsonArray>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -133,8 +137,31 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_eventList = new QTreeWidget(m_details);
     m_eventList->setRootIsDecorated(false);
     m_eventList->setColumnCount(4);
+    m_logsTab = new QWidget(m_details);
+    auto *logsLayout = new QVBoxLayout(m_logsTab);
+    logsLayout->setContentsMargins(4, 4, 4, 4);
+    auto *logsBar = new QHBoxLayout;
+    m_container = new QComboBox(m_logsTab);
+    m_follow = new QCheckBox(m_logsTab);
+    m_follow->setChecked(true);
+    m_logSearch = new QLineEdit(m_logsTab);
+    m_logSearch->setClearButtonEnabled(true);
+    logsBar->addWidget(m_container);
+    logsBar->addWidget(m_follow);
+    logsBar->addWidget(m_logSearch, 1);
+    logsLayout->addLayout(logsBar);
+    m_logs = new QPlainTextEdit(m_logsTab);
+    m_logs->setReadOnly(true);
+    m_logs->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_logs->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_logs->setMaximumBlockCount(10000); // a bounded buffer: the oldest lines go first
+    logsLayout->addWidget(m_logs, 1);
+    m_logStatus = new QLabel(m_logsTab);
+    m_logStatus->setWordWrap(true);
+    logsLayout->addWidget(m_logStatus);
     m_details->addTab(m_yaml, QString());
     m_details->addTab(m_eventList, QString());
+    m_details->addTab(m_logsTab, QString());
     split->addWidget(m_tree);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
@@ -152,7 +179,17 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
         if (!text.isEmpty())
             m_tree->expandAll();
     });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ClustersPage::showDetails);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showDetails();
+        requestLogs();
+    });
+    connect(m_details, &QTabWidget::currentChanged, this, &ClustersPage::requestLogs);
+    connect(m_container, &QComboBox::activated, this, &ClustersPage::requestLogs);
+    connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_logs->moveCursor(QTextCursor::End);
+    });
+    connect(m_logSearch, &QLineEdit::returnPressed, this, [this] { findInLogs(false); });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
         const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
         if (current.isValid() && current.parent() == from.parent() && current.row() >= from.row() && current.row() <= to.row()
@@ -248,6 +285,72 @@ void ClustersPage::showDetails()
         m_eventList->resizeColumnToContents(c);
 }
 
+void ClustersPage::requestLogs()
+{
+    const QModelIndex index = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
+    const QJsonObject object = index.data(ResourceTreeModel::ObjectRole).toJsonObject();
+    if (index.data(ResourceTreeModel::KindRole).toString() != QLatin1String("Pod") || m_details->currentWidget() != m_logsTab) {
+        if (!m_logPod.isEmpty() && m_details->currentWidget() != m_logsTab)
+            return; // keep following while another tab is shown
+        if (index.data(ResourceTreeModel::KindRole).toString() != QLatin1String("Pod")) {
+            m_logPod.clear();
+            m_logs->clear();
+            m_container->clear();
+            m_logStatus->setText(tr("Select a pod to follow its log."));
+            emit logsNotNeeded();
+        }
+        return;
+    }
+    const QJsonObject md = object.value(QStringLiteral("metadata")).toObject();
+    QStringList containers;
+    for (const QJsonValue &c : object.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray())
+        containers << c.toObject().value(QStringLiteral("name")).toString();
+    const QString ns = md.value(QStringLiteral("namespace")).toString();
+    const QString pod = md.value(QStringLiteral("name")).toString();
+    if (m_container->count() != containers.size() || m_logPod.section(QLatin1Char('/'), 0, 1) != ns + QLatin1Char('/') + pod) {
+        m_container->clear();
+        m_container->addItems(containers);
+    }
+    const QString container = m_container->currentText();
+    const QString key = QStringLiteral("%1/%2/%3").arg(ns, pod, container);
+    if (key == m_logPod)
+        return;
+    m_logPod = key;
+    m_logs->clear();
+    m_logStatus->setText(tr("Following %1 in %2…").arg(container, pod));
+    emit logsRequested(ns, pod, container);
+}
+
+void ClustersPage::appendLogs(const QString &text)
+{
+    QTextCursor cursor(m_logs->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(text);
+    if (m_follow->isChecked())
+        m_logs->moveCursor(QTextCursor::End);
+}
+
+void ClustersPage::logsFinished(const QString &error)
+{
+    m_logStatus->setText(error.isEmpty() ? tr("The log stream ended (the container stopped or the pod went away).")
+                                         : error);
+    m_logPod.clear();
+}
+
+void ClustersPage::findInLogs(bool backwards)
+{
+    const QString text = m_logSearch->text();
+    if (text.isEmpty())
+        return;
+    m_follow->setChecked(false);
+    const auto flags = backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+    if (!m_logs->find(text, flags)) {
+        m_logs->moveCursor(backwards ? QTextCursor::End : QTextCursor::Start);
+        if (!m_logs->find(text, flags))
+            m_logStatus->setText(tr("\"%1\" is not in the log.").arg(text));
+    }
+}
+
 void ClustersPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -261,6 +364,9 @@ void ClustersPage::retranslate()
     m_search->setPlaceholderText(tr("Filter by name"));
     m_details->setTabText(0, tr("YAML"));
     m_details->setTabText(1, tr("Events"));
+    m_details->setTabText(2, tr("Logs"));
+    m_follow->setText(tr("&Follow"));
+    m_logSearch->setPlaceholderText(tr("Find in log (Enter)"));
     m_eventList->setHeaderLabels({tr("Last seen"), tr("Type"), tr("Reason"), tr("Message")});
     if (m_namespace->count() > 0)
         m_namespace->setItemText(0, tr("All namespaces"));

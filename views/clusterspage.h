@@ -5,6 +5,7 @@
 
 #include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -36,10 +37,15 @@ public:
     void setContexts(const QStringList &contexts, const QString &current, const QString &loadError);
     void setEventsProvider(EventsProvider provider);
     void refreshEvents();
+    void appendLogs(const QString &text);
+    void logsFinished(const QString &error);
     [[nodiscard]] QTreeView *tree() const { return m_tree; }
 
 Q_SIGNALS:
     void contextSelected(const QString &context);
+    // The selection is a pod: follow this container's log.
+    void logsRequested(const QString &ns, const QString &pod, const QString &container);
+    void logsNotNeeded();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +55,8 @@ private:
     void updateState();
     void updateNamespaces();
     void showDetails();
+    void requestLogs();
+    void findInLogs(bool backwards);
 
     ResourceTreeModel *m_model;
     ConnectionState *m_state;
@@ -65,6 +73,13 @@ private:
     QTabWidget *m_details = nullptr;
     QPlainTextEdit *m_yaml = nullptr;
     QTreeWidget *m_eventList = nullptr;
+    QWidget *m_logsTab = nullptr;
+    QComboBox *m_container = nullptr;
+    QCheckBox *m_follow = nullptr;
+    QLineEdit *m_logSearch = nullptr;
+    QLabel *m_logStatus = nullptr;
+    QPlainTextEdit *m_logs = nullptr;
+    QString m_logPod; // "ns/pod/container" being followed
     QString m_loadError;
 };
 

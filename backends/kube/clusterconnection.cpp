@@ -54,6 +54,12 @@ QStringList ClusterConnection::watchedKinds()
     return kinds;
 }
 
+std::shared_ptr<KubeClient> ClusterConnection::client() const
+{
+    std::lock_guard lock(m_clientMutex);
+    return m_client;
+}
+
 void ClusterConnection::start()
 {
     if (!m_flushTimer) {
@@ -66,7 +72,10 @@ void ClusterConnection::start()
         connect(m_retryTimer, &QTimer::timeout, this, &ClusterConnection::connectNow);
     }
     m_engine = std::make_shared<HttpEngine>();
-    m_client = std::make_shared<KubeClient>(m_context, m_engine);
+    {
+        std::lock_guard lock(m_clientMutex);
+        m_client = std::make_shared<KubeClient>(m_context, m_engine);
+    }
     connectNow();
 }
 
@@ -127,7 +136,10 @@ void ClusterConnection::stop()
     for (auto &informer : m_informers)
         informer->stop();
     m_informers.clear();
-    m_client.reset();
+    {
+        std::lock_guard lock(m_clientMutex);
+        m_client.reset();
+    }
     m_engine.reset();
 }
 

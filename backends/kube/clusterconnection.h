@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <memory>
+#include <mutex>
 #include <vector>
 
 class QTimer;
@@ -51,6 +52,8 @@ public:
     ~ClusterConnection() override;
 
     [[nodiscard]] const ResolvedContext &context() const { return m_context; }
+    // The connection's client, once start() made it (thread-safe).
+    [[nodiscard]] std::shared_ptr<KubeClient> client() const;
     // The kinds this connection watches, in the order they are listed.
     static QStringList watchedKinds();
 
@@ -70,6 +73,7 @@ private:
     ResolvedContext m_context;
     std::shared_ptr<HttpEngine> m_engine;
     std::shared_ptr<KubeClient> m_client;
+    mutable std::mutex m_clientMutex;
     std::vector<std::unique_ptr<Informer>> m_informers;
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr;

@@ -393,3 +393,60 @@ CancelToken KubeClient::watch(const QString &collectionPath, const QString &reso
 }
 
 } // namespace Meshdeck::Kube
+
+namespace Meshdeck::Kube {
+
+CancelToken KubeClient::streamLogs(const QString &ns, const QString &pod, const QString &container,
+                                   int tailLines, bool follow,
+                                   std::function<void(const QByteArray &)> onData,
+                                   std::function<void(const Error *)> onClosed)
+{
+    QUrlQuery q;
+    if (!container.isEmpty())
+        q.addQueryItem(QStringLiteral("container"), container);
+    if (tailLines >= 0)
+        q.addQueryItem(QStringLiteral("tailLines"), QString::number(tailLines));
+    if (follow)
+        q.addQueryItem(QStringLiteral("follow"), QStringLiteral("true"));
+    const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log?%3").arg(ns, pod, q.toString(QUrl::FullyEncoded));
+    auto request = makeRequest("GET", path, {}, {});
+    if (!request.ok()) {
+        const Error e = request.error();
+        onClosed(&e);
+        return CancelToken();
+    }
+    request->timeout = std::chrono::milliseconds(0);
+    request->idleTimeout = std::chrono::seconds(0);
+    request->acceptCompressed = false;
+    request->headers.removeIf([](const HttpHeader &h) { return h.first == "Accept"; });
+    request->headers << HttpHeader{"Accept", "*/*"};
+    // The body of an error answer is a Status, not log text: hold the first bytes back until the
+    // status is known.
+    auto errorBody = std::make_shared<QByteArray>();
+    auto statusKnown = std::make_shared<bool>(false);
+    return m_engine->start(
+        *request,
+        [this, onClosed, errorBody, path](Result<HttpResponse> r) {
+            if (!r.ok()) {
+                const Error e = r.error().withContext(tr("Context \"%1\"").arg(m_context.context));
+                onClosed(&e);
+            } else if (!r->isSuccess()) {
+                const Error e = statusError(r->status, *errorBody, "GET", path);
+                onClosed(&e);
+            } else {
+                onClosed(nullptr);
+            }
+        },
+        [onData, errorBody, statusKnown](const char *data, size_t size) {
+            const QByteArray chunk(data, qsizetype(size));
+            if (!*statusKnown && chunk.startsWith("{\"kind\":\"Status\"")) {
+                errorBody->append(chunk);
+                return true;
+            }
+            *statusKnown = true;
+            onData(chunk);
+            return true;
+        });
+}
+
+} // namespace Meshdeck::Kube

@@ -114,6 +114,12 @@ public:
                       int timeoutSeconds, std::function<void(const WatchEvent &)> onEvent,
                       std::function<void(const Error *)> onClosed);
 
+    // Streams a container's log (follow: keeps the stream open for new lines). onData runs on the
+    // engine's thread with raw chunks; onClosed once, with the error or nullptr.
+    CancelToken streamLogs(const QString &ns, const QString &pod, const QString &container,
+                           int tailLines, bool follow, std::function<void(const QByteArray &)> onData,
+                           std::function<void(const Error *)> onClosed);
+
     // Maps an HTTP error answer (with its Status body) to an Error saying what to do.
     [[nodiscard]] Error statusError(int status, const QByteArray &body, const QByteArray &method,
                                     const QString &path) const;

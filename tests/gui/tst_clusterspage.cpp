@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -86,6 +87,24 @@ private Q_SLOTS:
         QTRY_VERIFY(yaml->toPlainText().contains(QStringLiteral("kind: Pod")));
         QVERIFY(yaml->toPlainText().contains(QStringLiteral("istio-proxy")));
         QVERIFY(!yaml->toPlainText().contains(QStringLiteral("managedFields")));
+
+        // The Logs tab follows the selected pod's application container, then the sidecar's.
+        auto *tabs = page->findChild<QTabWidget *>();
+        tabs->setCurrentIndex(2);
+        QPlainTextEdit *logs = nullptr;
+        for (auto *edit : page->findChildren<QPlainTextEdit *>())
+            if (edit != yaml)
+                logs = edit;
+        QVERIFY(logs);
+        QTRY_VERIFY_WITH_TIMEOUT(logs->toPlainText().contains(QStringLiteral("listening on port 9080")), 5000);
+        const int before = logs->blockCount();
+        QTRY_VERIFY_WITH_TIMEOUT(logs->blockCount() > before, 5000); // follow: new lines arrive
+        auto *container = page->findChildren<QComboBox *>().at(2);
+        const int proxyIndex = container->findText(QStringLiteral("istio-proxy"));
+        QVERIFY(proxyIndex >= 0);
+        container->setCurrentIndex(proxyIndex);
+        emit container->activated(proxyIndex);
+        QTRY_VERIFY_WITH_TIMEOUT(logs->toPlainText().contains(QStringLiteral("Envoy proxy is ready")), 5000);
 
         // The namespace filter keeps only that namespace.
         auto *ns = page->findChildren<QComboBox *>().at(1);
