@@ -1,6 +1,8 @@
 #include "clustercontroller.h"
 
+#include <core/httpengine.h>
 #include <demo/democluster.h>
+#include <kube/kubeclient.h>
 #include <models/connectionstate.h>
 #include <models/podlogsession.h>
 #include <models/resourcetreemodel.h>
@@ -52,6 +54,7 @@ void ClusterController::load(const QString &kubeconfig, const QString &context)
             m_contexts << c.name;
         emit contextsChanged();
         switchContext(context.isEmpty() ? m_config->currentContext() : context);
+        probeContexts();
     });
     watcher->setFuture(QtConcurrent::run([kubeconfig] { return Kube::Kubeconfig::load(kubeconfig); }));
 }
@@ -161,6 +164,42 @@ void ClusterController::onDeltas(const Kube::ResourceDeltas &deltas)
     }
     if (events)
         emit eventsChanged();
+}
+
+void ClusterController::probeContexts()
+{
+    // Every context is checked once, in the background, so that the list says which are
+    // reachable (and why not) before the user switches.
+    using Probe = QList<QPair<QString, QPair<bool, QString>>>;
+    auto *watcher = new QFutureWatcher<Probe>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        for (const auto &[name, status] : watcher->result())
+            m_contextStatus.insert(name, status);
+        emit contextsChanged();
+    });
+    const Kube::Kubeconfig config = *m_config;
+    watcher->setFuture(QtConcurrent::run([config]() {
+        Probe out;
+        auto engine = std::make_shared<HttpEngine>();
+        Kube::KubeClient::Options options;
+        options.maxAttempts = 1;
+        options.requestTimeout = std::chrono::seconds(5);
+        for (const Kube::ContextEntry &c : config.contexts()) {
+            const auto resolved = config.resolve(c.name);
+            if (!resolved.ok()) {
+                out.append({c.name, {false, resolved.error().message()}});
+                continue;
+            }
+            Kube::ResolvedContext r = *resolved;
+            r.exec.reset(); // never run credential plugins (they may prompt) just to probe
+            Kube::KubeClient client(r, engine, {}, options);
+            const auto version = client.version();
+            out.append({c.name, version.ok() ? QPair<bool, QString>{true, version->gitVersion}
+                                             : QPair<bool, QString>{false, version.error().message()}});
+        }
+        return out;
+    }));
 }
 
 void ClusterController::followLogs(const QString &ns, const QString &pod, const QString &container)

@@ -5,6 +5,7 @@
 #include <kube/kubeconfig.h>
 
 #include <QHash>
+#include <QPair>
 #include <QObject>
 #include <QPointer>
 
@@ -40,6 +41,8 @@ public:
     [[nodiscard]] QStringList contexts() const { return m_contexts; }
     [[nodiscard]] QString currentContext() const { return m_current; }
     [[nodiscard]] QString loadError() const { return m_loadError; }
+    // Each context's last probe: empty while unknown, "v1.32.2" when reachable, else the reason.
+    [[nodiscard]] QHash<QString, QPair<bool, QString>> contextStatus() const { return m_contextStatus; }
     // Events about the object with this uid, newest last.
     [[nodiscard]] QList<QJsonObject> eventsFor(const QString &uid) const;
     void followLogs(const QString &ns, const QString &pod, const QString &container);
@@ -55,6 +58,7 @@ private:
     void connectTo(const Kube::ResolvedContext &context);
     void disconnectCurrent();
     void onDeltas(const Kube::ResourceDeltas &deltas);
+    void probeContexts();
 
     ConnectionState *m_state;
     ResourceTreeModel *m_tree;
@@ -67,7 +71,8 @@ private:
     std::shared_ptr<Demo::DemoCluster> m_demo;
     QString m_demoKubeconfig;
     QHash<QString, QList<QJsonObject>> m_events;
-    PodLogSession *m_logs = nullptr; // involved object's uid -> events
+    PodLogSession *m_logs = nullptr;
+    QHash<QString, QPair<bool, QString>> m_contextStatus; // context -> (reachable, version or reason) // involved object's uid -> events
 };
 
 } // namespace Meshdeck

@@ -197,7 +197,8 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
         return;
     m_clusters = new ClusterController(m_connection, m_resources, this);
     connect(m_clusters, &ClusterController::contextsChanged, this, [this] {
-        m_clustersPage->setContexts(m_clusters->contexts(), m_clusters->currentContext(), m_clusters->loadError());
+        m_clustersPage->setContexts(m_clusters->contexts(), m_clusters->currentContext(), m_clusters->loadError(),
+                                    m_clusters->contextStatus());
     });
     connect(m_clusters, &ClusterController::eventsChanged, m_clustersPage, &ClustersPage::refreshEvents);
     connect(m_clustersPage, &ClustersPage::contextSelected, m_clusters, &ClusterController::switchContext);

@@ -94,6 +94,14 @@
         <source>Find in log (Enter)</source>
         <translation>Im Log suchen (Eingabe)</translation>
     </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Reachable, Kubernetes %1</source>
+        <translation>Erreichbar, Kubernetes %1</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ConnectionState</name>

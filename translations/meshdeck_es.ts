@@ -94,6 +94,14 @@
         <source>Find in log (Enter)</source>
         <translation>Buscar en el registro (Intro)</translation>
     </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Aún no comprobado</translation>
+    </message>
+    <message>
+        <source>Reachable, Kubernetes %1</source>
+        <translation>Accesible, Kubernetes %1</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ConnectionState</name>

@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QPainter>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QJsonArray>
@@ -220,11 +221,36 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     updateState();
 }
 
-void ClustersPage::setContexts(const QStringList &contexts, const QString &current, const QString &loadError)
+void ClustersPage::setContexts(const QStringList &contexts, const QString &current, const QString &loadError,
+                               const QHash<QString, QPair<bool, QString>> &status)
 {
     m_loadError = loadError;
     m_context->clear();
-    m_context->addItems(contexts);
+    const auto dot = [this](const QColor &color) {
+        const qreal dpr = devicePixelRatioF();
+        QPixmap pm(QSize(10, 10) * dpr);
+        pm.setDevicePixelRatio(dpr);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        p.drawEllipse(QRectF(0.5, 0.5, 9, 9));
+        return QIcon(pm);
+    };
+    for (const QString &name : contexts) {
+        const auto it = status.constFind(name);
+        if (it == status.cend()) {
+            m_context->addItem(dot(QColor(0x8a, 0x8f, 0x98)), name);
+            m_context->setItemData(m_context->count() - 1, tr("Not checked yet"), Qt::ToolTipRole);
+        } else if (it->first) {
+            m_context->addItem(dot(QColor(0x2e, 0xa0, 0x43)), name);
+            m_context->setItemData(m_context->count() - 1, tr("Reachable, Kubernetes %1").arg(it->second), Qt::ToolTipRole);
+        } else {
+            m_context->addItem(dot(QColor(0xd1, 0x24, 0x2f)), name);
+            m_context->setItemData(m_context->count() - 1, it->second, Qt::ToolTipRole);
+        }
+    }
     m_context->setCurrentText(current);
     QEvent e(QEvent::LanguageChange);
     QCoreApplication::sendEvent(m_empty, &e); // rebuild its text with the load error

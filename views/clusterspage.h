@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
+#include <QPair>
 #include <QWidget>
 
 #include <functional>
@@ -34,7 +36,10 @@ public:
 
     ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWidget *parent = nullptr);
 
-    void setContexts(const QStringList &contexts, const QString &current, const QString &loadError);
+    // status: context -> (reachable, Kubernetes version or why not); contexts not probed yet are
+    // missing.
+    void setContexts(const QStringList &contexts, const QString &current, const QString &loadError,
+                     const QHash<QString, QPair<bool, QString>> &status = {});
     void setEventsProvider(EventsProvider provider);
     void refreshEvents();
     void appendLogs(const QString &text);

@@ -3,12 +3,16 @@
 #include "support/warningguard.h"
 
 #include <app/mainwindow.h>
+#include <core/yaml.h>
+#include <demo/democluster.h>
 #include <models/connectionstate.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
 #include <views/clusterspage.h>
 
 #include <QComboBox>
+#include <QFile>
+#include <QJsonArray>
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
 #include <QTabWidget>
@@ -114,6 +118,49 @@ private Q_SLOTS:
         QCOMPARE(proxy->rowCount(), 1);
         QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("bookinfo"));
         QVERIFY2(guard.messages().isEmpty(), qPrintable(guard.messages().join(QLatin1Char('\n'))));
+    }
+
+    void everyContextIsProbed()
+    {
+        Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        // The demo's kubeconfig plus a context whose server is gone.
+        QJsonObject config = Yaml::toJson(cluster.kubeconfig())->toObject();
+        QJsonArray clusters = config.value(QStringLiteral("clusters")).toArray();
+        clusters.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("gone")},
+                                    {QStringLiteral("cluster"), QJsonObject{{QStringLiteral("server"), QStringLiteral("http://127.0.0.1:1")}}}});
+        config.insert(QStringLiteral("clusters"), clusters);
+        QJsonArray contexts = config.value(QStringLiteral("contexts")).toArray();
+        contexts.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("old-staging")},
+                                    {QStringLiteral("context"), QJsonObject{{QStringLiteral("cluster"), QStringLiteral("gone")}}}});
+        config.insert(QStringLiteral("contexts"), contexts);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("config")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(Yaml::fromJson(config));
+        file.close();
+
+        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
+        MainWindow window(&prefs);
+        window.setPersistState(false);
+        window.show();
+        window.startClusters(file.fileName(), {}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionState()->state() == ConnectionState::State::Connected, 10000);
+        auto *combo = window.findChild<ClustersPage *>()->findChild<QComboBox *>();
+        QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 2, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(combo->itemData(combo->findText(QStringLiteral("old-staging")), Qt::ToolTipRole)
+                                     .toString().contains(QStringLiteral("Could not connect")), 10000);
+        QVERIFY(combo->itemData(combo->findText(QStringLiteral("meshdeck-demo")), Qt::ToolTipRole).toString().contains(QStringLiteral("v1.32")));
+
+        // Switching to the dead context says why it failed; the tree empties.
+        const int dead = combo->findText(QStringLiteral("old-staging"));
+        combo->setCurrentIndex(dead);
+        emit combo->activated(dead);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionState()->state() == ConnectionState::State::Failed, 10000);
+        QVERIFY(window.connectionState()->detail().contains(QStringLiteral("Could not connect")));
+        QCOMPARE(window.resourceTree()->rowCount(), 0);
     }
 };
 
