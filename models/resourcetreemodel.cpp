@@ -282,7 +282,7 @@ void ResourceTreeModel::upsert(const QString &kind, const QJsonObject &object)
     if (kind == QLatin1String("Namespace")) {
         Node *n = namespaceNode(name);
         n->object = object;
-        emit dataChanged(indexFor(n, 0), indexFor(n, ColumnCount - 1));
+        changed(n);
         return;
     }
     if (kind != QLatin1String("Pod") && !kWorkloadKinds.contains(kind))
@@ -290,7 +290,7 @@ void ResourceTreeModel::upsert(const QString &kind, const QJsonObject &object)
     const QString key = keyOf(kind, object);
     if (Node *existing = m_byKey.value(key)) {
         existing->object = object;
-        emit dataChanged(indexFor(existing, 0), indexFor(existing, ColumnCount - 1));
+        changed(existing);
         return;
     }
     auto node = std::make_unique<Node>();
@@ -352,8 +352,41 @@ void ResourceTreeModel::remove(const QString &kind, const QJsonObject &object)
     (void)takeChild(node);
 }
 
+void ResourceTreeModel::changed(Node *node)
+{
+    if (m_batching) {
+        m_changed.insert(node->key);
+        return;
+    }
+    emit dataChanged(indexFor(node, 0), indexFor(node, ColumnCount - 1));
+}
+
+void ResourceTreeModel::flushChanged()
+{
+    // One dataChanged per parent, spanning the rows that changed: a batch of thousands of
+    // updates costs the views a handful of signals.
+    QHash<Node *, QPair<int, int>> ranges;
+    for (const QString &key : std::as_const(m_changed)) {
+        Node *n = m_byKey.value(key);
+        if (!n)
+            continue; // removed later in the same batch
+        const int row = n->row();
+        auto it = ranges.find(n->parent);
+        if (it == ranges.end())
+            ranges.insert(n->parent, {row, row});
+        else
+            *it = {qMin(it->first, row), qMax(it->second, row)};
+    }
+    m_changed.clear();
+    for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
+        const QModelIndex parent = indexFor(it.key());
+        emit dataChanged(index(it->first, 0, parent), index(it->second, ColumnCount - 1, parent));
+    }
+}
+
 void ResourceTreeModel::applyDeltas(const Kube::ResourceDeltas &deltas)
 {
+    m_batching = true;
     for (const Kube::ResourceDelta &d : deltas) {
         if (!d.group.isEmpty() && d.group != QLatin1String("apps") && d.group != QLatin1String("batch"))
             continue;
@@ -362,6 +395,8 @@ void ResourceTreeModel::applyDeltas(const Kube::ResourceDeltas &deltas)
         else
             upsert(d.kind, d.object);
     }
+    m_batching = false;
+    flushChanged();
 }
 
 void ResourceTreeModel::clear()

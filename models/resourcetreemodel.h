@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
+#include <QSet>
 #include <QJsonObject>
 
 #include <memory>
@@ -52,9 +53,14 @@ private:
     void remove(const QString &kind, const QJsonObject &object);
     void placePod(const QString &key);
     void insertChild(Node *parent, std::unique_ptr<Node> child);
+    void changed(Node *node);
+    void flushChanged();
     std::unique_ptr<Node> takeChild(Node *node);
 
     std::unique_ptr<Node> m_root;
+    // While a batch is applied, changed rows are collected and announced once per parent.
+    bool m_batching = false;
+    QSet<QString> m_changed; // keys: a node removed later in the batch is simply not found
     QHash<QString, Node *> m_byKey;                 // "Kind/ns/name" -> node
     QHash<QString, QJsonObject> m_replicaSets;      // "ns/name" -> ReplicaSet
 };

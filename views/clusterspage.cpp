@@ -125,10 +125,20 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Fixed, interactive widths: ResizeToContents would measure every row on every change,
+    // which makes each update cost O(rows) on the GUI thread.
+    m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
-    for (int c = ResourceTreeModel::KindColumn; c < ResourceTreeModel::ColumnCount; ++c)
-        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_tree->header()->setStretchLastSection(false);
+    const QFontMetrics fm(font());
+    const int widths[] = {0, fm.horizontalAdvance(QStringLiteral("StatefulSet")) + 24,
+                          fm.horizontalAdvance(QStringLiteral("ContainerCreating")) + 16,
+                          fm.horizontalAdvance(QStringLiteral("Ready 10/10")) + 8,
+                          fm.horizontalAdvance(QStringLiteral("Restarts")) + 16,
+                          fm.horizontalAdvance(QStringLiteral("Age 10h59m")) + 8,
+                          fm.horizontalAdvance(QStringLiteral("Sidecar linkerd")) + 8};
+    for (int c = ResourceTreeModel::KindColumn; c < ResourceTreeModel::ColumnCount; ++c)
+        m_tree->header()->resizeSection(c, widths[c]);
     m_details = new QTabWidget(split);
     m_yaml = new QPlainTextEdit(m_details);
     m_yaml->setReadOnly(true);
