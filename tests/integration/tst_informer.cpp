@@ -4,7 +4,11 @@
 #include <demo/democluster.h>
 #include <kube/informer.h>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -84,6 +88,22 @@ private Q_SLOTS:
         QVERIFY(cluster.waitUntilSettled(20000));
 
         QTRY_COMPARE_WITH_TIMEOUT(versions(pods.objects()), versions(cluster.store().objects(QStringLiteral("/pods"))), 5000);
+        // ...and with what the real kubectl lists.
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        if (!kubectl.isEmpty()) {
+            QTemporaryDir dir;
+            const QString file = dir.filePath(QStringLiteral("config"));
+            QVERIFY(cluster.writeKubeconfig(file).ok());
+            QProcess p;
+            p.start(kubectl, {QStringLiteral("--kubeconfig"), file, QStringLiteral("--cache-dir"), dir.filePath(QStringLiteral("cache")),
+                              QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"), QStringLiteral("-o"), QStringLiteral("json")});
+            QVERIFY(p.waitForFinished(60000));
+            QCOMPARE(p.exitCode(), 0);
+            QList<QJsonObject> listed;
+            for (const QJsonValue &v : QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("items")).toArray())
+                listed << v.toObject();
+            QCOMPARE(versions(pods.objects()), versions(listed));
+        }
         QTRY_COMPARE_WITH_TIMEOUT(versions(deployments.objects()), versions(cluster.store().objects(QStringLiteral("apps/deployments"))), 5000);
         QVERIFY(!pods.takeDeltas().empty());
         QCOMPARE(pods.stats().errors, 0);

@@ -1,6 +1,7 @@
 // The Kubernetes REST client against the demo cluster (plain, TLS, tokens, exec plugin) and
 // against a test server that misbehaves (429, 5xx).
 #include <core/httpengine.h>
+#include <demo/certificates.h>
 #include <demo/democluster.h>
 #include <kube/execcredential.h>
 #include <kube/kubeclient.h>
@@ -340,6 +341,59 @@ private Q_SLOTS:
         QCOMPARE(r.error().code(), ErrorCode::TlsFailure);
         QVERIFY(r.error().message().contains(QStringLiteral("meshdeck-demo")));
         QVERIFY(r.error().message().contains(QStringLiteral("certificate")));
+    }
+
+    void certificateFromAnotherAuthority()
+    {
+        DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.tls = true;
+        DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        // A client certificate that no authority of this cluster signed (e.g. a rotated CA).
+        const auto other = Certificates::generate({QStringLiteral("127.0.0.1")});
+        QVERIFY(other.ok());
+        ResolvedContext ctx = contextFor(cluster);
+        ctx.tls.clientCertPem = other->adminCert;
+        ctx.tls.clientKeyPem = other->adminKey;
+        KubeClient client(ctx, m_engine);
+        const auto r = client.get(QStringLiteral("/api/v1/namespaces"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::Unauthorized);
+        QVERIFY(r.error().message().contains(QStringLiteral("log in again")));
+    }
+
+    void stallingServerTimesOut()
+    {
+        httplib::Server server;
+        std::atomic_bool release{false};
+        server.Get("/version", [&](const httplib::Request &, httplib::Response &res) {
+            for (int i = 0; i < 100 && !release; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            res.set_content("{}", "application/json");
+        });
+        const int port = server.bind_to_any_port("127.0.0.1");
+        std::thread t([&] { server.listen_after_bind(); });
+        while (!server.is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        ResolvedContext ctx;
+        ctx.context = QStringLiteral("stuck");
+        ctx.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        KubeClient::Options options;
+        options.maxAttempts = 2;
+        options.backoff = std::chrono::milliseconds(10);
+        options.requestTimeout = std::chrono::milliseconds(400);
+        KubeClient client(ctx, m_engine, {}, options);
+        QElapsedTimer clock;
+        clock.start();
+        const auto r = client.version();
+        release = true;
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::Timeout);
+        QVERIFY(r.error().message().contains(QStringLiteral("stuck")));
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        server.stop();
+        t.join();
     }
 
     void unreachable()
