@@ -53,7 +53,8 @@ void ClusterController::load(const QString &kubeconfig, const QString &context)
         for (const Kube::ContextEntry &c : m_config->contexts())
             m_contexts << c.name;
         emit contextsChanged();
-        switchContext(context.isEmpty() ? m_config->currentContext() : context);
+        // A remembered context that is no longer in the kubeconfig falls back to its current one.
+        switchContext(!context.isEmpty() && m_config->context(context) ? context : m_config->currentContext());
         probeContexts();
     });
     watcher->setFuture(QtConcurrent::run([kubeconfig] { return Kube::Kubeconfig::load(kubeconfig); }));
@@ -95,6 +96,7 @@ void ClusterController::switchContext(const QString &context)
     const auto resolved = m_config->resolve(context);
     disconnectCurrent();
     m_current = context;
+    emit contextSwitched(context);
     m_tree->clear();
     m_events.clear();
     emit eventsChanged();

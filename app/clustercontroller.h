@@ -50,6 +50,7 @@ public:
 
 Q_SIGNALS:
     void contextsChanged();
+    void contextSwitched(const QString &context);
     void eventsChanged();
     void logsAppended(const QString &text);
     void logsFinished(const QString &error);

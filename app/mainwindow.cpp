@@ -207,10 +207,14 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
     connect(m_clusters, &ClusterController::logsAppended, m_clustersPage, &ClustersPage::appendLogs);
     connect(m_clusters, &ClusterController::logsFinished, m_clustersPage, &ClustersPage::logsFinished);
     m_clustersPage->setEventsProvider([this](const QString &uid) { return m_clusters->eventsFor(uid); });
+    connect(m_clusters, &ClusterController::contextSwitched, this, [this, demo](const QString &name) {
+        if (m_persistState && !demo)
+            m_preferences->setLastContext(name);
+    });
     if (demo)
         m_clusters->useDemo();
     else
-        m_clusters->load(kubeconfig, context);
+        m_clusters->load(kubeconfig, context.isEmpty() ? m_preferences->lastContext() : context);
 }
 
 void MainWindow::showAbout()

@@ -10,6 +10,7 @@ const QString kTheme = QStringLiteral("ui/theme");
 const QString kRestoreLastPage = QStringLiteral("ui/restoreLastPage");
 const QString kLastPage = QStringLiteral("ui/lastPage");
 const QString kGeometry = QStringLiteral("window/geometry");
+const QString kContext = QStringLiteral("clusters/lastContext");
 const QString kState = QStringLiteral("window/state");
 } // namespace
 
@@ -72,6 +73,16 @@ PageId Preferences::lastPage() const
 void Preferences::setLastPage(PageId page)
 {
     m_settings->setValue(kLastPage, pageKey(page));
+}
+
+QString Preferences::lastContext() const
+{
+    return m_settings->value(kContext).toString();
+}
+
+void Preferences::setLastContext(const QString &context)
+{
+    m_settings->setValue(kContext, context);
 }
 
 QByteArray Preferences::windowGeometry() const

@@ -38,6 +38,10 @@ public:
     [[nodiscard]] PageId lastPage() const;
     void setLastPage(PageId page);
 
+    // The kubeconfig context chosen last (Clusters page).
+    [[nodiscard]] QString lastContext() const;
+    void setLastContext(const QString &context);
+
     [[nodiscard]] QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     [[nodiscard]] QByteArray windowState() const;

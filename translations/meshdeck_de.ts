@@ -197,6 +197,13 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::ClusterConnection</name>
+    <message>
+        <source>%1 Reconnecting…</source>
+        <translation>%1 Verbinde erneut …</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Kube::ExecCredentialProvider</name>
     <message>
         <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>

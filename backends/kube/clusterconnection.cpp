@@ -5,6 +5,7 @@
 
 #include <core/httpengine.h>
 
+#include <QJsonArray>
 #include <QTimer>
 
 namespace Meshdeck::Kube {
@@ -94,19 +95,54 @@ void ClusterConnection::connectNow()
         m_retryTimer->start();
         return;
     }
+    startInformers(*resources);
+    m_serverVersion = version->gitVersion;
+    emit stateChanged(State::Connected, version->gitVersion);
+    m_flushTimer->start();
+}
+
+void ClusterConnection::startInformers(const QList<ApiResource> &resources)
+{
     for (const Watched &w : kWatched) {
-        for (const ApiResource &r : *resources) {
+        const QString id = QLatin1String(w.group) + QLatin1Char('/') + QLatin1String(w.kind);
+        if (m_watching.contains(id))
+            continue;
+        for (const ApiResource &r : resources) {
             if (r.group == QLatin1String(w.group) && r.kind == QLatin1String(w.kind)
                 && r.verbs.contains(QStringLiteral("watch"))) {
                 m_informers.push_back(std::make_unique<Informer>(m_client, r));
+                m_informers.back()->start();
+                m_watching << id;
                 break;
             }
         }
     }
-    for (auto &informer : m_informers)
-        informer->start();
-    emit stateChanged(State::Connected, version->gitVersion);
-    m_flushTimer->start();
+}
+
+void ClusterConnection::watchNewKinds(const ResourceDeltas &batch)
+{
+    // A mesh installed while connected brings its CRDs: watch its kinds once they are served.
+    bool rediscover = false;
+    for (const ResourceDelta &d : batch) {
+        if (d.kind != QLatin1String("CustomResourceDefinition") || d.type == ResourceDelta::Type::Deleted)
+            continue;
+        const QJsonObject spec = d.object.value(QStringLiteral("spec")).toObject();
+        const QString id = spec.value(QStringLiteral("group")).toString() + QLatin1Char('/')
+                           + spec.value(QStringLiteral("names")).toObject().value(QStringLiteral("kind")).toString();
+        bool established = false;
+        for (const QJsonValue &c : d.object.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
+            established = established || (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Established")
+                                          && c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True"));
+        if (!established || m_watching.contains(id))
+            continue;
+        for (const Watched &w : kWatched)
+            rediscover = rediscover || id == QLatin1String(w.group) + QLatin1Char('/') + QLatin1String(w.kind);
+    }
+    if (!rediscover)
+        return;
+    const auto resources = m_client->discover();
+    if (resources.ok())
+        startInformers(*resources);
 }
 
 void ClusterConnection::flush()
@@ -119,8 +155,25 @@ void ClusterConnection::flush()
             batch.append(ResourceDelta{ResourceDelta::Type(int(d.type)), informer->resource().group,
                                        informer->resource().kind, std::move(d.object)});
     }
-    if (!batch.isEmpty())
+    if (!batch.isEmpty()) {
+        watchNewKinds(batch);
         emit deltasReady(batch);
+    }
+    // While informers cannot reach the server, the state says so; they reconnect by themselves.
+    QString problem;
+    for (auto &informer : m_informers) {
+        if (const auto error = informer->lastError()) {
+            problem = error->message();
+            break;
+        }
+    }
+    if (problem != m_health) {
+        m_health = problem;
+        if (problem.isEmpty())
+            emit stateChanged(State::Connected, m_serverVersion);
+        else
+            emit stateChanged(State::Failed, tr("%1 Reconnecting…").arg(problem));
+    }
     if (allSynced && !m_announcedSync && !m_informers.empty()) {
         m_announcedSync = true;
         emit synced();
@@ -136,6 +189,7 @@ void ClusterConnection::stop()
     for (auto &informer : m_informers)
         informer->stop();
     m_informers.clear();
+    m_watching.clear();
     {
         std::lock_guard lock(m_clientMutex);
         m_client.reset();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "kubeclient.h"
 #include "kubeconfig.h"
 
 #include <core/error.h>
@@ -69,6 +70,8 @@ Q_SIGNALS:
 private:
     void connectNow();
     void flush();
+    void startInformers(const QList<ApiResource> &resources);
+    void watchNewKinds(const ResourceDeltas &batch);
 
     ResolvedContext m_context;
     std::shared_ptr<HttpEngine> m_engine;
@@ -78,6 +81,9 @@ private:
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr;
     bool m_announcedSync = false;
+    QString m_serverVersion;
+    QString m_health; // the error being shown, empty when all informers are healthy
+    QStringList m_watching; // "group/Kind" with an informer
 };
 
 } // namespace Meshdeck::Kube

@@ -183,6 +183,7 @@ Informer::WatchEnd Informer::watchOnce()
                 return;
             }
             ++m_stats.events;
+            m_lastError.reset(); // the stream works again
             if (!rv.isEmpty())
                 m_resourceVersion = rv; // resourceVersions are opaque: only ever copied
             if (e.type == QLatin1String("BOOKMARK"))
@@ -218,6 +219,8 @@ Informer::WatchEnd Informer::watchOnce()
     if (outcome->error && outcome->end != WatchEnd::Gone) {
         ++m_stats.errors;
         m_lastError = outcome->error;
+    } else if (outcome->end == WatchEnd::Normal) {
+        m_lastError.reset();
     }
     return outcome->end;
 }

@@ -33,6 +33,7 @@ private Q_SLOTS:
             prefs.setRestoreLastPage(false);
             prefs.setLastPage(PageId::Results);
             prefs.setWindowGeometry(QByteArray("geom"));
+            prefs.setLastContext(QStringLiteral("prod-eu"));
             prefs.sync();
         }
         Preferences again(file);
@@ -41,6 +42,7 @@ private Q_SLOTS:
         QVERIFY(!again.restoreLastPage());
         QCOMPARE(again.lastPage(), PageId::Results);
         QCOMPARE(again.windowGeometry(), QByteArray("geom"));
+        QCOMPARE(again.lastContext(), QStringLiteral("prod-eu"));
     }
     void signalsOnlyOnChange()
     {
