@@ -62,10 +62,20 @@ class tst_Informer : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void agreesWithTheServer_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("plain") << "plain";
+        QTest::newRow("tls") << "tls";
+        QTest::newRow("token") << "token";
+    }
     void agreesWithTheServer()
     {
+        QFETCH(QString, mode);
         DemoCluster::Options options;
         options.timeScale = 0.2;
+        options.tls = mode == QLatin1String("tls");
+        options.tokenAuth = mode == QLatin1String("token");
         DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
         auto engine = std::make_shared<HttpEngine>();
