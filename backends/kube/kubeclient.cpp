@@ -99,6 +99,17 @@ Result<HttpRequest> KubeClient::makeRequest(const QByteArray &method, const QStr
     return r;
 }
 
+Result<HttpRequest> KubeClient::streamRequest(const QString &path, std::chrono::seconds idle)
+{
+    auto request = makeRequest("GET", path, {}, {});
+    if (!request.ok())
+        return request;
+    request->timeout = std::chrono::milliseconds(0);
+    request->idleTimeout = idle;
+    request->acceptCompressed = false;
+    return request;
+}
+
 Result<HttpResponse> KubeClient::execute(const QByteArray &method, const QString &path,
                                          const QByteArray &body, const QByteArray &contentType,
                                          const CancelToken &cancel)
@@ -324,15 +335,12 @@ CancelToken KubeClient::watch(const QString &collectionPath, const QString &reso
         q.addQueryItem(QStringLiteral("resourceVersion"), resourceVersion);
     q.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeoutSeconds));
     const QString path = collectionPath + (collectionPath.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + q.toString(QUrl::FullyEncoded);
-    auto request = makeRequest("GET", path, {}, {});
+    auto request = streamRequest(path, std::chrono::seconds(timeoutSeconds + 30));
     if (!request.ok()) {
         const Error e = request.error();
         onClosed(&e);
         return CancelToken();
     }
-    request->timeout = std::chrono::milliseconds(0);
-    request->idleTimeout = std::chrono::seconds(timeoutSeconds + 30);
-    request->acceptCompressed = false;
 
     struct State
     {
@@ -409,15 +417,12 @@ CancelToken KubeClient::streamLogs(const QString &ns, const QString &pod, const 
     if (follow)
         q.addQueryItem(QStringLiteral("follow"), QStringLiteral("true"));
     const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log?%3").arg(ns, pod, q.toString(QUrl::FullyEncoded));
-    auto request = makeRequest("GET", path, {}, {});
+    auto request = streamRequest(path, std::chrono::seconds(0));
     if (!request.ok()) {
         const Error e = request.error();
         onClosed(&e);
         return CancelToken();
     }
-    request->timeout = std::chrono::milliseconds(0);
-    request->idleTimeout = std::chrono::seconds(0);
-    request->acceptCompressed = false;
     request->headers.removeIf([](const HttpHeader &h) { return h.first == "Accept"; });
     request->headers << HttpHeader{"Accept", "*/*"};
     // The body of an error answer is a Status, not log text: hold the first bytes back until the

@@ -128,6 +128,9 @@ private:
     [[nodiscard]] Result<HttpRequest> makeRequest(const QByteArray &method, const QString &path,
                                                   const QByteArray &body,
                                                   const QByteArray &contentType);
+    // A GET for a long-lived stream: no overall timeout, no compression (it would hold small
+    // writes back), an idle limit (0: none).
+    [[nodiscard]] Result<HttpRequest> streamRequest(const QString &path, std::chrono::seconds idle);
     [[nodiscard]] Result<HttpResponse> execute(const QByteArray &method, const QString &path,
                                                const QByteArray &body, const QByteArray &contentType,
                                                const CancelToken &cancel);

@@ -1,5 +1,6 @@
 // The Clusters page against the embedded demo cluster, started by the app as `meshdeck --demo`
 // does: the tree fills, follows changes, shows YAML and events, and the GUI thread never stalls.
+#include "support/stallprobe.h"
 #include "support/warningguard.h"
 
 #include <app/mainwindow.h>
@@ -39,18 +40,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        // A timer on the GUI thread: the longest gap between its ticks is the longest stall.
-        QElapsedTimer clock;
-        clock.start();
-        qint64 last = 0;
-        qint64 worst = 0;
-        QTimer probe;
-        probe.setInterval(5);
-        connect(&probe, &QTimer::timeout, this, [&] {
-            const qint64 now = clock.elapsed();
-            worst = qMax(worst, now - last);
-            last = now;
-        });
+        StallProbe probe;
         probe.start();
 
         window.startClusters({}, {}, true);
@@ -65,7 +55,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(productpage) == 1, 10000); // its pod, through the ReplicaSet
         const QModelIndex pod = model->index(0, 0, productpage);
         QCOMPARE(pod.siblingAtColumn(ResourceTreeModel::MeshColumn).data().toString(), QStringLiteral("istio"));
-        probe.stop();
+        const qint64 worst = probe.stop();
         std::printf("GUI thread: longest stall while connecting and syncing the demo cluster: %lld ms\n",
                     static_cast<long long>(worst));
         QVERIFY2(worst < 250, qPrintable(QString::number(worst)));
