@@ -27,7 +27,7 @@ ClusterController::ClusterController(ConnectionState *state, ResourceTreeModel *
 
 ClusterController::~ClusterController()
 {
-    disconnectCurrent();
+    disconnectCurrent(true); // at exit, the thread must be done before the process tears down
     if (m_demo)
         m_demo->stop();
     if (!m_demoKubeconfig.isEmpty())
@@ -65,27 +65,30 @@ void ClusterController::useDemo()
     m_state->setConnecting(QStringLiteral("meshdeck-demo"));
     const QString file = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
                              .filePath(QStringLiteral("meshdeck-demo-%1.kubeconfig").arg(QCoreApplication::applicationPid()));
-    auto *watcher = new QFutureWatcher<QString>(this);
+    // Starting the demo (scenario, certificates, listening socket) happens off the GUI thread;
+    // the worker touches nothing of this object, which may be gone by the time it finishes.
+    using Started = Result<std::shared_ptr<Demo::DemoCluster>>;
+    auto *watcher = new QFutureWatcher<Started>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, file] {
         watcher->deleteLater();
-        const QString error = watcher->result();
-        if (!error.isEmpty()) {
-            m_state->setFailed(QStringLiteral("meshdeck-demo"), error);
+        const Started started = watcher->result();
+        if (!started.ok()) {
+            m_state->setFailed(QStringLiteral("meshdeck-demo"), started.error().message());
             return;
         }
+        m_demo = *started;
         m_demoKubeconfig = file;
         load(file, QStringLiteral("meshdeck-demo"));
     });
-    watcher->setFuture(QtConcurrent::run([this, file]() -> QString {
+    watcher->setFuture(QtConcurrent::run([file]() -> Started {
         auto demo = std::make_shared<Demo::DemoCluster>();
         const VoidResult started = demo->start();
         if (!started.ok())
-            return started.error().message();
+            return Unexpected(started.error());
         const VoidResult written = demo->writeKubeconfig(file);
         if (!written.ok())
-            return written.error().message();
-        m_demo = demo;
-        return {};
+            return Unexpected(written.error());
+        return demo;
     }));
 }
 
@@ -128,21 +131,42 @@ void ClusterController::connectTo(const Kube::ResolvedContext &context)
                 case Kube::ClusterConnection::State::Failed: m_state->setFailed(name, detail); break;
                 }
             });
-    connect(connection, &Kube::ClusterConnection::deltasReady, this, &ClusterController::onDeltas);
+    // Batches already queued by a connection that was since replaced are dropped.
+    connect(connection, &Kube::ClusterConnection::deltasReady, this,
+            [this, connection](const Kube::ResourceDeltas &deltas) {
+                if (connection == m_connection)
+                    onDeltas(deltas);
+            });
     m_thread->start();
 }
 
-void ClusterController::disconnectCurrent()
+void ClusterController::disconnectCurrent(bool wait)
 {
     m_logs->stop();
     if (!m_thread)
         return;
-    if (m_connection)
-        QMetaObject::invokeMethod(m_connection, &Kube::ClusterConnection::stop, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
+    // The old connection stops on its own thread (cancelling watches takes a moment) and the
+    // thread then cleans itself up; the GUI thread does not wait for it. Its late signals are
+    // ignored: they come from a sender that is no longer current.
+    QThread *thread = m_thread;
     m_thread = nullptr;
+    if (m_connection) {
+        disconnect(m_connection, nullptr, this, nullptr);
+        QMetaObject::invokeMethod(m_connection, [connection = m_connection.data(), thread] {
+            connection->stop();
+            thread->quit();
+        });
+    } else {
+        thread->quit();
+    }
+    m_connection = nullptr;
+    if (wait) {
+        thread->wait();
+        delete thread;
+        return;
+    }
+    thread->setParent(nullptr);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
 }
 
 void ClusterController::onDeltas(const Kube::ResourceDeltas &deltas)

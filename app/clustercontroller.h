@@ -57,7 +57,7 @@ Q_SIGNALS:
 
 private:
     void connectTo(const Kube::ResolvedContext &context);
-    void disconnectCurrent();
+    void disconnectCurrent(bool wait = false);
     void onDeltas(const Kube::ResourceDeltas &deltas);
     void probeContexts();
 

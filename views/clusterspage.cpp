@@ -262,8 +262,7 @@ void ClustersPage::setContexts(const QStringList &contexts, const QString &curre
         }
     }
     m_context->setCurrentText(current);
-    QEvent e(QEvent::LanguageChange);
-    QCoreApplication::sendEvent(m_empty, &e); // rebuild its text with the load error
+    m_empty->refresh(); // its text carries the load error
     updateState();
 }
 

@@ -34,6 +34,8 @@ public:
     explicit EmptyStatePage(ContentProvider provider, QWidget *parent = nullptr);
 
     [[nodiscard]] EmptyStateContent content() const { return m_provider(); }
+    // Rebuilds the page from its content provider (language, palette or data changed).
+    void refresh();
 
 Q_SIGNALS:
     void actionTriggered();
@@ -42,8 +44,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void refresh();
-
     ContentProvider m_provider;
     QLabel *m_icon = nullptr;
     QLabel *m_title = nullptr;

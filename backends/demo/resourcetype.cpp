@@ -65,12 +65,10 @@ ResourceRegistry::ResourceRegistry()
         make("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, S{"sc"}),
     };
     // Review kinds are create-only.
-    const QStringList createOnly{QStringLiteral("create")};
-    for (const char *kind : {"SelfSubjectAccessReview", "SelfSubjectRulesReview"}) {
-        ResourceType t = make("authorization.k8s.io", "v1", kind,
-                              QString::fromLatin1(kind).toLower().append(QLatin1Char('s')).toLatin1().constData(),
-                              false);
-        t.verbs = createOnly;
+    for (auto [kind, plural] : {std::pair{"SelfSubjectAccessReview", "selfsubjectaccessreviews"},
+                                std::pair{"SelfSubjectRulesReview", "selfsubjectrulesreviews"}}) {
+        ResourceType t = make("authorization.k8s.io", "v1", kind, plural, false);
+        t.verbs = QStringList{QStringLiteral("create")};
         m_types << t;
     }
 }
