@@ -9,7 +9,7 @@ namespace Meshdeck {
 enum ExitCode : int {
     ExitOk = 0,
     ExitFailure = 1, // the command ran and failed (unreachable server, bad file, ...)
-    ExitUsage = 2,   // unknown command or option, missing or malformed argument
+    ExitUsage = 2, // unknown command or option, missing or malformed argument
 };
 
 // A headless `meshdeck <command>`: runs on QCoreApplication, needs no display.

@@ -31,7 +31,8 @@ const Permission kPermissions[] = {
     {"patch", "apps", "deployments", true, "apply manifests (server-side apply)"},
     {"create", "", "namespaces", false, "create namespaces for meshes and samples"},
     {"create", "apiextensions.k8s.io", "customresourcedefinitions", false, "install a mesh's CRDs"},
-    {"create", "admissionregistration.k8s.io", "mutatingwebhookconfigurations", false, "install sidecar injectors"},
+    {"create", "admissionregistration.k8s.io", "mutatingwebhookconfigurations", false,
+     "install sidecar injectors"},
     {"create", "rbac.authorization.k8s.io", "clusterroles", false, "install a mesh's RBAC"},
 };
 } // namespace
@@ -44,12 +45,15 @@ QString ClusterCommand::summary() const
 int ClusterCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Read FILE."), QStringLiteral("FILE"));
-    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Use context NAME."), QStringLiteral("NAME"));
+    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Read FILE."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption context(QStringLiteral("context"), QStringLiteral("Use context NAME."),
+                                     QStringLiteral("NAME"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOptions({kubeconfig, context, json, help});
-    if (!parser.parse(QStringList{QStringLiteral("meshdeck cluster")} + arguments)) {
+    if (!parser.parse(QStringList {QStringLiteral("meshdeck cluster")} + arguments)) {
         err << "meshdeck cluster: " << parser.errorText() << "\n";
         return ExitUsage;
     }
@@ -58,11 +62,13 @@ int ClusterCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
         (positional.isEmpty() && !parser.isSet(help) ? err : out)
             << "Usage: meshdeck cluster check [--kubeconfig FILE] [--context NAME] [--json]\n\n"
             << summary() << "\n\n"
-            << "Exit codes: 0 reachable and the credentials work, 1 unreachable or refused, 2 usage.\n";
+            << "Exit codes: 0 reachable and the credentials work, 1 unreachable or refused, 2 "
+               "usage.\n";
         return parser.isSet(help) ? ExitOk : ExitUsage;
     }
     if (positional.first() != QLatin1String("check") || positional.size() > 1) {
-        err << "meshdeck cluster: unknown subcommand '" << positional.join(QLatin1Char(' ')) << "' (use 'check')\n";
+        err << "meshdeck cluster: unknown subcommand '" << positional.join(QLatin1Char(' '))
+            << "' (use 'check')\n";
         return ExitUsage;
     }
 
@@ -82,12 +88,12 @@ int ClusterCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
     options.requestTimeout = std::chrono::seconds(15);
     Kube::KubeClient client(*resolved, engine, {}, options);
 
-    QJsonObject report{{QStringLiteral("context"), resolved->context},
-                       {QStringLiteral("cluster"), resolved->clusterName},
-                       {QStringLiteral("user"), resolved->userName},
-                       {QStringLiteral("server"), resolved->server.toString()},
-                       {QStringLiteral("namespace"), resolved->ns},
-                       {QStringLiteral("auth"), resolved->authDescription()}};
+    QJsonObject report {{QStringLiteral("context"), resolved->context},
+                        {QStringLiteral("cluster"), resolved->clusterName},
+                        {QStringLiteral("user"), resolved->userName},
+                        {QStringLiteral("server"), resolved->server.toString()},
+                        {QStringLiteral("namespace"), resolved->ns},
+                        {QStringLiteral("auth"), resolved->authDescription()}};
     QElapsedTimer clock;
     clock.start();
     const auto version = client.version();
@@ -112,36 +118,47 @@ int ClusterCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
     bool authFailed = !nodes.ok() && nodes.error().code() == ErrorCode::Unauthorized;
     for (const Permission &p : kPermissions) {
         const QString resource = QString::fromLatin1(p.resource);
-        const auto allowed = authFailed ? Result<bool>(Unexpected(nodes.error()))
-                                        : client.canI(QString::fromLatin1(p.verb), QString::fromLatin1(p.group),
-                                                      resource, p.namespaced ? resolved->ns : QString());
+        const auto allowed = authFailed
+            ? Result<bool>(Unexpected(nodes.error()))
+            : client.canI(QString::fromLatin1(p.verb), QString::fromLatin1(p.group), resource,
+                          p.namespaced ? resolved->ns : QString());
         if (!allowed.ok() && allowed.error().code() == ErrorCode::Unauthorized)
             authFailed = true;
-        permissions.append(QJsonObject{{QStringLiteral("verb"), QString::fromLatin1(p.verb)},
-                                       {QStringLiteral("resource"), resource},
-                                       {QStringLiteral("group"), QString::fromLatin1(p.group)},
-                                       {QStringLiteral("allowed"), allowed.ok() ? QJsonValue(*allowed) : QJsonValue(QJsonValue::Null)},
-                                       {QStringLiteral("purpose"), QString::fromLatin1(p.why)}});
+        permissions.append(
+            QJsonObject {{QStringLiteral("verb"), QString::fromLatin1(p.verb)},
+                         {QStringLiteral("resource"), resource},
+                         {QStringLiteral("group"), QString::fromLatin1(p.group)},
+                         {QStringLiteral("allowed"),
+                          allowed.ok() ? QJsonValue(*allowed) : QJsonValue(QJsonValue::Null)},
+                         {QStringLiteral("purpose"), QString::fromLatin1(p.why)}});
     }
     report.insert(QStringLiteral("permissions"), permissions);
 
     if (parser.isSet(json)) {
         out << QJsonDocument(report).toJson(QJsonDocument::Indented);
     } else {
-        out << "Context     " << resolved->context << " (cluster " << resolved->clusterName << ", user "
-            << (resolved->userName.isEmpty() ? QStringLiteral("anonymous") : resolved->userName) << ", "
-            << resolved->authDescription() << ")\n"
+        out << "Context     " << resolved->context << " (cluster " << resolved->clusterName
+            << ", user "
+            << (resolved->userName.isEmpty() ? QStringLiteral("anonymous") : resolved->userName)
+            << ", " << resolved->authDescription() << ")\n"
             << "Server      " << resolved->server.toString() << "\n"
-            << "Reachable   yes, Kubernetes " << version->gitVersion << " (" << report.value(QStringLiteral("latencyMs")).toInt() << " ms)\n"
-            << "Nodes       " << (nodes.ok() ? QString::number(nodes->items.size()) : nodes.error().message()) << "\n"
+            << "Reachable   yes, Kubernetes " << version->gitVersion << " ("
+            << report.value(QStringLiteral("latencyMs")).toInt() << " ms)\n"
+            << "Nodes       "
+            << (nodes.ok() ? QString::number(nodes->items.size()) : nodes.error().message()) << "\n"
             << "Namespace   " << resolved->ns << "\n"
             << "Permissions\n";
         for (const QJsonValue &v : permissions) {
             const QJsonObject p = v.toObject();
             const QJsonValue allowed = p.value(QStringLiteral("allowed"));
-            const QString answer = allowed.isBool() ? (allowed.toBool() ? QStringLiteral("yes") : QStringLiteral("no"))
-                                                    : QStringLiteral("unknown");
-            out << "  " << QStringLiteral("%1 %2").arg(p.value(QStringLiteral("verb")).toString(), p.value(QStringLiteral("resource")).toString()).leftJustified(46)
+            const QString answer = allowed.isBool()
+                ? (allowed.toBool() ? QStringLiteral("yes") : QStringLiteral("no"))
+                : QStringLiteral("unknown");
+            out << "  "
+                << QStringLiteral("%1 %2")
+                       .arg(p.value(QStringLiteral("verb")).toString(),
+                            p.value(QStringLiteral("resource")).toString())
+                       .leftJustified(46)
                 << answer.leftJustified(9) << p.value(QStringLiteral("purpose")).toString() << "\n";
         }
     }

@@ -10,12 +10,13 @@
 #include <QDir>
 #include <QFutureWatcher>
 #include <QStandardPaths>
-#include <QThread>
 #include <QtConcurrent>
+#include <QThread>
 
 namespace Meshdeck {
 
-ClusterController::ClusterController(ConnectionState *state, ResourceTreeModel *tree, QObject *parent)
+ClusterController::ClusterController(ConnectionState *state, ResourceTreeModel *tree,
+                                     QObject *parent)
     : QObject(parent)
     , m_state(state)
     , m_tree(tree)
@@ -54,17 +55,21 @@ void ClusterController::load(const QString &kubeconfig, const QString &context)
             m_contexts << c.name;
         emit contextsChanged();
         // A remembered context that is no longer in the kubeconfig falls back to its current one.
-        switchContext(!context.isEmpty() && m_config->context(context) ? context : m_config->currentContext());
+        switchContext(!context.isEmpty() && m_config->context(context)
+                          ? context
+                          : m_config->currentContext());
         probeContexts();
     });
-    watcher->setFuture(QtConcurrent::run([kubeconfig] { return Kube::Kubeconfig::load(kubeconfig); }));
+    watcher->setFuture(
+        QtConcurrent::run([kubeconfig] { return Kube::Kubeconfig::load(kubeconfig); }));
 }
 
 void ClusterController::useDemo()
 {
     m_state->setConnecting(QStringLiteral("meshdeck-demo"));
     const QString file = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
-                             .filePath(QStringLiteral("meshdeck-demo-%1.kubeconfig").arg(QCoreApplication::applicationPid()));
+                             .filePath(QStringLiteral("meshdeck-demo-%1.kubeconfig")
+                                           .arg(QCoreApplication::applicationPid()));
     // Starting the demo (scenario, certificates, listening socket) happens off the GUI thread;
     // the worker touches nothing of this object, which may be gone by the time it finishes.
     using Started = Result<std::shared_ptr<Demo::DemoCluster>>;
@@ -126,9 +131,15 @@ void ClusterController::connectTo(const Kube::ResolvedContext &context)
                 if (name != m_current)
                     return;
                 switch (state) {
-                case Kube::ClusterConnection::State::Connecting: m_state->setConnecting(name); break;
-                case Kube::ClusterConnection::State::Connected: m_state->setConnected(name, detail); break;
-                case Kube::ClusterConnection::State::Failed: m_state->setFailed(name, detail); break;
+                case Kube::ClusterConnection::State::Connecting:
+                    m_state->setConnecting(name);
+                    break;
+                case Kube::ClusterConnection::State::Connected:
+                    m_state->setConnected(name, detail);
+                    break;
+                case Kube::ClusterConnection::State::Failed:
+                    m_state->setFailed(name, detail);
+                    break;
                 }
             });
     // Batches already queued by a connection that was since replaced are dropped.
@@ -176,11 +187,21 @@ void ClusterController::onDeltas(const Kube::ResourceDeltas &deltas)
     for (const Kube::ResourceDelta &d : deltas) {
         if (d.kind != QLatin1String("Event") || !d.group.isEmpty())
             continue;
-        const QString uid = d.object.value(QStringLiteral("involvedObject")).toObject().value(QStringLiteral("uid")).toString();
+        const QString uid = d.object.value(QStringLiteral("involvedObject"))
+                                .toObject()
+                                .value(QStringLiteral("uid"))
+                                .toString();
         QList<QJsonObject> &list = m_events[uid];
-        const QString name = d.object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+        const QString name = d.object.value(QStringLiteral("metadata"))
+                                 .toObject()
+                                 .value(QStringLiteral("name"))
+                                 .toString();
         list.removeIf([&](const QJsonObject &e) {
-            return e.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString() == name;
+            return e.value(QStringLiteral("metadata"))
+                       .toObject()
+                       .value(QStringLiteral("name"))
+                       .toString()
+                == name;
         });
         if (d.type != Kube::ResourceDelta::Type::Deleted)
             list.append(d.object);
@@ -221,8 +242,9 @@ void ClusterController::probeContexts()
             r.exec.reset(); // never run credential plugins (they may prompt) just to probe
             Kube::KubeClient client(r, engine, {}, options);
             const auto version = client.version();
-            out.append({c.name, version.ok() ? QPair<bool, QString>{true, version->gitVersion}
-                                             : QPair<bool, QString>{false, version.error().message()}});
+            out.append({c.name,
+                        version.ok() ? QPair<bool, QString> {true, version->gitVersion}
+                                     : QPair<bool, QString> {false, version.error().message()}});
         }
         return out;
     }));

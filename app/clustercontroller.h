@@ -5,8 +5,8 @@
 #include <kube/kubeconfig.h>
 
 #include <QHash>
-#include <QPair>
 #include <QObject>
+#include <QPair>
 #include <QPointer>
 
 #include <memory>
@@ -42,7 +42,10 @@ public:
     [[nodiscard]] QString currentContext() const { return m_current; }
     [[nodiscard]] QString loadError() const { return m_loadError; }
     // Each context's last probe: empty while unknown, "v1.32.2" when reachable, else the reason.
-    [[nodiscard]] QHash<QString, QPair<bool, QString>> contextStatus() const { return m_contextStatus; }
+    [[nodiscard]] QHash<QString, QPair<bool, QString>> contextStatus() const
+    {
+        return m_contextStatus;
+    }
     // Events about the object with this uid, newest last.
     [[nodiscard]] QList<QJsonObject> eventsFor(const QString &uid) const;
     void followLogs(const QString &ns, const QString &pod, const QString &container);
@@ -73,7 +76,9 @@ private:
     QString m_demoKubeconfig;
     QHash<QString, QList<QJsonObject>> m_events;
     PodLogSession *m_logs = nullptr;
-    QHash<QString, QPair<bool, QString>> m_contextStatus; // context -> (reachable, version or reason) // involved object's uid -> events
+    QHash<QString, QPair<bool, QString>>
+        m_contextStatus; // context -> (reachable, version or reason) // involved object's uid ->
+                         // events
 };
 
 } // namespace Meshdeck

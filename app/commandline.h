@@ -20,9 +20,9 @@ struct GuiOptions
     bool version = false;
     QString screenshotFile;
     std::optional<PageId> page;
-    QSize size{1280, 800};
+    QSize size {1280, 800};
     std::optional<ThemeMode> theme; // overrides the preference for this run, not saved
-    bool demo = false;              // start the embedded demo cluster and connect to it
+    bool demo = false; // start the embedded demo cluster and connect to it
     QString kubeconfig;
     QString context;
 };

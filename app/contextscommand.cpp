@@ -36,23 +36,31 @@ QString ContextsCommand::summary() const
 int ContextsCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Read FILE instead of $KUBECONFIG or ~/.kube/config."), QStringLiteral("FILE"));
+    const QCommandLineOption kubeconfig(
+        QStringLiteral("kubeconfig"),
+        QStringLiteral("Read FILE instead of $KUBECONFIG or ~/.kube/config."),
+        QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOptions({kubeconfig, json, help});
-    if (!parser.parse(QStringList{QStringLiteral("meshdeck contexts")} + arguments)) {
+    if (!parser.parse(QStringList {QStringLiteral("meshdeck contexts")} + arguments)) {
         err << "meshdeck contexts: " << parser.errorText() << "\n";
         return ExitUsage;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << "meshdeck contexts: unexpected argument '" << parser.positionalArguments().first() << "'\n";
+        err << "meshdeck contexts: unexpected argument '" << parser.positionalArguments().first()
+            << "'\n";
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        out << "Usage: meshdeck contexts [--kubeconfig FILE] [--json]\n\n" << summary() << "\n\n"
-            << "Reads the kubeconfig as kubectl does: FILE, or the files of $KUBECONFIG merged, or\n"
+        out << "Usage: meshdeck contexts [--kubeconfig FILE] [--json]\n\n"
+            << summary() << "\n\n"
+            << "Reads the kubeconfig as kubectl does: FILE, or the files of $KUBECONFIG merged, "
+               "or\n"
                "~/.kube/config. Shows each context's cluster, server, user, namespace and kind of\n"
-               "credentials; '*' marks the current context. Exit code 1 when no kubeconfig can be read.\n";
+               "credentials; '*' marks the current context. Exit code 1 when no kubeconfig can be "
+               "read.\n";
         return ExitOk;
     }
     const auto config = Kube::Kubeconfig::load(parser.value(kubeconfig));
@@ -63,18 +71,21 @@ int ContextsCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     QJsonArray rows;
     for (const Kube::ContextEntry &c : config->contexts()) {
         const auto cluster = config->cluster(c.cluster);
-        rows.append(QJsonObject{{QStringLiteral("name"), c.name},
-                                {QStringLiteral("current"), c.name == config->currentContext()},
-                                {QStringLiteral("cluster"), c.cluster},
-                                {QStringLiteral("server"), cluster ? cluster->server : QString()},
-                                {QStringLiteral("user"), c.user},
-                                {QStringLiteral("namespace"), c.ns.isEmpty() ? QStringLiteral("default") : c.ns},
-                                {QStringLiteral("auth"), authOf(config->user(c.user))}});
+        rows.append(QJsonObject {
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("current"), c.name == config->currentContext()},
+            {QStringLiteral("cluster"), c.cluster},
+            {QStringLiteral("server"), cluster ? cluster->server : QString()},
+            {QStringLiteral("user"), c.user},
+            {QStringLiteral("namespace"), c.ns.isEmpty() ? QStringLiteral("default") : c.ns},
+            {QStringLiteral("auth"), authOf(config->user(c.user))}});
     }
     if (parser.isSet(json)) {
-        out << QJsonDocument(QJsonObject{{QStringLiteral("files"), QJsonArray::fromStringList(config->files())},
-                                         {QStringLiteral("currentContext"), config->currentContext()},
-                                         {QStringLiteral("contexts"), rows}})
+        out << QJsonDocument(
+                   QJsonObject {
+                       {QStringLiteral("files"), QJsonArray::fromStringList(config->files())},
+                       {QStringLiteral("currentContext"), config->currentContext()},
+                       {QStringLiteral("contexts"), rows}})
                    .toJson(QJsonDocument::Indented);
         return ExitOk;
     }
@@ -82,18 +93,21 @@ int ContextsCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         out << "No contexts in " << config->files().join(QStringLiteral(", ")) << ".\n";
         return ExitOk;
     }
-    const QStringList headers{QStringLiteral("CURRENT"), QStringLiteral("NAME"), QStringLiteral("CLUSTER"),
-                              QStringLiteral("SERVER"), QStringLiteral("USER"), QStringLiteral("NAMESPACE"),
-                              QStringLiteral("AUTH")};
-    const QStringList keys{QStringLiteral("current"), QStringLiteral("name"), QStringLiteral("cluster"),
-                           QStringLiteral("server"), QStringLiteral("user"), QStringLiteral("namespace"),
-                           QStringLiteral("auth")};
-    QList<QStringList> table{headers};
+    const QStringList headers {QStringLiteral("CURRENT"), QStringLiteral("NAME"),
+                               QStringLiteral("CLUSTER"), QStringLiteral("SERVER"),
+                               QStringLiteral("USER"),    QStringLiteral("NAMESPACE"),
+                               QStringLiteral("AUTH")};
+    const QStringList keys {QStringLiteral("current"), QStringLiteral("name"),
+                            QStringLiteral("cluster"), QStringLiteral("server"),
+                            QStringLiteral("user"),    QStringLiteral("namespace"),
+                            QStringLiteral("auth")};
+    QList<QStringList> table {headers};
     for (const QJsonValue &r : rows) {
         QStringList line;
         for (const QString &k : keys)
-            line << (k == QLatin1String("current") ? (r.toObject().value(k).toBool() ? QStringLiteral("*") : QString())
-                                                   : r.toObject().value(k).toString());
+            line << (k == QLatin1String("current")
+                         ? (r.toObject().value(k).toBool() ? QStringLiteral("*") : QString())
+                         : r.toObject().value(k).toString());
         table << line;
     }
     QList<int> widths(headers.size(), 0);
@@ -104,7 +118,8 @@ int ContextsCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         QString text;
         for (int i = 0; i < line.size(); ++i)
             text += i + 1 < line.size() ? line.at(i).leftJustified(widths[i] + 3) : line.at(i);
-        out << text.trimmed().prepend(line.first().isEmpty() ? QStringLiteral("   ") : QString()) << "\n";
+        out << text.trimmed().prepend(line.first().isEmpty() ? QStringLiteral("   ") : QString())
+            << "\n";
     }
     return ExitOk;
 }

@@ -13,7 +13,7 @@
 namespace Meshdeck {
 
 namespace {
-std::atomic_bool s_interrupted{false};
+std::atomic_bool s_interrupted {false};
 
 void onSignal(int)
 {
@@ -23,28 +23,47 @@ void onSignal(int)
 
 QString DemoClusterCommand::summary() const
 {
-    return QStringLiteral("Serve the built-in demo Kubernetes cluster for kubectl and other clients.");
+    return QStringLiteral(
+        "Serve the built-in demo Kubernetes cluster for kubectl and other clients.");
 }
 
 int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("Listen on this port (default: a free one)."), QStringLiteral("N"));
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"), QStringLiteral("Write a kubeconfig for an administrator to FILE."), QStringLiteral("FILE"));
-    const QCommandLineOption readOnly(QStringLiteral("read-only-kubeconfig"), QStringLiteral("Also write one for a read-only user to FILE."), QStringLiteral("FILE"));
-    const QCommandLineOption tls(QStringLiteral("tls"), QStringLiteral("Serve HTTPS; clients authenticate with certificates written into the kubeconfig."));
-    const QCommandLineOption token(QStringLiteral("token"), QStringLiteral("Serve HTTPS and require bearer tokens (written into the kubeconfig)."));
-    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("default (Istio and Bookinfo) or empty."), QStringLiteral("NAME"), QStringLiteral("default"));
-    const QCommandLineOption state(QStringLiteral("state"), QStringLiteral("Restore the cluster from FILE if it exists; save it there on exit."), QStringLiteral("FILE"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("Listen on this port (default: a free one)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption kubeconfig(
+        QStringLiteral("kubeconfig"),
+        QStringLiteral("Write a kubeconfig for an administrator to FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption readOnly(
+        QStringLiteral("read-only-kubeconfig"),
+        QStringLiteral("Also write one for a read-only user to FILE."), QStringLiteral("FILE"));
+    const QCommandLineOption tls(
+        QStringLiteral("tls"),
+        QStringLiteral(
+            "Serve HTTPS; clients authenticate with certificates written into the kubeconfig."));
+    const QCommandLineOption token(
+        QStringLiteral("token"),
+        QStringLiteral("Serve HTTPS and require bearer tokens (written into the kubeconfig)."));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+                                      QStringLiteral("default (Istio and Bookinfo) or empty."),
+                                      QStringLiteral("NAME"), QStringLiteral("default"));
+    const QCommandLineOption state(
+        QStringLiteral("state"),
+        QStringLiteral("Restore the cluster from FILE if it exists; save it there on exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOptions({port, kubeconfig, readOnly, tls, token, scenario, state, help});
-    if (!parser.parse(QStringList{QStringLiteral("meshdeck demo-cluster")} + arguments)) {
+    if (!parser.parse(QStringList {QStringLiteral("meshdeck demo-cluster")} + arguments)) {
         err << "meshdeck demo-cluster: " << parser.errorText() << "\n";
         return ExitUsage;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err << "meshdeck demo-cluster: unexpected argument '" << parser.positionalArguments().first() << "'\n";
+        err << "meshdeck demo-cluster: unexpected argument '"
+            << parser.positionalArguments().first() << "'\n";
         return ExitUsage;
     }
     if (parser.isSet(help)) {
@@ -52,14 +71,19 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
                "                             [--scenario default|empty] [--state FILE]\n\n"
             << summary() << "\n\n"
             << "Options:\n"
-               "  --kubeconfig FILE           Write a kubeconfig (context meshdeck-demo) for an administrator.\n"
-               "  --read-only-kubeconfig FILE Also write one for a user who may only get, list and watch.\n"
+               "  --kubeconfig FILE           Write a kubeconfig (context meshdeck-demo) for an "
+               "administrator.\n"
+               "  --read-only-kubeconfig FILE Also write one for a user who may only get, list and "
+               "watch.\n"
                "  --port N                    Listen on 127.0.0.1:N (default: a free port).\n"
-               "  --tls                       Serve HTTPS with a CA made at start; clients use certificates.\n"
+               "  --tls                       Serve HTTPS with a CA made at start; clients use "
+               "certificates.\n"
                "  --token                     Serve HTTPS and require bearer tokens instead.\n"
-               "  --scenario NAME             default: Istio in istio-system and Bookinfo in bookinfo;\n"
+               "  --scenario NAME             default: Istio in istio-system and Bookinfo in "
+               "bookinfo;\n"
                "                              empty: three nodes and the system namespaces only.\n"
-               "  --state FILE                Restore from FILE when it exists; save to it on exit.\n\n"
+               "  --state FILE                Restore from FILE when it exists; save to it on "
+               "exit.\n\n"
                "Serves until interrupted (Ctrl-C). Then: kubectl --kubeconfig FILE get pods -A\n";
         return ExitOk;
     }
@@ -84,8 +108,9 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
         err << "meshdeck demo-cluster: " << started.error().message() << "\n";
         return started.error().code() == ErrorCode::InvalidArgument ? ExitUsage : ExitFailure;
     }
-    for (const auto &[option, access] : {std::pair{kubeconfig, Demo::DemoCluster::Access::Admin},
-                                         std::pair{readOnly, Demo::DemoCluster::Access::ReadOnly}}) {
+    for (const auto &[option, access] :
+         {std::pair {kubeconfig, Demo::DemoCluster::Access::Admin},
+          std::pair {readOnly, Demo::DemoCluster::Access::ReadOnly}}) {
         if (!parser.isSet(option))
             continue;
         const VoidResult written = cluster.writeKubeconfig(parser.value(option), access);
@@ -115,7 +140,10 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
     poll.start(100);
     QCoreApplication::exec();
     cluster.stop();
-    out << "Demo cluster stopped" << (options.stateFile.isEmpty() ? QString() : QStringLiteral("; state saved to ") + options.stateFile) << ".\n";
+    out << "Demo cluster stopped"
+        << (options.stateFile.isEmpty() ? QString()
+                                        : QStringLiteral("; state saved to ") + options.stateFile)
+        << ".\n";
     return ExitOk;
 }
 

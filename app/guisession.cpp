@@ -80,26 +80,27 @@ int GuiSession::renderScreenshot()
     clock.start();
     QTimer poll;
     poll.setInterval(100);
-    QObject::connect(&poll, &QTimer::timeout, m_window.get(), [this, &poll, &clock, &rc, waitForCluster] {
-        if (waitForCluster && clock.elapsed() < 10000
-            && (m_window->resourceTree()->podCount() == 0 || clock.elapsed() < 4000))
-            return;
-        poll.stop();
-        const QImage image = m_window->grab().toImage();
-        const QString file = m_options.screenshotFile;
-        const QFileInfo info(file);
-        if (!info.absoluteDir().exists()) {
-            std::fprintf(stderr, "meshdeck: cannot write %s: the folder %s does not exist\n",
-                         qPrintable(file), qPrintable(info.absolutePath()));
-            rc = ExitFailure;
-        } else if (!image.save(file, "PNG")) {
-            std::fprintf(stderr, "meshdeck: cannot write %s: check the folder's permissions\n",
-                         qPrintable(file));
-            rc = ExitFailure;
-        }
-        m_window->close();
-        m_app->quit();
-    });
+    QObject::connect(
+        &poll, &QTimer::timeout, m_window.get(), [this, &poll, &clock, &rc, waitForCluster] {
+            if (waitForCluster && clock.elapsed() < 10000
+                && (m_window->resourceTree()->podCount() == 0 || clock.elapsed() < 4000))
+                return;
+            poll.stop();
+            const QImage image = m_window->grab().toImage();
+            const QString file = m_options.screenshotFile;
+            const QFileInfo info(file);
+            if (!info.absoluteDir().exists()) {
+                std::fprintf(stderr, "meshdeck: cannot write %s: the folder %s does not exist\n",
+                             qPrintable(file), qPrintable(info.absolutePath()));
+                rc = ExitFailure;
+            } else if (!image.save(file, "PNG")) {
+                std::fprintf(stderr, "meshdeck: cannot write %s: check the folder's permissions\n",
+                             qPrintable(file));
+                rc = ExitFailure;
+            }
+            m_window->close();
+            m_app->quit();
+        });
     poll.start();
     m_app->exec();
     return rc;

@@ -22,8 +22,8 @@ public:
     GuiSession(QApplication *app, const GuiOptions &options);
     ~GuiSession();
 
-    int exec();                 // shows the window and runs the event loop
-    int renderScreenshot();     // renders options.screenshotFile and returns an exit code
+    int exec(); // shows the window and runs the event loop
+    int renderScreenshot(); // renders options.screenshotFile and returns an exit code
 
     [[nodiscard]] MainWindow *window() const { return m_window.get(); }
 

@@ -8,7 +8,8 @@ namespace Meshdeck {
 
 LanguageManager::LanguageManager(QObject *parent)
     : QObject(parent)
-{}
+{
+}
 
 LanguageManager::~LanguageManager()
 {
@@ -30,7 +31,8 @@ QString LanguageManager::apply(const QString &code)
     QLocale::setDefault(locale);
 
     auto app = std::make_unique<QTranslator>();
-    if (app->load(locale, QStringLiteral("meshdeck"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (app->load(locale, QStringLiteral("meshdeck"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))) {
         m_current = app->language().section(QLatin1Char('_'), 0, 0);
         QCoreApplication::installTranslator(app.get());
         m_app = std::move(app);

@@ -91,8 +91,8 @@ void MainWindow::createPages()
             m_clustersPage = new ClustersPage(m_resources, m_connection, m_stack);
             widget = m_clustersPage;
         } else {
-            auto *empty = new EmptyStatePage([page] { return PageEmptyStates::forPage(page); },
-                                             m_stack);
+            auto *empty
+                = new EmptyStatePage([page] { return PageEmptyStates::forPage(page); }, m_stack);
             const PageId target = page == PageId::Results ? PageId::Performance : PageId::Clusters;
             connect(empty, &EmptyStatePage::actionTriggered, this,
                     [this, target] { setCurrentPage(target); });
@@ -111,8 +111,8 @@ void MainWindow::createMenus()
     m_quit->setMenuRole(QAction::QuitRole);
 
     m_editMenu = menuBar()->addMenu(QString());
-    m_preferencesAction = m_editMenu->addAction(QString(), this,
-                                                [this] { setCurrentPage(PageId::Settings); });
+    m_preferencesAction
+        = m_editMenu->addAction(QString(), this, [this] { setCurrentPage(PageId::Settings); });
     m_preferencesAction->setShortcuts(
         standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
@@ -121,8 +121,8 @@ void MainWindow::createMenus()
     auto *group = new QActionGroup(this);
     for (int i = 0; i < int(PageId::PageCount); ++i) {
         const PageId page = PageId(i);
-        QAction *action = m_viewMenu->addAction(QString(), this,
-                                                [this, page] { setCurrentPage(page); });
+        QAction *action
+            = m_viewMenu->addAction(QString(), this, [this, page] { setCurrentPage(page); });
         action->setCheckable(true);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         group->addAction(action);
@@ -162,8 +162,7 @@ void MainWindow::restoreFromPreferences()
     if (!restoreGeometry(m_preferences->windowGeometry()))
         resize(1280, 800);
     restoreState(m_preferences->windowState());
-    setCurrentPage(m_preferences->restoreLastPage() ? m_preferences->lastPage()
-                                                    : PageId::Clusters);
+    setCurrentPage(m_preferences->restoreLastPage() ? m_preferences->lastPage() : PageId::Clusters);
 }
 
 PageId MainWindow::currentPage() const
@@ -197,20 +196,27 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
         return;
     m_clusters = new ClusterController(m_connection, m_resources, this);
     connect(m_clusters, &ClusterController::contextsChanged, this, [this] {
-        m_clustersPage->setContexts(m_clusters->contexts(), m_clusters->currentContext(), m_clusters->loadError(),
-                                    m_clusters->contextStatus());
+        m_clustersPage->setContexts(m_clusters->contexts(), m_clusters->currentContext(),
+                                    m_clusters->loadError(), m_clusters->contextStatus());
     });
-    connect(m_clusters, &ClusterController::eventsChanged, m_clustersPage, &ClustersPage::refreshEvents);
-    connect(m_clustersPage, &ClustersPage::contextSelected, m_clusters, &ClusterController::switchContext);
-    connect(m_clustersPage, &ClustersPage::logsRequested, m_clusters, &ClusterController::followLogs);
+    connect(m_clusters, &ClusterController::eventsChanged, m_clustersPage,
+            &ClustersPage::refreshEvents);
+    connect(m_clustersPage, &ClustersPage::contextSelected, m_clusters,
+            &ClusterController::switchContext);
+    connect(m_clustersPage, &ClustersPage::logsRequested, m_clusters,
+            &ClusterController::followLogs);
     connect(m_clustersPage, &ClustersPage::logsNotNeeded, m_clusters, &ClusterController::stopLogs);
-    connect(m_clusters, &ClusterController::logsAppended, m_clustersPage, &ClustersPage::appendLogs);
-    connect(m_clusters, &ClusterController::logsFinished, m_clustersPage, &ClustersPage::logsFinished);
-    m_clustersPage->setEventsProvider([this](const QString &uid) { return m_clusters->eventsFor(uid); });
-    connect(m_clusters, &ClusterController::contextSwitched, this, [this, demo](const QString &name) {
-        if (m_persistState && !demo)
-            m_preferences->setLastContext(name);
-    });
+    connect(m_clusters, &ClusterController::logsAppended, m_clustersPage,
+            &ClustersPage::appendLogs);
+    connect(m_clusters, &ClusterController::logsFinished, m_clustersPage,
+            &ClustersPage::logsFinished);
+    m_clustersPage->setEventsProvider(
+        [this](const QString &uid) { return m_clusters->eventsFor(uid); });
+    connect(m_clusters, &ClusterController::contextSwitched, this,
+            [this, demo](const QString &name) {
+                if (m_persistState && !demo)
+                    m_preferences->setLastContext(name);
+            });
     if (demo)
         m_clusters->useDemo();
     else

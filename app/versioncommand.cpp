@@ -21,7 +21,7 @@ int VersionCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
                                   QStringLiteral("Show this help."));
     parser.addOption(json);
     parser.addOption(help);
-    if (!parser.parse(QStringList{QStringLiteral("meshdeck version")} + arguments)) {
+    if (!parser.parse(QStringList {QStringLiteral("meshdeck version")} + arguments)) {
         err << "meshdeck version: " << parser.errorText() << "\n";
         return ExitUsage;
     }
@@ -31,7 +31,8 @@ int VersionCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        out << "Usage: meshdeck version [--json]\n\n" << summary() << "\n\n"
+        out << "Usage: meshdeck version [--json]\n\n"
+            << summary() << "\n\n"
             << "Options:\n  --json     Print one JSON object.\n  -h, --help Show this help.\n";
         return ExitOk;
     }

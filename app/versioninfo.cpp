@@ -32,7 +32,7 @@ QList<QPair<QString, QString>> VersionInfo::components()
 
 QJsonObject VersionInfo::toJson()
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("name"), QStringLiteral("meshdeck")},
         {QStringLiteral("version"), applicationVersion()},
         {QStringLiteral("buildType"), QStringLiteral(MESHDECK_BUILD_TYPE)},

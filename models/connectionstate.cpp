@@ -4,7 +4,8 @@ namespace Meshdeck {
 
 ConnectionState::ConnectionState(QObject *parent)
     : QObject(parent)
-{}
+{
+}
 
 QString ConnectionState::summary() const
 {

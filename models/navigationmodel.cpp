@@ -6,7 +6,8 @@ namespace Meshdeck {
 
 NavigationModel::NavigationModel(QObject *parent)
     : QAbstractListModel(parent)
-{}
+{
+}
 
 int NavigationModel::rowCount(const QModelIndex &parent) const
 {
@@ -16,13 +17,20 @@ int NavigationModel::rowCount(const QModelIndex &parent) const
 QString NavigationModel::title(PageId page)
 {
     switch (page) {
-    case PageId::Clusters: return tr("Clusters");
-    case PageId::Topology: return tr("Topology");
-    case PageId::Lifecycle: return tr("Lifecycle");
-    case PageId::Performance: return tr("Performance");
-    case PageId::Results: return tr("Results");
-    case PageId::Settings: return tr("Settings");
-    case PageId::PageCount: break;
+    case PageId::Clusters:
+        return tr("Clusters");
+    case PageId::Topology:
+        return tr("Topology");
+    case PageId::Lifecycle:
+        return tr("Lifecycle");
+    case PageId::Performance:
+        return tr("Performance");
+    case PageId::Results:
+        return tr("Results");
+    case PageId::Settings:
+        return tr("Settings");
+    case PageId::PageCount:
+        break;
     }
     return {};
 }
@@ -30,13 +38,20 @@ QString NavigationModel::title(PageId page)
 QString NavigationModel::description(PageId page)
 {
     switch (page) {
-    case PageId::Clusters: return tr("Kubernetes contexts and a live view of their resources");
-    case PageId::Topology: return tr("How traffic flows between services, live");
-    case PageId::Lifecycle: return tr("Install, verify and remove service meshes and sample apps");
-    case PageId::Performance: return tr("Run load tests against your services");
-    case PageId::Results: return tr("Stored benchmark runs, compared side by side");
-    case PageId::Settings: return tr("Language, appearance and where Meshdeck keeps its data");
-    case PageId::PageCount: break;
+    case PageId::Clusters:
+        return tr("Kubernetes contexts and a live view of their resources");
+    case PageId::Topology:
+        return tr("How traffic flows between services, live");
+    case PageId::Lifecycle:
+        return tr("Install, verify and remove service meshes and sample apps");
+    case PageId::Performance:
+        return tr("Run load tests against your services");
+    case PageId::Results:
+        return tr("Stored benchmark runs, compared side by side");
+    case PageId::Settings:
+        return tr("Language, appearance and where Meshdeck keeps its data");
+    case PageId::PageCount:
+        break;
     }
     return {};
 }

@@ -7,13 +7,20 @@ namespace Meshdeck {
 QString pageKey(PageId page)
 {
     switch (page) {
-    case PageId::Clusters: return QStringLiteral("clusters");
-    case PageId::Topology: return QStringLiteral("topology");
-    case PageId::Lifecycle: return QStringLiteral("lifecycle");
-    case PageId::Performance: return QStringLiteral("performance");
-    case PageId::Results: return QStringLiteral("results");
-    case PageId::Settings: return QStringLiteral("settings");
-    case PageId::PageCount: break;
+    case PageId::Clusters:
+        return QStringLiteral("clusters");
+    case PageId::Topology:
+        return QStringLiteral("topology");
+    case PageId::Lifecycle:
+        return QStringLiteral("lifecycle");
+    case PageId::Performance:
+        return QStringLiteral("performance");
+    case PageId::Results:
+        return QStringLiteral("results");
+    case PageId::Settings:
+        return QStringLiteral("settings");
+    case PageId::PageCount:
+        break;
     }
     return {};
 }

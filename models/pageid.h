@@ -7,15 +7,7 @@
 namespace Meshdeck {
 
 // The application's top-level pages, in navigation order.
-enum class PageId {
-    Clusters,
-    Topology,
-    Lifecycle,
-    Performance,
-    Results,
-    Settings,
-    PageCount
-};
+enum class PageId { Clusters, Topology, Lifecycle, Performance, Results, Settings, PageCount };
 
 // Stable lowercase keys ("clusters", ...) used on the command line and in settings.
 [[nodiscard]] QString pageKey(PageId page);

@@ -17,12 +17,14 @@ const QString kState = QStringLiteral("window/state");
 Preferences::Preferences(QObject *parent)
     : QObject(parent)
     , m_settings(std::make_unique<QSettings>())
-{}
+{
+}
 
 Preferences::Preferences(const QString &iniFile, QObject *parent)
     : QObject(parent)
     , m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
-{}
+{
+}
 
 Preferences::~Preferences() = default;
 
@@ -118,9 +120,12 @@ void Preferences::sync()
 QString Preferences::themeKey(ThemeMode mode)
 {
     switch (mode) {
-    case ThemeMode::Light: return QStringLiteral("light");
-    case ThemeMode::Dark: return QStringLiteral("dark");
-    case ThemeMode::System: break;
+    case ThemeMode::Light:
+        return QStringLiteral("light");
+    case ThemeMode::Dark:
+        return QStringLiteral("dark");
+    case ThemeMode::System:
+        break;
     }
     return QStringLiteral("system");
 }

@@ -18,8 +18,8 @@ QJsonObject meta(const QJsonObject &o)
 QString keyOf(const QString &kind, const QJsonObject &o)
 {
     const QJsonObject md = meta(o);
-    return kind + QLatin1Char('/') + md.value(QStringLiteral("namespace")).toString() + QLatin1Char('/')
-           + md.value(QStringLiteral("name")).toString();
+    return kind + QLatin1Char('/') + md.value(QStringLiteral("namespace")).toString()
+        + QLatin1Char('/') + md.value(QStringLiteral("name")).toString();
 }
 
 int kindOrder(const QString &kind)
@@ -33,12 +33,16 @@ QString workloadStatus(const QString &kind, const QJsonObject &o)
     const QJsonObject spec = o.value(QStringLiteral("spec")).toObject();
     const QJsonObject st = o.value(QStringLiteral("status")).toObject();
     if (kind == QLatin1String("Job"))
-        return st.value(QStringLiteral("succeeded")).toInt() >= spec.value(QStringLiteral("completions")).toInt(1)
-                   ? QStringLiteral("Complete") : QStringLiteral("Running");
-    const int want = kind == QLatin1String("DaemonSet") ? st.value(QStringLiteral("desiredNumberScheduled")).toInt()
-                                                        : spec.value(QStringLiteral("replicas")).toInt(1);
-    const int ready = kind == QLatin1String("DaemonSet") ? st.value(QStringLiteral("numberReady")).toInt()
-                                                         : st.value(QStringLiteral("readyReplicas")).toInt();
+        return st.value(QStringLiteral("succeeded")).toInt()
+                >= spec.value(QStringLiteral("completions")).toInt(1)
+            ? QStringLiteral("Complete")
+            : QStringLiteral("Running");
+    const int want = kind == QLatin1String("DaemonSet")
+        ? st.value(QStringLiteral("desiredNumberScheduled")).toInt()
+        : spec.value(QStringLiteral("replicas")).toInt(1);
+    const int ready = kind == QLatin1String("DaemonSet")
+        ? st.value(QStringLiteral("numberReady")).toInt()
+        : st.value(QStringLiteral("readyReplicas")).toInt();
     if (meta(o).contains(QStringLiteral("deletionTimestamp")))
         return QStringLiteral("Terminating");
     return ready >= want ? QStringLiteral("Available") : QStringLiteral("Progressing");
@@ -49,10 +53,16 @@ QString workloadReady(const QString &kind, const QJsonObject &o)
     const QJsonObject spec = o.value(QStringLiteral("spec")).toObject();
     const QJsonObject st = o.value(QStringLiteral("status")).toObject();
     if (kind == QLatin1String("DaemonSet"))
-        return QStringLiteral("%1/%2").arg(st.value(QStringLiteral("numberReady")).toInt()).arg(st.value(QStringLiteral("desiredNumberScheduled")).toInt());
+        return QStringLiteral("%1/%2")
+            .arg(st.value(QStringLiteral("numberReady")).toInt())
+            .arg(st.value(QStringLiteral("desiredNumberScheduled")).toInt());
     if (kind == QLatin1String("Job"))
-        return QStringLiteral("%1/%2").arg(st.value(QStringLiteral("succeeded")).toInt()).arg(spec.value(QStringLiteral("completions")).toInt(1));
-    return QStringLiteral("%1/%2").arg(st.value(QStringLiteral("readyReplicas")).toInt()).arg(spec.value(QStringLiteral("replicas")).toInt(1));
+        return QStringLiteral("%1/%2")
+            .arg(st.value(QStringLiteral("succeeded")).toInt())
+            .arg(spec.value(QStringLiteral("completions")).toInt(1));
+    return QStringLiteral("%1/%2")
+        .arg(st.value(QStringLiteral("readyReplicas")).toInt())
+        .arg(spec.value(QStringLiteral("replicas")).toInt(1));
 }
 } // namespace
 
@@ -80,7 +90,8 @@ struct ResourceTreeModel::Node
 ResourceTreeModel::ResourceTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{}
+{
+}
 
 ResourceTreeModel::~ResourceTreeModel() = default;
 
@@ -128,14 +139,22 @@ QVariant ResourceTreeModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case KindColumn: return tr("Kind");
-    case StatusColumn: return tr("Status");
-    case ReadyColumn: return tr("Ready");
-    case RestartsColumn: return tr("Restarts");
-    case AgeColumn: return tr("Age");
-    case MeshColumn: return tr("Sidecar");
-    default: return {};
+    case NameColumn:
+        return tr("Name");
+    case KindColumn:
+        return tr("Kind");
+    case StatusColumn:
+        return tr("Status");
+    case ReadyColumn:
+        return tr("Ready");
+    case RestartsColumn:
+        return tr("Restarts");
+    case AgeColumn:
+        return tr("Age");
+    case MeshColumn:
+        return tr("Sidecar");
+    default:
+        return {};
     }
 }
 
@@ -146,14 +165,22 @@ QVariant ResourceTreeModel::data(const QModelIndex &index, int role) const
     const Node *n = nodeFor(index);
     const bool pod = n->kind == QLatin1String("Pod");
     switch (role) {
-    case ObjectRole: return n->object;
-    case KindRole: return n->kind;
-    case NamespaceRole: return n->ns;
-    case KeyRole: return n->key;
-    case SidecarRole: return pod ? Kube::PodSummary::sidecar(n->object) : QString();
+    case ObjectRole:
+        return n->object;
+    case KindRole:
+        return n->kind;
+    case NamespaceRole:
+        return n->ns;
+    case KeyRole:
+        return n->key;
+    case SidecarRole:
+        return pod ? Kube::PodSummary::sidecar(n->object) : QString();
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn && pod)
-            return n->object.value(QStringLiteral("status")).toObject().value(QStringLiteral("message")).toString();
+            return n->object.value(QStringLiteral("status"))
+                .toObject()
+                .value(QStringLiteral("message"))
+                .toString();
         return {};
     case Qt::DisplayRole:
         break;
@@ -161,13 +188,18 @@ QVariant ResourceTreeModel::data(const QModelIndex &index, int role) const
         return {};
     }
     switch (index.column()) {
-    case NameColumn: return n->name;
-    case KindColumn: return n->kind;
+    case NameColumn:
+        return n->name;
+    case KindColumn:
+        return n->kind;
     case StatusColumn:
         if (pod)
             return Kube::PodSummary::status(n->object);
         if (n->kind == QLatin1String("Namespace"))
-            return n->object.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString(QStringLiteral("Active"));
+            return n->object.value(QStringLiteral("status"))
+                .toObject()
+                .value(QStringLiteral("phase"))
+                .toString(QStringLiteral("Active"));
         return workloadStatus(n->kind, n->object);
     case ReadyColumn:
         if (pod)
@@ -175,12 +207,17 @@ QVariant ResourceTreeModel::data(const QModelIndex &index, int role) const
         if (n->kind == QLatin1String("Namespace"))
             return QVariant();
         return workloadReady(n->kind, n->object);
-    case RestartsColumn: return pod ? QVariant(Kube::PodSummary::restarts(n->object)) : QVariant();
+    case RestartsColumn:
+        return pod ? QVariant(Kube::PodSummary::restarts(n->object)) : QVariant();
     case AgeColumn:
-        return n->object.isEmpty() ? QVariant()
-                                   : QVariant(Kube::PodSummary::age(meta(n->object).value(QStringLiteral("creationTimestamp")).toString()));
-    case MeshColumn: return pod ? Kube::PodSummary::sidecar(n->object) : QString();
-    default: return {};
+        return n->object.isEmpty()
+            ? QVariant()
+            : QVariant(Kube::PodSummary::age(
+                meta(n->object).value(QStringLiteral("creationTimestamp")).toString()));
+    case MeshColumn:
+        return pod ? Kube::PodSummary::sidecar(n->object) : QString();
+    default:
+        return {};
     }
 }
 
@@ -235,10 +272,13 @@ ResourceTreeModel::Node *ResourceTreeModel::workloadFor(const QJsonObject &pod)
         const QString name = ref.value(QStringLiteral("name")).toString();
         if (kind == QLatin1String("ReplicaSet")) {
             const QJsonObject rs = m_replicaSets.value(ns + QLatin1Char('/') + name);
-            for (const QJsonValue &r2 : meta(rs).value(QStringLiteral("ownerReferences")).toArray()) {
+            for (const QJsonValue &r2 :
+                 meta(rs).value(QStringLiteral("ownerReferences")).toArray()) {
                 const QJsonObject owner = r2.toObject();
                 if (owner.value(QStringLiteral("kind")).toString() == QLatin1String("Deployment"))
-                    return m_byKey.value(QStringLiteral("Deployment/%1/%2").arg(ns, owner.value(QStringLiteral("name")).toString()));
+                    return m_byKey.value(
+                        QStringLiteral("Deployment/%1/%2")
+                            .arg(ns, owner.value(QStringLiteral("name")).toString()));
             }
         } else if (kWorkloadKinds.contains(kind)) {
             return m_byKey.value(QStringLiteral("%1/%2/%3").arg(kind, ns, name));
@@ -322,11 +362,13 @@ void ResourceTreeModel::remove(const QString &kind, const QJsonObject &object)
 {
     const QJsonObject md = meta(object);
     if (kind == QLatin1String("ReplicaSet")) {
-        m_replicaSets.remove(md.value(QStringLiteral("namespace")).toString() + QLatin1Char('/') + md.value(QStringLiteral("name")).toString());
+        m_replicaSets.remove(md.value(QStringLiteral("namespace")).toString() + QLatin1Char('/')
+                             + md.value(QStringLiteral("name")).toString());
         return;
     }
-    const QString key = kind == QLatin1String("Namespace") ? QStringLiteral("Namespace//") + md.value(QStringLiteral("name")).toString()
-                                                            : keyOf(kind, object);
+    const QString key = kind == QLatin1String("Namespace")
+        ? QStringLiteral("Namespace//") + md.value(QStringLiteral("name")).toString()
+        : keyOf(kind, object);
     Node *node = m_byKey.value(key);
     if (!node)
         return;
@@ -388,7 +430,8 @@ void ResourceTreeModel::applyDeltas(const Kube::ResourceDeltas &deltas)
 {
     m_batching = true;
     for (const Kube::ResourceDelta &d : deltas) {
-        if (!d.group.isEmpty() && d.group != QLatin1String("apps") && d.group != QLatin1String("batch"))
+        if (!d.group.isEmpty() && d.group != QLatin1String("apps")
+            && d.group != QLatin1String("batch"))
             continue;
         if (d.type == Kube::ResourceDelta::Type::Deleted)
             remove(d.kind, d.object);

@@ -4,8 +4,8 @@
 
 #include <QAbstractItemModel>
 #include <QHash>
-#include <QSet>
 #include <QJsonObject>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -21,8 +21,16 @@ class ResourceTreeModel : public QAbstractItemModel
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, KindColumn, StatusColumn, ReadyColumn, RestartsColumn, AgeColumn,
-                  MeshColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        KindColumn,
+        StatusColumn,
+        ReadyColumn,
+        RestartsColumn,
+        AgeColumn,
+        MeshColumn,
+        ColumnCount
+    };
     enum Role { ObjectRole = Qt::UserRole + 1, KindRole, NamespaceRole, KeyRole, SidecarRole };
 
     explicit ResourceTreeModel(QObject *parent = nullptr);
@@ -33,7 +41,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     void applyDeltas(const Kube::ResourceDeltas &deltas);
     void clear();
@@ -61,8 +70,8 @@ private:
     // While a batch is applied, changed rows are collected and announced once per parent.
     bool m_batching = false;
     QSet<QString> m_changed; // keys: a node removed later in the batch is simply not found
-    QHash<QString, Node *> m_byKey;                 // "Kind/ns/name" -> node
-    QHash<QString, QJsonObject> m_replicaSets;      // "ns/name" -> ReplicaSet
+    QHash<QString, Node *> m_byKey; // "Kind/ns/name" -> node
+    QHash<QString, QJsonObject> m_replicaSets; // "ns/name" -> ReplicaSet
 };
 
 } // namespace Meshdeck

@@ -10,21 +10,21 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QPainter>
-#include <QTextCursor>
-#include <QTextDocument>
-#include <QJsonArray>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -86,12 +86,14 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_stack = new QStackedWidget(this);
     outer->addWidget(m_stack);
 
-    m_empty = new EmptyStatePage([this] {
-        EmptyStateContent c = PageEmptyStates::forPage(PageId::Clusters);
-        if (!m_loadError.isEmpty())
-            c.body = m_loadError;
-        return c;
-    }, m_stack);
+    m_empty = new EmptyStatePage(
+        [this] {
+            EmptyStateContent c = PageEmptyStates::forPage(PageId::Clusters);
+            if (!m_loadError.isEmpty())
+                c.body = m_loadError;
+            return c;
+        },
+        m_stack);
     m_stack->addWidget(m_empty);
 
     auto *content = new QWidget(m_stack);
@@ -131,7 +133,8 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_tree->header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
     const QFontMetrics fm(font());
-    const int widths[] = {0, fm.horizontalAdvance(QStringLiteral("StatefulSet")) + 24,
+    const int widths[] = {0,
+                          fm.horizontalAdvance(QStringLiteral("StatefulSet")) + 24,
                           fm.horizontalAdvance(QStringLiteral("ContainerCreating")) + 16,
                           fm.horizontalAdvance(QStringLiteral("Ready 10/10")) + 8,
                           fm.horizontalAdvance(QStringLiteral("Restarts")) + 16,
@@ -180,7 +183,8 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     layout->addWidget(split, 1);
     m_stack->addWidget(content);
 
-    connect(m_context, &QComboBox::activated, this, [this](int i) { emit contextSelected(m_context->itemText(i)); });
+    connect(m_context, &QComboBox::activated, this,
+            [this](int i) { emit contextSelected(m_context->itemText(i)); });
     connect(m_namespace, &QComboBox::activated, this, [this](int i) {
         static_cast<ResourceFilter *>(m_proxy)->setNamespace(m_namespace->itemData(i).toString());
         m_tree->expandToDepth(0);
@@ -201,20 +205,23 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
             m_logs->moveCursor(QTextCursor::End);
     });
     connect(m_logSearch, &QLineEdit::returnPressed, this, [this] { findInLogs(false); });
-    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
-        const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
-        if (current.isValid() && current.parent() == from.parent() && current.row() >= from.row() && current.row() <= to.row()
-            && from.column() == 0)
-            showDetails();
-    });
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &parent, int first, int last) {
-        if (parent.isValid())
-            return;
-        updateNamespaces();
-        // New namespaces open, so that their workloads show at a glance.
-        for (int row = first; row <= last; ++row)
-            m_tree->expand(m_proxy->mapFromSource(m_model->index(row, 0)));
-    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                const QModelIndex current = m_proxy->mapToSource(m_tree->currentIndex());
+                if (current.isValid() && current.parent() == from.parent()
+                    && current.row() >= from.row() && current.row() <= to.row()
+                    && from.column() == 0)
+                    showDetails();
+            });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &parent, int first, int last) {
+                if (parent.isValid())
+                    return;
+                updateNamespaces();
+                // New namespaces open, so that their workloads show at a glance.
+                for (int row = first; row <= last; ++row)
+                    m_tree->expand(m_proxy->mapFromSource(m_model->index(row, 0)));
+            });
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &parent) {
         if (!parent.isValid())
             updateNamespaces();
@@ -231,7 +238,8 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     updateState();
 }
 
-void ClustersPage::setContexts(const QStringList &contexts, const QString &current, const QString &loadError,
+void ClustersPage::setContexts(const QStringList &contexts, const QString &current,
+                               const QString &loadError,
                                const QHash<QString, QPair<bool, QString>> &status)
 {
     m_loadError = loadError;
@@ -255,7 +263,8 @@ void ClustersPage::setContexts(const QStringList &contexts, const QString &curre
             m_context->setItemData(m_context->count() - 1, tr("Not checked yet"), Qt::ToolTipRole);
         } else if (it->first) {
             m_context->addItem(dot(QColor(0x2e, 0xa0, 0x43)), name);
-            m_context->setItemData(m_context->count() - 1, tr("Reachable, Kubernetes %1").arg(it->second), Qt::ToolTipRole);
+            m_context->setItemData(m_context->count() - 1,
+                                   tr("Reachable, Kubernetes %1").arg(it->second), Qt::ToolTipRole);
         } else {
             m_context->addItem(dot(QColor(0xd1, 0x24, 0x2f)), name);
             m_context->setItemData(m_context->count() - 1, it->second, Qt::ToolTipRole);
@@ -279,7 +288,8 @@ void ClustersPage::refreshEvents()
 
 void ClustersPage::updateState()
 {
-    const bool connected = m_state->state() != ConnectionState::State::NoContext || m_context->count() > 0;
+    const bool connected
+        = m_state->state() != ConnectionState::State::NoContext || m_context->count() > 0;
     m_stack->setCurrentIndex(connected ? 1 : 0);
     m_status->setText(m_state->summary());
     m_status->setToolTip(m_state->detail());
@@ -312,9 +322,10 @@ void ClustersPage::showDetails()
         return;
     for (const QJsonObject &e : m_events(md.value(QStringLiteral("uid")).toString())) {
         const QString last = e.value(QStringLiteral("lastTimestamp")).toString();
-        m_eventList->addTopLevelItem(new QTreeWidgetItem({Kube::PodSummary::age(last), e.value(QStringLiteral("type")).toString(),
-                                                          e.value(QStringLiteral("reason")).toString(),
-                                                          e.value(QStringLiteral("message")).toString()}));
+        m_eventList->addTopLevelItem(new QTreeWidgetItem(
+            {Kube::PodSummary::age(last), e.value(QStringLiteral("type")).toString(),
+             e.value(QStringLiteral("reason")).toString(),
+             e.value(QStringLiteral("message")).toString()}));
     }
     for (int c = 0; c < 3; ++c)
         m_eventList->resizeColumnToContents(c);
@@ -324,7 +335,8 @@ void ClustersPage::requestLogs()
 {
     const QModelIndex index = m_proxy->mapToSource(m_tree->currentIndex().siblingAtColumn(0));
     const QJsonObject object = index.data(ResourceTreeModel::ObjectRole).toJsonObject();
-    if (index.data(ResourceTreeModel::KindRole).toString() != QLatin1String("Pod") || m_details->currentWidget() != m_logsTab) {
+    if (index.data(ResourceTreeModel::KindRole).toString() != QLatin1String("Pod")
+        || m_details->currentWidget() != m_logsTab) {
         if (!m_logPod.isEmpty() && m_details->currentWidget() != m_logsTab)
             return; // keep following while another tab is shown
         if (index.data(ResourceTreeModel::KindRole).toString() != QLatin1String("Pod")) {
@@ -338,11 +350,15 @@ void ClustersPage::requestLogs()
     }
     const QJsonObject md = object.value(QStringLiteral("metadata")).toObject();
     QStringList containers;
-    for (const QJsonValue &c : object.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray())
+    for (const QJsonValue &c : object.value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("containers"))
+                                   .toArray())
         containers << c.toObject().value(QStringLiteral("name")).toString();
     const QString ns = md.value(QStringLiteral("namespace")).toString();
     const QString pod = md.value(QStringLiteral("name")).toString();
-    if (m_container->count() != containers.size() || m_logPod.section(QLatin1Char('/'), 0, 1) != ns + QLatin1Char('/') + pod) {
+    if (m_container->count() != containers.size()
+        || m_logPod.section(QLatin1Char('/'), 0, 1) != ns + QLatin1Char('/') + pod) {
         m_container->clear();
         m_container->addItems(containers);
     }
@@ -367,8 +383,9 @@ void ClustersPage::appendLogs(const QString &text)
 
 void ClustersPage::logsFinished(const QString &error)
 {
-    m_logStatus->setText(error.isEmpty() ? tr("The log stream ended (the container stopped or the pod went away).")
-                                         : error);
+    m_logStatus->setText(
+        error.isEmpty() ? tr("The log stream ended (the container stopped or the pod went away).")
+                        : error);
     m_logPod.clear();
 }
 

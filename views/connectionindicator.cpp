@@ -13,10 +13,14 @@ namespace {
 QColor colorFor(ConnectionState::State state)
 {
     switch (state) {
-    case ConnectionState::State::NoContext: return QColor(0x8a, 0x8f, 0x98);
-    case ConnectionState::State::Connecting: return QColor(0xe0, 0xa1, 0x00);
-    case ConnectionState::State::Connected: return QColor(0x2e, 0xa0, 0x43);
-    case ConnectionState::State::Failed: return QColor(0xd1, 0x24, 0x2f);
+    case ConnectionState::State::NoContext:
+        return QColor(0x8a, 0x8f, 0x98);
+    case ConnectionState::State::Connecting:
+        return QColor(0xe0, 0xa1, 0x00);
+    case ConnectionState::State::Connected:
+        return QColor(0x2e, 0xa0, 0x43);
+    case ConnectionState::State::Failed:
+        return QColor(0xd1, 0x24, 0x2f);
     }
     return Qt::gray;
 }

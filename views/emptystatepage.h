@@ -16,9 +16,9 @@ struct EmptyStateContent
     QString iconPath;
     QString title;
     QString body;
-    QStringList steps;   // numbered, in order
-    QString command;     // optional shell command shown in a selectable monospace box
-    QString actionText;  // optional button; emits actionTriggered()
+    QStringList steps; // numbered, in order
+    QString command; // optional shell command shown in a selectable monospace box
+    QString actionText; // optional button; emits actionTriggered()
 };
 
 // A page's state before it has data: a large icon, a title, an explanation, numbered next steps

@@ -134,9 +134,9 @@ SettingsPage::SettingsPage(Preferences *preferences, QWidget *parent)
 
 QStringList SettingsPage::availableLanguages()
 {
-    QStringList codes{QStringLiteral("en")};
-    const QStringList files = QDir(QStringLiteral(":/i18n"))
-                                  .entryList({QStringLiteral("meshdeck_*.qm")}, QDir::Files);
+    QStringList codes {QStringLiteral("en")};
+    const QStringList files
+        = QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("meshdeck_*.qm")}, QDir::Files);
     for (const QString &file : files) {
         const QString code = file.mid(9, file.size() - 12); // meshdeck_XX.qm
         if (!codes.contains(code))

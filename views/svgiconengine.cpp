@@ -27,10 +27,18 @@ QByteArray SvgIconEngine::svgFor(QIcon::Mode mode) const
     const QPalette palette = QGuiApplication::palette();
     QColor color;
     switch (mode) {
-    case QIcon::Normal: color = palette.color(QPalette::Active, QPalette::WindowText); break;
-    case QIcon::Active: color = palette.color(QPalette::Active, QPalette::Highlight); break;
-    case QIcon::Selected: color = palette.color(QPalette::Active, QPalette::HighlightedText); break;
-    case QIcon::Disabled: color = palette.color(QPalette::Disabled, QPalette::WindowText); break;
+    case QIcon::Normal:
+        color = palette.color(QPalette::Active, QPalette::WindowText);
+        break;
+    case QIcon::Active:
+        color = palette.color(QPalette::Active, QPalette::Highlight);
+        break;
+    case QIcon::Selected:
+        color = palette.color(QPalette::Active, QPalette::HighlightedText);
+        break;
+    case QIcon::Disabled:
+        color = palette.color(QPalette::Disabled, QPalette::WindowText);
+        break;
     }
     QByteArray svg = m_svg;
     svg.replace("currentColor", color.name(QColor::HexRgb).toLatin1());
@@ -55,7 +63,9 @@ QPixmap SvgIconEngine::scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::
     const QSize pixelSize = size;
     const QByteArray svg = svgFor(mode);
     const QString cacheKey = QStringLiteral("meshdeck-icon:%1:%2x%3:%4")
-                                 .arg(m_path).arg(pixelSize.width()).arg(pixelSize.height())
+                                 .arg(m_path)
+                                 .arg(pixelSize.width())
+                                 .arg(pixelSize.height())
                                  .arg(qHash(svg));
     QPixmap pm;
     if (!QPixmapCache::find(cacheKey, &pm)) {

@@ -10,7 +10,8 @@ ThemeManager::ThemeManager(QApplication *app)
     : m_app(app)
     , m_systemStyle(app->style()->name())
     , m_systemPalette(app->palette())
-{}
+{
+}
 
 void ThemeManager::apply(ThemeMode mode)
 {

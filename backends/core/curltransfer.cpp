@@ -18,16 +18,22 @@ QString hostPort(const QUrl &url)
 
 qint64 monotonicNs()
 {
-    static QElapsedTimer clock = [] { QElapsedTimer t; t.start(); return t; }();
+    static QElapsedTimer clock = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
     return clock.nsecsElapsed();
 }
 } // namespace
 
-CurlTransfer::CurlTransfer(HttpRequest request, CancelToken cancel, HttpTransport::BodyHandler onBody)
+CurlTransfer::CurlTransfer(HttpRequest request, CancelToken cancel,
+                           HttpTransport::BodyHandler onBody)
     : m_request(std::move(request))
     , m_cancel(std::move(cancel))
     , m_onBody(std::move(onBody))
-{}
+{
+}
 
 CurlTransfer::~CurlTransfer()
 {
@@ -87,16 +93,18 @@ VoidResult CurlTransfer::prepare()
     const QString scheme = requested.scheme();
     if (!requested.isValid() || requested.host().isEmpty()
         || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-        return Unexpected(Error(ErrorCode::InvalidArgument,
-                                tr("The address \"%1\" is not a valid http or https URL. "
-                                   "Check the server address.")
-                                    .arg(requested.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
+        return Unexpected(
+            Error(ErrorCode::InvalidArgument,
+                  tr("The address \"%1\" is not a valid http or https URL. "
+                     "Check the server address.")
+                      .arg(requested.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))));
     }
     if (m_cancel.isCancelled())
         return Unexpected(Error(ErrorCode::Cancelled, tr("The request was cancelled.")));
     m_easy = curl_easy_init();
     if (!m_easy)
-        return Unexpected(Error(ErrorCode::Unknown, QStringLiteral("libcurl could not be initialised.")));
+        return Unexpected(
+            Error(ErrorCode::Unknown, QStringLiteral("libcurl could not be initialised.")));
 
     QUrl url = requested;
     bool hasHostHeader = false;
@@ -109,7 +117,10 @@ VoidResult CurlTransfer::prepare()
         // Verify against (and send SNI for) serverName while connecting to the URL's host.
         const int port = url.port(scheme == QLatin1String("https") ? 443 : 80);
         const QByteArray mapping = QStringLiteral("%1:%2:%3:%2")
-                                       .arg(m_request.tls.serverName).arg(port).arg(url.host()).toUtf8();
+                                       .arg(m_request.tls.serverName)
+                                       .arg(port)
+                                       .arg(url.host())
+                                       .toUtf8();
         m_connectTo = curl_slist_append(nullptr, mapping.constData());
         if (!hasHostHeader) {
             const QByteArray host = "Host: " + hostPort(url).toUtf8();
@@ -156,7 +167,8 @@ VoidResult CurlTransfer::prepare()
     } else if (m_method != "GET" || !m_request.body.isEmpty()) {
         if (m_method != "GET")
             curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, m_method.constData());
-        if (!m_request.body.isEmpty() || m_method == "POST" || m_method == "PUT" || m_method == "PATCH") {
+        if (!m_request.body.isEmpty() || m_method == "POST" || m_method == "PUT"
+            || m_method == "PATCH") {
             curl_easy_setopt(h, CURLOPT_POSTFIELDS, m_request.body.constData());
             curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(m_request.body.size()));
         }
@@ -169,9 +181,12 @@ VoidResult CurlTransfer::prepare()
     m_caFile = tls.caFile.toLocal8Bit();
     m_certFile = tls.clientCertFile.toLocal8Bit();
     m_keyFile = tls.clientKeyFile.toLocal8Bit();
-    m_caBlob = curl_blob{const_cast<char *>(tls.caPem.constData()), size_t(tls.caPem.size()), CURL_BLOB_NOCOPY};
-    m_certBlob = curl_blob{const_cast<char *>(tls.clientCertPem.constData()), size_t(tls.clientCertPem.size()), CURL_BLOB_NOCOPY};
-    m_keyBlob = curl_blob{const_cast<char *>(tls.clientKeyPem.constData()), size_t(tls.clientKeyPem.size()), CURL_BLOB_NOCOPY};
+    m_caBlob = curl_blob {const_cast<char *>(tls.caPem.constData()), size_t(tls.caPem.size()),
+                          CURL_BLOB_NOCOPY};
+    m_certBlob = curl_blob {const_cast<char *>(tls.clientCertPem.constData()),
+                            size_t(tls.clientCertPem.size()), CURL_BLOB_NOCOPY};
+    m_keyBlob = curl_blob {const_cast<char *>(tls.clientKeyPem.constData()),
+                           size_t(tls.clientKeyPem.size()), CURL_BLOB_NOCOPY};
     if (!tls.caPem.isEmpty())
         curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &m_caBlob);
     else if (!m_caFile.isEmpty())
@@ -238,25 +253,30 @@ Error CurlTransfer::errorFor(CURLcode code, const HttpRequest &request, bool too
     case CURLE_COULDNT_RESOLVE_HOST:
         return {ErrorCode::HostNotFound,
                 tr("The host name \"%1\" could not be resolved. Check the server address and your "
-                   "network or DNS settings.").arg(url.host()),
+                   "network or DNS settings.")
+                    .arg(url.host()),
                 detail, true};
     case CURLE_COULDNT_RESOLVE_PROXY:
         return {ErrorCode::HostNotFound,
                 tr("The proxy host could not be resolved. Check the proxy setting."), detail, true};
     case CURLE_COULDNT_CONNECT:
-        return {ErrorCode::ConnectionRefused,
-                tr("Could not connect to %1: the connection was refused or the host is unreachable. "
-                   "Check that the server is running and the address and port are right.").arg(where),
-                detail, true};
+        return {
+            ErrorCode::ConnectionRefused,
+            tr("Could not connect to %1: the connection was refused or the host is unreachable. "
+               "Check that the server is running and the address and port are right.")
+                .arg(where),
+            detail, true};
     case CURLE_OPERATION_TIMEDOUT:
         if (connectTime <= 0.0)
             return {ErrorCode::Timeout,
                     tr("Connecting to %1 timed out. The server may be down or a firewall may be "
-                       "dropping the connection.").arg(where),
+                       "dropping the connection.")
+                        .arg(where),
                     detail, true};
         return {ErrorCode::Timeout,
                 tr("%1 stopped answering: no data arrived within the time limit. Try again; if it "
-                   "keeps happening, the server may be overloaded.").arg(where),
+                   "keeps happening, the server may be overloaded.")
+                    .arg(where),
                 detail, true};
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
@@ -267,16 +287,19 @@ Error CurlTransfer::errorFor(CURLcode code, const HttpRequest &request, bool too
     case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
     case CURLE_SSL_INVALIDCERTSTATUS:
     case CURLE_SSL_CRL_BADFILE:
-        return {ErrorCode::TlsFailure,
-                tr("The secure connection to %1 failed: its certificate could not be verified or the "
-                   "client certificate was rejected. Check the certificate authority and client "
-                   "certificate you configured.").arg(where),
-                detail};
+        return {
+            ErrorCode::TlsFailure,
+            tr("The secure connection to %1 failed: its certificate could not be verified or the "
+               "client certificate was rejected. Check the certificate authority and client "
+               "certificate you configured.")
+                .arg(where),
+            detail};
     case CURLE_SEND_ERROR:
     case CURLE_RECV_ERROR:
-        return {ErrorCode::ConnectionReset,
-                tr("The connection to %1 was reset while talking to the server. Try again.").arg(where),
-                detail, true};
+        return {
+            ErrorCode::ConnectionReset,
+            tr("The connection to %1 was reset while talking to the server. Try again.").arg(where),
+            detail, true};
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_HTTP2:
@@ -289,7 +312,8 @@ Error CurlTransfer::errorFor(CURLcode code, const HttpRequest &request, bool too
         if (tooLarge)
             return {ErrorCode::TooLarge,
                     tr("The reply from %1 is larger than %2 MiB and was not read.")
-                        .arg(where).arg(request.maxBodyBytes / (1024 * 1024)),
+                        .arg(where)
+                        .arg(request.maxBodyBytes / (1024 * 1024)),
                     detail};
         break;
     default:
@@ -297,6 +321,5 @@ Error CurlTransfer::errorFor(CURLcode code, const HttpRequest &request, bool too
     }
     return {ErrorCode::Unknown, tr("The request to %1 failed.").arg(where), detail, false};
 }
-
 
 } // namespace Meshdeck

@@ -47,7 +47,7 @@ private:
     QByteArray m_userAgent;
     QByteArray m_method;
     QByteArray m_caFile, m_certFile, m_keyFile, m_proxy;
-    curl_blob m_caBlob{}, m_certBlob{}, m_keyBlob{};
+    curl_blob m_caBlob {}, m_certBlob {}, m_keyBlob {};
     char m_errorBuffer[CURL_ERROR_SIZE] = {};
     HttpResponse m_response;
     qint64 m_startNs = 0;

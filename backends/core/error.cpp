@@ -7,7 +7,8 @@ Error::Error(ErrorCode code, QString message, QString detail, bool retryable)
     , m_message(std::move(message))
     , m_detail(std::move(detail))
     , m_retryable(retryable)
-{}
+{
+}
 
 QString Error::codeName() const
 {
@@ -17,25 +18,44 @@ QString Error::codeName() const
 QString Error::codeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::Unknown: return QStringLiteral("Unknown");
-    case ErrorCode::Cancelled: return QStringLiteral("Cancelled");
-    case ErrorCode::InvalidArgument: return QStringLiteral("InvalidArgument");
-    case ErrorCode::NotFound: return QStringLiteral("NotFound");
-    case ErrorCode::HostNotFound: return QStringLiteral("HostNotFound");
-    case ErrorCode::ConnectionRefused: return QStringLiteral("ConnectionRefused");
-    case ErrorCode::ConnectionReset: return QStringLiteral("ConnectionReset");
-    case ErrorCode::Timeout: return QStringLiteral("Timeout");
-    case ErrorCode::TlsFailure: return QStringLiteral("TlsFailure");
-    case ErrorCode::ProtocolError: return QStringLiteral("ProtocolError");
-    case ErrorCode::HttpError: return QStringLiteral("HttpError");
-    case ErrorCode::Unauthorized: return QStringLiteral("Unauthorized");
-    case ErrorCode::Forbidden: return QStringLiteral("Forbidden");
-    case ErrorCode::Conflict: return QStringLiteral("Conflict");
-    case ErrorCode::Gone: return QStringLiteral("Gone");
-    case ErrorCode::TooLarge: return QStringLiteral("TooLarge");
-    case ErrorCode::IoError: return QStringLiteral("IoError");
-    case ErrorCode::ParseError: return QStringLiteral("ParseError");
-    case ErrorCode::Unsupported: return QStringLiteral("Unsupported");
+    case ErrorCode::Unknown:
+        return QStringLiteral("Unknown");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("Cancelled");
+    case ErrorCode::InvalidArgument:
+        return QStringLiteral("InvalidArgument");
+    case ErrorCode::NotFound:
+        return QStringLiteral("NotFound");
+    case ErrorCode::HostNotFound:
+        return QStringLiteral("HostNotFound");
+    case ErrorCode::ConnectionRefused:
+        return QStringLiteral("ConnectionRefused");
+    case ErrorCode::ConnectionReset:
+        return QStringLiteral("ConnectionReset");
+    case ErrorCode::Timeout:
+        return QStringLiteral("Timeout");
+    case ErrorCode::TlsFailure:
+        return QStringLiteral("TlsFailure");
+    case ErrorCode::ProtocolError:
+        return QStringLiteral("ProtocolError");
+    case ErrorCode::HttpError:
+        return QStringLiteral("HttpError");
+    case ErrorCode::Unauthorized:
+        return QStringLiteral("Unauthorized");
+    case ErrorCode::Forbidden:
+        return QStringLiteral("Forbidden");
+    case ErrorCode::Conflict:
+        return QStringLiteral("Conflict");
+    case ErrorCode::Gone:
+        return QStringLiteral("Gone");
+    case ErrorCode::TooLarge:
+        return QStringLiteral("TooLarge");
+    case ErrorCode::IoError:
+        return QStringLiteral("IoError");
+    case ErrorCode::ParseError:
+        return QStringLiteral("ParseError");
+    case ErrorCode::Unsupported:
+        return QStringLiteral("Unsupported");
     }
     return QStringLiteral("Unknown");
 }

@@ -47,8 +47,8 @@ private:
     void *m_multi = nullptr;
     std::mutex m_mutex;
     std::deque<std::unique_ptr<Pending>> m_incoming;
-    std::atomic_bool m_stop{false};
-    std::atomic_int m_active{0};
+    std::atomic_bool m_stop {false};
+    std::atomic_int m_active {0};
     std::thread m_thread;
 };
 

@@ -46,7 +46,8 @@ Result<HttpResponse> HttpTransport::perform(const HttpRequest &request, const Ca
     };
     std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());
     if (!multi)
-        return Unexpected(Error(ErrorCode::Unknown, QStringLiteral("libcurl could not be initialised.")));
+        return Unexpected(
+            Error(ErrorCode::Unknown, QStringLiteral("libcurl could not be initialised.")));
 
     // A private multi handle so that cancellation is noticed between short polls instead of
     // waiting for libcurl's once-a-second progress callback.

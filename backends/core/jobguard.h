@@ -17,8 +17,7 @@ public:
     JobGuard &operator=(const JobGuard &) = delete;
     ~JobGuard() { cancelAndWait(); }
 
-    template<typename T>
-    QFuture<T> add(QFuture<T> future)
+    template<typename T> QFuture<T> add(QFuture<T> future)
     {
         prune();
         m_futures.append(QFuture<void>(future));

@@ -9,12 +9,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 // Soft assert: a programmer error that is logged as a warning and recovered from, never a crash
 // in a release build. Usage: MESHDECK_CHECK(index >= 0, return);
-#define MESHDECK_CHECK(cond, action) \
-    do { \
-        if (Q_UNLIKELY(!(cond))) { \
-            qCWarning(lcCore, "Soft assert \"%s\" failed in %s:%d", #cond, __FILE__, __LINE__); \
-            action; \
-        } \
+#define MESHDECK_CHECK(cond, action)                                                               \
+    do {                                                                                           \
+        if (Q_UNLIKELY(!(cond))) {                                                                 \
+            qCWarning(lcCore, "Soft assert \"%s\" failed in %s:%d", #cond, __FILE__, __LINE__);    \
+            action;                                                                                \
+        }                                                                                          \
     } while (false)
 
 namespace Meshdeck {

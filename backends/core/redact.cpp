@@ -7,8 +7,8 @@ namespace Meshdeck {
 QString redactSecrets(const QString &text)
 {
     static const QString mask = QStringLiteral("<redacted>");
-    static const QRegularExpression pemKey(
-        QStringLiteral("-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----"));
+    static const QRegularExpression pemKey(QStringLiteral(
+        "-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\\s\\S]*?-----END \\1PRIVATE KEY-----"));
     static const QRegularExpression authHeader(
         QStringLiteral("((?:proxy-)?authorization\\s*:\\s*(?:bearer|basic)?\\s*)[^\\s,;\"']+"),
         QRegularExpression::CaseInsensitiveOption);
@@ -16,9 +16,10 @@ QString redactSecrets(const QString &text)
                                            QRegularExpression::CaseInsensitiveOption);
     // key: value, key=value and "key": "value" for the usual secret-bearing keys.
     static const QRegularExpression keyValue(
-        QStringLiteral("((?:\"|\\b)(?:token|access[_-]?token|id[_-]?token|refresh[_-]?token|password|"
-                       "passwd|secret|client[_-]key[_-]data|api[_-]?key)\"?\\s*[:=]\\s*\"?)"
-                       "[^\\s\"&,;}]+"),
+        QStringLiteral(
+            "((?:\"|\\b)(?:token|access[_-]?token|id[_-]?token|refresh[_-]?token|password|"
+            "passwd|secret|client[_-]key[_-]data|api[_-]?key)\"?\\s*[:=]\\s*\"?)"
+            "[^\\s\"&,;}]+"),
         QRegularExpression::CaseInsensitiveOption);
 
     QString out = text;

@@ -35,7 +35,8 @@ QJsonValue scalarToJson(const YAML::Node &node)
     if (text.isEmpty() || text == QLatin1String("~") || text == QLatin1String("null")
         || text == QLatin1String("Null") || text == QLatin1String("NULL"))
         return QJsonValue::Null;
-    if (text == QLatin1String("true") || text == QLatin1String("True") || text == QLatin1String("TRUE"))
+    if (text == QLatin1String("true") || text == QLatin1String("True")
+        || text == QLatin1String("TRUE"))
         return true;
     if (text == QLatin1String("false") || text == QLatin1String("False")
         || text == QLatin1String("FALSE"))
@@ -49,7 +50,8 @@ QJsonValue scalarToJson(const YAML::Node &node)
     }
     if (floatPattern().match(text).hasMatch())
         return text.toDouble();
-    if (text == QLatin1String(".inf") || text == QLatin1String("-.inf") || text == QLatin1String(".nan"))
+    if (text == QLatin1String(".inf") || text == QLatin1String("-.inf")
+        || text == QLatin1String(".nan"))
         return text;
     return text;
 }
@@ -82,10 +84,10 @@ QJsonValue nodeToJson(const YAML::Node &node)
 Error parseError(const YAML::Exception &e)
 {
     const QString where = e.mark.is_null()
-                              ? QString()
-                              : QCoreApplication::translate("Meshdeck::Yaml", " at line %1, column %2")
-                                    .arg(e.mark.line + 1)
-                                    .arg(e.mark.column + 1);
+        ? QString()
+        : QCoreApplication::translate("Meshdeck::Yaml", " at line %1, column %2")
+              .arg(e.mark.line + 1)
+              .arg(e.mark.column + 1);
     return Error(ErrorCode::ParseError,
                  QCoreApplication::translate("Meshdeck::Yaml", "The YAML is malformed%1: %2")
                      .arg(where, QString::fromStdString(e.msg)),
@@ -96,10 +98,11 @@ bool needsQuotes(const QString &s)
 {
     if (s.isEmpty())
         return true;
-    static const QStringList reserved = {
-        QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null"), QStringLiteral("~"),
-        QStringLiteral("yes"), QStringLiteral("no"), QStringLiteral("on"), QStringLiteral("off"),
-        QStringLiteral("y"), QStringLiteral("n")};
+    static const QStringList reserved
+        = {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null"),
+           QStringLiteral("~"),    QStringLiteral("yes"),   QStringLiteral("no"),
+           QStringLiteral("on"),   QStringLiteral("off"),   QStringLiteral("y"),
+           QStringLiteral("n")};
     if (reserved.contains(s.toLower()))
         return true;
     if (intPattern().match(s).hasMatch() || floatPattern().match(s).hasMatch())

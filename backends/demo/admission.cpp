@@ -28,8 +28,10 @@ QJsonObject defaultContainer(QJsonObject c)
 {
     if (!c.contains(QStringLiteral("imagePullPolicy"))) {
         const QString image = c.value(QStringLiteral("image")).toString();
-        const bool latest = image.endsWith(QLatin1String(":latest")) || !image.section(QLatin1Char('/'), -1).contains(QLatin1Char(':'));
-        c.insert(QStringLiteral("imagePullPolicy"), latest ? QStringLiteral("Always") : QStringLiteral("IfNotPresent"));
+        const bool latest = image.endsWith(QLatin1String(":latest"))
+            || !image.section(QLatin1Char('/'), -1).contains(QLatin1Char(':'));
+        c.insert(QStringLiteral("imagePullPolicy"),
+                 latest ? QStringLiteral("Always") : QStringLiteral("IfNotPresent"));
     }
     if (!c.contains(QStringLiteral("terminationMessagePath")))
         c.insert(QStringLiteral("terminationMessagePath"), QStringLiteral("/dev/termination-log"));
@@ -96,18 +98,28 @@ void requireSelectorMatchesTemplate(const ResourceType &type, const QJsonObject 
     if (selector.isEmpty())
         throw ApiError::invalid(type.kind, name, QStringLiteral("spec.selector"),
                                 QStringLiteral("Required value"));
-    const QJsonObject labels = spec.value(QStringLiteral("template")).toObject()
-                                   .value(kMetadata).toObject().value(QStringLiteral("labels")).toObject();
+    const QJsonObject labels = spec.value(QStringLiteral("template"))
+                                   .toObject()
+                                   .value(kMetadata)
+                                   .toObject()
+                                   .value(QStringLiteral("labels"))
+                                   .toObject();
     const QJsonObject match = selector.value(QStringLiteral("matchLabels")).toObject();
     for (auto it = match.begin(); it != match.end(); ++it) {
         if (labels.value(it.key()) != it.value())
-            throw ApiError::invalid(type.kind, name, QStringLiteral("spec.template.metadata.labels"),
-                                    QStringLiteral("Invalid value: %1: `selector` does not match "
-                                                   "template `labels`")
-                                        .arg(QString::fromUtf8(QJsonDocument(labels).toJson(QJsonDocument::Compact))));
+            throw ApiError::invalid(
+                type.kind, name, QStringLiteral("spec.template.metadata.labels"),
+                QStringLiteral("Invalid value: %1: `selector` does not match "
+                               "template `labels`")
+                    .arg(QString::fromUtf8(QJsonDocument(labels).toJson(QJsonDocument::Compact))));
     }
-    if (spec.value(QStringLiteral("template")).toObject().value(kSpec).toObject()
-            .value(QStringLiteral("containers")).toArray().isEmpty())
+    if (spec.value(QStringLiteral("template"))
+            .toObject()
+            .value(kSpec)
+            .toObject()
+            .value(QStringLiteral("containers"))
+            .toArray()
+            .isEmpty())
         throw ApiError::invalid(type.kind, name, QStringLiteral("spec.template.spec.containers"),
                                 QStringLiteral("Required value"));
 }
@@ -116,14 +128,16 @@ void requireSelectorMatchesTemplate(const ResourceType &type, const QJsonObject 
 
 Admission::Admission(ObjectStore &store)
     : m_store(store)
-{}
+{
+}
 
 void Admission::validateName(const ResourceType &type, const QString &name)
 {
     static const QRegularExpression subdomain(
         QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
     static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
-    const bool labelOnly = type.kind == QLatin1String("Namespace") || type.kind == QLatin1String("Service");
+    const bool labelOnly
+        = type.kind == QLatin1String("Namespace") || type.kind == QLatin1String("Service");
     if (name.isEmpty())
         throw ApiError::invalid(type.kind, name, QStringLiteral("metadata.name"),
                                 QStringLiteral("Required value: name or generateName is required"));
@@ -131,9 +145,10 @@ void Admission::validateName(const ResourceType &type, const QString &name)
     if (name.size() > max || !(labelOnly ? label : subdomain).match(name).hasMatch()) {
         throw ApiError::invalid(
             type.kind, name, QStringLiteral("metadata.name"),
-            QStringLiteral("Invalid value: \"%1\": a lowercase RFC 1123 %2 must consist of lower case "
-                           "alphanumeric characters, '-'%3, and must start and end with an "
-                           "alphanumeric character (at most %4 characters)")
+            QStringLiteral(
+                "Invalid value: \"%1\": a lowercase RFC 1123 %2 must consist of lower case "
+                "alphanumeric characters, '-'%3, and must start and end with an "
+                "alphanumeric character (at most %4 characters)")
                 .arg(name, labelOnly ? QStringLiteral("label") : QStringLiteral("subdomain"),
                      labelOnly ? QString() : QStringLiteral(" or '.'"))
                 .arg(max));
@@ -152,18 +167,21 @@ QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object,
     if (type.namespaced) {
         const QString bodyNs = md.value(QStringLiteral("namespace")).toString();
         if (!bodyNs.isEmpty() && !ns.isEmpty() && bodyNs != ns)
-            throw ApiError::badRequest(QStringLiteral("the namespace of the provided object does not "
-                                                      "match the namespace sent on the request"));
+            throw ApiError::badRequest(
+                QStringLiteral("the namespace of the provided object does not "
+                               "match the namespace sent on the request"));
         const QString effective = ns.isEmpty() ? bodyNs : ns;
         if (effective.isEmpty())
-            throw ApiError::badRequest(QStringLiteral("a namespace is required for %1").arg(type.plural));
+            throw ApiError::badRequest(
+                QStringLiteral("a namespace is required for %1").arg(type.plural));
         const auto nsObject = m_store.tryGet(QStringLiteral("/namespaces"), QString(), effective);
         if (!nsObject)
             throw ApiError::notFound(QString(), QStringLiteral("namespaces"), effective);
         if (nsObject->value(kMetadata).toObject().contains(QStringLiteral("deletionTimestamp")))
             throw ApiError::forbidden(QStringLiteral("%1 \"%2\" is forbidden: unable to create new "
                                                      "content in namespace %3 because it is being "
-                                                     "terminated").arg(type.plural, name, effective));
+                                                     "terminated")
+                                          .arg(type.plural, name, effective));
         md.insert(QStringLiteral("namespace"), effective);
         object.insert(kMetadata, md);
         if (type.kind == QLatin1String("Pod"))
@@ -179,28 +197,34 @@ QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object,
     object.insert(kMetadata, md);
     if (type.kind == QLatin1String("Service")) {
         QJsonObject spec = object.value(kSpec).toObject();
-        if (!spec.contains(QStringLiteral("clusterIP")) && spec.value(QStringLiteral("type")).toString() != QLatin1String("ExternalName")) {
+        if (!spec.contains(QStringLiteral("clusterIP"))
+            && spec.value(QStringLiteral("type")).toString() != QLatin1String("ExternalName")) {
             const int n = m_nextServiceIp++;
             const QString ip = QStringLiteral("10.96.%1.%2").arg(n / 250).arg(n % 250 + 1);
             spec.insert(QStringLiteral("clusterIP"), ip);
-            spec.insert(QStringLiteral("clusterIPs"), QJsonArray{ip});
+            spec.insert(QStringLiteral("clusterIPs"), QJsonArray {ip});
         }
         object.insert(kSpec, spec);
     }
     return defaults(type, object);
 }
 
-QJsonObject Admission::admitUpdate(const ResourceType &type, QJsonObject object, const QJsonObject &old)
+QJsonObject Admission::admitUpdate(const ResourceType &type, QJsonObject object,
+                                   const QJsonObject &old)
 {
-    const QString name = object.value(kMetadata).toObject().value(QStringLiteral("name")).toString();
-    const QString oldName = old.value(kMetadata).toObject().value(QStringLiteral("name")).toString();
+    const QString name
+        = object.value(kMetadata).toObject().value(QStringLiteral("name")).toString();
+    const QString oldName
+        = old.value(kMetadata).toObject().value(QStringLiteral("name")).toString();
     if (name != oldName)
         throw ApiError::badRequest(QStringLiteral("the name of the object (%1) does not match the "
-                                                  "name on the URL (%2)").arg(name, oldName));
+                                                  "name on the URL (%2)")
+                                       .arg(name, oldName));
     if (type.kind == QLatin1String("Service")) {
         QJsonObject spec = object.value(kSpec).toObject();
         const QJsonObject oldSpec = old.value(kSpec).toObject();
-        if (!spec.contains(QStringLiteral("clusterIP")) && oldSpec.contains(QStringLiteral("clusterIP"))) {
+        if (!spec.contains(QStringLiteral("clusterIP"))
+            && oldSpec.contains(QStringLiteral("clusterIP"))) {
             spec.insert(QStringLiteral("clusterIP"), oldSpec.value(QStringLiteral("clusterIP")));
             spec.insert(QStringLiteral("clusterIPs"), oldSpec.value(QStringLiteral("clusterIPs")));
         }
@@ -231,7 +255,8 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
     };
     if (k == QLatin1String("Pod")) {
         if (spec.value(QStringLiteral("containers")).toArray().isEmpty())
-            throw ApiError::invalid(k, name, QStringLiteral("spec.containers"), QStringLiteral("Required value"));
+            throw ApiError::invalid(k, name, QStringLiteral("spec.containers"),
+                                    QStringLiteral("Required value"));
         for (const QJsonValue &c : spec.value(QStringLiteral("containers")).toArray()) {
             if (c.toObject().value(QStringLiteral("image")).toString().isEmpty())
                 throw ApiError::invalid(k, name, QStringLiteral("spec.containers[0].image"),
@@ -239,8 +264,9 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
         }
         spec = defaultPodSpec(spec);
         if (!o.contains(QStringLiteral("status")))
-            o.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Pending")},
-                                                           {QStringLiteral("qosClass"), QStringLiteral("BestEffort")}});
+            o.insert(QStringLiteral("status"),
+                     QJsonObject {{QStringLiteral("phase"), QStringLiteral("Pending")},
+                                  {QStringLiteral("qosClass"), QStringLiteral("BestEffort")}});
     } else if (k == QLatin1String("Deployment") || k == QLatin1String("ReplicaSet")
                || k == QLatin1String("StatefulSet") || k == QLatin1String("DaemonSet")) {
         o.insert(kSpec, spec);
@@ -249,15 +275,19 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
         if (k != QLatin1String("DaemonSet"))
             setDefault("replicas", 1);
         if (spec.value(QStringLiteral("replicas")).toInteger() < 0)
-            throw ApiError::invalid(k, name, QStringLiteral("spec.replicas"),
-                                    QStringLiteral("Invalid value: must be greater than or equal to 0"));
+            throw ApiError::invalid(
+                k, name, QStringLiteral("spec.replicas"),
+                QStringLiteral("Invalid value: must be greater than or equal to 0"));
         setDefault("revisionHistoryLimit", 10);
         if (k == QLatin1String("Deployment")) {
             setDefault("progressDeadlineSeconds", 600);
-            setDefault("strategy", QJsonObject{{QStringLiteral("type"), QStringLiteral("RollingUpdate")},
-                                               {QStringLiteral("rollingUpdate"),
-                                                QJsonObject{{QStringLiteral("maxSurge"), QStringLiteral("25%")},
-                                                            {QStringLiteral("maxUnavailable"), QStringLiteral("25%")}}}});
+            setDefault(
+                "strategy",
+                QJsonObject {
+                    {QStringLiteral("type"), QStringLiteral("RollingUpdate")},
+                    {QStringLiteral("rollingUpdate"),
+                     QJsonObject {{QStringLiteral("maxSurge"), QStringLiteral("25%")},
+                                  {QStringLiteral("maxUnavailable"), QStringLiteral("25%")}}}});
         }
         if (k == QLatin1String("StatefulSet")) {
             setDefault("podManagementPolicy", QStringLiteral("OrderedReady"));
@@ -277,7 +307,7 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
     } else if (k == QLatin1String("Service")) {
         setDefault("type", QStringLiteral("ClusterIP"));
         setDefault("sessionAffinity", QStringLiteral("None"));
-        setDefault("ipFamilies", QJsonArray{QStringLiteral("IPv4")});
+        setDefault("ipFamilies", QJsonArray {QStringLiteral("IPv4")});
         setDefault("ipFamilyPolicy", QStringLiteral("SingleStack"));
         setDefault("internalTrafficPolicy", QStringLiteral("Cluster"));
         QJsonArray ports = spec.value(QStringLiteral("ports")).toArray();
@@ -292,16 +322,18 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
         if (!ports.isEmpty())
             spec.insert(QStringLiteral("ports"), ports);
         if (!o.contains(QStringLiteral("status")))
-            o.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("loadBalancer"), QJsonObject()}});
+            o.insert(QStringLiteral("status"),
+                     QJsonObject {{QStringLiteral("loadBalancer"), QJsonObject()}});
     } else if (k == QLatin1String("Namespace")) {
-        setDefault("finalizers", QJsonArray{QStringLiteral("kubernetes")});
+        setDefault("finalizers", QJsonArray {QStringLiteral("kubernetes")});
         QJsonObject md = o.value(kMetadata).toObject();
         QJsonObject labels = md.value(QStringLiteral("labels")).toObject();
         labels.insert(QStringLiteral("kubernetes.io/metadata.name"), name);
         md.insert(QStringLiteral("labels"), labels);
         o.insert(kMetadata, md);
         if (!o.value(QStringLiteral("status")).toObject().contains(QStringLiteral("phase")))
-            o.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}});
+            o.insert(QStringLiteral("status"),
+                     QJsonObject {{QStringLiteral("phase"), QStringLiteral("Active")}});
     } else if (k == QLatin1String("Secret")) {
         if (!o.contains(QStringLiteral("type")))
             o.insert(QStringLiteral("type"), QStringLiteral("Opaque"));
@@ -317,18 +349,25 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
         const QJsonObject names = spec.value(QStringLiteral("names")).toObject();
         const QString group = spec.value(QStringLiteral("group")).toString();
         const QString plural = names.value(QStringLiteral("plural")).toString();
-        if (group.isEmpty() || plural.isEmpty() || names.value(QStringLiteral("kind")).toString().isEmpty())
-            throw ApiError::invalid(k, name, QStringLiteral("spec.names"),
-                                    QStringLiteral("Required value: group, names.plural and names.kind"));
+        if (group.isEmpty() || plural.isEmpty()
+            || names.value(QStringLiteral("kind")).toString().isEmpty())
+            throw ApiError::invalid(
+                k, name, QStringLiteral("spec.names"),
+                QStringLiteral("Required value: group, names.plural and names.kind"));
         if (name != plural + QLatin1Char('.') + group)
-            throw ApiError::invalid(k, name, QStringLiteral("metadata.name"),
-                                    QStringLiteral("Invalid value: \"%1\": must be spec.names.plural+\".\"+spec.group").arg(name));
+            throw ApiError::invalid(
+                k, name, QStringLiteral("metadata.name"),
+                QStringLiteral("Invalid value: \"%1\": must be spec.names.plural+\".\"+spec.group")
+                    .arg(name));
         if (spec.value(QStringLiteral("versions")).toArray().isEmpty())
-            throw ApiError::invalid(k, name, QStringLiteral("spec.versions"), QStringLiteral("Required value"));
+            throw ApiError::invalid(k, name, QStringLiteral("spec.versions"),
+                                    QStringLiteral("Required value"));
         if (!names.contains(QStringLiteral("singular"))) {
             QJsonObject n = names;
-            n.insert(QStringLiteral("singular"), names.value(QStringLiteral("kind")).toString().toLower());
-            n.insert(QStringLiteral("listKind"), names.value(QStringLiteral("kind")).toString() + QStringLiteral("List"));
+            n.insert(QStringLiteral("singular"),
+                     names.value(QStringLiteral("kind")).toString().toLower());
+            n.insert(QStringLiteral("listKind"),
+                     names.value(QStringLiteral("kind")).toString() + QStringLiteral("List"));
             spec.insert(QStringLiteral("names"), n);
         }
     }
@@ -355,53 +394,77 @@ QJsonObject Admission::injectSidecars(QJsonObject pod, const QJsonObject &nsObje
         return false;
     };
 
-    const bool istioNs = nsLabels.value(QStringLiteral("istio-injection")).toString() == QLatin1String("enabled")
-                         || nsLabels.contains(QStringLiteral("istio.io/rev"));
+    const bool istioNs
+        = nsLabels.value(QStringLiteral("istio-injection")).toString() == QLatin1String("enabled")
+        || nsLabels.contains(QStringLiteral("istio.io/rev"));
     const QString podIstio = labels.value(QStringLiteral("sidecar.istio.io/inject")).toString();
-    const bool istio = podIstio == QLatin1String("true") || (istioNs && podIstio != QLatin1String("false"));
+    const bool istio
+        = podIstio == QLatin1String("true") || (istioNs && podIstio != QLatin1String("false"));
     if (istio && !hasContainer(QStringLiteral("istio-proxy"))) {
         const QString image = QStringLiteral("docker.io/istio/proxyv2:1.24.2");
-        inits.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("istio-init")},
-                                 {QStringLiteral("image"), image},
-                                 {QStringLiteral("args"), QJsonArray{QStringLiteral("istio-iptables"), QStringLiteral("-p"), QStringLiteral("15001"),
-                                                                     QStringLiteral("-z"), QStringLiteral("15006"), QStringLiteral("-u"), QStringLiteral("1337")}}});
-        containers.append(QJsonObject{
+        inits.append(QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("istio-init")},
+            {QStringLiteral("image"), image},
+            {QStringLiteral("args"),
+             QJsonArray {QStringLiteral("istio-iptables"), QStringLiteral("-p"),
+                         QStringLiteral("15001"), QStringLiteral("-z"), QStringLiteral("15006"),
+                         QStringLiteral("-u"), QStringLiteral("1337")}}});
+        containers.append(QJsonObject {
             {QStringLiteral("name"), QStringLiteral("istio-proxy")},
             {QStringLiteral("image"), image},
-            {QStringLiteral("args"), QJsonArray{QStringLiteral("proxy"), QStringLiteral("sidecar")}},
-            {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("containerPort"), 15090},
-                                                             {QStringLiteral("name"), QStringLiteral("http-envoy-prom")},
-                                                             {QStringLiteral("protocol"), QStringLiteral("TCP")}}}},
-            {QStringLiteral("readinessProbe"), QJsonObject{{QStringLiteral("httpGet"), QJsonObject{{QStringLiteral("path"), QStringLiteral("/healthz/ready")},
-                                                                                                   {QStringLiteral("port"), 15021}}}}}});
+            {QStringLiteral("args"),
+             QJsonArray {QStringLiteral("proxy"), QStringLiteral("sidecar")}},
+            {QStringLiteral("ports"),
+             QJsonArray {QJsonObject {{QStringLiteral("containerPort"), 15090},
+                                      {QStringLiteral("name"), QStringLiteral("http-envoy-prom")},
+                                      {QStringLiteral("protocol"), QStringLiteral("TCP")}}}},
+            {QStringLiteral("readinessProbe"),
+             QJsonObject {{QStringLiteral("httpGet"),
+                           QJsonObject {{QStringLiteral("path"), QStringLiteral("/healthz/ready")},
+                                        {QStringLiteral("port"), 15021}}}}}});
         annotations.insert(QStringLiteral("sidecar.istio.io/status"),
-                           QStringLiteral("{\"initContainers\":[\"istio-init\"],\"containers\":[\"istio-proxy\"],\"revision\":\"default\"}"));
+                           QStringLiteral("{\"initContainers\":[\"istio-init\"],\"containers\":["
+                                          "\"istio-proxy\"],\"revision\":\"default\"}"));
         annotations.insert(QStringLiteral("prometheus.io/scrape"), QStringLiteral("true"));
         annotations.insert(QStringLiteral("prometheus.io/port"), QStringLiteral("15020"));
         labels.insert(QStringLiteral("security.istio.io/tlsMode"), QStringLiteral("istio"));
         labels.insert(QStringLiteral("service.istio.io/canonical-name"),
-                      labels.value(QStringLiteral("app")).toString(md.value(QStringLiteral("name")).toString()));
+                      labels.value(QStringLiteral("app"))
+                          .toString(md.value(QStringLiteral("name")).toString()));
         labels.insert(QStringLiteral("service.istio.io/canonical-revision"),
                       labels.value(QStringLiteral("version")).toString(QStringLiteral("latest")));
     }
 
     const QString podLinkerd = annotations.value(QStringLiteral("linkerd.io/inject")).toString();
-    const bool linkerdNs = nsAnnotations.value(QStringLiteral("linkerd.io/inject")).toString() == QLatin1String("enabled");
-    const bool linkerd = podLinkerd == QLatin1String("enabled") || (linkerdNs && podLinkerd != QLatin1String("disabled"));
+    const bool linkerdNs = nsAnnotations.value(QStringLiteral("linkerd.io/inject")).toString()
+        == QLatin1String("enabled");
+    const bool linkerd = podLinkerd == QLatin1String("enabled")
+        || (linkerdNs && podLinkerd != QLatin1String("disabled"));
     if (linkerd && !istio && !hasContainer(QStringLiteral("linkerd-proxy"))) {
-        inits.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("linkerd-init")},
-                                 {QStringLiteral("image"), QStringLiteral("cr.l5d.io/linkerd/proxy-init:v2.4.1")},
-                                 {QStringLiteral("args"), QJsonArray{QStringLiteral("--incoming-proxy-port"), QStringLiteral("4143")}}});
-        containers.insert(0, QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("linkerd-proxy")},
-            {QStringLiteral("image"), QStringLiteral("cr.l5d.io/linkerd/proxy:stable-2.14.10")},
-            {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("containerPort"), 4143}, {QStringLiteral("name"), QStringLiteral("linkerd-proxy")}},
-                                                 QJsonObject{{QStringLiteral("containerPort"), 4191}, {QStringLiteral("name"), QStringLiteral("linkerd-admin")}}}}});
-        annotations.insert(QStringLiteral("linkerd.io/proxy-version"), QStringLiteral("stable-2.14.10"));
-        annotations.insert(QStringLiteral("linkerd.io/created-by"), QStringLiteral("linkerd/proxy-injector stable-2.14.10"));
+        inits.append(QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("linkerd-init")},
+            {QStringLiteral("image"), QStringLiteral("cr.l5d.io/linkerd/proxy-init:v2.4.1")},
+            {QStringLiteral("args"),
+             QJsonArray {QStringLiteral("--incoming-proxy-port"), QStringLiteral("4143")}}});
+        containers.insert(
+            0,
+            QJsonObject {
+                {QStringLiteral("name"), QStringLiteral("linkerd-proxy")},
+                {QStringLiteral("image"), QStringLiteral("cr.l5d.io/linkerd/proxy:stable-2.14.10")},
+                {QStringLiteral("ports"),
+                 QJsonArray {
+                     QJsonObject {{QStringLiteral("containerPort"), 4143},
+                                  {QStringLiteral("name"), QStringLiteral("linkerd-proxy")}},
+                     QJsonObject {{QStringLiteral("containerPort"), 4191},
+                                  {QStringLiteral("name"), QStringLiteral("linkerd-admin")}}}}});
+        annotations.insert(QStringLiteral("linkerd.io/proxy-version"),
+                           QStringLiteral("stable-2.14.10"));
+        annotations.insert(QStringLiteral("linkerd.io/created-by"),
+                           QStringLiteral("linkerd/proxy-injector stable-2.14.10"));
         labels.insert(QStringLiteral("linkerd.io/control-plane-ns"), QStringLiteral("linkerd"));
         labels.insert(QStringLiteral("linkerd.io/proxy-deployment"),
-                      labels.value(QStringLiteral("app")).toString(md.value(QStringLiteral("name")).toString()));
+                      labels.value(QStringLiteral("app"))
+                          .toString(md.value(QStringLiteral("name")).toString()));
     }
     spec.insert(QStringLiteral("containers"), containers);
     if (!inits.isEmpty())

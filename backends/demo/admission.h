@@ -32,7 +32,7 @@ private:
     QJsonObject defaults(const ResourceType &type, QJsonObject object);
 
     ObjectStore &m_store;
-    std::atomic_int m_nextServiceIp{10};
+    std::atomic_int m_nextServiceIp {10};
 };
 
 } // namespace Meshdeck::Demo

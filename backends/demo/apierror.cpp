@@ -9,7 +9,7 @@ QString qualified(const QString &group, const QString &plural)
 }
 QJsonObject details(const QString &group, const QString &plural, const QString &name)
 {
-    QJsonObject d{{QStringLiteral("name"), name}, {QStringLiteral("kind"), plural}};
+    QJsonObject d {{QStringLiteral("name"), name}, {QStringLiteral("kind"), plural}};
     if (!group.isEmpty())
         d.insert(QStringLiteral("group"), group);
     return d;
@@ -42,13 +42,15 @@ ApiError ApiError::conflict(const QString &group, const QString &plural, const Q
 ApiError ApiError::invalid(const QString &kind, const QString &name, const QString &field,
                            const QString &why)
 {
-    const QString message = QStringLiteral("%1 \"%2\" is invalid: %3: %4").arg(kind, name, field, why);
-    QJsonObject d{{QStringLiteral("name"), name},
-                  {QStringLiteral("kind"), kind},
-                  {QStringLiteral("causes"),
-                   QJsonArray{QJsonObject{{QStringLiteral("reason"), QStringLiteral("FieldValueInvalid")},
-                                          {QStringLiteral("message"), why},
-                                          {QStringLiteral("field"), field}}}}};
+    const QString message
+        = QStringLiteral("%1 \"%2\" is invalid: %3: %4").arg(kind, name, field, why);
+    QJsonObject d {
+        {QStringLiteral("name"), name},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("causes"),
+         QJsonArray {QJsonObject {{QStringLiteral("reason"), QStringLiteral("FieldValueInvalid")},
+                                  {QStringLiteral("message"), why},
+                                  {QStringLiteral("field"), field}}}}};
     return ApiError(422, QStringLiteral("Invalid"), message).withDetails(d);
 }
 
@@ -96,13 +98,13 @@ ApiError ApiError::tooLarge(qint64 limit)
 
 QJsonObject ApiError::status() const
 {
-    QJsonObject s{{QStringLiteral("kind"), QStringLiteral("Status")},
-                  {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                  {QStringLiteral("metadata"), QJsonObject{}},
-                  {QStringLiteral("status"), QStringLiteral("Failure")},
-                  {QStringLiteral("message"), m_message},
-                  {QStringLiteral("reason"), m_reason},
-                  {QStringLiteral("code"), m_code}};
+    QJsonObject s {{QStringLiteral("kind"), QStringLiteral("Status")},
+                   {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                   {QStringLiteral("metadata"), QJsonObject {}},
+                   {QStringLiteral("status"), QStringLiteral("Failure")},
+                   {QStringLiteral("message"), m_message},
+                   {QStringLiteral("reason"), m_reason},
+                   {QStringLiteral("code"), m_code}};
     if (!m_details.isEmpty())
         s.insert(QStringLiteral("details"), m_details);
     return s;

@@ -14,8 +14,11 @@ class ApiError : public std::exception
 {
 public:
     ApiError(int code, QString reason, QString message)
-        : m_code(code), m_reason(std::move(reason)), m_message(std::move(message))
-    {}
+        : m_code(code)
+        , m_reason(std::move(reason))
+        , m_message(std::move(message))
+    {
+    }
 
     static ApiError notFound(const QString &group, const QString &plural, const QString &name);
     static ApiError alreadyExists(const QString &group, const QString &plural, const QString &name);
@@ -31,7 +34,11 @@ public:
     static ApiError unsupportedMediaType(const QString &contentType);
     static ApiError tooLarge(qint64 limit);
 
-    ApiError &withDetails(const QJsonObject &details) { m_details = details; return *this; }
+    ApiError &withDetails(const QJsonObject &details)
+    {
+        m_details = details;
+        return *this;
+    }
 
     [[nodiscard]] int code() const { return m_code; }
     [[nodiscard]] const QString &reason() const { return m_reason; }

@@ -121,9 +121,9 @@ bool wantsPartialMetadata(const httplib::Request &req)
 QJsonObject partialMetadata(const QJsonObject &o)
 {
     QJsonObject md = o.value(QStringLiteral("metadata")).toObject();
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
-                       {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
-                       {QStringLiteral("metadata"), md}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
+                        {QStringLiteral("metadata"), md}};
 }
 
 QJsonObject parseBody(const httplib::Request &req)
@@ -137,8 +137,8 @@ QJsonObject parseBody(const httplib::Request &req)
     if (type.contains(QLatin1String("yaml"))) {
         const auto parsed = Yaml::toJson(body);
         if (!parsed.ok())
-            throw ApiError::badRequest(QStringLiteral("error converting YAML to JSON: %1")
-                                           .arg(parsed.error().message()));
+            throw ApiError::badRequest(
+                QStringLiteral("error converting YAML to JSON: %1").arg(parsed.error().message()));
         if (!parsed->isObject())
             throw ApiError::badRequest(QStringLiteral("the YAML body is not an object"));
         return parsed->toObject();
@@ -154,8 +154,6 @@ QJsonObject parseBody(const httplib::Request &req)
         throw ApiError::badRequest(QStringLiteral("the JSON body is not an object"));
     return doc.object();
 }
-
-
 
 QString fieldManager(const httplib::Request &req, const char *fallback)
 {
@@ -186,16 +184,24 @@ QJsonObject scaleOf(const ResourceType &type, const QJsonObject &o)
     md.remove(QStringLiteral("annotations"));
     md.remove(QStringLiteral("generation"));
     QStringList selector;
-    const QJsonObject ml = spec.value(QStringLiteral("selector")).toObject().value(QStringLiteral("matchLabels")).toObject();
+    const QJsonObject ml = spec.value(QStringLiteral("selector"))
+                               .toObject()
+                               .value(QStringLiteral("matchLabels"))
+                               .toObject();
     for (auto it = ml.begin(); it != ml.end(); ++it)
         selector << it.key() + QLatin1Char('=') + it.value().toString();
     Q_UNUSED(type)
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("Scale")},
-                       {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},
-                       {QStringLiteral("metadata"), md},
-                       {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), spec.value(QStringLiteral("replicas")).toInt()}}},
-                       {QStringLiteral("status"), QJsonObject{{QStringLiteral("replicas"), status.value(QStringLiteral("replicas")).toInt()},
-                                                              {QStringLiteral("selector"), selector.join(QLatin1Char(','))}}}};
+    return QJsonObject {
+        {QStringLiteral("kind"), QStringLiteral("Scale")},
+        {QStringLiteral("apiVersion"), QStringLiteral("autoscaling/v1")},
+        {QStringLiteral("metadata"), md},
+        {QStringLiteral("spec"),
+         QJsonObject {
+             {QStringLiteral("replicas"), spec.value(QStringLiteral("replicas")).toInt()}}},
+        {QStringLiteral("status"),
+         QJsonObject {
+             {QStringLiteral("replicas"), status.value(QStringLiteral("replicas")).toInt()},
+             {QStringLiteral("selector"), selector.join(QLatin1Char(','))}}}};
 }
 
 } // namespace
@@ -206,7 +212,8 @@ ApiServer::ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &
     , m_registry(registry)
     , m_admission(admission)
     , m_options(std::move(options))
-{}
+{
+}
 
 ApiServer::~ApiServer()
 {
@@ -217,15 +224,16 @@ quint16 ApiServer::start()
 {
     if (m_options.tls) {
         const TlsMaterial *tls = m_options.tls;
-        m_server = std::make_unique<httplib::SSLServer>([tls](SSL_CTX &ctx) {
-            return Certificates::configureServer(&ctx, *tls);
-        });
+        m_server = std::make_unique<httplib::SSLServer>(
+            [tls](SSL_CTX &ctx) { return Certificates::configureServer(&ctx, *tls); });
     } else {
         m_server = std::make_unique<httplib::Server>();
     }
     if (!m_server->is_valid())
         return 0;
-    m_server->new_task_queue = [] { return new ThreadPerConnection; };
+    m_server->new_task_queue = [] {
+        return new ThreadPerConnection;
+    };
     m_server->set_payload_max_length(size_t(m_options.maxBodyBytes) * 4);
     m_server->set_keep_alive_max_count(1000);
     // An idle keep-alive connection holds a thread, and stop() waits for it: keep them short.
@@ -313,11 +321,14 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
     } catch (const ApiError &e) {
         sendError(res, e);
     } catch (const std::exception &e) {
-        sendError(res, ApiError(500, QStringLiteral("InternalError"),
-                                QStringLiteral("Internal error occurred: %1").arg(QString::fromLatin1(e.what()))));
+        sendError(
+            res,
+            ApiError(
+                500, QStringLiteral("InternalError"),
+                QStringLiteral("Internal error occurred: %1").arg(QString::fromLatin1(e.what()))));
     }
-    qCDebug(lcDemoApi).noquote() << QString::fromStdString(req.method) << QString::fromStdString(req.path)
-                                 << res.status;
+    qCDebug(lcDemoApi).noquote() << QString::fromStdString(req.method)
+                                 << QString::fromStdString(req.path) << res.status;
 }
 
 void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, const User &user)
@@ -328,7 +339,8 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
 
     if (path == QLatin1String("/version") || path == QLatin1String("/version/"))
         return send(res, 200, toJson(Discovery::version()));
-    if (path == QLatin1String("/healthz") || path == QLatin1String("/livez") || path == QLatin1String("/readyz"))
+    if (path == QLatin1String("/healthz") || path == QLatin1String("/livez")
+        || path == QLatin1String("/readyz"))
         return send(res, 200, "ok", "text/plain");
     if (seg.value(0) == QLatin1String("openapi")) {
         if (seg.value(1) == QLatin1String("v2")) {
@@ -356,8 +368,9 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
     QStringList rest;
     if (seg.value(0) == QLatin1String("api")) {
         if (seg.size() == 1 && get)
-            return send(res, 200, toJson(Discovery::apiVersions(
-                                      QStringLiteral("%1:%2").arg(m_options.host).arg(m_port))));
+            return send(res, 200,
+                        toJson(Discovery::apiVersions(
+                            QStringLiteral("%1:%2").arg(m_options.host).arg(m_port))));
         version = seg.value(1);
         rest = seg.mid(2);
     } else if (seg.value(0) == QLatin1String("apis")) {
@@ -417,36 +430,42 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
         return serveWatch(req, res, *type, ns, name);
 
     if (!get && req.method != "OPTIONS" && !user.canWrite) {
-        const QString verb = req.method == "POST"     ? QStringLiteral("create")
-                             : req.method == "PUT"    ? QStringLiteral("update")
-                             : req.method == "PATCH"  ? QStringLiteral("patch")
-                                                      : QStringLiteral("delete");
+        const QString verb = req.method == "POST" ? QStringLiteral("create")
+            : req.method == "PUT"                 ? QStringLiteral("update")
+            : req.method == "PATCH"               ? QStringLiteral("patch")
+                                                  : QStringLiteral("delete");
         if (!type->verbs.contains(QStringLiteral("create")) || type->verbs.size() != 1) {
-            QString message = QStringLiteral("%1 is forbidden: User \"%2\" cannot %3 resource \"%4\" in API group \"%5\"")
-                                  .arg(name.isEmpty() ? type->qualifiedPlural()
-                                                      : QStringLiteral("%1 \"%2\"").arg(type->qualifiedPlural(), name),
-                                       user.name, verb, sub.isEmpty() ? plural : plural + QLatin1Char('/') + sub, group);
+            QString message
+                = QStringLiteral(
+                      "%1 is forbidden: User \"%2\" cannot %3 resource \"%4\" in API group \"%5\"")
+                      .arg(name.isEmpty()
+                               ? type->qualifiedPlural()
+                               : QStringLiteral("%1 \"%2\"").arg(type->qualifiedPlural(), name),
+                           user.name, verb,
+                           sub.isEmpty() ? plural : plural + QLatin1Char('/') + sub, group);
             message += ns.isEmpty() ? QStringLiteral(" at the cluster scope")
                                     : QStringLiteral(" in the namespace \"%1\"").arg(ns);
             throw ApiError::forbidden(message).withDetails(
-                QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("group"), group},
-                            {QStringLiteral("kind"), plural}});
+                QJsonObject {{QStringLiteral("name"), name},
+                             {QStringLiteral("group"), group},
+                             {QStringLiteral("kind"), plural}});
         }
     }
     serveResource(req, res, user, *type, ns, name, sub);
 }
 
-void ApiServer::serveResource(const httplib::Request &req, httplib::Response &res,
-                              const User &user, const ResourceType &type, const QString &ns,
-                              const QString &name, const QString &sub)
+void ApiServer::serveResource(const httplib::Request &req, httplib::Response &res, const User &user,
+                              const ResourceType &type, const QString &ns, const QString &name,
+                              const QString &sub)
 {
     const std::string &m = req.method;
     if (!sub.isEmpty() && !type.subresources.contains(sub))
         throw ApiError(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
-    if (type.verbs == QStringList{QStringLiteral("create")}) {
+    if (type.verbs == QStringList {QStringLiteral("create")}) {
         if (m != "POST")
-            throw ApiError::methodNotAllowed(QStringLiteral("%1 only supports create").arg(type.plural));
+            throw ApiError::methodNotAllowed(
+                QStringLiteral("%1 only supports create").arg(type.plural));
         const bool rules = type.kind == QLatin1String("SelfSubjectRulesReview");
         return send(res, 201, toJson(accessReview(parseBody(req), user, rules)));
     }
@@ -462,23 +481,27 @@ void ApiServer::serveResource(const httplib::Request &req, httplib::Response &re
         if (sub == QLatin1String("scale"))
             return send(res, 200, toJson(scaleOf(type, o)));
         if (wantsTable(req))
-            return send(res, 200, toJson(Tables::table(type, {o}, metaString(o, "resourceVersion"), {},
-                                                       param(req, "includeObject") == QLatin1String("Object"))));
+            return send(
+                res, 200,
+                toJson(Tables::table(type, {o}, metaString(o, "resourceVersion"), {},
+                                     param(req, "includeObject") == QLatin1String("Object"))));
         if (wantsPartialMetadata(req))
             return send(res, 200, toJson(partialMetadata(o)));
         return send(res, 200, toJson(o));
     }
     if (m == "POST") {
         if (!name.isEmpty() && sub.isEmpty())
-            throw ApiError::methodNotAllowed(QStringLiteral("POST to a named %1 is not allowed").arg(type.singular));
+            throw ApiError::methodNotAllowed(
+                QStringLiteral("POST to a named %1 is not allowed").arg(type.singular));
         if (sub == QLatin1String("eviction") || sub == QLatin1String("binding")) {
             int status = 201;
             if (sub == QLatin1String("eviction"))
                 remove(req, type, ns, name, &status);
-            return send(res, 201, toJson(QJsonObject{{QStringLiteral("kind"), QStringLiteral("Status")},
-                                                     {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                                     {QStringLiteral("status"), QStringLiteral("Success")},
-                                                     {QStringLiteral("code"), 201}}));
+            return send(res, 201,
+                        toJson(QJsonObject {{QStringLiteral("kind"), QStringLiteral("Status")},
+                                            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                            {QStringLiteral("status"), QStringLiteral("Success")},
+                                            {QStringLiteral("code"), 201}}));
         }
         int status = 201;
         const QJsonObject created = create(req, type, ns, parseBody(req), &status);
@@ -507,19 +530,24 @@ void ApiServer::serveResource(const httplib::Request &req, httplib::Response &re
             QJsonArray items;
             for (const QJsonObject &o : list.objects) {
                 int status = 200;
-                items.append(remove(req, type, metaString(o, "namespace"), metaString(o, "name"), &status));
+                items.append(
+                    remove(req, type, metaString(o, "namespace"), metaString(o, "name"), &status));
             }
-            return send(res, 200, toJson(QJsonObject{{QStringLiteral("kind"), type.kind + QStringLiteral("List")},
-                                                     {QStringLiteral("apiVersion"), type.apiVersion()},
-                                                     {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion())}}},
-                                                     {QStringLiteral("items"), items}}));
+            return send(
+                res, 200,
+                toJson(QJsonObject {{QStringLiteral("kind"), type.kind + QStringLiteral("List")},
+                                    {QStringLiteral("apiVersion"), type.apiVersion()},
+                                    {QStringLiteral("metadata"),
+                                     QJsonObject {{QStringLiteral("resourceVersion"),
+                                                   QString::number(m_store.resourceVersion())}}},
+                                    {QStringLiteral("items"), items}}));
         }
         int status = 200;
         const QJsonObject o = remove(req, type, ns, name, &status);
         return send(res, status, toJson(o));
     }
-    throw ApiError::methodNotAllowed(QStringLiteral("method %1 is not supported")
-                                         .arg(QString::fromStdString(m)));
+    throw ApiError::methodNotAllowed(
+        QStringLiteral("method %1 is not supported").arg(QString::fromStdString(m)));
 }
 
 void ApiServer::serveList(const httplib::Request &req, httplib::Response &res,
@@ -535,9 +563,10 @@ void ApiServer::serveList(const httplib::Request &req, httplib::Response &res,
     const QString rv = QString::number(list.resourceVersion);
     if (wantsTable(req)) {
         const bool full = param(req, "includeObject") == QLatin1String("Object");
-        return send(res, 200, toJson(Tables::table(type, list.objects, rv, list.continueToken, full)));
+        return send(res, 200,
+                    toJson(Tables::table(type, list.objects, rv, list.continueToken, full)));
     }
-    QJsonObject meta{{QStringLiteral("resourceVersion"), rv}};
+    QJsonObject meta {{QStringLiteral("resourceVersion"), rv}};
     if (!list.continueToken.isEmpty())
         meta.insert(QStringLiteral("continue"), list.continueToken);
     if (list.remainingItemCount >= 0)
@@ -546,10 +575,12 @@ void ApiServer::serveList(const httplib::Request &req, httplib::Response &res,
         QJsonArray items;
         for (const QJsonObject &o : list.objects)
             items.append(partialMetadata(o));
-        return send(res, 200, toJson(QJsonObject{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadataList")},
-                                                 {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
-                                                 {QStringLiteral("metadata"), meta},
-                                                 {QStringLiteral("items"), items}}));
+        return send(res, 200,
+                    toJson(QJsonObject {
+                        {QStringLiteral("kind"), QStringLiteral("PartialObjectMetadataList")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
+                        {QStringLiteral("metadata"), meta},
+                        {QStringLiteral("items"), items}}));
     }
     // Items are stored serialized: the list is spliced together without re-encoding them.
     QByteArray body;
@@ -557,8 +588,8 @@ void ApiServer::serveList(const httplib::Request &req, httplib::Response &res,
     for (const QByteArray &item : list.items)
         size += item.size() + 1;
     body.reserve(size);
-    body += "{\"kind\":\"" + type.kind.toUtf8() + "List\",\"apiVersion\":\"" + type.apiVersion().toUtf8()
-            + "\",\"metadata\":" + toJson(meta) + ",\"items\":[";
+    body += "{\"kind\":\"" + type.kind.toUtf8() + "List\",\"apiVersion\":\""
+        + type.apiVersion().toUtf8() + "\",\"metadata\":" + toJson(meta) + ",\"items\":[";
     for (qsizetype i = 0; i < list.items.size(); ++i) {
         if (i)
             body += ',';
@@ -581,7 +612,8 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
         bool ok = false;
         from = rvText.toULongLong(&ok);
         if (!ok)
-            throw ApiError::badRequest(QStringLiteral("invalid resource version \"%1\"").arg(rvText));
+            throw ApiError::badRequest(
+                QStringLiteral("invalid resource version \"%1\"").arg(rvText));
     }
     const bool bookmarks = flag(req, "allowWatchBookmarks");
     int timeout = 1800;
@@ -605,14 +637,16 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
                                             const QByteArray &json) {
         QByteArray line = QByteArray("{\"type\":\"") + eventType + "\",\"object\":";
         if (table)
-            line += toJson(Tables::table(type, {object}, metaString(object, "resourceVersion"), {}, fullObject));
+            line += toJson(Tables::table(type, {object}, metaString(object, "resourceVersion"), {},
+                                         fullObject));
         else
             line += json;
         line += "}\n";
         return line;
     };
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout);
-    auto lastWrite = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
+    auto lastWrite
+        = std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
     auto started = std::make_shared<bool>(false);
     auto lastRv = std::make_shared<quint64>(from ? from : m_store.resourceVersion());
     ++m_openStreams;
@@ -639,14 +673,22 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
                 return true;
             }
             auto deliver = [&](const WatchEventPtr &e) -> bool {
-                const bool match = (labels.isEmpty() || labels.matchesLabels(e->object.value(QStringLiteral("metadata")).toObject()
-                                                                                 .value(QStringLiteral("labels")).toObject()))
-                                   && (fields.isEmpty() || fields.matchesFields(e->object));
+                const bool match
+                    = (labels.isEmpty()
+                       || labels.matchesLabels(e->object.value(QStringLiteral("metadata"))
+                                                   .toObject()
+                                                   .value(QStringLiteral("labels"))
+                                                   .toObject()))
+                    && (fields.isEmpty() || fields.matchesFields(e->object));
                 const char *kind = e->typeName();
                 if (e->type == WatchEvent::Type::Modified && !e->previous.isEmpty()) {
-                    const bool was = (labels.isEmpty() || labels.matchesLabels(e->previous.value(QStringLiteral("metadata")).toObject()
-                                                                                   .value(QStringLiteral("labels")).toObject()))
-                                     && (fields.isEmpty() || fields.matchesFields(e->previous));
+                    const bool was
+                        = (labels.isEmpty()
+                           || labels.matchesLabels(e->previous.value(QStringLiteral("metadata"))
+                                                       .toObject()
+                                                       .value(QStringLiteral("labels"))
+                                                       .toObject()))
+                        && (fields.isEmpty() || fields.matchesFields(e->previous));
                     if (!was && !match)
                         return true;
                     if (was && !match)
@@ -670,12 +712,15 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
                 initial->clear();
                 if (bookmarks && from == 0) {
                     // Marks the end of the synthetic ADDED events, as sendInitialEvents does.
-                    const QJsonObject bm{{QStringLiteral("kind"), type.kind},
-                                         {QStringLiteral("apiVersion"), type.apiVersion()},
-                                         {QStringLiteral("metadata"),
-                                          QJsonObject{{QStringLiteral("resourceVersion"), QString::number(m_store.resourceVersion())},
-                                                      {QStringLiteral("annotations"),
-                                                       QJsonObject{{QStringLiteral("k8s.io/initial-events-end"), QStringLiteral("true")}}}}}};
+                    const QJsonObject bm {
+                        {QStringLiteral("kind"), type.kind},
+                        {QStringLiteral("apiVersion"), type.apiVersion()},
+                        {QStringLiteral("metadata"),
+                         QJsonObject {{QStringLiteral("resourceVersion"),
+                                       QString::number(m_store.resourceVersion())},
+                                      {QStringLiteral("annotations"),
+                                       QJsonObject {{QStringLiteral("k8s.io/initial-events-end"),
+                                                     QStringLiteral("true")}}}}}};
                     if (!write("{\"type\":\"BOOKMARK\",\"object\":" + toJson(bm) + "}\n"))
                         return false;
                 }
@@ -685,11 +730,16 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
                 return true;
             }
             bool overflowed = false;
-            const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            const auto events = m_store.next(*watcher, std::min<std::chrono::milliseconds>(remaining, 250ms), 50ms, &overflowed);
+            const auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - std::chrono::steady_clock::now());
+            const auto events = m_store.next(
+                *watcher, std::min<std::chrono::milliseconds>(remaining, 250ms), 50ms, &overflowed);
             if (overflowed) {
                 write("{\"type\":\"ERROR\",\"object\":"
-                      + toJson(ApiError::gone(QStringLiteral("too old resource version: the watcher fell too far behind")).status())
+                      + toJson(ApiError::gone(
+                                   QStringLiteral(
+                                       "too old resource version: the watcher fell too far behind"))
+                                   .status())
                       + "}\n");
                 sink.done();
                 return true;
@@ -702,11 +752,15 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
             batching = nullptr;
             if (!batch.isEmpty() && !write(batch))
                 return false;
-            if (bookmarks && std::chrono::steady_clock::now() - *lastWrite > std::chrono::milliseconds(bookmarkMs)) {
-                const QJsonObject bm{{QStringLiteral("kind"), type.kind},
-                                     {QStringLiteral("apiVersion"), type.apiVersion()},
-                                     {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("resourceVersion"),
-                                                                                QString::number(qMax(*lastRv, m_store.resourceVersion()))}}}};
+            if (bookmarks
+                && std::chrono::steady_clock::now() - *lastWrite
+                    > std::chrono::milliseconds(bookmarkMs)) {
+                const QJsonObject bm {
+                    {QStringLiteral("kind"), type.kind},
+                    {QStringLiteral("apiVersion"), type.apiVersion()},
+                    {QStringLiteral("metadata"),
+                     QJsonObject {{QStringLiteral("resourceVersion"),
+                                   QString::number(qMax(*lastRv, m_store.resourceVersion()))}}}};
                 if (!write("{\"type\":\"BOOKMARK\",\"object\":" + toJson(bm) + "}\n"))
                     return false;
             }
@@ -719,7 +773,8 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
         });
 }
 
-void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod)
+void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
+                          const QJsonObject &pod)
 {
     const QString container = param(req, "container");
     const auto lines = PodLogs::validate(pod, container);
@@ -756,7 +811,8 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res, c
                 sink.done();
                 return true;
             }
-            const QByteArray line = PodLogs::line(pod, chosen, (*counter)++, QDateTime::currentDateTimeUtc(), timestamps);
+            const QByteArray line = PodLogs::line(pod, chosen, (*counter)++,
+                                                  QDateTime::currentDateTimeUtc(), timestamps);
             return sink.write(line.constData(), size_t(line.size()));
         },
         [this](bool) { --m_openStreams; });
@@ -768,10 +824,11 @@ QJsonObject ApiServer::create(const httplib::Request &req, const ResourceType &t
     const QString kind = body.value(QStringLiteral("kind")).toString();
     if (!kind.isEmpty() && kind != type.kind)
         throw ApiError::badRequest(QStringLiteral("the kind of the object (%1) does not match the "
-                                                  "resource (%2)").arg(kind, type.plural));
+                                                  "resource (%2)")
+                                       .arg(kind, type.plural));
     QJsonObject object = m_admission.admitCreate(type, body, ns);
-    object = ServerSideApply::recordUpdate(QJsonObject(), object,
-                                           fieldManager(req, "unknown"), type.apiVersion());
+    object = ServerSideApply::recordUpdate(QJsonObject(), object, fieldManager(req, "unknown"),
+                                           type.apiVersion());
     *status = 201;
     if (param(req, "dryRun") == QLatin1String("All"))
         return object;
@@ -785,7 +842,8 @@ QJsonObject ApiServer::update(const httplib::Request &req, const ResourceType &t
     const QJsonObject live = m_store.get(type, ns, name);
     if (metaString(body, "name") != name)
         throw ApiError::badRequest(QStringLiteral("the name of the object (%1) does not match the "
-                                                  "name on the URL (%2)").arg(metaString(body, "name"), name));
+                                                  "name on the URL (%2)")
+                                       .arg(metaString(body, "name"), name));
     QJsonObject next;
     if (sub == QLatin1String("status")) {
         next = live;
@@ -796,18 +854,24 @@ QJsonObject ApiServer::update(const httplib::Request &req, const ResourceType &t
     } else if (sub == QLatin1String("scale")) {
         next = live;
         QJsonObject spec = next.value(QStringLiteral("spec")).toObject();
-        spec.insert(QStringLiteral("replicas"), body.value(QStringLiteral("spec")).toObject().value(QStringLiteral("replicas")).toInt());
+        spec.insert(QStringLiteral("replicas"),
+                    body.value(QStringLiteral("spec"))
+                        .toObject()
+                        .value(QStringLiteral("replicas"))
+                        .toInt());
         next.insert(QStringLiteral("spec"), spec);
     } else {
         next = body;
-        if (live.contains(QStringLiteral("status")) && type.subresources.contains(QStringLiteral("status")))
+        if (live.contains(QStringLiteral("status"))
+            && type.subresources.contains(QStringLiteral("status")))
             next.insert(QStringLiteral("status"), live.value(QStringLiteral("status")));
         QJsonObject md = next.value(QStringLiteral("metadata")).toObject();
         md.insert(QStringLiteral("namespace"), ns);
         next.insert(QStringLiteral("metadata"), md);
         next = m_admission.admitUpdate(type, next, live);
     }
-    next = ServerSideApply::recordUpdate(live, next, fieldManager(req, "unknown"), type.apiVersion());
+    next = ServerSideApply::recordUpdate(live, next, fieldManager(req, "unknown"),
+                                         type.apiVersion());
     if (param(req, "dryRun") == QLatin1String("All"))
         return next;
     const QJsonObject stored = m_store.update(type, next, true);
@@ -818,7 +882,8 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
                              const QString &ns, const QString &name, const QString &sub,
                              int *status)
 {
-    const QString contentType = header(req, "Content-Type").section(QLatin1Char(';'), 0, 0).trimmed();
+    const QString contentType
+        = header(req, "Content-Type").section(QLatin1Char(';'), 0, 0).trimmed();
     const bool dryRun = param(req, "dryRun") == QLatin1String("All");
     if (contentType == QLatin1String("application/apply-patch+yaml")) {
         const QString manager = param(req, "fieldManager");
@@ -828,29 +893,36 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
                                                       "fieldManager query parameter"));
         const QJsonObject applied = parseBody(req);
         const QString kind = applied.value(QStringLiteral("kind")).toString();
-        if (kind != type.kind || applied.value(QStringLiteral("apiVersion")).toString() != type.apiVersion())
-            throw ApiError::badRequest(QStringLiteral("the apiVersion and kind of the applied object "
-                                                      "(%1, %2) do not match the resource (%3, %4)")
-                                           .arg(applied.value(QStringLiteral("apiVersion")).toString(), kind,
-                                                type.apiVersion(), type.kind));
+        if (kind != type.kind
+            || applied.value(QStringLiteral("apiVersion")).toString() != type.apiVersion())
+            throw ApiError::badRequest(
+                QStringLiteral("the apiVersion and kind of the applied object "
+                               "(%1, %2) do not match the resource (%3, %4)")
+                    .arg(applied.value(QStringLiteral("apiVersion")).toString(), kind,
+                         type.apiVersion(), type.kind));
         if (metaString(applied, "name") != name)
-            throw ApiError::badRequest(QStringLiteral("the name of the applied object (%1) does not "
-                                                      "match the name on the URL (%2)").arg(metaString(applied, "name"), name));
+            throw ApiError::badRequest(
+                QStringLiteral("the name of the applied object (%1) does not "
+                               "match the name on the URL (%2)")
+                    .arg(metaString(applied, "name"), name));
         const bool force = flag(req, "force");
         const auto live = m_store.tryGet(type.storageKey(), type.namespaced ? ns : QString(), name);
         if (!live) {
             QJsonObject object = m_admission.admitCreate(type, applied, ns);
             // The applier owns what it sent, not what the server defaulted.
-            const QJsonObject owned = ServerSideApply::apply(QJsonObject(), applied, manager, force,
-                                                             type.apiVersion());
+            const QJsonObject owned
+                = ServerSideApply::apply(QJsonObject(), applied, manager, force, type.apiVersion());
             QJsonObject md = object.value(QStringLiteral("metadata")).toObject();
             md.insert(QStringLiteral("managedFields"),
-                      owned.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("managedFields")));
+                      owned.value(QStringLiteral("metadata"))
+                          .toObject()
+                          .value(QStringLiteral("managedFields")));
             object.insert(QStringLiteral("metadata"), md);
             *status = 201;
             return dryRun ? object : m_store.create(type, object);
         }
-        QJsonObject next = ServerSideApply::apply(*live, applied, manager, force, type.apiVersion());
+        QJsonObject next
+            = ServerSideApply::apply(*live, applied, manager, force, type.apiVersion());
         if (type.subresources.contains(QStringLiteral("status")) && sub != QLatin1String("status"))
             next.insert(QStringLiteral("status"), live->value(QStringLiteral("status")));
         next = m_admission.admitUpdate(type, next, *live);
@@ -863,14 +935,16 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         throw ApiError::badRequest(QStringLiteral("the patch is not valid JSON: %1 at offset %2")
-                                       .arg(error.errorString()).arg(error.offset));
+                                       .arg(error.errorString())
+                                       .arg(error.offset));
     QJsonObject base = sub == QLatin1String("scale") ? scaleOf(type, live) : live;
     QJsonObject patched;
     if (contentType == QLatin1String("application/merge-patch+json")) {
         patched = Patches::mergePatch(base, doc.object()).toObject();
     } else if (contentType == QLatin1String("application/json-patch+json")) {
         if (!doc.isArray())
-            throw ApiError::badRequest(QStringLiteral("a JSON patch must be an array of operations"));
+            throw ApiError::badRequest(
+                QStringLiteral("a JSON patch must be an array of operations"));
         patched = Patches::jsonPatch(base, doc.array()).toObject();
     } else if (contentType == QLatin1String("application/strategic-merge-patch+json")) {
         if (type.custom)
@@ -883,7 +957,11 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
     if (sub == QLatin1String("scale")) {
         next = live;
         QJsonObject spec = next.value(QStringLiteral("spec")).toObject();
-        spec.insert(QStringLiteral("replicas"), patched.value(QStringLiteral("spec")).toObject().value(QStringLiteral("replicas")).toInt());
+        spec.insert(QStringLiteral("replicas"),
+                    patched.value(QStringLiteral("spec"))
+                        .toObject()
+                        .value(QStringLiteral("replicas"))
+                        .toInt());
         next.insert(QStringLiteral("spec"), spec);
     } else if (sub == QLatin1String("status")) {
         next = live;
@@ -893,14 +971,16 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
         if (type.subresources.contains(QStringLiteral("status")))
             next.insert(QStringLiteral("status"), live.value(QStringLiteral("status")));
         if (metaString(next, "name") != name)
-            throw ApiError::badRequest(QStringLiteral("the name of the object cannot be changed by a patch"));
+            throw ApiError::badRequest(
+                QStringLiteral("the name of the object cannot be changed by a patch"));
         next = m_admission.admitUpdate(type, next, live);
     }
-    next = ServerSideApply::recordUpdate(live, next, fieldManager(req, "unknown"), type.apiVersion());
+    next = ServerSideApply::recordUpdate(live, next, fieldManager(req, "unknown"),
+                                         type.apiVersion());
     if (dryRun)
         return next;
     const bool checkVersion = !metaString(patched, "resourceVersion").isEmpty()
-                              && metaString(patched, "resourceVersion") != metaString(live, "resourceVersion");
+        && metaString(patched, "resourceVersion") != metaString(live, "resourceVersion");
     if (checkVersion)
         throw ApiError::conflict(type.group, type.plural, name,
                                  QStringLiteral("the object has been modified; please apply your "
@@ -920,14 +1000,16 @@ QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &t
     if (policy.isEmpty())
         policy = options.value(QStringLiteral("propagationPolicy")).toString();
     if (policy.isEmpty() && options.contains(QStringLiteral("orphanDependents")))
-        policy = options.value(QStringLiteral("orphanDependents")).toBool() ? QStringLiteral("Orphan")
-                                                                             : QStringLiteral("Background");
+        policy = options.value(QStringLiteral("orphanDependents")).toBool()
+            ? QStringLiteral("Orphan")
+            : QStringLiteral("Background");
     if (policy.isEmpty())
         policy = QStringLiteral("Background");
     if (policy != QLatin1String("Background") && policy != QLatin1String("Foreground")
         && policy != QLatin1String("Orphan"))
         throw ApiError::badRequest(QStringLiteral("propagationPolicy must be one of Background, "
-                                                  "Foreground or Orphan (got %1)").arg(policy));
+                                                  "Foreground or Orphan (got %1)")
+                                       .arg(policy));
     int grace = -1;
     if (req.has_param("gracePeriodSeconds"))
         grace = param(req, "gracePeriodSeconds").toInt();
@@ -936,11 +1018,17 @@ QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &t
 
     QJsonObject live = m_store.get(type, ns, name);
     const QJsonObject pre = options.value(QStringLiteral("preconditions")).toObject();
-    if (pre.contains(QStringLiteral("uid")) && pre.value(QStringLiteral("uid")).toString() != metaString(live, "uid"))
-        throw ApiError::conflict(type.group, type.plural, name, QStringLiteral("Precondition failed: UID in precondition does not match"));
+    if (pre.contains(QStringLiteral("uid"))
+        && pre.value(QStringLiteral("uid")).toString() != metaString(live, "uid"))
+        throw ApiError::conflict(
+            type.group, type.plural, name,
+            QStringLiteral("Precondition failed: UID in precondition does not match"));
     if (pre.contains(QStringLiteral("resourceVersion"))
-        && pre.value(QStringLiteral("resourceVersion")).toString() != metaString(live, "resourceVersion"))
-        throw ApiError::conflict(type.group, type.plural, name, QStringLiteral("Precondition failed: resourceVersion in precondition does not match"));
+        && pre.value(QStringLiteral("resourceVersion")).toString()
+            != metaString(live, "resourceVersion"))
+        throw ApiError::conflict(
+            type.group, type.plural, name,
+            QStringLiteral("Precondition failed: resourceVersion in precondition does not match"));
     if (param(req, "dryRun") == QLatin1String("All"))
         return live;
 
@@ -970,11 +1058,18 @@ QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &t
         return markDeleting(0);
     }
     if (type.kind == QLatin1String("Pod") && grace != 0
-        && !live.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty()
-        && live.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString() != QLatin1String("Succeeded")
-        && live.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString() != QLatin1String("Failed")) {
+        && !live.value(QStringLiteral("spec"))
+                .toObject()
+                .value(QStringLiteral("nodeName"))
+                .toString()
+                .isEmpty()
+        && live.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString()
+            != QLatin1String("Succeeded")
+        && live.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString()
+            != QLatin1String("Failed")) {
         *status = 200;
-        return markDeleting(grace < 0 ? 30 : grace); // the kubelet simulation stops it and removes it
+        return markDeleting(grace < 0 ? 30
+                                      : grace); // the kubelet simulation stops it and removes it
     }
     if (policy == QLatin1String("Orphan"))
         Ownership::orphanDependents(m_store, m_registry, uid, type.namespaced ? ns : QString());
@@ -991,25 +1086,35 @@ QJsonObject ApiServer::accessReview(const QJsonObject &body, const User &user, b
     QJsonObject md = out.value(QStringLiteral("metadata")).toObject();
     md.insert(QStringLiteral("creationTimestamp"), QJsonValue::Null);
     out.insert(QStringLiteral("metadata"), md);
-    const QStringList readVerbs{QStringLiteral("get"), QStringLiteral("list"), QStringLiteral("watch")};
+    const QStringList readVerbs {QStringLiteral("get"), QStringLiteral("list"),
+                                 QStringLiteral("watch")};
     if (rules) {
-        const QJsonArray verbs = user.canWrite ? QJsonArray{QStringLiteral("*")} : QJsonArray::fromStringList(readVerbs);
-        out.insert(QStringLiteral("status"),
-                   QJsonObject{{QStringLiteral("resourceRules"),
-                                QJsonArray{QJsonObject{{QStringLiteral("verbs"), verbs},
-                                                       {QStringLiteral("apiGroups"), QJsonArray{QStringLiteral("*")}},
-                                                       {QStringLiteral("resources"), QJsonArray{QStringLiteral("*")}}}}},
-                               {QStringLiteral("nonResourceRules"), QJsonArray()},
-                               {QStringLiteral("incomplete"), false}});
+        const QJsonArray verbs = user.canWrite ? QJsonArray {QStringLiteral("*")}
+                                               : QJsonArray::fromStringList(readVerbs);
+        out.insert(
+            QStringLiteral("status"),
+            QJsonObject {{QStringLiteral("resourceRules"),
+                          QJsonArray {QJsonObject {
+                              {QStringLiteral("verbs"), verbs},
+                              {QStringLiteral("apiGroups"), QJsonArray {QStringLiteral("*")}},
+                              {QStringLiteral("resources"), QJsonArray {QStringLiteral("*")}}}}},
+                         {QStringLiteral("nonResourceRules"), QJsonArray()},
+                         {QStringLiteral("incomplete"), false}});
         return out;
     }
-    const QJsonObject attrs = body.value(QStringLiteral("spec")).toObject().value(QStringLiteral("resourceAttributes")).toObject();
+    const QJsonObject attrs = body.value(QStringLiteral("spec"))
+                                  .toObject()
+                                  .value(QStringLiteral("resourceAttributes"))
+                                  .toObject();
     const QString verb = attrs.value(QStringLiteral("verb")).toString();
     const bool allowed = user.canWrite || readVerbs.contains(verb);
-    QJsonObject status{{QStringLiteral("allowed"), allowed}};
+    QJsonObject status {{QStringLiteral("allowed"), allowed}};
     if (!allowed)
-        status.insert(QStringLiteral("reason"),
-                      QStringLiteral("User \"%1\" may only read (get, list, watch) in the Meshdeck demo cluster").arg(user.name));
+        status.insert(
+            QStringLiteral("reason"),
+            QStringLiteral(
+                "User \"%1\" may only read (get, list, watch) in the Meshdeck demo cluster")
+                .arg(user.name));
     out.insert(QStringLiteral("status"), status);
     return out;
 }

@@ -14,7 +14,7 @@ namespace httplib {
 class Server;
 struct Request;
 struct Response;
-}
+} // namespace httplib
 
 namespace Meshdeck::Demo {
 
@@ -32,17 +32,18 @@ public:
     struct Options
     {
         QString host = QStringLiteral("127.0.0.1");
-        quint16 port = 0;                  // 0: a free port
+        quint16 port = 0; // 0: a free port
         const TlsMaterial *tls = nullptr; // serve HTTPS and accept its client certificates
-        QString adminToken;                // non-empty: bearer tokens are accepted/required
+        QString adminToken; // non-empty: bearer tokens are accepted/required
         QString readOnlyToken;
-        bool requireAuth = false;          // anonymous requests get 401
+        bool requireAuth = false; // anonymous requests get 401
         int bookmarkIntervalMs = 5000;
         qint64 maxBodyBytes = 3 * 1024 * 1024;
         bool watchGoneAsHttpStatus = false; // 410 for too-old watches as HTTP status, not an event
     };
 
-    ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &admission, Options options);
+    ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &admission,
+              Options options);
     ~ApiServer();
 
     // Binds and starts serving on a background thread. Returns the port, or 0 on failure.
@@ -87,8 +88,8 @@ private:
     std::unique_ptr<httplib::Server> m_server;
     std::thread m_thread;
     quint16 m_port = 0;
-    std::atomic_bool m_stopping{false};
-    std::atomic_int m_openStreams{0};
+    std::atomic_bool m_stopping {false};
+    std::atomic_int m_openStreams {0};
 };
 
 } // namespace Meshdeck::Demo

@@ -16,9 +16,18 @@ namespace Meshdeck::Demo {
 
 namespace {
 
-struct KeyFree { void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); } };
-struct CertFree { void operator()(X509 *c) const { X509_free(c); } };
-struct BioFree { void operator()(BIO *b) const { BIO_free(b); } };
+struct KeyFree
+{
+    void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); }
+};
+struct CertFree
+{
+    void operator()(X509 *c) const { X509_free(c); }
+};
+struct BioFree
+{
+    void operator()(BIO *b) const { BIO_free(b); }
+};
 using KeyPtr = std::unique_ptr<EVP_PKEY, KeyFree>;
 using CertPtr = std::unique_ptr<X509, CertFree>;
 using BioPtr = std::unique_ptr<BIO, BioFree>;
@@ -71,26 +80,32 @@ CertPtr makeCert(EVP_PKEY *key, const QString &cn, const QStringList &orgs, X509
     X509_NAME *name = X509_get_subject_name(cert.get());
     for (const QString &o : orgs)
         X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
-                                   reinterpret_cast<const unsigned char *>(o.toUtf8().constData()), -1, -1, 0);
+                                   reinterpret_cast<const unsigned char *>(o.toUtf8().constData()),
+                                   -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()), -1, -1, 0);
+                               reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()), -1,
+                               -1, 0);
     X509 *signer = issuer ? issuer : cert.get();
     X509_set_issuer_name(cert.get(), X509_get_subject_name(signer));
     if (ca) {
         addExtension(cert.get(), signer, NID_basic_constraints, "critical,CA:TRUE");
-        addExtension(cert.get(), signer, NID_key_usage, "critical,keyCertSign,cRLSign,digitalSignature");
+        addExtension(cert.get(), signer, NID_key_usage,
+                     "critical,keyCertSign,cRLSign,digitalSignature");
         addExtension(cert.get(), signer, NID_subject_key_identifier, "hash");
     } else {
         addExtension(cert.get(), signer, NID_basic_constraints, "critical,CA:FALSE");
-        addExtension(cert.get(), signer, NID_key_usage, "critical,digitalSignature,keyEncipherment");
+        addExtension(cert.get(), signer, NID_key_usage,
+                     "critical,digitalSignature,keyEncipherment");
         addExtension(cert.get(), signer, NID_ext_key_usage, server ? "serverAuth" : "clientAuth");
         if (server) {
             QStringList san;
             for (const QString &h : hosts) {
-                const bool ip = !h.isEmpty() && (h.front().isDigit() || h.contains(QLatin1Char(':')));
+                const bool ip
+                    = !h.isEmpty() && (h.front().isDigit() || h.contains(QLatin1Char(':')));
                 san << (ip ? QStringLiteral("IP:") : QStringLiteral("DNS:")) + h;
             }
-            addExtension(cert.get(), signer, NID_subject_alt_name, san.join(QLatin1Char(',')).toUtf8().constData());
+            addExtension(cert.get(), signer, NID_subject_alt_name,
+                         san.join(QLatin1Char(',')).toUtf8().constData());
         }
     }
     if (X509_sign(cert.get(), issuerKey, EVP_sha256()) == 0)
@@ -126,21 +141,27 @@ Result<TlsMaterial> Certificates::generate(const QStringList &hosts)
     KeyPtr adminKey = newKey();
     KeyPtr viewerKey = newKey();
     if (!caKey || !serverKey || !adminKey || !viewerKey)
-        return Unexpected(Error(ErrorCode::Unknown, QStringLiteral("OpenSSL could not generate keys.")));
+        return Unexpected(
+            Error(ErrorCode::Unknown, QStringLiteral("OpenSSL could not generate keys.")));
     CertPtr ca = makeCert(caKey.get(), QStringLiteral("meshdeck-demo-ca"), {}, nullptr, caKey.get(),
                           true, false, {}, 1);
     if (!ca)
-        return Unexpected(Error(ErrorCode::Unknown, QStringLiteral("OpenSSL could not sign the CA.")));
+        return Unexpected(
+            Error(ErrorCode::Unknown, QStringLiteral("OpenSSL could not sign the CA.")));
     CertPtr server = makeCert(serverKey.get(), QStringLiteral("kube-apiserver"), {}, ca.get(),
                               caKey.get(), false, true, hosts, 2);
-    CertPtr admin = makeCert(adminKey.get(), QStringLiteral("meshdeck-admin"),
-                             {QStringLiteral("system:masters")}, ca.get(), caKey.get(), false, false, {}, 3);
+    CertPtr admin
+        = makeCert(adminKey.get(), QStringLiteral("meshdeck-admin"),
+                   {QStringLiteral("system:masters")}, ca.get(), caKey.get(), false, false, {}, 3);
     CertPtr viewer = makeCert(viewerKey.get(), QStringLiteral("meshdeck-viewer"),
-                              {QStringLiteral("meshdeck:viewers")}, ca.get(), caKey.get(), false, false, {}, 4);
+                              {QStringLiteral("meshdeck:viewers")}, ca.get(), caKey.get(), false,
+                              false, {}, 4);
     if (!server || !admin || !viewer)
-        return Unexpected(Error(ErrorCode::Unknown, QStringLiteral("OpenSSL could not sign the certificates.")));
-    return TlsMaterial{pem(ca.get()),     pem(caKey.get()),    pem(server.get()), pem(serverKey.get()),
-                       pem(admin.get()),  pem(adminKey.get()), pem(viewer.get()), pem(viewerKey.get())};
+        return Unexpected(
+            Error(ErrorCode::Unknown, QStringLiteral("OpenSSL could not sign the certificates.")));
+    return TlsMaterial {pem(ca.get()),        pem(caKey.get()),    pem(server.get()),
+                        pem(serverKey.get()), pem(admin.get()),    pem(adminKey.get()),
+                        pem(viewer.get()),    pem(viewerKey.get())};
 }
 
 bool Certificates::configureServer(SSL_CTX *ctx, const TlsMaterial &material)
@@ -151,7 +172,8 @@ bool Certificates::configureServer(SSL_CTX *ctx, const TlsMaterial &material)
     if (!cert || !key || !ca)
         return false;
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-    if (SSL_CTX_use_certificate(ctx, cert.get()) != 1 || SSL_CTX_use_PrivateKey(ctx, key.get()) != 1)
+    if (SSL_CTX_use_certificate(ctx, cert.get()) != 1
+        || SSL_CTX_use_PrivateKey(ctx, key.get()) != 1)
         return false;
     X509_STORE *store = SSL_CTX_get_cert_store(ctx);
     X509_STORE_add_cert(store, ca.get());

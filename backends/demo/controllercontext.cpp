@@ -45,13 +45,14 @@ bool ControllerContext::tryRemove(const QString &storageKey, const QString &ns, 
 }
 
 std::optional<QJsonObject> ControllerContext::tryCreate(const QString &storageKey,
-                                                        const QJsonObject &object, const QString &ns)
+                                                        const QJsonObject &object,
+                                                        const QString &ns)
 {
     try {
         const ResourceType t = type(storageKey);
         QJsonObject o = admission.admitCreate(t, object, ns);
-        o = ServerSideApply::recordUpdate(QJsonObject(), o, QStringLiteral("kube-controller-manager"),
-                                          t.apiVersion());
+        o = ServerSideApply::recordUpdate(
+            QJsonObject(), o, QStringLiteral("kube-controller-manager"), t.apiVersion());
         return store.create(t, o);
     } catch (const ApiError &e) {
         if (e.code() != 409 && e.code() != 403 && e.code() != 404)
@@ -69,23 +70,27 @@ void ControllerContext::recordEvent(const QJsonObject &object, const QString &re
     if (ns.isEmpty())
         ns = QStringLiteral("default");
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    const QString name = QStringLiteral("%1.%2")
-                             .arg(md.value(QStringLiteral("name")).toString())
-                             .arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (qHash(reason + message) % 1000), 0, 16);
-    QJsonObject source{{QStringLiteral("component"), component}};
+    const QString name
+        = QStringLiteral("%1.%2")
+              .arg(md.value(QStringLiteral("name")).toString())
+              .arg(QDateTime::currentMSecsSinceEpoch() * 1000 + (qHash(reason + message) % 1000), 0,
+                   16);
+    QJsonObject source {{QStringLiteral("component"), component}};
     if (!host.isEmpty())
         source.insert(QStringLiteral("host"), host);
-    const QJsonObject event{
+    const QJsonObject event {
         {QStringLiteral("apiVersion"), QStringLiteral("v1")},
         {QStringLiteral("kind"), QStringLiteral("Event")},
-        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+        {QStringLiteral("metadata"),
+         QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
         {QStringLiteral("involvedObject"),
-         QJsonObject{{QStringLiteral("kind"), object.value(QStringLiteral("kind"))},
-                     {QStringLiteral("namespace"), md.value(QStringLiteral("namespace"))},
-                     {QStringLiteral("name"), md.value(QStringLiteral("name"))},
-                     {QStringLiteral("uid"), md.value(QStringLiteral("uid"))},
-                     {QStringLiteral("apiVersion"), object.value(QStringLiteral("apiVersion"))},
-                     {QStringLiteral("resourceVersion"), md.value(QStringLiteral("resourceVersion"))}}},
+         QJsonObject {
+             {QStringLiteral("kind"), object.value(QStringLiteral("kind"))},
+             {QStringLiteral("namespace"), md.value(QStringLiteral("namespace"))},
+             {QStringLiteral("name"), md.value(QStringLiteral("name"))},
+             {QStringLiteral("uid"), md.value(QStringLiteral("uid"))},
+             {QStringLiteral("apiVersion"), object.value(QStringLiteral("apiVersion"))},
+             {QStringLiteral("resourceVersion"), md.value(QStringLiteral("resourceVersion"))}}},
         {QStringLiteral("reason"), reason},
         {QStringLiteral("message"), message},
         {QStringLiteral("source"), source},

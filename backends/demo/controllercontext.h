@@ -18,8 +18,12 @@ class ControllerContext
 public:
     ControllerContext(ObjectStore &store, ResourceRegistry &registry, Admission &admission,
                       double timeScale)
-        : store(store), registry(registry), admission(admission), m_timeScale(timeScale)
-    {}
+        : store(store)
+        , registry(registry)
+        , admission(admission)
+        , m_timeScale(timeScale)
+    {
+    }
     virtual ~ControllerContext() = default;
 
     ObjectStore &store;

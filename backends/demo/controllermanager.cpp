@@ -26,7 +26,8 @@ ControllerManager::ControllerManager(ObjectStore &store, ResourceRegistry &regis
     , m_workloads(std::make_unique<WorkloadController>(*this))
     , m_services(std::make_unique<ServiceController>(*this))
     , m_housekeeping(std::make_unique<Housekeeping>(*this))
-{}
+{
+}
 
 ControllerManager::~ControllerManager()
 {
@@ -69,8 +70,9 @@ void ControllerManager::after(int ms, std::function<void()> fn)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_timers.push_back(Timer{std::chrono::steady_clock::now() + std::chrono::milliseconds(scaled(ms)),
-                                 m_seq++, std::move(fn)});
+        m_timers.push_back(
+            Timer {std::chrono::steady_clock::now() + std::chrono::milliseconds(scaled(ms)),
+                   m_seq++, std::move(fn)});
         std::push_heap(m_timers.begin(), m_timers.end(), std::greater<>());
     }
     m_wake.notify_one();
@@ -95,11 +97,13 @@ void ControllerManager::run()
         {
             std::unique_lock lock(m_mutex);
             m_busy = false;
-            const auto next = m_timers.empty() ? std::chrono::steady_clock::now() + std::chrono::seconds(1)
-                                               : m_timers.front().due;
+            const auto next = m_timers.empty()
+                ? std::chrono::steady_clock::now() + std::chrono::seconds(1)
+                : m_timers.front().due;
             m_wake.wait_until(lock, next, [this] {
                 return m_stop || !m_events.empty() || !m_work.empty()
-                       || (!m_timers.empty() && m_timers.front().due <= std::chrono::steady_clock::now());
+                    || (!m_timers.empty()
+                        && m_timers.front().due <= std::chrono::steady_clock::now());
             });
             if (m_stop)
                 return;
@@ -162,8 +166,10 @@ void ControllerManager::handleEvent(const WatchEventPtr &e)
         m_housekeeping->removeIfFinalized(key, e->object);
 
     // Owners follow their dependents.
-    for (const QJsonValue &ref : e->object.value(QStringLiteral("metadata")).toObject()
-                                     .value(QStringLiteral("ownerReferences")).toArray()) {
+    for (const QJsonValue &ref : e->object.value(QStringLiteral("metadata"))
+                                     .toObject()
+                                     .value(QStringLiteral("ownerReferences"))
+                                     .toArray()) {
         const QJsonObject r = ref.toObject();
         const QString kind = r.value(QStringLiteral("kind")).toString();
         const QString owner = r.value(QStringLiteral("name")).toString();
@@ -188,14 +194,15 @@ void ControllerManager::handleEvent(const WatchEventPtr &e)
             enqueue(key, QString(), name);
     } else if (key == QLatin1String("/nodes")) {
         for (const QJsonObject &ds : store.objects(QStringLiteral("apps/daemonsets")))
-            enqueue(QStringLiteral("apps/daemonsets"), metaString(ds, "namespace"), metaString(ds, "name"));
+            enqueue(QStringLiteral("apps/daemonsets"), metaString(ds, "namespace"),
+                    metaString(ds, "name"));
     } else if (key == QLatin1String("apiextensions.k8s.io/customresourcedefinitions")) {
         m_housekeeping->syncCustomResourceDefinition(name, deleted, e->object);
     } else if (!deleted) {
-        static const QStringList reconciled = {
-            QStringLiteral("apps/deployments"), QStringLiteral("apps/replicasets"),
-            QStringLiteral("apps/statefulsets"), QStringLiteral("apps/daemonsets"),
-            QStringLiteral("batch/jobs"), QStringLiteral("/services")};
+        static const QStringList reconciled
+            = {QStringLiteral("apps/deployments"),  QStringLiteral("apps/replicasets"),
+               QStringLiteral("apps/statefulsets"), QStringLiteral("apps/daemonsets"),
+               QStringLiteral("batch/jobs"),        QStringLiteral("/services")};
         if (reconciled.contains(key))
             enqueue(key, ns, name);
     }

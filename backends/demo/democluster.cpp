@@ -25,15 +25,20 @@ QString randomToken()
 {
     QByteArray bytes(24, Qt::Uninitialized);
     QRandomGenerator::system()->generate(bytes.begin(), bytes.end());
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 } // namespace
 
-DemoCluster::DemoCluster() : DemoCluster(Options{}) {}
+DemoCluster::DemoCluster()
+    : DemoCluster(Options {})
+{
+}
 
 DemoCluster::DemoCluster(Options options)
     : m_options(std::move(options))
-{}
+{
+}
 
 DemoCluster::~DemoCluster()
 {
@@ -54,8 +59,8 @@ VoidResult DemoCluster::start()
 
     // Clients send bearer tokens only over TLS, so token mode serves HTTPS too.
     if (m_options.tls || m_options.tokenAuth) {
-        auto material = Certificates::generate({m_options.host, QStringLiteral("localhost"),
-                                                QStringLiteral("127.0.0.1")});
+        auto material = Certificates::generate(
+            {m_options.host, QStringLiteral("localhost"), QStringLiteral("127.0.0.1")});
         if (!material.ok())
             return Unexpected(material.error());
         m_tls = std::make_unique<TlsMaterial>(*material);
@@ -66,8 +71,9 @@ VoidResult DemoCluster::start()
     }
 
     const bool restore = !m_options.stateFile.isEmpty() && QFileInfo::exists(m_options.stateFile);
-    const VoidResult loaded = restore ? restoreState(m_options.stateFile)
-                                      : Scenario::load(m_options.scenario, *m_store, *m_registry, *m_admission);
+    const VoidResult loaded = restore
+        ? restoreState(m_options.stateFile)
+        : Scenario::load(m_options.scenario, *m_store, *m_registry, *m_admission);
     if (!loaded.ok()) {
         m_controllers->stop();
         return loaded;
@@ -85,10 +91,15 @@ VoidResult DemoCluster::start()
     m_api = std::make_unique<ApiServer>(*m_store, *m_registry, *m_admission, api);
     if (m_api->start() == 0) {
         m_controllers->stop();
-        return Unexpected(Error(ErrorCode::IoError,
-                                m_options.port ? QStringLiteral("The demo cluster cannot listen on %1:%2: the port is in use or not allowed. Choose another with --port, or leave it out to use a free one.")
-                                                     .arg(m_options.host).arg(m_options.port)
-                                               : QStringLiteral("The demo cluster cannot listen on %1.").arg(m_options.host)));
+        return Unexpected(Error(
+            ErrorCode::IoError,
+            m_options.port
+                ? QStringLiteral(
+                      "The demo cluster cannot listen on %1:%2: the port is in use or not allowed. "
+                      "Choose another with --port, or leave it out to use a free one.")
+                      .arg(m_options.host)
+                      .arg(m_options.port)
+                : QStringLiteral("The demo cluster cannot listen on %1.").arg(m_options.host)));
     }
     m_running = true;
     return {};
@@ -107,8 +118,9 @@ void DemoCluster::stop()
 
 QString DemoCluster::serverUrl() const
 {
-    return QStringLiteral("%1://%2:%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"),
-                                            m_options.host).arg(port());
+    return QStringLiteral("%1://%2:%3")
+        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), m_options.host)
+        .arg(port());
 }
 
 quint16 DemoCluster::port() const
@@ -123,9 +135,10 @@ int DemoCluster::openWatchStreams() const
 
 QByteArray DemoCluster::kubeconfig(Access access, const QString &context) const
 {
-    QJsonObject cluster{{QStringLiteral("server"), serverUrl()}};
+    QJsonObject cluster {{QStringLiteral("server"), serverUrl()}};
     if (m_tls)
-        cluster.insert(QStringLiteral("certificate-authority-data"), QString::fromLatin1(m_tls->caCert.toBase64()));
+        cluster.insert(QStringLiteral("certificate-authority-data"),
+                       QString::fromLatin1(m_tls->caCert.toBase64()));
     const bool admin = access == Access::Admin;
     QJsonObject user;
     if (m_options.tokenAuth) {
@@ -136,18 +149,24 @@ QByteArray DemoCluster::kubeconfig(Access access, const QString &context) const
         user.insert(QStringLiteral("client-key-data"),
                     QString::fromLatin1((admin ? m_tls->adminKey : m_tls->viewerKey).toBase64()));
     }
-    const QString userName = admin ? QStringLiteral("meshdeck-demo-admin") : QStringLiteral("meshdeck-demo-viewer");
-    const QJsonObject config{
+    const QString userName
+        = admin ? QStringLiteral("meshdeck-demo-admin") : QStringLiteral("meshdeck-demo-viewer");
+    const QJsonObject config {
         {QStringLiteral("apiVersion"), QStringLiteral("v1")},
         {QStringLiteral("kind"), QStringLiteral("Config")},
-        {QStringLiteral("clusters"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("meshdeck-demo")},
-                                                            {QStringLiteral("cluster"), cluster}}}},
-        {QStringLiteral("users"), QJsonArray{QJsonObject{{QStringLiteral("name"), userName},
-                                                         {QStringLiteral("user"), user}}}},
-        {QStringLiteral("contexts"), QJsonArray{QJsonObject{{QStringLiteral("name"), context},
-                                                            {QStringLiteral("context"), QJsonObject{{QStringLiteral("cluster"), QStringLiteral("meshdeck-demo")},
-                                                                                                    {QStringLiteral("user"), userName},
-                                                                                                    {QStringLiteral("namespace"), QStringLiteral("default")}}}}}},
+        {QStringLiteral("clusters"),
+         QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("meshdeck-demo")},
+                                  {QStringLiteral("cluster"), cluster}}}},
+        {QStringLiteral("users"),
+         QJsonArray {
+             QJsonObject {{QStringLiteral("name"), userName}, {QStringLiteral("user"), user}}}},
+        {QStringLiteral("contexts"),
+         QJsonArray {QJsonObject {
+             {QStringLiteral("name"), context},
+             {QStringLiteral("context"),
+              QJsonObject {{QStringLiteral("cluster"), QStringLiteral("meshdeck-demo")},
+                           {QStringLiteral("user"), userName},
+                           {QStringLiteral("namespace"), QStringLiteral("default")}}}}}},
         {QStringLiteral("current-context"), context},
         {QStringLiteral("preferences"), QJsonObject()}};
     return Yaml::fromJson(config);
@@ -157,18 +176,21 @@ VoidResult DemoCluster::writeKubeconfig(const QString &path, Access access) cons
 {
     const QFileInfo info(path);
     if (!info.absoluteDir().exists())
-        return Unexpected(Error(ErrorCode::IoError,
-                                QStringLiteral("Cannot write the kubeconfig %1: the folder %2 does not exist.")
-                                    .arg(path, info.absolutePath())));
+        return Unexpected(
+            Error(ErrorCode::IoError,
+                  QStringLiteral("Cannot write the kubeconfig %1: the folder %2 does not exist.")
+                      .arg(path, info.absolutePath())));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return Unexpected(Error(ErrorCode::IoError,
-                                QStringLiteral("Cannot write the kubeconfig %1: %2").arg(path, file.errorString())));
+        return Unexpected(Error(
+            ErrorCode::IoError,
+            QStringLiteral("Cannot write the kubeconfig %1: %2").arg(path, file.errorString())));
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(kubeconfig(access));
     if (!file.commit())
-        return Unexpected(Error(ErrorCode::IoError,
-                                QStringLiteral("Cannot write the kubeconfig %1: %2").arg(path, file.errorString())));
+        return Unexpected(Error(
+            ErrorCode::IoError,
+            QStringLiteral("Cannot write the kubeconfig %1: %2").arg(path, file.errorString())));
     return {};
 }
 
@@ -191,13 +213,15 @@ VoidResult DemoCluster::saveState(const QString &path) const
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return Unexpected(Error(ErrorCode::IoError,
-                                QStringLiteral("Cannot save the demo cluster's state to %1: %2").arg(path, file.errorString())));
+                                QStringLiteral("Cannot save the demo cluster's state to %1: %2")
+                                    .arg(path, file.errorString())));
     QJsonObject state = m_store->dump();
     state.insert(QStringLiteral("format"), QStringLiteral("meshdeck-demo-state/v1"));
     file.write(QJsonDocument(state).toJson(QJsonDocument::Compact));
     if (!file.commit())
         return Unexpected(Error(ErrorCode::IoError,
-                                QStringLiteral("Cannot save the demo cluster's state to %1: %2").arg(path, file.errorString())));
+                                QStringLiteral("Cannot save the demo cluster's state to %1: %2")
+                                    .arg(path, file.errorString())));
     return {};
 }
 
@@ -221,13 +245,19 @@ VoidResult DemoCluster::restoreState(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Unexpected(Error(ErrorCode::IoError,
-                                QStringLiteral("Cannot read the demo cluster's state %1: %2").arg(path, file.errorString())));
+                                QStringLiteral("Cannot read the demo cluster's state %1: %2")
+                                    .arg(path, file.errorString())));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-    if (error.error != QJsonParseError::NoError || doc.object().value(QStringLiteral("format")).toString() != QLatin1String("meshdeck-demo-state/v1"))
-        return Unexpected(Error(ErrorCode::ParseError,
-                                QStringLiteral("%1 is not a Meshdeck demo cluster state file (or it is damaged). Remove it, or pass another --state file.").arg(path),
-                                error.errorString()));
+    if (error.error != QJsonParseError::NoError
+        || doc.object().value(QStringLiteral("format")).toString()
+            != QLatin1String("meshdeck-demo-state/v1"))
+        return Unexpected(
+            Error(ErrorCode::ParseError,
+                  QStringLiteral("%1 is not a Meshdeck demo cluster state file (or it is damaged). "
+                                 "Remove it, or pass another --state file.")
+                      .arg(path),
+                  error.errorString()));
     m_store->restore(doc.object());
     // Let the controllers see everything once, as after a controller-manager restart; custom
     // kinds come back once their CRDs are established again.

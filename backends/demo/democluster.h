@@ -27,12 +27,12 @@ public:
     struct Options
     {
         QString host = QStringLiteral("127.0.0.1");
-        quint16 port = 0;          // 0: a free port
-        bool tls = false;          // HTTPS with a CA made at start and client certificates
-        bool tokenAuth = false;    // bearer tokens (admin and read-only), over HTTPS
+        quint16 port = 0; // 0: a free port
+        bool tls = false; // HTTPS with a CA made at start and client certificates
+        bool tokenAuth = false; // bearer tokens (admin and read-only), over HTTPS
         QString scenario = QStringLiteral("default");
-        QString stateFile;         // restored at start when it exists, saved at stop
-        double timeScale = 1.0;    // < 1 makes the simulated controllers faster (tests)
+        QString stateFile; // restored at start when it exists, saved at stop
+        double timeScale = 1.0; // < 1 makes the simulated controllers faster (tests)
         int bookmarkIntervalMs = 5000;
         bool watchGoneAsHttpStatus = false;
         ObjectStore::Options store;
@@ -48,7 +48,8 @@ public:
     [[nodiscard]] QString serverUrl() const;
     [[nodiscard]] quint16 port() const;
     [[nodiscard]] QByteArray kubeconfig(Access access = Access::Admin,
-                                        const QString &context = QStringLiteral("meshdeck-demo")) const;
+                                        const QString &context
+                                        = QStringLiteral("meshdeck-demo")) const;
     VoidResult writeKubeconfig(const QString &path, Access access = Access::Admin) const;
     [[nodiscard]] QString adminToken() const { return m_adminToken; }
     [[nodiscard]] QString readOnlyToken() const { return m_readOnlyToken; }

@@ -9,36 +9,36 @@ namespace Meshdeck::Demo {
 
 QJsonObject Discovery::version()
 {
-    return QJsonObject{{QStringLiteral("major"), QStringLiteral("1")},
-                       {QStringLiteral("minor"), QStringLiteral("32")},
-                       {QStringLiteral("gitVersion"), QString::fromLatin1(kGitVersion)},
-                       {QStringLiteral("gitCommit"), QStringLiteral("meshdeck-demo")},
-                       {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
-                       {QStringLiteral("buildDate"), QStringLiteral("2026-01-15T00:00:00Z")},
-                       {QStringLiteral("goVersion"), QStringLiteral("go1.23.6")},
-                       {QStringLiteral("compiler"), QStringLiteral("gc")},
-                       {QStringLiteral("platform"), QStringLiteral("linux/amd64")}};
+    return QJsonObject {{QStringLiteral("major"), QStringLiteral("1")},
+                        {QStringLiteral("minor"), QStringLiteral("32")},
+                        {QStringLiteral("gitVersion"), QString::fromLatin1(kGitVersion)},
+                        {QStringLiteral("gitCommit"), QStringLiteral("meshdeck-demo")},
+                        {QStringLiteral("gitTreeState"), QStringLiteral("clean")},
+                        {QStringLiteral("buildDate"), QStringLiteral("2026-01-15T00:00:00Z")},
+                        {QStringLiteral("goVersion"), QStringLiteral("go1.23.6")},
+                        {QStringLiteral("compiler"), QStringLiteral("gc")},
+                        {QStringLiteral("platform"), QStringLiteral("linux/amd64")}};
 }
 
 QJsonObject Discovery::apiVersions(const QString &serverAddress)
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("kind"), QStringLiteral("APIVersions")},
-        {QStringLiteral("versions"), QJsonArray{QStringLiteral("v1")}},
+        {QStringLiteral("versions"), QJsonArray {QStringLiteral("v1")}},
         {QStringLiteral("serverAddressByClientCIDRs"),
-         QJsonArray{QJsonObject{{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
-                                {QStringLiteral("serverAddress"), serverAddress}}}}};
+         QJsonArray {QJsonObject {{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
+                                  {QStringLiteral("serverAddress"), serverAddress}}}}};
 }
 
 static QJsonObject groupObject(const QString &name, const QStringList &versions)
 {
     QJsonArray vs;
     for (const QString &v : versions)
-        vs.append(QJsonObject{{QStringLiteral("groupVersion"), name + QLatin1Char('/') + v},
-                              {QStringLiteral("version"), v}});
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("versions"), vs},
-                       {QStringLiteral("preferredVersion"), vs.first()}};
+        vs.append(QJsonObject {{QStringLiteral("groupVersion"), name + QLatin1Char('/') + v},
+                               {QStringLiteral("version"), v}});
+    return QJsonObject {{QStringLiteral("name"), name},
+                        {QStringLiteral("versions"), vs},
+                        {QStringLiteral("preferredVersion"), vs.first()}};
 }
 
 QJsonObject Discovery::groupList(const ResourceRegistry &registry)
@@ -48,9 +48,9 @@ QJsonObject Discovery::groupList(const ResourceRegistry &registry)
         if (!name.isEmpty())
             groups.append(groupObject(name, versions));
     }
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
-                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                       {QStringLiteral("groups"), groups}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("groups"), groups}};
 }
 
 QJsonObject Discovery::group(const ResourceRegistry &registry, const QString &name)
@@ -75,47 +75,52 @@ QJsonObject Discovery::resourceList(const ResourceRegistry &registry, const QStr
         if (t.group != group || t.version != version)
             continue;
         any = true;
-        QJsonObject r{{QStringLiteral("name"), t.plural},
-                      {QStringLiteral("singularName"), t.singular},
-                      {QStringLiteral("namespaced"), t.namespaced},
-                      {QStringLiteral("kind"), t.kind},
-                      {QStringLiteral("verbs"), QJsonArray::fromStringList(t.verbs)},
-                      {QStringLiteral("storageVersionHash"),
-                       QString::fromLatin1(QCryptographicHash::hash(t.storageKey().toUtf8(),
-                                                                    QCryptographicHash::Sha256)
-                                               .left(8).toBase64())}};
+        QJsonObject r {{QStringLiteral("name"), t.plural},
+                       {QStringLiteral("singularName"), t.singular},
+                       {QStringLiteral("namespaced"), t.namespaced},
+                       {QStringLiteral("kind"), t.kind},
+                       {QStringLiteral("verbs"), QJsonArray::fromStringList(t.verbs)},
+                       {QStringLiteral("storageVersionHash"),
+                        QString::fromLatin1(QCryptographicHash::hash(t.storageKey().toUtf8(),
+                                                                     QCryptographicHash::Sha256)
+                                                .left(8)
+                                                .toBase64())}};
         if (!t.shortNames.isEmpty())
             r.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(t.shortNames));
         if (!t.categories.isEmpty())
             r.insert(QStringLiteral("categories"), QJsonArray::fromStringList(t.categories));
         resources.append(r);
         for (const QString &sub : t.subresources) {
-            QJsonObject s{{QStringLiteral("name"), t.plural + QLatin1Char('/') + sub},
-                          {QStringLiteral("singularName"), QString()},
-                          {QStringLiteral("namespaced"), t.namespaced},
-                          {QStringLiteral("kind"), t.kind}};
+            QJsonObject s {{QStringLiteral("name"), t.plural + QLatin1Char('/') + sub},
+                           {QStringLiteral("singularName"), QString()},
+                           {QStringLiteral("namespaced"), t.namespaced},
+                           {QStringLiteral("kind"), t.kind}};
             if (sub == QLatin1String("scale")) {
                 s.insert(QStringLiteral("group"), QStringLiteral("autoscaling"));
                 s.insert(QStringLiteral("version"), QStringLiteral("v1"));
                 s.insert(QStringLiteral("kind"), QStringLiteral("Scale"));
-                s.insert(QStringLiteral("verbs"), QJsonArray{QStringLiteral("get"), QStringLiteral("patch"), QStringLiteral("update")});
+                s.insert(QStringLiteral("verbs"),
+                         QJsonArray {QStringLiteral("get"), QStringLiteral("patch"),
+                                     QStringLiteral("update")});
             } else if (sub == QLatin1String("status")) {
-                s.insert(QStringLiteral("verbs"), QJsonArray{QStringLiteral("get"), QStringLiteral("patch"), QStringLiteral("update")});
+                s.insert(QStringLiteral("verbs"),
+                         QJsonArray {QStringLiteral("get"), QStringLiteral("patch"),
+                                     QStringLiteral("update")});
             } else if (sub == QLatin1String("log")) {
-                s.insert(QStringLiteral("verbs"), QJsonArray{QStringLiteral("get")});
+                s.insert(QStringLiteral("verbs"), QJsonArray {QStringLiteral("get")});
             } else {
-                s.insert(QStringLiteral("verbs"), QJsonArray{QStringLiteral("create")});
+                s.insert(QStringLiteral("verbs"), QJsonArray {QStringLiteral("create")});
             }
             resources.append(s);
         }
     }
     if (!any)
         return {};
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
-                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                       {QStringLiteral("groupVersion"),
-                        group.isEmpty() ? version : group + QLatin1Char('/') + version},
-                       {QStringLiteral("resources"), resources}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("groupVersion"),
+                         group.isEmpty() ? version : group + QLatin1Char('/') + version},
+                        {QStringLiteral("resources"), resources}};
 }
 
 QByteArray Discovery::openApiV2Protobuf()
@@ -135,11 +140,13 @@ QByteArray Discovery::openApiV2Protobuf()
 
 QJsonObject Discovery::openApiV2Json()
 {
-    return QJsonObject{{QStringLiteral("swagger"), QStringLiteral("2.0")},
-                       {QStringLiteral("info"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Kubernetes")},
-                                                            {QStringLiteral("version"), QString::fromLatin1(kGitVersion)}}},
-                       {QStringLiteral("paths"), QJsonObject()},
-                       {QStringLiteral("definitions"), QJsonObject()}};
+    return QJsonObject {
+        {QStringLiteral("swagger"), QStringLiteral("2.0")},
+        {QStringLiteral("info"),
+         QJsonObject {{QStringLiteral("title"), QStringLiteral("Kubernetes")},
+                      {QStringLiteral("version"), QString::fromLatin1(kGitVersion)}}},
+        {QStringLiteral("paths"), QJsonObject()},
+        {QStringLiteral("definitions"), QJsonObject()}};
 }
 
 QJsonObject Discovery::openApiV3Root(const ResourceRegistry &registry)
@@ -149,13 +156,19 @@ QJsonObject Discovery::openApiV3Root(const ResourceRegistry &registry)
         for (const QString &v : versions) {
             const QString path = group.isEmpty() ? QStringLiteral("api/") + v
                                                  : QStringLiteral("apis/%1/%2").arg(group, v);
-            const QByteArray doc = QJsonDocument(openApiV3Group(registry, group, v)).toJson(QJsonDocument::Compact);
-            const QString hash = QString::fromLatin1(QCryptographicHash::hash(doc, QCryptographicHash::Sha512).toHex().left(32).toUpper());
-            paths.insert(path, QJsonObject{{QStringLiteral("serverRelativeURL"),
-                                            QStringLiteral("/openapi/v3/%1?hash=%2").arg(path, hash)}});
+            const QByteArray doc
+                = QJsonDocument(openApiV3Group(registry, group, v)).toJson(QJsonDocument::Compact);
+            const QString hash
+                = QString::fromLatin1(QCryptographicHash::hash(doc, QCryptographicHash::Sha512)
+                                          .toHex()
+                                          .left(32)
+                                          .toUpper());
+            paths.insert(path,
+                         QJsonObject {{QStringLiteral("serverRelativeURL"),
+                                       QStringLiteral("/openapi/v3/%1?hash=%2").arg(path, hash)}});
         }
     }
-    return QJsonObject{{QStringLiteral("paths"), paths}};
+    return QJsonObject {{QStringLiteral("paths"), paths}};
 }
 
 QJsonObject Discovery::openApiV3Group(const ResourceRegistry &registry, const QString &group,
@@ -163,9 +176,11 @@ QJsonObject Discovery::openApiV3Group(const ResourceRegistry &registry, const QS
 {
     // Declares every operation with the fieldValidation parameter, so that newer clients leave
     // field validation to the server.
-    const QJsonObject fieldValidation{{QStringLiteral("name"), QStringLiteral("fieldValidation")},
-                                      {QStringLiteral("in"), QStringLiteral("query")},
-                                      {QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
+    const QJsonObject fieldValidation {
+        {QStringLiteral("name"), QStringLiteral("fieldValidation")},
+        {QStringLiteral("in"), QStringLiteral("query")},
+        {QStringLiteral("schema"),
+         QJsonObject {{QStringLiteral("type"), QStringLiteral("string")}}}};
     QJsonObject paths;
     for (const ResourceType &t : registry.all()) {
         if (t.group != group || t.version != version)
@@ -173,22 +188,24 @@ QJsonObject Discovery::openApiV3Group(const ResourceRegistry &registry, const QS
         const QString base = group.isEmpty() ? QStringLiteral("/api/") + version
                                              : QStringLiteral("/apis/%1/%2").arg(group, version);
         const QString collection = t.namespaced
-                                       ? QStringLiteral("%1/namespaces/{namespace}/%2").arg(base, t.plural)
-                                       : QStringLiteral("%1/%2").arg(base, t.plural);
-        const QJsonObject op{{QStringLiteral("parameters"), QJsonArray{fieldValidation}},
-                             {QStringLiteral("x-kubernetes-group-version-kind"),
-                              QJsonObject{{QStringLiteral("group"), t.group},
-                                          {QStringLiteral("version"), t.version},
-                                          {QStringLiteral("kind"), t.kind}}}};
-        paths.insert(collection, QJsonObject{{QStringLiteral("post"), op}});
+            ? QStringLiteral("%1/namespaces/{namespace}/%2").arg(base, t.plural)
+            : QStringLiteral("%1/%2").arg(base, t.plural);
+        const QJsonObject op {{QStringLiteral("parameters"), QJsonArray {fieldValidation}},
+                              {QStringLiteral("x-kubernetes-group-version-kind"),
+                               QJsonObject {{QStringLiteral("group"), t.group},
+                                            {QStringLiteral("version"), t.version},
+                                            {QStringLiteral("kind"), t.kind}}}};
+        paths.insert(collection, QJsonObject {{QStringLiteral("post"), op}});
         paths.insert(collection + QStringLiteral("/{name}"),
-                     QJsonObject{{QStringLiteral("put"), op}, {QStringLiteral("patch"), op}});
+                     QJsonObject {{QStringLiteral("put"), op}, {QStringLiteral("patch"), op}});
     }
-    return QJsonObject{{QStringLiteral("openapi"), QStringLiteral("3.0.0")},
-                       {QStringLiteral("info"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Kubernetes")},
-                                                            {QStringLiteral("version"), QString::fromLatin1(kGitVersion)}}},
-                       {QStringLiteral("paths"), paths},
-                       {QStringLiteral("components"), QJsonObject{{QStringLiteral("schemas"), QJsonObject()}}}};
+    return QJsonObject {
+        {QStringLiteral("openapi"), QStringLiteral("3.0.0")},
+        {QStringLiteral("info"),
+         QJsonObject {{QStringLiteral("title"), QStringLiteral("Kubernetes")},
+                      {QStringLiteral("version"), QString::fromLatin1(kGitVersion)}}},
+        {QStringLiteral("paths"), paths},
+        {QStringLiteral("components"), QJsonObject {{QStringLiteral("schemas"), QJsonObject()}}}};
 }
 
 } // namespace Meshdeck::Demo

@@ -16,19 +16,27 @@ const QString kMetadata = QStringLiteral("metadata");
 
 Housekeeping::Housekeeping(ControllerContext &ctx)
     : m_ctx(ctx)
-{}
+{
+}
 
 void Housekeeping::onDeleted(const QJsonObject &object, bool clusterScoped)
 {
     const QString uid = metadataOf(object).value(QStringLiteral("uid")).toString();
-    const QString ns = clusterScoped ? QString() : metadataOf(object).value(QStringLiteral("namespace")).toString();
-    for (const Ownership::Dependent &d : Ownership::dependents(m_ctx.store, m_ctx.registry, uid, ns)) {
+    const QString ns = clusterScoped
+        ? QString()
+        : metadataOf(object).value(QStringLiteral("namespace")).toString();
+    for (const Ownership::Dependent &d :
+         Ownership::dependents(m_ctx.store, m_ctx.registry, uid, ns)) {
         QJsonObject o = d.object;
         QJsonObject m = metadataOf(o);
         const QString dns = m.value(QStringLiteral("namespace")).toString();
         const QString dname = m.value(QStringLiteral("name")).toString();
         if (d.type.kind == QLatin1String("Pod")
-            && !o.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty()) {
+            && !o.value(QStringLiteral("spec"))
+                    .toObject()
+                    .value(QStringLiteral("nodeName"))
+                    .toString()
+                    .isEmpty()) {
             // Pods stop gracefully; the kubelet simulation removes them.
             if (!m.contains(QStringLiteral("deletionTimestamp"))) {
                 m.insert(QStringLiteral("deletionTimestamp"), nowRfc3339());
@@ -55,7 +63,8 @@ void Housekeeping::syncNamespace(const QString &name)
         seen.insert(t.storageKey());
         for (const QJsonObject &o : m_ctx.store.objects(t.storageKey(), name)) {
             ++remaining;
-            m_ctx.tryRemove(t.storageKey(), name, metadataOf(o).value(QStringLiteral("name")).toString());
+            m_ctx.tryRemove(t.storageKey(), name,
+                            metadataOf(o).value(QStringLiteral("name")).toString());
         }
     }
     if (remaining == 0)
@@ -67,15 +76,19 @@ void Housekeeping::syncNamespace(const QString &name)
 void Housekeeping::removeIfFinalized(const QString &storageKey, const QJsonObject &object)
 {
     const QJsonObject m = metadataOf(object);
-    if (m.contains(QStringLiteral("deletionTimestamp")) && m.value(QStringLiteral("finalizers")).toArray().isEmpty()
+    if (m.contains(QStringLiteral("deletionTimestamp"))
+        && m.value(QStringLiteral("finalizers")).toArray().isEmpty()
         && storageKey != QLatin1String("/namespaces") && storageKey != QLatin1String("/pods"))
-        m_ctx.tryRemove(storageKey, m.value(QStringLiteral("namespace")).toString(), m.value(QStringLiteral("name")).toString());
+        m_ctx.tryRemove(storageKey, m.value(QStringLiteral("namespace")).toString(),
+                        m.value(QStringLiteral("name")).toString());
 }
 
-void Housekeeping::syncCustomResourceDefinition(const QString &name, bool deleted, const QJsonObject &last)
+void Housekeeping::syncCustomResourceDefinition(const QString &name, bool deleted,
+                                                const QJsonObject &last)
 {
     const QString key = QStringLiteral("apiextensions.k8s.io/customresourcedefinitions");
-    const auto crd = deleted ? std::optional<QJsonObject>() : m_ctx.store.tryGet(key, QString(), name);
+    const auto crd
+        = deleted ? std::optional<QJsonObject>() : m_ctx.store.tryGet(key, QString(), name);
     const QJsonObject source = crd ? *crd : last;
     const QJsonObject spec = source.value(QStringLiteral("spec")).toObject();
     const QString group = spec.value(QStringLiteral("group")).toString();
@@ -85,7 +98,8 @@ void Housekeeping::syncCustomResourceDefinition(const QString &name, bool delete
         // Its objects go with it.
         const QString storage = group + QLatin1Char('/') + plural;
         for (const QJsonObject &o : m_ctx.store.objects(storage))
-            m_ctx.tryRemove(storage, metadataOf(o).value(QStringLiteral("namespace")).toString(), metadataOf(o).value(QStringLiteral("name")).toString());
+            m_ctx.tryRemove(storage, metadataOf(o).value(QStringLiteral("namespace")).toString(),
+                            metadataOf(o).value(QStringLiteral("name")).toString());
         m_ctx.registry.removeCustom(group, plural);
         if (crd)
             m_ctx.tryRemove(key, QString(), name);
@@ -115,9 +129,10 @@ void Housekeeping::syncCustomResourceDefinition(const QString &name, bool delete
             t.subresources << QStringLiteral("status");
         if (sub.contains(QStringLiteral("scale")))
             t.subresources << QStringLiteral("scale");
-        const QJsonArray columns = version.value(QStringLiteral("additionalPrinterColumns")).toArray();
+        const QJsonArray columns
+            = version.value(QStringLiteral("additionalPrinterColumns")).toArray();
         if (!columns.isEmpty())
-            t.crdPrinterColumns = QJsonObject{{QStringLiteral("columns"), columns}};
+            t.crdPrinterColumns = QJsonObject {{QStringLiteral("columns"), columns}};
         t.custom = true;
         types << t;
     }
@@ -125,19 +140,20 @@ void Housekeeping::syncCustomResourceDefinition(const QString &name, bool delete
 
     QJsonObject status = crd->value(QStringLiteral("status")).toObject();
     const auto cond = [](const char *type, const char *reason, const char *message) {
-        return QJsonObject{{QStringLiteral("type"), QString::fromLatin1(type)},
-                           {QStringLiteral("status"), QStringLiteral("True")},
-                           {QStringLiteral("reason"), QString::fromLatin1(reason)},
-                           {QStringLiteral("message"), QString::fromLatin1(message)},
-                           {QStringLiteral("lastTransitionTime"), nowRfc3339()}};
+        return QJsonObject {{QStringLiteral("type"), QString::fromLatin1(type)},
+                            {QStringLiteral("status"), QStringLiteral("True")},
+                            {QStringLiteral("reason"), QString::fromLatin1(reason)},
+                            {QStringLiteral("message"), QString::fromLatin1(message)},
+                            {QStringLiteral("lastTransitionTime"), nowRfc3339()}};
     };
     QJsonObject next = status;
     next.insert(QStringLiteral("acceptedNames"), spec.value(QStringLiteral("names")));
     next.insert(QStringLiteral("storedVersions"), stored);
     if (status.value(QStringLiteral("conditions")).toArray().isEmpty())
         next.insert(QStringLiteral("conditions"),
-                    QJsonArray{cond("NamesAccepted", "NoConflicts", "no conflicts found"),
-                               cond("Established", "InitialNamesAccepted", "the initial names have been accepted")});
+                    QJsonArray {cond("NamesAccepted", "NoConflicts", "no conflicts found"),
+                                cond("Established", "InitialNamesAccepted",
+                                     "the initial names have been accepted")});
     if (next != status) {
         QJsonObject updated = *crd;
         updated.insert(QStringLiteral("status"), next);

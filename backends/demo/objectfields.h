@@ -26,8 +26,10 @@ inline QString nowRfc3339()
 // Whether a pod's Ready condition is True.
 inline bool podReady(const QJsonObject &pod)
 {
-    const QJsonArray conditions = pod.value(QStringLiteral("status")).toObject()
-                                      .value(QStringLiteral("conditions")).toArray();
+    const QJsonArray conditions = pod.value(QStringLiteral("status"))
+                                      .toObject()
+                                      .value(QStringLiteral("conditions"))
+                                      .toArray();
     for (const QJsonValue &c : conditions) {
         const QJsonObject condition = c.toObject();
         if (condition.value(QStringLiteral("type")).toString() == QLatin1String("Ready"))

@@ -34,25 +34,27 @@ QString keyOf(const QString &ns, const QString &name)
     return ns + QLatin1Char('/') + name;
 }
 
-
-
 QString encodeToken(const QString &snapshot, quint64 rv, const QString &start)
 {
-    const QJsonObject t{{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
-                        {QStringLiteral("rv"), QString::number(rv)},
-                        {QStringLiteral("snap"), snapshot},
-                        {QStringLiteral("start"), start}};
-    return QString::fromLatin1(serialize(t).toBase64(QByteArray::Base64UrlEncoding
-                                                     | QByteArray::OmitTrailingEquals));
+    const QJsonObject t {{QStringLiteral("v"), QStringLiteral("meta.k8s.io/v1")},
+                         {QStringLiteral("rv"), QString::number(rv)},
+                         {QStringLiteral("snap"), snapshot},
+                         {QStringLiteral("start"), start}};
+    return QString::fromLatin1(
+        serialize(t).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 } // namespace
 
-ObjectStore::ObjectStore() : ObjectStore(Options{}) {}
+ObjectStore::ObjectStore()
+    : ObjectStore(Options {})
+{
+}
 
 ObjectStore::ObjectStore(Options options)
     : m_options(options)
-{}
+{
+}
 
 void ObjectStore::setListener(std::function<void(const WatchEventPtr &)> listener)
 {
@@ -88,7 +90,8 @@ QJsonObject ObjectStore::create(const ResourceType &type, QJsonObject object)
 {
     QJsonObject md = metadataOf(object);
     const QString name = md.value(QStringLiteral("name")).toString();
-    const QString ns = type.namespaced ? md.value(QStringLiteral("namespace")).toString() : QString();
+    const QString ns
+        = type.namespaced ? md.value(QStringLiteral("namespace")).toString() : QString();
     std::lock_guard lock(m_mutex);
     auto &bucketPtr = m_buckets[type.storageKey()];
     if (!bucketPtr)
@@ -114,7 +117,7 @@ QJsonObject ObjectStore::create(const ResourceType &type, QJsonObject object)
     object.insert(QStringLiteral("apiVersion"), type.apiVersion());
     object.insert(QStringLiteral("kind"), type.kind);
     const QByteArray json = serialize(object);
-    Entry entry{compacted(json), json};
+    Entry entry {compacted(json), json};
     object = entry.object;
     (*bucketPtr)[key] = entry;
     record(WatchEvent::Type::Added, type, ns, entry.object, entry.json, rv);
@@ -145,7 +148,8 @@ QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object, bo
 {
     QJsonObject md = metadataOf(object);
     const QString name = md.value(QStringLiteral("name")).toString();
-    const QString ns = type.namespaced ? md.value(QStringLiteral("namespace")).toString() : QString();
+    const QString ns
+        = type.namespaced ? md.value(QStringLiteral("namespace")).toString() : QString();
     std::lock_guard lock(m_mutex);
     auto &bucketPtr = m_buckets[type.storageKey()];
     if (!bucketPtr || !bucketPtr->count(keyOf(ns, name)))
@@ -180,7 +184,8 @@ QJsonObject ObjectStore::update(const ResourceType &type, QJsonObject object, bo
     // A write that changes nothing is a no-op, as in the real API server.
     QJsonObject compare = object;
     QJsonObject compareMeta = md;
-    compareMeta.insert(QStringLiteral("resourceVersion"), oldMeta.value(QStringLiteral("resourceVersion")));
+    compareMeta.insert(QStringLiteral("resourceVersion"),
+                       oldMeta.value(QStringLiteral("resourceVersion")));
     compare.insert(QStringLiteral("metadata"), compareMeta);
     if (compare == entry.object)
         return entry.object;
@@ -217,8 +222,8 @@ QJsonObject ObjectStore::remove(const ResourceType &type, const QString &ns, con
 }
 
 ObjectStore::ListResult ObjectStore::list(const ResourceType &type, const QString &ns,
-                                          const Selector &labels, const Selector &fields,
-                                          int limit, const QString &continueToken)
+                                          const Selector &labels, const Selector &fields, int limit,
+                                          const QString &continueToken)
 {
     std::lock_guard lock(m_mutex);
     expireSnapshots();
@@ -227,14 +232,15 @@ ObjectStore::ListResult ObjectStore::list(const ResourceType &type, const QStrin
     QString start;
     QString snapshotId;
     if (!continueToken.isEmpty()) {
-        const QJsonObject token = QJsonDocument::fromJson(
-                                      QByteArray::fromBase64(continueToken.toLatin1(),
-                                                             QByteArray::Base64UrlEncoding))
-                                      .object();
+        const QJsonObject token
+            = QJsonDocument::fromJson(
+                  QByteArray::fromBase64(continueToken.toLatin1(), QByteArray::Base64UrlEncoding))
+                  .object();
         snapshotId = token.value(QStringLiteral("snap")).toString();
         start = token.value(QStringLiteral("start")).toString();
         if (snapshotId.isEmpty())
-            throw ApiError::badRequest(QStringLiteral("continue key is not valid: malformed token"));
+            throw ApiError::badRequest(
+                QStringLiteral("continue key is not valid: malformed token"));
         const auto it = m_snapshots.constFind(snapshotId);
         if (it == m_snapshots.cend()) {
             throw ApiError::gone(QStringLiteral(
@@ -266,7 +272,8 @@ ObjectStore::ListResult ObjectStore::list(const ResourceType &type, const QStrin
             break;
         const Entry &e = it->second;
         if (!labels.isEmpty()
-            && !labels.matchesLabels(metadataOf(e.object).value(QStringLiteral("labels")).toObject()))
+            && !labels.matchesLabels(
+                metadataOf(e.object).value(QStringLiteral("labels")).toObject()))
             continue;
         if (!fields.isEmpty() && !fields.matchesFields(e.object))
             continue;
@@ -282,7 +289,8 @@ ObjectStore::ListResult ObjectStore::list(const ResourceType &type, const QStrin
     if (more) {
         if (snapshotId.isEmpty()) {
             snapshotId = QString::number(m_nextSnapshot++);
-            m_snapshots.insert(snapshotId, Snapshot{bucket, rv, QDateTime::currentMSecsSinceEpoch()});
+            m_snapshots.insert(snapshotId,
+                               Snapshot {bucket, rv, QDateTime::currentMSecsSinceEpoch()});
         }
         result.continueToken = encodeToken(snapshotId, rv, last);
         if (labels.isEmpty() && fields.isEmpty())
@@ -316,7 +324,8 @@ int ObjectStore::count(const QString &storageKey) const
 }
 
 std::shared_ptr<Watcher> ObjectStore::watch(const ResourceType &type, const QString &ns,
-                                            quint64 fromVersion, std::vector<WatchEventPtr> *initial)
+                                            quint64 fromVersion,
+                                            std::vector<WatchEventPtr> *initial)
 {
     std::lock_guard lock(m_mutex);
     const QString n = type.namespaced ? ns : QString();
@@ -329,8 +338,10 @@ std::shared_ptr<Watcher> ObjectStore::watch(const ResourceType &type, const QStr
                     continue;
                 auto e = std::make_shared<WatchEvent>();
                 e->type = WatchEvent::Type::Added;
-                e->resourceVersion = metadataOf(entry.object).value(QStringLiteral("resourceVersion"))
-                                         .toString().toULongLong();
+                e->resourceVersion = metadataOf(entry.object)
+                                         .value(QStringLiteral("resourceVersion"))
+                                         .toString()
+                                         .toULongLong();
                 e->storageKey = type.storageKey();
                 e->ns = n;
                 e->object = entry.object;
@@ -341,7 +352,8 @@ std::shared_ptr<Watcher> ObjectStore::watch(const ResourceType &type, const QStr
     } else {
         if (fromVersion < m_compactedRv) {
             throw ApiError::gone(QStringLiteral("too old resource version: %1 (%2)")
-                                     .arg(fromVersion).arg(m_compactedRv + 1));
+                                     .arg(fromVersion)
+                                     .arg(m_compactedRv + 1));
         }
         for (const WatchEventPtr &e : m_history) {
             if (e->resourceVersion > fromVersion && watcher->wants(*e))
@@ -371,8 +383,9 @@ std::vector<WatchEventPtr> ObjectStore::next(Watcher &w, std::chrono::millisecon
         *gone = true;
         return out;
     }
-    auto it = std::upper_bound(m_history.begin(), m_history.end(), w.m_cursor,
-                               [](quint64 rv, const WatchEventPtr &e) { return rv < e->resourceVersion; });
+    auto it = std::upper_bound(
+        m_history.begin(), m_history.end(), w.m_cursor,
+        [](quint64 rv, const WatchEventPtr &e) { return rv < e->resourceVersion; });
     for (; it != m_history.end(); ++it) {
         if (w.wants(**it))
             out.push_back(*it);
@@ -414,7 +427,8 @@ void ObjectStore::compact(size_t keep)
     if (m_history.empty())
         m_compactedRv = m_rv;
     // Compaction invalidates every consistent read at or before the compacted revision.
-    m_snapshots.removeIf([this](const auto &it) { return it.value().resourceVersion <= m_compactedRv; });
+    m_snapshots.removeIf(
+        [this](const auto &it) { return it.value().resourceVersion <= m_compactedRv; });
     expireSnapshots();
 }
 
@@ -423,7 +437,7 @@ void ObjectStore::expireSnapshots()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_snapshots.removeIf([&](const auto &it) {
         return it.value().resourceVersion < m_compactedRv
-               || now - it.value().createdMs > qint64(m_options.snapshotTtlSeconds) * 1000;
+            || now - it.value().createdMs > qint64(m_options.snapshotTtlSeconds) * 1000;
     });
 }
 
@@ -437,8 +451,8 @@ QJsonObject ObjectStore::dump() const
             items.append(entry.object);
         buckets.insert(it.key(), items);
     }
-    return QJsonObject{{QStringLiteral("resourceVersion"), QString::number(m_rv)},
-                       {QStringLiteral("objects"), buckets}};
+    return QJsonObject {{QStringLiteral("resourceVersion"), QString::number(m_rv)},
+                        {QStringLiteral("objects"), buckets}};
 }
 
 void ObjectStore::restore(const QJsonObject &state)
@@ -453,7 +467,8 @@ void ObjectStore::restore(const QJsonObject &state)
             const QJsonObject o = v.toObject();
             const QJsonObject md = metadataOf(o);
             (*bucket)[keyOf(md.value(QStringLiteral("namespace")).toString(),
-                            md.value(QStringLiteral("name")).toString())] = Entry{o, serialize(o)};
+                            md.value(QStringLiteral("name")).toString())]
+                = Entry {o, serialize(o)};
         }
         m_buckets.insert(it.key(), bucket);
     }

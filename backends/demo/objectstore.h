@@ -27,8 +27,8 @@ class ObjectStore
 public:
     struct Options
     {
-        size_t historyLimit = 20000;      // events kept for watches from an old resourceVersion
-        int snapshotTtlSeconds = 300;     // continue tokens expire after this
+        size_t historyLimit = 20000; // events kept for watches from an old resourceVersion
+        int snapshotTtlSeconds = 300; // continue tokens expire after this
     };
 
     struct ListResult
@@ -44,7 +44,8 @@ public:
     explicit ObjectStore(Options options);
 
     QJsonObject create(const ResourceType &type, QJsonObject object);
-    [[nodiscard]] QJsonObject get(const ResourceType &type, const QString &ns, const QString &name) const;
+    [[nodiscard]] QJsonObject get(const ResourceType &type, const QString &ns,
+                                  const QString &name) const;
     [[nodiscard]] std::optional<QJsonObject> tryGet(const QString &storageKey, const QString &ns,
                                                     const QString &name) const;
     // Replaces the object. With checkVersion, a metadata.resourceVersion that is not the stored
@@ -55,7 +56,8 @@ public:
     [[nodiscard]] ListResult list(const ResourceType &type, const QString &ns,
                                   const Selector &labels, const Selector &fields, int limit,
                                   const QString &continueToken);
-    [[nodiscard]] QList<QJsonObject> objects(const QString &storageKey, const QString &ns = {}) const;
+    [[nodiscard]] QList<QJsonObject> objects(const QString &storageKey,
+                                             const QString &ns = {}) const;
     [[nodiscard]] int count(const QString &storageKey) const;
 
     // Starts a watch. fromVersion 0 means "now, after synthetic ADDED events for what exists";

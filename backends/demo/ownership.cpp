@@ -9,8 +9,10 @@ namespace Meshdeck::Demo {
 
 bool Ownership::ownedBy(const QJsonObject &object, const QString &uid)
 {
-    const QJsonArray refs = object.value(QStringLiteral("metadata")).toObject()
-                                .value(QStringLiteral("ownerReferences")).toArray();
+    const QJsonArray refs = object.value(QStringLiteral("metadata"))
+                                .toObject()
+                                .value(QStringLiteral("ownerReferences"))
+                                .toArray();
     for (const QJsonValue &r : refs) {
         if (r.toObject().value(QStringLiteral("uid")).toString() == uid)
             return true;
@@ -21,12 +23,12 @@ bool Ownership::ownedBy(const QJsonObject &object, const QString &uid)
 QJsonObject Ownership::controllerReference(const QJsonObject &owner)
 {
     const QJsonObject md = owner.value(QStringLiteral("metadata")).toObject();
-    return QJsonObject{{QStringLiteral("apiVersion"), owner.value(QStringLiteral("apiVersion"))},
-                       {QStringLiteral("kind"), owner.value(QStringLiteral("kind"))},
-                       {QStringLiteral("name"), md.value(QStringLiteral("name"))},
-                       {QStringLiteral("uid"), md.value(QStringLiteral("uid"))},
-                       {QStringLiteral("controller"), true},
-                       {QStringLiteral("blockOwnerDeletion"), true}};
+    return QJsonObject {{QStringLiteral("apiVersion"), owner.value(QStringLiteral("apiVersion"))},
+                        {QStringLiteral("kind"), owner.value(QStringLiteral("kind"))},
+                        {QStringLiteral("name"), md.value(QStringLiteral("name"))},
+                        {QStringLiteral("uid"), md.value(QStringLiteral("uid"))},
+                        {QStringLiteral("controller"), true},
+                        {QStringLiteral("blockOwnerDeletion"), true}};
 }
 
 QList<Ownership::Dependent> Ownership::dependents(const ObjectStore &store,
@@ -43,7 +45,7 @@ QList<Ownership::Dependent> Ownership::dependents(const ObjectStore &store,
         seen.insert(t.storageKey());
         for (const QJsonObject &o : store.objects(t.storageKey(), t.namespaced ? ns : QString())) {
             if (ownedBy(o, uid))
-                out << Dependent{t, o};
+                out << Dependent {t, o};
         }
     }
     return out;

@@ -9,13 +9,19 @@ namespace Meshdeck::Demo {
 QString Patches::mergeKey(const QString &field, const QJsonObject &sample)
 {
     static const QStringList byName = {
-        QStringLiteral("containers"), QStringLiteral("initContainers"),
-        QStringLiteral("ephemeralContainers"), QStringLiteral("env"), QStringLiteral("volumes"),
-        QStringLiteral("imagePullSecrets"), QStringLiteral("hostAliases"),
-        QStringLiteral("containerStatuses"), QStringLiteral("initContainerStatuses"),
+        QStringLiteral("containers"),
+        QStringLiteral("initContainers"),
+        QStringLiteral("ephemeralContainers"),
+        QStringLiteral("env"),
+        QStringLiteral("volumes"),
+        QStringLiteral("imagePullSecrets"),
+        QStringLiteral("hostAliases"),
+        QStringLiteral("containerStatuses"),
+        QStringLiteral("initContainerStatuses"),
     };
     if (byName.contains(field))
-        return field == QLatin1String("hostAliases") ? QStringLiteral("ip") : QStringLiteral("name");
+        return field == QLatin1String("hostAliases") ? QStringLiteral("ip")
+                                                     : QStringLiteral("name");
     if (field == QLatin1String("volumeMounts") || field == QLatin1String("volumeDevices"))
         return field == QLatin1String("volumeMounts") ? QStringLiteral("mountPath")
                                                       : QStringLiteral("devicePath");
@@ -54,7 +60,8 @@ QStringList pointer(const QString &path)
         throw ApiError::badRequest(QStringLiteral("invalid JSON pointer \"%1\"").arg(path));
     QStringList parts = path.mid(1).split(QLatin1Char('/'));
     for (QString &p : parts)
-        p.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
+        p.replace(QLatin1String("~1"), QLatin1String("/"))
+            .replace(QLatin1String("~0"), QLatin1String("~"));
     return parts;
 }
 
@@ -114,7 +121,8 @@ QJsonValue modify(const QJsonValue &doc, const QStringList &path, int depth, con
         int i = part == QLatin1String("-") ? int(a.size()) : part.toInt(&ok);
         if (part == QLatin1String("-"))
             ok = true;
-        if (!ok || i < 0 || i > a.size() || (i == a.size() && !(last && op == QLatin1String("add"))))
+        if (!ok || i < 0 || i > a.size()
+            || (i == a.size() && !(last && op == QLatin1String("add"))))
             throw fail(QStringLiteral("array index out of range"));
         if (last) {
             if (op == QLatin1String("add"))
@@ -143,7 +151,8 @@ QJsonValue Patches::jsonPatch(const QJsonValue &target, const QJsonArray &operat
         const QStringList path = pointer(raw);
         if (kind == QLatin1String("add") || kind == QLatin1String("replace")) {
             if (!op.contains(QStringLiteral("value")))
-                throw ApiError::badRequest(QStringLiteral("JSON patch \"%1\" needs a value").arg(kind));
+                throw ApiError::badRequest(
+                    QStringLiteral("JSON patch \"%1\" needs a value").arg(kind));
             doc = modify(doc, path, 0, kind, op.value(QStringLiteral("value")), raw);
         } else if (kind == QLatin1String("remove")) {
             doc = modify(doc, path, 0, kind, {}, raw);
@@ -158,7 +167,8 @@ QJsonValue Patches::jsonPatch(const QJsonValue &target, const QJsonArray &operat
                 doc = modify(doc, pointer(fromRaw), 0, QStringLiteral("remove"), {}, fromRaw);
             doc = modify(doc, path, 0, QStringLiteral("add"), value, raw);
         } else {
-            throw ApiError::badRequest(QStringLiteral("unknown JSON patch operation \"%1\"").arg(kind));
+            throw ApiError::badRequest(
+                QStringLiteral("unknown JSON patch operation \"%1\"").arg(kind));
         }
     }
     return doc;
@@ -171,8 +181,8 @@ QJsonValue strategic(const QJsonValue &target, const QJsonValue &patch, const QS
 QJsonArray mergeList(const QJsonArray &target, const QJsonArray &patch, const QString &field)
 {
     const QJsonObject sample = !patch.isEmpty() ? patch.first().toObject()
-                                                : target.isEmpty() ? QJsonObject()
-                                                                   : target.first().toObject();
+        : target.isEmpty()                      ? QJsonObject()
+                                                : target.first().toObject();
     const QString key = Patches::mergeKey(field, sample);
     if (key.isEmpty()) {
         if (field == QLatin1String("finalizers")) { // a set of strings

@@ -13,14 +13,13 @@ namespace Meshdeck::Demo {
 namespace {
 const QString kPods = QStringLiteral("/pods");
 
-
-
 QJsonObject condition(const char *type, bool status, const QString &reason = {})
 {
-    QJsonObject c{{QStringLiteral("type"), QString::fromLatin1(type)},
-                  {QStringLiteral("status"), status ? QStringLiteral("True") : QStringLiteral("False")},
-                  {QStringLiteral("lastProbeTime"), QJsonValue::Null},
-                  {QStringLiteral("lastTransitionTime"), nowRfc3339()}};
+    QJsonObject c {
+        {QStringLiteral("type"), QString::fromLatin1(type)},
+        {QStringLiteral("status"), status ? QStringLiteral("True") : QStringLiteral("False")},
+        {QStringLiteral("lastProbeTime"), QJsonValue::Null},
+        {QStringLiteral("lastTransitionTime"), nowRfc3339()}};
     if (!reason.isEmpty())
         c.insert(QStringLiteral("reason"), reason);
     return c;
@@ -41,25 +40,31 @@ QJsonArray setCondition(QJsonArray conditions, const QJsonObject &c)
     return conditions;
 }
 
-QJsonArray containerStatuses(const QJsonObject &pod, const char *key, const QJsonObject &state, bool ready,
-                             bool started)
+QJsonArray containerStatuses(const QJsonObject &pod, const char *key, const QJsonObject &state,
+                             bool ready, bool started)
 {
     QJsonArray out;
-    for (const QJsonValue &v : pod.value(QStringLiteral("spec")).toObject().value(QLatin1String(key)).toArray()) {
+    for (const QJsonValue &v :
+         pod.value(QStringLiteral("spec")).toObject().value(QLatin1String(key)).toArray()) {
         const QJsonObject c = v.toObject();
         const QString image = c.value(QStringLiteral("image")).toString();
-        QJsonObject s{{QStringLiteral("name"), c.value(QStringLiteral("name"))},
-                      {QStringLiteral("image"), image},
-                      {QStringLiteral("imageID"), started ? QStringLiteral("%1@sha256:%2").arg(image.section(QLatin1Char(':'), 0, 0),
-                                                                                              QString::number(qHash(image), 16).repeated(4).left(64))
-                                                          : QString()},
-                      {QStringLiteral("ready"), ready},
-                      {QStringLiteral("restartCount"), 0},
-                      {QStringLiteral("started"), started},
-                      {QStringLiteral("state"), state}};
+        QJsonObject s {{QStringLiteral("name"), c.value(QStringLiteral("name"))},
+                       {QStringLiteral("image"), image},
+                       {QStringLiteral("imageID"),
+                        started ? QStringLiteral("%1@sha256:%2")
+                                      .arg(image.section(QLatin1Char(':'), 0, 0),
+                                           QString::number(qHash(image), 16).repeated(4).left(64))
+                                : QString()},
+                       {QStringLiteral("ready"), ready},
+                       {QStringLiteral("restartCount"), 0},
+                       {QStringLiteral("started"), started},
+                       {QStringLiteral("state"), state}};
         if (started)
             s.insert(QStringLiteral("containerID"),
-                     QStringLiteral("containerd://%1").arg(QString::number(QRandomGenerator::global()->generate64(), 16).repeated(4).left(64)));
+                     QStringLiteral("containerd://%1")
+                         .arg(QString::number(QRandomGenerator::global()->generate64(), 16)
+                                  .repeated(4)
+                                  .left(64)));
         out.append(s);
     }
     return out;
@@ -67,14 +72,18 @@ QJsonArray containerStatuses(const QJsonObject &pod, const char *key, const QJso
 
 bool isJobPod(const QJsonObject &pod)
 {
-    const QString policy = pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("restartPolicy")).toString();
+    const QString policy = pod.value(QStringLiteral("spec"))
+                               .toObject()
+                               .value(QStringLiteral("restartPolicy"))
+                               .toString();
     return policy == QLatin1String("Never") || policy == QLatin1String("OnFailure");
 }
 } // namespace
 
 PodLifecycle::PodLifecycle(ControllerContext &ctx)
     : m_ctx(ctx)
-{}
+{
+}
 
 std::optional<QJsonObject> PodLifecycle::current(const QString &ns, const QString &name,
                                                  const QString &uid) const
@@ -108,11 +117,17 @@ void PodLifecycle::onPodChanged(const QJsonObject &pod, bool deleted)
     if (m_tracked.contains(uid))
         return;
     m_tracked.insert(uid);
-    const QString phase = pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString();
+    const QString phase
+        = pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString();
     if (phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed"))
         return;
-    if (pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString().isEmpty())
-        m_ctx.after(150 + QRandomGenerator::global()->bounded(150), [this, ns, name, uid] { schedule(ns, name, uid); });
+    if (pod.value(QStringLiteral("spec"))
+            .toObject()
+            .value(QStringLiteral("nodeName"))
+            .toString()
+            .isEmpty())
+        m_ctx.after(150 + QRandomGenerator::global()->bounded(150),
+                    [this, ns, name, uid] { schedule(ns, name, uid); });
     else if (phase == QLatin1String("Running"))
         m_ctx.after(300, [this, ns, name, uid] { becomeReady(ns, name, uid); });
     else
@@ -135,20 +150,27 @@ void PodLifecycle::schedule(const QString &ns, const QString &name, const QStrin
     QHash<QString, int> load;
     QStringList nodes;
     for (const QJsonObject &n : m_ctx.store.objects(QStringLiteral("/nodes"))) {
-        if (n.value(QStringLiteral("spec")).toObject().value(QStringLiteral("unschedulable")).toBool())
+        if (n.value(QStringLiteral("spec"))
+                .toObject()
+                .value(QStringLiteral("unschedulable"))
+                .toBool())
             continue;
         nodes << metaString(n, "name");
         load[metaString(n, "name")] = 0;
     }
     if (nodes.isEmpty()) {
-        m_ctx.recordEvent(*pod, QStringLiteral("FailedScheduling"),
-                          QStringLiteral("0/0 nodes are available: no nodes available to schedule pods."),
-                          QStringLiteral("Warning"), QStringLiteral("default-scheduler"));
+        m_ctx.recordEvent(
+            *pod, QStringLiteral("FailedScheduling"),
+            QStringLiteral("0/0 nodes are available: no nodes available to schedule pods."),
+            QStringLiteral("Warning"), QStringLiteral("default-scheduler"));
         m_tracked.remove(uid);
         return;
     }
     for (const QJsonObject &p : m_ctx.store.objects(kPods)) {
-        const QString n = p.value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
+        const QString n = p.value(QStringLiteral("spec"))
+                              .toObject()
+                              .value(QStringLiteral("nodeName"))
+                              .toString();
         if (load.contains(n))
             ++load[n];
     }
@@ -160,14 +182,17 @@ void PodLifecycle::schedule(const QString &ns, const QString &name, const QStrin
     spec.insert(QStringLiteral("nodeName"), node);
     pod->insert(QStringLiteral("spec"), spec);
     QJsonObject status = pod->value(QStringLiteral("status")).toObject();
-    status.insert(QStringLiteral("conditions"), setCondition(status.value(QStringLiteral("conditions")).toArray(), condition("PodScheduled", true)));
+    status.insert(QStringLiteral("conditions"),
+                  setCondition(status.value(QStringLiteral("conditions")).toArray(),
+                               condition("PodScheduled", true)));
     pod->insert(QStringLiteral("status"), status);
     if (!m_ctx.tryUpdate(kPods, *pod))
         return;
     m_ctx.recordEvent(*pod, QStringLiteral("Scheduled"),
                       QStringLiteral("Successfully assigned %1/%2 to %3").arg(ns, name, node),
                       QStringLiteral("Normal"), QStringLiteral("default-scheduler"));
-    m_ctx.after(250 + QRandomGenerator::global()->bounded(200), [this, ns, name, uid] { createContainers(ns, name, uid); });
+    m_ctx.after(250 + QRandomGenerator::global()->bounded(200),
+                [this, ns, name, uid] { createContainers(ns, name, uid); });
 }
 
 void PodLifecycle::createContainers(const QString &ns, const QString &name, const QString &uid)
@@ -175,31 +200,48 @@ void PodLifecycle::createContainers(const QString &ns, const QString &name, cons
     auto pod = current(ns, name, uid);
     if (!pod)
         return;
-    const QString node = pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
+    const QString node = pod->value(QStringLiteral("spec"))
+                             .toObject()
+                             .value(QStringLiteral("nodeName"))
+                             .toString();
     QJsonObject status = pod->value(QStringLiteral("status")).toObject();
-    const QJsonObject waiting{{QStringLiteral("waiting"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("ContainerCreating")}}}};
-    const QJsonObject initWaiting{{QStringLiteral("waiting"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("PodInitializing")}}}};
+    const QJsonObject waiting {
+        {QStringLiteral("waiting"),
+         QJsonObject {{QStringLiteral("reason"), QStringLiteral("ContainerCreating")}}}};
+    const QJsonObject initWaiting {
+        {QStringLiteral("waiting"),
+         QJsonObject {{QStringLiteral("reason"), QStringLiteral("PodInitializing")}}}};
     status.insert(QStringLiteral("phase"), QStringLiteral("Pending"));
-    status.insert(QStringLiteral("hostIP"), QStringLiteral("172.18.0.%1").arg(node.right(1).toInt() + 1));
+    status.insert(QStringLiteral("hostIP"),
+                  QStringLiteral("172.18.0.%1").arg(node.right(1).toInt() + 1));
     status.insert(QStringLiteral("startTime"), nowRfc3339());
-    status.insert(QStringLiteral("containerStatuses"), containerStatuses(*pod, "containers", waiting, false, false));
+    status.insert(QStringLiteral("containerStatuses"),
+                  containerStatuses(*pod, "containers", waiting, false, false));
     if (pod->value(QStringLiteral("spec")).toObject().contains(QStringLiteral("initContainers")))
-        status.insert(QStringLiteral("initContainerStatuses"), containerStatuses(*pod, "initContainers", initWaiting, false, false));
+        status.insert(QStringLiteral("initContainerStatuses"),
+                      containerStatuses(*pod, "initContainers", initWaiting, false, false));
     QJsonArray conditions = status.value(QStringLiteral("conditions")).toArray();
     conditions = setCondition(conditions, condition("Initialized", true));
-    conditions = setCondition(conditions, condition("Ready", false, QStringLiteral("ContainersNotReady")));
-    conditions = setCondition(conditions, condition("ContainersReady", false, QStringLiteral("ContainersNotReady")));
+    conditions
+        = setCondition(conditions, condition("Ready", false, QStringLiteral("ContainersNotReady")));
+    conditions = setCondition(
+        conditions, condition("ContainersReady", false, QStringLiteral("ContainersNotReady")));
     status.insert(QStringLiteral("conditions"), conditions);
     pod->insert(QStringLiteral("status"), status);
     if (!m_ctx.tryUpdate(kPods, *pod))
         return;
-    for (const QJsonValue &c : pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray()) {
+    for (const QJsonValue &c : pod->value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("containers"))
+                                   .toArray()) {
         const QString image = c.toObject().value(QStringLiteral("image")).toString();
-        m_ctx.recordEvent(*pod, QStringLiteral("Pulled"),
-                          QStringLiteral("Container image \"%1\" already present on machine").arg(image),
-                          QStringLiteral("Normal"), QStringLiteral("kubelet"), node);
+        m_ctx.recordEvent(
+            *pod, QStringLiteral("Pulled"),
+            QStringLiteral("Container image \"%1\" already present on machine").arg(image),
+            QStringLiteral("Normal"), QStringLiteral("kubelet"), node);
     }
-    m_ctx.after(500 + QRandomGenerator::global()->bounded(400), [this, ns, name, uid] { start(ns, name, uid); });
+    m_ctx.after(500 + QRandomGenerator::global()->bounded(400),
+                [this, ns, name, uid] { start(ns, name, uid); });
 }
 
 void PodLifecycle::start(const QString &ns, const QString &name, const QString &uid)
@@ -207,35 +249,50 @@ void PodLifecycle::start(const QString &ns, const QString &name, const QString &
     auto pod = current(ns, name, uid);
     if (!pod)
         return;
-    const QString node = pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
+    const QString node = pod->value(QStringLiteral("spec"))
+                             .toObject()
+                             .value(QStringLiteral("nodeName"))
+                             .toString();
     QJsonObject status = pod->value(QStringLiteral("status")).toObject();
     const QString started = nowRfc3339();
-    const QJsonObject running{{QStringLiteral("running"), QJsonObject{{QStringLiteral("startedAt"), started}}}};
-    const QJsonObject initDone{{QStringLiteral("terminated"), QJsonObject{{QStringLiteral("exitCode"), 0},
-                                                                          {QStringLiteral("reason"), QStringLiteral("Completed")},
-                                                                          {QStringLiteral("startedAt"), started},
-                                                                          {QStringLiteral("finishedAt"), started}}}};
+    const QJsonObject running {
+        {QStringLiteral("running"), QJsonObject {{QStringLiteral("startedAt"), started}}}};
+    const QJsonObject initDone {
+        {QStringLiteral("terminated"),
+         QJsonObject {{QStringLiteral("exitCode"), 0},
+                      {QStringLiteral("reason"), QStringLiteral("Completed")},
+                      {QStringLiteral("startedAt"), started},
+                      {QStringLiteral("finishedAt"), started}}}};
     const QString ip = podIp(node);
     status.insert(QStringLiteral("phase"), QStringLiteral("Running"));
     status.insert(QStringLiteral("podIP"), ip);
-    status.insert(QStringLiteral("podIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), ip}}});
-    status.insert(QStringLiteral("containerStatuses"), containerStatuses(*pod, "containers", running, false, true));
+    status.insert(QStringLiteral("podIPs"), QJsonArray {QJsonObject {{QStringLiteral("ip"), ip}}});
+    status.insert(QStringLiteral("containerStatuses"),
+                  containerStatuses(*pod, "containers", running, false, true));
     if (pod->value(QStringLiteral("spec")).toObject().contains(QStringLiteral("initContainers")))
-        status.insert(QStringLiteral("initContainerStatuses"), containerStatuses(*pod, "initContainers", initDone, false, false));
+        status.insert(QStringLiteral("initContainerStatuses"),
+                      containerStatuses(*pod, "initContainers", initDone, false, false));
     pod->insert(QStringLiteral("status"), status);
     if (!m_ctx.tryUpdate(kPods, *pod))
         return;
-    for (const QJsonValue &c : pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray()) {
+    for (const QJsonValue &c : pod->value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("containers"))
+                                   .toArray()) {
         const QString cname = c.toObject().value(QStringLiteral("name")).toString();
-        m_ctx.recordEvent(*pod, QStringLiteral("Created"), QStringLiteral("Created container %1").arg(cname),
+        m_ctx.recordEvent(*pod, QStringLiteral("Created"),
+                          QStringLiteral("Created container %1").arg(cname),
                           QStringLiteral("Normal"), QStringLiteral("kubelet"), node);
-        m_ctx.recordEvent(*pod, QStringLiteral("Started"), QStringLiteral("Started container %1").arg(cname),
+        m_ctx.recordEvent(*pod, QStringLiteral("Started"),
+                          QStringLiteral("Started container %1").arg(cname),
                           QStringLiteral("Normal"), QStringLiteral("kubelet"), node);
     }
     if (isJobPod(*pod))
-        m_ctx.after(1200 + QRandomGenerator::global()->bounded(800), [this, ns, name, uid] { complete(ns, name, uid); });
+        m_ctx.after(1200 + QRandomGenerator::global()->bounded(800),
+                    [this, ns, name, uid] { complete(ns, name, uid); });
     else
-        m_ctx.after(400 + QRandomGenerator::global()->bounded(400), [this, ns, name, uid] { becomeReady(ns, name, uid); });
+        m_ctx.after(400 + QRandomGenerator::global()->bounded(400),
+                    [this, ns, name, uid] { becomeReady(ns, name, uid); });
 }
 
 void PodLifecycle::becomeReady(const QString &ns, const QString &name, const QString &uid)
@@ -266,15 +323,20 @@ void PodLifecycle::complete(const QString &ns, const QString &name, const QStrin
         return;
     QJsonObject status = pod->value(QStringLiteral("status")).toObject();
     const QString t = nowRfc3339();
-    const QJsonObject done{{QStringLiteral("terminated"), QJsonObject{{QStringLiteral("exitCode"), 0},
-                                                                      {QStringLiteral("reason"), QStringLiteral("Completed")},
-                                                                      {QStringLiteral("startedAt"), status.value(QStringLiteral("startTime"))},
-                                                                      {QStringLiteral("finishedAt"), t}}}};
+    const QJsonObject done {
+        {QStringLiteral("terminated"),
+         QJsonObject {{QStringLiteral("exitCode"), 0},
+                      {QStringLiteral("reason"), QStringLiteral("Completed")},
+                      {QStringLiteral("startedAt"), status.value(QStringLiteral("startTime"))},
+                      {QStringLiteral("finishedAt"), t}}}};
     status.insert(QStringLiteral("phase"), QStringLiteral("Succeeded"));
-    status.insert(QStringLiteral("containerStatuses"), containerStatuses(*pod, "containers", done, false, false));
+    status.insert(QStringLiteral("containerStatuses"),
+                  containerStatuses(*pod, "containers", done, false, false));
     QJsonArray conditions = status.value(QStringLiteral("conditions")).toArray();
-    conditions = setCondition(conditions, condition("Ready", false, QStringLiteral("PodCompleted")));
-    conditions = setCondition(conditions, condition("ContainersReady", false, QStringLiteral("PodCompleted")));
+    conditions
+        = setCondition(conditions, condition("Ready", false, QStringLiteral("PodCompleted")));
+    conditions = setCondition(conditions,
+                              condition("ContainersReady", false, QStringLiteral("PodCompleted")));
     status.insert(QStringLiteral("conditions"), conditions);
     pod->insert(QStringLiteral("status"), status);
     m_ctx.tryUpdate(kPods, *pod);
@@ -285,10 +347,17 @@ void PodLifecycle::finishDeletion(const QString &ns, const QString &name, const 
     auto pod = current(ns, name, uid);
     if (!pod)
         return;
-    const QString node = pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
-    for (const QJsonValue &c : pod->value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray())
+    const QString node = pod->value(QStringLiteral("spec"))
+                             .toObject()
+                             .value(QStringLiteral("nodeName"))
+                             .toString();
+    for (const QJsonValue &c : pod->value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("containers"))
+                                   .toArray())
         m_ctx.recordEvent(*pod, QStringLiteral("Killing"),
-                          QStringLiteral("Stopping container %1").arg(c.toObject().value(QStringLiteral("name")).toString()),
+                          QStringLiteral("Stopping container %1")
+                              .arg(c.toObject().value(QStringLiteral("name")).toString()),
                           QStringLiteral("Normal"), QStringLiteral("kubelet"), node);
     m_ctx.tryRemove(kPods, ns, name);
 }

@@ -25,11 +25,12 @@ private:
     void becomeReady(const QString &ns, const QString &name, const QString &uid);
     void complete(const QString &ns, const QString &name, const QString &uid);
     void finishDeletion(const QString &ns, const QString &name, const QString &uid);
-    std::optional<QJsonObject> current(const QString &ns, const QString &name, const QString &uid) const;
+    std::optional<QJsonObject> current(const QString &ns, const QString &name,
+                                       const QString &uid) const;
     QString podIp(const QString &node);
 
     ControllerContext &m_ctx;
-    QSet<QString> m_tracked;  // pod uids whose lifecycle is scheduled
+    QSet<QString> m_tracked; // pod uids whose lifecycle is scheduled
     QSet<QString> m_deleting; // pod uids whose removal is scheduled
     QHash<QString, int> m_nextIp;
 };

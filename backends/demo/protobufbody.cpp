@@ -87,13 +87,14 @@ QJsonObject ProtobufBody::decode(const QByteArray &body)
     const QString kind = typeMeta.string(2);
     const Fields object = parse(unknown.bytes.value(2));
     const Fields spec = parse(object.bytes.value(2));
-    QJsonObject out{{QStringLiteral("apiVersion"), apiVersion}, {QStringLiteral("kind"), kind}};
+    QJsonObject out {{QStringLiteral("apiVersion"), apiVersion}, {QStringLiteral("kind"), kind}};
     if (kind == QLatin1String("SelfSubjectAccessReview")) {
         QJsonObject s;
         if (spec.bytes.contains(1)) {
             const Fields a = parse(spec.bytes.value(1));
             QJsonObject attrs;
-            const char *names[] = {nullptr, "namespace", "verb", "group", "version", "resource", "subresource", "name"};
+            const char *names[] = {nullptr,   "namespace", "verb",        "group",
+                                   "version", "resource",  "subresource", "name"};
             for (int i = 1; i <= 7; ++i)
                 if (a.bytes.contains(i))
                     attrs.insert(QLatin1String(names[i]), a.string(i));
@@ -102,16 +103,19 @@ QJsonObject ProtobufBody::decode(const QByteArray &body)
         if (spec.bytes.contains(2)) {
             const Fields n = parse(spec.bytes.value(2));
             s.insert(QStringLiteral("nonResourceAttributes"),
-                     QJsonObject{{QStringLiteral("path"), n.string(1)}, {QStringLiteral("verb"), n.string(2)}});
+                     QJsonObject {{QStringLiteral("path"), n.string(1)},
+                                  {QStringLiteral("verb"), n.string(2)}});
         }
         out.insert(QStringLiteral("spec"), s);
         return out;
     }
     if (kind == QLatin1String("SelfSubjectRulesReview")) {
-        out.insert(QStringLiteral("spec"), QJsonObject{{QStringLiteral("namespace"), spec.string(1)}});
+        out.insert(QStringLiteral("spec"),
+                   QJsonObject {{QStringLiteral("namespace"), spec.string(1)}});
         return out;
     }
-    throw ApiError::unsupportedMediaType(QStringLiteral("application/vnd.kubernetes.protobuf (%1)").arg(kind));
+    throw ApiError::unsupportedMediaType(
+        QStringLiteral("application/vnd.kubernetes.protobuf (%1)").arg(kind));
 }
 
 } // namespace Meshdeck::Demo

@@ -27,48 +27,53 @@ ResourceRegistry::ResourceRegistry()
 {
     using S = QStringList;
     m_types = {
-        make("", "v1", "Namespace", "namespaces", false, S{"ns"}, S{"status", "finalize"}),
-        make("", "v1", "Node", "nodes", false, S{"no"}, S{"status", "proxy"}),
-        make("", "v1", "Pod", "pods", true, S{"po"},
-             S{"status", "log", "binding", "eviction", "exec", "portforward"}, kAll),
-        make("", "v1", "Service", "services", true, S{"svc"}, S{"status", "proxy"}, kAll),
-        make("", "v1", "Endpoints", "endpoints", true, S{"ep"}),
-        make("", "v1", "ConfigMap", "configmaps", true, S{"cm"}),
+        make("", "v1", "Namespace", "namespaces", false, S {"ns"}, S {"status", "finalize"}),
+        make("", "v1", "Node", "nodes", false, S {"no"}, S {"status", "proxy"}),
+        make("", "v1", "Pod", "pods", true, S {"po"},
+             S {"status", "log", "binding", "eviction", "exec", "portforward"}, kAll),
+        make("", "v1", "Service", "services", true, S {"svc"}, S {"status", "proxy"}, kAll),
+        make("", "v1", "Endpoints", "endpoints", true, S {"ep"}),
+        make("", "v1", "ConfigMap", "configmaps", true, S {"cm"}),
         make("", "v1", "Secret", "secrets", true),
-        make("", "v1", "ServiceAccount", "serviceaccounts", true, S{"sa"}),
-        make("", "v1", "Event", "events", true, S{"ev"}),
-        make("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, S{"pvc"}, S{"status"}),
-        make("apps", "v1", "Deployment", "deployments", true, S{"deploy"}, S{"status", "scale"}, kAll),
-        make("apps", "v1", "ReplicaSet", "replicasets", true, S{"rs"}, S{"status", "scale"}, kAll),
-        make("apps", "v1", "StatefulSet", "statefulsets", true, S{"sts"}, S{"status", "scale"}, kAll),
-        make("apps", "v1", "DaemonSet", "daemonsets", true, S{"ds"}, S{"status"}, kAll),
+        make("", "v1", "ServiceAccount", "serviceaccounts", true, S {"sa"}),
+        make("", "v1", "Event", "events", true, S {"ev"}),
+        make("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, S {"pvc"},
+             S {"status"}),
+        make("apps", "v1", "Deployment", "deployments", true, S {"deploy"}, S {"status", "scale"},
+             kAll),
+        make("apps", "v1", "ReplicaSet", "replicasets", true, S {"rs"}, S {"status", "scale"},
+             kAll),
+        make("apps", "v1", "StatefulSet", "statefulsets", true, S {"sts"}, S {"status", "scale"},
+             kAll),
+        make("apps", "v1", "DaemonSet", "daemonsets", true, S {"ds"}, S {"status"}, kAll),
         make("apps", "v1", "ControllerRevision", "controllerrevisions", true),
-        make("batch", "v1", "Job", "jobs", true, {}, S{"status"}, kAll),
-        make("batch", "v1", "CronJob", "cronjobs", true, S{"cj"}, S{"status"}, kAll),
+        make("batch", "v1", "Job", "jobs", true, {}, S {"status"}, kAll),
+        make("batch", "v1", "CronJob", "cronjobs", true, S {"cj"}, S {"status"}, kAll),
         make("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", true),
-        make("events.k8s.io", "v1", "Event", "events", true, S{"ev"}),
+        make("events.k8s.io", "v1", "Event", "events", true, S {"ev"}),
         make("rbac.authorization.k8s.io", "v1", "Role", "roles", true),
         make("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", true),
         make("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false),
         make("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", false),
         make("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions",
-             false, S{"crd", "crds"}, S{"status"}),
+             false, S {"crd", "crds"}, S {"status"}),
         make("admissionregistration.k8s.io", "v1", "MutatingWebhookConfiguration",
              "mutatingwebhookconfigurations", false),
         make("admissionregistration.k8s.io", "v1", "ValidatingWebhookConfiguration",
              "validatingwebhookconfigurations", false),
-        make("networking.k8s.io", "v1", "Ingress", "ingresses", true, S{"ing"}, S{"status"}),
-        make("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, S{"netpol"}),
-        make("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, S{"pdb"}, S{"status"}),
+        make("networking.k8s.io", "v1", "Ingress", "ingresses", true, S {"ing"}, S {"status"}),
+        make("networking.k8s.io", "v1", "NetworkPolicy", "networkpolicies", true, S {"netpol"}),
+        make("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true, S {"pdb"},
+             S {"status"}),
         make("coordination.k8s.io", "v1", "Lease", "leases", true),
-        make("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, S{"pc"}),
-        make("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, S{"sc"}),
+        make("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, S {"pc"}),
+        make("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, S {"sc"}),
     };
     // Review kinds are create-only.
-    for (auto [kind, plural] : {std::pair{"SelfSubjectAccessReview", "selfsubjectaccessreviews"},
-                                std::pair{"SelfSubjectRulesReview", "selfsubjectrulesreviews"}}) {
+    for (auto [kind, plural] : {std::pair {"SelfSubjectAccessReview", "selfsubjectaccessreviews"},
+                                std::pair {"SelfSubjectRulesReview", "selfsubjectrulesreviews"}}) {
         ResourceType t = make("authorization.k8s.io", "v1", kind, plural, false);
-        t.verbs = QStringList{QStringLiteral("create")};
+        t.verbs = QStringList {QStringLiteral("create")};
         m_types << t;
     }
 }
@@ -140,9 +145,8 @@ void ResourceRegistry::addCustom(const QList<ResourceType> &types)
 void ResourceRegistry::removeCustom(const QString &group, const QString &plural)
 {
     QWriteLocker lock(&m_lock);
-    m_types.removeIf([&](const ResourceType &e) {
-        return e.custom && e.group == group && e.plural == plural;
-    });
+    m_types.removeIf(
+        [&](const ResourceType &e) { return e.custom && e.group == group && e.plural == plural; });
 }
 
 } // namespace Meshdeck::Demo

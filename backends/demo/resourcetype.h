@@ -23,10 +23,10 @@ struct ResourceType
     QStringList shortNames;
     QStringList categories;
     QStringList subresources; // "status", "scale", "log", "binding", ...
-    QStringList verbs{QStringLiteral("create"), QStringLiteral("delete"),
-                      QStringLiteral("deletecollection"), QStringLiteral("get"),
-                      QStringLiteral("list"), QStringLiteral("patch"),
-                      QStringLiteral("update"), QStringLiteral("watch")};
+    QStringList verbs {
+        QStringLiteral("create"), QStringLiteral("delete"), QStringLiteral("deletecollection"),
+        QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
+        QStringLiteral("update"), QStringLiteral("watch")};
     QJsonObject crdPrinterColumns; // {"columns": [...]} from the CRD, for Table output
     bool custom = false;
 

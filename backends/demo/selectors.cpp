@@ -46,10 +46,11 @@ bool validKey(const QString &key)
 Selector::Requirement parseRequirement(const QString &part, bool fields)
 {
     Selector::Requirement r;
-    const QString what = fields ? QStringLiteral("field selector") : QStringLiteral("label selector");
+    const QString what
+        = fields ? QStringLiteral("field selector") : QStringLiteral("label selector");
     auto bad = [&](const QString &why) {
-        return ApiError::badRequest(QStringLiteral("unable to parse requirement: %1 \"%2\": %3")
-                                        .arg(what, part, why));
+        return ApiError::badRequest(
+            QStringLiteral("unable to parse requirement: %1 \"%2\": %3").arg(what, part, why));
     };
     if (part.isEmpty())
         throw bad(QStringLiteral("empty requirement"));
@@ -66,7 +67,9 @@ Selector::Requirement parseRequirement(const QString &part, bool fields)
     } else if (const int eq = part.indexOf(QLatin1Char('=')); eq > 0) {
         r.key = part.left(eq).trimmed();
         r.values << part.mid(eq + 1).trimmed();
-    } else if (!fields && (part.contains(QLatin1String(" in ")) || part.contains(QLatin1String(" notin ")))) {
+    } else if (!fields
+               && (part.contains(QLatin1String(" in "))
+                   || part.contains(QLatin1String(" notin ")))) {
         const bool notIn = part.contains(QLatin1String(" notin "));
         const QString sep = notIn ? QStringLiteral(" notin ") : QStringLiteral(" in ");
         r.key = part.section(sep, 0, 0).trimmed();
@@ -101,20 +104,27 @@ Selector Selector::parseLabels(const QString &text)
 Selector Selector::parseFields(const QString &text)
 {
     static const QStringList supported = {
-        QStringLiteral("metadata.name"),  QStringLiteral("metadata.namespace"),
-        QStringLiteral("spec.nodeName"),  QStringLiteral("status.phase"),
-        QStringLiteral("spec.schedulerName"), QStringLiteral("spec.serviceAccountName"),
-        QStringLiteral("status.podIP"),   QStringLiteral("involvedObject.kind"),
-        QStringLiteral("involvedObject.name"), QStringLiteral("involvedObject.namespace"),
-        QStringLiteral("involvedObject.uid"), QStringLiteral("reason"), QStringLiteral("type"),
-        QStringLiteral("spec.unschedulable"), QStringLiteral("spec.type"),
+        QStringLiteral("metadata.name"),
+        QStringLiteral("metadata.namespace"),
+        QStringLiteral("spec.nodeName"),
+        QStringLiteral("status.phase"),
+        QStringLiteral("spec.schedulerName"),
+        QStringLiteral("spec.serviceAccountName"),
+        QStringLiteral("status.podIP"),
+        QStringLiteral("involvedObject.kind"),
+        QStringLiteral("involvedObject.name"),
+        QStringLiteral("involvedObject.namespace"),
+        QStringLiteral("involvedObject.uid"),
+        QStringLiteral("reason"),
+        QStringLiteral("type"),
+        QStringLiteral("spec.unschedulable"),
+        QStringLiteral("spec.type"),
     };
     Selector s;
     for (const QString &part : splitTopLevel(text.trimmed())) {
         Requirement r = parseRequirement(part, true);
         if (!supported.contains(r.key))
-            throw ApiError::badRequest(
-                QStringLiteral("field label not supported: %1").arg(r.key));
+            throw ApiError::badRequest(QStringLiteral("field label not supported: %1").arg(r.key));
         s.m_requirements << r;
     }
     return s;
@@ -125,16 +135,16 @@ Selector Selector::fromLabelSelector(const QJsonObject &selector)
     Selector s;
     const QJsonObject match = selector.value(QStringLiteral("matchLabels")).toObject();
     for (auto it = match.begin(); it != match.end(); ++it)
-        s.m_requirements << Requirement{it.key(), Op::Equals, {it.value().toString()}};
+        s.m_requirements << Requirement {it.key(), Op::Equals, {it.value().toString()}};
     for (const QJsonValue &e : selector.value(QStringLiteral("matchExpressions")).toArray()) {
         const QJsonObject expr = e.toObject();
         Requirement r;
         r.key = expr.value(QStringLiteral("key")).toString();
         const QString op = expr.value(QStringLiteral("operator")).toString();
-        r.op = op == QLatin1String("In")        ? Op::In
-               : op == QLatin1String("NotIn")   ? Op::NotIn
-               : op == QLatin1String("Exists")  ? Op::Exists
-                                                : Op::DoesNotExist;
+        r.op = op == QLatin1String("In")    ? Op::In
+            : op == QLatin1String("NotIn")  ? Op::NotIn
+            : op == QLatin1String("Exists") ? Op::Exists
+                                            : Op::DoesNotExist;
         for (const QJsonValue &v : expr.value(QStringLiteral("values")).toArray())
             r.values << v.toString();
         s.m_requirements << r;

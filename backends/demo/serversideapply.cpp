@@ -18,23 +18,29 @@ const QChar kSep(0x1f);
 bool ignoredTopLevel(const QString &key)
 {
     return key == QLatin1String("apiVersion") || key == QLatin1String("kind")
-           || key == QLatin1String("status");
+        || key == QLatin1String("status");
 }
 bool ignoredMeta(const QString &key)
 {
     static const QStringList keys = {
-        QStringLiteral("name"), QStringLiteral("namespace"), QStringLiteral("uid"),
-        QStringLiteral("resourceVersion"), QStringLiteral("generation"),
-        QStringLiteral("creationTimestamp"), QStringLiteral("deletionTimestamp"),
-        QStringLiteral("managedFields"), QStringLiteral("selfLink"),
+        QStringLiteral("name"),
+        QStringLiteral("namespace"),
+        QStringLiteral("uid"),
+        QStringLiteral("resourceVersion"),
+        QStringLiteral("generation"),
+        QStringLiteral("creationTimestamp"),
+        QStringLiteral("deletionTimestamp"),
+        QStringLiteral("managedFields"),
+        QStringLiteral("selfLink"),
     };
     return keys.contains(key);
 }
 
 QString elementKey(const QJsonObject &element, const QString &key)
 {
-    const QJsonObject k{{key, element.value(key)}};
-    return QStringLiteral("k:") + QString::fromUtf8(QJsonDocument(k).toJson(QJsonDocument::Compact));
+    const QJsonObject k {{key, element.value(key)}};
+    return QStringLiteral("k:")
+        + QString::fromUtf8(QJsonDocument(k).toJson(QJsonDocument::Compact));
 }
 
 void collect(const QJsonValue &value, const QString &field, const QString &prefix,
@@ -63,7 +69,10 @@ void collect(const QJsonValue &value, const QString &field, const QString &prefi
         if (field == QLatin1String("finalizers")) {
             for (const QJsonValue &e : a)
                 out.insert(prefix + kSep + QStringLiteral("v:")
-                           + QString::fromUtf8(QJsonDocument(QJsonArray{e}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+                           + QString::fromUtf8(
+                                 QJsonDocument(QJsonArray {e}).toJson(QJsonDocument::Compact))
+                                 .mid(1)
+                                 .chopped(1));
             return;
         }
     }
@@ -99,7 +108,8 @@ bool lookup(const QJsonValue &doc, const QStringList &parts, QJsonValue *out)
             if (!found)
                 return false;
         } else if (part.startsWith(QLatin1String("v:"))) {
-            const QJsonValue wanted = QJsonDocument::fromJson("[" + part.mid(2).toUtf8() + "]").array().first();
+            const QJsonValue wanted
+                = QJsonDocument::fromJson("[" + part.mid(2).toUtf8() + "]").array().first();
             if (!v.toArray().contains(wanted))
                 return false;
             v = wanted;
@@ -116,7 +126,7 @@ QJsonValue removeAt(const QJsonValue &doc, const QStringList &parts, int depth)
         return doc;
     const QString &part = parts.at(depth);
     const bool last = depth == parts.size() - 1
-                      || (depth == parts.size() - 2 && parts.last() == QLatin1String("."));
+        || (depth == parts.size() - 2 && parts.last() == QLatin1String("."));
     if (part.startsWith(QLatin1String("f:"))) {
         QJsonObject o = doc.toObject();
         const QString k = part.mid(2);
@@ -140,7 +150,8 @@ QJsonValue removeAt(const QJsonValue &doc, const QStringList &parts, int depth)
             for (auto it = key.begin(); it != key.end(); ++it)
                 match = match && a.at(i).toObject().value(it.key()) == it.value();
         } else if (part.startsWith(QLatin1String("v:"))) {
-            match = a.at(i) == QJsonDocument::fromJson("[" + part.mid(2).toUtf8() + "]").array().first();
+            match = a.at(i)
+                == QJsonDocument::fromJson("[" + part.mid(2).toUtf8() + "]").array().first();
         }
         if (match) {
             if (last)
@@ -209,16 +220,19 @@ struct ManagerEntry
 QList<ManagerEntry> readManaged(const QJsonObject &object)
 {
     QList<ManagerEntry> out;
-    const QJsonArray managed = object.value(QStringLiteral("metadata")).toObject()
-                                   .value(QStringLiteral("managedFields")).toArray();
+    const QJsonArray managed = object.value(QStringLiteral("metadata"))
+                                   .toObject()
+                                   .value(QStringLiteral("managedFields"))
+                                   .toArray();
     for (const QJsonValue &v : managed) {
         const QJsonObject m = v.toObject();
-        out << ManagerEntry{m.value(QStringLiteral("manager")).toString(),
-                            m.value(QStringLiteral("operation")).toString(),
-                            m.value(QStringLiteral("apiVersion")).toString(),
-                            m.value(QStringLiteral("time")).toString(),
-                            m.value(QStringLiteral("subresource")).toString(),
-                            ServerSideApply::fromFieldsV1(m.value(QStringLiteral("fieldsV1")).toObject())};
+        out << ManagerEntry {
+            m.value(QStringLiteral("manager")).toString(),
+            m.value(QStringLiteral("operation")).toString(),
+            m.value(QStringLiteral("apiVersion")).toString(),
+            m.value(QStringLiteral("time")).toString(),
+            m.value(QStringLiteral("subresource")).toString(),
+            ServerSideApply::fromFieldsV1(m.value(QStringLiteral("fieldsV1")).toObject())};
     }
     return out;
 }
@@ -229,12 +243,12 @@ QJsonObject writeManaged(QJsonObject object, const QList<ManagerEntry> &entries)
     for (const ManagerEntry &e : entries) {
         if (e.fields.isEmpty())
             continue;
-        QJsonObject m{{QStringLiteral("manager"), e.manager},
-                      {QStringLiteral("operation"), e.operation},
-                      {QStringLiteral("apiVersion"), e.apiVersion},
-                      {QStringLiteral("time"), e.time},
-                      {QStringLiteral("fieldsType"), QStringLiteral("FieldsV1")},
-                      {QStringLiteral("fieldsV1"), ServerSideApply::toFieldsV1(e.fields)}};
+        QJsonObject m {{QStringLiteral("manager"), e.manager},
+                       {QStringLiteral("operation"), e.operation},
+                       {QStringLiteral("apiVersion"), e.apiVersion},
+                       {QStringLiteral("time"), e.time},
+                       {QStringLiteral("fieldsType"), QStringLiteral("FieldsV1")},
+                       {QStringLiteral("fieldsV1"), ServerSideApply::toFieldsV1(e.fields)}};
         if (!e.subresource.isEmpty())
             m.insert(QStringLiteral("subresource"), e.subresource);
         managed.append(m);
@@ -248,7 +262,6 @@ QJsonObject writeManaged(QJsonObject object, const QList<ManagerEntry> &entries)
     return object;
 }
 
-
 } // namespace
 
 ServerSideApply::FieldSet ServerSideApply::fieldsOf(const QJsonObject &object)
@@ -261,7 +274,9 @@ ServerSideApply::FieldSet ServerSideApply::fieldsOf(const QJsonObject &object)
             const QJsonObject md = it.value().toObject();
             for (auto m = md.begin(); m != md.end(); ++m) {
                 if (!ignoredMeta(m.key()))
-                    collect(m.value(), m.key(), QStringLiteral("f:metadata") + kSep + QStringLiteral("f:") + m.key(), out);
+                    collect(m.value(), m.key(),
+                            QStringLiteral("f:metadata") + kSep + QStringLiteral("f:") + m.key(),
+                            out);
             }
             continue;
         }
@@ -276,8 +291,8 @@ QJsonObject ServerSideApply::toFieldsV1(const FieldSet &fields)
     QJsonObject root;
     QStringList sorted(fields.begin(), fields.end());
     std::sort(sorted.begin(), sorted.end());
-    std::function<QJsonObject(QJsonObject, const QStringList &, int)> insert =
-        [&](QJsonObject node, const QStringList &parts, int depth) -> QJsonObject {
+    std::function<QJsonObject(QJsonObject, const QStringList &, int)> insert
+        = [&](QJsonObject node, const QStringList &parts, int depth) -> QJsonObject {
         if (depth >= parts.size())
             return node;
         const QString &part = parts.at(depth);
@@ -292,17 +307,17 @@ QJsonObject ServerSideApply::toFieldsV1(const FieldSet &fields)
 ServerSideApply::FieldSet ServerSideApply::fromFieldsV1(const QJsonObject &fieldsV1)
 {
     FieldSet out;
-    std::function<void(const QJsonObject &, const QString &)> walk = [&](const QJsonObject &node,
-                                                                         const QString &prefix) {
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            const QString path = prefix.isEmpty() ? it.key() : prefix + kSep + it.key();
-            const QJsonObject child = it.value().toObject();
-            if (child.isEmpty())
-                out.insert(path);
-            else
-                walk(child, path);
-        }
-    };
+    std::function<void(const QJsonObject &, const QString &)> walk
+        = [&](const QJsonObject &node, const QString &prefix) {
+              for (auto it = node.begin(); it != node.end(); ++it) {
+                  const QString path = prefix.isEmpty() ? it.key() : prefix + kSep + it.key();
+                  const QJsonObject child = it.value().toObject();
+                  if (child.isEmpty())
+                      out.insert(path);
+                  else
+                      walk(child, path);
+              }
+          };
     walk(fieldsV1, QString());
     return out;
 }
@@ -316,7 +331,11 @@ QString ServerSideApply::displayPath(const QString &path)
         if (part.startsWith(QLatin1String("f:")))
             out += QLatin1Char('.') + part.mid(2);
         else if (part.startsWith(QLatin1String("k:")))
-            out += QLatin1Char('[') + part.mid(3, part.size() - 4).replace(QLatin1Char(':'), QLatin1Char('=')).remove(QLatin1Char('"')) + QLatin1Char(']');
+            out += QLatin1Char('[')
+                + part.mid(3, part.size() - 4)
+                      .replace(QLatin1Char(':'), QLatin1Char('='))
+                      .remove(QLatin1Char('"'))
+                + QLatin1Char(']');
         else if (part.startsWith(QLatin1String("v:")))
             out += QLatin1Char('[') + part.mid(2) + QLatin1Char(']');
     }
@@ -343,7 +362,7 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
             const bool hasLive = lookup(live, parts, &liveValue);
             lookup(applied, parts, &appliedValue);
             if (hasLive && liveValue != appliedValue)
-                conflicts << Conflict{e.manager, displayPath(path)};
+                conflicts << Conflict {e.manager, displayPath(path)};
         }
     }
     if (!conflicts.isEmpty() && !force) {
@@ -351,10 +370,10 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
         QJsonArray causes;
         for (const Conflict &c : conflicts) {
             lines << QStringLiteral("conflict with \"%1\": %2").arg(c.manager, c.field);
-            causes.append(QJsonObject{{QStringLiteral("reason"), QStringLiteral("FieldManagerConflict")},
-                                      {QStringLiteral("message"),
-                                       QStringLiteral("conflict with \"%1\"").arg(c.manager)},
-                                      {QStringLiteral("field"), c.field}});
+            causes.append(QJsonObject {
+                {QStringLiteral("reason"), QStringLiteral("FieldManagerConflict")},
+                {QStringLiteral("message"), QStringLiteral("conflict with \"%1\"").arg(c.manager)},
+                {QStringLiteral("field"), c.field}});
         }
         const QJsonObject md = live.value(QStringLiteral("metadata")).toObject();
         const QString message = QStringLiteral("Apply failed with %1 conflict%2: %3")
@@ -362,9 +381,10 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
                                     .arg(conflicts.size() == 1 ? QString() : QStringLiteral("s"))
                                     .arg(lines.join(QStringLiteral("\n")));
         throw ApiError(409, QStringLiteral("Conflict"), message)
-            .withDetails(QJsonObject{{QStringLiteral("name"), md.value(QStringLiteral("name"))},
-                                     {QStringLiteral("kind"), live.value(QStringLiteral("kind")).toString().toLower()},
-                                     {QStringLiteral("causes"), causes}});
+            .withDetails(QJsonObject {
+                {QStringLiteral("name"), md.value(QStringLiteral("name"))},
+                {QStringLiteral("kind"), live.value(QStringLiteral("kind")).toString().toLower()},
+                {QStringLiteral("causes"), causes}});
     }
 
     // Fields this manager applied before and no longer does are removed, unless another
@@ -397,7 +417,8 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
     entries.removeIf([&](const ManagerEntry &e) {
         return e.manager == manager && e.operation == QLatin1String("Apply");
     });
-    entries.append(ManagerEntry{manager, QStringLiteral("Apply"), apiVersion, nowRfc3339(), {}, appliedFields});
+    entries.append(ManagerEntry {
+        manager, QStringLiteral("Apply"), apiVersion, nowRfc3339(), {}, appliedFields});
     QJsonObject out = result.toObject();
     // Keep server-owned metadata from the live object.
     QJsonObject md = out.value(QStringLiteral("metadata")).toObject();
@@ -440,7 +461,8 @@ QJsonObject ServerSideApply::recordUpdate(const QJsonObject &before, const QJson
             return e.manager == manager && e.operation == QLatin1String("Update");
         });
         if (it == entries.end())
-            entries.append(ManagerEntry{manager, QStringLiteral("Update"), apiVersion, nowRfc3339(), {}, changed});
+            entries.append(ManagerEntry {
+                manager, QStringLiteral("Update"), apiVersion, nowRfc3339(), {}, changed});
         else {
             it->fields.unite(changed);
             it->time = nowRfc3339();

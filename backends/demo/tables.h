@@ -15,9 +15,10 @@ public:
     [[nodiscard]] static QJsonArray columns(const ResourceType &type);
     [[nodiscard]] static QJsonObject row(const ResourceType &type, const QJsonObject &object,
                                          bool includeObject);
-    [[nodiscard]] static QJsonObject table(const ResourceType &type, const QList<QJsonObject> &objects,
-                                           const QString &resourceVersion, const QString &continueToken,
-                                           bool includeObject);
+    [[nodiscard]] static QJsonObject table(const ResourceType &type,
+                                           const QList<QJsonObject> &objects,
+                                           const QString &resourceVersion,
+                                           const QString &continueToken, bool includeObject);
     // "5m", "3h12m", "2d" as kubectl prints ages.
     [[nodiscard]] static QString age(const QString &rfc3339);
 };

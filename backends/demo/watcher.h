@@ -17,9 +17,9 @@ struct WatchEvent
     QString storageKey; // "apps/deployments"
     QString ns;
     QJsonObject object;
-    QByteArray json;      // compact serialization of object
+    QByteArray json; // compact serialization of object
     QJsonObject previous; // the object before a MODIFIED change, for selector transitions
-    QByteArray line;      // the whole watch-stream line of this event, encoded once for all watchers
+    QByteArray line; // the whole watch-stream line of this event, encoded once for all watchers
 
     [[nodiscard]] const char *typeName() const
     {
@@ -36,8 +36,11 @@ class Watcher
 {
 public:
     Watcher(QString storageKey, QString ns, quint64 cursor)
-        : m_storageKey(std::move(storageKey)), m_ns(std::move(ns)), m_cursor(cursor)
-    {}
+        : m_storageKey(std::move(storageKey))
+        , m_ns(std::move(ns))
+        , m_cursor(cursor)
+    {
+    }
 
     [[nodiscard]] bool wants(const WatchEvent &e) const
     {
@@ -49,7 +52,7 @@ private:
 
     const QString m_storageKey;
     const QString m_ns;
-    quint64 m_cursor;   // the last resourceVersion this stream has seen
+    quint64 m_cursor; // the last resourceVersion this stream has seen
     bool m_busy = false; // the last read found events: batch the next one
     bool m_closed = false;
 };

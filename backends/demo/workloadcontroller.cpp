@@ -22,19 +22,36 @@ const QString kSpec = QStringLiteral("spec");
 const QString kStatus = QStringLiteral("status");
 const QString kRevision = QStringLiteral("deployment.kubernetes.io/revision");
 
-QJsonObject spec(const QJsonObject &o) { return o.value(kSpec).toObject(); }
-QJsonObject status(const QJsonObject &o) { return o.value(kStatus).toObject(); }
-QString name(const QJsonObject &o) { return metadataOf(o).value(QStringLiteral("name")).toString(); }
-QString uid(const QJsonObject &o) { return metadataOf(o).value(QStringLiteral("uid")).toString(); }
-int replicasOf(const QJsonObject &o) { return spec(o).value(QStringLiteral("replicas")).toInt(); }
-bool deleting(const QJsonObject &o) { return metadataOf(o).contains(QStringLiteral("deletionTimestamp")); }
-
-
+QJsonObject spec(const QJsonObject &o)
+{
+    return o.value(kSpec).toObject();
+}
+QJsonObject status(const QJsonObject &o)
+{
+    return o.value(kStatus).toObject();
+}
+QString name(const QJsonObject &o)
+{
+    return metadataOf(o).value(QStringLiteral("name")).toString();
+}
+QString uid(const QJsonObject &o)
+{
+    return metadataOf(o).value(QStringLiteral("uid")).toString();
+}
+int replicasOf(const QJsonObject &o)
+{
+    return spec(o).value(QStringLiteral("replicas")).toInt();
+}
+bool deleting(const QJsonObject &o)
+{
+    return metadataOf(o).contains(QStringLiteral("deletionTimestamp"));
+}
 
 bool podActive(const QJsonObject &pod)
 {
     const QString phase = status(pod).value(QStringLiteral("phase")).toString();
-    return !deleting(pod) && phase != QLatin1String("Succeeded") && phase != QLatin1String("Failed");
+    return !deleting(pod) && phase != QLatin1String("Succeeded")
+        && phase != QLatin1String("Failed");
 }
 
 int resolvePercent(const QJsonValue &v, int total, bool roundUp)
@@ -49,8 +66,8 @@ int resolvePercent(const QJsonValue &v, int total, bool roundUp)
     return s.toInt();
 }
 
-QJsonArray setCondition(QJsonArray conditions, const QString &type, bool value, const QString &reason,
-                        const QString &message)
+QJsonArray setCondition(QJsonArray conditions, const QString &type, bool value,
+                        const QString &reason, const QString &message)
 {
     const QString st = value ? QStringLiteral("True") : QStringLiteral("False");
     for (int i = 0; i < conditions.size(); ++i) {
@@ -59,7 +76,8 @@ QJsonArray setCondition(QJsonArray conditions, const QString &type, bool value, 
             continue;
         if (c.value(QStringLiteral("status")).toString() != st)
             c.insert(QStringLiteral("lastTransitionTime"), nowRfc3339());
-        if (c.value(QStringLiteral("reason")).toString() != reason || c.value(QStringLiteral("status")).toString() != st)
+        if (c.value(QStringLiteral("reason")).toString() != reason
+            || c.value(QStringLiteral("status")).toString() != st)
             c.insert(QStringLiteral("lastUpdateTime"), nowRfc3339());
         c.insert(QStringLiteral("status"), st);
         c.insert(QStringLiteral("reason"), reason);
@@ -67,12 +85,12 @@ QJsonArray setCondition(QJsonArray conditions, const QString &type, bool value, 
         conditions.replace(i, c);
         return conditions;
     }
-    conditions.append(QJsonObject{{QStringLiteral("type"), type},
-                                  {QStringLiteral("status"), st},
-                                  {QStringLiteral("lastUpdateTime"), nowRfc3339()},
-                                  {QStringLiteral("lastTransitionTime"), nowRfc3339()},
-                                  {QStringLiteral("reason"), reason},
-                                  {QStringLiteral("message"), message}});
+    conditions.append(QJsonObject {{QStringLiteral("type"), type},
+                                   {QStringLiteral("status"), st},
+                                   {QStringLiteral("lastUpdateTime"), nowRfc3339()},
+                                   {QStringLiteral("lastTransitionTime"), nowRfc3339()},
+                                   {QStringLiteral("reason"), reason},
+                                   {QStringLiteral("message"), message}});
     return conditions;
 }
 
@@ -95,7 +113,8 @@ QJsonObject withStatus(QJsonObject o, const QJsonObject &st)
 
 WorkloadController::WorkloadController(ControllerContext &ctx)
     : m_ctx(ctx)
-{}
+{
+}
 
 QString WorkloadController::templateHash(const QJsonObject &podTemplate)
 {
@@ -116,21 +135,24 @@ QString WorkloadController::templateHash(const QJsonObject &podTemplate)
     return out;
 }
 
-QJsonObject WorkloadController::podFromTemplate(const QJsonObject &owner, const QJsonObject &podTemplate,
+QJsonObject WorkloadController::podFromTemplate(const QJsonObject &owner,
+                                                const QJsonObject &podTemplate,
                                                 const QString &generateName) const
 {
     QJsonObject meta = podTemplate.value(kMetadata).toObject();
     meta.remove(QStringLiteral("creationTimestamp"));
     meta.insert(QStringLiteral("generateName"), generateName);
     meta.insert(QStringLiteral("namespace"), metadataOf(owner).value(QStringLiteral("namespace")));
-    meta.insert(QStringLiteral("ownerReferences"), QJsonArray{Ownership::controllerReference(owner)});
-    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                       {QStringLiteral("kind"), QStringLiteral("Pod")},
-                       {kMetadata, meta},
-                       {kSpec, podTemplate.value(kSpec)}};
+    meta.insert(QStringLiteral("ownerReferences"),
+                QJsonArray {Ownership::controllerReference(owner)});
+    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("kind"), QStringLiteral("Pod")},
+                        {kMetadata, meta},
+                        {kSpec, podTemplate.value(kSpec)}};
 }
 
-void WorkloadController::scaleReplicaSet(QJsonObject rs, int replicas, const QJsonObject &deployment)
+void WorkloadController::scaleReplicaSet(QJsonObject rs, int replicas,
+                                         const QJsonObject &deployment)
 {
     const int from = replicasOf(rs);
     if (from == replicas)
@@ -139,11 +161,13 @@ void WorkloadController::scaleReplicaSet(QJsonObject rs, int replicas, const QJs
     s.insert(QStringLiteral("replicas"), replicas);
     rs.insert(kSpec, s);
     if (m_ctx.tryUpdate(kReplicaSets, rs))
-        m_ctx.recordEvent(deployment, QStringLiteral("ScalingReplicaSet"),
-                          QStringLiteral("Scaled %1 replica set %2 from %3 to %4")
-                              .arg(replicas > from ? QStringLiteral("up") : QStringLiteral("down"), name(rs))
-                              .arg(from).arg(replicas),
-                          QStringLiteral("Normal"), QStringLiteral("deployment-controller"));
+        m_ctx.recordEvent(
+            deployment, QStringLiteral("ScalingReplicaSet"),
+            QStringLiteral("Scaled %1 replica set %2 from %3 to %4")
+                .arg(replicas > from ? QStringLiteral("up") : QStringLiteral("down"), name(rs))
+                .arg(from)
+                .arg(replicas),
+            QStringLiteral("Normal"), QStringLiteral("deployment-controller"));
 }
 
 void WorkloadController::syncDeployment(const QString &ns, const QString &depName)
@@ -160,17 +184,39 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
     QList<QJsonObject> olds;
     int maxRevision = 0;
     for (const QJsonObject &rs : sets) {
-        maxRevision = qMax(maxRevision, metadataOf(rs).value(QStringLiteral("annotations")).toObject().value(kRevision).toString().toInt());
-        if (metadataOf(rs).value(QStringLiteral("labels")).toObject().value(QStringLiteral("pod-template-hash")).toString() == hash)
+        maxRevision = qMax(maxRevision,
+                           metadataOf(rs)
+                               .value(QStringLiteral("annotations"))
+                               .toObject()
+                               .value(kRevision)
+                               .toString()
+                               .toInt());
+        if (metadataOf(rs)
+                .value(QStringLiteral("labels"))
+                .toObject()
+                .value(QStringLiteral("pod-template-hash"))
+                .toString()
+            == hash)
             current = rs;
         else
             olds << rs;
     }
     const QJsonObject strategy = dspec.value(QStringLiteral("strategy")).toObject();
-    const bool recreate = strategy.value(QStringLiteral("type")).toString() == QLatin1String("Recreate");
+    const bool recreate
+        = strategy.value(QStringLiteral("type")).toString() == QLatin1String("Recreate");
     const QJsonObject rolling = strategy.value(QStringLiteral("rollingUpdate")).toObject();
-    const int maxSurge = recreate ? 0 : resolvePercent(rolling.value(QStringLiteral("maxSurge")).isUndefined() ? QJsonValue(QStringLiteral("25%")) : rolling.value(QStringLiteral("maxSurge")), replicas, true);
-    int maxUnavailable = recreate ? replicas : resolvePercent(rolling.value(QStringLiteral("maxUnavailable")).isUndefined() ? QJsonValue(QStringLiteral("25%")) : rolling.value(QStringLiteral("maxUnavailable")), replicas, false);
+    const int maxSurge = recreate
+        ? 0
+        : resolvePercent(rolling.value(QStringLiteral("maxSurge")).isUndefined()
+                             ? QJsonValue(QStringLiteral("25%"))
+                             : rolling.value(QStringLiteral("maxSurge")),
+                         replicas, true);
+    int maxUnavailable = recreate
+        ? replicas
+        : resolvePercent(rolling.value(QStringLiteral("maxUnavailable")).isUndefined()
+                             ? QJsonValue(QStringLiteral("25%"))
+                             : rolling.value(QStringLiteral("maxUnavailable")),
+                         replicas, false);
     if (maxSurge == 0 && maxUnavailable == 0)
         maxUnavailable = 1;
     int oldSpecTotal = 0;
@@ -179,7 +225,8 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
 
     if (!current) {
         // A new template: a new ReplicaSet, started within the surge allowance.
-        QJsonObject labels = podTemplate.value(kMetadata).toObject().value(QStringLiteral("labels")).toObject();
+        QJsonObject labels
+            = podTemplate.value(kMetadata).toObject().value(QStringLiteral("labels")).toObject();
         labels.insert(QStringLiteral("pod-template-hash"), hash);
         QJsonObject tmeta = podTemplate.value(kMetadata).toObject();
         tmeta.insert(QStringLiteral("labels"), labels);
@@ -188,31 +235,46 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
         QJsonObject ml = selector.value(QStringLiteral("matchLabels")).toObject();
         ml.insert(QStringLiteral("pod-template-hash"), hash);
         selector.insert(QStringLiteral("matchLabels"), ml);
-        const int initial = (oldSpecTotal == 0 || recreate) ? (recreate && oldSpecTotal > 0 ? 0 : replicas)
-                                                           : qMax(0, qMin(replicas, replicas + maxSurge - oldSpecTotal));
-        const QJsonObject rs{
+        const int initial = (oldSpecTotal == 0 || recreate)
+            ? (recreate && oldSpecTotal > 0 ? 0 : replicas)
+            : qMax(0, qMin(replicas, replicas + maxSurge - oldSpecTotal));
+        const QJsonObject rs {
             {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
             {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-            {kMetadata, QJsonObject{{QStringLiteral("name"), depName + QLatin1Char('-') + hash},
-                                    {QStringLiteral("namespace"), ns},
-                                    {QStringLiteral("labels"), labels},
-                                    {QStringLiteral("annotations"), QJsonObject{{kRevision, QString::number(maxRevision + 1)},
-                                                                                {QStringLiteral("deployment.kubernetes.io/desired-replicas"), QString::number(replicas)},
-                                                                                {QStringLiteral("deployment.kubernetes.io/max-replicas"), QString::number(replicas + maxSurge)}}},
-                                    {QStringLiteral("ownerReferences"), QJsonArray{Ownership::controllerReference(*dep)}}}},
-            {kSpec, QJsonObject{{QStringLiteral("replicas"), initial},
-                                {QStringLiteral("selector"), selector},
-                                {QStringLiteral("template"), podTemplate}}}};
+            {kMetadata,
+             QJsonObject {
+                 {QStringLiteral("name"), depName + QLatin1Char('-') + hash},
+                 {QStringLiteral("namespace"), ns},
+                 {QStringLiteral("labels"), labels},
+                 {QStringLiteral("annotations"),
+                  QJsonObject {{kRevision, QString::number(maxRevision + 1)},
+                               {QStringLiteral("deployment.kubernetes.io/desired-replicas"),
+                                QString::number(replicas)},
+                               {QStringLiteral("deployment.kubernetes.io/max-replicas"),
+                                QString::number(replicas + maxSurge)}}},
+                 {QStringLiteral("ownerReferences"),
+                  QJsonArray {Ownership::controllerReference(*dep)}}}},
+            {kSpec,
+             QJsonObject {{QStringLiteral("replicas"), initial},
+                          {QStringLiteral("selector"), selector},
+                          {QStringLiteral("template"), podTemplate}}}};
         if (auto created = m_ctx.tryCreate(kReplicaSets, rs, ns)) {
             m_ctx.recordEvent(*dep, QStringLiteral("ScalingReplicaSet"),
-                              QStringLiteral("Scaled up replica set %1 from 0 to %2").arg(name(*created)).arg(initial),
+                              QStringLiteral("Scaled up replica set %1 from 0 to %2")
+                                  .arg(name(*created))
+                                  .arg(initial),
                               QStringLiteral("Normal"), QStringLiteral("deployment-controller"));
             current = created;
         } else {
             return;
         }
     } else {
-        const int revision = metadataOf(*current).value(QStringLiteral("annotations")).toObject().value(kRevision).toString().toInt();
+        const int revision = metadataOf(*current)
+                                 .value(QStringLiteral("annotations"))
+                                 .toObject()
+                                 .value(kRevision)
+                                 .toString()
+                                 .toInt();
         if (revision < maxRevision) { // a rollback to an older template
             QJsonObject m = metadataOf(*current);
             QJsonObject ann = m.value(QStringLiteral("annotations")).toObject();
@@ -252,12 +314,15 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
         int canRemove = qMax(0, available - (replicas - maxUnavailable));
         // Old pods that are not available cost nothing to remove.
         QList<QJsonObject> sortedOlds = olds;
-        std::sort(sortedOlds.begin(), sortedOlds.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return metadataOf(a).value(QStringLiteral("creationTimestamp")).toString() < metadataOf(b).value(QStringLiteral("creationTimestamp")).toString();
-        });
+        std::sort(sortedOlds.begin(), sortedOlds.end(),
+                  [](const QJsonObject &a, const QJsonObject &b) {
+                      return metadataOf(a).value(QStringLiteral("creationTimestamp")).toString()
+                          < metadataOf(b).value(QStringLiteral("creationTimestamp")).toString();
+                  });
         for (const QJsonObject &rs : sortedOlds) {
             int target = replicasOf(rs);
-            const int unavailable = qMax(0, target - status(rs).value(QStringLiteral("availableReplicas")).toInt());
+            const int unavailable
+                = qMax(0, target - status(rs).value(QStringLiteral("availableReplicas")).toInt());
             target -= unavailable;
             const int dec = qMin(target, canRemove);
             target -= dec;
@@ -283,7 +348,8 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
             oldLeft += st.value(QStringLiteral("replicas")).toInt();
     }
     QJsonObject st = status(*dep);
-    st.insert(QStringLiteral("observedGeneration"), metadataOf(*dep).value(QStringLiteral("generation")));
+    st.insert(QStringLiteral("observedGeneration"),
+              metadataOf(*dep).value(QStringLiteral("generation")));
     st.insert(QStringLiteral("replicas"), total);
     st.insert(QStringLiteral("updatedReplicas"), updated);
     st.insert(QStringLiteral("readyReplicas"), ready);
@@ -297,21 +363,27 @@ void WorkloadController::syncDeployment(const QString &ns, const QString &depNam
             st.remove(QLatin1String(k));
     QJsonArray conditions = st.value(QStringLiteral("conditions")).toArray();
     const bool minimum = available >= replicas - maxUnavailable;
-    conditions = setCondition(conditions, QStringLiteral("Available"), minimum,
-                              minimum ? QStringLiteral("MinimumReplicasAvailable") : QStringLiteral("MinimumReplicasUnavailable"),
-                              minimum ? QStringLiteral("Deployment has minimum availability.")
-                                      : QStringLiteral("Deployment does not have minimum availability."));
-    const bool complete = updated == replicas && available == replicas && oldLeft == 0 && total == replicas;
-    conditions = setCondition(conditions, QStringLiteral("Progressing"), true,
-                              complete ? QStringLiteral("NewReplicaSetAvailable") : QStringLiteral("ReplicaSetUpdated"),
-                              complete ? QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(currentName)
-                                       : QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(currentName));
+    conditions
+        = setCondition(conditions, QStringLiteral("Available"), minimum,
+                       minimum ? QStringLiteral("MinimumReplicasAvailable")
+                               : QStringLiteral("MinimumReplicasUnavailable"),
+                       minimum ? QStringLiteral("Deployment has minimum availability.")
+                               : QStringLiteral("Deployment does not have minimum availability."));
+    const bool complete
+        = updated == replicas && available == replicas && oldLeft == 0 && total == replicas;
+    conditions = setCondition(
+        conditions, QStringLiteral("Progressing"), true,
+        complete ? QStringLiteral("NewReplicaSetAvailable") : QStringLiteral("ReplicaSetUpdated"),
+        complete ? QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(currentName)
+                 : QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(currentName));
     st.insert(QStringLiteral("conditions"), conditions);
     QJsonObject updatedDep = withStatus(*dep, st);
     if (current) {
         QJsonObject m = metadataOf(updatedDep);
         QJsonObject ann = m.value(QStringLiteral("annotations")).toObject();
-        ann.insert(kRevision, metadataOf(*current).value(QStringLiteral("annotations")).toObject().value(kRevision));
+        ann.insert(
+            kRevision,
+            metadataOf(*current).value(QStringLiteral("annotations")).toObject().value(kRevision));
         m.insert(QStringLiteral("annotations"), ann);
         updatedDep.insert(kMetadata, m);
     }
@@ -332,9 +404,12 @@ void WorkloadController::syncReplicaSet(const QString &ns, const QString &rsName
     if (active.size() < want) {
         const QJsonObject podTemplate = spec(*rs).value(QStringLiteral("template")).toObject();
         for (qsizetype i = active.size(); i < want; ++i) {
-            if (auto pod = m_ctx.tryCreate(kPods, podFromTemplate(*rs, podTemplate, rsName + QLatin1Char('-')), ns)) {
-                m_ctx.recordEvent(*rs, QStringLiteral("SuccessfulCreate"), QStringLiteral("Created pod: %1").arg(name(*pod)),
-                                  QStringLiteral("Normal"), QStringLiteral("replicaset-controller"));
+            if (auto pod = m_ctx.tryCreate(
+                    kPods, podFromTemplate(*rs, podTemplate, rsName + QLatin1Char('-')), ns)) {
+                m_ctx.recordEvent(*rs, QStringLiteral("SuccessfulCreate"),
+                                  QStringLiteral("Created pod: %1").arg(name(*pod)),
+                                  QStringLiteral("Normal"),
+                                  QStringLiteral("replicaset-controller"));
                 active << *pod;
             }
         }
@@ -347,7 +422,8 @@ void WorkloadController::syncReplicaSet(const QString &ns, const QString &rsName
                 return !sa;
             if (podReady(a) != podReady(b))
                 return !podReady(a);
-            return metadataOf(a).value(QStringLiteral("creationTimestamp")).toString() > metadataOf(b).value(QStringLiteral("creationTimestamp")).toString();
+            return metadataOf(a).value(QStringLiteral("creationTimestamp")).toString()
+                > metadataOf(b).value(QStringLiteral("creationTimestamp")).toString();
         });
         const qsizetype extra = active.size() - want;
         for (qsizetype i = 0; i < extra; ++i) {
@@ -361,16 +437,18 @@ void WorkloadController::syncReplicaSet(const QString &ns, const QString &rsName
                 pod.insert(kMetadata, m);
                 m_ctx.tryUpdate(kPods, pod);
             }
-            m_ctx.recordEvent(*rs, QStringLiteral("SuccessfulDelete"), QStringLiteral("Deleted pod: %1").arg(name(pod)),
+            m_ctx.recordEvent(*rs, QStringLiteral("SuccessfulDelete"),
+                              QStringLiteral("Deleted pod: %1").arg(name(pod)),
                               QStringLiteral("Normal"), QStringLiteral("replicaset-controller"));
         }
     }
     int ready = 0;
     for (const QJsonObject &p : active)
         ready += podReady(p) ? 1 : 0;
-    QJsonObject st{{QStringLiteral("replicas"), int(active.size())},
-                   {QStringLiteral("fullyLabeledReplicas"), int(active.size())},
-                   {QStringLiteral("observedGeneration"), metadataOf(*rs).value(QStringLiteral("generation"))}};
+    QJsonObject st {{QStringLiteral("replicas"), int(active.size())},
+                    {QStringLiteral("fullyLabeledReplicas"), int(active.size())},
+                    {QStringLiteral("observedGeneration"),
+                     metadataOf(*rs).value(QStringLiteral("generation"))}};
     if (ready > 0) {
         st.insert(QStringLiteral("readyReplicas"), ready);
         st.insert(QStringLiteral("availableReplicas"), ready);
@@ -422,8 +500,10 @@ void WorkloadController::syncStatefulSet(const QString &ns, const QString &stsNa
             p.insert(kSpec, ps);
             if (m_ctx.tryCreate(kPods, p, ns)) {
                 m_ctx.recordEvent(*sts, QStringLiteral("SuccessfulCreate"),
-                                  QStringLiteral("create Pod %1 in StatefulSet %2 successful").arg(podName, stsName),
-                                  QStringLiteral("Normal"), QStringLiteral("statefulset-controller"));
+                                  QStringLiteral("create Pod %1 in StatefulSet %2 successful")
+                                      .arg(podName, stsName),
+                                  QStringLiteral("Normal"),
+                                  QStringLiteral("statefulset-controller"));
                 ++present;
             }
             blocked = true; // OrderedReady: one at a time
@@ -435,15 +515,17 @@ void WorkloadController::syncStatefulSet(const QString &ns, const QString &stsNa
         else
             blocked = true;
     }
-    QJsonObject st{{QStringLiteral("observedGeneration"), metadataOf(*sts).value(QStringLiteral("generation"))},
-                   {QStringLiteral("replicas"), present},
-                   {QStringLiteral("currentReplicas"), present},
-                   {QStringLiteral("updatedReplicas"), present},
-                   {QStringLiteral("readyReplicas"), ready},
-                   {QStringLiteral("availableReplicas"), ready},
-                   {QStringLiteral("currentRevision"), stsName + QLatin1Char('-') + templateHash(podTemplate)},
-                   {QStringLiteral("updateRevision"), stsName + QLatin1Char('-') + templateHash(podTemplate)},
-                   {QStringLiteral("collisionCount"), 0}};
+    QJsonObject st {
+        {QStringLiteral("observedGeneration"),
+         metadataOf(*sts).value(QStringLiteral("generation"))},
+        {QStringLiteral("replicas"), present},
+        {QStringLiteral("currentReplicas"), present},
+        {QStringLiteral("updatedReplicas"), present},
+        {QStringLiteral("readyReplicas"), ready},
+        {QStringLiteral("availableReplicas"), ready},
+        {QStringLiteral("currentRevision"), stsName + QLatin1Char('-') + templateHash(podTemplate)},
+        {QStringLiteral("updateRevision"), stsName + QLatin1Char('-') + templateHash(podTemplate)},
+        {QStringLiteral("collisionCount"), 0}};
     if (status(*sts) != st)
         m_ctx.tryUpdate(key, withStatus(*sts, st));
 }
@@ -455,7 +537,8 @@ void WorkloadController::syncDaemonSet(const QString &ns, const QString &dsName)
     if (!ds || deleting(*ds))
         return;
     const QJsonObject podTemplate = spec(*ds).value(QStringLiteral("template")).toObject();
-    const QJsonObject nodeSelector = podTemplate.value(kSpec).toObject().value(QStringLiteral("nodeSelector")).toObject();
+    const QJsonObject nodeSelector
+        = podTemplate.value(kSpec).toObject().value(QStringLiteral("nodeSelector")).toObject();
     QHash<QString, QJsonObject> byNode;
     for (const QJsonObject &p : owned(m_ctx.store, kPods, ns, uid(*ds)))
         if (podActive(p))
@@ -479,16 +562,18 @@ void WorkloadController::syncDaemonSet(const QString &ns, const QString &dsName)
         ps.insert(QStringLiteral("nodeName"), nodeName);
         p.insert(kSpec, ps);
         if (auto pod = m_ctx.tryCreate(kPods, p, ns))
-            m_ctx.recordEvent(*ds, QStringLiteral("SuccessfulCreate"), QStringLiteral("Created pod: %1").arg(name(*pod)),
+            m_ctx.recordEvent(*ds, QStringLiteral("SuccessfulCreate"),
+                              QStringLiteral("Created pod: %1").arg(name(*pod)),
                               QStringLiteral("Normal"), QStringLiteral("daemonset-controller"));
     }
-    QJsonObject st{{QStringLiteral("observedGeneration"), metadataOf(*ds).value(QStringLiteral("generation"))},
-                   {QStringLiteral("desiredNumberScheduled"), desired},
-                   {QStringLiteral("currentNumberScheduled"), int(byNode.size())},
-                   {QStringLiteral("updatedNumberScheduled"), int(byNode.size())},
-                   {QStringLiteral("numberReady"), ready},
-                   {QStringLiteral("numberAvailable"), ready},
-                   {QStringLiteral("numberMisscheduled"), 0}};
+    QJsonObject st {
+        {QStringLiteral("observedGeneration"), metadataOf(*ds).value(QStringLiteral("generation"))},
+        {QStringLiteral("desiredNumberScheduled"), desired},
+        {QStringLiteral("currentNumberScheduled"), int(byNode.size())},
+        {QStringLiteral("updatedNumberScheduled"), int(byNode.size())},
+        {QStringLiteral("numberReady"), ready},
+        {QStringLiteral("numberAvailable"), ready},
+        {QStringLiteral("numberMisscheduled"), 0}};
     if (status(*ds) != st)
         m_ctx.tryUpdate(key, withStatus(*ds, st));
 }
@@ -527,9 +612,11 @@ void WorkloadController::syncJob(const QString &ns, const QString &jobName)
         tm.insert(QStringLiteral("labels"), labels);
         podTemplate.insert(kMetadata, tm);
         for (int i = 0; i < toStart; ++i) {
-            if (auto pod = m_ctx.tryCreate(kPods, podFromTemplate(*job, podTemplate, jobName + QLatin1Char('-')), ns)) {
+            if (auto pod = m_ctx.tryCreate(
+                    kPods, podFromTemplate(*job, podTemplate, jobName + QLatin1Char('-')), ns)) {
                 ++active;
-                m_ctx.recordEvent(*job, QStringLiteral("SuccessfulCreate"), QStringLiteral("Created pod: %1").arg(name(*pod)),
+                m_ctx.recordEvent(*job, QStringLiteral("SuccessfulCreate"),
+                                  QStringLiteral("Created pod: %1").arg(name(*pod)),
                                   QStringLiteral("Normal"), QStringLiteral("job-controller"));
             }
         }
@@ -546,10 +633,10 @@ void WorkloadController::syncJob(const QString &ns, const QString &jobName)
     if (done && !st.contains(QStringLiteral("completionTime"))) {
         st.insert(QStringLiteral("completionTime"), nowRfc3339());
         QJsonArray conditions = st.value(QStringLiteral("conditions")).toArray();
-        conditions.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("Complete")},
-                                      {QStringLiteral("status"), QStringLiteral("True")},
-                                      {QStringLiteral("lastProbeTime"), nowRfc3339()},
-                                      {QStringLiteral("lastTransitionTime"), nowRfc3339()}});
+        conditions.append(QJsonObject {{QStringLiteral("type"), QStringLiteral("Complete")},
+                                       {QStringLiteral("status"), QStringLiteral("True")},
+                                       {QStringLiteral("lastProbeTime"), nowRfc3339()},
+                                       {QStringLiteral("lastTransitionTime"), nowRfc3339()}});
         st.insert(QStringLiteral("conditions"), conditions);
         m_ctx.recordEvent(*job, QStringLiteral("Completed"), QStringLiteral("Job completed"),
                           QStringLiteral("Normal"), QStringLiteral("job-controller"));

@@ -19,17 +19,28 @@ struct Watched
 
 // Core kinds first; mesh kinds only when the cluster serves them.
 const Watched kWatched[] = {
-    {"", "Namespace"},          {"", "Node"},           {"", "Pod"},
-    {"", "Service"},            {"apps", "Deployment"}, {"apps", "ReplicaSet"},
-    {"apps", "StatefulSet"},    {"apps", "DaemonSet"},  {"batch", "Job"},
-    {"", "Event"},              {"discovery.k8s.io", "EndpointSlice"},
+    {"", "Namespace"},
+    {"", "Node"},
+    {"", "Pod"},
+    {"", "Service"},
+    {"apps", "Deployment"},
+    {"apps", "ReplicaSet"},
+    {"apps", "StatefulSet"},
+    {"apps", "DaemonSet"},
+    {"batch", "Job"},
+    {"", "Event"},
+    {"discovery.k8s.io", "EndpointSlice"},
     {"apiextensions.k8s.io", "CustomResourceDefinition"},
-    {"networking.istio.io", "VirtualService"}, {"networking.istio.io", "DestinationRule"},
-    {"networking.istio.io", "Gateway"},        {"networking.istio.io", "ServiceEntry"},
+    {"networking.istio.io", "VirtualService"},
+    {"networking.istio.io", "DestinationRule"},
+    {"networking.istio.io", "Gateway"},
+    {"networking.istio.io", "ServiceEntry"},
     {"security.istio.io", "PeerAuthentication"},
-    {"policy.linkerd.io", "Server"},           {"policy.linkerd.io", "HTTPRoute"},
+    {"policy.linkerd.io", "Server"},
+    {"policy.linkerd.io", "HTTPRoute"},
     {"linkerd.io", "ServiceProfile"},
-    {"gateway.networking.k8s.io", "Gateway"},  {"gateway.networking.k8s.io", "HTTPRoute"},
+    {"gateway.networking.k8s.io", "Gateway"},
+    {"gateway.networking.k8s.io", "HTTPRoute"},
 };
 } // namespace
 
@@ -124,19 +135,30 @@ void ClusterConnection::watchNewKinds(const ResourceDeltas &batch)
     // A mesh installed while connected brings its CRDs: watch its kinds once they are served.
     bool rediscover = false;
     for (const ResourceDelta &d : batch) {
-        if (d.kind != QLatin1String("CustomResourceDefinition") || d.type == ResourceDelta::Type::Deleted)
+        if (d.kind != QLatin1String("CustomResourceDefinition")
+            || d.type == ResourceDelta::Type::Deleted)
             continue;
         const QJsonObject spec = d.object.value(QStringLiteral("spec")).toObject();
         const QString id = spec.value(QStringLiteral("group")).toString() + QLatin1Char('/')
-                           + spec.value(QStringLiteral("names")).toObject().value(QStringLiteral("kind")).toString();
+            + spec.value(QStringLiteral("names"))
+                  .toObject()
+                  .value(QStringLiteral("kind"))
+                  .toString();
         bool established = false;
-        for (const QJsonValue &c : d.object.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
-            established = established || (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Established")
-                                          && c.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True"));
+        for (const QJsonValue &c : d.object.value(QStringLiteral("status"))
+                                       .toObject()
+                                       .value(QStringLiteral("conditions"))
+                                       .toArray())
+            established = established
+                || (c.toObject().value(QStringLiteral("type")).toString()
+                        == QLatin1String("Established")
+                    && c.toObject().value(QStringLiteral("status")).toString()
+                        == QLatin1String("True"));
         if (!established || m_watching.contains(id))
             continue;
         for (const Watched &w : kWatched)
-            rediscover = rediscover || id == QLatin1String(w.group) + QLatin1Char('/') + QLatin1String(w.kind);
+            rediscover = rediscover
+                || id == QLatin1String(w.group) + QLatin1Char('/') + QLatin1String(w.kind);
     }
     if (!rediscover)
         return;
@@ -152,8 +174,9 @@ void ClusterConnection::flush()
     for (auto &informer : m_informers) {
         allSynced = allSynced && informer->hasSynced();
         for (Informer::Delta &d : informer->takeDeltas())
-            batch.append(ResourceDelta{ResourceDelta::Type(int(d.type)), informer->resource().group,
-                                       informer->resource().kind, std::move(d.object)});
+            batch.append(ResourceDelta {ResourceDelta::Type(int(d.type)),
+                                        informer->resource().group, informer->resource().kind,
+                                        std::move(d.object)});
     }
     if (!batch.isEmpty()) {
         watchNewKinds(batch);

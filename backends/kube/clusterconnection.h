@@ -31,7 +31,7 @@ struct ResourceDelta
     enum class Type { Added, Modified, Deleted };
     Type type = Type::Added;
     QString group; // "" for the core group
-    QString kind;  // "Pod", "Deployment", ...
+    QString kind; // "Pod", "Deployment", ...
     QJsonObject object;
 };
 using ResourceDeltas = QList<ResourceDelta>;

@@ -26,7 +26,10 @@ public:
         QDateTime expiry; // invalid: does not expire
     };
 
-    explicit ExecCredentialProvider(int timeoutMs = 60'000) : m_timeoutMs(timeoutMs) {}
+    explicit ExecCredentialProvider(int timeoutMs = 60'000)
+        : m_timeoutMs(timeoutMs)
+    {
+    }
 
     [[nodiscard]] Result<Credential> credential(const ExecConfig &exec, const ClusterEntry &cluster,
                                                 const QString &userName);

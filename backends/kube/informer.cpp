@@ -7,15 +7,18 @@
 namespace Meshdeck::Kube {
 
 Informer::Informer(std::shared_ptr<KubeClient> client, ApiResource resource, QString ns)
-    : Informer(std::move(client), std::move(resource), std::move(ns), Options{})
-{}
+    : Informer(std::move(client), std::move(resource), std::move(ns), Options {})
+{
+}
 
-Informer::Informer(std::shared_ptr<KubeClient> client, ApiResource resource, QString ns, Options options)
+Informer::Informer(std::shared_ptr<KubeClient> client, ApiResource resource, QString ns,
+                   Options options)
     : m_client(std::move(client))
     , m_resource(std::move(resource))
     , m_ns(std::move(ns))
     , m_options(options)
-{}
+{
+}
 
 Informer::~Informer()
 {
@@ -25,7 +28,8 @@ Informer::~Informer()
 QString Informer::keyOf(const QJsonObject &object)
 {
     const QJsonObject md = object.value(QStringLiteral("metadata")).toObject();
-    return md.value(QStringLiteral("namespace")).toString() + QLatin1Char('/') + md.value(QStringLiteral("name")).toString();
+    return md.value(QStringLiteral("namespace")).toString() + QLatin1Char('/')
+        + md.value(QStringLiteral("name")).toString();
 }
 
 void Informer::start()
@@ -58,7 +62,8 @@ bool Informer::hasSynced() const
 bool Informer::waitForSync(int timeoutMs) const
 {
     std::unique_lock lock(m_mutex);
-    return m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return m_synced; });
+    return m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                              [this] { return m_synced; });
 }
 
 QList<QJsonObject> Informer::objects() const
@@ -108,7 +113,7 @@ void Informer::setNotifier(std::function<void()> notifier)
 void Informer::record(Delta::Type type, const QJsonObject &object)
 {
     const bool first = m_pending.empty();
-    m_pending.push_back(Delta{type, object});
+    m_pending.push_back(Delta {type, object});
     if (first && m_notifier)
         m_notifier();
 }
@@ -142,8 +147,12 @@ bool Informer::relist()
         const auto old = m_items.constFind(it.key());
         if (old == m_items.cend())
             record(Delta::Type::Added, it.value());
-        else if (old->value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion"))
-                 != it->value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")))
+        else if (old->value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("resourceVersion"))
+                 != it->value(QStringLiteral("metadata"))
+                        .toObject()
+                        .value(QStringLiteral("resourceVersion")))
             record(Delta::Type::Modified, it.value());
     }
     m_items = std::move(fresh);
@@ -163,7 +172,8 @@ Informer::WatchEnd Informer::watchOnce()
         std::optional<Error> error;
     };
     auto outcome = std::make_shared<Outcome>();
-    const int timeout = m_options.minWatchSeconds + QRandomGenerator::global()->bounded(qMax(1, m_options.minWatchSeconds));
+    const int timeout = m_options.minWatchSeconds
+        + QRandomGenerator::global()->bounded(qMax(1, m_options.minWatchSeconds));
     QString from;
     {
         std::lock_guard lock(m_mutex);
@@ -174,7 +184,10 @@ Informer::WatchEnd Informer::watchOnce()
         m_resource.collectionPath(m_ns), from, timeout,
         [this, outcome](const KubeClient::WatchEvent &e) {
             std::lock_guard lock(m_mutex);
-            const QString rv = e.object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString();
+            const QString rv = e.object.value(QStringLiteral("metadata"))
+                                   .toObject()
+                                   .value(QStringLiteral("resourceVersion"))
+                                   .toString();
             if (e.type == QLatin1String("ERROR")) {
                 const int code = e.object.value(QStringLiteral("code")).toInt();
                 outcome->end = code == 410 ? WatchEnd::Gone : WatchEnd::Failed;
@@ -201,9 +214,9 @@ Informer::WatchEnd Informer::watchOnce()
         [this, outcome](const Error *error) {
             std::lock_guard lock(m_mutex);
             if (error) {
-                outcome->end = error->code() == ErrorCode::Gone      ? WatchEnd::Gone
-                               : error->code() == ErrorCode::Cancelled ? WatchEnd::Stopped
-                                                                       : WatchEnd::Failed;
+                outcome->end = error->code() == ErrorCode::Gone ? WatchEnd::Gone
+                    : error->code() == ErrorCode::Cancelled     ? WatchEnd::Stopped
+                                                                : WatchEnd::Failed;
                 outcome->error = *error;
             }
             outcome->done = true;
@@ -235,7 +248,8 @@ void Informer::run()
         needList = !m_synced || m_resourceVersion.isEmpty();
     }
     auto wait = [&] {
-        const auto jitter = std::chrono::milliseconds(qint64(double(backoff.count()) * (0.5 + QRandomGenerator::global()->generateDouble())));
+        const auto jitter = std::chrono::milliseconds(
+            qint64(double(backoff.count()) * (0.5 + QRandomGenerator::global()->generateDouble())));
         backoff = std::min(backoff * 2, m_options.maxBackoff);
         return sleepFor(jitter);
     };

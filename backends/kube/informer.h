@@ -34,8 +34,8 @@ public:
     {
         int pageSize = 500;
         int minWatchSeconds = 300; // timeoutSeconds is drawn from [min, 2 * min)
-        std::chrono::milliseconds initialBackoff{500};
-        std::chrono::milliseconds maxBackoff{30'000};
+        std::chrono::milliseconds initialBackoff {500};
+        std::chrono::milliseconds maxBackoff {30'000};
     };
 
     struct Stats
@@ -76,7 +76,7 @@ private:
     bool relist();
     WatchEnd watchOnce();
     void record(Delta::Type type, const QJsonObject &object); // m_mutex held
-    bool sleepFor(std::chrono::milliseconds duration);        // false when stopping
+    bool sleepFor(std::chrono::milliseconds duration); // false when stopping
 
     std::shared_ptr<KubeClient> m_client;
     ApiResource m_resource;

@@ -27,7 +27,8 @@ bool idempotent(const QByteArray &method)
 
 std::chrono::milliseconds jittered(std::chrono::milliseconds base, int attempt)
 {
-    const double factor = double(1 << qMin(attempt, 6)) * (0.5 + QRandomGenerator::global()->generateDouble());
+    const double factor
+        = double(1 << qMin(attempt, 6)) * (0.5 + QRandomGenerator::global()->generateDouble());
     return std::chrono::milliseconds(qint64(double(base.count()) * factor));
 }
 
@@ -49,8 +50,9 @@ QString ApiResource::collectionPath(const QString &ns) const
 
 KubeClient::KubeClient(ResolvedContext context, std::shared_ptr<HttpEngine> engine,
                        std::shared_ptr<ExecCredentialProvider> exec)
-    : KubeClient(std::move(context), std::move(engine), std::move(exec), Options{})
-{}
+    : KubeClient(std::move(context), std::move(engine), std::move(exec), Options {})
+{
+}
 
 KubeClient::KubeClient(ResolvedContext context, std::shared_ptr<HttpEngine> engine,
                        std::shared_ptr<ExecCredentialProvider> exec, Options options)
@@ -59,7 +61,8 @@ KubeClient::KubeClient(ResolvedContext context, std::shared_ptr<HttpEngine> engi
     , m_exec(exec ? std::move(exec) : std::make_shared<ExecCredentialProvider>())
     , m_options(options)
     , m_limiter(std::make_unique<RateLimiter>(options.qps, options.burst))
-{}
+{
+}
 
 KubeClient::~KubeClient() = default;
 
@@ -70,21 +73,24 @@ Result<HttpRequest> KubeClient::makeRequest(const QByteArray &method, const QStr
     r.method = method;
     QUrl url = m_context.server;
     const QString query = path.section(QLatin1Char('?'), 1);
-    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path.section(QLatin1Char('?'), 0, 0));
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0)
+                + path.section(QLatin1Char('?'), 0, 0));
     url.setQuery(query, QUrl::StrictMode);
     r.url = url;
     r.body = body;
     r.tls = m_context.tls;
     r.proxyUrl = m_context.proxyUrl;
     r.timeout = m_options.requestTimeout;
-    r.headers << HttpHeader{"Accept", "application/json"};
+    r.headers << HttpHeader {"Accept", "application/json"};
     if (!body.isEmpty())
-        r.headers << HttpHeader{"Content-Type", contentType};
+        r.headers << HttpHeader {"Content-Type", contentType};
     QString token = m_context.bearerToken;
     if (m_context.exec) {
-        const auto credential = m_exec->credential(*m_context.exec, m_context.cluster, m_context.userName);
+        const auto credential
+            = m_exec->credential(*m_context.exec, m_context.cluster, m_context.userName);
         if (!credential.ok())
-            return Unexpected(credential.error().withContext(tr("Context \"%1\"").arg(m_context.context)));
+            return Unexpected(
+                credential.error().withContext(tr("Context \"%1\"").arg(m_context.context)));
         if (!credential->token.isEmpty())
             token = credential->token;
         if (!credential->clientCertPem.isEmpty()) {
@@ -93,9 +99,12 @@ Result<HttpRequest> KubeClient::makeRequest(const QByteArray &method, const QStr
         }
     }
     if (!token.isEmpty())
-        r.headers << HttpHeader{"Authorization", "Bearer " + token.toUtf8()};
+        r.headers << HttpHeader {"Authorization", "Bearer " + token.toUtf8()};
     else if (!m_context.username.isEmpty())
-        r.headers << HttpHeader{"Authorization", "Basic " + (m_context.username + QLatin1Char(':') + m_context.password).toUtf8().toBase64()};
+        r.headers << HttpHeader {
+            "Authorization",
+            "Basic "
+                + (m_context.username + QLatin1Char(':') + m_context.password).toUtf8().toBase64()};
     return r;
 }
 
@@ -124,7 +133,8 @@ Result<HttpResponse> KubeClient::execute(const QByteArray &method, const QString
         const bool last = attempt + 1 >= m_options.maxAttempts || cancel.isCancelled();
         if (!response.ok()) {
             if (last || !idempotent(method) || !response.error().retryable())
-                return Unexpected(response.error().withContext(tr("Context \"%1\"").arg(m_context.context)));
+                return Unexpected(
+                    response.error().withContext(tr("Context \"%1\"").arg(m_context.context)));
         } else if (response->status == 401 && m_context.exec && !refreshedCredentials) {
             // The plugin's credential expired early: get a fresh one, once.
             m_exec->refresh(*m_context.exec);
@@ -133,8 +143,9 @@ Result<HttpResponse> KubeClient::execute(const QByteArray &method, const QString
         } else if (response->status == 429 && !last) {
             bool ok = false;
             const int seconds = response->header("Retry-After").toInt(&ok);
-            std::this_thread::sleep_for(ok ? std::chrono::milliseconds(qBound(0, seconds, 60) * 1000)
-                                           : jittered(m_options.backoff, attempt));
+            std::this_thread::sleep_for(
+                ok ? std::chrono::milliseconds(qBound(0, seconds, 60) * 1000)
+                   : jittered(m_options.backoff, attempt));
             continue;
         } else if (response->status >= 500 && idempotent(method) && !last) {
             // fall through to the backoff below
@@ -151,45 +162,67 @@ Error KubeClient::statusError(int status, const QByteArray &body, const QByteArr
 {
     const QJsonObject s = parseObject(body);
     QString message = s.value(QStringLiteral("kind")).toString() == QLatin1String("Status")
-                          ? s.value(QStringLiteral("message")).toString()
-                          : QString::fromUtf8(body.left(200)).section(QLatin1Char('\n'), 0, 0).trimmed();
+        ? s.value(QStringLiteral("message")).toString()
+        : QString::fromUtf8(body.left(200)).section(QLatin1Char('\n'), 0, 0).trimmed();
     message = redactSecrets(message);
     const QString ctx = m_context.context;
-    const QString detail = QStringLiteral("%1 %2 -> HTTP %3").arg(QString::fromLatin1(method), redactSecrets(path)).arg(status);
+    const QString detail = QStringLiteral("%1 %2 -> HTTP %3")
+                               .arg(QString::fromLatin1(method), redactSecrets(path))
+                               .arg(status);
     switch (status) {
     case 401:
-        return Error(ErrorCode::Unauthorized,
-                     tr("The cluster of context \"%1\" rejected the credentials of user \"%2\" (401 "
-                        "Unauthorized). They may have expired: log in again, or check the user in "
-                        "your kubeconfig.").arg(ctx, m_context.userName.isEmpty() ? tr("(anonymous)") : m_context.userName),
-                     detail);
+        return Error(
+            ErrorCode::Unauthorized,
+            tr("The cluster of context \"%1\" rejected the credentials of user \"%2\" (401 "
+               "Unauthorized). They may have expired: log in again, or check the user in "
+               "your kubeconfig.")
+                .arg(ctx, m_context.userName.isEmpty() ? tr("(anonymous)") : m_context.userName),
+            detail);
     case 403:
         return Error(ErrorCode::Forbidden,
                      tr("Not allowed in context \"%1\": %2. Ask a cluster administrator for this "
-                        "permission, or use a context whose user has it.").arg(ctx, message),
+                        "permission, or use a context whose user has it.")
+                         .arg(ctx, message),
                      detail);
     case 404:
-        return Error(ErrorCode::NotFound, tr("Not found in context \"%1\": %2").arg(ctx, message.isEmpty() ? path : message), detail);
+        return Error(
+            ErrorCode::NotFound,
+            tr("Not found in context \"%1\": %2").arg(ctx, message.isEmpty() ? path : message),
+            detail);
     case 409:
-        return Error(ErrorCode::Conflict, tr("Conflict in context \"%1\": %2").arg(ctx, message), detail);
+        return Error(ErrorCode::Conflict, tr("Conflict in context \"%1\": %2").arg(ctx, message),
+                     detail);
     case 410:
-        return Error(ErrorCode::Gone, tr("The data requested from context \"%1\" is no longer available: %2").arg(ctx, message), detail, true);
+        return Error(ErrorCode::Gone,
+                     tr("The data requested from context \"%1\" is no longer available: %2")
+                         .arg(ctx, message),
+                     detail, true);
     case 429:
-        return Error(ErrorCode::HttpError, tr("The API server of context \"%1\" is rate-limiting requests; try again shortly.").arg(ctx), detail, true);
+        return Error(
+            ErrorCode::HttpError,
+            tr("The API server of context \"%1\" is rate-limiting requests; try again shortly.")
+                .arg(ctx),
+            detail, true);
     default:
         break;
     }
     if (status >= 500)
-        return Error(ErrorCode::HttpError,
-                     tr("The API server of context \"%1\" answered with an error (%2): %3. Try again later.")
-                         .arg(ctx).arg(status).arg(message),
-                     detail, true);
-    return Error(status == 422 || status == 400 ? ErrorCode::InvalidArgument : ErrorCode::HttpError,
-                 tr("The request was refused in context \"%1\" (%2): %3").arg(ctx).arg(status).arg(message), detail);
+        return Error(
+            ErrorCode::HttpError,
+            tr("The API server of context \"%1\" answered with an error (%2): %3. Try again later.")
+                .arg(ctx)
+                .arg(status)
+                .arg(message),
+            detail, true);
+    return Error(
+        status == 422 || status == 400 ? ErrorCode::InvalidArgument : ErrorCode::HttpError,
+        tr("The request was refused in context \"%1\" (%2): %3").arg(ctx).arg(status).arg(message),
+        detail);
 }
 
-Result<QJsonObject> KubeClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                                     const QByteArray &contentType, const CancelToken &cancel)
+Result<QJsonObject> KubeClient::send(const QByteArray &method, const QString &path,
+                                     const QByteArray &body, const QByteArray &contentType,
+                                     const CancelToken &cancel)
 {
     const auto response = execute(method, path, body, contentType, cancel);
     if (!response.ok())
@@ -199,9 +232,11 @@ Result<QJsonObject> KubeClient::send(const QByteArray &method, const QString &pa
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(response->body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return Unexpected(Error(ErrorCode::ProtocolError,
-                                tr("The API server of context \"%1\" sent a reply that is not a JSON object.").arg(m_context.context),
-                                QStringLiteral("%1 at %2").arg(error.errorString()).arg(error.offset)));
+        return Unexpected(
+            Error(ErrorCode::ProtocolError,
+                  tr("The API server of context \"%1\" sent a reply that is not a JSON object.")
+                      .arg(m_context.context),
+                  QStringLiteral("%1 at %2").arg(error.errorString()).arg(error.offset)));
     return doc.object();
 }
 
@@ -226,18 +261,21 @@ Result<ServerVersion> KubeClient::version(const CancelToken &cancel)
 
 Result<QList<ApiResource>> KubeClient::discover(const CancelToken &cancel)
 {
-    QList<QPair<QString, QString>> groupVersions{{QString(), QStringLiteral("v1")}};
+    QList<QPair<QString, QString>> groupVersions {{QString(), QStringLiteral("v1")}};
     const auto groups = get(QStringLiteral("/apis"), cancel);
     if (!groups.ok())
         return Unexpected(groups.error());
     for (const QJsonValue &g : groups->value(QStringLiteral("groups")).toArray()) {
-        const QJsonObject preferred = g.toObject().value(QStringLiteral("preferredVersion")).toObject();
-        groupVersions << QPair<QString, QString>{g.toObject().value(QStringLiteral("name")).toString(),
-                                                 preferred.value(QStringLiteral("version")).toString()};
+        const QJsonObject preferred
+            = g.toObject().value(QStringLiteral("preferredVersion")).toObject();
+        groupVersions << QPair<QString, QString> {
+            g.toObject().value(QStringLiteral("name")).toString(),
+            preferred.value(QStringLiteral("version")).toString()};
     }
     QList<ApiResource> out;
     for (const auto &[group, version] : groupVersions) {
-        const QString path = group.isEmpty() ? QStringLiteral("/api/v1") : QStringLiteral("/apis/%1/%2").arg(group, version);
+        const QString path = group.isEmpty() ? QStringLiteral("/api/v1")
+                                             : QStringLiteral("/apis/%1/%2").arg(group, version);
         const auto list = get(path, cancel);
         if (!list.ok()) {
             if (list.error().code() == ErrorCode::NotFound)
@@ -266,7 +304,8 @@ Result<QList<ApiResource>> KubeClient::discover(const CancelToken &cancel)
 }
 
 Result<KubeClient::ListResult> KubeClient::list(const QString &collectionPath, int pageSize,
-                                                const QString &labelSelector, const CancelToken &cancel)
+                                                const QString &labelSelector,
+                                                const CancelToken &cancel)
 {
     ListResult out;
     QString token;
@@ -275,10 +314,13 @@ Result<KubeClient::ListResult> KubeClient::list(const QString &collectionPath, i
         if (pageSize > 0)
             q.addQueryItem(QStringLiteral("limit"), QString::number(pageSize));
         if (!token.isEmpty())
-            q.addQueryItem(QStringLiteral("continue"), QString::fromLatin1(QUrl::toPercentEncoding(token)));
+            q.addQueryItem(QStringLiteral("continue"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(token)));
         if (!labelSelector.isEmpty())
-            q.addQueryItem(QStringLiteral("labelSelector"), QString::fromLatin1(QUrl::toPercentEncoding(labelSelector)));
-        const auto page = get(collectionPath + QLatin1Char('?') + q.toString(QUrl::FullyEncoded), cancel);
+            q.addQueryItem(QStringLiteral("labelSelector"),
+                           QString::fromLatin1(QUrl::toPercentEncoding(labelSelector)));
+        const auto page
+            = get(collectionPath + QLatin1Char('?') + q.toString(QUrl::FullyEncoded), cancel);
         if (!page.ok())
             return Unexpected(page.error());
         const QJsonObject meta = page->value(QStringLiteral("metadata")).toObject();
@@ -295,33 +337,39 @@ Result<KubeClient::ListResult> KubeClient::list(const QString &collectionPath, i
 Result<bool> KubeClient::canI(const QString &verb, const QString &group, const QString &resource,
                               const QString &ns, const CancelToken &cancel)
 {
-    QJsonObject attrs{{QStringLiteral("verb"), verb}, {QStringLiteral("group"), group}, {QStringLiteral("resource"), resource}};
+    QJsonObject attrs {{QStringLiteral("verb"), verb},
+                       {QStringLiteral("group"), group},
+                       {QStringLiteral("resource"), resource}};
     if (!ns.isEmpty())
         attrs.insert(QStringLiteral("namespace"), ns);
-    const QJsonObject review{{QStringLiteral("apiVersion"), QStringLiteral("authorization.k8s.io/v1")},
-                             {QStringLiteral("kind"), QStringLiteral("SelfSubjectAccessReview")},
-                             {QStringLiteral("spec"), QJsonObject{{QStringLiteral("resourceAttributes"), attrs}}}};
-    const auto r = send("POST", QStringLiteral("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"),
-                        QJsonDocument(review).toJson(QJsonDocument::Compact), "application/json", cancel);
+    const QJsonObject review {
+        {QStringLiteral("apiVersion"), QStringLiteral("authorization.k8s.io/v1")},
+        {QStringLiteral("kind"), QStringLiteral("SelfSubjectAccessReview")},
+        {QStringLiteral("spec"), QJsonObject {{QStringLiteral("resourceAttributes"), attrs}}}};
+    const auto r
+        = send("POST", QStringLiteral("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews"),
+               QJsonDocument(review).toJson(QJsonDocument::Compact), "application/json", cancel);
     if (!r.ok())
         return Unexpected(r.error());
     return r->value(QStringLiteral("status")).toObject().value(QStringLiteral("allowed")).toBool();
 }
 
-Result<QJsonObject> KubeClient::apply(const QString &objectPath, const QByteArray &manifest, bool force,
-                                      const CancelToken &cancel)
+Result<QJsonObject> KubeClient::apply(const QString &objectPath, const QByteArray &manifest,
+                                      bool force, const CancelToken &cancel)
 {
-    const QString path = objectPath + QStringLiteral("?fieldManager=meshdeck") + (force ? QStringLiteral("&force=true") : QString());
+    const QString path = objectPath + QStringLiteral("?fieldManager=meshdeck")
+        + (force ? QStringLiteral("&force=true") : QString());
     return send("PATCH", path, manifest, "application/apply-patch+yaml", cancel);
 }
 
 Result<QJsonObject> KubeClient::remove(const QString &objectPath, const QString &propagation,
                                        const CancelToken &cancel)
 {
-    const QJsonObject options{{QStringLiteral("kind"), QStringLiteral("DeleteOptions")},
-                              {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                              {QStringLiteral("propagationPolicy"), propagation}};
-    return send("DELETE", objectPath, QJsonDocument(options).toJson(QJsonDocument::Compact), "application/json", cancel);
+    const QJsonObject options {{QStringLiteral("kind"), QStringLiteral("DeleteOptions")},
+                               {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                               {QStringLiteral("propagationPolicy"), propagation}};
+    return send("DELETE", objectPath, QJsonDocument(options).toJson(QJsonDocument::Compact),
+                "application/json", cancel);
 }
 
 CancelToken KubeClient::watch(const QString &collectionPath, const QString &resourceVersion,
@@ -334,7 +382,9 @@ CancelToken KubeClient::watch(const QString &collectionPath, const QString &reso
     if (!resourceVersion.isEmpty())
         q.addQueryItem(QStringLiteral("resourceVersion"), resourceVersion);
     q.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeoutSeconds));
-    const QString path = collectionPath + (collectionPath.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + q.toString(QUrl::FullyEncoded);
+    const QString path = collectionPath
+        + (collectionPath.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?'))
+        + q.toString(QUrl::FullyEncoded);
     auto request = streamRequest(path, std::chrono::seconds(timeoutSeconds + 30));
     if (!request.ok()) {
         const Error e = request.error();
@@ -362,19 +412,23 @@ CancelToken KubeClient::watch(const QString &collectionPath, const QString &reso
                 continue;
             QJsonParseError parseError;
             const QJsonObject e = QJsonDocument::fromJson(line, &parseError).object();
-            if (parseError.error != QJsonParseError::NoError || !e.contains(QStringLiteral("type"))) {
+            if (parseError.error != QJsonParseError::NoError
+                || !e.contains(QStringLiteral("type"))) {
                 // An HTTP error answer arrives as one JSON Status, not as events.
                 if (e.value(QStringLiteral("kind")).toString() == QLatin1String("Status")) {
                     state->errorBody = line;
                     return false;
                 }
-                state->error = Error(ErrorCode::ProtocolError,
-                                     tr("The watch stream of context \"%1\" carried a malformed event; it will be "
-                                        "restarted.").arg(m_context.context),
-                                     QString::fromUtf8(line.left(120)));
+                state->error = Error(
+                    ErrorCode::ProtocolError,
+                    tr("The watch stream of context \"%1\" carried a malformed event; it will be "
+                       "restarted.")
+                        .arg(m_context.context),
+                    QString::fromUtf8(line.left(120)));
                 return false;
             }
-            onEvent(WatchEvent{e.value(QStringLiteral("type")).toString(), e.value(QStringLiteral("object")).toObject()});
+            onEvent(WatchEvent {e.value(QStringLiteral("type")).toString(),
+                                e.value(QStringLiteral("object")).toObject()});
         }
         return true;
     };
@@ -389,8 +443,8 @@ CancelToken KubeClient::watch(const QString &collectionPath, const QString &reso
             } else if (!r->isSuccess() || !state->errorBody.isEmpty()) {
                 // The error's Status went through the stream handler, with or without a newline.
                 const QByteArray body = !state->errorBody.isEmpty() ? state->errorBody
-                                        : !r->body.isEmpty()       ? r->body
-                                                                   : state->buffer;
+                    : !r->body.isEmpty()                            ? r->body
+                                                                    : state->buffer;
                 const Error e = statusError(r->status, body, "GET", path);
                 onClosed(&e);
             } else {
@@ -416,7 +470,8 @@ CancelToken KubeClient::streamLogs(const QString &ns, const QString &pod, const 
         q.addQueryItem(QStringLiteral("tailLines"), QString::number(tailLines));
     if (follow)
         q.addQueryItem(QStringLiteral("follow"), QStringLiteral("true"));
-    const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log?%3").arg(ns, pod, q.toString(QUrl::FullyEncoded));
+    const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/log?%3")
+                             .arg(ns, pod, q.toString(QUrl::FullyEncoded));
     auto request = streamRequest(path, std::chrono::seconds(0));
     if (!request.ok()) {
         const Error e = request.error();
@@ -424,7 +479,7 @@ CancelToken KubeClient::streamLogs(const QString &ns, const QString &pod, const 
         return CancelToken();
     }
     request->headers.removeIf([](const HttpHeader &h) { return h.first == "Accept"; });
-    request->headers << HttpHeader{"Accept", "*/*"};
+    request->headers << HttpHeader {"Accept", "*/*"};
     // The body of an error answer is a Status, not log text: hold the first bytes back until the
     // status is known.
     auto errorBody = std::make_shared<QByteArray>();

@@ -40,7 +40,10 @@ struct ApiResource
     QStringList verbs;
     QStringList shortNames;
 
-    [[nodiscard]] QString apiVersion() const { return group.isEmpty() ? version : group + QLatin1Char('/') + version; }
+    [[nodiscard]] QString apiVersion() const
+    {
+        return group.isEmpty() ? version : group + QLatin1Char('/') + version;
+    }
     // "/api/v1/namespaces/NS/pods" or "/apis/apps/v1/deployments" (ns empty: all namespaces).
     [[nodiscard]] QString collectionPath(const QString &ns = {}) const;
 };
@@ -60,8 +63,8 @@ public:
         double qps = 50;
         int burst = 100;
         int maxAttempts = 4;
-        std::chrono::milliseconds backoff{200};
-        std::chrono::milliseconds requestTimeout{30'000};
+        std::chrono::milliseconds backoff {200};
+        std::chrono::milliseconds requestTimeout {30'000};
     };
 
     struct ListResult
@@ -103,9 +106,9 @@ public:
     // Server-side apply with fieldManager "meshdeck"; a 409 lists the conflicting managers.
     [[nodiscard]] Result<QJsonObject> apply(const QString &objectPath, const QByteArray &manifest,
                                             bool force = false, const CancelToken &cancel = {});
-    [[nodiscard]] Result<QJsonObject> remove(const QString &objectPath,
-                                             const QString &propagation = QStringLiteral("Background"),
-                                             const CancelToken &cancel = {});
+    [[nodiscard]] Result<QJsonObject>
+    remove(const QString &objectPath, const QString &propagation = QStringLiteral("Background"),
+           const CancelToken &cancel = {});
 
     // Starts a WATCH (allowWatchBookmarks, timeoutSeconds) from resourceVersion. onEvent runs on
     // the engine's thread for each event; onClosed once, with the error or nullptr when the server
@@ -117,7 +120,8 @@ public:
     // Streams a container's log (follow: keeps the stream open for new lines). onData runs on the
     // engine's thread with raw chunks; onClosed once, with the error or nullptr.
     CancelToken streamLogs(const QString &ns, const QString &pod, const QString &container,
-                           int tailLines, bool follow, std::function<void(const QByteArray &)> onData,
+                           int tailLines, bool follow,
+                           std::function<void(const QByteArray &)> onData,
                            std::function<void(const Error *)> onClosed);
 
     // Maps an HTTP error answer (with its Status body) to an Error saying what to do.
@@ -132,7 +136,8 @@ private:
     // writes back), an idle limit (0: none).
     [[nodiscard]] Result<HttpRequest> streamRequest(const QString &path, std::chrono::seconds idle);
     [[nodiscard]] Result<HttpResponse> execute(const QByteArray &method, const QString &path,
-                                               const QByteArray &body, const QByteArray &contentType,
+                                               const QByteArray &body,
+                                               const QByteArray &contentType,
                                                const CancelToken &cancel);
 
     ResolvedContext m_context;

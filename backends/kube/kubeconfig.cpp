@@ -23,12 +23,14 @@ Result<QByteArray> decodeData(const QJsonValue &value, const QString &what, cons
                               const QString &file)
 {
     const QByteArray raw = value.toString().toLatin1();
-    const auto decoded = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(raw, QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded) {
-        return Unexpected(Error(ErrorCode::ParseError,
-                                Kubeconfig::tr("%1 of \"%2\" in %3 is not valid base64. Re-export the "
-                                               "credentials, or use %4 to point to a PEM file instead.")
-                                    .arg(what, owner, file, QString(what).remove(QStringLiteral("-data")))));
+        return Unexpected(
+            Error(ErrorCode::ParseError,
+                  Kubeconfig::tr("%1 of \"%2\" in %3 is not valid base64. Re-export the "
+                                 "credentials, or use %4 to point to a PEM file instead.")
+                      .arg(what, owner, file, QString(what).remove(QStringLiteral("-data")))));
     }
     if (!decoded.decoded.contains("-----BEGIN")) {
         return Unexpected(Error(ErrorCode::ParseError,
@@ -43,10 +45,11 @@ Result<QByteArray> readFile(const QString &path, const QString &what, const QStr
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        return Unexpected(Error(ErrorCode::NotFound,
-                                Kubeconfig::tr("The %1 file of \"%2\" cannot be read: %3 (%4). Check "
-                                               "the path in your kubeconfig.")
-                                    .arg(what, owner, path, f.errorString())));
+        return Unexpected(
+            Error(ErrorCode::NotFound,
+                  Kubeconfig::tr("The %1 file of \"%2\" cannot be read: %3 (%4). Check "
+                                 "the path in your kubeconfig.")
+                      .arg(what, owner, path, f.errorString())));
     }
     return f.readAll();
 }
@@ -93,26 +96,29 @@ Result<Kubeconfig> Kubeconfig::loadFiles(const QStringList &files, bool explicit
         QFile f(path);
         if (!f.exists()) {
             if (explicitFile)
-                return Unexpected(Error(ErrorCode::NotFound,
-                                        tr("The kubeconfig %1 does not exist. Check the path, or leave "
-                                           "--kubeconfig out to use $KUBECONFIG or ~/.kube/config.")
-                                            .arg(path)));
+                return Unexpected(
+                    Error(ErrorCode::NotFound,
+                          tr("The kubeconfig %1 does not exist. Check the path, or leave "
+                             "--kubeconfig out to use $KUBECONFIG or ~/.kube/config.")
+                              .arg(path)));
             continue; // kubectl skips missing files of $KUBECONFIG
         }
         if (!f.open(QIODevice::ReadOnly))
-            return Unexpected(Error(ErrorCode::IoError,
-                                    tr("The kubeconfig %1 cannot be read: %2").arg(path, f.errorString())));
+            return Unexpected(
+                Error(ErrorCode::IoError,
+                      tr("The kubeconfig %1 cannot be read: %2").arg(path, f.errorString())));
         auto one = parse(f.readAll(), QFileInfo(path).absoluteFilePath());
         if (!one.ok())
             return Unexpected(one.error());
         merged.merge(*one);
     }
     if (merged.m_files.isEmpty()) {
-        return Unexpected(Error(ErrorCode::NotFound,
-                                tr("No kubeconfig found (looked for %1). Create one with your cloud's "
-                                   "CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster "
-                                   "--kubeconfig FILE'.")
-                                    .arg(files.join(QStringLiteral(", ")))));
+        return Unexpected(
+            Error(ErrorCode::NotFound,
+                  tr("No kubeconfig found (looked for %1). Create one with your cloud's "
+                     "CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster "
+                     "--kubeconfig FILE'.")
+                      .arg(files.join(QStringLiteral(", ")))));
     }
     return merged;
 }
@@ -137,10 +143,13 @@ Result<Kubeconfig> Kubeconfig::parse(const QByteArray &yaml, const QString &sour
 {
     const auto doc = Yaml::toJson(yaml);
     if (!doc.ok())
-        return Unexpected(doc.error().withContext(tr("The kubeconfig %1 cannot be parsed").arg(sourcePath)));
+        return Unexpected(
+            doc.error().withContext(tr("The kubeconfig %1 cannot be parsed").arg(sourcePath)));
     if (!doc->isObject() && !doc->isNull())
-        return Unexpected(Error(ErrorCode::ParseError,
-                                tr("The kubeconfig %1 is not a kubeconfig: its top level is not a map.").arg(sourcePath)));
+        return Unexpected(
+            Error(ErrorCode::ParseError,
+                  tr("The kubeconfig %1 is not a kubeconfig: its top level is not a map.")
+                      .arg(sourcePath)));
     const QJsonObject root = doc->toObject();
     Kubeconfig k;
     k.m_files << sourcePath;
@@ -152,13 +161,16 @@ Result<Kubeconfig> Kubeconfig::parse(const QByteArray &yaml, const QString &sour
         ClusterEntry cluster;
         cluster.name = entry.value(QStringLiteral("name")).toString();
         cluster.server = c.value(QStringLiteral("server")).toString();
-        cluster.caFile = absoluteFrom(c.value(QStringLiteral("certificate-authority")).toString(), sourcePath);
-        cluster.insecureSkipTlsVerify = c.value(QStringLiteral("insecure-skip-tls-verify")).toBool();
+        cluster.caFile
+            = absoluteFrom(c.value(QStringLiteral("certificate-authority")).toString(), sourcePath);
+        cluster.insecureSkipTlsVerify
+            = c.value(QStringLiteral("insecure-skip-tls-verify")).toBool();
         cluster.tlsServerName = c.value(QStringLiteral("tls-server-name")).toString();
         cluster.proxyUrl = c.value(QStringLiteral("proxy-url")).toString();
         if (c.contains(QStringLiteral("certificate-authority-data"))) {
             auto data = decodeData(c.value(QStringLiteral("certificate-authority-data")),
-                                   QStringLiteral("certificate-authority-data"), QStringLiteral("cluster %1").arg(cluster.name), sourcePath);
+                                   QStringLiteral("certificate-authority-data"),
+                                   QStringLiteral("cluster %1").arg(cluster.name), sourcePath);
             if (!data.ok())
                 return Unexpected(data.error());
             cluster.caPem = *data;
@@ -172,19 +184,23 @@ Result<Kubeconfig> Kubeconfig::parse(const QByteArray &yaml, const QString &sour
         user.name = entry.value(QStringLiteral("name")).toString();
         user.token = u.value(QStringLiteral("token")).toString();
         user.tokenFile = absoluteFrom(u.value(QStringLiteral("tokenFile")).toString(), sourcePath);
-        user.clientCertFile = absoluteFrom(u.value(QStringLiteral("client-certificate")).toString(), sourcePath);
-        user.clientKeyFile = absoluteFrom(u.value(QStringLiteral("client-key")).toString(), sourcePath);
+        user.clientCertFile
+            = absoluteFrom(u.value(QStringLiteral("client-certificate")).toString(), sourcePath);
+        user.clientKeyFile
+            = absoluteFrom(u.value(QStringLiteral("client-key")).toString(), sourcePath);
         user.username = u.value(QStringLiteral("username")).toString();
         user.password = u.value(QStringLiteral("password")).toString();
         const QString owner = QStringLiteral("user %1").arg(user.name);
         if (u.contains(QStringLiteral("client-certificate-data"))) {
-            auto data = decodeData(u.value(QStringLiteral("client-certificate-data")), QStringLiteral("client-certificate-data"), owner, sourcePath);
+            auto data = decodeData(u.value(QStringLiteral("client-certificate-data")),
+                                   QStringLiteral("client-certificate-data"), owner, sourcePath);
             if (!data.ok())
                 return Unexpected(data.error());
             user.clientCertPem = *data;
         }
         if (u.contains(QStringLiteral("client-key-data"))) {
-            auto data = decodeData(u.value(QStringLiteral("client-key-data")), QStringLiteral("client-key-data"), owner, sourcePath);
+            auto data = decodeData(u.value(QStringLiteral("client-key-data")),
+                                   QStringLiteral("client-key-data"), owner, sourcePath);
             if (!data.ok())
                 return Unexpected(data.error());
             user.clientKeyPem = *data;
@@ -197,8 +213,9 @@ Result<Kubeconfig> Kubeconfig::parse(const QByteArray &yaml, const QString &sour
             for (const QJsonValue &a : e.value(QStringLiteral("args")).toArray())
                 exec.args << a.toString();
             for (const QJsonValue &env : e.value(QStringLiteral("env")).toArray())
-                exec.env << QPair<QString, QString>{env.toObject().value(QStringLiteral("name")).toString(),
-                                                    env.toObject().value(QStringLiteral("value")).toString()};
+                exec.env << QPair<QString, QString> {
+                    env.toObject().value(QStringLiteral("name")).toString(),
+                    env.toObject().value(QStringLiteral("value")).toString()};
             exec.installHint = e.value(QStringLiteral("installHint")).toString();
             exec.provideClusterInfo = e.value(QStringLiteral("provideClusterInfo")).toBool();
             // A command with a path separator is relative to the kubeconfig, as in kubectl.
@@ -207,16 +224,19 @@ Result<Kubeconfig> Kubeconfig::parse(const QByteArray &yaml, const QString &sour
             user.exec = exec;
         }
         if (u.contains(QStringLiteral("auth-provider")))
-            user.authProvider = u.value(QStringLiteral("auth-provider")).toObject().value(QStringLiteral("name")).toString();
+            user.authProvider = u.value(QStringLiteral("auth-provider"))
+                                    .toObject()
+                                    .value(QStringLiteral("name"))
+                                    .toString();
         k.m_users << user;
     }
     for (const QJsonValue &v : root.value(QStringLiteral("contexts")).toArray()) {
         const QJsonObject entry = v.toObject();
         const QJsonObject c = entry.value(QStringLiteral("context")).toObject();
-        k.m_contexts << ContextEntry{entry.value(QStringLiteral("name")).toString(),
-                                     c.value(QStringLiteral("cluster")).toString(),
-                                     c.value(QStringLiteral("user")).toString(),
-                                     c.value(QStringLiteral("namespace")).toString()};
+        k.m_contexts << ContextEntry {entry.value(QStringLiteral("name")).toString(),
+                                      c.value(QStringLiteral("cluster")).toString(),
+                                      c.value(QStringLiteral("user")).toString(),
+                                      c.value(QStringLiteral("namespace")).toString()};
     }
     return k;
 }
@@ -250,31 +270,39 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
     const QString name = contextName.isEmpty() ? m_currentContext : contextName;
     const QString where = m_files.join(QStringLiteral(", "));
     if (name.isEmpty())
-        return Unexpected(Error(ErrorCode::NotFound,
-                                tr("No context is selected in %1. Choose one with --context NAME or "
-                                   "'kubectl config use-context NAME'.").arg(where)));
+        return Unexpected(
+            Error(ErrorCode::NotFound,
+                  tr("No context is selected in %1. Choose one with --context NAME or "
+                     "'kubectl config use-context NAME'.")
+                      .arg(where)));
     const auto ctx = context(name);
     if (!ctx) {
         QStringList names;
         for (const ContextEntry &c : m_contexts)
             names << c.name;
-        return Unexpected(Error(ErrorCode::NotFound,
-                                tr("The context \"%1\" is not in %2. Known contexts: %3.")
-                                    .arg(name, where, names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")))));
+        return Unexpected(
+            Error(ErrorCode::NotFound,
+                  tr("The context \"%1\" is not in %2. Known contexts: %3.")
+                      .arg(name, where,
+                           names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")))));
     }
     const auto c = cluster(ctx->cluster);
     if (!c)
-        return Unexpected(Error(ErrorCode::NotFound,
-                                tr("The context \"%1\" refers to the cluster \"%2\", which %3 does not define.")
-                                    .arg(name, ctx->cluster, where)));
+        return Unexpected(
+            Error(ErrorCode::NotFound,
+                  tr("The context \"%1\" refers to the cluster \"%2\", which %3 does not define.")
+                      .arg(name, ctx->cluster, where)));
     if (c->server.isEmpty())
-        return Unexpected(Error(ErrorCode::InvalidArgument,
-                                tr("The cluster \"%1\" of context \"%2\" has no server address.").arg(c->name, name)));
+        return Unexpected(Error(
+            ErrorCode::InvalidArgument,
+            tr("The cluster \"%1\" of context \"%2\" has no server address.").arg(c->name, name)));
     const QUrl server(c->server);
-    if (!server.isValid() || (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http")))
-        return Unexpected(Error(ErrorCode::InvalidArgument,
-                                tr("The server address \"%1\" of cluster \"%2\" is not an http or https URL.")
-                                    .arg(c->server, c->name)));
+    if (!server.isValid()
+        || (server.scheme() != QLatin1String("https") && server.scheme() != QLatin1String("http")))
+        return Unexpected(
+            Error(ErrorCode::InvalidArgument,
+                  tr("The server address \"%1\" of cluster \"%2\" is not an http or https URL.")
+                      .arg(c->server, c->name)));
     ResolvedContext r;
     r.context = name;
     r.clusterName = c->name;
@@ -287,7 +315,8 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
     r.tls.serverName = c->tlsServerName;
     r.tls.caPem = c->caPem;
     if (r.tls.caPem.isEmpty() && !c->caFile.isEmpty()) {
-        auto ca = readFile(c->caFile, QStringLiteral("certificate-authority"), QStringLiteral("cluster %1").arg(c->name));
+        auto ca = readFile(c->caFile, QStringLiteral("certificate-authority"),
+                           QStringLiteral("cluster %1").arg(c->name));
         if (!ca.ok())
             return Unexpected(ca.error());
         r.tls.caPem = *ca;
@@ -296,16 +325,18 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
         return r; // anonymous
     const auto u = user(ctx->user);
     if (!u)
-        return Unexpected(Error(ErrorCode::NotFound,
-                                tr("The context \"%1\" refers to the user \"%2\", which %3 does not define.")
-                                    .arg(name, ctx->user, where)));
+        return Unexpected(
+            Error(ErrorCode::NotFound,
+                  tr("The context \"%1\" refers to the user \"%2\", which %3 does not define.")
+                      .arg(name, ctx->user, where)));
     r.userName = u->name;
     if (!u->authProvider.isEmpty() && !u->exec)
-        return Unexpected(Error(ErrorCode::Unsupported,
-                                tr("The user \"%1\" authenticates with the legacy auth-provider \"%2\", which "
-                                   "Kubernetes removed. Switch it to an exec credential plugin (for GKE: "
-                                   "gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).")
-                                    .arg(u->name, u->authProvider)));
+        return Unexpected(
+            Error(ErrorCode::Unsupported,
+                  tr("The user \"%1\" authenticates with the legacy auth-provider \"%2\", which "
+                     "Kubernetes removed. Switch it to an exec credential plugin (for GKE: "
+                     "gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).")
+                      .arg(u->name, u->authProvider)));
     const QString owner = QStringLiteral("user %1").arg(u->name);
     r.tls.clientCertPem = u->clientCertPem;
     if (r.tls.clientCertPem.isEmpty() && !u->clientCertFile.isEmpty()) {
@@ -322,9 +353,11 @@ Result<ResolvedContext> Kubeconfig::resolve(const QString &contextName) const
         r.tls.clientKeyPem = *key;
     }
     if (r.tls.clientCertPem.isEmpty() != r.tls.clientKeyPem.isEmpty())
-        return Unexpected(Error(ErrorCode::InvalidArgument,
-                                tr("The user \"%1\" has a client certificate without its key, or a key "
-                                   "without its certificate. Both are needed.").arg(u->name)));
+        return Unexpected(
+            Error(ErrorCode::InvalidArgument,
+                  tr("The user \"%1\" has a client certificate without its key, or a key "
+                     "without its certificate. Both are needed.")
+                      .arg(u->name)));
     r.bearerToken = u->token;
     if (r.bearerToken.isEmpty() && !u->tokenFile.isEmpty()) {
         auto token = readFile(u->tokenFile, QStringLiteral("token"), owner);

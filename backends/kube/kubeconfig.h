@@ -29,8 +29,8 @@ struct ClusterEntry
 {
     QString name;
     QString server;
-    QByteArray caPem;   // certificate-authority-data, decoded
-    QString caFile;     // certificate-authority, absolute
+    QByteArray caPem; // certificate-authority-data, decoded
+    QString caFile; // certificate-authority, absolute
     bool insecureSkipTlsVerify = false;
     QString tlsServerName;
     QString proxyUrl;
@@ -91,7 +91,8 @@ class Kubeconfig
 public:
     [[nodiscard]] static Result<Kubeconfig> load(const QString &explicitPath = {});
     [[nodiscard]] static Result<Kubeconfig> loadFiles(const QStringList &files, bool explicitFile);
-    [[nodiscard]] static Result<Kubeconfig> parse(const QByteArray &yaml, const QString &sourcePath);
+    [[nodiscard]] static Result<Kubeconfig> parse(const QByteArray &yaml,
+                                                  const QString &sourcePath);
     // The files load() would read, in order (for messages and settings).
     [[nodiscard]] static QStringList defaultFiles();
 

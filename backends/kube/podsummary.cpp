@@ -50,7 +50,8 @@ QString PodSummary::status(const QJsonObject &pod)
 QString PodSummary::ready(const QJsonObject &pod)
 {
     int ready = 0;
-    for (const QJsonValue &v : obj(pod, "status").value(QStringLiteral("containerStatuses")).toArray())
+    for (const QJsonValue &v :
+         obj(pod, "status").value(QStringLiteral("containerStatuses")).toArray())
         ready += v.toObject().value(QStringLiteral("ready")).toBool() ? 1 : 0;
     const int total = int(obj(pod, "spec").value(QStringLiteral("containers")).toArray().size());
     return QStringLiteral("%1/%2").arg(ready).arg(total);
@@ -59,7 +60,8 @@ QString PodSummary::ready(const QJsonObject &pod)
 int PodSummary::restarts(const QJsonObject &pod)
 {
     int n = 0;
-    for (const QJsonValue &v : obj(pod, "status").value(QStringLiteral("containerStatuses")).toArray())
+    for (const QJsonValue &v :
+         obj(pod, "status").value(QStringLiteral("containerStatuses")).toArray())
         n += v.toObject().value(QStringLiteral("restartCount")).toInt();
     return n;
 }

@@ -31,7 +31,8 @@ void RateLimiter::acquire()
             m_tokens -= 1.0;
             return;
         }
-        const auto wait = std::chrono::microseconds(static_cast<long long>((1.0 - m_tokens) / m_qps * 1e6) + 1);
+        const auto wait
+            = std::chrono::microseconds(static_cast<long long>((1.0 - m_tokens) / m_qps * 1e6) + 1);
         lock.unlock();
         std::this_thread::sleep_for(wait);
         lock.lock();

@@ -10,7 +10,12 @@ namespace Meshdeck::Kube {
 class RateLimiter
 {
 public:
-    RateLimiter(double qps, int burst) : m_qps(qps), m_burst(burst), m_tokens(burst) {}
+    RateLimiter(double qps, int burst)
+        : m_qps(qps)
+        , m_burst(burst)
+        , m_tokens(burst)
+    {
+    }
 
     void acquire();
     // How long acquire() would wait now, without taking a token.

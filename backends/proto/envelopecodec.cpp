@@ -38,33 +38,35 @@ Result<EnvelopeData> EnvelopeCodec::decode(const QByteArray &bytes, const QStrin
     meshdeck::core::v1::Envelope msg;
     if (bytes.isEmpty() || !msg.ParseFromArray(bytes.constData(), int(bytes.size()))
         || msg.magic() != kMagic) {
-        return Unexpected(Error(ErrorCode::ParseError,
-                                tr("This is not a Meshdeck file, or it is damaged."),
-                                QStringLiteral("%1 bytes without a valid Meshdeck envelope")
-                                    .arg(bytes.size())));
+        return Unexpected(
+            Error(ErrorCode::ParseError, tr("This is not a Meshdeck file, or it is damaged."),
+                  QStringLiteral("%1 bytes without a valid Meshdeck envelope").arg(bytes.size())));
     }
     EnvelopeData out;
     out.kind = QString::fromStdString(msg.kind());
     out.schemaVersion = msg.schema_version();
     out.producer = QString::fromStdString(msg.producer());
     if (msg.has_created()) {
-        out.created = QDateTime::fromMSecsSinceEpoch(msg.created().seconds() * 1000
-                                                         + msg.created().nanos() / 1'000'000,
-                                                     Qt::UTC);
+        out.created = QDateTime::fromMSecsSinceEpoch(
+            msg.created().seconds() * 1000 + msg.created().nanos() / 1'000'000, Qt::UTC);
     }
     out.payload = QByteArray(msg.payload().data(), qsizetype(msg.payload().size()));
     for (const auto &[key, value] : msg.labels())
         out.labels.insert(QString::fromStdString(key), QString::fromStdString(value));
 
     if (!expectedKind.isEmpty() && out.kind != expectedKind) {
-        return Unexpected(Error(ErrorCode::Unsupported,
-                                tr("This file holds \"%1\", not \"%2\".").arg(out.kind, expectedKind)));
+        return Unexpected(
+            Error(ErrorCode::Unsupported,
+                  tr("This file holds \"%1\", not \"%2\".").arg(out.kind, expectedKind)));
     }
     if (maxSchemaVersion > 0 && out.schemaVersion > maxSchemaVersion) {
-        return Unexpected(Error(ErrorCode::Unsupported,
-                                tr("This file was written by a newer Meshdeck (%1, schema %2); this "
-                                   "version reads schema %3 and older. Update Meshdeck to open it.")
-                                    .arg(out.producer).arg(out.schemaVersion).arg(maxSchemaVersion)));
+        return Unexpected(
+            Error(ErrorCode::Unsupported,
+                  tr("This file was written by a newer Meshdeck (%1, schema %2); this "
+                     "version reads schema %3 and older. Update Meshdeck to open it.")
+                      .arg(out.producer)
+                      .arg(out.schemaVersion)
+                      .arg(maxSchemaVersion)));
     }
     return out;
 }

@@ -30,9 +30,8 @@ public:
     [[nodiscard]] static QByteArray encode(const EnvelopeData &envelope);
     // Fails with ParseError for bytes that are not an Envelope, and with Unsupported when the
     // kind differs from expectedKind (if given) or the schema is newer than maxSchemaVersion.
-    [[nodiscard]] static Result<EnvelopeData> decode(const QByteArray &bytes,
-                                                     const QString &expectedKind = {},
-                                                     quint32 maxSchemaVersion = 0);
+    [[nodiscard]] static Result<EnvelopeData>
+    decode(const QByteArray &bytes, const QString &expectedKind = {}, quint32 maxSchemaVersion = 0);
     [[nodiscard]] static QString protobufVersion();
 };
 

@@ -31,17 +31,32 @@ private Q_SLOTS:
         options.scenario = QStringLiteral("empty");
         Demo::DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
-        const auto pods = *cluster.registry().find(QString(), QStringLiteral("v1"), QStringLiteral("pods"));
-        const auto nss = *cluster.registry().find(QString(), QStringLiteral("v1"), QStringLiteral("namespaces"));
+        const auto pods
+            = *cluster.registry().find(QString(), QStringLiteral("v1"), QStringLiteral("pods"));
+        const auto nss = *cluster.registry().find(QString(), QStringLiteral("v1"),
+                                                  QStringLiteral("namespaces"));
         constexpr int kPods = 2000;
         for (int n = 0; n < 20; ++n)
-            cluster.store().create(nss, QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("ns-%1").arg(n)}}}});
+            cluster.store().create(nss,
+                                   QJsonObject {{QStringLiteral("metadata"),
+                                                 QJsonObject {{QStringLiteral("name"),
+                                                               QStringLiteral("ns-%1").arg(n)}}}});
         for (int i = 0; i < kPods; ++i) {
-            cluster.store().create(pods, QJsonObject{
-                {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("pod-%1").arg(i)}, {QStringLiteral("namespace"), QStringLiteral("ns-%1").arg(i % 20)}}},
-                {QStringLiteral("spec"), QJsonObject{{QStringLiteral("nodeName"), QStringLiteral("demo-node-1")},
-                                                     {QStringLiteral("containers"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("app")}, {QStringLiteral("image"), QStringLiteral("app:1")}}}}}},
-                {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")}}}});
+            cluster.store().create(
+                pods,
+                QJsonObject {
+                    {QStringLiteral("metadata"),
+                     QJsonObject {
+                         {QStringLiteral("name"), QStringLiteral("pod-%1").arg(i)},
+                         {QStringLiteral("namespace"), QStringLiteral("ns-%1").arg(i % 20)}}},
+                    {QStringLiteral("spec"),
+                     QJsonObject {{QStringLiteral("nodeName"), QStringLiteral("demo-node-1")},
+                                  {QStringLiteral("containers"),
+                                   QJsonArray {QJsonObject {
+                                       {QStringLiteral("name"), QStringLiteral("app")},
+                                       {QStringLiteral("image"), QStringLiteral("app:1")}}}}}},
+                    {QStringLiteral("status"),
+                     QJsonObject {{QStringLiteral("phase"), QStringLiteral("Running")}}}});
         }
         cluster.waitUntilSettled(60000);
         QTemporaryDir dir;
@@ -62,14 +77,15 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         qint64 changesSeen = 0;
-        connect(window.resourceTree(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &from, const QModelIndex &to) {
-            if (from.column() == 0)
-                changesSeen += to.row() - from.row() + 1;
-        });
+        connect(window.resourceTree(), &QAbstractItemModel::dataChanged, this,
+                [&](const QModelIndex &from, const QModelIndex &to) {
+                    if (from.column() == 0)
+                        changesSeen += to.row() - from.row() + 1;
+                });
         probe.start();
         constexpr int kRate = 10000;
         constexpr int kSeconds = 3;
-        std::atomic<qint64> written{0};
+        std::atomic<qint64> written {0};
         std::thread writer([&] {
             QElapsedTimer w;
             w.start();
@@ -77,7 +93,8 @@ private Q_SLOTS:
                 while (w.nsecsElapsed() < qint64(i) * 1'000'000'000 / kRate)
                     std::this_thread::sleep_for(std::chrono::microseconds(50));
                 const int p = i % kPods;
-                QJsonObject o = cluster.store().get(pods, QStringLiteral("ns-%1").arg(p % 20), QStringLiteral("pod-%1").arg(p));
+                QJsonObject o = cluster.store().get(pods, QStringLiteral("ns-%1").arg(p % 20),
+                                                    QStringLiteral("pod-%1").arg(p));
                 QJsonObject st = o.value(QStringLiteral("status")).toObject();
                 st.insert(QStringLiteral("message"), QString::number(i));
                 o.insert(QStringLiteral("status"), st);
@@ -92,9 +109,10 @@ private Q_SLOTS:
         const double writeSeconds = double(clock.elapsed() - start) / 1000.0;
         QTest::qWait(1000); // let the last batches in
         const qint64 worst = probe.stop();
-        std::printf("\n%d pods, %lld changes written in %.1f s (%.0f/s); %lld row changes reached the model\n",
-                    kPods, static_cast<long long>(written.load()), writeSeconds, double(written) / writeSeconds,
-                    static_cast<long long>(changesSeen));
+        std::printf("\n%d pods, %lld changes written in %.1f s (%.0f/s); %lld row changes reached "
+                    "the model\n",
+                    kPods, static_cast<long long>(written.load()), writeSeconds,
+                    double(written) / writeSeconds, static_cast<long long>(changesSeen));
         std::printf("GUI thread's longest stall while ingesting: %lld ms (target: under 50 ms)\n",
                     static_cast<long long>(worst));
         window.close();

@@ -41,7 +41,7 @@ inline qint64 rssKiB()
 inline quint16 freePort()
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
+    sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
@@ -58,26 +58,35 @@ public:
     bool start(const QString &root)
     {
         // nginx's workers run as an unprivileged user: the files must be world-readable.
-        QFile::setPermissions(root, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                        | QFileDevice::ReadOther | QFileDevice::ExeOther | QFileDevice::ReadGroup | QFileDevice::ExeGroup);
+        QFile::setPermissions(root,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                  | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                  | QFileDevice::ExeOther | QFileDevice::ReadGroup
+                                  | QFileDevice::ExeGroup);
         for (const QString &f : QDir(root).entryList(QDir::Files))
-            QFile::setPermissions(QDir(root).filePath(f), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::ReadGroup);
-        const QString binary = QStandardPaths::findExecutable(QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+            QFile::setPermissions(QDir(root).filePath(f),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                      | QFileDevice::ReadOther | QFileDevice::ReadGroup);
+        const QString binary = QStandardPaths::findExecutable(
+            QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
         if (binary.isEmpty())
             return false;
         m_port = freePort();
         const QString p = m_dir.path();
         QFile conf(p + QStringLiteral("/nginx.conf"));
         conf.open(QIODevice::WriteOnly);
-        conf.write(QStringLiteral(
-                       "daemon off; worker_processes 1; pid %1/nginx.pid; error_log %1/error.log;\n"
-                       "events { worker_connections 4096; }\n"
-                       "http { access_log off; client_body_temp_path %1/b; proxy_temp_path %1/p;\n"
-                       "  fastcgi_temp_path %1/f; uwsgi_temp_path %1/u; scgi_temp_path %1/s;\n"
-                       "  sendfile on; tcp_nopush on; keepalive_requests 100000;\n"
-                       "  server { listen 127.0.0.1:%2; root %3; default_type application/json; }\n}\n")
-                       .arg(p).arg(m_port).arg(root)
-                       .toUtf8());
+        conf.write(
+            QStringLiteral(
+                "daemon off; worker_processes 1; pid %1/nginx.pid; error_log %1/error.log;\n"
+                "events { worker_connections 4096; }\n"
+                "http { access_log off; client_body_temp_path %1/b; proxy_temp_path %1/p;\n"
+                "  fastcgi_temp_path %1/f; uwsgi_temp_path %1/u; scgi_temp_path %1/s;\n"
+                "  sendfile on; tcp_nopush on; keepalive_requests 100000;\n"
+                "  server { listen 127.0.0.1:%2; root %3; default_type application/json; }\n}\n")
+                .arg(p)
+                .arg(m_port)
+                .arg(root)
+                .toUtf8());
         conf.close();
         m_process.start(binary, {QStringLiteral("-c"), conf.fileName(), QStringLiteral("-p"), p});
         if (!m_process.waitForStarted())

@@ -12,9 +12,9 @@
 #include <views/clusterspage.h>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
-#include <QElapsedTimer>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -45,19 +45,28 @@ private Q_SLOTS:
 
         window.startClusters({}, {}, true);
         ResourceTreeModel *model = window.resourceTree();
-        QTRY_VERIFY_WITH_TIMEOUT(window.connectionState()->state() == ConnectionState::State::Connected, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connectionState()->state() == ConnectionState::State::Connected, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(model->podCount() >= 13, 20000); // Bookinfo, Istio, DNS, proxies
         // Kinds arrive from independent informers: the Deployment may come after its pods.
-        QTRY_VERIFY_WITH_TIMEOUT(model->indexForKey(QStringLiteral("Deployment/bookinfo/productpage-v1")).isValid(), 10000);
-        const QModelIndex productpage = model->indexForKey(QStringLiteral("Deployment/bookinfo/productpage-v1"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->indexForKey(QStringLiteral("Deployment/bookinfo/productpage-v1")).isValid(),
+            10000);
+        const QModelIndex productpage
+            = model->indexForKey(QStringLiteral("Deployment/bookinfo/productpage-v1"));
         QVERIFY(productpage.isValid());
-        QTRY_COMPARE_WITH_TIMEOUT(productpage.siblingAtColumn(ResourceTreeModel::ReadyColumn).data().toString(), QStringLiteral("1/1"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(productpage) == 1, 10000); // its pod, through the ReplicaSet
+        QTRY_COMPARE_WITH_TIMEOUT(
+            productpage.siblingAtColumn(ResourceTreeModel::ReadyColumn).data().toString(),
+            QStringLiteral("1/1"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount(productpage) == 1,
+                                 10000); // its pod, through the ReplicaSet
         const QModelIndex pod = model->index(0, 0, productpage);
-        QCOMPARE(pod.siblingAtColumn(ResourceTreeModel::MeshColumn).data().toString(), QStringLiteral("istio"));
+        QCOMPARE(pod.siblingAtColumn(ResourceTreeModel::MeshColumn).data().toString(),
+                 QStringLiteral("istio"));
         const qint64 worst = probe.stop();
-        std::printf("GUI thread: longest stall while connecting and syncing the demo cluster: %lld ms\n",
-                    static_cast<long long>(worst));
+        std::printf(
+            "GUI thread: longest stall while connecting and syncing the demo cluster: %lld ms\n",
+            static_cast<long long>(worst));
         QVERIFY2(worst < 250, qPrintable(QString::number(worst)));
 
         // Selecting the pod shows its YAML (no managedFields) and, soon, its events.
@@ -89,7 +98,8 @@ private Q_SLOTS:
             if (edit != yaml)
                 logs = edit;
         QVERIFY(logs);
-        QTRY_VERIFY_WITH_TIMEOUT(logs->toPlainText().contains(QStringLiteral("listening on port 9080")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            logs->toPlainText().contains(QStringLiteral("listening on port 9080")), 5000);
         const int before = logs->blockCount();
         QTRY_VERIFY_WITH_TIMEOUT(logs->blockCount() > before, 5000); // follow: new lines arrive
         auto *container = page->findChildren<QComboBox *>().at(2);
@@ -97,7 +107,8 @@ private Q_SLOTS:
         QVERIFY(proxyIndex >= 0);
         container->setCurrentIndex(proxyIndex);
         emit container->activated(proxyIndex);
-        QTRY_VERIFY_WITH_TIMEOUT(logs->toPlainText().contains(QStringLiteral("Envoy proxy is ready")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            logs->toPlainText().contains(QStringLiteral("Envoy proxy is ready")), 5000);
 
         // The namespace filter keeps only that namespace.
         auto *ns = page->findChildren<QComboBox *>().at(1);
@@ -119,12 +130,16 @@ private Q_SLOTS:
         // The demo's kubeconfig plus a context whose server is gone.
         QJsonObject config = Yaml::toJson(cluster.kubeconfig())->toObject();
         QJsonArray clusters = config.value(QStringLiteral("clusters")).toArray();
-        clusters.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("gone")},
-                                    {QStringLiteral("cluster"), QJsonObject{{QStringLiteral("server"), QStringLiteral("http://127.0.0.1:1")}}}});
+        clusters.append(QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("gone")},
+            {QStringLiteral("cluster"),
+             QJsonObject {{QStringLiteral("server"), QStringLiteral("http://127.0.0.1:1")}}}});
         config.insert(QStringLiteral("clusters"), clusters);
         QJsonArray contexts = config.value(QStringLiteral("contexts")).toArray();
-        contexts.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("old-staging")},
-                                    {QStringLiteral("context"), QJsonObject{{QStringLiteral("cluster"), QStringLiteral("gone")}}}});
+        contexts.append(
+            QJsonObject {{QStringLiteral("name"), QStringLiteral("old-staging")},
+                         {QStringLiteral("context"),
+                          QJsonObject {{QStringLiteral("cluster"), QStringLiteral("gone")}}}});
         config.insert(QStringLiteral("contexts"), contexts);
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("config")));
@@ -137,18 +152,25 @@ private Q_SLOTS:
         window.setPersistState(false);
         window.show();
         window.startClusters(file.fileName(), {}, false);
-        QTRY_VERIFY_WITH_TIMEOUT(window.connectionState()->state() == ConnectionState::State::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connectionState()->state() == ConnectionState::State::Connected, 10000);
         auto *combo = window.findChild<ClustersPage *>()->findChild<QComboBox *>();
         QTRY_COMPARE_WITH_TIMEOUT(combo->count(), 2, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(combo->itemData(combo->findText(QStringLiteral("old-staging")), Qt::ToolTipRole)
-                                     .toString().contains(QStringLiteral("Could not connect")), 10000);
-        QVERIFY(combo->itemData(combo->findText(QStringLiteral("meshdeck-demo")), Qt::ToolTipRole).toString().contains(QStringLiteral("v1.32")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            combo->itemData(combo->findText(QStringLiteral("old-staging")), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Could not connect")),
+            10000);
+        QVERIFY(combo->itemData(combo->findText(QStringLiteral("meshdeck-demo")), Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("v1.32")));
 
         // Switching to the dead context says why it failed; the tree empties.
         const int dead = combo->findText(QStringLiteral("old-staging"));
         combo->setCurrentIndex(dead);
         emit combo->activated(dead);
-        QTRY_VERIFY_WITH_TIMEOUT(window.connectionState()->state() == ConnectionState::State::Failed, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connectionState()->state() == ConnectionState::State::Failed, 10000);
         QVERIFY(window.connectionState()->detail().contains(QStringLiteral("Could not connect")));
         QCOMPARE(window.resourceTree()->rowCount(), 0);
     }

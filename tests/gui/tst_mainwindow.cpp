@@ -62,7 +62,7 @@ private Q_SLOTS:
                 QVERIFY(!c.title.isEmpty());
                 QVERIFY(!c.body.isEmpty());
                 QVERIFY(!c.steps.isEmpty());
-                for (const QString &text : QStringList{c.title, c.body} + c.steps) {
+                for (const QString &text : QStringList {c.title, c.body} + c.steps) {
                     QVERIFY(!text.contains(QStringLiteral("TODO"), Qt::CaseInsensitive));
                     QVERIFY(!text.contains(QStringLiteral("lorem"), Qt::CaseInsensitive));
                 }
@@ -108,8 +108,8 @@ private Q_SLOTS:
         QVERIFY(find(standard(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q))));
         QAction *fullScreen = find(standard(QKeySequence::FullScreen, QKeySequence(Qt::Key_F11)));
         QVERIFY(fullScreen);
-        QAction *prefs = find(standard(QKeySequence::Preferences,
-                                       QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+        QAction *prefs
+            = find(standard(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
         QVERIFY(prefs);
         prefs->trigger();
         QCOMPARE(window.currentPage(), PageId::Settings);
@@ -136,7 +136,8 @@ private Q_SLOTS:
         auto *indicator = window.statusBar()->findChild<ConnectionIndicator *>();
         QVERIFY(indicator);
         QVERIFY(indicator->text().contains(QStringLiteral("Not connected")));
-        window.connectionState()->setFailed(QStringLiteral("prod"), QStringLiteral("connection refused"));
+        window.connectionState()->setFailed(QStringLiteral("prod"),
+                                            QStringLiteral("connection refused"));
         QVERIFY(indicator->text().contains(QStringLiteral("connection refused")));
     }
 
@@ -175,8 +176,8 @@ private Q_SLOTS:
         emit combo->activated(de);
         QCOMPARE(m_prefs->language(), QStringLiteral("de"));
         QTRY_COMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
-        const QModelIndex settings = window.findChild<NavigationRail *>()->model()->index(
-            int(PageId::Settings), 0);
+        const QModelIndex settings
+            = window.findChild<NavigationRail *>()->model()->index(int(PageId::Settings), 0);
         QCOMPARE(settings.data().toString(), QStringLiteral("Einstellungen"));
         auto *empty = qobject_cast<EmptyStatePage *>(window.pageWidget(PageId::Topology));
         QVERIFY(empty);

@@ -3,8 +3,8 @@
 
 #include <demo/democluster.h>
 
-#include <QImage>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,12 +57,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("unknown command") << QStringList{"nonsense"} << "nonsense";
-        QTest::newRow("unknown flag") << QStringList{"--nonsense"} << "--nonsense";
-        QTest::newRow("unknown page") << QStringList{"--screenshot", "/tmp/x.png", "--page", "moon"}
-                                      << "clusters";
-        QTest::newRow("bad size") << QStringList{"--size", "huge"} << "--size";
-        QTest::newRow("command flag") << QStringList{"version", "--xml"} << "xml";
+        QTest::newRow("unknown command") << QStringList {"nonsense"} << "nonsense";
+        QTest::newRow("unknown flag") << QStringList {"--nonsense"} << "--nonsense";
+        QTest::newRow("unknown page")
+            << QStringList {"--screenshot", "/tmp/x.png", "--page", "moon"} << "clusters";
+        QTest::newRow("bad size") << QStringList {"--size", "huge"} << "--size";
+        QTest::newRow("command flag") << QStringList {"version", "--xml"} << "xml";
     }
     void usageErrors()
     {
@@ -108,8 +108,8 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         QTemporaryDir dir;
         const QString file = dir.filePath(page + QStringLiteral(".png"));
-        const Run r = meshdeck({QStringLiteral("--screenshot"), file, QStringLiteral("--page"), page,
-                                QStringLiteral("--size"),
+        const Run r = meshdeck({QStringLiteral("--screenshot"), file, QStringLiteral("--page"),
+                                page, QStringLiteral("--size"),
                                 QStringLiteral("%1x%2").arg(size.width()).arg(size.height())});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QImage image(file);
@@ -127,18 +127,21 @@ private Q_SLOTS:
                      "contexts:\n- name: prod\n  context: {cluster: c, user: u, namespace: shop}\n"
                      "- name: dev\n  context: {cluster: c}\n");
         config.close();
-        Run r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--kubeconfig"), config.fileName()});
+        Run r = meshdeck(
+            {QStringLiteral("contexts"), QStringLiteral("--kubeconfig"), config.fileName()});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("prod"));
         QVERIFY(r.out.contains("https://10.1.2.3:6443"));
         QVERIFY(r.out.contains("token"));
         QVERIFY(!r.out.contains("s3cret")); // never the credential itself
-        r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--json"), QStringLiteral("--kubeconfig"), config.fileName()});
+        r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--json"),
+                      QStringLiteral("--kubeconfig"), config.fileName()});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject obj = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(obj.value(QStringLiteral("currentContext")).toString(), QStringLiteral("prod"));
         QCOMPARE(obj.value(QStringLiteral("contexts")).toArray().size(), 2);
-        r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--kubeconfig"), dir.filePath(QStringLiteral("missing"))});
+        r = meshdeck({QStringLiteral("contexts"), QStringLiteral("--kubeconfig"),
+                      dir.filePath(QStringLiteral("missing"))});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("does not exist"));
     }
@@ -154,38 +157,45 @@ private Q_SLOTS:
         const QString admin = dir.filePath(QStringLiteral("admin"));
         const QString viewer = dir.filePath(QStringLiteral("viewer"));
         QVERIFY(cluster.writeKubeconfig(admin).ok());
-        QVERIFY(cluster.writeKubeconfig(viewer, Meshdeck::Demo::DemoCluster::Access::ReadOnly).ok());
+        QVERIFY(
+            cluster.writeKubeconfig(viewer, Meshdeck::Demo::DemoCluster::Access::ReadOnly).ok());
 
-        Run r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), admin, QStringLiteral("--json")});
+        Run r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"),
+                          QStringLiteral("--kubeconfig"), admin, QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonObject report = QJsonDocument::fromJson(r.out).object();
         QVERIFY(report.value(QStringLiteral("reachable")).toBool());
-        QCOMPARE(report.value(QStringLiteral("serverVersion")).toString().left(5), QStringLiteral("v1.32"));
+        QCOMPARE(report.value(QStringLiteral("serverVersion")).toString().left(5),
+                 QStringLiteral("v1.32"));
         QCOMPARE(report.value(QStringLiteral("nodes")).toInt(), 3);
         for (const QJsonValue &p : report.value(QStringLiteral("permissions")).toArray())
             QVERIFY(p.toObject().value(QStringLiteral("allowed")).toBool());
 
-        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), viewer});
+        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"),
+                      QStringLiteral("--kubeconfig"), viewer});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("create namespaces"));
         QVERIFY(r.out.contains(" no "));
 
-        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), admin, QStringLiteral("--context"), QStringLiteral("nope")});
+        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"),
+                      QStringLiteral("--kubeconfig"), admin, QStringLiteral("--context"),
+                      QStringLiteral("nope")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("Known contexts: meshdeck-demo"));
         r = meshdeck({QStringLiteral("cluster"), QStringLiteral("frobnicate")});
         QCOMPARE(r.exitCode, 2);
 
         cluster.stop();
-        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"), QStringLiteral("--kubeconfig"), admin});
+        r = meshdeck({QStringLiteral("cluster"), QStringLiteral("check"),
+                      QStringLiteral("--kubeconfig"), admin});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains("Could not connect"), r.err.constData());
     }
 
     void screenshotIntoMissingFolder()
     {
-        const Run r = meshdeck({QStringLiteral("--screenshot"),
-                                QStringLiteral("/nonexistent-folder/x.png")});
+        const Run r = meshdeck(
+            {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-folder/x.png")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("does not exist"));
     }

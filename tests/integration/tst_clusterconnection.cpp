@@ -38,14 +38,17 @@ private Q_SLOTS:
         connect(&thread, &QThread::started, connection, &ClusterConnection::start);
         connect(&thread, &QThread::finished, connection, &QObject::deleteLater);
         QStringList kinds;
-        connect(connection, &ClusterConnection::deltasReady, this, [&](const ResourceDeltas &deltas) {
-            for (const ResourceDelta &d : deltas)
-                if (!kinds.contains(d.kind))
-                    kinds << d.kind;
-        });
+        connect(connection, &ClusterConnection::deltasReady, this,
+                [&](const ResourceDeltas &deltas) {
+                    for (const ResourceDelta &d : deltas)
+                        if (!kinds.contains(d.kind))
+                            kinds << d.kind;
+                });
         QList<QPair<ClusterConnection::State, QString>> states;
         connect(connection, &ClusterConnection::stateChanged, this,
-                [&](ClusterConnection::State s, const QString &detail) { states.append({s, detail}); });
+                [&](ClusterConnection::State s, const QString &detail) {
+                    states.append({s, detail});
+                });
         QSignalSpy synced(connection, &ClusterConnection::synced);
         thread.start();
         QVERIFY(synced.wait(10000));
@@ -56,28 +59,43 @@ private Q_SLOTS:
         // Istio arrives while we are connected.
         auto engine = std::make_shared<HttpEngine>();
         KubeClient client(context, engine);
-        const QByteArray crd = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
-                               "metadata: {name: virtualservices.networking.istio.io}\n"
-                               "spec:\n  group: networking.istio.io\n  scope: Namespaced\n"
-                               "  names: {kind: VirtualService, plural: virtualservices}\n"
-                               "  versions: [{name: v1, served: true, storage: true}]\n";
-        QVERIFY(client.apply(QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/virtualservices.networking.istio.io"), crd).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(client.get(QStringLiteral("/apis/networking.istio.io/v1")).ok(), 5000);
-        const QByteArray vs = "apiVersion: networking.istio.io/v1\nkind: VirtualService\n"
-                              "metadata: {name: reviews, namespace: default}\nspec: {hosts: [reviews]}\n";
-        QVERIFY(client.apply(QStringLiteral("/apis/networking.istio.io/v1/namespaces/default/virtualservices/reviews"), vs).ok());
+        const QByteArray crd
+            = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+              "metadata: {name: virtualservices.networking.istio.io}\n"
+              "spec:\n  group: networking.istio.io\n  scope: Namespaced\n"
+              "  names: {kind: VirtualService, plural: virtualservices}\n"
+              "  versions: [{name: v1, served: true, storage: true}]\n";
+        QVERIFY(client
+                    .apply(QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
+                                          "virtualservices.networking.istio.io"),
+                           crd)
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(client.get(QStringLiteral("/apis/networking.istio.io/v1")).ok(),
+                                 5000);
+        const QByteArray vs
+            = "apiVersion: networking.istio.io/v1\nkind: VirtualService\n"
+              "metadata: {name: reviews, namespace: default}\nspec: {hosts: [reviews]}\n";
+        QVERIFY(
+            client
+                .apply(
+                    QStringLiteral(
+                        "/apis/networking.istio.io/v1/namespaces/default/virtualservices/reviews"),
+                    vs)
+                .ok());
         QTRY_VERIFY_WITH_TIMEOUT(kinds.contains(QStringLiteral("VirtualService")), 10000);
 
         // The server goes away: the state says so; it comes back: connected again.
         cluster->stop();
         cluster.reset();
         QTRY_VERIFY_WITH_TIMEOUT(states.last().first == ClusterConnection::State::Failed, 10000);
-        QVERIFY2(states.last().second.contains(QStringLiteral("Reconnecting")), qPrintable(states.last().second));
+        QVERIFY2(states.last().second.contains(QStringLiteral("Reconnecting")),
+                 qPrintable(states.last().second));
         cluster = std::make_unique<Demo::DemoCluster>(options);
         QVERIFY(cluster->start().ok());
         QTRY_VERIFY_WITH_TIMEOUT(states.last().first == ClusterConnection::State::Connected, 20000);
 
-        QMetaObject::invokeMethod(connection, &ClusterConnection::stop, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(connection, &ClusterConnection::stop,
+                                  Qt::BlockingQueuedConnection);
         thread.quit();
         thread.wait();
     }

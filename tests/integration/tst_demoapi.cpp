@@ -15,40 +15,57 @@ using namespace Meshdeck;
 using namespace Meshdeck::Demo;
 
 namespace {
-QJsonObject deployment(const QString &name, int replicas, const QString &image = QStringLiteral("nginx:1.27"))
+QJsonObject deployment(const QString &name, int replicas,
+                       const QString &image = QStringLiteral("nginx:1.27"))
 {
-    const QJsonObject labels{{QStringLiteral("app"), name}};
-    const QJsonObject container{{QStringLiteral("name"), QStringLiteral("main")}, {QStringLiteral("image"), image}};
-    const QJsonObject podTemplate{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), labels}}},
-                                  {QStringLiteral("spec"), QJsonObject{{QStringLiteral("containers"), QJsonArray{container}}}}};
-    const QJsonObject spec{{QStringLiteral("replicas"), replicas},
-                           {QStringLiteral("selector"), QJsonObject{{QStringLiteral("matchLabels"), labels}}},
-                           {QStringLiteral("template"), podTemplate}};
-    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-                       {QStringLiteral("kind"), QStringLiteral("Deployment")},
-                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-                       {QStringLiteral("spec"), spec}};
+    const QJsonObject labels {{QStringLiteral("app"), name}};
+    const QJsonObject container {{QStringLiteral("name"), QStringLiteral("main")},
+                                 {QStringLiteral("image"), image}};
+    const QJsonObject podTemplate {
+        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("labels"), labels}}},
+        {QStringLiteral("spec"),
+         QJsonObject {{QStringLiteral("containers"), QJsonArray {container}}}}};
+    const QJsonObject spec {
+        {QStringLiteral("replicas"), replicas},
+        {QStringLiteral("selector"), QJsonObject {{QStringLiteral("matchLabels"), labels}}},
+        {QStringLiteral("template"), podTemplate}};
+    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                        {QStringLiteral("kind"), QStringLiteral("Deployment")},
+                        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), name}}},
+                        {QStringLiteral("spec"), spec}};
 }
 
 QJsonObject configMap(const QString &name, const QString &value)
 {
-    return QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                       {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
-                       {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}}},
-                       {QStringLiteral("data"), QJsonObject{{QStringLiteral("key"), value}}}};
+    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), name}}},
+                        {QStringLiteral("data"), QJsonObject {{QStringLiteral("key"), value}}}};
 }
 
 int readyPods(DemoCluster &c, const QString &ns, const QString &app)
 {
     int n = 0;
     for (const QJsonObject &p : c.store().objects(QStringLiteral("/pods"), ns)) {
-        if (p.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("labels")).toObject().value(QStringLiteral("app")).toString() != app)
+        if (p.value(QStringLiteral("metadata"))
+                .toObject()
+                .value(QStringLiteral("labels"))
+                .toObject()
+                .value(QStringLiteral("app"))
+                .toString()
+            != app)
             continue;
-        if (p.value(QStringLiteral("metadata")).toObject().contains(QStringLiteral("deletionTimestamp")))
+        if (p.value(QStringLiteral("metadata"))
+                .toObject()
+                .contains(QStringLiteral("deletionTimestamp")))
             continue;
-        for (const QJsonValue &c2 : p.value(QStringLiteral("status")).toObject().value(QStringLiteral("conditions")).toArray())
+        for (const QJsonValue &c2 : p.value(QStringLiteral("status"))
+                                        .toObject()
+                                        .value(QStringLiteral("conditions"))
+                                        .toArray())
             if (c2.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready")
-                && c2.toObject().value(QStringLiteral("status")).toString() == QLatin1String("True"))
+                && c2.toObject().value(QStringLiteral("status")).toString()
+                    == QLatin1String("True"))
                 ++n;
     }
     return n;
@@ -75,16 +92,24 @@ private Q_SLOTS:
 
     void discovery()
     {
-        QCOMPARE(m_api->get(QStringLiteral("/version")).json.value(QStringLiteral("minor")).toString(), QStringLiteral("32"));
-        const auto groups = m_api->get(QStringLiteral("/apis")).json.value(QStringLiteral("groups")).toArray();
+        QCOMPARE(
+            m_api->get(QStringLiteral("/version")).json.value(QStringLiteral("minor")).toString(),
+            QStringLiteral("32"));
+        const auto groups
+            = m_api->get(QStringLiteral("/apis")).json.value(QStringLiteral("groups")).toArray();
         bool apps = false;
         for (const QJsonValue &g : groups)
-            apps = apps || g.toObject().value(QStringLiteral("name")).toString() == QLatin1String("apps");
+            apps = apps
+                || g.toObject().value(QStringLiteral("name")).toString() == QLatin1String("apps");
         QVERIFY(apps);
         const auto core = m_api->get(QStringLiteral("/api/v1")).json;
         QCOMPARE(core.value(QStringLiteral("kind")).toString(), QStringLiteral("APIResourceList"));
-        QVERIFY(m_api->get(QStringLiteral("/openapi/v3")).json.value(QStringLiteral("paths")).toObject().contains(QStringLiteral("apis/apps/v1")));
-        QCOMPARE(m_api->get(QStringLiteral("/apis/networking.istio.io/v1")).status, 200); // a CRD's group
+        QVERIFY(m_api->get(QStringLiteral("/openapi/v3"))
+                    .json.value(QStringLiteral("paths"))
+                    .toObject()
+                    .contains(QStringLiteral("apis/apps/v1")));
+        QCOMPARE(m_api->get(QStringLiteral("/apis/networking.istio.io/v1")).status,
+                 200); // a CRD's group
     }
 
     void badInput_data()
@@ -96,34 +121,61 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("malformed json") << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
-                                        << QByteArray("{\"kind\": ") << QByteArray("application/json") << 400 << "BadRequest" << "json parse error";
-        QTest::newRow("malformed yaml") << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
-                                        << QByteArray("kind: ConfigMap\nmetadata: [unclosed") << QByteArray("application/yaml") << 400 << "BadRequest" << "line";
-        QTest::newRow("unknown kind") << QByteArray("GET") << "/apis/example.com/v1/namespaces/default/gizmos" << QByteArray()
-                                      << QByteArray() << 404 << "NotFound" << "could not find";
-        QTest::newRow("missing object") << QByteArray("GET") << "/api/v1/namespaces/default/pods/nope" << QByteArray()
-                                        << QByteArray() << 404 << "NotFound" << "pods \"nope\" not found";
-        QTest::newRow("invalid name") << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
-                                      << QJsonDocument(configMap(QStringLiteral("Bad_Name!"), QStringLiteral("x"))).toJson()
-                                      << QByteArray("application/json") << 422 << "Invalid" << "RFC 1123";
-        QTest::newRow("apply without fieldManager") << QByteArray("PATCH") << "/api/v1/namespaces/default/configmaps/a"
-                                                    << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n")
-                                                    << QByteArray("application/apply-patch+yaml") << 400 << "BadRequest" << "fieldManager";
-        QTest::newRow("unsupported patch type") << QByteArray("PATCH") << "/api/v1/namespaces/default/services/kubernetes"
-                                                << QByteArray("{}") << QByteArray("text/plain") << 415 << "UnsupportedMediaType" << "text/plain";
-        QTest::newRow("missing namespace") << QByteArray("POST") << "/api/v1/namespaces/nowhere/configmaps"
-                                           << QJsonDocument(configMap(QStringLiteral("a"), QStringLiteral("x"))).toJson()
-                                           << QByteArray("application/json") << 404 << "NotFound" << "nowhere";
-        QTest::newRow("bad selector") << QByteArray("GET") << "/api/v1/pods?labelSelector=app%20in%20oops" << QByteArray()
-                                      << QByteArray() << 400 << "BadRequest" << "label selector";
-        QTest::newRow("unsupported field") << QByteArray("GET") << "/api/v1/pods?fieldSelector=spec.color%3Dred" << QByteArray()
-                                           << QByteArray() << 400 << "BadRequest" << "spec.color";
-        QTest::newRow("oversized body") << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
-                                        << QJsonDocument(configMap(QStringLiteral("big"), QString(4 * 1024 * 1024, QLatin1Char('x')))).toJson()
-                                        << QByteArray("application/json") << 413 << "RequestEntityTooLarge" << "limit";
-        QTest::newRow("bad continue token") << QByteArray("GET") << "/api/v1/pods?limit=1&continue=garbage" << QByteArray()
-                                            << QByteArray() << 400 << "BadRequest" << "continue";
+        QTest::newRow("malformed json")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QByteArray("{\"kind\": ") << QByteArray("application/json") << 400 << "BadRequest"
+            << "json parse error";
+        QTest::newRow("malformed yaml")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QByteArray("kind: ConfigMap\nmetadata: [unclosed") << QByteArray("application/yaml")
+            << 400 << "BadRequest"
+            << "line";
+        QTest::newRow("unknown kind")
+            << QByteArray("GET") << "/apis/example.com/v1/namespaces/default/gizmos" << QByteArray()
+            << QByteArray() << 404 << "NotFound"
+            << "could not find";
+        QTest::newRow("missing object")
+            << QByteArray("GET") << "/api/v1/namespaces/default/pods/nope" << QByteArray()
+            << QByteArray() << 404 << "NotFound"
+            << "pods \"nope\" not found";
+        QTest::newRow("invalid name")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QJsonDocument(configMap(QStringLiteral("Bad_Name!"), QStringLiteral("x"))).toJson()
+            << QByteArray("application/json") << 422 << "Invalid"
+            << "RFC 1123";
+        QTest::newRow("apply without fieldManager")
+            << QByteArray("PATCH") << "/api/v1/namespaces/default/configmaps/a"
+            << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n")
+            << QByteArray("application/apply-patch+yaml") << 400 << "BadRequest"
+            << "fieldManager";
+        QTest::newRow("unsupported patch type")
+            << QByteArray("PATCH") << "/api/v1/namespaces/default/services/kubernetes"
+            << QByteArray("{}") << QByteArray("text/plain") << 415 << "UnsupportedMediaType"
+            << "text/plain";
+        QTest::newRow("missing namespace")
+            << QByteArray("POST") << "/api/v1/namespaces/nowhere/configmaps"
+            << QJsonDocument(configMap(QStringLiteral("a"), QStringLiteral("x"))).toJson()
+            << QByteArray("application/json") << 404 << "NotFound"
+            << "nowhere";
+        QTest::newRow("bad selector")
+            << QByteArray("GET") << "/api/v1/pods?labelSelector=app%20in%20oops" << QByteArray()
+            << QByteArray() << 400 << "BadRequest"
+            << "label selector";
+        QTest::newRow("unsupported field")
+            << QByteArray("GET") << "/api/v1/pods?fieldSelector=spec.color%3Dred" << QByteArray()
+            << QByteArray() << 400 << "BadRequest"
+            << "spec.color";
+        QTest::newRow("oversized body")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QJsonDocument(
+                   configMap(QStringLiteral("big"), QString(4 * 1024 * 1024, QLatin1Char('x'))))
+                   .toJson()
+            << QByteArray("application/json") << 413 << "RequestEntityTooLarge"
+            << "limit";
+        QTest::newRow("bad continue token")
+            << QByteArray("GET") << "/api/v1/pods?limit=1&continue=garbage" << QByteArray()
+            << QByteArray() << 400 << "BadRequest"
+            << "continue";
     }
     void badInput()
     {
@@ -140,7 +192,8 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("kind")).toString(), QStringLiteral("Status"));
         QCOMPARE(r.json.value(QStringLiteral("reason")).toString(), reason);
         QCOMPARE(r.json.value(QStringLiteral("code")).toInt(), status);
-        QVERIFY2(r.json.value(QStringLiteral("message")).toString().contains(mentions), qPrintable(r.json.value(QStringLiteral("message")).toString()));
+        QVERIFY2(r.json.value(QStringLiteral("message")).toString().contains(mentions),
+                 qPrintable(r.json.value(QStringLiteral("message")).toString()));
     }
 
     void createConflictsAndStaleUpdates()
@@ -148,11 +201,15 @@ private Q_SLOTS:
         const QString base = QStringLiteral("/api/v1/namespaces/default/configmaps");
         auto r = m_api->post(base, configMap(QStringLiteral("settings"), QStringLiteral("one")));
         QCOMPARE(r.status, 201);
-        const QString rv = r.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString();
+        const QString rv = r.json.value(QStringLiteral("metadata"))
+                               .toObject()
+                               .value(QStringLiteral("resourceVersion"))
+                               .toString();
         QVERIFY(!rv.isEmpty());
         r = m_api->post(base, configMap(QStringLiteral("settings"), QStringLiteral("again")));
         QCOMPARE(r.status, 409);
-        QCOMPARE(r.json.value(QStringLiteral("reason")).toString(), QStringLiteral("AlreadyExists"));
+        QCOMPARE(r.json.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("AlreadyExists"));
 
         QJsonObject update = configMap(QStringLiteral("settings"), QStringLiteral("two"));
         QJsonObject md = update.value(QStringLiteral("metadata")).toObject();
@@ -160,104 +217,176 @@ private Q_SLOTS:
         update.insert(QStringLiteral("metadata"), md);
         r = m_api->put(base + QStringLiteral("/settings"), update);
         QCOMPARE(r.status, 200);
-        QVERIFY(r.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString() != rv);
+        QVERIFY(r.json.value(QStringLiteral("metadata"))
+                    .toObject()
+                    .value(QStringLiteral("resourceVersion"))
+                    .toString()
+                != rv);
         // The same, stale, resourceVersion again: 409 Conflict.
-        update.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("key"), QStringLiteral("three")}});
+        update.insert(QStringLiteral("data"),
+                      QJsonObject {{QStringLiteral("key"), QStringLiteral("three")}});
         r = m_api->put(base + QStringLiteral("/settings"), update);
         QCOMPARE(r.status, 409);
         QCOMPARE(r.json.value(QStringLiteral("reason")).toString(), QStringLiteral("Conflict"));
-        QVERIFY(r.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("has been modified")));
+        QVERIFY(r.json.value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("has been modified")));
     }
 
     void patches()
     {
         const QString path = QStringLiteral("/api/v1/namespaces/default/configmaps/patchme");
-        QCOMPARE(m_api->post(QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("patchme"), QStringLiteral("a"))).status, 201);
+        QCOMPARE(m_api
+                     ->post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                            configMap(QStringLiteral("patchme"), QStringLiteral("a")))
+                     .status,
+                 201);
         auto r = m_api->patch(path, R"({"data":{"extra":"b"}})", "application/merge-patch+json");
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json.value(QStringLiteral("data")).toObject().value(QStringLiteral("extra")).toString(), QStringLiteral("b"));
-        r = m_api->patch(path, R"([{"op":"replace","path":"/data/key","value":"c"},{"op":"remove","path":"/data/extra"}])", "application/json-patch+json");
+        QCOMPARE(r.json.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("extra"))
+                     .toString(),
+                 QStringLiteral("b"));
+        r = m_api->patch(
+            path,
+            R"([{"op":"replace","path":"/data/key","value":"c"},{"op":"remove","path":"/data/extra"}])",
+            "application/json-patch+json");
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json.value(QStringLiteral("data")).toObject(), QJsonObject({{QStringLiteral("key"), QStringLiteral("c")}}));
-        r = m_api->patch(path, R"([{"op":"remove","path":"/data/missing"}])", "application/json-patch+json");
+        QCOMPARE(r.json.value(QStringLiteral("data")).toObject(),
+                 QJsonObject({{QStringLiteral("key"), QStringLiteral("c")}}));
+        r = m_api->patch(path, R"([{"op":"remove","path":"/data/missing"}])",
+                         "application/json-patch+json");
         QCOMPARE(r.status, 422);
-        r = m_api->patch(path, R"([{"op":"test","path":"/data/key","value":"nope"}])", "application/json-patch+json");
+        r = m_api->patch(path, R"([{"op":"test","path":"/data/key","value":"nope"}])",
+                         "application/json-patch+json");
         QCOMPARE(r.status, 422);
     }
 
     void serverSideApply()
     {
-        const QString path = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/ssa?fieldManager=alice");
+        const QString path
+            = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/ssa?fieldManager=alice");
         QByteArray applied = QJsonDocument(deployment(QStringLiteral("ssa"), 2)).toJson();
         auto r = m_api->patch(path, applied, "application/apply-patch+yaml");
         QCOMPARE(r.status, 201);
-        const QJsonArray managed = r.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("managedFields")).toArray();
+        const QJsonArray managed = r.json.value(QStringLiteral("metadata"))
+                                       .toObject()
+                                       .value(QStringLiteral("managedFields"))
+                                       .toArray();
         QCOMPARE(managed.size(), 1);
-        QCOMPARE(managed.first().toObject().value(QStringLiteral("manager")).toString(), QStringLiteral("alice"));
-        QCOMPARE(managed.first().toObject().value(QStringLiteral("operation")).toString(), QStringLiteral("Apply"));
+        QCOMPARE(managed.first().toObject().value(QStringLiteral("manager")).toString(),
+                 QStringLiteral("alice"));
+        QCOMPARE(managed.first().toObject().value(QStringLiteral("operation")).toString(),
+                 QStringLiteral("Apply"));
 
         // bob changes replicas that alice owns: a conflict naming alice and the field.
-        const QString bob = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/ssa?fieldManager=bob");
+        const QString bob
+            = QStringLiteral("/apis/apps/v1/namespaces/default/deployments/ssa?fieldManager=bob");
         applied = QJsonDocument(deployment(QStringLiteral("ssa"), 5)).toJson();
         r = m_api->patch(bob, applied, "application/apply-patch+yaml");
         QCOMPARE(r.status, 409);
         QCOMPARE(r.json.value(QStringLiteral("reason")).toString(), QStringLiteral("Conflict"));
         const QString message = r.json.value(QStringLiteral("message")).toString();
-        QVERIFY2(message.contains(QStringLiteral("\"alice\"")) && message.contains(QStringLiteral(".spec.replicas")), qPrintable(message));
-        QVERIFY(!r.json.value(QStringLiteral("details")).toObject().value(QStringLiteral("causes")).toArray().isEmpty());
+        QVERIFY2(message.contains(QStringLiteral("\"alice\""))
+                     && message.contains(QStringLiteral(".spec.replicas")),
+                 qPrintable(message));
+        QVERIFY(!r.json.value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("causes"))
+                     .toArray()
+                     .isEmpty());
 
         // With force, bob takes the field over.
-        r = m_api->patch(bob + QStringLiteral("&force=true"), applied, "application/apply-patch+yaml");
+        r = m_api->patch(bob + QStringLiteral("&force=true"), applied,
+                         "application/apply-patch+yaml");
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json.value(QStringLiteral("spec")).toObject().value(QStringLiteral("replicas")).toInt(), 5);
+        QCOMPARE(r.json.value(QStringLiteral("spec"))
+                     .toObject()
+                     .value(QStringLiteral("replicas"))
+                     .toInt(),
+                 5);
 
         // alice re-applies without the image field she dropped: it is removed.
         QJsonObject slim = deployment(QStringLiteral("ssa"), 5);
-        r = m_api->patch(path + QStringLiteral("&force=true"), QJsonDocument(slim).toJson(), "application/apply-patch+yaml");
+        r = m_api->patch(path + QStringLiteral("&force=true"), QJsonDocument(slim).toJson(),
+                         "application/apply-patch+yaml");
         QCOMPARE(r.status, 200);
     }
 
     void pagingAndExpiredContinue()
     {
         for (int i = 0; i < 25; ++i)
-            QCOMPARE(m_api->post(QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("page-%1").arg(i, 2, 10, QLatin1Char('0')), QStringLiteral("x"))).status, 201);
+            QCOMPARE(m_api
+                         ->post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                                configMap(QStringLiteral("page-%1").arg(i, 2, 10, QLatin1Char('0')),
+                                          QStringLiteral("x")))
+                         .status,
+                     201);
         QStringList names;
         QString token;
         int pages = 0;
         QString firstRv;
         do {
-            const auto r = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=&limit=10") + (token.isEmpty() ? QString() : QStringLiteral("&continue=") + token));
+            const auto r = m_api->get(
+                QStringLiteral("/api/v1/namespaces/default/configmaps?labelSelector=&limit=10")
+                + (token.isEmpty() ? QString() : QStringLiteral("&continue=") + token));
             QCOMPARE(r.status, 200);
-            const QString rv = r.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString();
+            const QString rv = r.json.value(QStringLiteral("metadata"))
+                                   .toObject()
+                                   .value(QStringLiteral("resourceVersion"))
+                                   .toString();
             if (pages == 0) {
                 firstRv = rv;
                 // A write in the middle of paging does not show up: the pages are one snapshot.
-                QCOMPARE(m_api->post(QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("page-00a"), QStringLiteral("late"))).status, 201);
+                QCOMPARE(m_api
+                             ->post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                                    configMap(QStringLiteral("page-00a"), QStringLiteral("late")))
+                             .status,
+                         201);
             } else {
                 QCOMPARE(rv, firstRv);
             }
             for (const QJsonValue &item : r.json.value(QStringLiteral("items")).toArray())
-                names << item.toObject().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
-            token = r.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("continue")).toString();
+                names << item.toObject()
+                             .value(QStringLiteral("metadata"))
+                             .toObject()
+                             .value(QStringLiteral("name"))
+                             .toString();
+            token = r.json.value(QStringLiteral("metadata"))
+                        .toObject()
+                        .value(QStringLiteral("continue"))
+                        .toString();
             ++pages;
         } while (!token.isEmpty() && pages < 20);
         QVERIFY(!names.contains(QStringLiteral("page-00a")));
         QCOMPARE(names.filter(QStringLiteral("page-")).size(), 25);
 
-        const auto first = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps?limit=5"));
-        token = first.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("continue")).toString();
+        const auto first
+            = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps?limit=5"));
+        token = first.json.value(QStringLiteral("metadata"))
+                    .toObject()
+                    .value(QStringLiteral("continue"))
+                    .toString();
         QVERIFY(!token.isEmpty());
-        QVERIFY(first.json.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("remainingItemCount")).toInt() > 0);
+        QVERIFY(first.json.value(QStringLiteral("metadata"))
+                    .toObject()
+                    .value(QStringLiteral("remainingItemCount"))
+                    .toInt()
+                > 0);
         m_cluster->store().compact(0);
-        const auto expired = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps?limit=5&continue=") + token);
+        const auto expired = m_api->get(
+            QStringLiteral("/api/v1/namespaces/default/configmaps?limit=5&continue=") + token);
         QCOMPARE(expired.status, 410);
-        QCOMPARE(expired.json.value(QStringLiteral("reason")).toString(), QStringLiteral("Expired"));
+        QCOMPARE(expired.json.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Expired"));
     }
 
     void tables()
     {
-        const auto r = m_api->call("GET", QStringLiteral("/api/v1/namespaces/bookinfo/pods"), {}, {},
-                                   {{"Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"}});
+        const auto r = m_api->call(
+            "GET", QStringLiteral("/api/v1/namespaces/bookinfo/pods"), {}, {},
+            {{"Accept", "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("kind")).toString(), QStringLiteral("Table"));
         QStringList columns;
@@ -266,35 +395,58 @@ private Q_SLOTS:
         QCOMPARE(columns.mid(0, 5), QStringList({"Name", "Ready", "Status", "Restarts", "Age"}));
         const QJsonArray rows = r.json.value(QStringLiteral("rows")).toArray();
         QCOMPARE(rows.size(), 6);
-        QCOMPARE(rows.first().toObject().value(QStringLiteral("cells")).toArray().at(1).toString(), QStringLiteral("2/2"));
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("cells")).toArray().at(1).toString(),
+                 QStringLiteral("2/2"));
     }
 
     void selectors()
     {
-        auto r = m_api->get(QStringLiteral("/api/v1/namespaces/bookinfo/pods?labelSelector=app%3Dreviews,version%20in%20(v2,v3)"));
+        auto r = m_api->get(QStringLiteral(
+            "/api/v1/namespaces/bookinfo/pods?labelSelector=app%3Dreviews,version%20in%20(v2,v3)"));
         QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 2);
-        r = m_api->get(QStringLiteral("/api/v1/pods?fieldSelector=metadata.namespace%3Dbookinfo,status.phase%3DRunning"));
+        r = m_api->get(QStringLiteral(
+            "/api/v1/pods?fieldSelector=metadata.namespace%3Dbookinfo,status.phase%3DRunning"));
         QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 6);
-        const QString node = r.json.value(QStringLiteral("items")).toArray().first().toObject()
-                                 .value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString();
+        const QString node = r.json.value(QStringLiteral("items"))
+                                 .toArray()
+                                 .first()
+                                 .toObject()
+                                 .value(QStringLiteral("spec"))
+                                 .toObject()
+                                 .value(QStringLiteral("nodeName"))
+                                 .toString();
         r = m_api->get(QStringLiteral("/api/v1/pods?fieldSelector=spec.nodeName%3D") + node);
         for (const QJsonValue &p : r.json.value(QStringLiteral("items")).toArray())
-            QCOMPARE(p.toObject().value(QStringLiteral("spec")).toObject().value(QStringLiteral("nodeName")).toString(), node);
+            QCOMPARE(p.toObject()
+                         .value(QStringLiteral("spec"))
+                         .toObject()
+                         .value(QStringLiteral("nodeName"))
+                         .toString(),
+                     node);
         r = m_api->get(QStringLiteral("/api/v1/namespaces/bookinfo/pods?labelSelector=!version"));
         QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 0);
     }
 
     void watchFromVersionWithBookmarks()
     {
-        const QString rv = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps")).json
-                               .value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString();
+        const QString rv = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps"))
+                               .json.value(QStringLiteral("metadata"))
+                               .toObject()
+                               .value(QStringLiteral("resourceVersion"))
+                               .toString();
         std::thread writer([this] {
             QThread::msleep(200);
-            m_api->post(QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("watched"), QStringLiteral("1")));
-            m_api->patch(QStringLiteral("/api/v1/namespaces/default/configmaps/watched"), R"({"data":{"key":"2"}})", "application/merge-patch+json");
+            m_api->post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                        configMap(QStringLiteral("watched"), QStringLiteral("1")));
+            m_api->patch(QStringLiteral("/api/v1/namespaces/default/configmaps/watched"),
+                         R"({"data":{"key":"2"}})", "application/merge-patch+json");
             m_api->del(QStringLiteral("/api/v1/namespaces/default/configmaps/watched"));
         });
-        const auto r = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps?watch=true&allowWatchBookmarks=true&timeoutSeconds=2&resourceVersion=") + rv);
+        const auto r = m_api->get(
+            QStringLiteral(
+                "/api/v1/namespaces/default/"
+                "configmaps?watch=true&allowWatchBookmarks=true&timeoutSeconds=2&resourceVersion=")
+            + rv);
         writer.join();
         QCOMPARE(r.status, 200);
         QStringList types;
@@ -305,18 +457,21 @@ private Q_SLOTS:
             QVERIFY2(!e.isEmpty(), line.constData());
             types << e.value(QStringLiteral("type")).toString();
         }
-        QVERIFY2(types.mid(0, 3) == QStringList({"ADDED", "MODIFIED", "DELETED"}), qPrintable(types.join(',')));
+        QVERIFY2(types.mid(0, 3) == QStringList({"ADDED", "MODIFIED", "DELETED"}),
+                 qPrintable(types.join(',')));
         QVERIFY(types.contains(QStringLiteral("BOOKMARK")));
     }
 
     void watchTooOld()
     {
         m_cluster->store().compact(0);
-        const auto r = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=2&timeoutSeconds=1"));
+        const auto r = m_api->get(QStringLiteral(
+            "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=2&timeoutSeconds=1"));
         QCOMPARE(r.status, 200);
         const QJsonObject e = QJsonDocument::fromJson(r.body.split('\n').first()).object();
         QCOMPARE(e.value(QStringLiteral("type")).toString(), QStringLiteral("ERROR"));
-        QCOMPARE(e.value(QStringLiteral("object")).toObject().value(QStringLiteral("code")).toInt(), 410);
+        QCOMPARE(e.value(QStringLiteral("object")).toObject().value(QStringLiteral("code")).toInt(),
+                 410);
     }
 
     void watchTooOldAsHttpStatus()
@@ -337,11 +492,13 @@ private Q_SLOTS:
     {
         const int before = m_cluster->openWatchStreams();
         HttpRequest request;
-        request.url = QUrl(m_cluster->serverUrl() + QStringLiteral("/api/v1/pods?watch=true&allowWatchBookmarks=true"));
+        request.url = QUrl(m_cluster->serverUrl()
+                           + QStringLiteral("/api/v1/pods?watch=true&allowWatchBookmarks=true"));
         request.acceptCompressed = false;
         int lines = 0;
         // The client goes away after the first event.
-        const auto r = HttpTransport::perform(request, {}, [&](const char *, size_t) { return ++lines < 1; });
+        const auto r = HttpTransport::perform(request, {},
+                                              [&](const char *, size_t) { return ++lines < 1; });
         QVERIFY(r.ok());
         QTRY_COMPARE_WITH_TIMEOUT(m_cluster->openWatchStreams(), before, 5000);
     }
@@ -350,21 +507,41 @@ private Q_SLOTS:
     {
         const QString base = QStringLiteral("/apis/apps/v1/namespaces/default/deployments");
         QCOMPARE(m_api->post(base, deployment(QStringLiteral("api"), 3)).status, 201);
-        QTRY_COMPARE_WITH_TIMEOUT(readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 3, 10000);
         // Endpoints follow the ready pods.
-        QJsonObject svc{{QStringLiteral("apiVersion"), QStringLiteral("v1")}, {QStringLiteral("kind"), QStringLiteral("Service")},
-                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("api")}}},
-                        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("selector"), QJsonObject{{QStringLiteral("app"), QStringLiteral("api")}}},
-                                                             {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("port"), 80}}}}}}};
-        QCOMPARE(m_api->post(QStringLiteral("/api/v1/namespaces/default/services"), svc).status, 201);
-        QTRY_VERIFY_WITH_TIMEOUT(m_api->get(QStringLiteral("/apis/discovery.k8s.io/v1/namespaces/default/endpointslices?labelSelector=kubernetes.io/service-name%3Dapi"))
-                                         .json.value(QStringLiteral("items")).toArray().first().toObject()
-                                         .value(QStringLiteral("endpoints")).toArray().size() == 3, 10000);
+        QJsonObject svc {
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Service")},
+            {QStringLiteral("metadata"),
+             QJsonObject {{QStringLiteral("name"), QStringLiteral("api")}}},
+            {QStringLiteral("spec"),
+             QJsonObject {{QStringLiteral("selector"),
+                           QJsonObject {{QStringLiteral("app"), QStringLiteral("api")}}},
+                          {QStringLiteral("ports"),
+                           QJsonArray {QJsonObject {{QStringLiteral("port"), 80}}}}}}};
+        QCOMPARE(m_api->post(QStringLiteral("/api/v1/namespaces/default/services"), svc).status,
+                 201);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_api->get(QStringLiteral(
+                           "/apis/discovery.k8s.io/v1/namespaces/default/"
+                           "endpointslices?labelSelector=kubernetes.io/service-name%3Dapi"))
+                    .json.value(QStringLiteral("items"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(QStringLiteral("endpoints"))
+                    .toArray()
+                    .size()
+                == 3,
+            10000);
         // Scale through the scale subresource.
-        auto r = m_api->patch(base + QStringLiteral("/api/scale"), R"({"spec":{"replicas":1}})", "application/merge-patch+json");
+        auto r = m_api->patch(base + QStringLiteral("/api/scale"), R"({"spec":{"replicas":1}})",
+                              "application/merge-patch+json");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json.value(QStringLiteral("kind")).toString(), QStringLiteral("Scale"));
-        QTRY_COMPARE_WITH_TIMEOUT(readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 1, 10000);
         // Orphaning keeps the ReplicaSet and its pods.
         r = m_api->call("DELETE", base + QStringLiteral("/api?propagationPolicy=Orphan"));
         QCOMPARE(r.status, 200);
@@ -374,26 +551,60 @@ private Q_SLOTS:
 
     void jobsRunToCompletion()
     {
-        QJsonObject job{{QStringLiteral("apiVersion"), QStringLiteral("batch/v1")}, {QStringLiteral("kind"), QStringLiteral("Job")},
-                        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("migrate")}}},
-                        {QStringLiteral("spec"), QJsonObject{{QStringLiteral("completions"), 2},
-                                                             {QStringLiteral("template"), QJsonObject{{QStringLiteral("spec"), QJsonObject{{QStringLiteral("containers"),
-                                                                                                                                             QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("m")}, {QStringLiteral("image"), QStringLiteral("busybox:1.36")}}}}}}}}}}};
-        QCOMPARE(m_api->post(QStringLiteral("/apis/batch/v1/namespaces/default/jobs"), job).status, 201);
-        QTRY_COMPARE_WITH_TIMEOUT(m_api->get(QStringLiteral("/apis/batch/v1/namespaces/default/jobs/migrate")).json
-                                      .value(QStringLiteral("status")).toObject().value(QStringLiteral("succeeded")).toInt(), 2, 15000);
+        QJsonObject job {
+            {QStringLiteral("apiVersion"), QStringLiteral("batch/v1")},
+            {QStringLiteral("kind"), QStringLiteral("Job")},
+            {QStringLiteral("metadata"),
+             QJsonObject {{QStringLiteral("name"), QStringLiteral("migrate")}}},
+            {QStringLiteral("spec"),
+             QJsonObject {
+                 {QStringLiteral("completions"), 2},
+                 {QStringLiteral("template"),
+                  QJsonObject {{QStringLiteral("spec"),
+                                QJsonObject {{QStringLiteral("containers"),
+                                              QJsonArray {QJsonObject {
+                                                  {QStringLiteral("name"), QStringLiteral("m")},
+                                                  {QStringLiteral("image"),
+                                                   QStringLiteral("busybox:1.36")}}}}}}}}}}};
+        QCOMPARE(m_api->post(QStringLiteral("/apis/batch/v1/namespaces/default/jobs"), job).status,
+                 201);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_api->get(QStringLiteral("/apis/batch/v1/namespaces/default/jobs/migrate"))
+                .json.value(QStringLiteral("status"))
+                .toObject()
+                .value(QStringLiteral("succeeded"))
+                .toInt(),
+            2, 15000);
     }
 
     void namespaceDeletionEmptiesIt()
     {
-        QCOMPARE(m_api->post(QStringLiteral("/api/v1/namespaces"), QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("doomed")}}}}).status, 201);
-        QCOMPARE(m_api->post(QStringLiteral("/apis/apps/v1/namespaces/doomed/deployments"), deployment(QStringLiteral("d"), 2)).status, 201);
-        QTRY_COMPARE_WITH_TIMEOUT(readyPods(*m_cluster, QStringLiteral("doomed"), QStringLiteral("d")), 2, 10000);
+        QCOMPARE(m_api
+                     ->post(QStringLiteral("/api/v1/namespaces"),
+                            QJsonObject {
+                                {QStringLiteral("metadata"),
+                                 QJsonObject {{QStringLiteral("name"), QStringLiteral("doomed")}}}})
+                     .status,
+                 201);
+        QCOMPARE(m_api
+                     ->post(QStringLiteral("/apis/apps/v1/namespaces/doomed/deployments"),
+                            deployment(QStringLiteral("d"), 2))
+                     .status,
+                 201);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            readyPods(*m_cluster, QStringLiteral("doomed"), QStringLiteral("d")), 2, 10000);
         auto r = m_api->del(QStringLiteral("/api/v1/namespaces/doomed"));
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString(), QStringLiteral("Terminating"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_api->get(QStringLiteral("/api/v1/namespaces/doomed")).status, 404, 10000);
-        QCOMPARE(m_cluster->store().objects(QStringLiteral("/pods"), QStringLiteral("doomed")).size(), 0);
+        QCOMPARE(r.json.value(QStringLiteral("status"))
+                     .toObject()
+                     .value(QStringLiteral("phase"))
+                     .toString(),
+                 QStringLiteral("Terminating"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_api->get(QStringLiteral("/api/v1/namespaces/doomed")).status,
+                                  404, 10000);
+        QCOMPARE(
+            m_cluster->store().objects(QStringLiteral("/pods"), QStringLiteral("doomed")).size(),
+            0);
     }
 
     void readOnlyTokenIsForbiddenToWrite()
@@ -405,9 +616,11 @@ private Q_SLOTS:
         QVERIFY(cluster.start().ok());
         DemoApi viewer(cluster, cluster.readOnlyToken());
         QCOMPARE(viewer.get(QStringLiteral("/api/v1/namespaces")).status, 200);
-        const auto denied = viewer.post(QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("x"), QStringLiteral("y")));
+        const auto denied = viewer.post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                                        configMap(QStringLiteral("x"), QStringLiteral("y")));
         QCOMPARE(denied.status, 403);
-        QCOMPARE(denied.json.value(QStringLiteral("reason")).toString(), QStringLiteral("Forbidden"));
+        QCOMPARE(denied.json.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Forbidden"));
         DemoApi stranger(cluster, QStringLiteral("not-a-token"));
         QCOMPARE(stranger.get(QStringLiteral("/api/v1/namespaces")).status, 401);
         DemoApi anonymous(cluster);
@@ -426,7 +639,10 @@ private Q_SLOTS:
             DemoCluster cluster(options);
             QVERIFY(cluster.start().ok());
             DemoApi api(cluster);
-            QCOMPARE(api.post(QStringLiteral("/api/v1/namespaces/default/configmaps"), configMap(QStringLiteral("kept"), QStringLiteral("v"))).status, 201);
+            QCOMPARE(api.post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                              configMap(QStringLiteral("kept"), QStringLiteral("v")))
+                         .status,
+                     201);
             cluster.stop();
         }
         DemoCluster::Options options;
@@ -434,7 +650,11 @@ private Q_SLOTS:
         DemoCluster again(options);
         QVERIFY(again.start().ok());
         DemoApi api(again);
-        QCOMPARE(api.get(QStringLiteral("/api/v1/namespaces/default/configmaps/kept")).json.value(QStringLiteral("data")).toObject().value(QStringLiteral("key")).toString(),
+        QCOMPARE(api.get(QStringLiteral("/api/v1/namespaces/default/configmaps/kept"))
+                     .json.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("key"))
+                     .toString(),
                  QStringLiteral("v"));
         // A damaged state file is refused with a clear message.
         QFile broken(dir.filePath(QStringLiteral("broken.json")));
@@ -445,7 +665,8 @@ private Q_SLOTS:
         DemoCluster bad(options);
         const auto r = bad.start();
         QVERIFY(!r.ok());
-        QVERIFY(r.error().message().contains(QStringLiteral("not a Meshdeck demo cluster state file")));
+        QVERIFY(
+            r.error().message().contains(QStringLiteral("not a Meshdeck demo cluster state file")));
     }
 
 private:

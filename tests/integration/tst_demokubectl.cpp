@@ -87,7 +87,8 @@ private Q_SLOTS:
         m_kubectl = qEnvironmentVariable("MESHDECK_KUBECTL");
         if (m_kubectl.isEmpty())
             m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-        QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed (packaging/dev.sh installs Debian's kubernetes-client)");
+        QVERIFY2(!m_kubectl.isEmpty(),
+                 "kubectl is not installed (packaging/dev.sh installs Debian's kubernetes-client)");
         QFile manifest(m_dir.filePath(QStringLiteral("app.yaml")));
         QVERIFY(manifest.open(QIODevice::WriteOnly));
         manifest.write(kManifest);
@@ -122,7 +123,9 @@ private Q_SLOTS:
 
         Run r = kubectl(admin, {"version"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("Server Version")) && r.out.contains(QStringLiteral("v1.32.")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("Server Version"))
+                     && r.out.contains(QStringLiteral("v1.32.")),
+                 qPrintable(r.out));
 
         QVERIFY(cluster.waitUntilSettled(20000));
         r = kubectl(admin, {"get", "pods", "-A"});
@@ -134,28 +137,46 @@ private Q_SLOTS:
         r = kubectl(admin, {"get", "ns"});
         QVERIFY(r.out.contains(QStringLiteral("bookinfo")));
 
-        r = kubectl(admin, {"apply", "--server-side", "-f", m_dir.filePath(QStringLiteral("app.yaml"))});
+        r = kubectl(admin,
+                    {"apply", "--server-side", "-f", m_dir.filePath(QStringLiteral("app.yaml"))});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("deployment.apps/web serverside-applied")));
-        r = kubectl(admin, {"apply", "--server-side", "-f", m_dir.filePath(QStringLiteral("widget.yaml"))});
+        r = kubectl(
+            admin, {"apply", "--server-side", "-f", m_dir.filePath(QStringLiteral("widget.yaml"))});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         r = kubectl(admin, {"get", "widgets", "-n", "shop"});
-        QVERIFY2(r.out.contains(QStringLiteral("blue")) && r.out.contains(QStringLiteral("SIZE")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("blue")) && r.out.contains(QStringLiteral("SIZE")),
+                 qPrintable(r.out + r.err));
 
         r = kubectl(admin, {"get", "deploy", "-n", "shop", "-o", "json"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonObject list = QJsonDocument::fromJson(r.out.toUtf8()).object();
-        QCOMPARE(list.value(QStringLiteral("items")).toArray().first().toObject()
-                     .value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(),
+        QCOMPARE(list.value(QStringLiteral("items"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("web"));
 
-        r = kubectl(admin, {"wait", "--for=condition=Ready", "pod", "-l", "app=web", "-n", "shop", "--timeout=30s"});
+        r = kubectl(admin,
+                    {"wait", "--for=condition=Ready", "pod", "-l", "app=web", "-n", "shop",
+                     "--timeout=30s"});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         r = kubectl(admin, {"get", "pods", "-n", "shop", "-o", "json"});
-        const QJsonArray pods = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("items")).toArray();
+        const QJsonArray pods = QJsonDocument::fromJson(r.out.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("items"))
+                                    .toArray();
         QCOMPARE(pods.size(), 2);
         for (const QJsonValue &p : pods) {
-            const QJsonArray containers = p.toObject().value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray();
+            const QJsonArray containers = p.toObject()
+                                              .value(QStringLiteral("spec"))
+                                              .toObject()
+                                              .value(QStringLiteral("containers"))
+                                              .toArray();
             QCOMPARE(containers.size(), 2); // web and the injected istio-proxy
         }
 
@@ -193,22 +214,29 @@ private Q_SLOTS:
         QVERIFY2(remaining.isEmpty(), qPrintable(remaining));
         QString watched;
         QTRY_VERIFY_WITH_TIMEOUT((watched += QString::fromUtf8(watch.readAllStandardOutput()))
-                                     .contains(QStringLiteral("Terminating")), 5000);
+                                     .contains(QStringLiteral("Terminating")),
+                                 5000);
         QVERIFY(watched.contains(QStringLiteral("Running")));
         watch.kill();
         watch.waitForFinished();
 
         // kubectl and the server agree.
-        QCOMPARE(cluster.store().objects(QStringLiteral("/pods"), QStringLiteral("shop")).size(), 0);
-        QCOMPARE(cluster.store().objects(QStringLiteral("apps/replicasets"), QStringLiteral("shop")).size(), 0);
+        QCOMPARE(cluster.store().objects(QStringLiteral("/pods"), QStringLiteral("shop")).size(),
+                 0);
+        QCOMPARE(cluster.store()
+                     .objects(QStringLiteral("apps/replicasets"), QStringLiteral("shop"))
+                     .size(),
+                 0);
         cluster.stop();
     }
 
 private:
     QStringList args(const QString &kubeconfig, const QStringList &rest) const
     {
-        return QStringList{QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--cache-dir"), m_cache,
-                           QStringLiteral("--request-timeout=30s")} + rest;
+        return QStringList {QStringLiteral("--kubeconfig"), kubeconfig,
+                            QStringLiteral("--cache-dir"), m_cache,
+                            QStringLiteral("--request-timeout=30s")}
+        + rest;
     }
 
     Run kubectl(const QString &kubeconfig, const QStringList &rest)
@@ -221,7 +249,8 @@ private:
         p.start(m_kubectl, args(kubeconfig, rest));
         if (!p.waitForFinished(60000))
             p.kill();
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
     }
 
     QTemporaryDir m_dir;

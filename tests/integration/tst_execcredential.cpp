@@ -23,7 +23,8 @@ private:
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         return f.fileName();
     }
-    ExecConfig exec(const QString &command, const QString &apiVersion = QStringLiteral("client.authentication.k8s.io/v1"))
+    ExecConfig exec(const QString &command,
+                    const QString &apiVersion = QStringLiteral("client.authentication.k8s.io/v1"))
     {
         ExecConfig e;
         e.apiVersion = apiVersion;
@@ -37,10 +38,13 @@ private Q_SLOTS:
     void tokenWithArgsAndEnv()
     {
         // Echoes back what it was given, so the test sees args, env and KUBERNETES_EXEC_INFO.
-        const QString plugin = script(QStringLiteral("token-plugin"),
-                                      "case \"$KUBERNETES_EXEC_INFO\" in *'\"server\":\"https://c\"'*) info=yes;; *) info=no;; esac\n"
-                                      "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
-                                      "\"status\":{\"token\":\"tok-%s-%s-%s\"}}' \"$1\" \"$REGION\" \"$info\"\n");
+        const QString plugin = script(
+            QStringLiteral("token-plugin"),
+            "case \"$KUBERNETES_EXEC_INFO\" in *'\"server\":\"https://c\"'*) info=yes;; *) "
+            "info=no;; esac\n"
+            "printf "
+            "'{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","
+            "\"status\":{\"token\":\"tok-%s-%s-%s\"}}' \"$1\" \"$REGION\" \"$info\"\n");
         ExecConfig e = exec(plugin);
         e.args = {QStringLiteral("abc")};
         e.env = {{QStringLiteral("REGION"), QStringLiteral("eu")}};
@@ -55,12 +59,18 @@ private Q_SLOTS:
 
     void clientCertificateV1beta1()
     {
-        const QString plugin = script(QStringLiteral("cert-plugin"),
-                                      "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
-                                      "\"status\":{\"clientCertificateData\":\"-----BEGIN CERTIFICATE-----\\\\nA\\\\n-----END CERTIFICATE-----\","
-                                      "\"clientKeyData\":\"-----BEGIN PRIVATE KEY-----\\\\nB\\\\n-----END PRIVATE KEY-----\"}}'\n");
+        const QString plugin = script(
+            QStringLiteral("cert-plugin"),
+            "printf "
+            "'{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\","
+            "\"status\":{\"clientCertificateData\":\"-----BEGIN "
+            "CERTIFICATE-----\\\\nA\\\\n-----END CERTIFICATE-----\","
+            "\"clientKeyData\":\"-----BEGIN PRIVATE KEY-----\\\\nB\\\\n-----END PRIVATE "
+            "KEY-----\"}}'\n");
         ExecCredentialProvider provider;
-        const auto c = provider.credential(exec(plugin, QStringLiteral("client.authentication.k8s.io/v1beta1")), {}, QStringLiteral("u"));
+        const auto c = provider.credential(
+            exec(plugin, QStringLiteral("client.authentication.k8s.io/v1beta1")), {},
+            QStringLiteral("u"));
         QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
         QVERIFY(c->clientCertPem.startsWith("-----BEGIN CERTIFICATE-----"));
         QVERIFY(c->clientKeyPem.contains("PRIVATE KEY"));
@@ -69,12 +79,20 @@ private Q_SLOTS:
     void cachedUntilExpiry()
     {
         const QString counter = m_dir.filePath(QStringLiteral("count"));
-        const QString valid = script(QStringLiteral("cached"),
-                                     QStringLiteral("echo x >> %1\nprintf '{\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t\",\"expirationTimestamp\":\"2999-01-01T00:00:00Z\"}}'\n")
-                                         .arg(counter).toUtf8());
-        const QString expired = script(QStringLiteral("expired"),
-                                       QStringLiteral("echo x >> %1\nprintf '{\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t\",\"expirationTimestamp\":\"2000-01-01T00:00:00Z\"}}'\n")
-                                           .arg(counter).toUtf8());
+        const QString valid
+            = script(QStringLiteral("cached"),
+                     QStringLiteral("echo x >> %1\nprintf "
+                                    "'{\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t\","
+                                    "\"expirationTimestamp\":\"2999-01-01T00:00:00Z\"}}'\n")
+                         .arg(counter)
+                         .toUtf8());
+        const QString expired
+            = script(QStringLiteral("expired"),
+                     QStringLiteral("echo x >> %1\nprintf "
+                                    "'{\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t\","
+                                    "\"expirationTimestamp\":\"2000-01-01T00:00:00Z\"}}'\n")
+                         .arg(counter)
+                         .toUtf8());
         auto runs = [&] {
             QFile f(counter);
             return f.open(QIODevice::ReadOnly) ? int(f.readAll().count('\n')) : 0;
@@ -96,18 +114,29 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("exit code") << QByteArray("echo 'error: token expired, run: login' >&2\nexit 3\n") << int(ErrorCode::IoError) << "exit code 3";
-        QTest::newRow("junk output") << QByteArray("echo 'Welcome! Please log in'\n") << int(ErrorCode::ParseError) << "not an ExecCredential";
-        QTest::newRow("empty status") << QByteArray("echo '{\"kind\":\"ExecCredential\",\"status\":{}}'\n") << int(ErrorCode::ParseError) << "not an ExecCredential";
-        QTest::newRow("no credential") << QByteArray("echo '{\"kind\":\"ExecCredential\",\"status\":{\"expirationTimestamp\":\"2999-01-01T00:00:00Z\"}}'\n")
-                                       << int(ErrorCode::ParseError) << "neither a token";
+        QTest::newRow("exit code")
+            << QByteArray("echo 'error: token expired, run: login' >&2\nexit 3\n")
+            << int(ErrorCode::IoError) << "exit code 3";
+        QTest::newRow("junk output") << QByteArray("echo 'Welcome! Please log in'\n")
+                                     << int(ErrorCode::ParseError) << "not an ExecCredential";
+        QTest::newRow("empty status")
+            << QByteArray("echo '{\"kind\":\"ExecCredential\",\"status\":{}}'\n")
+            << int(ErrorCode::ParseError) << "not an ExecCredential";
+        QTest::newRow("no credential")
+            << QByteArray("echo "
+                          "'{\"kind\":\"ExecCredential\",\"status\":{\"expirationTimestamp\":"
+                          "\"2999-01-01T00:00:00Z\"}}'\n")
+            << int(ErrorCode::ParseError) << "neither a token";
     }
     void failures()
     {
         QFETCH(QByteArray, body);
         QFETCH(int, code);
         QFETCH(QString, mentions);
-        const QString plugin = script(QStringLiteral("bad-%1").arg(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')), body);
+        const QString plugin = script(QStringLiteral("bad-%1")
+                                          .arg(QTest::currentDataTag())
+                                          .replace(QLatin1Char(' '), QLatin1Char('-')),
+                                      body);
         ExecCredentialProvider provider;
         const auto c = provider.credential(exec(plugin), {}, QStringLiteral("u"));
         QVERIFY(!c.ok());
@@ -130,7 +159,10 @@ private Q_SLOTS:
     void unsupportedApiVersion()
     {
         ExecCredentialProvider provider;
-        const auto c = provider.credential(exec(QStringLiteral("/bin/true"), QStringLiteral("client.authentication.k8s.io/v1alpha1")), {}, QStringLiteral("u"));
+        const auto c
+            = provider.credential(exec(QStringLiteral("/bin/true"),
+                                       QStringLiteral("client.authentication.k8s.io/v1alpha1")),
+                                  {}, QStringLiteral("u"));
         QVERIFY(!c.ok());
         QCOMPARE(c.error().code(), ErrorCode::Unsupported);
     }

@@ -29,7 +29,9 @@ private Q_SLOTS:
                 return sink.write("tick\n", 5);
             });
         });
-        m_server.new_task_queue = [] { return new httplib::ThreadPool(40); };
+        m_server.new_task_queue = [] {
+            return new httplib::ThreadPool(40);
+        };
         m_port = m_server.bind_to_any_port("127.0.0.1");
         m_thread = std::thread([this] { m_server.listen_after_bind(); });
         while (!m_server.is_running())
@@ -44,7 +46,7 @@ private Q_SLOTS:
     void manyAtOnce()
     {
         HttpEngine engine;
-        std::atomic_int ok{0};
+        std::atomic_int ok {0};
         QElapsedTimer clock;
         clock.start();
         for (int i = 0; i < 20; ++i) {
@@ -67,8 +69,8 @@ private Q_SLOTS:
         HttpRequest r;
         r.url = QUrl(QStringLiteral("http://127.0.0.1:%1/stream").arg(m_port));
         r.acceptCompressed = false;
-        std::atomic_int lines{0};
-        std::atomic_bool finished{false};
+        std::atomic_int lines {0};
+        std::atomic_bool finished {false};
         ErrorCode code = ErrorCode::Unknown;
         const CancelToken token = engine.start(
             r,
@@ -105,7 +107,7 @@ private Q_SLOTS:
 
     void destructorCancelsStreams()
     {
-        std::atomic_bool finished{false};
+        std::atomic_bool finished {false};
         {
             HttpEngine engine;
             HttpRequest r;

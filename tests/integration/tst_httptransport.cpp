@@ -21,11 +21,11 @@ using namespace std::chrono_literals;
 namespace {
 
 // Runs a cpp-httplib server on a free loopback port in its own thread.
-template<typename Server>
-class RunningServer
+template<typename Server> class RunningServer
 {
 public:
-    explicit RunningServer(Server &server) : m_server(server)
+    explicit RunningServer(Server &server)
+        : m_server(server)
     {
         m_port = m_server.bind_to_any_port("127.0.0.1");
         m_thread = std::thread([this] { m_server.listen_after_bind(); });
@@ -53,7 +53,8 @@ struct TlsServer
     TlsServer(const QTemporaryDir &dir, const QString &name, bool clientCa)
         : server(dir.filePath(name + QStringLiteral(".crt")).toLocal8Bit(),
                  dir.filePath(name + QStringLiteral(".key")).toLocal8Bit(),
-                 clientCa ? dir.filePath(QStringLiteral("ca.crt")).toLocal8Bit().constData() : nullptr)
+                 clientCa ? dir.filePath(QStringLiteral("ca.crt")).toLocal8Bit().constData()
+                          : nullptr)
     {
         server.Get("/ok", [](const httplib::Request &, httplib::Response &res) {
             res.set_content("secure", "text/plain");
@@ -195,8 +196,8 @@ bool tst_HttpTransport::makeCertificates()
          "-CAcreateserial", "-out", "server.crt", "-days", "2", "-extfile", "san.ext"},
         {"req", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key", "-out", "other.csr",
          "-subj", "/CN=api.meshdeck-test.internal"},
-        {"x509", "-req", "-in", "other.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-         "-CAcreateserial", "-out", "other.crt", "-days", "2", "-extfile", "other.ext"},
+        {"x509", "-req", "-in", "other.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
+         "-out", "other.crt", "-days", "2", "-extfile", "other.ext"},
         {"req", "-newkey", "rsa:2048", "-nodes", "-keyout", "client.key", "-out", "client.csr",
          "-subj", "/CN=meshdeck-user/O=system:masters"},
         {"x509", "-req", "-in", "client.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
@@ -392,7 +393,8 @@ void tst_HttpTransport::tlsWithCa()
     TlsOptions options;
     options.caPem = ca.readAll();
     for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")}) {
-        const auto r = get(QStringLiteral("https://%1:%2/ok").arg(host).arg(tls.running->port()), options);
+        const auto r
+            = get(QStringLiteral("https://%1:%2/ok").arg(host).arg(tls.running->port()), options);
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         QCOMPARE(r->body, QByteArray("secure"));
     }

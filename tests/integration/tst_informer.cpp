@@ -17,7 +17,8 @@ using namespace Meshdeck::Demo;
 using namespace Meshdeck::Kube;
 
 namespace {
-std::shared_ptr<KubeClient> clientFor(DemoCluster &cluster, const std::shared_ptr<HttpEngine> &engine)
+std::shared_ptr<KubeClient> clientFor(DemoCluster &cluster,
+                                      const std::shared_ptr<HttpEngine> &engine)
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("config"));
@@ -39,21 +40,31 @@ QSet<QString> versions(const QList<QJsonObject> &objects)
 {
     QSet<QString> out;
     for (const QJsonObject &o : objects)
-        out.insert(Informer::keyOf(o) + QLatin1Char('@') + o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString());
+        out.insert(Informer::keyOf(o) + QLatin1Char('@')
+                   + o.value(QStringLiteral("metadata"))
+                         .toObject()
+                         .value(QStringLiteral("resourceVersion"))
+                         .toString());
     return out;
 }
 
 QByteArray configMap(const QString &name)
 {
-    return QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: %1, namespace: default}\ndata: {k: v}\n").arg(name).toUtf8();
+    return QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: %1, namespace: "
+                          "default}\ndata: {k: v}\n")
+        .arg(name)
+        .toUtf8();
 }
 
 QByteArray deployment(int replicas)
 {
-    return QStringLiteral("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: default}\n"
-                          "spec:\n  replicas: %1\n  selector: {matchLabels: {app: web}}\n"
-                          "  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: 'nginx:1.27'}]}\n")
-        .arg(replicas).toUtf8();
+    return QStringLiteral(
+               "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: default}\n"
+               "spec:\n  replicas: %1\n  selector: {matchLabels: {app: web}}\n"
+               "  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: "
+               "web, image: 'nginx:1.27'}]}\n")
+        .arg(replicas)
+        .toUtf8();
 }
 } // namespace
 
@@ -81,7 +92,9 @@ private Q_SLOTS:
         auto engine = std::make_shared<HttpEngine>();
         auto client = clientFor(cluster, engine);
         Informer pods(client, resource(QString(), QStringLiteral("Pod"), QStringLiteral("pods")));
-        Informer deployments(client, resource(QStringLiteral("apps"), QStringLiteral("Deployment"), QStringLiteral("deployments")));
+        Informer deployments(client,
+                             resource(QStringLiteral("apps"), QStringLiteral("Deployment"),
+                                      QStringLiteral("deployments")));
         pods.start();
         deployments.start();
         QVERIFY(pods.waitForSync(10000));
@@ -94,10 +107,14 @@ private Q_SLOTS:
         QVERIFY(cluster.waitUntilSettled(20000));
         QVERIFY(client->apply(path, deployment(2)).ok());
         QVERIFY(cluster.waitUntilSettled(20000));
-        QVERIFY(client->remove(QStringLiteral("/apis/apps/v1/namespaces/bookinfo/deployments/ratings-v1")).ok());
+        QVERIFY(
+            client
+                ->remove(QStringLiteral("/apis/apps/v1/namespaces/bookinfo/deployments/ratings-v1"))
+                .ok());
         QVERIFY(cluster.waitUntilSettled(20000));
 
-        QTRY_COMPARE_WITH_TIMEOUT(versions(pods.objects()), versions(cluster.store().objects(QStringLiteral("/pods"))), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(versions(pods.objects()),
+                                  versions(cluster.store().objects(QStringLiteral("/pods"))), 5000);
         // ...and with what the real kubectl lists.
         const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         if (!kubectl.isEmpty()) {
@@ -105,16 +122,24 @@ private Q_SLOTS:
             const QString file = dir.filePath(QStringLiteral("config"));
             QVERIFY(cluster.writeKubeconfig(file).ok());
             QProcess p;
-            p.start(kubectl, {QStringLiteral("--kubeconfig"), file, QStringLiteral("--cache-dir"), dir.filePath(QStringLiteral("cache")),
-                              QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-A"), QStringLiteral("-o"), QStringLiteral("json")});
+            p.start(kubectl,
+                    {QStringLiteral("--kubeconfig"), file, QStringLiteral("--cache-dir"),
+                     dir.filePath(QStringLiteral("cache")), QStringLiteral("get"),
+                     QStringLiteral("pods"), QStringLiteral("-A"), QStringLiteral("-o"),
+                     QStringLiteral("json")});
             QVERIFY(p.waitForFinished(60000));
             QCOMPARE(p.exitCode(), 0);
             QList<QJsonObject> listed;
-            for (const QJsonValue &v : QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("items")).toArray())
+            for (const QJsonValue &v : QJsonDocument::fromJson(p.readAllStandardOutput())
+                                           .object()
+                                           .value(QStringLiteral("items"))
+                                           .toArray())
                 listed << v.toObject();
             QCOMPARE(versions(pods.objects()), versions(listed));
         }
-        QTRY_COMPARE_WITH_TIMEOUT(versions(deployments.objects()), versions(cluster.store().objects(QStringLiteral("apps/deployments"))), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            versions(deployments.objects()),
+            versions(cluster.store().objects(QStringLiteral("apps/deployments"))), 5000);
         QVERIFY(!pods.takeDeltas().empty());
         QCOMPARE(pods.stats().errors, 0);
         pods.stop();
@@ -131,8 +156,14 @@ private Q_SLOTS:
         auto engine = std::make_shared<HttpEngine>();
         auto client = clientFor(cluster, engine);
         for (const char *name : {"keep", "drop-1", "drop-2"})
-            QVERIFY(client->apply(QStringLiteral("/api/v1/namespaces/default/configmaps/") + QLatin1String(name), configMap(QLatin1String(name))).ok());
-        Informer informer(client, resource(QString(), QStringLiteral("ConfigMap"), QStringLiteral("configmaps")), QStringLiteral("default"));
+            QVERIFY(client
+                        ->apply(QStringLiteral("/api/v1/namespaces/default/configmaps/")
+                                    + QLatin1String(name),
+                                configMap(QLatin1String(name)))
+                        .ok());
+        Informer informer(
+            client, resource(QString(), QStringLiteral("ConfigMap"), QStringLiteral("configmaps")),
+            QStringLiteral("default"));
         informer.start();
         QVERIFY(informer.waitForSync(5000));
         QCOMPARE(informer.size(), 3);
@@ -140,16 +171,24 @@ private Q_SLOTS:
 
         // While the informer is away, two objects go and the history is compacted.
         informer.stop();
-        QVERIFY(client->remove(QStringLiteral("/api/v1/namespaces/default/configmaps/drop-1")).ok());
-        QVERIFY(client->remove(QStringLiteral("/api/v1/namespaces/default/configmaps/drop-2")).ok());
-        QVERIFY(client->apply(QStringLiteral("/api/v1/namespaces/default/configmaps/new"), configMap(QStringLiteral("new"))).ok());
+        QVERIFY(
+            client->remove(QStringLiteral("/api/v1/namespaces/default/configmaps/drop-1")).ok());
+        QVERIFY(
+            client->remove(QStringLiteral("/api/v1/namespaces/default/configmaps/drop-2")).ok());
+        QVERIFY(client
+                    ->apply(QStringLiteral("/api/v1/namespaces/default/configmaps/new"),
+                            configMap(QStringLiteral("new")))
+                    .ok());
         cluster.store().compact(0);
         informer.start();
         QTRY_COMPARE_WITH_TIMEOUT(informer.stats().relistsAfterGone, 1, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(informer.size(), 2, 5000);
         QStringList deleted, added;
         for (const auto &d : informer.takeDeltas()) {
-            const QString name = d.object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+            const QString name = d.object.value(QStringLiteral("metadata"))
+                                     .toObject()
+                                     .value(QStringLiteral("name"))
+                                     .toString();
             if (d.type == Informer::Delta::Type::Deleted)
                 deleted << name;
             else if (d.type == Informer::Delta::Type::Added)
@@ -175,7 +214,9 @@ private Q_SLOTS:
         Informer::Options informerOptions;
         informerOptions.initialBackoff = std::chrono::milliseconds(100);
         informerOptions.maxBackoff = std::chrono::milliseconds(500);
-        Informer informer(client, resource(QString(), QStringLiteral("ConfigMap"), QStringLiteral("configmaps")), QStringLiteral("default"), informerOptions);
+        Informer informer(
+            client, resource(QString(), QStringLiteral("ConfigMap"), QStringLiteral("configmaps")),
+            QStringLiteral("default"), informerOptions);
         informer.start();
         QVERIFY(informer.waitForSync(5000));
 
@@ -187,13 +228,22 @@ private Q_SLOTS:
         cluster = std::make_unique<DemoCluster>(options); // same port, state restored
         QVERIFY(cluster->start().ok());
         auto again = clientFor(*cluster, engine);
-        QVERIFY(again->apply(QStringLiteral("/api/v1/namespaces/default/configmaps/after"), configMap(QStringLiteral("after"))).ok());
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            for (const QJsonObject &o : informer.objects())
-                if (o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString() == QLatin1String("after"))
-                    return true;
-            return false;
-        }(), 10000);
+        QVERIFY(again
+                    ->apply(QStringLiteral("/api/v1/namespaces/default/configmaps/after"),
+                            configMap(QStringLiteral("after")))
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QJsonObject &o : informer.objects())
+                    if (o.value(QStringLiteral("metadata"))
+                            .toObject()
+                            .value(QStringLiteral("name"))
+                            .toString()
+                        == QLatin1String("after"))
+                        return true;
+                return false;
+            }(),
+            10000);
         informer.stop();
     }
 };

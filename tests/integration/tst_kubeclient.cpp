@@ -23,7 +23,8 @@ using namespace Meshdeck::Demo;
 using namespace Meshdeck::Kube;
 
 namespace {
-ResolvedContext contextFor(DemoCluster &cluster, DemoCluster::Access access = DemoCluster::Access::Admin)
+ResolvedContext contextFor(DemoCluster &cluster,
+                           DemoCluster::Access access = DemoCluster::Access::Admin)
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("config"));
@@ -33,8 +34,10 @@ ResolvedContext contextFor(DemoCluster &cluster, DemoCluster::Access access = De
 
 QByteArray configMapYaml(const QString &name, const QString &value)
 {
-    return QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %1\n  namespace: default\ndata:\n  key: \"%2\"\n")
-        .arg(name, value).toUtf8();
+    return QStringLiteral("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: %1\n  namespace: "
+                          "default\ndata:\n  key: \"%2\"\n")
+        .arg(name, value)
+        .toUtf8();
 }
 } // namespace
 
@@ -68,10 +71,12 @@ private Q_SLOTS:
             kinds << r.apiVersion() + QLatin1Char('/') + r.kind;
         QVERIFY(kinds.contains(QStringLiteral("v1/Pod")));
         QVERIFY(kinds.contains(QStringLiteral("apps/v1/Deployment")));
-        QVERIFY(kinds.contains(QStringLiteral("networking.istio.io/v1/VirtualService"))); // a CRD's kind
+        QVERIFY(kinds.contains(
+            QStringLiteral("networking.istio.io/v1/VirtualService"))); // a CRD's kind
         for (const ApiResource &r : *resources) {
             if (r.kind == QLatin1String("Deployment")) {
-                QCOMPARE(r.collectionPath(QStringLiteral("shop")), QStringLiteral("/apis/apps/v1/namespaces/shop/deployments"));
+                QCOMPARE(r.collectionPath(QStringLiteral("shop")),
+                         QStringLiteral("/apis/apps/v1/namespaces/shop/deployments"));
                 QVERIFY(r.verbs.contains(QStringLiteral("watch")));
             }
         }
@@ -81,13 +86,18 @@ private Q_SLOTS:
     {
         KubeClient client(contextFor(*m_cluster), m_engine);
         for (int i = 0; i < 7; ++i)
-            QVERIFY(client.apply(QStringLiteral("/api/v1/namespaces/default/configmaps/paged-%1").arg(i), configMapYaml(QStringLiteral("paged-%1").arg(i), QStringLiteral("v"))).ok());
+            QVERIFY(
+                client
+                    .apply(QStringLiteral("/api/v1/namespaces/default/configmaps/paged-%1").arg(i),
+                           configMapYaml(QStringLiteral("paged-%1").arg(i), QStringLiteral("v")))
+                    .ok());
         const auto all = client.list(QStringLiteral("/api/v1/namespaces/default/configmaps"), 2);
         QVERIFY(all.ok());
         QVERIFY(all->pages >= 4);
         QVERIFY(all->items.size() >= 7);
         QVERIFY(!all->resourceVersion.isEmpty());
-        const auto selected = client.list(QStringLiteral("/api/v1/pods"), 500, QStringLiteral("app in (reviews)"));
+        const auto selected
+            = client.list(QStringLiteral("/api/v1/pods"), 500, QStringLiteral("app in (reviews)"));
         QVERIFY(selected.ok());
         QCOMPARE(selected->items.size(), 3);
     }
@@ -99,17 +109,24 @@ private Q_SLOTS:
         auto r = client.apply(path, configMapYaml(QStringLiteral("owned"), QStringLiteral("one")));
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message()));
         // Another manager takes the field; Meshdeck's next apply conflicts and says with whom.
-        const auto other = client.send("PATCH", path + QStringLiteral("?fieldManager=helm"),
-                                       configMapYaml(QStringLiteral("owned"), QStringLiteral("two")), "application/apply-patch+yaml");
+        const auto other
+            = client.send("PATCH", path + QStringLiteral("?fieldManager=helm"),
+                          configMapYaml(QStringLiteral("owned"), QStringLiteral("two")),
+                          "application/apply-patch+yaml");
         QVERIFY(!other.ok());
         QCOMPARE(other.error().code(), ErrorCode::Conflict);
-        QVERIFY(client.send("PATCH", path + QStringLiteral("?fieldManager=helm&force=true"),
-                            configMapYaml(QStringLiteral("owned"), QStringLiteral("two")), "application/apply-patch+yaml").ok());
+        QVERIFY(client
+                    .send("PATCH", path + QStringLiteral("?fieldManager=helm&force=true"),
+                          configMapYaml(QStringLiteral("owned"), QStringLiteral("two")),
+                          "application/apply-patch+yaml")
+                    .ok());
         r = client.apply(path, configMapYaml(QStringLiteral("owned"), QStringLiteral("three")));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::Conflict);
-        QVERIFY2(r.error().message().contains(QStringLiteral("\"helm\"")), qPrintable(r.error().message()));
-        r = client.apply(path, configMapYaml(QStringLiteral("owned"), QStringLiteral("three")), true);
+        QVERIFY2(r.error().message().contains(QStringLiteral("\"helm\"")),
+                 qPrintable(r.error().message()));
+        r = client.apply(path, configMapYaml(QStringLiteral("owned"), QStringLiteral("three")),
+                         true);
         QVERIFY(r.ok());
         QVERIFY(client.remove(path).ok());
         const auto gone = client.get(path);
@@ -125,11 +142,20 @@ private Q_SLOTS:
         DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
         KubeClient admin(contextFor(cluster), m_engine);
-        QCOMPARE(admin.canI(QStringLiteral("create"), QStringLiteral("apps"), QStringLiteral("deployments"), QStringLiteral("default")).valueOr(false), true);
+        QCOMPARE(admin
+                     .canI(QStringLiteral("create"), QStringLiteral("apps"),
+                           QStringLiteral("deployments"), QStringLiteral("default"))
+                     .valueOr(false),
+                 true);
         KubeClient viewer(contextFor(cluster, DemoCluster::Access::ReadOnly), m_engine);
-        QCOMPARE(viewer.canI(QStringLiteral("list"), QString(), QStringLiteral("pods")).valueOr(false), true);
-        QCOMPARE(viewer.canI(QStringLiteral("delete"), QString(), QStringLiteral("pods")).valueOr(true), false);
-        const auto denied = viewer.apply(QStringLiteral("/api/v1/namespaces/default/configmaps/x"), configMapYaml(QStringLiteral("x"), QStringLiteral("y")));
+        QCOMPARE(
+            viewer.canI(QStringLiteral("list"), QString(), QStringLiteral("pods")).valueOr(false),
+            true);
+        QCOMPARE(
+            viewer.canI(QStringLiteral("delete"), QString(), QStringLiteral("pods")).valueOr(true),
+            false);
+        const auto denied = viewer.apply(QStringLiteral("/api/v1/namespaces/default/configmaps/x"),
+                                         configMapYaml(QStringLiteral("x"), QStringLiteral("y")));
         QVERIFY(!denied.ok());
         QCOMPARE(denied.error().code(), ErrorCode::Forbidden);
         QVERIFY(denied.error().message().contains(QStringLiteral("administrator")));
@@ -156,11 +182,17 @@ private Q_SLOTS:
         const QString marker = dir.filePath(QStringLiteral("ran"));
         QFile plugin(dir.filePath(QStringLiteral("plugin")));
         QVERIFY(plugin.open(QIODevice::WriteOnly));
-        plugin.write(QStringLiteral("#!/bin/sh\nif [ -f %1 ]; then t=%2; else t=stale; touch %1; fi\n"
-                                    "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"%s\"}}' \"$t\"\n")
-                         .arg(marker, cluster.adminToken()).toUtf8());
+        plugin.write(
+            QStringLiteral(
+                "#!/bin/sh\nif [ -f %1 ]; then t=%2; else t=stale; touch %1; fi\n"
+                "printf "
+                "'{\"apiVersion\":\"client.authentication.k8s.io/"
+                "v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"%s\"}}' \"$t\"\n")
+                .arg(marker, cluster.adminToken())
+                .toUtf8());
         plugin.close();
-        plugin.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        plugin.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                              | QFileDevice::ExeOwner);
         ResolvedContext ctx = contextFor(cluster);
         ctx.bearerToken.clear();
         ExecConfig exec;
@@ -179,21 +211,28 @@ private Q_SLOTS:
         QVERIFY(list.ok());
         std::mutex mutex;
         QStringList types;
-        std::atomic_bool closed{false};
+        std::atomic_bool closed {false};
         std::optional<Error> error;
-        client.watch(QStringLiteral("/api/v1/namespaces/default/configmaps"), list->resourceVersion, 2,
-                     [&](const KubeClient::WatchEvent &e) {
-                         std::lock_guard lock(mutex);
-                         types << e.type;
-                     },
-                     [&](const Error *e) {
-                         if (e)
-                             error = *e;
-                         closed = true;
-                     });
+        client.watch(
+            QStringLiteral("/api/v1/namespaces/default/configmaps"), list->resourceVersion, 2,
+            [&](const KubeClient::WatchEvent &e) {
+                std::lock_guard lock(mutex);
+                types << e.type;
+            },
+            [&](const Error *e) {
+                if (e)
+                    error = *e;
+                closed = true;
+            });
         QTest::qWait(200);
-        QVERIFY(client.apply(QStringLiteral("/api/v1/namespaces/default/configmaps/w"), configMapYaml(QStringLiteral("w"), QStringLiteral("1"))).ok());
-        QVERIFY(client.apply(QStringLiteral("/api/v1/namespaces/default/configmaps/w"), configMapYaml(QStringLiteral("w"), QStringLiteral("2"))).ok());
+        QVERIFY(client
+                    .apply(QStringLiteral("/api/v1/namespaces/default/configmaps/w"),
+                           configMapYaml(QStringLiteral("w"), QStringLiteral("1")))
+                    .ok());
+        QVERIFY(client
+                    .apply(QStringLiteral("/api/v1/namespaces/default/configmaps/w"),
+                           configMapYaml(QStringLiteral("w"), QStringLiteral("2")))
+                    .ok());
         QVERIFY(client.remove(QStringLiteral("/api/v1/namespaces/default/configmaps/w")).ok());
         QTRY_VERIFY_WITH_TIMEOUT(closed.load(), 6000);
         QVERIFY2(!error, qPrintable(error ? error->message() : QString()));
@@ -213,14 +252,16 @@ private Q_SLOTS:
         QVERIFY(cluster.start().ok());
         cluster.store().compact(0);
         KubeClient client(contextFor(cluster), m_engine);
-        std::atomic_bool closed{false};
+        std::atomic_bool closed {false};
         std::optional<Error> error;
-        client.watch(QStringLiteral("/api/v1/pods"), QStringLiteral("1"), 5, [](const KubeClient::WatchEvent &) {},
-                     [&](const Error *e) {
-                         if (e)
-                             error = *e;
-                         closed = true;
-                     });
+        client.watch(
+            QStringLiteral("/api/v1/pods"), QStringLiteral("1"), 5,
+            [](const KubeClient::WatchEvent &) {},
+            [&](const Error *e) {
+                if (e)
+                    error = *e;
+                closed = true;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(closed.load(), 5000);
         QVERIFY(error.has_value());
         QCOMPARE(error->code(), ErrorCode::Gone);
@@ -229,12 +270,13 @@ private Q_SLOTS:
     void retriesAndRateLimit()
     {
         httplib::Server server;
-        std::atomic_int hits429{0}, hits503{0}, posts{0};
+        std::atomic_int hits429 {0}, hits503 {0}, posts {0};
         server.Get("/throttled", [&](const httplib::Request &, httplib::Response &res) {
             if (hits429++ == 0) {
                 res.status = 429;
                 res.set_header("Retry-After", "1");
-                res.set_content(R"({"kind":"Status","message":"slow down","code":429})", "application/json");
+                res.set_content(R"({"kind":"Status","message":"slow down","code":429})",
+                                "application/json");
                 return;
             }
             res.set_content(R"({"ok":true})", "application/json");
@@ -242,7 +284,8 @@ private Q_SLOTS:
         server.Get("/flaky", [&](const httplib::Request &, httplib::Response &res) {
             if (hits503++ < 2) {
                 res.status = 503;
-                res.set_content(R"({"kind":"Status","message":"etcd leader changed","code":503})", "application/json");
+                res.set_content(R"({"kind":"Status","message":"etcd leader changed","code":503})",
+                                "application/json");
                 return;
             }
             res.set_content(R"({"ok":true})", "application/json");
@@ -250,7 +293,8 @@ private Q_SLOTS:
         server.Post("/flaky", [&](const httplib::Request &, httplib::Response &res) {
             ++posts;
             res.status = 503;
-            res.set_content(R"({"kind":"Status","message":"unavailable","code":503})", "application/json");
+            res.set_content(R"({"kind":"Status","message":"unavailable","code":503})",
+                            "application/json");
         });
         const int port = server.bind_to_any_port("127.0.0.1");
         std::thread t([&] { server.listen_after_bind(); });
@@ -287,18 +331,22 @@ private Q_SLOTS:
     {
         httplib::Server server;
         server.Get("/api/v1/pods", [](const httplib::Request &, httplib::Response &res) {
-            res.set_chunked_content_provider("application/json", [](size_t offset, httplib::DataSink &sink) {
-                if (offset > 0) {
-                    sink.done();
+            res.set_chunked_content_provider(
+                "application/json", [](size_t offset, httplib::DataSink &sink) {
+                    if (offset > 0) {
+                        sink.done();
+                        return true;
+                    }
+                    const std::string good
+                        = R"({"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"5"}}})"
+                          "\n";
+                    // Cut off mid-object, as when a proxy truncates the stream.
+                    const std::string broken = std::string("{\"type\":\"MODIFIED\",\"object\":")
+                        + "{\"metadata\":" + "{\"na\n";
+                    sink.write(good.data(), good.size());
+                    sink.write(broken.data(), broken.size());
                     return true;
-                }
-                const std::string good = R"({"type":"ADDED","object":{"metadata":{"name":"a","resourceVersion":"5"}}})" "\n";
-                // Cut off mid-object, as when a proxy truncates the stream.
-                const std::string broken = std::string("{\"type\":\"MODIFIED\",\"object\":") + "{\"metadata\":" + "{\"na\n";
-                sink.write(good.data(), good.size());
-                sink.write(broken.data(), broken.size());
-                return true;
-            });
+                });
         });
         const int port = server.bind_to_any_port("127.0.0.1");
         std::thread t([&] { server.listen_after_bind(); });
@@ -308,15 +356,17 @@ private Q_SLOTS:
         ctx.context = QStringLiteral("broken");
         ctx.server = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
         KubeClient client(ctx, m_engine);
-        std::atomic_int events{0};
-        std::atomic_bool closed{false};
+        std::atomic_int events {0};
+        std::atomic_bool closed {false};
         std::optional<Error> error;
-        client.watch(QStringLiteral("/api/v1/pods"), QStringLiteral("1"), 5, [&](const KubeClient::WatchEvent &) { ++events; },
-                     [&](const Error *e) {
-                         if (e)
-                             error = *e;
-                         closed = true;
-                     });
+        client.watch(
+            QStringLiteral("/api/v1/pods"), QStringLiteral("1"), 5,
+            [&](const KubeClient::WatchEvent &) { ++events; },
+            [&](const Error *e) {
+                if (e)
+                    error = *e;
+                closed = true;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(closed.load(), 5000);
         QCOMPARE(events.load(), 1);
         QVERIFY(error.has_value());
@@ -366,7 +416,7 @@ private Q_SLOTS:
     void stallingServerTimesOut()
     {
         httplib::Server server;
-        std::atomic_bool release{false};
+        std::atomic_bool release {false};
         server.Get("/version", [&](const httplib::Request &, httplib::Response &res) {
             for (int i = 0; i < 100 && !release; ++i)
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -22,8 +22,10 @@ public:
     };
 
     explicit DemoApi(Meshdeck::Demo::DemoCluster &cluster, QString token = {})
-        : m_cluster(cluster), m_token(std::move(token))
-    {}
+        : m_cluster(cluster)
+        , m_token(std::move(token))
+    {
+    }
 
     Reply call(const QByteArray &method, const QString &path, const QByteArray &body = {},
                const QByteArray &contentType = "application/json",
@@ -35,10 +37,10 @@ public:
         request.body = body;
         request.timeout = std::chrono::seconds(20);
         if (!body.isEmpty())
-            request.headers << Meshdeck::HttpHeader{"Content-Type", contentType};
+            request.headers << Meshdeck::HttpHeader {"Content-Type", contentType};
         request.headers << extra;
         if (!m_token.isEmpty())
-            request.headers << Meshdeck::HttpHeader{"Authorization", "Bearer " + m_token.toUtf8()};
+            request.headers << Meshdeck::HttpHeader {"Authorization", "Bearer " + m_token.toUtf8()};
         if (const auto *tls = m_cluster.tls()) {
             request.tls.caPem = tls->caCert;
             if (m_token.isEmpty() && !m_anonymous) {

@@ -31,8 +31,8 @@ private:
     static void handler(QtMsgType type, const QMessageLogContext &context, const QString &msg)
     {
         if (WarningGuard *self = s_instance) {
-            const bool ours = context.category
-                              && QByteArray(context.category).startsWith("meshdeck.");
+            const bool ours
+                = context.category && QByteArray(context.category).startsWith("meshdeck.");
             if (ours && type != QtDebugMsg && type != QtInfoMsg) {
                 QMutexLocker lock(&self->m_mutex);
                 self->m_messages << QStringLiteral("%1: %2").arg(context.category, msg);

@@ -25,23 +25,30 @@ private Q_SLOTS:
         QTest::addColumn<QString>("screenshot");
         QTest::addColumn<int>("page");
         QTest::addColumn<QSize>("size");
-        QTest::newRow("none") << QStringList{} << true << "" << -1 << QSize(1280, 800);
-        QTest::newRow("screenshot") << QStringList{"--screenshot", "/tmp/a.png", "--page", "topology"}
-                                    << true << "/tmp/a.png" << int(PageId::Topology) << QSize(1280, 800);
-        QTest::newRow("inline values") << QStringList{"--screenshot=/tmp/b.png", "--size=1024x768"}
+        QTest::newRow("none") << QStringList {} << true << "" << -1 << QSize(1280, 800);
+        QTest::newRow("screenshot")
+            << QStringList {"--screenshot", "/tmp/a.png", "--page", "topology"} << true
+            << "/tmp/a.png" << int(PageId::Topology) << QSize(1280, 800);
+        QTest::newRow("inline values") << QStringList {"--screenshot=/tmp/b.png", "--size=1024x768"}
                                        << true << "/tmp/b.png" << -1 << QSize(1024, 768);
-        QTest::newRow("qt options pass") << QStringList{"-platform", "offscreen", "-reverse"}
+        QTest::newRow("qt options pass") << QStringList {"-platform", "offscreen", "-reverse"}
                                          << true << "" << -1 << QSize(1280, 800);
-        QTest::newRow("theme") << QStringList{"--theme", "dark"} << true << "" << -1 << QSize(1280, 800);
-        QTest::newRow("bad theme") << QStringList{"--theme", "purple"} << false << "" << -1 << QSize();
-        QTest::newRow("unknown option") << QStringList{"--frobnicate"} << false << "" << -1 << QSize();
-        QTest::newRow("unknown page") << QStringList{"--page", "nowhere"} << false << "" << -1 << QSize();
-        QTest::newRow("missing page") << QStringList{"--page"} << false << "" << -1 << QSize();
-        QTest::newRow("bad size") << QStringList{"--size", "big"} << false << "" << -1 << QSize();
-        QTest::newRow("tiny size") << QStringList{"--size", "10x10"} << false << "" << -1 << QSize();
-        QTest::newRow("missing file") << QStringList{"--screenshot"} << false << "" << -1 << QSize();
-        QTest::newRow("stray argument") << QStringList{"--page", "results", "extra"} << false << ""
-                                        << -1 << QSize();
+        QTest::newRow("theme") << QStringList {"--theme", "dark"} << true << "" << -1
+                               << QSize(1280, 800);
+        QTest::newRow("bad theme")
+            << QStringList {"--theme", "purple"} << false << "" << -1 << QSize();
+        QTest::newRow("unknown option")
+            << QStringList {"--frobnicate"} << false << "" << -1 << QSize();
+        QTest::newRow("unknown page")
+            << QStringList {"--page", "nowhere"} << false << "" << -1 << QSize();
+        QTest::newRow("missing page") << QStringList {"--page"} << false << "" << -1 << QSize();
+        QTest::newRow("bad size") << QStringList {"--size", "big"} << false << "" << -1 << QSize();
+        QTest::newRow("tiny size")
+            << QStringList {"--size", "10x10"} << false << "" << -1 << QSize();
+        QTest::newRow("missing file")
+            << QStringList {"--screenshot"} << false << "" << -1 << QSize();
+        QTest::newRow("stray argument")
+            << QStringList {"--page", "results", "extra"} << false << "" << -1 << QSize();
     }
     void parse()
     {
@@ -50,7 +57,7 @@ private Q_SLOTS:
         QFETCH(QString, screenshot);
         QFETCH(int, page);
         QFETCH(QSize, size);
-        const Result<GuiOptions> r = CommandLine::parseGuiOptions(QStringList{"meshdeck"} + args);
+        const Result<GuiOptions> r = CommandLine::parseGuiOptions(QStringList {"meshdeck"} + args);
         QCOMPARE(r.ok(), ok);
         if (!ok) {
             QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);

@@ -26,11 +26,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("patch");
         QTest::addColumn<QByteArray>("expected");
         // RFC 7386 appendix A examples.
-        QTest::newRow("replace") << QByteArray(R"({"a":"b"})") << QByteArray(R"({"a":"c"})") << QByteArray(R"({"a":"c"})");
-        QTest::newRow("add") << QByteArray(R"({"a":"b"})") << QByteArray(R"({"b":"c"})") << QByteArray(R"({"a":"b","b":"c"})");
-        QTest::newRow("remove") << QByteArray(R"({"a":"b"})") << QByteArray(R"({"a":null})") << QByteArray(R"({})");
-        QTest::newRow("nested") << QByteArray(R"({"a":{"b":"c"}})") << QByteArray(R"({"a":{"b":"d","c":null}})") << QByteArray(R"({"a":{"b":"d"}})");
-        QTest::newRow("array replaced") << QByteArray(R"({"a":[{"b":"c"}]})") << QByteArray(R"({"a":[1]})") << QByteArray(R"({"a":[1]})");
+        QTest::newRow("replace") << QByteArray(R"({"a":"b"})") << QByteArray(R"({"a":"c"})")
+                                 << QByteArray(R"({"a":"c"})");
+        QTest::newRow("add") << QByteArray(R"({"a":"b"})") << QByteArray(R"({"b":"c"})")
+                             << QByteArray(R"({"a":"b","b":"c"})");
+        QTest::newRow("remove") << QByteArray(R"({"a":"b"})") << QByteArray(R"({"a":null})")
+                                << QByteArray(R"({})");
+        QTest::newRow("nested") << QByteArray(R"({"a":{"b":"c"}})")
+                                << QByteArray(R"({"a":{"b":"d","c":null}})")
+                                << QByteArray(R"({"a":{"b":"d"}})");
+        QTest::newRow("array replaced") << QByteArray(R"({"a":[{"b":"c"}]})")
+                                        << QByteArray(R"({"a":[1]})") << QByteArray(R"({"a":[1]})");
     }
     void mergePatch()
     {
@@ -50,17 +56,21 @@ private Q_SLOTS:
             {"op":"move","from":"/spec/copy","path":"/spec/moved"},
             {"op":"test","path":"/spec/moved","value":3},
             {"op":"add","path":"/metadata","value":{"labels":{"a/b":"c"}}},
-            {"op":"remove","path":"/metadata/labels/a~1b"}])").array();
-        QCOMPARE(Patches::jsonPatch(doc, ops).toObject(),
-                 json(R"({"spec":{"replicas":3,"list":[0,1,2,3],"moved":3},"metadata":{"labels":{}}})"));
+            {"op":"remove","path":"/metadata/labels/a~1b"}])")
+                                   .array();
+        QCOMPARE(
+            Patches::jsonPatch(doc, ops).toObject(),
+            json(R"({"spec":{"replicas":3,"list":[0,1,2,3],"moved":3},"metadata":{"labels":{}}})"));
     }
     void jsonPatchErrors_data()
     {
         QTest::addColumn<QByteArray>("ops");
         QTest::addColumn<int>("code");
         QTest::newRow("missing path") << QByteArray(R"([{"op":"remove","path":"/nope"}])") << 422;
-        QTest::newRow("index out of range") << QByteArray(R"([{"op":"replace","path":"/list/9","value":1}])") << 422;
-        QTest::newRow("failed test") << QByteArray(R"([{"op":"test","path":"/a","value":2}])") << 422;
+        QTest::newRow("index out of range")
+            << QByteArray(R"([{"op":"replace","path":"/list/9","value":1}])") << 422;
+        QTest::newRow("failed test")
+            << QByteArray(R"([{"op":"test","path":"/a","value":2}])") << 422;
         QTest::newRow("unknown op") << QByteArray(R"([{"op":"frob","path":"/a"}])") << 400;
         QTest::newRow("bad pointer") << QByteArray(R"([{"op":"add","path":"a","value":1}])") << 400;
     }
@@ -69,7 +79,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, ops);
         QFETCH(int, code);
         try {
-            (void)Patches::jsonPatch(json(R"({"a":1,"list":[1]})"), QJsonDocument::fromJson(ops).array());
+            (void)Patches::jsonPatch(json(R"({"a":1,"list":[1]})"),
+                                     QJsonDocument::fromJson(ops).array());
             QFAIL("no error");
         } catch (const ApiError &e) {
             QCOMPARE(e.code(), code);
@@ -77,35 +88,55 @@ private Q_SLOTS:
     }
     void strategicMergeByKey()
     {
-        const QJsonObject target = json(R"({"spec":{"containers":[{"name":"app","image":"a:1"},{"name":"proxy","image":"p:1"}],"finalizers":["x"]}})");
-        const QJsonObject patch = json(R"({"spec":{"containers":[{"name":"app","image":"a:2"},{"name":"new","image":"n:1"},{"name":"proxy","$patch":"delete"}],"finalizers":["y"]}})");
-        QCOMPARE(Patches::strategicMerge(target, patch),
-                 json(R"({"spec":{"containers":[{"name":"app","image":"a:2"},{"name":"new","image":"n:1"}],"finalizers":["x","y"]}})"));
+        const QJsonObject target = json(
+            R"({"spec":{"containers":[{"name":"app","image":"a:1"},{"name":"proxy","image":"p:1"}],"finalizers":["x"]}})");
+        const QJsonObject patch = json(
+            R"({"spec":{"containers":[{"name":"app","image":"a:2"},{"name":"new","image":"n:1"},{"name":"proxy","$patch":"delete"}],"finalizers":["y"]}})");
+        QCOMPARE(
+            Patches::strategicMerge(target, patch),
+            json(
+                R"({"spec":{"containers":[{"name":"app","image":"a:2"},{"name":"new","image":"n:1"}],"finalizers":["x","y"]}})"));
     }
     void fieldSets()
     {
-        const QJsonObject o = json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"a":"b"}},
+        const QJsonObject o
+            = json(R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","labels":{"a":"b"}},
                                        "spec":{"containers":[{"name":"c","image":"i"}]},"status":{"phase":"x"}})");
         const auto fields = ServerSideApply::fieldsOf(o);
         const QJsonObject v1 = ServerSideApply::toFieldsV1(fields);
-        QCOMPARE(v1, json(R"({"f:metadata":{"f:labels":{"f:a":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"c\"}":{".":{},"f:image":{},"f:name":{}}}}})"));
+        QCOMPARE(
+            v1,
+            json(
+                R"({"f:metadata":{"f:labels":{"f:a":{}}},"f:spec":{"f:containers":{"k:{\"name\":\"c\"}":{".":{},"f:image":{},"f:name":{}}}}})"));
         QCOMPARE(ServerSideApply::fromFieldsV1(v1), fields);
     }
     void applyOwnershipAndRemoval()
     {
-        const QJsonObject first = json(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1","b":"2"}})");
-        QJsonObject live = ServerSideApply::apply(QJsonObject(), first, QStringLiteral("alice"), false, QStringLiteral("v1"));
+        const QJsonObject first = json(
+            R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1","b":"2"}})");
+        QJsonObject live = ServerSideApply::apply(QJsonObject(), first, QStringLiteral("alice"),
+                                                  false, QStringLiteral("v1"));
         // alice stops applying b: it goes.
-        const QJsonObject second = json(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1"}})");
-        live = ServerSideApply::apply(live, second, QStringLiteral("alice"), false, QStringLiteral("v1"));
+        const QJsonObject second = json(
+            R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"1"}})");
+        live = ServerSideApply::apply(live, second, QStringLiteral("alice"), false,
+                                      QStringLiteral("v1"));
         QCOMPARE(live.value(QStringLiteral("data")).toObject(), json(R"({"a":"1"})"));
         // bob applies the same value: shared ownership, no conflict.
-        live = ServerSideApply::apply(live, second, QStringLiteral("bob"), false, QStringLiteral("v1"));
-        QCOMPARE(live.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("managedFields")).toArray().size(), 2);
+        live = ServerSideApply::apply(live, second, QStringLiteral("bob"), false,
+                                      QStringLiteral("v1"));
+        QCOMPARE(live.value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("managedFields"))
+                     .toArray()
+                     .size(),
+                 2);
         // bob changes it: conflict with alice.
-        const QJsonObject third = json(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"9"}})");
+        const QJsonObject third = json(
+            R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"},"data":{"a":"9"}})");
         try {
-            (void)ServerSideApply::apply(live, third, QStringLiteral("bob"), false, QStringLiteral("v1"));
+            (void)ServerSideApply::apply(live, third, QStringLiteral("bob"), false,
+                                         QStringLiteral("v1"));
             QFAIL("no conflict");
         } catch (const ApiError &e) {
             QCOMPARE(e.code(), 409);

@@ -32,17 +32,23 @@ private Q_SLOTS:
     {
         QFETCH(QString, selector);
         QFETCH(bool, matches);
-        const QJsonObject labels{{QStringLiteral("app"), QStringLiteral("web")},
-                                 {QStringLiteral("tier"), QStringLiteral("front")},
-                                 {QStringLiteral("env"), QStringLiteral("prod")}};
+        const QJsonObject labels {{QStringLiteral("app"), QStringLiteral("web")},
+                                  {QStringLiteral("tier"), QStringLiteral("front")},
+                                  {QStringLiteral("env"), QStringLiteral("prod")}};
         QCOMPARE(Selector::parseLabels(selector).matchesLabels(labels), matches);
     }
     void fields()
     {
-        const QJsonObject pod{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("p")}, {QStringLiteral("namespace"), QStringLiteral("ns")}}},
-                              {QStringLiteral("spec"), QJsonObject{{QStringLiteral("nodeName"), QStringLiteral("n1")}}},
-                              {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Running")}}}};
-        QVERIFY(Selector::parseFields(QStringLiteral("metadata.name=p,spec.nodeName=n1")).matchesFields(pod));
+        const QJsonObject pod {
+            {QStringLiteral("metadata"),
+             QJsonObject {{QStringLiteral("name"), QStringLiteral("p")},
+                          {QStringLiteral("namespace"), QStringLiteral("ns")}}},
+            {QStringLiteral("spec"),
+             QJsonObject {{QStringLiteral("nodeName"), QStringLiteral("n1")}}},
+            {QStringLiteral("status"),
+             QJsonObject {{QStringLiteral("phase"), QStringLiteral("Running")}}}};
+        QVERIFY(Selector::parseFields(QStringLiteral("metadata.name=p,spec.nodeName=n1"))
+                    .matchesFields(pod));
         QVERIFY(!Selector::parseFields(QStringLiteral("status.phase!=Running")).matchesFields(pod));
         QVERIFY(Selector::parseFields(QStringLiteral("metadata.namespace==ns")).matchesFields(pod));
     }
@@ -74,13 +80,19 @@ private Q_SLOTS:
     }
     void labelSelectorObject()
     {
-        const QJsonObject sel{{QStringLiteral("matchLabels"), QJsonObject{{QStringLiteral("app"), QStringLiteral("web")}}},
-                              {QStringLiteral("matchExpressions"), QJsonArray{QJsonObject{{QStringLiteral("key"), QStringLiteral("env")},
-                                                                                          {QStringLiteral("operator"), QStringLiteral("NotIn")},
-                                                                                          {QStringLiteral("values"), QJsonArray{QStringLiteral("dev")}}}}}};
+        const QJsonObject sel {
+            {QStringLiteral("matchLabels"),
+             QJsonObject {{QStringLiteral("app"), QStringLiteral("web")}}},
+            {QStringLiteral("matchExpressions"),
+             QJsonArray {
+                 QJsonObject {{QStringLiteral("key"), QStringLiteral("env")},
+                              {QStringLiteral("operator"), QStringLiteral("NotIn")},
+                              {QStringLiteral("values"), QJsonArray {QStringLiteral("dev")}}}}}};
         const Selector s = Selector::fromLabelSelector(sel);
-        QVERIFY(s.matchesLabels({{QStringLiteral("app"), QStringLiteral("web")}, {QStringLiteral("env"), QStringLiteral("prod")}}));
-        QVERIFY(!s.matchesLabels({{QStringLiteral("app"), QStringLiteral("web")}, {QStringLiteral("env"), QStringLiteral("dev")}}));
+        QVERIFY(s.matchesLabels({{QStringLiteral("app"), QStringLiteral("web")},
+                                 {QStringLiteral("env"), QStringLiteral("prod")}}));
+        QVERIFY(!s.matchesLabels({{QStringLiteral("app"), QStringLiteral("web")},
+                                  {QStringLiteral("env"), QStringLiteral("dev")}}));
     }
 };
 

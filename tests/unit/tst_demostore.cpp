@@ -13,8 +13,10 @@ ResourceType configMaps()
 
 QJsonObject cm(const QString &ns, const QString &name, const QString &value = QStringLiteral("v"))
 {
-    return QJsonObject{{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
-                       {QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), value}}}};
+    return QJsonObject {
+        {QStringLiteral("metadata"),
+         QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+        {QStringLiteral("data"), QJsonObject {{QStringLiteral("k"), value}}}};
 }
 
 int code(const std::function<void()> &fn)
@@ -38,18 +40,31 @@ private Q_SLOTS:
         ObjectStore store;
         const ResourceType t = configMaps();
         const QJsonObject created = store.create(t, cm(QStringLiteral("a"), QStringLiteral("x")));
-        const QString rv1 = created.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString();
-        QVERIFY(!created.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("uid")).toString().isEmpty());
+        const QString rv1 = created.value(QStringLiteral("metadata"))
+                                .toObject()
+                                .value(QStringLiteral("resourceVersion"))
+                                .toString();
+        QVERIFY(!created.value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("uid"))
+                     .toString()
+                     .isEmpty());
         QCOMPARE(code([&] { store.create(t, cm(QStringLiteral("a"), QStringLiteral("x"))); }), 409);
         QJsonObject next = created;
-        next.insert(QStringLiteral("data"), QJsonObject{{QStringLiteral("k"), QStringLiteral("w")}});
+        next.insert(QStringLiteral("data"),
+                    QJsonObject {{QStringLiteral("k"), QStringLiteral("w")}});
         const QJsonObject updated = store.update(t, next, true);
-        QVERIFY(updated.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString() != rv1);
+        QVERIFY(updated.value(QStringLiteral("metadata"))
+                    .toObject()
+                    .value(QStringLiteral("resourceVersion"))
+                    .toString()
+                != rv1);
         QCOMPARE(code([&] { store.update(t, next, true); }), 409); // next still carries rv1
         // An update that changes nothing keeps the version.
         const QJsonObject same = store.update(t, updated, true);
         QCOMPARE(same, updated);
-        QCOMPARE(code([&] { (void)store.get(t, QStringLiteral("a"), QStringLiteral("nope")); }), 404);
+        QCOMPARE(code([&] { (void)store.get(t, QStringLiteral("a"), QStringLiteral("nope")); }),
+                 404);
         store.remove(t, QStringLiteral("a"), QStringLiteral("x"));
         QCOMPARE(code([&] { store.remove(t, QStringLiteral("a"), QStringLiteral("x")); }), 404);
     }
@@ -133,7 +148,11 @@ private Q_SLOTS:
         bool gone = false;
         const auto events = store.next(*w, std::chrono::milliseconds(10), {}, &gone);
         QCOMPARE(events.size(), size_t(1));
-        QCOMPARE(events.front()->object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(),
+        QCOMPARE(events.front()
+                     ->object.value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("mine"));
         // Nothing new: waits, then returns nothing.
         QVERIFY(store.next(*w, std::chrono::milliseconds(20), {}, &gone).empty());
@@ -146,8 +165,12 @@ private Q_SLOTS:
         store.create(t, cm(QStringLiteral("a"), QStringLiteral("x"), QStringLiteral("kept")));
         ObjectStore other;
         other.restore(store.dump());
-        QCOMPARE(other.get(t, QStringLiteral("a"), QStringLiteral("x")).value(QStringLiteral("data")).toObject()
-                     .value(QStringLiteral("k")).toString(), QStringLiteral("kept"));
+        QCOMPARE(other.get(t, QStringLiteral("a"), QStringLiteral("x"))
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("k"))
+                     .toString(),
+                 QStringLiteral("kept"));
         QCOMPARE(other.resourceVersion(), store.resourceVersion());
     }
 };

@@ -36,9 +36,9 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("bytes");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("text") << QByteArray("hello, this is not protobuf at all");
-        QTest::newRow("truncated") << EnvelopeCodec::encode({QStringLiteral("k"), 1, {}, {},
-                                                             QByteArray(100, 'x'), {}})
-                                          .left(20);
+        QTest::newRow("truncated")
+            << EnvelopeCodec::encode({QStringLiteral("k"), 1, {}, {}, QByteArray(100, 'x'), {}})
+                   .left(20);
     }
     void rejects()
     {
@@ -54,7 +54,8 @@ private Q_SLOTS:
         in.kind = QStringLiteral("meshdeck.perf.v1.Result");
         in.schemaVersion = 9;
         in.producer = QStringLiteral("meshdeck 4.0.0");
-        const Result<EnvelopeData> out = EnvelopeCodec::decode(EnvelopeCodec::encode(in), in.kind, 2);
+        const Result<EnvelopeData> out
+            = EnvelopeCodec::decode(EnvelopeCodec::encode(in), in.kind, 2);
         QVERIFY(!out.ok());
         QCOMPARE(out.error().code(), ErrorCode::Unsupported);
         QVERIFY(out.error().message().contains(QStringLiteral("meshdeck 4.0.0")));
@@ -68,10 +69,7 @@ private Q_SLOTS:
         QVERIFY(!out.ok());
         QCOMPARE(out.error().code(), ErrorCode::Unsupported);
     }
-    void version()
-    {
-        QVERIFY(EnvelopeCodec::protobufVersion().startsWith(QLatin1Char('3')));
-    }
+    void version() { QVERIFY(EnvelopeCodec::protobufVersion().startsWith(QLatin1Char('3'))); }
 };
 
 QTEST_GUILESS_MAIN(tst_EnvelopeCodec)

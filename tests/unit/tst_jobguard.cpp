@@ -2,9 +2,9 @@
 
 #include <QElapsedTimer>
 #include <QPromise>
+#include <QtConcurrent>
 #include <QTest>
 #include <QThread>
-#include <QtConcurrent>
 
 #include <atomic>
 

@@ -23,7 +23,7 @@ QByteArray config(const QByteArray &current, const QByteArray &contexts, const Q
                   const QByteArray &users)
 {
     return "apiVersion: v1\nkind: Config\ncurrent-context: " + current + "\ncontexts:\n" + contexts
-           + "clusters:\n" + clusters + "users:\n" + users;
+        + "clusters:\n" + clusters + "users:\n" + users;
 }
 } // namespace
 
@@ -41,10 +41,17 @@ private Q_SLOTS:
             "prod",
             "- name: prod\n  context: {cluster: c1, user: u1, namespace: shop}\n"
             "- name: ci\n  context: {cluster: c2, user: u2}\n",
-            "- name: c1\n  cluster: {server: 'https://10.0.0.1:6443', certificate-authority: ca.crt, tls-server-name: api.internal, proxy-url: 'http://proxy:3128'}\n"
-            "- name: c2\n  cluster: {server: 'https://k8s.example:443', insecure-skip-tls-verify: true, certificate-authority-data: " + kPem.toBase64() + "}\n",
+            "- name: c1\n  cluster: {server: 'https://10.0.0.1:6443', certificate-authority: "
+            "ca.crt, tls-server-name: api.internal, proxy-url: 'http://proxy:3128'}\n"
+            "- name: c2\n  cluster: {server: 'https://k8s.example:443', insecure-skip-tls-verify: "
+            "true, certificate-authority-data: "
+                + kPem.toBase64() + "}\n",
             "- name: u1\n  user: {tokenFile: token}\n"
-            "- name: u2\n  user: {client-certificate-data: " + kPem.toBase64() + ", client-key-data: " + QByteArray("-----BEGIN EC PRIVATE KEY-----\nx\n-----END EC PRIVATE KEY-----\n").toBase64() + "}\n");
+            "- name: u2\n  user: {client-certificate-data: "
+                + kPem.toBase64() + ", client-key-data: "
+                + QByteArray("-----BEGIN EC PRIVATE KEY-----\nx\n-----END EC PRIVATE KEY-----\n")
+                      .toBase64()
+                + "}\n");
         const QString file = write(dir, QStringLiteral("config"), yaml);
         const auto k = Kubeconfig::load(file);
         QVERIFY2(k.ok(), qPrintable(k.ok() ? QString() : k.error().message()));
@@ -72,18 +79,25 @@ private Q_SLOTS:
     void mergesLikeKubectl()
     {
         QTemporaryDir dir;
-        const QString a = write(dir, QStringLiteral("a"), config("first", "- name: first\n  context: {cluster: shared, user: ua}\n",
-                                                                  "- name: shared\n  cluster: {server: 'https://a:6443'}\n",
-                                                                  "- name: ua\n  user: {token: ta}\n"));
-        const QString b = write(dir, QStringLiteral("b"), config("second", "- name: second\n  context: {cluster: shared, user: ub}\n- name: first\n  context: {cluster: other, user: ub}\n",
-                                                                  "- name: shared\n  cluster: {server: 'https://b:6443'}\n",
-                                                                  "- name: ub\n  user: {token: tb}\n"));
-        const auto k = Kubeconfig::loadFiles({a, dir.filePath(QStringLiteral("missing")), b}, false);
+        const QString a
+            = write(dir, QStringLiteral("a"),
+                    config("first", "- name: first\n  context: {cluster: shared, user: ua}\n",
+                           "- name: shared\n  cluster: {server: 'https://a:6443'}\n",
+                           "- name: ua\n  user: {token: ta}\n"));
+        const QString b = write(dir, QStringLiteral("b"),
+                                config("second",
+                                       "- name: second\n  context: {cluster: shared, user: ub}\n- "
+                                       "name: first\n  context: {cluster: other, user: ub}\n",
+                                       "- name: shared\n  cluster: {server: 'https://b:6443'}\n",
+                                       "- name: ub\n  user: {token: tb}\n"));
+        const auto k
+            = Kubeconfig::loadFiles({a, dir.filePath(QStringLiteral("missing")), b}, false);
         QVERIFY(k.ok());
         QCOMPARE(k->files().size(), 2); // the missing one is skipped
         QCOMPARE(k->currentContext(), QStringLiteral("first"));
         QCOMPARE(k->contexts().size(), 2);
-        QCOMPARE(k->context(QStringLiteral("first"))->cluster, QStringLiteral("shared")); // first file wins
+        QCOMPARE(k->context(QStringLiteral("first"))->cluster,
+                 QStringLiteral("shared")); // first file wins
         QCOMPARE(k->cluster(QStringLiteral("shared"))->server, QStringLiteral("https://a:6443"));
         QCOMPARE(k->resolve(QStringLiteral("second"))->bearerToken, QStringLiteral("tb"));
     }
@@ -91,11 +105,14 @@ private Q_SLOTS:
     void execPlugin()
     {
         QTemporaryDir dir;
-        const auto k = Kubeconfig::parse(config("x", "- name: x\n  context: {cluster: c, user: u}\n",
-                                                "- name: c\n  cluster: {server: 'https://c'}\n",
-                                                "- name: u\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: ./bin/plugin\n"
-                                                "      args: [token, --cluster, c]\n      env: [{name: REGION, value: eu}]\n      installHint: Install it.\n      provideClusterInfo: true\n"),
-                                         dir.filePath(QStringLiteral("config")));
+        const auto k = Kubeconfig::parse(
+            config("x", "- name: x\n  context: {cluster: c, user: u}\n",
+                   "- name: c\n  cluster: {server: 'https://c'}\n",
+                   "- name: u\n  user:\n    exec:\n      apiVersion: "
+                   "client.authentication.k8s.io/v1\n      command: ./bin/plugin\n"
+                   "      args: [token, --cluster, c]\n      env: [{name: REGION, value: eu}]\n    "
+                   "  installHint: Install it.\n      provideClusterInfo: true\n"),
+            dir.filePath(QStringLiteral("config")));
         QVERIFY(k.ok());
         const auto r = k->resolve();
         QVERIFY(r.ok());
@@ -113,31 +130,60 @@ private Q_SLOTS:
         QTest::addColumn<QString>("context");
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("malformed yaml") << QByteArray("clusters: [\n  - name: x\n  bad") << QString() << int(ErrorCode::ParseError) << "line";
-        QTest::newRow("not a map") << QByteArray("- a\n- b\n") << QString() << int(ErrorCode::ParseError) << "top level";
-        QTest::newRow("bad base64") << config("x", "- name: x\n  context: {cluster: c}\n", "- name: c\n  cluster: {server: 'https://c', certificate-authority-data: '@@@not base64@@@'}\n", "[]\n")
-                                    << QString() << int(ErrorCode::ParseError) << "not valid base64";
-        QTest::newRow("not pem") << config("x", "- name: x\n  context: {cluster: c}\n", "- name: c\n  cluster: {server: 'https://c', certificate-authority-data: aGVsbG8=}\n", "[]\n")
-                                 << QString() << int(ErrorCode::ParseError) << "PEM";
-        QTest::newRow("unknown context") << config("x", "- name: x\n  context: {cluster: c}\n", "- name: c\n  cluster: {server: 'https://c'}\n", "[]\n")
-                                         << QStringLiteral("nope") << int(ErrorCode::NotFound) << "Known contexts: x";
-        QTest::newRow("no current context") << config("\"\"", "- name: x\n  context: {cluster: c}\n", "- name: c\n  cluster: {server: 'https://c'}\n", "[]\n")
-                                            << QString() << int(ErrorCode::NotFound) << "--context";
-        QTest::newRow("missing cluster") << config("x", "- name: x\n  context: {cluster: gone}\n", "[]\n", "[]\n")
-                                         << QString() << int(ErrorCode::NotFound) << "gone";
-        QTest::newRow("missing user") << config("x", "- name: x\n  context: {cluster: c, user: ghost}\n", "- name: c\n  cluster: {server: 'https://c'}\n", "[]\n")
-                                      << QString() << int(ErrorCode::NotFound) << "ghost";
-        QTest::newRow("bad server") << config("x", "- name: x\n  context: {cluster: c}\n", "- name: c\n  cluster: {server: 'ftp://c'}\n", "[]\n")
+        QTest::newRow("malformed yaml") << QByteArray("clusters: [\n  - name: x\n  bad")
+                                        << QString() << int(ErrorCode::ParseError) << "line";
+        QTest::newRow("not a map")
+            << QByteArray("- a\n- b\n") << QString() << int(ErrorCode::ParseError) << "top level";
+        QTest::newRow("bad base64")
+            << config("x", "- name: x\n  context: {cluster: c}\n",
+                      "- name: c\n  cluster: {server: 'https://c', certificate-authority-data: "
+                      "'@@@not base64@@@'}\n",
+                      "[]\n")
+            << QString() << int(ErrorCode::ParseError) << "not valid base64";
+        QTest::newRow("not pem") << config(
+            "x", "- name: x\n  context: {cluster: c}\n",
+            "- name: c\n  cluster: {server: 'https://c', certificate-authority-data: aGVsbG8=}\n",
+            "[]\n") << QString() << int(ErrorCode::ParseError)
+                                 << "PEM";
+        QTest::newRow("unknown context")
+            << config("x", "- name: x\n  context: {cluster: c}\n",
+                      "- name: c\n  cluster: {server: 'https://c'}\n", "[]\n")
+            << QStringLiteral("nope") << int(ErrorCode::NotFound) << "Known contexts: x";
+        QTest::newRow("no current context")
+            << config("\"\"", "- name: x\n  context: {cluster: c}\n",
+                      "- name: c\n  cluster: {server: 'https://c'}\n", "[]\n")
+            << QString() << int(ErrorCode::NotFound) << "--context";
+        QTest::newRow("missing cluster")
+            << config("x", "- name: x\n  context: {cluster: gone}\n", "[]\n", "[]\n") << QString()
+            << int(ErrorCode::NotFound) << "gone";
+        QTest::newRow("missing user")
+            << config("x", "- name: x\n  context: {cluster: c, user: ghost}\n",
+                      "- name: c\n  cluster: {server: 'https://c'}\n", "[]\n")
+            << QString() << int(ErrorCode::NotFound) << "ghost";
+        QTest::newRow("bad server") << config("x", "- name: x\n  context: {cluster: c}\n",
+                                              "- name: c\n  cluster: {server: 'ftp://c'}\n", "[]\n")
                                     << QString() << int(ErrorCode::InvalidArgument) << "ftp://c";
-        QTest::newRow("missing ca file") << config("x", "- name: x\n  context: {cluster: c}\n", "- name: c\n  cluster: {server: 'https://c', certificate-authority: /nonexistent/ca.crt}\n", "[]\n")
-                                         << QString() << int(ErrorCode::NotFound) << "/nonexistent/ca.crt";
-        QTest::newRow("missing token file") << config("x", "- name: x\n  context: {cluster: c, user: u}\n", "- name: c\n  cluster: {server: 'https://c'}\n", "- name: u\n  user: {tokenFile: /nonexistent/token}\n")
-                                            << QString() << int(ErrorCode::NotFound) << "token";
-        QTest::newRow("legacy auth provider") << config("x", "- name: x\n  context: {cluster: c, user: u}\n", "- name: c\n  cluster: {server: 'https://c'}\n", "- name: u\n  user: {auth-provider: {name: gcp}}\n")
-                                              << QString() << int(ErrorCode::Unsupported) << "gke-gcloud-auth-plugin";
-        QTest::newRow("certificate without key") << config("x", "- name: x\n  context: {cluster: c, user: u}\n", "- name: c\n  cluster: {server: 'https://c'}\n",
-                                                           "- name: u\n  user: {client-certificate-data: " + kPem.toBase64() + "}\n")
-                                                 << QString() << int(ErrorCode::InvalidArgument) << "key";
+        QTest::newRow("missing ca file")
+            << config("x", "- name: x\n  context: {cluster: c}\n",
+                      "- name: c\n  cluster: {server: 'https://c', certificate-authority: "
+                      "/nonexistent/ca.crt}\n",
+                      "[]\n")
+            << QString() << int(ErrorCode::NotFound) << "/nonexistent/ca.crt";
+        QTest::newRow("missing token file")
+            << config("x", "- name: x\n  context: {cluster: c, user: u}\n",
+                      "- name: c\n  cluster: {server: 'https://c'}\n",
+                      "- name: u\n  user: {tokenFile: /nonexistent/token}\n")
+            << QString() << int(ErrorCode::NotFound) << "token";
+        QTest::newRow("legacy auth provider")
+            << config("x", "- name: x\n  context: {cluster: c, user: u}\n",
+                      "- name: c\n  cluster: {server: 'https://c'}\n",
+                      "- name: u\n  user: {auth-provider: {name: gcp}}\n")
+            << QString() << int(ErrorCode::Unsupported) << "gke-gcloud-auth-plugin";
+        QTest::newRow("certificate without key")
+            << config("x", "- name: x\n  context: {cluster: c, user: u}\n",
+                      "- name: c\n  cluster: {server: 'https://c'}\n",
+                      "- name: u\n  user: {client-certificate-data: " + kPem.toBase64() + "}\n")
+            << QString() << int(ErrorCode::InvalidArgument) << "key";
     }
     void badInput()
     {
@@ -168,10 +214,14 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString a = write(dir, QStringLiteral("a"), config("x", "[]\n", "[]\n", "[]\n"));
-        qputenv("KUBECONFIG", (a + QDir::listSeparator() + dir.filePath(QStringLiteral("b")) + QDir::listSeparator() + a).toLocal8Bit());
+        qputenv("KUBECONFIG",
+                (a + QDir::listSeparator() + dir.filePath(QStringLiteral("b"))
+                 + QDir::listSeparator() + a)
+                    .toLocal8Bit());
         QCOMPARE(Kubeconfig::defaultFiles(), QStringList({a, dir.filePath(QStringLiteral("b"))}));
         qunsetenv("KUBECONFIG");
-        QCOMPARE(Kubeconfig::defaultFiles(), QStringList({QDir::home().filePath(QStringLiteral(".kube/config"))}));
+        QCOMPARE(Kubeconfig::defaultFiles(),
+                 QStringList({QDir::home().filePath(QStringLiteral(".kube/config"))}));
     }
 };
 

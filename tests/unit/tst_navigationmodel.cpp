@@ -15,7 +15,8 @@ private Q_SLOTS:
     void modelIsConsistent()
     {
         NavigationModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), int(PageId::PageCount));
         QCOMPARE(model.rowCount(model.index(0)), 0);
     }
@@ -24,12 +25,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("row");
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("title");
-        QTest::newRow("clusters") << 0 << "clusters" << "Clusters";
-        QTest::newRow("topology") << 1 << "topology" << "Topology";
-        QTest::newRow("lifecycle") << 2 << "lifecycle" << "Lifecycle";
-        QTest::newRow("performance") << 3 << "performance" << "Performance";
-        QTest::newRow("results") << 4 << "results" << "Results";
-        QTest::newRow("settings") << 5 << "settings" << "Settings";
+        QTest::newRow("clusters") << 0 << "clusters"
+                                  << "Clusters";
+        QTest::newRow("topology") << 1 << "topology"
+                                  << "Topology";
+        QTest::newRow("lifecycle") << 2 << "lifecycle"
+                                   << "Lifecycle";
+        QTest::newRow("performance") << 3 << "performance"
+                                     << "Performance";
+        QTest::newRow("results") << 4 << "results"
+                                 << "Results";
+        QTest::newRow("settings") << 5 << "settings"
+                                  << "Settings";
     }
     void rows()
     {

@@ -10,8 +10,8 @@ Result<int> parsePositive(const QString &text)
     bool ok = false;
     const int v = text.toInt(&ok);
     if (!ok || v <= 0)
-        return Unexpected(Error(ErrorCode::InvalidArgument, QStringLiteral("not positive"),
-                                text, false));
+        return Unexpected(
+            Error(ErrorCode::InvalidArgument, QStringLiteral("not positive"), text, false));
     return v;
 }
 

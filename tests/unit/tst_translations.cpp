@@ -35,7 +35,7 @@ QList<Message> readTs(const QString &path)
         if (xml.name() == QLatin1String("name")) {
             context = xml.readElementText();
         } else if (xml.name() == QLatin1String("message")) {
-            current = Message{context, {}, {}, {}};
+            current = Message {context, {}, {}, {}};
         } else if (xml.name() == QLatin1String("source")) {
             current.source = xml.readElementText();
         } else if (xml.name() == QLatin1String("translation")) {
@@ -79,7 +79,8 @@ private Q_SLOTS:
         for (const Message &m : messages) {
             const QString where = QStringLiteral("%1 [%2]: %3").arg(path, m.context, m.source);
             QVERIFY2(m.type.isEmpty(), qPrintable(QStringLiteral("unfinished: ") + where));
-            QVERIFY2(!m.translation.trimmed().isEmpty(), qPrintable(QStringLiteral("empty: ") + where));
+            QVERIFY2(!m.translation.trimmed().isEmpty(),
+                     qPrintable(QStringLiteral("empty: ") + where));
             QVERIFY2(placeholders(m.source) == placeholders(m.translation),
                      qPrintable(QStringLiteral("placeholders differ: ") + where));
             const bool srcAccel = m.source.contains(QRegularExpression(QStringLiteral("&\\w")));
@@ -103,10 +104,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("settings");
-        QTest::newRow("de") << "de" << "Einstellungen";
-        QTest::newRow("es") << "es" << "Configuración";
-        QTest::newRow("en") << "en" << "Settings";
-        QTest::newRow("unknown falls back to en") << "ja" << "Settings";
+        QTest::newRow("de") << "de"
+                            << "Einstellungen";
+        QTest::newRow("es") << "es"
+                            << "Configuración";
+        QTest::newRow("en") << "en"
+                            << "Settings";
+        QTest::newRow("unknown falls back to en") << "ja"
+                                                  << "Settings";
     }
     void switchesAtRunTime()
     {

@@ -21,10 +21,14 @@ private Q_SLOTS:
         QTest::newRow("true") << QByteArray("v: true") << QJsonValue(true);
         QTest::newRow("null") << QByteArray("v: ~") << QJsonValue(QJsonValue::Null);
         QTest::newRow("empty") << QByteArray("v:") << QJsonValue(QJsonValue::Null);
-        QTest::newRow("quoted number") << QByteArray("v: \"80\"") << QJsonValue(QStringLiteral("80"));
-        QTest::newRow("quoted bool") << QByteArray("v: 'true'") << QJsonValue(QStringLiteral("true"));
-        QTest::newRow("yes is a string in 1.2") << QByteArray("v: yes") << QJsonValue(QStringLiteral("yes"));
-        QTest::newRow("version string") << QByteArray("v: 1.20.2") << QJsonValue(QStringLiteral("1.20.2"));
+        QTest::newRow("quoted number")
+            << QByteArray("v: \"80\"") << QJsonValue(QStringLiteral("80"));
+        QTest::newRow("quoted bool")
+            << QByteArray("v: 'true'") << QJsonValue(QStringLiteral("true"));
+        QTest::newRow("yes is a string in 1.2")
+            << QByteArray("v: yes") << QJsonValue(QStringLiteral("yes"));
+        QTest::newRow("version string")
+            << QByteArray("v: 1.20.2") << QJsonValue(QStringLiteral("1.20.2"));
         QTest::newRow("percent") << QByteArray("v: 25%") << QJsonValue(QStringLiteral("25%"));
     }
     void scalars()
@@ -47,17 +51,19 @@ private Q_SLOTS:
         const auto r = Yaml::toJson("a: 1\nb: [unclosed\nc: 2\n");
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::ParseError);
-        QVERIFY2(r.error().message().contains(QStringLiteral("line")), qPrintable(r.error().message()));
+        QVERIFY2(r.error().message().contains(QStringLiteral("line")),
+                 qPrintable(r.error().message()));
     }
     void roundTrip()
     {
-        const QJsonObject o{{QStringLiteral("name"), QStringLiteral("web")},
-                            {QStringLiteral("port"), 80},
-                            {QStringLiteral("text"), QStringLiteral("true")},
-                            {QStringLiteral("number"), QStringLiteral("0123")},
-                            {QStringLiteral("empty"), QJsonObject()},
-                            {QStringLiteral("list"), QJsonArray{1, QStringLiteral("two"), QJsonValue::Null}},
-                            {QStringLiteral("multi"), QStringLiteral("line one\nline two\n")}};
+        const QJsonObject o {
+            {QStringLiteral("name"), QStringLiteral("web")},
+            {QStringLiteral("port"), 80},
+            {QStringLiteral("text"), QStringLiteral("true")},
+            {QStringLiteral("number"), QStringLiteral("0123")},
+            {QStringLiteral("empty"), QJsonObject()},
+            {QStringLiteral("list"), QJsonArray {1, QStringLiteral("two"), QJsonValue::Null}},
+            {QStringLiteral("multi"), QStringLiteral("line one\nline two\n")}};
         const QByteArray yaml = Yaml::fromJson(o);
         const auto back = Yaml::toJson(yaml);
         QVERIFY(back.ok());
