@@ -133,15 +133,15 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_tree->header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
     const QFontMetrics fm(font());
-    const int widths[] = {0,
-                          fm.horizontalAdvance(QStringLiteral("StatefulSet")) + 24,
-                          fm.horizontalAdvance(QStringLiteral("ContainerCreating")) + 16,
-                          fm.horizontalAdvance(QStringLiteral("Ready 10/10")) + 8,
-                          fm.horizontalAdvance(QStringLiteral("Restarts")) + 16,
-                          fm.horizontalAdvance(QStringLiteral("Age 10h59m")) + 8,
-                          fm.horizontalAdvance(QStringLiteral("Sidecar linkerd")) + 8};
-    for (int c = ResourceTreeModel::KindColumn; c < ResourceTreeModel::ColumnCount; ++c)
-        m_tree->header()->resizeSection(c, widths[c]);
+    // Each column as wide as its title or its widest usual value, whichever is wider.
+    const QString samples[] = {QString(), QStringLiteral("StatefulSet"), QStringLiteral("ContainerCreating"),
+                               QStringLiteral("10/10"), QString(), QStringLiteral("10h59m"),
+                               QStringLiteral("linkerd")};
+    for (int c = ResourceTreeModel::KindColumn; c < ResourceTreeModel::ColumnCount; ++c) {
+        const QString title = m_model->headerData(c, Qt::Horizontal).toString();
+        m_tree->header()->resizeSection(
+            c, qMax(fm.horizontalAdvance(title), fm.horizontalAdvance(samples[c])) + 18);
+    }
     m_details = new QTabWidget(split);
     m_yaml = new QPlainTextEdit(m_details);
     m_yaml->setReadOnly(true);
@@ -178,8 +178,8 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_details->addTab(m_logsTab, QString());
     split->addWidget(m_tree);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
     m_stack->addWidget(content);
 
