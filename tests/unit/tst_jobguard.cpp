@@ -42,6 +42,8 @@ private Q_SLOTS:
         JobGuard guard;
         QFuture<int> f = guard.add(QtConcurrent::run([] { return 5; }));
         QCOMPARE(f.result(), 5);
+        // The result is reported a moment before the job counts as finished.
+        f.waitForFinished();
         QCOMPARE(guard.runningCount(), 0);
     }
 };
