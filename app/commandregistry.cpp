@@ -3,6 +3,7 @@
 #include "clustercommand.h"
 #include "contextscommand.h"
 #include "democlustercommand.h"
+#include "perfcommand.h"
 #include "versioncommand.h"
 
 namespace Meshdeck {
@@ -13,6 +14,7 @@ CommandRegistry::CommandRegistry()
     add(std::make_unique<DemoClusterCommand>());
     add(std::make_unique<ContextsCommand>());
     add(std::make_unique<ClusterCommand>());
+    add(std::make_unique<PerfCommand>());
 }
 
 void CommandRegistry::add(std::unique_ptr<CliCommand> command)

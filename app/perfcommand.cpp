@@ -1,0 +1,332 @@
+#include "perfcommand.h"
+
+#include "perfsummary.h"
+
+#include <perf/loadrunner.h>
+#include <perf/smpexport.h>
+#include <proto/resultcodec.h>
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include <unistd.h>
+
+namespace Meshdeck {
+
+using namespace Perf;
+
+namespace {
+
+std::atomic_bool s_interrupted {false};
+
+void onInterrupt(int)
+{
+    s_interrupted = true;
+}
+
+// "30s", "1.5m", "500ms", "2h", or a plain number of seconds.
+bool parseDuration(const QString &text, Micros *out)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return false;
+    const double v = m.captured(1).toDouble();
+    const QString unit = m.captured(2);
+    const double factor = unit == QLatin1String("ms") ? 1e3
+        : unit == QLatin1String("m")                  ? 60e6
+        : unit == QLatin1String("h")                  ? 3600e6
+                                                      : 1e6;
+    *out = Micros(static_cast<long long>(v * factor));
+    return true;
+}
+
+const char RunUsage[]
+    = "Usage: meshdeck perf run --url URL [--rate N | --max] [--connections C] [--threads T]\n"
+      "                         [--duration 30s] [--warmup 2s] [--header 'K: V']...\n"
+      "                         [--body @file | --body TEXT] [--method M] [--timeout 10s]\n"
+      "                         [--generator native|wrk|fortio] [--label k=v]... [--insecure]\n"
+      "                         [--cacert FILE] [-o result.pb] [--json]\n\n"
+      "Sends HTTP load to URL and prints the latency distribution, rate and errors.\n\n"
+      "  --url URL           http:// or https:// target\n"
+      "  --rate N            constant rate, N requests per second in total (open loop; latency is\n"
+      "                      measured from each request's intended send time)\n"
+      "  --max               as fast as the connections allow (closed loop; the default)\n"
+      "  --connections C     connections to keep open (default 10)\n"
+      "  --max-connections M with --rate: open up to M when none is free (default 4 x C)\n"
+      "  --threads T         event-loop threads (default 1)\n"
+      "  --duration D        measured time, e.g. 30s, 2m (default 10s)\n"
+      "  --warmup D          time before measuring starts, not counted (default 0s)\n"
+      "  --timeout D         per-request timeout (default 10s)\n"
+      "  --method M          HTTP method (default GET)\n"
+      "  --header 'K: V'     extra request header, repeatable\n"
+      "  --body @FILE|TEXT   request body\n"
+      "  --generator G       native (default), wrk or fortio\n"
+      "  --label k=v         label stored with the result, repeatable (e.g. mesh=istio)\n"
+      "  --insecure          https: do not verify the server's certificate\n"
+      "  --cacert FILE       https: trust the CAs in FILE\n"
+      "  -o, --output FILE   write the result file (meshdeck.perf.v1)\n"
+      "  --json              print the summary as JSON\n\n"
+      "Ctrl-C ends the run early; what was measured is printed and written (exit code 130).\n"
+      "Exit codes: 0 done, 1 the run failed (nothing answered, bad file), 2 usage error.\n";
+
+} // namespace
+
+QString PerfCommand::summary() const
+{
+    return QStringLiteral("Load-test an HTTP endpoint; show and compare result files.");
+}
+
+int PerfCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    const QString sub = arguments.value(0);
+    if (sub == QLatin1String("run"))
+        return runLoad(arguments.mid(1), out, err);
+    if (sub == QLatin1String("show"))
+        return show(arguments.mid(1), out, err);
+    if (sub == QLatin1String("compare"))
+        return compare(arguments.mid(1), out, err);
+    if (sub.isEmpty() || sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
+        out << "Usage: meshdeck perf run --url URL [options]   run a load test (see perf run --help)\n"
+               "       meshdeck perf show FILE [--json | --smp] print a result file\n"
+               "       meshdeck perf compare A B...  [--json]   compare result files (A is the "
+               "baseline)\n";
+        return sub.isEmpty() ? ExitUsage : ExitOk;
+    }
+    err << "meshdeck perf: unknown subcommand '" << sub << "' (run, show or compare)\n";
+    return ExitUsage;
+}
+
+int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    const auto opt = [](const char *name, const char *value = nullptr) {
+        return value ? QCommandLineOption(QString::fromLatin1(name), QString(), QString::fromLatin1(value))
+                     : QCommandLineOption(QString::fromLatin1(name));
+    };
+    const QCommandLineOption url = opt("url", "URL"), rate = opt("rate", "N"), max = opt("max"),
+                             connections = opt("connections", "C"),
+                             maxConnections = opt("max-connections", "M"),
+                             threads = opt("threads", "T"), duration = opt("duration", "D"),
+                             warmup = opt("warmup", "D"), timeout = opt("timeout", "D"),
+                             method = opt("method", "M"), header = opt("header", "K: V"),
+                             body = opt("body", "B"), generator = opt("generator", "G"),
+                             label = opt("label", "k=v"), insecure = opt("insecure"),
+                             cacert = opt("cacert", "FILE"), json = opt("json"),
+                             name = opt("name", "NAME");
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
+    p.addOptions({url, rate, max, connections, maxConnections, threads, duration, warmup, timeout,
+                  method, header, body, generator, label, insecure, cacert, json, name, output,
+                  help});
+    const auto usage = [&](const QString &why) {
+        err << "meshdeck perf run: " << why << "\n";
+        return ExitUsage;
+    };
+    if (!p.parse(QStringList {QStringLiteral("perf-run")} + arguments))
+        return usage(p.errorText());
+    if (p.isSet(help)) {
+        out << RunUsage;
+        return ExitOk;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return usage(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    if (!p.isSet(url))
+        return usage(QStringLiteral("--url is required (e.g. --url http://127.0.0.1:8080/)"));
+
+    RunRequest request;
+    LoadSpec &spec = request.spec;
+    spec.url = p.value(url).toStdString();
+    request.name = p.value(name);
+    if (p.isSet(rate) && p.isSet(max))
+        return usage(QStringLiteral("--rate and --max exclude each other"));
+    if (p.isSet(rate)) {
+        bool ok = false;
+        spec.rate = p.value(rate).toDouble(&ok);
+        if (!ok || spec.rate <= 0)
+            return usage(QStringLiteral("--rate wants a number of requests per second above 0"));
+        spec.mode = LoadSpec::Mode::ConstantRate;
+    }
+    const auto intOption = [&](const QCommandLineOption &o, int *target, int lo, int hi) {
+        if (!p.isSet(o))
+            return true;
+        bool ok = false;
+        const int v = p.value(o).toInt(&ok);
+        if (!ok || v < lo || v > hi)
+            return false;
+        *target = v;
+        return true;
+    };
+    if (!intOption(connections, &spec.connections, 1, 100000))
+        return usage(QStringLiteral("--connections wants a number from 1 to 100000"));
+    if (!intOption(maxConnections, &spec.maxConnections, 1, 100000))
+        return usage(QStringLiteral("--max-connections wants a number from 1 to 100000"));
+    if (!intOption(threads, &spec.threads, 1, 256))
+        return usage(QStringLiteral("--threads wants a number from 1 to 256"));
+    const auto durationOption = [&](const QCommandLineOption &o, Micros *target) {
+        return !p.isSet(o) || parseDuration(p.value(o), target);
+    };
+    if (!durationOption(duration, &spec.duration) || spec.duration.count() <= 0)
+        return usage(QStringLiteral("--duration wants a time such as 30s, 2m or 500ms"));
+    if (!durationOption(warmup, &spec.warmup))
+        return usage(QStringLiteral("--warmup wants a time such as 2s"));
+    if (!durationOption(timeout, &spec.requestTimeout) || spec.requestTimeout.count() <= 0)
+        return usage(QStringLiteral("--timeout wants a time such as 10s"));
+    if (p.isSet(method))
+        spec.method = p.value(method).toUpper().toStdString();
+    for (const QString &h : p.values(header)) {
+        const auto colon = h.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return usage(QStringLiteral("--header '%1' is not 'Name: value'").arg(h));
+        spec.headers.emplace_back(h.left(colon).trimmed().toStdString(),
+                                  h.mid(colon + 1).trimmed().toStdString());
+    }
+    if (p.isSet(body)) {
+        const QString b = p.value(body);
+        if (b.startsWith(QLatin1Char('@'))) {
+            QFile f(b.mid(1));
+            if (!f.open(QIODevice::ReadOnly)) {
+                err << "meshdeck perf run: cannot read the body file " << b.mid(1) << ": "
+                    << f.errorString() << "\n";
+                return ExitFailure;
+            }
+            spec.body = f.readAll().toStdString();
+        } else {
+            spec.body = b.toStdString();
+        }
+        if (!p.isSet(method))
+            spec.method = "POST";
+    }
+    if (p.isSet(generator) && !generatorFromName(p.value(generator), &request.generator))
+        return usage(QStringLiteral("--generator is native, wrk or fortio"));
+    for (const QString &l : p.values(label)) {
+        const auto eq = l.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return usage(QStringLiteral("--label '%1' is not key=value").arg(l));
+        request.labels.insert(l.left(eq), l.mid(eq + 1));
+    }
+    if (request.labels.contains(QStringLiteral("mesh")))
+        request.mesh.type = request.labels.value(QStringLiteral("mesh"));
+    spec.insecureTls = p.isSet(insecure);
+    spec.caFile = p.value(cacert).toStdString();
+
+    s_interrupted = false;
+    auto *previous = std::signal(SIGINT, onInterrupt);
+    const bool tty = ::isatty(STDERR_FILENO);
+    const bool asJson = p.isSet(json);
+    if (!asJson) {
+        err << "Running " << generatorName(request.generator) << " against "
+            << QString::fromStdString(spec.url) << " for " << static_cast<double>(spec.duration.count()) / 1e6
+            << " s" << (spec.warmup.count() ? QStringLiteral(" after a %1 s warm-up").arg(static_cast<double>(spec.warmup.count()) / 1e6) : QString())
+            << " (Ctrl-C stops early and keeps the result)\n";
+        err.flush();
+    }
+    int lastSecond = -1;
+    const RunResult result = LoadRunner::runBlocking(request, s_interrupted, [&](const RunProgress &pr) {
+        const int second = static_cast<int>(pr.elapsedSeconds);
+        if (asJson || second == lastSecond)
+            return;
+        lastSecond = second;
+        err << (tty ? "\r" : "") << "  " << (pr.warmingUp ? QStringLiteral("warming up") : QStringLiteral("%1/%2 s").arg(second).arg(pr.durationSeconds))
+            << "  " << QString::number(pr.rate, 'f', 0) << " req/s  p50 " << QString::number(pr.p50Ms, 'f', 3)
+            << " ms  p99 " << QString::number(pr.p99Ms, 'f', 3) << " ms  errors " << pr.errors
+            << (tty ? "   " : "\n");
+        err.flush();
+    });
+    std::signal(SIGINT, previous);
+    if (tty && !asJson)
+        err << "\n";
+
+    int rc = result.failure.isEmpty() ? ExitOk : ExitFailure;
+    if (rc == ExitOk && s_interrupted.load())
+        rc = ExitInterrupted;
+    QString written;
+    if (p.isSet(output) && (result.report.attempts() > 0 || result.failure.isEmpty())) {
+        if (const auto w = ResultCodec::writeFile(p.value(output), result); !w) {
+            err << "meshdeck perf run: " << w.error().toString() << "\n";
+            rc = ExitFailure;
+        } else {
+            written = p.value(output);
+        }
+    }
+    if (!result.failure.isEmpty() && result.report.attempts() == 0 && !asJson) {
+        err << "meshdeck perf run: " << result.failure << "\n";
+        return ExitFailure; // nothing was sent: the summary would be all zeros
+    }
+    if (asJson) {
+        QJsonObject o = PerfSummary::runJson(result);
+        if (!written.isEmpty())
+            o.insert(QStringLiteral("output"), written);
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        PerfSummary::printRun(result, out);
+        if (!written.isEmpty())
+            out << "  Written to   " << written << "\n";
+    }
+    if (!result.failure.isEmpty())
+        err << "meshdeck perf run: " << result.failure << "\n";
+    return rc;
+}
+
+int PerfCommand::show(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json")), smp(QStringLiteral("smp"));
+    p.addOptions({json, smp});
+    if (!p.parse(QStringList {QStringLiteral("perf-show")} + arguments)
+        || p.positionalArguments().size() != 1) {
+        err << "Usage: meshdeck perf show FILE [--json | --smp]\n";
+        return ExitUsage;
+    }
+    const auto run = ResultCodec::readFile(p.positionalArguments().first());
+    if (!run) {
+        err << "meshdeck perf show: " << run.error().toString() << "\n";
+        return ExitFailure;
+    }
+    if (p.isSet(smp))
+        out << QJsonDocument(SmpExport::toJson(run.value())).toJson(QJsonDocument::Indented);
+    else if (p.isSet(json))
+        out << QJsonDocument(PerfSummary::runJson(run.value())).toJson(QJsonDocument::Indented);
+    else
+        PerfSummary::printRun(run.value(), out);
+    return ExitOk;
+}
+
+int PerfCommand::compare(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"));
+    p.addOption(json);
+    if (!p.parse(QStringList {QStringLiteral("perf-compare")} + arguments)
+        || p.positionalArguments().size() < 2) {
+        err << "Usage: meshdeck perf compare BASELINE OTHER... [--json]\n";
+        return ExitUsage;
+    }
+    QList<RunResult> runs;
+    QStringList names;
+    for (const QString &file : p.positionalArguments()) {
+        const auto run = ResultCodec::readFile(file);
+        if (!run) {
+            err << "meshdeck perf compare: " << run.error().toString() << "\n";
+            return ExitFailure;
+        }
+        runs.append(run.value());
+        names.append(run->name.isEmpty() ? QFileInfo(file).completeBaseName() : run->name);
+    }
+    if (p.isSet(json))
+        out << QJsonDocument(PerfSummary::comparisonJson(runs, names)).toJson(QJsonDocument::Indented);
+    else
+        PerfSummary::printComparison(runs, names, out);
+    return ExitOk;
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "clicommand.h"
+
+namespace Meshdeck {
+
+// `meshdeck perf run|show|compare`: load tests from the command line, result files, and
+// side-by-side differences. Exit codes: 0 done, 1 the run or a file failed, 2 usage,
+// 130 interrupted with Ctrl-C (the partial result is still printed and written).
+class PerfCommand : public CliCommand
+{
+public:
+    QString name() const override { return QStringLiteral("perf"); }
+    QString summary() const override;
+    int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
+
+    static constexpr int ExitInterrupted = 130;
+
+private:
+    int runLoad(const QStringList &arguments, QTextStream &out, QTextStream &err);
+    int show(const QStringList &arguments, QTextStream &out, QTextStream &err);
+    int compare(const QStringList &arguments, QTextStream &out, QTextStream &err);
+};
+
+} // namespace Meshdeck

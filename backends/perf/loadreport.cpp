@@ -1,0 +1,103 @@
+#include "loadreport.h"
+
+namespace Meshdeck::Perf {
+
+const char *failureKindName(FailureKind kind)
+{
+    switch (kind) {
+    case FailureKind::ConnectRefused:
+        return "connect_refused";
+    case FailureKind::ConnectTimeout:
+        return "connect_timeout";
+    case FailureKind::ConnectFailed:
+        return "connect_failed";
+    case FailureKind::TlsFailure:
+        return "tls_failure";
+    case FailureKind::Reset:
+        return "reset";
+    case FailureKind::ReadTimeout:
+        return "read_timeout";
+    case FailureKind::ProtocolError:
+        return "protocol_error";
+    case FailureKind::Count:
+        break;
+    }
+    return "unknown";
+}
+
+const char *failureKindTitle(FailureKind kind)
+{
+    switch (kind) {
+    case FailureKind::ConnectRefused:
+        return "connection refused";
+    case FailureKind::ConnectTimeout:
+        return "connect timeout";
+    case FailureKind::ConnectFailed:
+        return "could not connect";
+    case FailureKind::TlsFailure:
+        return "TLS handshake failed";
+    case FailureKind::Reset:
+        return "connection reset or closed";
+    case FailureKind::ReadTimeout:
+        return "response timeout";
+    case FailureKind::ProtocolError:
+        return "invalid HTTP response";
+    case FailureKind::Count:
+        break;
+    }
+    return "unknown";
+}
+
+void LoadCounters::merge(const LoadCounters &o)
+{
+    responses += o.responses;
+    successes += o.successes;
+    redirects += o.redirects;
+    bytesRead += o.bytesRead;
+    bytesWritten += o.bytesWritten;
+    oversizedBodies += o.oversizedBodies;
+    connectionsOpened += o.connectionsOpened;
+    keepAliveRetries += o.keepAliveRetries;
+    lateSends += o.lateSends;
+    droppedSends += o.droppedSends;
+    maxSendLagNs = std::max(maxSendLagNs, o.maxSendLagNs);
+    warmupResponses += o.warmupResponses;
+    unknownErrorStatuses += o.unknownErrorStatuses;
+    for (std::size_t i = 0; i < failures.size(); ++i)
+        failures[i] += o.failures[i];
+    for (const auto &[code, n] : o.statusCodes)
+        statusCodes[code] += n;
+}
+
+std::uint64_t LoadCounters::failureCount() const
+{
+    std::uint64_t n = 0;
+    for (const auto f : failures)
+        n += f;
+    return n;
+}
+
+std::uint64_t LoadCounters::errorStatusCount() const
+{
+    std::uint64_t n = unknownErrorStatuses;
+    for (const auto &[code, count] : statusCodes) {
+        if (code >= 400)
+            n += count;
+    }
+    return n;
+}
+
+std::uint64_t LoadReport::attempts() const
+{
+    return counters.responses + counters.failureCount();
+}
+
+double LoadReport::errorShare() const
+{
+    const auto a = attempts();
+    return a ? static_cast<double>(counters.failureCount() + counters.errorStatusCount())
+            / static_cast<double>(a)
+             : 0.0;
+}
+
+} // namespace Meshdeck::Perf

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace Meshdeck::Perf {
+
+using Micros = std::chrono::microseconds;
+
+// What to send and how hard: the input of every generator (native, wrk, fortio).
+struct LoadSpec
+{
+    enum class Mode {
+        ClosedLoop, // every connection sends its next request as soon as the last one is answered
+        ConstantRate, // open loop: requests are due on a fixed schedule, latency from that schedule
+    };
+
+    std::string method = "GET";
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+
+    Mode mode = Mode::ClosedLoop;
+    double rate = 0; // requests per second in total, ConstantRate only
+    int connections = 10;
+    int threads = 1;
+    // ConstantRate: connections may grow up to this many when none is idle at a due time
+    // (0: four times `connections`).
+    int maxConnections = 0;
+
+    Micros duration = std::chrono::seconds(10);
+    Micros warmup = std::chrono::seconds(0);
+    Micros connectTimeout = std::chrono::seconds(5);
+    Micros requestTimeout = std::chrono::seconds(10);
+
+    bool insecureTls = false; // https: skip certificate and host name verification
+    std::string caFile; // https: trust these CAs instead of the system's
+    // Bodies larger than this are still read to the end (the connection stays usable) but
+    // discarded and counted as oversized.
+    std::uint64_t largeBodyBytes = 64ULL * 1024 * 1024;
+};
+
+// How a request can fail, for the error table. Statuses are counted separately.
+enum class FailureKind {
+    ConnectRefused,
+    ConnectTimeout,
+    ConnectFailed, // unreachable network, no route, other socket errors
+    TlsFailure,
+    Reset, // the server closed or reset the connection while a request was open
+    ReadTimeout, // no complete response within requestTimeout
+    ProtocolError, // not a valid HTTP/1.1 response
+    Count
+};
+
+[[nodiscard]] const char *failureKindName(FailureKind kind); // "connect_refused", ...
+[[nodiscard]] const char *failureKindTitle(FailureKind kind); // "connection refused", ...
+
+} // namespace Meshdeck::Perf
