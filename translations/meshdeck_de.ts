@@ -541,6 +541,96 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Perf::ExternalGenerator</name>
+    <message>
+        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
+        <translation>wrk ist nicht installiert. Installieren Sie es mit „sudo apt-get install wrk“, oder verwenden Sie den eingebauten Generator.</translation>
+    </message>
+    <message>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
+        <translation>fortio ist nicht im PATH. Debian 12 enthält kein Paket dafür: Installieren Sie eine Version von fortio.org (oder „go install fortio.org/fortio@latest“), oder verwenden Sie den eingebauten Generator.</translation>
+    </message>
+    <message>
+        <source>The native generator is built in.</source>
+        <translation>Der eingebaute Generator ist Teil von Meshdeck.</translation>
+    </message>
+    <message>
+        <source>wrk ended without printing its results.</source>
+        <translation>wrk wurde beendet, ohne seine Ergebnisse auszugeben.</translation>
+    </message>
+    <message>
+        <source>wrk's results could not be read.</source>
+        <translation>Die Ergebnisse von wrk konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>This is not a fortio JSON result.</source>
+        <translation>Dies ist kein fortio-JSON-Ergebnis.</translation>
+    </message>
+    <message>
+        <source>This JSON has no fortio DurationHistogram or ActualQPS.</source>
+        <translation>Dieses JSON hat kein fortio-DurationHistogram oder ActualQPS.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation>Es kann kein temporärer Ordner angelegt werden.</translation>
+    </message>
+    <message>
+        <source>wrk cannot hold a constant rate (that is wrk2, which Debian does not package). Use --max with wrk, or the native generator for a constant rate.</source>
+        <translation>wrk kann keine konstante Rate halten (das kann wrk2, für das Debian kein Paket hat). Verwenden Sie --max mit wrk oder den eingebauten Generator für eine konstante Rate.</translation>
+    </message>
+    <message>
+        <source>Cannot write wrk's script.</source>
+        <translation>Das Skript für wrk kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the request body.</source>
+        <translation>Der Anfrageinhalt kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started.</source>
+        <translation>%1 konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2).</source>
+        <translation>%1 ist fehlgeschlagen (Exit-Code %2).</translation>
+    </message>
+    <message>
+        <source>Cancelled during the warm-up.</source>
+        <translation>Während der Aufwärmphase abgebrochen.</translation>
+    </message>
+    <message>
+        <source>fortio ended without writing its result.</source>
+        <translation>fortio wurde beendet, ohne sein Ergebnis zu schreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Perf::LoadRunner</name>
+    <message>
+        <source>Nothing answered at %1: connection refused (%2). Is the server running, and is the port right?</source>
+        <translation>Unter %1 hat niemand geantwortet: Verbindung abgelehnt (%2). Läuft der Server, und stimmt der Port?</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 (%2). Check the address and the network.</source>
+        <translation>Keine Verbindung zu %1 (%2). Prüfen Sie Adresse und Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed (%2). Pass a CA file, or --insecure for a test server.</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen (%2). Geben Sie eine CA-Datei an, oder --insecure für einen Testserver.</translation>
+    </message>
+    <message>
+        <source>%1 accepted connections but never answered in time (%2). Raise the request timeout or check the server.</source>
+        <translation>%1 hat Verbindungen angenommen, aber nie rechtzeitig geantwortet (%2). Erhöhen Sie das Anfrage-Zeitlimit oder prüfen Sie den Server.</translation>
+    </message>
+    <message>
+        <source>%1 did not give a valid HTTP response (%2).</source>
+        <translation>%1 hat keine gültige HTTP-Antwort gegeben (%2).</translation>
+    </message>
+    <message>
+        <source>No request to %1 completed.</source>
+        <translation>Keine Anfrage an %1 wurde abgeschlossen.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ResourceTreeModel</name>
     <message>
         <source>Name</source>
@@ -569,6 +659,33 @@
     <message>
         <source>Sidecar</source>
         <translation>Sidecar</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultCodec</name>
+    <message>
+        <source>The result inside this file is damaged.</source>
+        <translation>Das Ergebnis in dieser Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>%1 bytes of payload do not parse</source>
+        <translation>%1 Byte Nutzdaten lassen sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>The latency histogram in this file is damaged.</source>
+        <translation>Das Latenz-Histogramm in dieser Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The service-time histogram in this file is damaged.</source>
+        <translation>Das Histogramm der Bedienzeit in dieser Datei ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

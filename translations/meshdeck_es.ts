@@ -541,6 +541,96 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Perf::ExternalGenerator</name>
+    <message>
+        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
+        <translation>wrk no está instalado. Instálelo con «sudo apt-get install wrk» o use el generador integrado.</translation>
+    </message>
+    <message>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
+        <translation>fortio no está en el PATH. Debian 12 no lo empaqueta: instale una versión de fortio.org (o «go install fortio.org/fortio@latest») o use el generador integrado.</translation>
+    </message>
+    <message>
+        <source>The native generator is built in.</source>
+        <translation>El generador integrado forma parte de Meshdeck.</translation>
+    </message>
+    <message>
+        <source>wrk ended without printing its results.</source>
+        <translation>wrk terminó sin imprimir sus resultados.</translation>
+    </message>
+    <message>
+        <source>wrk's results could not be read.</source>
+        <translation>No se pudieron leer los resultados de wrk.</translation>
+    </message>
+    <message>
+        <source>This is not a fortio JSON result.</source>
+        <translation>Esto no es un resultado JSON de fortio.</translation>
+    </message>
+    <message>
+        <source>This JSON has no fortio DurationHistogram or ActualQPS.</source>
+        <translation>Este JSON no tiene DurationHistogram ni ActualQPS de fortio.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder.</source>
+        <translation>No se puede crear una carpeta temporal.</translation>
+    </message>
+    <message>
+        <source>wrk cannot hold a constant rate (that is wrk2, which Debian does not package). Use --max with wrk, or the native generator for a constant rate.</source>
+        <translation>wrk no puede mantener una tasa constante (eso es wrk2, que Debian no empaqueta). Use --max con wrk, o el generador integrado para una tasa constante.</translation>
+    </message>
+    <message>
+        <source>Cannot write wrk's script.</source>
+        <translation>No se puede escribir el script de wrk.</translation>
+    </message>
+    <message>
+        <source>Cannot write the request body.</source>
+        <translation>No se puede escribir el cuerpo de la petición.</translation>
+    </message>
+    <message>
+        <source>%1 could not be started.</source>
+        <translation>No se pudo iniciar %1.</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2).</source>
+        <translation>%1 falló (código de salida %2).</translation>
+    </message>
+    <message>
+        <source>Cancelled during the warm-up.</source>
+        <translation>Cancelado durante el calentamiento.</translation>
+    </message>
+    <message>
+        <source>fortio ended without writing its result.</source>
+        <translation>fortio terminó sin escribir su resultado.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Perf::LoadRunner</name>
+    <message>
+        <source>Nothing answered at %1: connection refused (%2). Is the server running, and is the port right?</source>
+        <translation>Nada respondió en %1: conexión rechazada (%2). ¿Está el servidor en marcha y es correcto el puerto?</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 (%2). Check the address and the network.</source>
+        <translation>No se pudo conectar con %1 (%2). Compruebe la dirección y la red.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed (%2). Pass a CA file, or --insecure for a test server.</source>
+        <translation>Falló la negociación TLS con %1 (%2). Indique un archivo de CA, o --insecure para un servidor de pruebas.</translation>
+    </message>
+    <message>
+        <source>%1 accepted connections but never answered in time (%2). Raise the request timeout or check the server.</source>
+        <translation>%1 aceptó conexiones pero nunca respondió a tiempo (%2). Aumente el tiempo límite de petición o revise el servidor.</translation>
+    </message>
+    <message>
+        <source>%1 did not give a valid HTTP response (%2).</source>
+        <translation>%1 no dio una respuesta HTTP válida (%2).</translation>
+    </message>
+    <message>
+        <source>No request to %1 completed.</source>
+        <translation>No se completó ninguna petición a %1.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ResourceTreeModel</name>
     <message>
         <source>Name</source>
@@ -569,6 +659,33 @@
     <message>
         <source>Sidecar</source>
         <translation>Sidecar</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultCodec</name>
+    <message>
+        <source>The result inside this file is damaged.</source>
+        <translation>El resultado de este archivo está dañado.</translation>
+    </message>
+    <message>
+        <source>%1 bytes of payload do not parse</source>
+        <translation>%1 bytes de contenido no se pueden analizar</translation>
+    </message>
+    <message>
+        <source>The latency histogram in this file is damaged.</source>
+        <translation>El histograma de latencia de este archivo está dañado.</translation>
+    </message>
+    <message>
+        <source>The service-time histogram in this file is damaged.</source>
+        <translation>El histograma de tiempo de servicio de este archivo está dañado.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>

@@ -678,7 +678,7 @@ void LoadWorker::publish(std::int64_t now, bool final)
     m_interval.reset();
     m_intervalRequests = m_intervalErrors = 0;
     auto &upTo = m_shared.publishedUpTo[static_cast<std::size_t>(m_index)];
-    upTo = final ? std::numeric_limits<std::int64_t>::max() : std::max(upTo, reached);
+    upTo = std::max(upTo, final ? reached + 1 : reached);
     m_shared.finalizeSeconds(false);
 }
 

@@ -276,6 +276,10 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
         run.end = getTime(m.end_time());
     for (const auto &[key, value] : m.labels())
         run.labels.insert(q(key), q(value));
+    if (!m.has_counters()) { // older or foreign writers: what the histogram knows
+        r.counters.responses = r.corrected.count();
+        r.counters.successes = r.corrected.count();
+    }
     r.measuredSeconds = m.measured_seconds();
     r.requestedRate = m.requested_rate();
     r.achievedRate = m.achieved_rate();

@@ -1,5 +1,6 @@
 // The meshdeck executable as a user runs it: headless commands, usage errors, screenshots.
 #include "support/imagecheck.h"
+#include "support/rawhttpserver.h"
 
 #include <demo/democluster.h>
 
@@ -11,6 +12,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 namespace {
 struct Run
@@ -198,6 +201,101 @@ private Q_SLOTS:
             {QStringLiteral("--screenshot"), QStringLiteral("/nonexistent-folder/x.png")});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("does not exist"));
+    }
+
+    void perfRunShowCompare()
+    {
+        std::signal(SIGPIPE, SIG_IGN);
+        TestSupport::RawHttpServer server;
+        QVERIFY(server.start([](int, int, const std::string &) {
+            return TestSupport::RawReply {TestSupport::RawHttpServer::ok()};
+        }));
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("direct.pb"));
+        const QString b = dir.filePath(QStringLiteral("paced.pb"));
+        const QString url = QString::fromStdString(server.url("/productpage"));
+        const Run direct = meshdeck({"perf", "run", "--url", url, "--duration", "1s", "--connections",
+                                     "4", "--label", "mesh=none", "-o", a});
+        QVERIFY2(direct.exitCode == 0, direct.err.constData());
+        QVERIFY(direct.out.contains("Latency (ms)"));
+        QVERIFY(direct.out.contains("200: "));
+        const Run paced = meshdeck({"perf", "run", "--url", url, "--duration", "1s", "--rate", "200",
+                                    "--json", "-o", b});
+        QCOMPARE(paced.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(paced.out).object();
+        QCOMPARE(json.value("mode").toString(), QStringLiteral("constant_rate"));
+        QVERIFY(std::abs(json.value("achieved_rate").toDouble() - 200) < 5);
+        QVERIFY(json.value("rate_reached").toBool());
+        QVERIFY(json.value("latency_ms").toObject().contains("p99.9"));
+        QVERIFY(json.value("service_time_ms").isObject());
+
+        const Run show = meshdeck({"perf", "show", a, "--json"});
+        QCOMPARE(show.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(show.out).object().value("labels").toObject().value("mesh").toString(),
+                 QStringLiteral("none"));
+        const Run smp = meshdeck({"perf", "show", a, "--smp"});
+        QCOMPARE(smp.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(smp.out).object().value("PerformanceTestResult").toObject()
+                    .value("latencies_ms").toObject().contains("p99"));
+        const Run compare = meshdeck({"perf", "compare", a, b});
+        QCOMPARE(compare.exitCode, 0);
+        QVERIFY(compare.out.contains("vs direct"));
+        const Run compareJson = meshdeck({"perf", "compare", a, b, "--json"});
+        const QJsonArray rows = QJsonDocument::fromJson(compareJson.out).object().value("runs").toArray();
+        QCOMPARE(rows.size(), 2);
+        QVERIFY(rows.at(1).toObject().value("difference_ms").toObject().contains("p50"));
+    }
+
+    void perfBadInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no url") << QStringList {"perf", "run"} << 2 << "--url";
+        QTest::newRow("rate and max") << QStringList {"perf", "run", "--url", "http://x/", "--rate", "5", "--max"} << 2 << "exclude";
+        QTest::newRow("bad duration") << QStringList {"perf", "run", "--url", "http://x/", "--duration", "soon"} << 2 << "--duration";
+        QTest::newRow("bad header") << QStringList {"perf", "run", "--url", "http://x/", "--header", "nocolon"} << 2 << "Name: value";
+        QTest::newRow("unknown scheme") << QStringList {"perf", "run", "--url", "gopher://x/"} << 1 << "unsupported scheme";
+        QTest::newRow("refused") << QStringList {"perf", "run", "--url", "http://127.0.0.1:1/", "--duration", "20s"} << 1 << "refused";
+        QTest::newRow("missing file") << QStringList {"perf", "show", "/nonexistent.pb"} << 1 << "Cannot open";
+        QTest::newRow("not a result") << QStringList {"perf", "show", "/etc/hostname"} << 1 << "not a Meshdeck file";
+        QTest::newRow("unknown generator") << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2 << "native, wrk or fortio";
+    }
+    void perfBadInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        const Run r = meshdeck(args);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    }
+
+    void perfCtrlCKeepsThePartialResult()
+    {
+        std::signal(SIGPIPE, SIG_IGN);
+        TestSupport::RawHttpServer server;
+        QVERIFY(server.start([](int, int, const std::string &) {
+            return TestSupport::RawReply {TestSupport::RawHttpServer::ok()};
+        }));
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("partial.pb"));
+        QProcess p;
+        p.start(QStringLiteral(MESHDECK_BINARY),
+                {"perf", "run", "--url", QString::fromStdString(server.url()), "--duration", "60s",
+                 "--connections", "2", "-o", out});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(1500);
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(5000));
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(p.readAllStandardOutput().contains("interrupted"));
+        const Run show = meshdeck({"perf", "show", out, "--json"});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(show.out).object();
+        QVERIFY(json.value("cancelled").toBool());
+        QVERIFY(json.value("responses").toDouble() > 0);
+        QVERIFY(json.value("measured_seconds").toDouble() < 5);
     }
 };
 
