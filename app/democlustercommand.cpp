@@ -1,5 +1,6 @@
 #include "democlustercommand.h"
 
+#include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
 
 #include <QCommandLineParser>
@@ -126,6 +127,17 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
             << "Try: kubectl --kubeconfig " << file << " get pods -A\n";
     } else {
         out << "Pass --kubeconfig FILE to write a kubeconfig for kubectl.\n";
+    }
+    if (const auto *bookinfo = cluster.bookinfo()) {
+        out << "Bookinfo productpage for load tests:\n"
+               "  without a mesh:      "
+            << bookinfo->productpageUrl()
+            << "\n"
+               "  through sidecars:    "
+            << bookinfo->productpageMeshUrl()
+            << "\n"
+               "  e.g. meshdeck perf run --url "
+            << bookinfo->productpageMeshUrl() << " --rate 200 --duration 30s\n";
     }
     out << "Press Ctrl-C to stop.\n";
     out.flush();

@@ -12,6 +12,7 @@
 #include "protobufbody.h"
 #include "serversideapply.h"
 #include "tables.h"
+#include "threadperconnection.h"
 
 #include <core/yaml.h>
 
@@ -38,33 +39,6 @@ using namespace std::chrono_literals;
 
 // One thread per connection: watches are long-lived, and a fixed pool would let them starve
 // ordinary requests.
-class ThreadPerConnection : public httplib::TaskQueue
-{
-public:
-    void enqueue(std::function<void()> fn) override
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            ++m_running;
-        }
-        std::thread([this, fn = std::move(fn)] {
-            fn();
-            std::lock_guard lock(m_mutex);
-            --m_running;
-            m_done.notify_all();
-        }).detach();
-    }
-    void shutdown() override
-    {
-        std::unique_lock lock(m_mutex);
-        m_done.wait_for(lock, 10s, [this] { return m_running == 0; });
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_done;
-    int m_running = 0;
-};
 
 QString param(const httplib::Request &req, const char *name)
 {

@@ -2,6 +2,7 @@
 
 #include "admission.h"
 #include "apiserver.h"
+#include "bookinfotraffic.h"
 #include "certificates.h"
 #include "controllermanager.h"
 #include "scenario.h"
@@ -101,6 +102,16 @@ VoidResult DemoCluster::start()
                       .arg(m_options.port)
                 : QStringLiteral("The demo cluster cannot listen on %1.").arg(m_options.host)));
     }
+    if (m_options.bookinfoTraffic) {
+        m_bookinfo = std::make_unique<BookinfoTraffic>();
+        if (!m_bookinfo->start()) {
+            m_api->stop();
+            m_controllers->stop();
+            return Unexpected(Error(ErrorCode::IoError,
+                                    QStringLiteral("The demo's Bookinfo services cannot listen on "
+                                                   "127.0.0.1 (no free port).")));
+        }
+    }
     m_running = true;
     return {};
 }
@@ -110,6 +121,8 @@ void DemoCluster::stop()
     if (!m_running)
         return;
     m_running = false;
+    if (m_bookinfo)
+        m_bookinfo->stop();
     m_api->stop();
     m_controllers->stop();
     if (!m_options.stateFile.isEmpty())

@@ -13,6 +13,7 @@ namespace Meshdeck::Demo {
 
 class Admission;
 class ApiServer;
+class BookinfoTraffic;
 class ControllerManager;
 struct TlsMaterial;
 
@@ -36,6 +37,9 @@ public:
         int bookmarkIntervalMs = 5000;
         bool watchGoneAsHttpStatus = false;
         ObjectStore::Options store;
+        // Serve Bookinfo as real HTTP services on loopback, with and without sidecar proxies,
+        // for load tests (see BookinfoTraffic).
+        bool bookinfoTraffic = true;
     };
 
     DemoCluster();
@@ -54,6 +58,8 @@ public:
     [[nodiscard]] QString adminToken() const { return m_adminToken; }
     [[nodiscard]] QString readOnlyToken() const { return m_readOnlyToken; }
     [[nodiscard]] const TlsMaterial *tls() const { return m_tls.get(); }
+    // The Bookinfo endpoints for load tests, or null when not served.
+    [[nodiscard]] const BookinfoTraffic *bookinfo() const { return m_bookinfo.get(); }
 
     ObjectStore &store() { return *m_store; }
     ResourceRegistry &registry() { return *m_registry; }
@@ -73,6 +79,7 @@ private:
     std::unique_ptr<ControllerManager> m_controllers;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<TlsMaterial> m_tls;
+    std::unique_ptr<BookinfoTraffic> m_bookinfo;
     QString m_adminToken;
     QString m_readOnlyToken;
     bool m_running = false;

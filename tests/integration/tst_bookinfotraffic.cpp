@@ -1,0 +1,74 @@
+// The demo's Bookinfo as load-test targets: real HTTP, with and without sidecar hops, and the
+// sidecar path measurably slower, as a mesh is.
+#include <core/httptransport.h>
+#include <demo/bookinfotraffic.h>
+#include <demo/democluster.h>
+#include <perf/loadengine.h>
+
+#include <QTest>
+
+using namespace Meshdeck;
+using namespace std::chrono_literals;
+
+class tst_BookinfoTraffic : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void servesBothPaths()
+    {
+        Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        const Demo::BookinfoTraffic *bookinfo = cluster.bookinfo();
+        QVERIFY(bookinfo);
+        for (const QString &url : {bookinfo->productpageUrl(), bookinfo->productpageMeshUrl()}) {
+            HttpRequest request;
+            request.url = QUrl(url);
+            const auto reply = HttpTransport::perform(request);
+            QVERIFY2(reply.ok(), qPrintable(url));
+            QCOMPARE(reply->status, 200);
+            QVERIFY(reply->body.contains("The Comedy of Errors"));
+            QVERIFY(reply->body.contains("William Shakespeare")); // from details
+            QVERIFY(reply->body.contains("Reviewer2\":4")); // reviews, which asked ratings
+        }
+        HttpRequest viaSidecar;
+        viaSidecar.url = QUrl(bookinfo->productpageMeshUrl());
+        QCOMPARE(HttpTransport::perform(viaSidecar)->header("server"), QByteArray("meshdeck-sidecar"));
+        HttpRequest details;
+        details.url = QUrl(bookinfo->serviceUrl(QStringLiteral("details")) + QStringLiteral("/details/7"));
+        QVERIFY(HttpTransport::perform(details)->body.startsWith("{\"id\":7,"));
+    }
+
+    void sidecarsAddMeasurableLatency()
+    {
+        Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        const auto measure = [](const QString &url) {
+            Perf::LoadSpec spec;
+            spec.url = url.toStdString();
+            spec.mode = Perf::LoadSpec::Mode::ConstantRate;
+            spec.rate = 100;
+            spec.connections = 4;
+            spec.duration = 2s;
+            spec.warmup = 300ms;
+            Perf::LoadEngine engine(spec);
+            std::string error;
+            if (!engine.start(&error))
+                qFatal("%s", error.c_str());
+            return engine.report();
+        };
+        const Perf::LoadReport direct = measure(cluster.bookinfo()->productpageUrl());
+        const Perf::LoadReport mesh = measure(cluster.bookinfo()->productpageMeshUrl());
+        QCOMPARE(direct.counters.failureCount() + direct.counters.errorStatusCount(), 0u);
+        QCOMPARE(mesh.counters.failureCount() + mesh.counters.errorStatusCount(), 0u);
+        QVERIFY(direct.counters.responses >= 190);
+        const double d50 = static_cast<double>(direct.service.percentileNs(50)) / 1e6;
+        const double m50 = static_cast<double>(mesh.service.percentileNs(50)) / 1e6;
+        qInfo("productpage p50: direct %.2f ms, through sidecars %.2f ms", d50, m50);
+        QVERIFY2(d50 > 2.5 && d50 < 20, "Bookinfo's service times add up to a few milliseconds");
+        QVERIFY2(m50 > d50, "seven proxy hops cost something");
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_BookinfoTraffic)
+#include "tst_bookinfotraffic.moc"
