@@ -22,12 +22,12 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
-    libcpp-httplib-dev openssl ca-certificates
+    libcpp-httplib-dev openssl ca-certificates wrk
     xvfb xauth desktop-file-utils appstream
 )
 
 # Peers the benchmarks measure against, installed only by `dev.sh bench`.
-BENCH_PACKAGES=(nginx wrk)
+BENCH_PACKAGES=(nginx)
 
 log() { printf '\033[1;34m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'dev.sh: %s\n' "$*" >&2; exit 1; }
