@@ -35,7 +35,8 @@ void onInterrupt(int)
 // "30s", "1.5m", "500ms", "2h", or a plain number of seconds.
 bool parseDuration(const QString &text, Micros *out)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?\\s*$"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?\\s*$"));
     const auto m = re.match(text);
     if (!m.hasMatch())
         return false;
@@ -95,7 +96,8 @@ int PerfCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (sub == QLatin1String("compare"))
         return compare(arguments.mid(1), out, err);
     if (sub.isEmpty() || sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
-        out << "Usage: meshdeck perf run --url URL [options]   run a load test (see perf run --help)\n"
+        out << "Usage: meshdeck perf run --url URL [options]   run a load test (see perf run "
+               "--help)\n"
                "       meshdeck perf show FILE [--json | --smp] print a result file\n"
                "       meshdeck perf compare A B...  [--json]   compare result files (A is the "
                "baseline)\n";
@@ -109,25 +111,24 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
 {
     QCommandLineParser p;
     const auto opt = [](const char *name, const char *value = nullptr) {
-        return value ? QCommandLineOption(QString::fromLatin1(name), QString(), QString::fromLatin1(value))
-                     : QCommandLineOption(QString::fromLatin1(name));
+        return value
+            ? QCommandLineOption(QString::fromLatin1(name), QString(), QString::fromLatin1(value))
+            : QCommandLineOption(QString::fromLatin1(name));
     };
-    const QCommandLineOption url = opt("url", "URL"), rate = opt("rate", "N"), max = opt("max"),
-                             connections = opt("connections", "C"),
-                             maxConnections = opt("max-connections", "M"),
-                             threads = opt("threads", "T"), duration = opt("duration", "D"),
-                             warmup = opt("warmup", "D"), timeout = opt("timeout", "D"),
-                             method = opt("method", "M"), header = opt("header", "K: V"),
-                             body = opt("body", "B"), generator = opt("generator", "G"),
-                             label = opt("label", "k=v"), insecure = opt("insecure"),
-                             cacert = opt("cacert", "FILE"), json = opt("json"),
-                             name = opt("name", "NAME");
+    const QCommandLineOption url
+        = opt("url", "URL"),
+        rate = opt("rate", "N"), max = opt("max"), connections = opt("connections", "C"),
+        maxConnections = opt("max-connections", "M"), threads = opt("threads", "T"),
+        duration = opt("duration", "D"), warmup = opt("warmup", "D"), timeout = opt("timeout", "D"),
+        method = opt("method", "M"), header = opt("header", "K: V"), body = opt("body", "B"),
+        generator = opt("generator", "G"), label = opt("label", "k=v"), insecure = opt("insecure"),
+        cacert = opt("cacert", "FILE"), json = opt("json"), name = opt("name", "NAME");
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({url, rate, max, connections, maxConnections, threads, duration, warmup, timeout,
-                  method, header, body, generator, label, insecure, cacert, json, name, output,
-                  help});
+    p.addOptions({url,      rate,    max,    connections, maxConnections, threads,   duration,
+                  warmup,   timeout, method, header,      body,           generator, label,
+                  insecure, cacert,  json,   name,        output,         help});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf run: " << why << "\n";
         return ExitUsage;
@@ -139,7 +140,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         return ExitOk;
     }
     if (!p.positionalArguments().isEmpty())
-        return usage(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+        return usage(
+            QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
     if (!p.isSet(url))
         return usage(QStringLiteral("--url is required (e.g. --url http://127.0.0.1:8080/)"));
 
@@ -225,23 +227,30 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     const bool asJson = p.isSet(json);
     if (!asJson) {
         err << "Running " << generatorName(request.generator) << " against "
-            << QString::fromStdString(spec.url) << " for " << static_cast<double>(spec.duration.count()) / 1e6
-            << " s" << (spec.warmup.count() ? QStringLiteral(" after a %1 s warm-up").arg(static_cast<double>(spec.warmup.count()) / 1e6) : QString())
+            << QString::fromStdString(spec.url) << " for "
+            << static_cast<double>(spec.duration.count()) / 1e6 << " s"
+            << (spec.warmup.count() ? QStringLiteral(" after a %1 s warm-up")
+                                          .arg(static_cast<double>(spec.warmup.count()) / 1e6)
+                                    : QString())
             << " (Ctrl-C stops early and keeps the result)\n";
         err.flush();
     }
     int lastSecond = -1;
-    const RunResult result = LoadRunner::runBlocking(request, s_interrupted, [&](const RunProgress &pr) {
-        const int second = static_cast<int>(pr.elapsedSeconds);
-        if (asJson || second == lastSecond)
-            return;
-        lastSecond = second;
-        err << (tty ? "\r" : "") << "  " << (pr.warmingUp ? QStringLiteral("warming up") : QStringLiteral("%1/%2 s").arg(second).arg(pr.durationSeconds))
-            << "  " << QString::number(pr.rate, 'f', 0) << " req/s  p50 " << QString::number(pr.p50Ms, 'f', 3)
-            << " ms  p99 " << QString::number(pr.p99Ms, 'f', 3) << " ms  errors " << pr.errors
-            << (tty ? "   " : "\n");
-        err.flush();
-    });
+    const RunResult result
+        = LoadRunner::runBlocking(request, s_interrupted, [&](const RunProgress &pr) {
+              const int second = static_cast<int>(pr.elapsedSeconds);
+              if (asJson || second == lastSecond)
+                  return;
+              lastSecond = second;
+              err << (tty ? "\r" : "") << "  "
+                  << (pr.warmingUp ? QStringLiteral("warming up")
+                                   : QStringLiteral("%1/%2 s").arg(second).arg(pr.durationSeconds))
+                  << "  " << QString::number(pr.rate, 'f', 0) << " req/s  p50 "
+                  << QString::number(pr.p50Ms, 'f', 3) << " ms  p99 "
+                  << QString::number(pr.p99Ms, 'f', 3) << " ms  errors " << pr.errors
+                  << (tty ? "   " : "\n");
+              err.flush();
+          });
     std::signal(SIGINT, previous);
     if (tty && !asJson)
         err << "\n";
@@ -323,7 +332,8 @@ int PerfCommand::compare(const QStringList &arguments, QTextStream &out, QTextSt
         names.append(run->name.isEmpty() ? QFileInfo(file).completeBaseName() : run->name);
     }
     if (p.isSet(json))
-        out << QJsonDocument(PerfSummary::comparisonJson(runs, names)).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(PerfSummary::comparisonJson(runs, names))
+                   .toJson(QJsonDocument::Indented);
     else
         PerfSummary::printComparison(runs, names, out);
     return ExitOk;

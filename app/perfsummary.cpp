@@ -49,12 +49,15 @@ void printRun(const RunResult &run, QTextStream &out)
 {
     const LoadReport &r = run.report;
     const LoadSpec &s = run.spec;
-    out << "Run " << run.id << (run.name.isEmpty() ? QString() : QStringLiteral(" (") + run.name + QLatin1Char(')'))
+    out << "Run " << run.id
+        << (run.name.isEmpty() ? QString() : QStringLiteral(" (") + run.name + QLatin1Char(')'))
         << "\n";
     out << "  Target       " << QString::fromStdString(s.method) << ' '
         << QString::fromStdString(s.url) << "\n";
     out << "  Generator    " << generatorName(run.generator)
-        << (r.generatorVersion.empty() ? QString() : QStringLiteral(" ") + QString::fromStdString(r.generatorVersion))
+        << (r.generatorVersion.empty()
+                ? QString()
+                : QStringLiteral(" ") + QString::fromStdString(r.generatorVersion))
         << ", " << s.connections << " connections on " << s.threads << " thread(s), "
         << (s.mode == LoadSpec::Mode::ConstantRate
                 ? QStringLiteral("constant rate %1 req/s").arg(s.rate)
@@ -77,7 +80,8 @@ void printRun(const RunResult &run, QTextStream &out)
         << QString::number(r.achievedRate, 'f', 1) << " req/s";
     if (r.requestedRate > 0) {
         const double share = r.achievedRate / r.requestedRate * 100.0;
-        out << " of " << r.requestedRate << " requested (" << QString::number(share, 'f', 1) << " %)";
+        out << " of " << r.requestedRate << " requested (" << QString::number(share, 'f', 1)
+            << " %)";
         if (share < 99.0)
             out << "  RATE NOT REACHED";
     }
@@ -137,14 +141,16 @@ void printRun(const RunResult &run, QTextStream &out)
         out << "\n";
         if (s.mode == LoadSpec::Mode::ConstantRate)
             out << "  Schedule     " << count(r.counters.lateSends) << " sent over 1 ms late (max "
-                << formatMs(r.counters.maxSendLagNs) << " ms), "
-                << count(r.counters.droppedSends) << " never sent\n";
+                << formatMs(r.counters.maxSendLagNs) << " ms), " << count(r.counters.droppedSends)
+                << " never sent\n";
         if (r.counters.oversizedBodies)
             out << "  Bodies       " << count(r.counters.oversizedBodies)
                 << " over the size limit (read and discarded)\n";
         out << "  Client CPU   " << QString::number(r.clientCpuSeconds, 'f', 2) << " s";
         if (r.counters.responses)
-            out << " (" << QString::number(r.clientCpuSeconds * 1e6 / static_cast<double>(r.counters.responses), 'f', 2)
+            out << " ("
+                << QString::number(
+                       r.clientCpuSeconds * 1e6 / static_cast<double>(r.counters.responses), 'f', 2)
                 << " us per request)";
         out << "\n";
     }
@@ -180,16 +186,17 @@ QJsonObject runJson(const RunResult &run)
         {QStringLiteral("name"), run.name},
         {QStringLiteral("url"), QString::fromStdString(run.spec.url)},
         {QStringLiteral("generator"), generatorName(run.generator)},
-        {QStringLiteral("mode"), run.spec.mode == LoadSpec::Mode::ConstantRate
-                                     ? QStringLiteral("constant_rate")
-                                     : QStringLiteral("closed_loop")},
+        {QStringLiteral("mode"),
+         run.spec.mode == LoadSpec::Mode::ConstantRate ? QStringLiteral("constant_rate")
+                                                       : QStringLiteral("closed_loop")},
         {QStringLiteral("connections"), run.spec.connections},
         {QStringLiteral("threads"), run.spec.threads},
         {QStringLiteral("requested_rate"), r.requestedRate},
         {QStringLiteral("achieved_rate"), r.achievedRate},
         {QStringLiteral("measured_seconds"), r.measuredSeconds},
         {QStringLiteral("responses"), static_cast<double>(r.counters.responses)},
-        {QStringLiteral("errors"), static_cast<double>(r.counters.failureCount() + r.counters.errorStatusCount())},
+        {QStringLiteral("errors"),
+         static_cast<double>(r.counters.failureCount() + r.counters.errorStatusCount())},
         {QStringLiteral("error_percent"), r.errorShare() * 100.0},
         {QStringLiteral("latency_ms"), latency},
         {QStringLiteral("statuses"), statuses},
@@ -241,12 +248,17 @@ void printComparison(const QList<RunResult> &runs, const QStringList &names, QTe
         out << pad(QStringLiteral("  vs ") + names[0], nameWidth + 19);
         for (std::size_t k = 0; k < v.size(); ++k) {
             const double d = (static_cast<double>(v[k]) - static_cast<double>(base[k])) / 1e6;
-            out << rpad((d >= 0 ? QStringLiteral("+") : QString()) + QString::number(d, 'f', 3), 11);
+            out << rpad((d >= 0 ? QStringLiteral("+") : QString()) + QString::number(d, 'f', 3),
+                        11);
         }
         out << "\n" << pad(QString(), nameWidth + 19);
         for (std::size_t k = 0; k < v.size(); ++k) {
-            const double pct = base[k] ? (static_cast<double>(v[k]) / static_cast<double>(base[k]) - 1) * 100 : 0;
-            out << rpad((pct >= 0 ? QStringLiteral("+") : QString()) + QString::number(pct, 'f', 1) + QStringLiteral("%"), 11);
+            const double pct = base[k]
+                ? (static_cast<double>(v[k]) / static_cast<double>(base[k]) - 1) * 100
+                : 0;
+            out << rpad((pct >= 0 ? QStringLiteral("+") : QString()) + QString::number(pct, 'f', 1)
+                            + QStringLiteral("%"),
+                        11);
         }
         out << "\n";
     }
@@ -264,7 +276,10 @@ QJsonObject comparisonJson(const QList<RunResult> &runs, const QStringList &name
             const QString key = percentName(ps[k]);
             latency.insert(key, static_cast<double>(v[k]) / 1e6);
             diffMs.insert(key, (static_cast<double>(v[k]) - static_cast<double>(base[k])) / 1e6);
-            diffPct.insert(key, base[k] ? (static_cast<double>(v[k]) / static_cast<double>(base[k]) - 1) * 100 : 0.0);
+            diffPct.insert(key,
+                           base[k] ? (static_cast<double>(v[k]) / static_cast<double>(base[k]) - 1)
+                                   * 100
+                                   : 0.0);
         }
         rows.append(QJsonObject {
             {QStringLiteral("name"), names[i]},
@@ -276,7 +291,8 @@ QJsonObject comparisonJson(const QList<RunResult> &runs, const QStringList &name
             {QStringLiteral("difference_percent"), diffPct},
         });
     }
-    return QJsonObject {{QStringLiteral("baseline"), names.first()}, {QStringLiteral("runs"), rows}};
+    return QJsonObject {{QStringLiteral("baseline"), names.first()},
+                        {QStringLiteral("runs"), rows}};
 }
 
 } // namespace Meshdeck::PerfSummary

@@ -49,7 +49,9 @@ public:
     explicit HttpService(std::string name)
         : m_name(std::move(name))
     {
-        m_server.new_task_queue = [] { return new ThreadPerConnection; };
+        m_server.new_task_queue = [] {
+            return new ThreadPerConnection;
+        };
         m_server.set_keep_alive_max_count(1'000'000);
         m_server.set_keep_alive_timeout(2);
         m_server.set_tcp_nodelay(true);
@@ -94,9 +96,8 @@ public:
         m_server.Get(".*", [port, name](const httplib::Request &req, httplib::Response &res) {
             httplib::Headers headers;
             for (const auto &[k, v] : req.headers) {
-                if (k != "Host" && k != "Connection" && k != "Content-Length"
-                    && k != "REMOTE_ADDR" && k != "REMOTE_PORT" && k != "LOCAL_ADDR"
-                    && k != "LOCAL_PORT")
+                if (k != "Host" && k != "Connection" && k != "Content-Length" && k != "REMOTE_ADDR"
+                    && k != "REMOTE_PORT" && k != "LOCAL_ADDR" && k != "LOCAL_PORT")
                     headers.emplace(k, v);
             }
             headers.emplace("x-forwarded-by", name);
@@ -147,47 +148,51 @@ bool BookinfoTraffic::start()
     // Services are started callee first, so callers know their upstream ports.
     const auto ratings = [this](const std::string &name) {
         HttpService *s = add(std::make_unique<HttpService>(name));
-        s->server().Get(R"(/ratings/(\d+))", [](const httplib::Request &req, httplib::Response &res) {
-            work(0.4);
-            res.set_content("{\"id\":" + req.matches[1].str()
-                                + ",\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}",
-                            "application/json");
-        });
+        s->server().Get(R"(/ratings/(\d+))",
+                        [](const httplib::Request &req, httplib::Response &res) {
+                            work(0.4);
+                            res.set_content("{\"id\":" + req.matches[1].str()
+                                                + ",\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}",
+                                            "application/json");
+                        });
         return s;
     };
     const auto details = [this](const std::string &name) {
         HttpService *s = add(std::make_unique<HttpService>(name));
-        s->server().Get(R"(/details/(\d+))", [](const httplib::Request &req, httplib::Response &res) {
-            work(0.8);
-            res.set_content("{\"id\":" + req.matches[1].str()
-                                + ",\"author\":\"William Shakespeare\",\"year\":1595,"
-                                  "\"type\":\"paperback\",\"pages\":200,\"publisher\":"
-                                  "\"PublisherA\",\"language\":\"English\","
-                                  "\"ISBN-10\":\"1234567890\",\"ISBN-13\":\"123-1234567890\"}",
-                            "application/json");
-        });
+        s->server().Get(
+            R"(/details/(\d+))", [](const httplib::Request &req, httplib::Response &res) {
+                work(0.8);
+                res.set_content("{\"id\":" + req.matches[1].str()
+                                    + ",\"author\":\"William Shakespeare\",\"year\":1595,"
+                                      "\"type\":\"paperback\",\"pages\":200,\"publisher\":"
+                                      "\"PublisherA\",\"language\":\"English\","
+                                      "\"ISBN-10\":\"1234567890\",\"ISBN-13\":\"123-1234567890\"}",
+                                "application/json");
+            });
         return s;
     };
     const auto reviews = [this](const std::string &name, const HttpService *ratingsUpstream) {
         HttpService *s = add(std::make_unique<HttpService>(name));
         const int port = ratingsUpstream->port();
-        s->server().Get(R"(/reviews/(\d+))", [port](const httplib::Request &req, httplib::Response &res) {
-            work(1.2);
-            auto r = clientFor(port).Get("/ratings/" + req.matches[1].str());
-            if (!r || r->status != 200) {
-                res.status = 503;
-                res.set_content("{\"error\":\"ratings unavailable\"}", "application/json");
-                return;
-            }
-            res.set_content("{\"id\":\"" + req.matches[1].str()
-                                + "\",\"podname\":\"reviews-v2\",\"clustername\":\"null\","
-                                  "\"reviews\":[{\"reviewer\":\"Reviewer1\",\"text\":\"An "
-                                  "extremely entertaining play by Shakespeare.\"},{\"reviewer\":"
-                                  "\"Reviewer2\",\"text\":\"Absolutely fun and entertaining.\"}],"
-                                  "\"ratings\":"
-                                + r->body + "}",
-                            "application/json");
-        });
+        s->server().Get(
+            R"(/reviews/(\d+))", [port](const httplib::Request &req, httplib::Response &res) {
+                work(1.2);
+                auto r = clientFor(port).Get("/ratings/" + req.matches[1].str());
+                if (!r || r->status != 200) {
+                    res.status = 503;
+                    res.set_content("{\"error\":\"ratings unavailable\"}", "application/json");
+                    return;
+                }
+                res.set_content(
+                    "{\"id\":\"" + req.matches[1].str()
+                        + "\",\"podname\":\"reviews-v2\",\"clustername\":\"null\","
+                          "\"reviews\":[{\"reviewer\":\"Reviewer1\",\"text\":\"An "
+                          "extremely entertaining play by Shakespeare.\"},{\"reviewer\":"
+                          "\"Reviewer2\",\"text\":\"Absolutely fun and entertaining.\"}],"
+                          "\"ratings\":"
+                        + r->body + "}",
+                    "application/json");
+            });
         return s;
     };
     const auto productpage = [this](const std::string &name, const HttpService *detailsUpstream,
@@ -203,8 +208,10 @@ bool BookinfoTraffic::start()
                 && reviewsReply->status == 200;
             std::string html = "<!DOCTYPE html><html><head><title>Simple Bookstore App</title>"
                                "</head><body><h1>The Comedy of Errors</h1>";
-            html += "<section id=\"details\">" + (detailsReply ? detailsReply->body : std::string("unavailable")) + "</section>";
-            html += "<section id=\"reviews\">" + (reviewsReply ? reviewsReply->body : std::string("unavailable")) + "</section>";
+            html += "<section id=\"details\">"
+                + (detailsReply ? detailsReply->body : std::string("unavailable")) + "</section>";
+            html += "<section id=\"reviews\">"
+                + (reviewsReply ? reviewsReply->body : std::string("unavailable")) + "</section>";
             html += std::string(3000, ' ') + "</body></html>"; // a page of realistic size
             res.status = ok ? 200 : 503;
             res.set_content(html, "text/html; charset=utf-8");
@@ -219,7 +226,9 @@ bool BookinfoTraffic::start()
         s->proxyTo(upstream);
         return s;
     };
-    const auto started = [](HttpService *s) { return s->start() ? s : nullptr; };
+    const auto started = [](HttpService *s) {
+        return s->start() ? s : nullptr;
+    };
 
     // Without a mesh.
     m_ratings = started(ratings("ratings"));
@@ -232,12 +241,19 @@ bool BookinfoTraffic::start()
     // With sidecars: inbound in front of every service, outbound on every calling edge.
     HttpService *ratingsIn = started(sidecar("ratings-inbound", m_ratings));
     HttpService *detailsIn = ratingsIn ? started(sidecar("details-inbound", m_details)) : nullptr;
-    HttpService *reviewsToRatings = detailsIn ? started(sidecar("reviews-outbound", ratingsIn)) : nullptr;
-    HttpService *reviewsMesh = reviewsToRatings ? started(reviews("reviews-meshed", reviewsToRatings)) : nullptr;
-    HttpService *reviewsIn = reviewsMesh ? started(sidecar("reviews-inbound", reviewsMesh)) : nullptr;
-    HttpService *ppToDetails = reviewsIn ? started(sidecar("productpage-outbound-details", detailsIn)) : nullptr;
-    HttpService *ppToReviews = ppToDetails ? started(sidecar("productpage-outbound-reviews", reviewsIn)) : nullptr;
-    HttpService *ppMesh = ppToReviews ? started(productpage("productpage-meshed", ppToDetails, ppToReviews)) : nullptr;
+    HttpService *reviewsToRatings
+        = detailsIn ? started(sidecar("reviews-outbound", ratingsIn)) : nullptr;
+    HttpService *reviewsMesh
+        = reviewsToRatings ? started(reviews("reviews-meshed", reviewsToRatings)) : nullptr;
+    HttpService *reviewsIn
+        = reviewsMesh ? started(sidecar("reviews-inbound", reviewsMesh)) : nullptr;
+    HttpService *ppToDetails
+        = reviewsIn ? started(sidecar("productpage-outbound-details", detailsIn)) : nullptr;
+    HttpService *ppToReviews
+        = ppToDetails ? started(sidecar("productpage-outbound-reviews", reviewsIn)) : nullptr;
+    HttpService *ppMesh = ppToReviews
+        ? started(productpage("productpage-meshed", ppToDetails, ppToReviews))
+        : nullptr;
     m_productpageSidecar = ppMesh ? started(sidecar("productpage-inbound", ppMesh)) : nullptr;
     return m_productpageSidecar != nullptr;
 }
@@ -253,8 +269,9 @@ void BookinfoTraffic::stop()
 
 QString BookinfoTraffic::productpageUrl() const
 {
-    return m_productpage ? QStringLiteral("http://127.0.0.1:%1/productpage").arg(m_productpage->port())
-                         : QString();
+    return m_productpage
+        ? QStringLiteral("http://127.0.0.1:%1/productpage").arg(m_productpage->port())
+        : QString();
 }
 
 QString BookinfoTraffic::productpageMeshUrl() const
@@ -267,10 +284,10 @@ QString BookinfoTraffic::productpageMeshUrl() const
 QString BookinfoTraffic::serviceUrl(const QString &service) const
 {
     const HttpService *s = service == QLatin1String("details") ? m_details
-        : service == QLatin1String("reviews")                   ? m_reviews
-        : service == QLatin1String("ratings")                   ? m_ratings
-        : service == QLatin1String("productpage")               ? m_productpage
-                                                                : nullptr;
+        : service == QLatin1String("reviews")                  ? m_reviews
+        : service == QLatin1String("ratings")                  ? m_ratings
+        : service == QLatin1String("productpage")              ? m_productpage
+                                                               : nullptr;
     return s ? QStringLiteral("http://127.0.0.1:%1").arg(s->port()) : QString();
 }
 

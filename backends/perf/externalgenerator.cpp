@@ -1,11 +1,11 @@
 #include "externalgenerator.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -64,9 +64,10 @@ Result<QString> ExternalGenerator::locate(Generator generator)
     if (generator == Generator::Wrk) {
         const QString path = QStandardPaths::findExecutable(QStringLiteral("wrk"));
         if (path.isEmpty())
-            return Unexpected(Error(ErrorCode::NotFound,
-                                    tr("wrk is not installed. Install it with "
-                                       "\"sudo apt-get install wrk\", or use the native generator.")));
+            return Unexpected(
+                Error(ErrorCode::NotFound,
+                      tr("wrk is not installed. Install it with "
+                         "\"sudo apt-get install wrk\", or use the native generator.")));
         return path;
     }
     if (generator == Generator::Fortio) {
@@ -93,7 +94,8 @@ QByteArray ExternalGenerator::wrkScript(const LoadSpec &spec)
     // done(): the summary and 1,000+ percentiles as one JSON line.
     lua += "done = function(summary, latency, requests)\n"
            "  local e = summary.errors\n"
-           "  io.write(string.format('" + QByteArray(WrkMarker)
+           "  io.write(string.format('"
+        + QByteArray(WrkMarker)
         + "{\"duration_us\":%d,\"requests\":%d,\"bytes\":%d,"
           "\"errors\":{\"connect\":%d,\"read\":%d,\"write\":%d,\"status\":%d,\"timeout\":%d},"
           "\"min_us\":%d,\"max_us\":%d,\"mean_us\":%.3f,\"stdev_us\":%.3f,\"percentiles\":[',\n"
@@ -123,8 +125,8 @@ Result<LoadReport> ExternalGenerator::parseWrkOutput(const QByteArray &text)
     const qsizetype start = at + qsizetype(sizeof WrkMarker) - 1;
     const qsizetype end = text.indexOf('\n', start);
     QJsonParseError error {};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.mid(start, end < 0 ? -1 : end - start),
-                                                      &error);
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(text.mid(start, end < 0 ? -1 : end - start), &error);
     if (!doc.isObject())
         return Unexpected(Error(ErrorCode::ParseError, tr("wrk's results could not be read."),
                                 error.errorString()));
@@ -201,9 +203,8 @@ Result<LoadReport> ExternalGenerator::parseFortioJson(const QByteArray &json)
     }
     if (codes.isEmpty())
         r.counters.responses = r.corrected.count();
-    r.counters.bytesRead
-        = static_cast<std::uint64_t>(o.value(QLatin1String("Sizes")).toObject().value(
-                                          QLatin1String("Sum")).toDouble());
+    r.counters.bytesRead = static_cast<std::uint64_t>(
+        o.value(QLatin1String("Sizes")).toObject().value(QLatin1String("Sum")).toDouble());
     return r;
 }
 
@@ -236,16 +237,16 @@ Result<LoadReport> ExternalGenerator::run(Generator generator, const LoadSpec &s
         f.close();
         args << QStringLiteral("-t") << QString::number(std::min(spec.threads, spec.connections))
              << QStringLiteral("-c") << QString::number(spec.connections)
-             << QStringLiteral("--timeout") << seconds(spec.requestTimeout)
-             << QStringLiteral("-s") << script;
+             << QStringLiteral("--timeout") << seconds(spec.requestTimeout) << QStringLiteral("-s")
+             << script;
     } else {
         args << QStringLiteral("load") << QStringLiteral("-c") << QString::number(spec.connections)
              << QStringLiteral("-qps")
              << (spec.mode == LoadSpec::Mode::ConstantRate ? QString::number(spec.rate)
                                                            : QStringLiteral("0"))
-             << QStringLiteral("-timeout") << seconds(spec.requestTimeout)
-             << QStringLiteral("-r") << QStringLiteral("0.00001")
-             << QStringLiteral("-json") << dir.filePath(QStringLiteral("result.json"));
+             << QStringLiteral("-timeout") << seconds(spec.requestTimeout) << QStringLiteral("-r")
+             << QStringLiteral("0.00001") << QStringLiteral("-json")
+             << dir.filePath(QStringLiteral("result.json"));
         if (spec.mode == LoadSpec::Mode::ConstantRate)
             args << QStringLiteral("-uniform") << QStringLiteral("-nocatchup");
         if (spec.method != "GET")
@@ -291,11 +292,12 @@ Result<LoadReport> ExternalGenerator::run(Generator generator, const LoadSpec &s
             *output = process.readAllStandardOutput();
         if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
             if (!interrupted)
-                return Unexpected(Error(ErrorCode::Unknown,
-                                        tr("%1 failed (exit code %2).")
-                                            .arg(QFileInfo(program.value()).fileName())
-                                            .arg(process.exitCode()),
-                                        QString::fromUtf8(process.readAllStandardError().right(2000))));
+                return Unexpected(
+                    Error(ErrorCode::Unknown,
+                          tr("%1 failed (exit code %2).")
+                              .arg(QFileInfo(program.value()).fileName())
+                              .arg(process.exitCode()),
+                          QString::fromUtf8(process.readAllStandardError().right(2000))));
         }
         return 0;
     };
@@ -308,15 +310,14 @@ Result<LoadReport> ExternalGenerator::run(Generator generator, const LoadSpec &s
     QByteArray output;
     if (const auto measured = runOnce(spec.duration, &output); !measured)
         return Unexpected(measured.error());
-    Result<LoadReport> report = generator == Generator::Wrk
-        ? parseWrkOutput(output)
-        : [&]() -> Result<LoadReport> {
-              QFile f(dir.filePath(QStringLiteral("result.json")));
-              if (!f.open(QIODevice::ReadOnly))
-                  return Unexpected(Error(ErrorCode::IoError,
-                                          tr("fortio ended without writing its result.")));
-              return parseFortioJson(f.readAll());
-          }();
+    Result<LoadReport> report
+        = generator == Generator::Wrk ? parseWrkOutput(output) : [&]() -> Result<LoadReport> {
+        QFile f(dir.filePath(QStringLiteral("result.json")));
+        if (!f.open(QIODevice::ReadOnly))
+            return Unexpected(
+                Error(ErrorCode::IoError, tr("fortio ended without writing its result.")));
+        return parseFortioJson(f.readAll());
+    }();
     if (report) {
         report.value().cancelled = cancel.load();
         if (spec.mode == LoadSpec::Mode::ConstantRate)

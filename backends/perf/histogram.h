@@ -43,11 +43,12 @@ public:
     // value equivalent to the bucket that holds it, never above the largest value recorded.
     [[nodiscard]] std::uint64_t percentileNs(double percent) const;
     // Several at once, in one pass; `percents` must be ascending.
-    [[nodiscard]] std::vector<std::uint64_t> percentilesNs(const std::vector<double> &percents) const;
+    [[nodiscard]] std::vector<std::uint64_t>
+    percentilesNs(const std::vector<double> &percents) const;
 
     // Calls fn(lowNs, highNs, count) for every bucket that holds samples, in ascending order.
-    void forEachBucket(
-        const std::function<void(std::uint64_t, std::uint64_t, std::uint64_t)> &fn) const;
+    void
+    forEachBucket(const std::function<void(std::uint64_t, std::uint64_t, std::uint64_t)> &fn) const;
 
     // Compact, portable encoding (varints of index gaps and counts plus the exact moments);
     // a few hundred bytes for a typical run. deserialize() returns false for malformed input and

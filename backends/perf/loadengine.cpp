@@ -142,7 +142,8 @@ bool LoadEngine::start(std::string *error)
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo *found = nullptr;
-    const int rc = ::getaddrinfo(url->host.c_str(), std::to_string(url->port).c_str(), &hints, &found);
+    const int rc
+        = ::getaddrinfo(url->host.c_str(), std::to_string(url->port).c_str(), &hints, &found);
     if (rc != 0 || !found)
         return fail("cannot resolve host '" + url->host + "': " + ::gai_strerror(rc)
                     + " (check the name, or use an IP address)");
@@ -196,8 +197,8 @@ bool LoadEngine::start(std::string *error)
         req += "Accept: */*\r\n";
     for (const auto &[name, value] : m_spec.headers)
         req += name + ": " + value + "\r\n";
-    const bool bodyMethod = m_spec.method == "POST" || m_spec.method == "PUT"
-        || m_spec.method == "PATCH";
+    const bool bodyMethod
+        = m_spec.method == "POST" || m_spec.method == "PUT" || m_spec.method == "PATCH";
     if (!hasLength && (!m_spec.body.empty() || bodyMethod))
         req += "Content-Length: " + std::to_string(m_spec.body.size()) + "\r\n";
     req += "\r\n";
@@ -212,8 +213,8 @@ bool LoadEngine::start(std::string *error)
     shared->startNs = monotonicNs();
     shared->measureStartNs = shared->startNs + m_spec.warmup.count() * 1000;
     shared->endNs = shared->measureStartNs + m_spec.duration.count() * 1000;
-    shared->drainEndNs = shared->endNs
-        + std::min<std::int64_t>(m_spec.requestTimeout.count() * 1000, 2 * Second);
+    shared->drainEndNs
+        = shared->endNs + std::min<std::int64_t>(m_spec.requestTimeout.count() * 1000, 2 * Second);
     m_shared = shared;
 
     for (int t = 0; t < threads; ++t) {
@@ -253,7 +254,9 @@ bool LoadEngine::wait(Micros timeout)
         return true;
     {
         std::unique_lock lock(m_shared->finishedMutex);
-        const auto done = [this] { return m_shared->running.load() == 0; };
+        const auto done = [this] {
+            return m_shared->running.load() == 0;
+        };
         if (timeout == Micros::max())
             m_shared->finishedCondition.wait(lock, done);
         else if (!m_shared->finishedCondition.wait_for(lock, timeout, done))
@@ -321,9 +324,8 @@ LoadReport LoadEngine::report()
         r.series = m_shared->series;
     }
     r.requestedRate = m_spec.mode == LoadSpec::Mode::ConstantRate ? m_spec.rate : 0;
-    r.achievedRate = r.measuredSeconds > 0
-        ? static_cast<double>(r.counters.responses) / r.measuredSeconds
-        : 0;
+    r.achievedRate
+        = r.measuredSeconds > 0 ? static_cast<double>(r.counters.responses) / r.measuredSeconds : 0;
     r.generator = "native";
     return r;
 }

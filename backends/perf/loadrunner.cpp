@@ -79,9 +79,8 @@ void LoadRunner::cancel()
 void LoadRunner::start(const RunRequest &request)
 {
     m_cancel = false;
-    const RunResult result = runBlocking(request, m_cancel, [this](const RunProgress &p) {
-        Q_EMIT progressed(p);
-    });
+    const RunResult result
+        = runBlocking(request, m_cancel, [this](const RunProgress &p) { Q_EMIT progressed(p); });
     Q_EMIT finished(result);
 }
 
@@ -108,17 +107,16 @@ RunResult LoadRunner::runBlocking(const RunRequest &request, const std::atomic_b
         const double warmup = static_cast<double>(request.spec.warmup.count()) / 1e6;
         QElapsedTimer wall;
         wall.start();
-        auto report = ExternalGenerator::run(
-            request.generator, request.spec, cancel, [&](double) {
-                if (!progress)
-                    return;
-                RunProgress p;
-                const double t = static_cast<double>(wall.elapsed()) / 1000.0;
-                p.warmingUp = t < warmup;
-                p.elapsedSeconds = std::clamp(t - warmup, 0.0, duration);
-                p.durationSeconds = duration;
-                progress(p);
-            });
+        auto report = ExternalGenerator::run(request.generator, request.spec, cancel, [&](double) {
+            if (!progress)
+                return;
+            RunProgress p;
+            const double t = static_cast<double>(wall.elapsed()) / 1000.0;
+            p.warmingUp = t < warmup;
+            p.elapsedSeconds = std::clamp(t - warmup, 0.0, duration);
+            p.durationSeconds = duration;
+            progress(p);
+        });
         result.end = QDateTime::currentDateTimeUtc();
         if (!report) {
             result.failure = report.error().toString();

@@ -330,8 +330,8 @@ void LoadWorker::sendRequest(Conn &c, std::int64_t now)
     const std::int64_t lag = now - c.intendedNs;
     if (lag > Millisecond)
         ++counters.lateSends;
-    counters.maxSendLagNs = std::max<std::uint64_t>(counters.maxSendLagNs,
-                                                    static_cast<std::uint64_t>(std::max<std::int64_t>(0, lag)));
+    counters.maxSendLagNs = std::max<std::uint64_t>(
+        counters.maxSendLagNs, static_cast<std::uint64_t>(std::max<std::int64_t>(0, lag)));
     c.parser.reset(m_shared.headRequest);
     c.written = 0;
     c.state = State::Writing;
@@ -356,8 +356,8 @@ void LoadWorker::writeMore(Conn &c, std::int64_t now)
                 }
                 if (err == SSL_ERROR_WANT_READ)
                     return;
-                fail(c, FailureKind::Reset, "writing to " + m_shared.addressText + ": "
-                         + tlsErrorText(c.ssl), now);
+                fail(c, FailureKind::Reset,
+                     "writing to " + m_shared.addressText + ": " + tlsErrorText(c.ssl), now);
                 return;
             }
             n = r;
@@ -410,8 +410,8 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
                 if (err == SSL_ERROR_ZERO_RETURN || err == SSL_ERROR_SYSCALL)
                     closed = true;
                 else {
-                    fail(c, FailureKind::TlsFailure, "reading from " + m_shared.addressText + ": "
-                             + tlsErrorText(c.ssl), now);
+                    fail(c, FailureKind::TlsFailure,
+                         "reading from " + m_shared.addressText + ": " + tlsErrorText(c.ssl), now);
                     return;
                 }
             }
@@ -438,7 +438,8 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
                 onResponse(c, now);
                 return;
             }
-            if (c.reused && !c.resent && !c.parser.started() && c.written == m_shared.request.size()) {
+            if (c.reused && !c.resent && !c.parser.started()
+                && c.written == m_shared.request.size()) {
                 // A keep-alive connection the server had already given up on: resend once.
                 ++counters.keepAliveRetries;
                 closeConn(c);
@@ -446,8 +447,7 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
                 openConn(c, now);
                 return;
             }
-            fail(c, FailureKind::Reset,
-                 m_shared.addressText + ": " + c.parser.errorText(), now);
+            fail(c, FailureKind::Reset, m_shared.addressText + ": " + c.parser.errorText(), now);
             return;
         }
         counters.bytesRead += static_cast<std::uint64_t>(n);
@@ -458,8 +458,8 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
             return;
         }
         if (outcome == ResponseParser::Outcome::Error) {
-            fail(c, FailureKind::ProtocolError,
-                 m_shared.addressText + ": " + c.parser.errorText(), now);
+            fail(c, FailureKind::ProtocolError, m_shared.addressText + ": " + c.parser.errorText(),
+                 now);
             return;
         }
         if (!c.ssl && static_cast<std::size_t>(n) < m_buffer.size())
@@ -622,7 +622,8 @@ void LoadWorker::housekeeping(std::int64_t now)
         case State::Handshaking:
             if (now >= c.deadlineNs)
                 fail(c, FailureKind::ConnectTimeout,
-                     "no connection to " + m_shared.addressText + " within the connect timeout", now);
+                     "no connection to " + m_shared.addressText + " within the connect timeout",
+                     now);
             break;
         case State::Writing:
         case State::Reading:
@@ -659,9 +660,8 @@ void LoadWorker::housekeeping(std::int64_t now)
 void LoadWorker::publish(std::int64_t now, bool final)
 {
     m_nextPublishNs = now + 250 * Millisecond;
-    const std::int64_t reached = now < m_shared.measureStartNs
-        ? -1
-        : (now - m_shared.measureStartNs) / Second;
+    const std::int64_t reached
+        = now < m_shared.measureStartNs ? -1 : (now - m_shared.measureStartNs) / Second;
     std::lock_guard lock(m_shared.mutex);
     if (m_intervalRequests || m_intervalErrors) {
         auto &accum = m_shared.seconds[m_intervalSecond];

@@ -63,7 +63,8 @@ ResponseParser::Outcome ResponseParser::fail(const char *why)
 bool ResponseParser::takeLine(const char *&p, const char *end, const char *&line,
                               std::size_t &lineLen)
 {
-    const auto *nl = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    const auto *nl
+        = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
     if (!nl) {
         const auto n = static_cast<std::size_t>(end - p);
         if (m_partialLen + n > m_partial.size()) {
@@ -129,7 +130,8 @@ ResponseParser::Outcome ResponseParser::feed(const char *data, std::size_t len,
         }
         case State::Body:
         case State::ChunkData: {
-            const auto n = std::min<std::uint64_t>(m_remaining, static_cast<std::uint64_t>(end - p));
+            const auto n
+                = std::min<std::uint64_t>(m_remaining, static_cast<std::uint64_t>(end - p));
             p += n;
             m_remaining -= n;
             m_bodyBytes += n;

@@ -32,7 +32,17 @@ public:
     [[nodiscard]] const char *errorText() const { return m_error; }
 
 private:
-    enum class State { StatusLine, Header, Body, ChunkSize, ChunkData, ChunkEnd, Trailer, UntilClose, Done };
+    enum class State {
+        StatusLine,
+        Header,
+        Body,
+        ChunkSize,
+        ChunkData,
+        ChunkEnd,
+        Trailer,
+        UntilClose,
+        Done
+    };
 
     Outcome fail(const char *why);
     bool takeLine(const char *&p, const char *end, const char *&line, std::size_t &lineLen);

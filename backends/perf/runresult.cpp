@@ -41,8 +41,8 @@ RunEnvironment RunEnvironment::forThisMachine()
     const long pageSize = ::sysconf(_SC_PAGESIZE);
     if (pages > 0 && pageSize > 0)
         env.clientMemoryBytes = static_cast<qint64>(pages) * pageSize;
-    env.platform = QSysInfo::prettyProductName() + QStringLiteral(", ")
-        + QSysInfo::currentCpuArchitecture();
+    env.platform
+        = QSysInfo::prettyProductName() + QStringLiteral(", ") + QSysInfo::currentCpuArchitecture();
     return env;
 }
 

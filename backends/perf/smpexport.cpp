@@ -22,11 +22,12 @@ QString durationText(Micros us)
 // SMP's ServiceMeshes.Type enum names.
 QString smpMeshType(const QString &type)
 {
-    static const QStringList known {QStringLiteral("appmesh"), QStringLiteral("consul"),
-                                    QStringLiteral("istio"), QStringLiteral("kuma"),
-                                    QStringLiteral("linkerd"), QStringLiteral("maesh"),
-                                    QStringLiteral("octarine"),
-                                    QStringLiteral("networkservicemesh"), QStringLiteral("tanzu")};
+    static const QStringList known {
+        QStringLiteral("appmesh"),  QStringLiteral("consul"),
+        QStringLiteral("istio"),    QStringLiteral("kuma"),
+        QStringLiteral("linkerd"),  QStringLiteral("maesh"),
+        QStringLiteral("octarine"), QStringLiteral("networkservicemesh"),
+        QStringLiteral("tanzu")};
     const QString t = type.toLower();
     return known.contains(t) ? t : QString();
 }
@@ -56,7 +57,8 @@ QJsonObject SmpExport::toJson(const RunResult &run)
         {QStringLiteral("endpoint_url"), QJsonArray {QString::fromStdString(spec.url)}},
     };
     for (const auto &[name, value] : spec.headers) {
-        if (QString::fromStdString(name).compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0)
+        if (QString::fromStdString(name).compare(QLatin1String("content-type"), Qt::CaseInsensitive)
+            == 0)
             client.insert(QStringLiteral("content_type"), QString::fromStdString(value));
     }
     const QJsonObject config {
@@ -68,7 +70,9 @@ QJsonObject SmpExport::toJson(const RunResult &run)
         {QStringLiteral("duration"), durationText(spec.duration)},
     };
 
-    const auto ms = [](std::uint64_t ns) { return static_cast<double>(ns) / 1e6; };
+    const auto ms = [](std::uint64_t ns) {
+        return static_cast<double>(ns) / 1e6;
+    };
     const auto p = r.corrected.percentilesNs({50, 90, 99});
     const QJsonObject latencies {
         {QStringLiteral("min"), ms(r.corrected.minNs())},

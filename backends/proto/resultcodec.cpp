@@ -222,7 +222,8 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
     run.environment.kubernetesVersion = q(env.kubernetes_version());
     for (const pb::Node &n : env.nodes())
         run.environment.nodes.append({q(n.name()), static_cast<int>(n.cpu_millicores()),
-                                      static_cast<qint64>(n.memory_bytes()), q(n.kubelet_version())});
+                                      static_cast<qint64>(n.memory_bytes()),
+                                      q(n.kubelet_version())});
     run.environment.clientHost = q(env.client_host());
     run.environment.clientCpus = static_cast<int>(env.client_cpus());
     run.environment.clientMemoryBytes = static_cast<qint64>(env.client_memory_bytes());
@@ -232,8 +233,8 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
 
     LoadReport &r = run.report;
     if (!m.corrected_histogram().empty() && !r.corrected.deserialize(m.corrected_histogram()))
-        return Unexpected(Error(ErrorCode::ParseError,
-                                tr("The latency histogram in this file is damaged.")));
+        return Unexpected(
+            Error(ErrorCode::ParseError, tr("The latency histogram in this file is damaged.")));
     r.hasServiceTime = m.has_service_time() && !m.service_histogram().empty();
     if (r.hasServiceTime) {
         if (!r.service.deserialize(m.service_histogram()))
@@ -243,8 +244,8 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
         r.service = r.corrected;
     }
     for (const pb::SecondPoint &p : m.series())
-        r.series.push_back({p.second(), p.requests(), p.errors(), p.p50_ns(), p.p90_ns(),
-                            p.p99_ns(), p.max_ns()});
+        r.series.push_back(
+            {p.second(), p.requests(), p.errors(), p.p50_ns(), p.p90_ns(), p.p99_ns(), p.max_ns()});
     for (const pb::Failure &f : m.failures()) {
         bool ok = false;
         const FailureKind kind = failureKindFromName(f.kind(), &ok);
@@ -298,7 +299,8 @@ Result<RunResult> ResultCodec::readFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Unexpected(Error(ErrorCode::IoError, tr("Cannot open %1: %2").arg(path, f.errorString())));
+        return Unexpected(
+            Error(ErrorCode::IoError, tr("Cannot open %1: %2").arg(path, f.errorString())));
     auto run = decode(f.readAll());
     if (!run)
         return Unexpected(run.error().withContext(QFileInfo(path).fileName()));
@@ -309,12 +311,12 @@ VoidResult ResultCodec::writeFile(const QString &path, const RunResult &run)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Unexpected(Error(ErrorCode::IoError,
-                                tr("Cannot write %1: %2").arg(path, f.errorString())));
+        return Unexpected(
+            Error(ErrorCode::IoError, tr("Cannot write %1: %2").arg(path, f.errorString())));
     const QByteArray bytes = encode(run);
     if (f.write(bytes) != bytes.size() || !f.commit())
-        return Unexpected(Error(ErrorCode::IoError,
-                                tr("Cannot write %1: %2").arg(path, f.errorString())));
+        return Unexpected(
+            Error(ErrorCode::IoError, tr("Cannot write %1: %2").arg(path, f.errorString())));
     return {};
 }
 

@@ -160,7 +160,8 @@ private Q_SLOTS:
         const double share = r.achievedRate / rate;
         qInfo("constant rate %.0f/s: achieved %.1f/s = %.2f %% of requested (goal: within 1 %%); "
               "%llu sent over 1 ms late, %llu never sent",
-              rate, r.achievedRate, share * 100, static_cast<unsigned long long>(r.counters.lateSends),
+              rate, r.achievedRate, share * 100,
+              static_cast<unsigned long long>(r.counters.lateSends),
               static_cast<unsigned long long>(r.counters.droppedSends));
         qInfo("constant rate %.0f/s: native p50 %.3f ms p99 %.3f ms from the intended send time, "
               "service time p50 %.3f ms p99 %.3f ms; wrk closed loop (%.0f req/s) p50 %.3f ms p99 "
@@ -200,7 +201,8 @@ private Q_SLOTS:
               "%lld KiB -> growth %lld KiB (%.2f bytes per request); %zu one-second points",
               seconds, static_cast<unsigned long long>(r.counters.responses), early, peak,
               peak - early,
-              static_cast<double>(peak - early) * 1024.0 / static_cast<double>(r.counters.responses),
+              static_cast<double>(peak - early) * 1024.0
+                  / static_cast<double>(r.counters.responses),
               r.series.size());
         QVERIFY(r.counters.responses > 0);
     }

@@ -33,9 +33,11 @@ private Q_SLOTS:
         }
         HttpRequest viaSidecar;
         viaSidecar.url = QUrl(bookinfo->productpageMeshUrl());
-        QCOMPARE(HttpTransport::perform(viaSidecar)->header("server"), QByteArray("meshdeck-sidecar"));
+        QCOMPARE(HttpTransport::perform(viaSidecar)->header("server"),
+                 QByteArray("meshdeck-sidecar"));
         HttpRequest details;
-        details.url = QUrl(bookinfo->serviceUrl(QStringLiteral("details")) + QStringLiteral("/details/7"));
+        details.url
+            = QUrl(bookinfo->serviceUrl(QStringLiteral("details")) + QStringLiteral("/details/7"));
         QVERIFY(HttpTransport::perform(details)->body.startsWith("{\"id\":7,"));
     }
 

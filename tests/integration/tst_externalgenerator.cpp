@@ -23,11 +23,12 @@ private Q_SLOTS:
 
     void parsesWrkOutput()
     {
-        QByteArray text = "Running 1s test @ http://127.0.0.1:8080/\n  1 threads and 10 connections\n"
-                          "MESHDECK-JSON {\"duration_us\":2000000,\"requests\":1000,\"bytes\":50000,"
-                          "\"errors\":{\"connect\":1,\"read\":2,\"write\":0,\"status\":10,\"timeout\":3},"
-                          "\"min_us\":50,\"max_us\":9000,\"mean_us\":120.5,\"stdev_us\":30.1,"
-                          "\"percentiles\":[";
+        QByteArray text
+            = "Running 1s test @ http://127.0.0.1:8080/\n  1 threads and 10 connections\n"
+              "MESHDECK-JSON {\"duration_us\":2000000,\"requests\":1000,\"bytes\":50000,"
+              "\"errors\":{\"connect\":1,\"read\":2,\"write\":0,\"status\":10,\"timeout\":3},"
+              "\"min_us\":50,\"max_us\":9000,\"mean_us\":120.5,\"stdev_us\":30.1,"
+              "\"percentiles\":[";
         for (int i = 1; i <= 100; ++i)
             text += (i > 1 ? "," : "") + QByteArray("[") + QByteArray::number(i) + ","
                 + QByteArray::number(i * 100) + "]";
@@ -51,14 +52,16 @@ private Q_SLOTS:
 
     void wrkOutputWithoutResultsIsAnError()
     {
-        const auto r = ExternalGenerator::parseWrkOutput("unable to connect to 127.0.0.1:1 Connection refused\n");
+        const auto r = ExternalGenerator::parseWrkOutput(
+            "unable to connect to 127.0.0.1:1 Connection refused\n");
         QVERIFY(!r.ok());
         QVERIFY(r.error().message().contains(QStringLiteral("wrk")));
     }
 
     void parsesFortioJson()
     {
-        const QByteArray json = R"({"RunType":"HTTP","Version":"1.63.0","StartTime":"2026-11-27T10:00:00Z",
+        const QByteArray json
+            = R"({"RunType":"HTTP","Version":"1.63.0","StartTime":"2026-11-27T10:00:00Z",
           "RequestedQPS":"max","ActualQPS":1234.5,"ActualDuration":2000000000,"NumThreads":8,
           "DurationHistogram":{"Count":100,"Min":0.001,"Max":0.01,"Sum":0.3,"Avg":0.003,"StdDev":0.001,
             "Data":[{"Start":0.001,"End":0.002,"Percent":50,"Count":50},
@@ -115,7 +118,8 @@ private Q_SLOTS:
                  qPrintable(wrk.error().message()));
         QVERIFY(!fortio.ok());
         QVERIFY(fortio.error().message().contains(QStringLiteral("fortio")));
-        QVERIFY2(run.failure.contains(QStringLiteral("apt-get install wrk")), qPrintable(run.failure));
+        QVERIFY2(run.failure.contains(QStringLiteral("apt-get install wrk")),
+                 qPrintable(run.failure));
     }
 
     void wrkHasNoConstantRate()
@@ -139,7 +143,8 @@ private Q_SLOTS:
         TestSupport::RawHttpServer server;
         QVERIFY(server.start([](int, int, const std::string &head) {
             // The script's method, header and body arrive.
-            const bool ok = head.rfind("PUT /wrk", 0) == 0 && head.find("X-Run: 7") != std::string::npos;
+            const bool ok
+                = head.rfind("PUT /wrk", 0) == 0 && head.find("X-Run: 7") != std::string::npos;
             return TestSupport::RawReply {ok ? TestSupport::RawHttpServer::ok()
                                              : "HTTP/1.1 400 Bad\r\nContent-Length: 0\r\n\r\n"};
         }));
@@ -153,7 +158,8 @@ private Q_SLOTS:
         request.generator = Generator::Wrk;
         std::atomic_bool cancel {false};
         int ticks = 0;
-        const RunResult run = LoadRunner::runBlocking(request, cancel, [&](const RunProgress &) { ++ticks; });
+        const RunResult run
+            = LoadRunner::runBlocking(request, cancel, [&](const RunProgress &) { ++ticks; });
         QVERIFY2(run.failure.isEmpty(), qPrintable(run.failure));
         QVERIFY(run.report.counters.responses > 100);
         QCOMPARE(run.report.counters.errorStatusCount(), 0u);

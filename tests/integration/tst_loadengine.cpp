@@ -60,7 +60,8 @@ private Q_SLOTS:
     void closedLoopAcrossThreads()
     {
         RawHttpServer server;
-        QVERIFY(server.start([](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
+        QVERIFY(server.start(
+            [](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
         LoadSpec spec = specFor(server.url("/x?y=1"), 6, 1s);
         spec.threads = 2;
         const LoadReport r = runToEnd(spec);
@@ -81,17 +82,17 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("reply");
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<int>("status");
-        QTest::newRow("content-length") << QByteArray(RawHttpServer::ok("0123456789").c_str())
-                                        << QByteArray("GET") << 200;
-        QTest::newRow("chunked")
-            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                          "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n")
-            << QByteArray("GET") << 200;
-        QTest::newRow("interim 100 then 200")
-            << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
-            << QByteArray("POST") << 200;
-        QTest::newRow("204 without body") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n")
-                                          << QByteArray("DELETE") << 204;
+        QTest::newRow("content-length")
+            << QByteArray(RawHttpServer::ok("0123456789").c_str()) << QByteArray("GET") << 200;
+        QTest::newRow("chunked") << QByteArray(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n")
+                                 << QByteArray("GET") << 200;
+        QTest::newRow("interim 100 then 200") << QByteArray(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+                                              << QByteArray("POST") << 200;
+        QTest::newRow("204 without body")
+            << QByteArray("HTTP/1.1 204 No Content\r\n\r\n") << QByteArray("DELETE") << 204;
         QTest::newRow("redirect counted, not followed")
             << QByteArray("HTTP/1.1 302 Found\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n")
             << QByteArray("GET") << 302;
@@ -100,9 +101,9 @@ private Q_SLOTS:
             << 200;
         QTest::newRow("HTTP/1.0 close-delimited")
             << QByteArray("HTTP/1.0 200 OK\r\n\r\nbody until close") << QByteArray("GET") << 200;
-        QTest::newRow("server error") << QByteArray(
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n\r\nbusy")
-                                      << QByteArray("GET") << 503;
+        QTest::newRow("server error")
+            << QByteArray("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 4\r\n\r\nbusy")
+            << QByteArray("GET") << 503;
     }
     void framings()
     {
@@ -112,7 +113,8 @@ private Q_SLOTS:
         const bool closes = reply.startsWith("HTTP/1.0");
         RawHttpServer server;
         QVERIFY(server.start([&](int, int, const std::string &head) {
-            QTest::qVerify(head.rfind(method.toStdString() + " /", 0) == 0, "method", "", __FILE__, __LINE__);
+            QTest::qVerify(head.rfind(method.toStdString() + " /", 0) == 0, "method", "", __FILE__,
+                           __LINE__);
             return RawReply {reply.toStdString(), 0, closes};
         }));
         LoadSpec spec = specFor(server.url(), 2, 500ms);
@@ -132,7 +134,8 @@ private Q_SLOTS:
     void constantRateHoldsTheRate()
     {
         RawHttpServer server;
-        QVERIFY(server.start([](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
+        QVERIFY(server.start(
+            [](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
         LoadSpec spec = specFor(server.url(), 4, 2s);
         spec.mode = LoadSpec::Mode::ConstantRate;
         spec.rate = 1000;
@@ -145,7 +148,8 @@ private Q_SLOTS:
         QCOMPARE(r.counters.droppedSends, 0u);
         QCOMPARE(r.series.size(), std::size_t(2));
         for (const SecondPoint &p : r.series)
-            QVERIFY2(p.requests >= 980 && p.requests <= 1020, qPrintable(QString::number(p.requests)));
+            QVERIFY2(p.requests >= 980 && p.requests <= 1020,
+                     qPrintable(QString::number(p.requests)));
         // Service time never exceeds the time from the intended send.
         QVERIFY(r.service.percentileNs(99) <= r.corrected.percentileNs(99));
     }
@@ -194,7 +198,8 @@ private Q_SLOTS:
         // Every fourth response closes, so the engine reconnects and can resume sessions.
         QVERIFY(server.start(
             [](int, int n, const std::string &) {
-                return RawReply {RawHttpServer::ok("secure", n == 3 ? "Connection: close\r\n" : ""), 0, n == 3};
+                return RawReply {RawHttpServer::ok("secure", n == 3 ? "Connection: close\r\n" : ""),
+                                 0, n == 3};
             },
             ctx));
         QTemporaryDir dir;
@@ -218,7 +223,8 @@ private Q_SLOTS:
         const LoadReport bad = engine.report();
         QCOMPARE(bad.counters.responses, 0u);
         QVERIFY(failures(bad, FailureKind::TlsFailure) > 0);
-        QVERIFY2(bad.failureExamples.at(FailureKind::TlsFailure).find("certificate") != std::string::npos,
+        QVERIFY2(bad.failureExamples.at(FailureKind::TlsFailure).find("certificate")
+                     != std::string::npos,
                  bad.failureExamples.at(FailureKind::TlsFailure).c_str());
 
         LoadSpec insecure = specFor(server.url(), 2, 300ms);
@@ -231,7 +237,8 @@ private Q_SLOTS:
     void cancelKeepsWhatWasMeasured()
     {
         RawHttpServer server;
-        QVERIFY(server.start([](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
+        QVERIFY(server.start(
+            [](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
         LoadEngine engine(specFor(server.url(), 4, 60s));
         std::string error;
         QVERIFY(engine.start(&error));
@@ -252,12 +259,18 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("no scheme") << "localhost:8080/" << "no scheme";
-        QTest::newRow("unknown scheme") << "ftp://example.org/" << "unsupported scheme";
-        QTest::newRow("bad port") << "http://localhost:99999/" << "port";
-        QTest::newRow("no host") << "http:///path" << "no host";
-        QTest::newRow("space in path") << "http://localhost/a b" << "spaces";
-        QTest::newRow("dns failure") << "http://no-such-host.invalid/" << "cannot resolve";
+        QTest::newRow("no scheme") << "localhost:8080/"
+                                   << "no scheme";
+        QTest::newRow("unknown scheme") << "ftp://example.org/"
+                                        << "unsupported scheme";
+        QTest::newRow("bad port") << "http://localhost:99999/"
+                                  << "port";
+        QTest::newRow("no host") << "http:///path"
+                                 << "no host";
+        QTest::newRow("space in path") << "http://localhost/a b"
+                                       << "spaces";
+        QTest::newRow("dns failure") << "http://no-such-host.invalid/"
+                                     << "cannot resolve";
     }
     void startRefuses()
     {
@@ -305,13 +318,15 @@ private Q_SLOTS:
             case 0: // answers as keep-alive, then drops the connection after two requests
                 return RawReply {RawHttpServer::ok(), 0, n == 1};
             case 1:
-                return RawReply {"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten..", 0, true};
+                return RawReply {"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten..", 0,
+                                 true};
             case 2:
                 return RawReply {"SSH-2.0-OpenSSH_9.2\r\n\r\n", 0, false};
             case 3:
                 return RawReply {{}, 0, false, true};
             default:
-                return RawReply {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 0, false};
+                return RawReply {"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 0,
+                                 false};
             }
         }));
         LoadSpec spec = specFor(server.url(), 2, 700ms);
@@ -332,7 +347,8 @@ private Q_SLOTS:
     {
         const std::string big(3 * 1024 * 1024, 'x');
         RawHttpServer server;
-        QVERIFY(server.start([&](int, int, const std::string &) { return RawReply {RawHttpServer::ok(big)}; }));
+        QVERIFY(server.start(
+            [&](int, int, const std::string &) { return RawReply {RawHttpServer::ok(big)}; }));
         LoadSpec spec = specFor(server.url(), 2, 700ms);
         spec.largeBodyBytes = 1024 * 1024;
         const LoadReport r = runToEnd(spec);
@@ -345,13 +361,16 @@ private Q_SLOTS:
     void rateHigherThanReachableIsReported()
     {
         RawHttpServer server;
-        QVERIFY(server.start([](int, int, const std::string &) { return RawReply {RawHttpServer::ok(), 20}; }));
+        QVERIFY(server.start([](int, int, const std::string &) {
+            return RawReply {RawHttpServer::ok(), 20};
+        }));
         LoadSpec spec = specFor(server.url(), 2, 1s);
         spec.mode = LoadSpec::Mode::ConstantRate;
         spec.rate = 1000;
         spec.maxConnections = 2; // at most ~100 req/s possible
         const LoadReport r = runToEnd(spec);
-        QVERIFY2(r.achievedRate < 0.5 * r.requestedRate, qPrintable(QString::number(r.achievedRate)));
+        QVERIFY2(r.achievedRate < 0.5 * r.requestedRate,
+                 qPrintable(QString::number(r.achievedRate)));
         QVERIFY(r.counters.lateSends > 0);
         QCOMPARE(r.peakConnections, 2);
         // The queueing shows in the corrected latency, not in the service time.
@@ -361,7 +380,8 @@ private Q_SLOTS:
     void warmupIsExcluded()
     {
         RawHttpServer server;
-        QVERIFY(server.start([](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
+        QVERIFY(server.start(
+            [](int, int, const std::string &) { return RawReply {RawHttpServer::ok()}; }));
         LoadSpec spec = specFor(server.url(), 2, 500ms);
         spec.warmup = 500ms;
         const LoadReport r = runToEnd(spec);

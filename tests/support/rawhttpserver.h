@@ -87,8 +87,8 @@ public:
 
     static std::string ok(const std::string &body = "hello", const std::string &extra = {})
     {
-        return "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\n"
-            + extra + "\r\n" + body;
+        return "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extra
+            + "\r\n" + body;
     }
 
 private:
@@ -128,9 +128,9 @@ private:
         const auto writeAll = [&](const std::string &s) {
             std::size_t off = 0;
             while (off < s.size()) {
-                const int n = ssl ? SSL_write(ssl, s.data() + off, static_cast<int>(s.size() - off))
-                                  : static_cast<int>(::send(fd, s.data() + off, s.size() - off,
-                                                            MSG_NOSIGNAL));
+                const int n = ssl
+                    ? SSL_write(ssl, s.data() + off, static_cast<int>(s.size() - off))
+                    : static_cast<int>(::send(fd, s.data() + off, s.size() - off, MSG_NOSIGNAL));
                 if (n <= 0)
                     return false;
                 off += static_cast<std::size_t>(n);

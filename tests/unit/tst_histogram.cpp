@@ -87,19 +87,23 @@ private Q_SLOTS:
         const std::string good = h.serialize();
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("wrong magic") << QByteArray("XXXX");
-        QTest::newRow("truncated") << QByteArray(good.data(), static_cast<qsizetype>(good.size() - 1));
+        QTest::newRow("truncated")
+            << QByteArray(good.data(), static_cast<qsizetype>(good.size() - 1));
         std::string badCount = good;
         badCount[5] = 99; // total no longer matches the buckets
-        QTest::newRow("inconsistent total") << QByteArray(badCount.data(), static_cast<qsizetype>(badCount.size()));
+        QTest::newRow("inconsistent total")
+            << QByteArray(badCount.data(), static_cast<qsizetype>(badCount.size()));
         QTest::newRow("index out of range")
-            << (QByteArray(good.data(), static_cast<qsizetype>(good.size())) + QByteArray("\xff\xff\x7f\x01", 4));
+            << (QByteArray(good.data(), static_cast<qsizetype>(good.size()))
+                + QByteArray("\xff\xff\x7f\x01", 4));
     }
     void damagedEncodingIsRefused()
     {
         QFETCH(QByteArray, bytes);
         Histogram h;
         h.record(42);
-        QVERIFY(!h.deserialize(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))));
+        QVERIFY(!h.deserialize(
+            std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size()))));
         QVERIFY(h.empty());
     }
 

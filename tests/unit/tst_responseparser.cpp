@@ -21,28 +21,32 @@ private Q_SLOTS:
         QTest::newRow("length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello")
                                 << false << 200 << 5 << true << false;
         QTest::newRow("header case and spaces")
-            << QByteArray("HTTP/1.1 201 Created\r\ncOnTeNt-LeNgTh:   3  \r\nX-A: b\r\n\r\nabc") << false
-            << 201 << 3 << true << false;
+            << QByteArray("HTTP/1.1 201 Created\r\ncOnTeNt-LeNgTh:   3  \r\nX-A: b\r\n\r\nabc")
+            << false << 201 << 3 << true << false;
         QTest::newRow("chunked with trailer")
             << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
                           "4\r\nwiki\r\nA;name=v\r\n0123456789\r\n0\r\nX-T: 1\r\n\r\n")
             << false << 200 << 14 << true << false;
-        QTest::newRow("interim responses skipped")
-            << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
-                          "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
-            << false << 200 << 2 << true << false;
-        QTest::newRow("connection close") << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1\r\n\r\nx")
-                                          << false << 200 << 1 << false << false;
-        QTest::newRow("http/1.0 keep-alive") << QByteArray("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 1\r\n\r\nx")
-                                             << false << 200 << 1 << true << false;
-        QTest::newRow("304 has no body") << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n")
-                                         << false << 304 << 0 << true << false;
+        QTest::newRow("interim responses skipped") << QByteArray(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\n"
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+                                                   << false << 200 << 2 << true << false;
+        QTest::newRow("connection close")
+            << QByteArray("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 1\r\n\r\nx")
+            << false << 200 << 1 << false << false;
+        QTest::newRow("http/1.0 keep-alive")
+            << QByteArray("HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 1\r\n\r\nx")
+            << false << 200 << 1 << true << false;
+        QTest::newRow("304 has no body")
+            << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n") << false << 304
+            << 0 << true << false;
         QTest::newRow("head") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\n") << true
                               << 200 << 0 << true << false;
-        QTest::newRow("until close") << QByteArray("HTTP/1.1 200 OK\r\n\r\nstream") << false << 200
-                                     << 6 << false << true;
-        QTest::newRow("empty length") << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
-                                      << false << 404 << 0 << true << false;
+        QTest::newRow("until close")
+            << QByteArray("HTTP/1.1 200 OK\r\n\r\nstream") << false << 200 << 6 << false << true;
+        QTest::newRow("empty length")
+            << QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n") << false << 404
+            << 0 << true << false;
     }
     void responses()
     {
@@ -59,13 +63,16 @@ private Q_SLOTS:
             std::size_t consumed = 0;
             auto o = p.feed(bytes.constData(), static_cast<std::size_t>(split), consumed);
             if (o == ResponseParser::Outcome::NeedMore && split < bytes.size())
-                o = p.feed(bytes.constData() + split, static_cast<std::size_t>(bytes.size() - split), consumed);
+                o = p.feed(bytes.constData() + split,
+                           static_cast<std::size_t>(bytes.size() - split), consumed);
             if (needsClose) {
                 QCOMPARE(o, ResponseParser::Outcome::NeedMore);
                 o = p.finishOnClose();
             }
             QVERIFY2(o == ResponseParser::Outcome::Complete,
-                     qPrintable(QStringLiteral("split %1: %2").arg(split).arg(p.errorText() ? p.errorText() : "incomplete")));
+                     qPrintable(QStringLiteral("split %1: %2")
+                                    .arg(split)
+                                    .arg(p.errorText() ? p.errorText() : "incomplete")));
             QCOMPARE(p.status(), status);
             QCOMPARE(p.bodyBytes(), static_cast<std::uint64_t>(body));
             QCOMPARE(p.keepAlive(), keepAlive);
@@ -79,10 +86,14 @@ private Q_SLOTS:
         QTest::newRow("no status code") << QByteArray("HTTP/1.1 OK\r\n\r\n");
         QTest::newRow("header without colon") << QByteArray("HTTP/1.1 200 OK\r\nbroken\r\n\r\n");
         QTest::newRow("bad length") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 12a\r\n\r\n");
-        QTest::newRow("conflicting lengths") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n");
-        QTest::newRow("bad chunk") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\n");
-        QTest::newRow("chunk overrun") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n");
-        QTest::newRow("header line too long") << (QByteArray("HTTP/1.1 200 OK\r\nX: ") + QByteArray(9000, 'a'));
+        QTest::newRow("conflicting lengths")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n");
+        QTest::newRow("bad chunk")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\n");
+        QTest::newRow("chunk overrun")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n");
+        QTest::newRow("header line too long")
+            << (QByteArray("HTTP/1.1 200 OK\r\nX: ") + QByteArray(9000, 'a'));
     }
     void errors()
     {

@@ -31,7 +31,8 @@ Perf::RunResult sample()
     run.spec.warmup = std::chrono::seconds(2);
     run.generator = Generator::Native;
     run.environment.kubernetesVersion = QStringLiteral("v1.29.0");
-    run.environment.nodes = {{QStringLiteral("node-1"), 4000, 8LL << 30, QStringLiteral("v1.29.0")}};
+    run.environment.nodes
+        = {{QStringLiteral("node-1"), 4000, 8LL << 30, QStringLiteral("v1.29.0")}};
     run.environment.clientCpus = 2;
     run.mesh = {QStringLiteral("istio"), QStringLiteral("1.22.0"), true, 2, QStringLiteral("demo")};
     for (int i = 1; i <= 1000; ++i)
@@ -66,7 +67,8 @@ QByteArray varint(quint64 v)
 }
 QByteArray field(int number, const QByteArray &bytes)
 {
-    return varint(static_cast<quint64>(number) << 3 | 2) + varint(static_cast<quint64>(bytes.size())) + bytes;
+    return varint(static_cast<quint64>(number) << 3 | 2)
+        + varint(static_cast<quint64>(bytes.size())) + bytes;
 }
 
 } // namespace
@@ -115,8 +117,7 @@ private Q_SLOTS:
         Histogram h;
         h.recordN(2'000'000, 10);
         const std::string hist = h.serialize();
-        const QByteArray payload = field(1, "old-run")
-            + field(3, field(1, "http://example.org/"))
+        const QByteArray payload = field(1, "old-run") + field(3, field(1, "http://example.org/"))
             + field(6, QByteArray(hist.data(), static_cast<qsizetype>(hist.size())));
         EnvelopeData envelope;
         envelope.kind = QString::fromLatin1(ResultCodec::Kind);
@@ -141,20 +142,22 @@ private Q_SLOTS:
         newer.kind = QString::fromLatin1(ResultCodec::Kind);
         newer.schemaVersion = ResultCodec::CurrentSchema + 1;
         newer.producer = QStringLiteral("meshdeck 9.0");
-        QTest::newRow("newer schema") << EnvelopeCodec::encode(newer) << int(ErrorCode::Unsupported)
-                                      << "newer";
+        QTest::newRow("newer schema")
+            << EnvelopeCodec::encode(newer) << int(ErrorCode::Unsupported) << "newer";
         EnvelopeData other;
         other.kind = QStringLiteral("meshdeck.perf.v1.Profile");
-        QTest::newRow("other kind") << EnvelopeCodec::encode(other) << int(ErrorCode::Unsupported)
-                                    << "Profile";
+        QTest::newRow("other kind")
+            << EnvelopeCodec::encode(other) << int(ErrorCode::Unsupported) << "Profile";
         const QByteArray good = ResultCodec::encode(sample());
-        QTest::newRow("truncated") << good.left(good.size() / 2) << int(ErrorCode::ParseError) << "";
-        QTest::newRow("not ours") << QByteArray("{\"json\": true}") << int(ErrorCode::ParseError) << "";
+        QTest::newRow("truncated")
+            << good.left(good.size() / 2) << int(ErrorCode::ParseError) << "";
+        QTest::newRow("not ours") << QByteArray("{\"json\": true}") << int(ErrorCode::ParseError)
+                                  << "";
         EnvelopeData damaged;
         damaged.kind = QString::fromLatin1(ResultCodec::Kind);
         damaged.payload = field(6, QByteArray("MDH1garbage"));
-        QTest::newRow("damaged histogram") << EnvelopeCodec::encode(damaged)
-                                           << int(ErrorCode::ParseError) << "histogram";
+        QTest::newRow("damaged histogram")
+            << EnvelopeCodec::encode(damaged) << int(ErrorCode::ParseError) << "histogram";
     }
     void refused()
     {
@@ -176,18 +179,20 @@ private Q_SLOTS:
         const QJsonObject config = smp.value(QStringLiteral("PerformanceTestConfig")).toObject();
         for (const char *key : {"smps_version", "id", "name", "labels", "clients", "duration"})
             QVERIFY2(config.contains(QLatin1String(key)), key);
-        const QJsonObject client = config.value(QStringLiteral("clients")).toArray().first().toObject();
+        const QJsonObject client
+            = config.value(QStringLiteral("clients")).toArray().first().toObject();
         for (const char *key : {"internal", "load_generator", "protocol", "connections", "rps",
                                 "headers", "cookies", "body", "content_type", "endpoint_url"})
             QVERIFY2(client.contains(QLatin1String(key)), key);
         QCOMPARE(client.value(QStringLiteral("rps")).toInt(), 1000);
-        QCOMPARE(client.value(QStringLiteral("content_type")).toString(), QStringLiteral("application/json"));
+        QCOMPARE(client.value(QStringLiteral("content_type")).toString(),
+                 QStringLiteral("application/json"));
         QCOMPARE(config.value(QStringLiteral("duration")).toString(), QStringLiteral("30s"));
 
         const QJsonObject result = smp.value(QStringLiteral("PerformanceTestResult")).toObject();
-        for (const char *key : {"smps_version", "id", "labels", "start_time", "end_time",
-                                "latencies_ms", "actual_QPS", "details_uri", "testId",
-                                "meshConfigId", "envId"})
+        for (const char *key :
+             {"smps_version", "id", "labels", "start_time", "end_time", "latencies_ms",
+              "actual_QPS", "details_uri", "testId", "meshConfigId", "envId"})
             QVERIFY2(result.contains(QLatin1String(key)), key);
         const QJsonObject lat = result.value(QStringLiteral("latencies_ms")).toObject();
         QCOMPARE(lat.keys(), (QStringList {"average", "max", "min", "p50", "p90", "p99"}));
@@ -204,7 +209,8 @@ private Q_SLOTS:
         QCOMPARE(mesh.value(QStringLiteral("proxy_concurrency")).toInt(), 2);
         QCOMPARE(mesh.value(QStringLiteral("mesh_build")).toString(), QStringLiteral("1.22.0"));
         const QJsonObject env = smp.value(QStringLiteral("EnvironmentConfig")).toObject();
-        QCOMPARE(env.value(QStringLiteral("kubernetes_version")).toString(), QStringLiteral("v1.29.0"));
+        QCOMPARE(env.value(QStringLiteral("kubernetes_version")).toString(),
+                 QStringLiteral("v1.29.0"));
         const QJsonObject node = env.value(QStringLiteral("node")).toArray().first().toObject();
         QCOMPARE(node.value(QStringLiteral("cores")).toInt(), 4);
         QCOMPARE(node.value(QStringLiteral("mem_mb")).toInt(), 8192);
