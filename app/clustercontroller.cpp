@@ -1,6 +1,7 @@
 #include "clustercontroller.h"
 
 #include <core/httpengine.h>
+#include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
 #include <kube/kubeclient.h>
 #include <models/connectionstate.h>
@@ -83,6 +84,8 @@ void ClusterController::useDemo()
         }
         m_demo = *started;
         m_demoKubeconfig = file;
+        if (const Demo::BookinfoTraffic *bookinfo = m_demo->bookinfo())
+            emit demoStarted(bookinfo->productpageUrl(), bookinfo->productpageMeshUrl());
         load(file, QStringLiteral("meshdeck-demo"));
     });
     watcher->setFuture(QtConcurrent::run([file]() -> Started {

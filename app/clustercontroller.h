@@ -53,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void contextsChanged();
+    // The demo cluster is up; its Bookinfo productpage without and with sidecars.
+    void demoStarted(const QString &productpageUrl, const QString &productpageMeshUrl);
     void contextSwitched(const QString &context);
     void eventsChanged();
     void logsAppended(const QString &text);

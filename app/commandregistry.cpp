@@ -4,6 +4,7 @@
 #include "contextscommand.h"
 #include "democlustercommand.h"
 #include "perfcommand.h"
+#include "resultscommand.h"
 #include "versioncommand.h"
 
 namespace Meshdeck {
@@ -15,6 +16,7 @@ CommandRegistry::CommandRegistry()
     add(std::make_unique<ContextsCommand>());
     add(std::make_unique<ClusterCommand>());
     add(std::make_unique<PerfCommand>());
+    add(std::make_unique<ResultsCommand>());
 }
 
 void CommandRegistry::add(std::unique_ptr<CliCommand> command)

@@ -7,6 +7,7 @@
 #include <core/logging.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
+#include <store/resultstore.h>
 #include <views/thememanager.h>
 
 #include <QApplication>
@@ -46,6 +47,11 @@ GuiSession::GuiSession(QApplication *app, const GuiOptions &options)
 
     m_window = std::make_unique<MainWindow>(m_preferences.get());
     m_window->setPersistState(!screenshot);
+    // Runs and profiles: the user's database; a screenshot gets a fresh one unless told which.
+    const QString results = qEnvironmentVariable("MESHDECK_RESULTS_DB");
+    m_window->openResults(!results.isEmpty() ? results
+                                             : (screenshot ? m_tempDir + QStringLiteral("/results.sqlite")
+                                                           : ResultStore::defaultPath()));
     if (options.page)
         m_window->setCurrentPage(*options.page);
     // A screenshot shows a cluster only when asked to (--demo, --kubeconfig), so that it is the

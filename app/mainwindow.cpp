@@ -7,12 +7,16 @@
 #include <models/navigationmodel.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
+#include <models/runcontroller.h>
+#include <store/resultstore.h>
 #include <views/aboutdialog.h>
 #include <views/clusterspage.h>
 #include <views/connectionindicator.h>
 #include <views/emptystatepage.h>
 #include <views/navigationrail.h>
 #include <views/pageemptystates.h>
+#include <views/performancepage.h>
+#include <views/resultspage.h>
 #include <views/settingspage.h>
 
 #include <QAction>
@@ -45,6 +49,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_connection(new ConnectionState(this))
     , m_navigation(new NavigationModel(this))
     , m_resources(new ResourceTreeModel(this))
+    , m_runs(new RunController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.meshdeck.Meshdeck.svg")));
@@ -90,6 +95,30 @@ void MainWindow::createPages()
         } else if (page == PageId::Clusters) {
             m_clustersPage = new ClustersPage(m_resources, m_connection, m_stack);
             widget = m_clustersPage;
+        } else if (page == PageId::Performance) {
+            m_performancePage = new PerformancePage(m_runs, m_stack);
+            connect(m_performancePage, &PerformancePage::resultsRequested, this,
+                    [this] { setCurrentPage(PageId::Results); });
+            m_performancePage->setEnvironmentProvider([this] {
+                Perf::RunEnvironment env;
+                if (m_connection->state() == ConnectionState::State::Connected) {
+                    env.context = m_connection->contextName();
+                    env.kubernetesVersion = m_connection->detail();
+                }
+                return env;
+            });
+            widget = m_performancePage;
+        } else if (page == PageId::Results) {
+            m_resultsPage = new ResultsPage(m_stack);
+            connect(m_resultsPage, &ResultsPage::performanceRequested, this,
+                    [this] { setCurrentPage(PageId::Performance); });
+            connect(m_resultsPage, &ResultsPage::freshDatabaseRequested, this, [this] {
+                m_store.reset();
+                if (ResultStore::moveAside(m_storePath))
+                    openResults(m_storePath);
+            });
+            connect(m_runs, &RunController::finished, m_resultsPage, &ResultsPage::reload);
+            widget = m_resultsPage;
         } else {
             auto *empty
                 = new EmptyStatePage([page] { return PageEmptyStates::forPage(page); }, m_stack);
@@ -217,10 +246,38 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
                 if (m_persistState && !demo)
                     m_preferences->setLastContext(name);
             });
+    connect(m_clusters, &ClusterController::demoStarted, this,
+            [this](const QString &direct, const QString &mesh) {
+                m_performancePage->setSuggestedTargets(
+                    {{tr("demo Bookinfo productpage"), direct},
+                     {tr("demo Bookinfo productpage through sidecars"), mesh}});
+            });
     if (demo)
         m_clusters->useDemo();
     else
         m_clusters->load(kubeconfig, context.isEmpty() ? m_preferences->lastContext() : context);
+}
+
+void MainWindow::openResults(const QString &path)
+{
+    m_storePath = path;
+    m_store.reset();
+    QString problem;
+    auto store = ResultStore::open(path);
+    if (!store && (store.error().code() == ErrorCode::Unsupported
+                   || store.error().code() == ErrorCode::Conflict)) {
+        problem = store.error().message();
+        store = ResultStore::open(path, ResultStore::Mode::ReadOnly);
+    }
+    if (store) {
+        m_store = std::move(store).value();
+        if (!m_store->readOnly())
+            m_runs->setStorePath(path);
+    } else {
+        problem = store.error().message();
+    }
+    m_resultsPage->setStore(m_store.get(), m_store ? path : QString(), problem);
+    m_performancePage->setStore(m_store && !m_store->readOnly() ? m_store.get() : nullptr);
 }
 
 void MainWindow::showAbout()

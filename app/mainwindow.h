@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QAction;
 class QMenu;
 class QStackedWidget;
@@ -12,6 +14,10 @@ namespace Meshdeck {
 
 class ClusterController;
 class ClustersPage;
+class PerformancePage;
+class ResultStore;
+class ResultsPage;
+class RunController;
 class ConnectionIndicator;
 class ConnectionState;
 class ResourceTreeModel;
@@ -43,6 +49,11 @@ public:
     // context (empty: its current one), or the embedded demo cluster.
     void startClusters(const QString &kubeconfig, const QString &context, bool demo);
     [[nodiscard]] ResourceTreeModel *resourceTree() const { return m_resources; }
+    // Opens the results database (runs, profiles) for the Performance and Results pages. A
+    // damaged, locked or newer file is explained on the Results page.
+    void openResults(const QString &path);
+    [[nodiscard]] ResultStore *resultStore() const { return m_store.get(); }
+    [[nodiscard]] RunController *runController() const { return m_runs; }
 
 Q_SIGNALS:
     void currentPageChanged(Meshdeck::PageId page);
@@ -64,6 +75,11 @@ private:
     ResourceTreeModel *m_resources;
     ClusterController *m_clusters = nullptr;
     ClustersPage *m_clustersPage = nullptr;
+    PerformancePage *m_performancePage = nullptr;
+    ResultsPage *m_resultsPage = nullptr;
+    RunController *m_runs = nullptr;
+    std::unique_ptr<ResultStore> m_store;
+    QString m_storePath;
     NavigationRail *m_rail = nullptr;
     QStackedWidget *m_stack = nullptr;
     ConnectionIndicator *m_indicator = nullptr;

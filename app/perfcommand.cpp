@@ -5,6 +5,7 @@
 #include <perf/loadrunner.h>
 #include <perf/smpexport.h>
 #include <proto/resultcodec.h>
+#include <store/resultstore.h>
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -75,6 +76,9 @@ const char RunUsage[]
       "  --insecure          https: do not verify the server's certificate\n"
       "  --cacert FILE       https: trust the CAs in FILE\n"
       "  -o, --output FILE   write the result file (meshdeck.perf.v1)\n"
+      "  --save              also store the run in the results database (the Results page)\n"
+      "  --db FILE           store it in this database instead (implies --save)\n"
+      "  --name NAME         the run's name in Results\n"
       "  --json              print the summary as JSON\n\n"
       "Ctrl-C ends the run early; what was measured is printed and written (exit code 130).\n"
       "Exit codes: 0 done, 1 the run failed (nothing answered, bad file), 2 usage error.\n";
@@ -122,13 +126,15 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         duration = opt("duration", "D"), warmup = opt("warmup", "D"), timeout = opt("timeout", "D"),
         method = opt("method", "M"), header = opt("header", "K: V"), body = opt("body", "B"),
         generator = opt("generator", "G"), label = opt("label", "k=v"), insecure = opt("insecure"),
-        cacert = opt("cacert", "FILE"), json = opt("json"), name = opt("name", "NAME");
+        cacert = opt("cacert", "FILE"), json = opt("json"), name = opt("name", "NAME"),
+        save = opt("save"), db = opt("db", "FILE");
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({url,      rate,    max,    connections, maxConnections, threads,   duration,
-                  warmup,   timeout, method, header,      body,           generator, label,
-                  insecure, cacert,  json,   name,        output,         help});
+    p.addOptions({url,       rate,   max,      connections, maxConnections, threads,
+                  duration,  warmup, timeout,  method,      header,         body,
+                  generator, label,  insecure, cacert,      json,           name,
+                  output,    save,   db,       help});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf run: " << why << "\n";
         return ExitUsage;
@@ -271,6 +277,19 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         err << "meshdeck perf run: " << result.failure << "\n";
         return ExitFailure; // nothing was sent: the summary would be all zeros
     }
+    QString saved;
+    if ((p.isSet(save) || p.isSet(db)) && result.report.attempts() > 0) {
+        const QString path = p.isSet(db) ? p.value(db) : ResultStore::defaultPath();
+        auto store = ResultStore::open(path);
+        const VoidResult ok
+            = store ? store.value()->saveRun(result) : VoidResult(Unexpected(store.error()));
+        if (!ok) {
+            err << "meshdeck perf run: the run was not saved: " << ok.error().message() << "\n";
+            rc = ExitFailure;
+        } else {
+            saved = path;
+        }
+    }
     if (asJson) {
         QJsonObject o = PerfSummary::runJson(result);
         if (!written.isEmpty())
@@ -280,6 +299,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         PerfSummary::printRun(result, out);
         if (!written.isEmpty())
             out << "  Written to   " << written << "\n";
+        if (!saved.isEmpty())
+            out << "  Saved in     " << saved << " (meshdeck results list; the Results page)\n";
     }
     if (!result.failure.isEmpty())
         err << "meshdeck perf run: " << result.failure << "\n";

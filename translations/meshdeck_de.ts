@@ -104,6 +104,133 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ComparisonView</name>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>&amp;Basislinie:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Back to &amp;runs</source>
+        <translation>Zurück zu den &amp;Läufen</translation>
+    </message>
+    <message>
+        <source>Latency by percentile</source>
+        <translation>Latenz nach Perzentil</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>Percentiles</source>
+        <translation>Perzentile</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>Zeitverlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s)</source>
+        <translation><numerusform>Vergleich von %n Lauf</numerusform><numerusform>Vergleich von %n Läufen</numerusform></translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Share of requests (%)</source>
+        <translation>Anteil der Anfragen (%)</translation>
+    </message>
+    <message>
+        <source>Seconds into the run</source>
+        <translation>Sekunden seit Laufbeginn</translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation>%1 p99</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Mesh</translation>
+    </message>
+    <message>
+        <source>Requested/s</source>
+        <translation>Angefordert/s</translation>
+    </message>
+    <message>
+        <source>Achieved/s</source>
+        <translation>Erreicht/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p90 ms</source>
+        <translation>p90 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>p99.9 ms</source>
+        <translation>p99,9 ms</translation>
+    </message>
+    <message>
+        <source>Δ p50</source>
+        <translation>Δ p50</translation>
+    </message>
+    <message>
+        <source>Δ p99</source>
+        <translation>Δ p99</translation>
+    </message>
+    <message>
+        <source>Δ p99.9</source>
+        <translation>Δ p99,9</translation>
+    </message>
+    <message>
+        <source>Errors %</source>
+        <translation>Fehler %</translation>
+    </message>
+    <message>
+        <source> (baseline)</source>
+        <translation> (Basislinie)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>Chart as PNG (*.png);;Chart as SVG (*.svg);;Table as CSV (*.csv);;Runs as JSON (*.json)</source>
+        <translation>Diagramm als PNG (*.png);;Diagramm als SVG (*.svg);;Tabelle als CSV (*.csv);;Läufe als JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ConnectionState</name>
     <message>
         <source>Not connected: no cluster context selected</source>
@@ -398,6 +525,14 @@
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>demo Bookinfo productpage</source>
+        <translation>Demo-Bookinfo-productpage</translation>
+    </message>
+    <message>
+        <source>demo Bookinfo productpage through sidecars</source>
+        <translation>Demo-Bookinfo-productpage über Sidecars</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::NavigationModel</name>
@@ -604,6 +739,17 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Perf::LoadProfile</name>
+    <message>
+        <source>The profile has no name.</source>
+        <translation>Das Profil hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The profile "%1" names an unknown generator "%2".</source>
+        <translation>Das Profil „%1“ nennt einen unbekannten Generator „%2“.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Perf::LoadRunner</name>
     <message>
         <source>Nothing answered at %1: connection refused (%2). Is the server running, and is the port right?</source>
@@ -628,6 +774,205 @@
     <message>
         <source>No request to %1 completed.</source>
         <translation>Keine Anfrage an %1 wurde abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PerformancePage</name>
+    <message>
+        <source>Give the profile a name to save it.</source>
+        <translation>Geben Sie dem Profil einen Namen, um es zu speichern.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Target URL:</source>
+        <translation>&amp;Ziel-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>&amp;Load:</source>
+        <translation>&amp;Last:</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>Constant rate</source>
+        <translation>Konstante Rate</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> Anfr./s</translation>
+    </message>
+    <message>
+        <source>&amp;Connections:</source>
+        <translation>&amp;Verbindungen:</translation>
+    </message>
+    <message>
+        <source>T&amp;hreads:</source>
+        <translation>T&amp;hreads:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up:</source>
+        <translation>&amp;Aufwärmen:</translation>
+    </message>
+    <message>
+        <source>Request time&amp;out:</source>
+        <translation>Anfrage-Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Generator:</source>
+        <translation>&amp;Generator:</translation>
+    </message>
+    <message>
+        <source>La&amp;bels:</source>
+        <translation>La&amp;bels:</translation>
+    </message>
+    <message>
+        <source>mesh=istio, version=1.22</source>
+        <translation>mesh=istio, version=1.22</translation>
+    </message>
+    <message>
+        <source>H&amp;eaders:</source>
+        <translation>H&amp;eader:</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. Authorization: Bearer …</source>
+        <translation>Einer pro Zeile, z. B. Authorization: Bearer …</translation>
+    </message>
+    <message>
+        <source>Bod&amp;y:</source>
+        <translation>Inh&amp;alt:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Profile</source>
+        <translation>Profil &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Start the load test (Ctrl+R)</source>
+        <translation>Den Lasttest starten (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop now and keep what was measured</source>
+        <translation>Jetzt anhalten und das Gemessene behalten</translation>
+    </message>
+    <message>
+        <source>Open in Results</source>
+        <translation>In „Ergebnisse“ öffnen</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Choose a target and a load, then Run. Each run is saved and can be compared on the Results page.</source>
+        <translation>Wählen Sie ein Ziel und eine Last, dann „Starten“. Jeder Lauf wird gespeichert und kann auf der Seite „Ergebnisse“ verglichen werden.</translation>
+    </message>
+    <message>
+        <source>Enter the URL to load, for example http://127.0.0.1:9080/productpage.</source>
+        <translation>Geben Sie die zu belastende URL ein, zum Beispiel http://127.0.0.1:9080/productpage.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an http:// or https:// URL.</source>
+        <translation>„%1“ ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <source>Running %1 against %2…</source>
+        <translation>%1 läuft gegen %2 …</translation>
+    </message>
+    <message>
+        <source>warming up…</source>
+        <translation>Aufwärmen …</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 left</source>
+        <translation>%1 von %2, noch %3</translation>
+    </message>
+    <message>
+        <source>%1 req/s   p50 %2 ms   p99 %3 ms   errors %4</source>
+        <translation>%1 Anfr./s   p50 %2 ms   p99 %3 ms   Fehler %4</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>Der Lauf ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests at %3 req/s, p50 %4 ms, p99 %5 ms, p99.9 %6 ms, %7 % errors.</source>
+        <translation>%1: %2 Anfragen mit %3 Anfr./s, p50 %4 ms, p99 %5 ms, p99,9 %6 ms, %7 % Fehler.</translation>
+    </message>
+    <message>
+        <source>Cancelled, partial result kept</source>
+        <translation>Abgebrochen, Teilergebnis behalten</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>The requested rate of %1/s was not reached: the target or the connections could not keep up.</source>
+        <translation>Die angeforderte Rate von %1/s wurde nicht erreicht: Das Ziel oder die Verbindungen kamen nicht mit.</translation>
+    </message>
+    <message>
+        <source>It could not be saved: %1</source>
+        <translation>Er konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -686,6 +1031,273 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultFiles</name>
+    <message>
+        <source>The SMP result has no latencies_ms.</source>
+        <translation>Das SMP-Ergebnis hat kein latencies_ms.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The JSON is malformed at offset %1: %2.</source>
+        <translation>Das JSON ist an Position %1 fehlerhaft: %2.</translation>
+    </message>
+    <message>
+        <source>The YAML is not a mapping.</source>
+        <translation>Das YAML ist keine Zuordnung.</translation>
+    </message>
+    <message>
+        <source>This JSON is neither a fortio result (DurationHistogram) nor a Service Mesh Performance result (PerformanceTestResult).</source>
+        <translation>Dieses JSON ist weder ein fortio-Ergebnis (DurationHistogram) noch ein Service-Mesh-Performance-Ergebnis (PerformanceTestResult).</translation>
+    </message>
+    <message>
+        <source>The file holds no runs.</source>
+        <translation>Die Datei enthält keine Läufe.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
+        <translation>Unbekanntes Format „%1“: Verwenden Sie meshdeck, fortio oder smp.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultStore</name>
+    <message>
+        <source>%1: the results database is in use by another program (another Meshdeck window?). Close it, or wait for its run to finish, and try again.</source>
+        <translation>%1: Die Ergebnisdatenbank wird von einem anderen Programm benutzt (einem anderen Meshdeck-Fenster?). Schließen Sie es oder warten Sie, bis sein Lauf endet, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full. Nothing was written; free some space and try again, or save the run to a file elsewhere.</source>
+        <translation>%1: Der Datenträger ist voll. Es wurde nichts geschrieben; schaffen Sie Platz und versuchen Sie es erneut, oder speichern Sie den Lauf anderswo in eine Datei.</translation>
+    </message>
+    <message>
+        <source>%1: the results database %2 is damaged. Move it aside and start a fresh one; the damaged file is kept for recovery.</source>
+        <translation>%1: Die Ergebnisdatenbank %2 ist beschädigt. Verschieben Sie sie und beginnen Sie eine neue; die beschädigte Datei bleibt zur Wiederherstellung erhalten.</translation>
+    </message>
+    <message>
+        <source>%1: the results database is open read-only.</source>
+        <translation>%1: Die Ergebnisdatenbank ist schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the results database %1.</source>
+        <translation>Der Ordner für die Ergebnisdatenbank %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>There is no results database at %1.</source>
+        <translation>Unter %1 gibt es keine Ergebnisdatenbank.</translation>
+    </message>
+    <message>
+        <source>Opening the results database</source>
+        <translation>Öffnen der Ergebnisdatenbank</translation>
+    </message>
+    <message>
+        <source>The results database %1 was written by a newer Meshdeck (schema %2; this version knows %3). It is opened read-only; update Meshdeck to add runs.</source>
+        <translation>Die Ergebnisdatenbank %1 stammt von einem neueren Meshdeck (Schema %2; diese Version kennt %3). Sie wird schreibgeschützt geöffnet; aktualisieren Sie Meshdeck, um Läufe hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Preparing the results database</source>
+        <translation>Vorbereiten der Ergebnisdatenbank</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside.</source>
+        <translation>%1 kann nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Saving the run</source>
+        <translation>Speichern des Laufs</translation>
+    </message>
+    <message>
+        <source>The results database is open read-only; save the run to a file instead.</source>
+        <translation>Die Ergebnisdatenbank ist schreibgeschützt geöffnet; speichern Sie den Lauf stattdessen in eine Datei.</translation>
+    </message>
+    <message>
+        <source>Reading the run</source>
+        <translation>Lesen des Laufs</translation>
+    </message>
+    <message>
+        <source>There is no run %1.</source>
+        <translation>Es gibt keinen Lauf %1.</translation>
+    </message>
+    <message>
+        <source>Deleting runs</source>
+        <translation>Löschen von Läufen</translation>
+    </message>
+    <message>
+        <source>Listing runs</source>
+        <translation>Auflisten der Läufe</translation>
+    </message>
+    <message>
+        <source>Counting runs</source>
+        <translation>Zählen der Läufe</translation>
+    </message>
+    <message>
+        <source>Saving the profile</source>
+        <translation>Speichern des Profils</translation>
+    </message>
+    <message>
+        <source>Reading profiles</source>
+        <translation>Lesen der Profile</translation>
+    </message>
+    <message>
+        <source>Deleting the profile</source>
+        <translation>Löschen des Profils</translation>
+    </message>
+    <message>
+        <source>Recording the operation</source>
+        <translation>Aufzeichnen des Vorgangs</translation>
+    </message>
+    <message>
+        <source>Reading the operation history</source>
+        <translation>Lesen des Vorgangsverlaufs</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultsPage</name>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Filter by name, profile, mesh, URL or label</source>
+        <translation>Nach Name, Profil, Mesh, URL oder Label filtern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation><numerusform>%n Lauf</numerusform><numerusform>%n Läufe</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Select 2 to 6 runs (Ctrl or Shift + click), then compare their latency distributions</source>
+        <translation>Wählen Sie 2 bis 6 Läufe (Strg- oder Umschalt-Klick) und vergleichen Sie ihre Latenzverteilungen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Move Aside and Start &amp;Fresh</source>
+        <translation>Verschieben und &amp;neu beginnen</translation>
+    </message>
+    <message>
+        <source>Import Results</source>
+        <translation>Ergebnisse importieren</translation>
+    </message>
+    <message>
+        <source>Results (*.pb *.json *.yaml *.yml);;All files (*)</source>
+        <translation>Ergebnisse (*.pb *.json *.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Es wurde nichts importiert. %1</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>Service Mesh Performance JSON (*.json);;fortio JSON (*.fortio.json);;Meshdeck result file (*.pb)</source>
+        <translation>Service-Mesh-Performance-JSON (*.json);;fortio-JSON (*.fortio.json);;Meshdeck-Ergebnisdatei (*.pb)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s)? This cannot be undone.</source>
+        <translation><numerusform>%n Lauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform><numerusform>%n Läufe löschen? Das kann nicht rückgängig gemacht werden.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::RunWorker</name>
+    <message>
+        <source>No results database is open.</source>
+        <translation>Es ist keine Ergebnisdatenbank geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::RunsTableModel</name>
+    <message>
+        <source>%1 (partial)</source>
+        <translation>%1 (teilweise)</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>unbenannt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Mesh</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Requested/s</source>
+        <translation>Angefordert/s</translation>
+    </message>
+    <message>
+        <source>Achieved/s</source>
+        <translation>Erreicht/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>p99.9 ms</source>
+        <translation>p99,9 ms</translation>
+    </message>
+    <message>
+        <source>Errors %</source>
+        <translation>Fehler %</translation>
     </message>
 </context>
 <context>

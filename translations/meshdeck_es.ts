@@ -104,6 +104,133 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ComparisonView</name>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>&amp;Referencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Back to &amp;runs</source>
+        <translation>Volver a las &amp;ejecuciones</translation>
+    </message>
+    <message>
+        <source>Latency by percentile</source>
+        <translation>Latencia por percentil</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Distribución</translation>
+    </message>
+    <message>
+        <source>Percentiles</source>
+        <translation>Percentiles</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>En el tiempo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s)</source>
+        <translation><numerusform>Comparando %n ejecución</numerusform><numerusform>Comparando %n ejecuciones</numerusform></translation>
+    </message>
+    <message>
+        <source>Percentile</source>
+        <translation>Percentil</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latencia (ms)</translation>
+    </message>
+    <message>
+        <source>Share of requests (%)</source>
+        <translation>Proporción de peticiones (%)</translation>
+    </message>
+    <message>
+        <source>Seconds into the run</source>
+        <translation>Segundos desde el inicio</translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation>%1 p99</translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation>%1 p50</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Malla</translation>
+    </message>
+    <message>
+        <source>Requested/s</source>
+        <translation>Pedidas/s</translation>
+    </message>
+    <message>
+        <source>Achieved/s</source>
+        <translation>Logradas/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p90 ms</source>
+        <translation>p90 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>p99.9 ms</source>
+        <translation>p99,9 ms</translation>
+    </message>
+    <message>
+        <source>Δ p50</source>
+        <translation>Δ p50</translation>
+    </message>
+    <message>
+        <source>Δ p99</source>
+        <translation>Δ p99</translation>
+    </message>
+    <message>
+        <source>Δ p99.9</source>
+        <translation>Δ p99,9</translation>
+    </message>
+    <message>
+        <source>Errors %</source>
+        <translation>Errores %</translation>
+    </message>
+    <message>
+        <source> (baseline)</source>
+        <translation> (referencia)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <source>Export Comparison</source>
+        <translation>Exportar comparación</translation>
+    </message>
+    <message>
+        <source>Chart as PNG (*.png);;Chart as SVG (*.svg);;Table as CSV (*.csv);;Runs as JSON (*.json)</source>
+        <translation>Gráfico como PNG (*.png);;Gráfico como SVG (*.svg);;Tabla como CSV (*.csv);;Ejecuciones como JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ConnectionState</name>
     <message>
         <source>Not connected: no cluster context selected</source>
@@ -398,6 +525,14 @@
         <source>About &amp;Qt</source>
         <translation>Acerca de &amp;Qt</translation>
     </message>
+    <message>
+        <source>demo Bookinfo productpage</source>
+        <translation>productpage de Bookinfo de la demo</translation>
+    </message>
+    <message>
+        <source>demo Bookinfo productpage through sidecars</source>
+        <translation>productpage de Bookinfo de la demo a través de sidecars</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::NavigationModel</name>
@@ -604,6 +739,17 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Perf::LoadProfile</name>
+    <message>
+        <source>The profile has no name.</source>
+        <translation>El perfil no tiene nombre.</translation>
+    </message>
+    <message>
+        <source>The profile "%1" names an unknown generator "%2".</source>
+        <translation>El perfil «%1» indica un generador desconocido «%2».</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Perf::LoadRunner</name>
     <message>
         <source>Nothing answered at %1: connection refused (%2). Is the server running, and is the port right?</source>
@@ -628,6 +774,205 @@
     <message>
         <source>No request to %1 completed.</source>
         <translation>No se completó ninguna petición a %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PerformancePage</name>
+    <message>
+        <source>Give the profile a name to save it.</source>
+        <translation>Dé un nombre al perfil para guardarlo.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Perfil nuevo</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Perfiles</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Target URL:</source>
+        <translation>URL de &amp;destino:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Método:</translation>
+    </message>
+    <message>
+        <source>&amp;Load:</source>
+        <translation>&amp;Carga:</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>Lo más rápido posible</translation>
+    </message>
+    <message>
+        <source>Constant rate</source>
+        <translation>Tasa constante</translation>
+    </message>
+    <message>
+        <source> req/s</source>
+        <translation> pet./s</translation>
+    </message>
+    <message>
+        <source>&amp;Connections:</source>
+        <translation>C&amp;onexiones:</translation>
+    </message>
+    <message>
+        <source>T&amp;hreads:</source>
+        <translation>&amp;Hilos:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>D&amp;uración:</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up:</source>
+        <translation>C&amp;alentamiento:</translation>
+    </message>
+    <message>
+        <source>Request time&amp;out:</source>
+        <translation>&amp;Tiempo límite:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Generator:</source>
+        <translation>&amp;Generador:</translation>
+    </message>
+    <message>
+        <source>La&amp;bels:</source>
+        <translation>E&amp;tiquetas:</translation>
+    </message>
+    <message>
+        <source>mesh=istio, version=1.22</source>
+        <translation>mesh=istio, version=1.22</translation>
+    </message>
+    <message>
+        <source>H&amp;eaders:</source>
+        <translation>Ca&amp;beceras:</translation>
+    </message>
+    <message>
+        <source>One per line, e.g. Authorization: Bearer …</source>
+        <translation>Una por línea, p. ej. Authorization: Bearer …</translation>
+    </message>
+    <message>
+        <source>Bod&amp;y:</source>
+        <translation>Cuer&amp;po:</translation>
+    </message>
+    <message>
+        <source>&amp;Save Profile</source>
+        <translation>&amp;Guardar perfil</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <source>Start the load test (Ctrl+R)</source>
+        <translation>Iniciar la prueba de carga (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop now and keep what was measured</source>
+        <translation>Detener ahora y conservar lo medido</translation>
+    </message>
+    <message>
+        <source>Open in Results</source>
+        <translation>Abrir en Resultados</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Peticiones por segundo</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latencia (ms)</translation>
+    </message>
+    <message>
+        <source>requests/s</source>
+        <translation>peticiones/s</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>Choose a target and a load, then Run. Each run is saved and can be compared on the Results page.</source>
+        <translation>Elija un destino y una carga y pulse Ejecutar. Cada ejecución se guarda y se puede comparar en la página Resultados.</translation>
+    </message>
+    <message>
+        <source>Enter the URL to load, for example http://127.0.0.1:9080/productpage.</source>
+        <translation>Introduzca la URL que cargar, por ejemplo http://127.0.0.1:9080/productpage.</translation>
+    </message>
+    <message>
+        <source>"%1" is not an http:// or https:// URL.</source>
+        <translation>«%1» no es una URL http:// ni https://.</translation>
+    </message>
+    <message>
+        <source>Running %1 against %2…</source>
+        <translation>Ejecutando %1 contra %2…</translation>
+    </message>
+    <message>
+        <source>warming up…</source>
+        <translation>calentando…</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3 left</source>
+        <translation>%1 de %2, quedan %3</translation>
+    </message>
+    <message>
+        <source>%1 req/s   p50 %2 ms   p99 %3 ms   errors %4</source>
+        <translation>%1 pet./s   p50 %2 ms   p99 %3 ms   errores %4</translation>
+    </message>
+    <message>
+        <source>The run failed: %1</source>
+        <translation>La ejecución falló: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 requests at %3 req/s, p50 %4 ms, p99 %5 ms, p99.9 %6 ms, %7 % errors.</source>
+        <translation>%1: %2 peticiones a %3 pet./s, p50 %4 ms, p99 %5 ms, p99,9 %6 ms, %7 % de errores.</translation>
+    </message>
+    <message>
+        <source>Cancelled, partial result kept</source>
+        <translation>Cancelada, resultado parcial conservado</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>The requested rate of %1/s was not reached: the target or the connections could not keep up.</source>
+        <translation>No se alcanzó la tasa pedida de %1/s: el destino o las conexiones no dieron abasto.</translation>
+    </message>
+    <message>
+        <source>It could not be saved: %1</source>
+        <translation>No se pudo guardar: %1</translation>
     </message>
 </context>
 <context>
@@ -686,6 +1031,273 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultFiles</name>
+    <message>
+        <source>The SMP result has no latencies_ms.</source>
+        <translation>El resultado SMP no tiene latencies_ms.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>El archivo está vacío.</translation>
+    </message>
+    <message>
+        <source>The JSON is malformed at offset %1: %2.</source>
+        <translation>El JSON es incorrecto en la posición %1: %2.</translation>
+    </message>
+    <message>
+        <source>The YAML is not a mapping.</source>
+        <translation>El YAML no es un mapa.</translation>
+    </message>
+    <message>
+        <source>This JSON is neither a fortio result (DurationHistogram) nor a Service Mesh Performance result (PerformanceTestResult).</source>
+        <translation>Este JSON no es un resultado de fortio (DurationHistogram) ni de Service Mesh Performance (PerformanceTestResult).</translation>
+    </message>
+    <message>
+        <source>The file holds no runs.</source>
+        <translation>El archivo no contiene ejecuciones.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>No se puede abrir %1: %2</translation>
+    </message>
+    <message>
+        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
+        <translation>Formato desconocido «%1»: use meshdeck, fortio o smp.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultStore</name>
+    <message>
+        <source>%1: the results database is in use by another program (another Meshdeck window?). Close it, or wait for its run to finish, and try again.</source>
+        <translation>%1: otro programa está usando la base de datos de resultados (¿otra ventana de Meshdeck?). Ciérrelo o espere a que termine su ejecución y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full. Nothing was written; free some space and try again, or save the run to a file elsewhere.</source>
+        <translation>%1: el disco está lleno. No se escribió nada; libere espacio y vuelva a intentarlo, o guarde la ejecución en un archivo en otro lugar.</translation>
+    </message>
+    <message>
+        <source>%1: the results database %2 is damaged. Move it aside and start a fresh one; the damaged file is kept for recovery.</source>
+        <translation>%1: la base de datos de resultados %2 está dañada. Apártela y empiece una nueva; el archivo dañado se conserva para recuperarlo.</translation>
+    </message>
+    <message>
+        <source>%1: the results database is open read-only.</source>
+        <translation>%1: la base de datos de resultados está abierta en solo lectura.</translation>
+    </message>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 falló.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the results database %1.</source>
+        <translation>No se puede crear la carpeta de la base de datos de resultados %1.</translation>
+    </message>
+    <message>
+        <source>There is no results database at %1.</source>
+        <translation>No hay base de datos de resultados en %1.</translation>
+    </message>
+    <message>
+        <source>Opening the results database</source>
+        <translation>Abrir la base de datos de resultados</translation>
+    </message>
+    <message>
+        <source>The results database %1 was written by a newer Meshdeck (schema %2; this version knows %3). It is opened read-only; update Meshdeck to add runs.</source>
+        <translation>La base de datos de resultados %1 la escribió un Meshdeck más reciente (esquema %2; esta versión conoce %3). Se abre en solo lectura; actualice Meshdeck para añadir ejecuciones.</translation>
+    </message>
+    <message>
+        <source>Preparing the results database</source>
+        <translation>Preparar la base de datos de resultados</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside.</source>
+        <translation>No se puede apartar %1.</translation>
+    </message>
+    <message>
+        <source>Saving the run</source>
+        <translation>Guardar la ejecución</translation>
+    </message>
+    <message>
+        <source>The results database is open read-only; save the run to a file instead.</source>
+        <translation>La base de datos de resultados está en solo lectura; guarde la ejecución en un archivo.</translation>
+    </message>
+    <message>
+        <source>Reading the run</source>
+        <translation>Leer la ejecución</translation>
+    </message>
+    <message>
+        <source>There is no run %1.</source>
+        <translation>No existe la ejecución %1.</translation>
+    </message>
+    <message>
+        <source>Deleting runs</source>
+        <translation>Eliminar ejecuciones</translation>
+    </message>
+    <message>
+        <source>Listing runs</source>
+        <translation>Listar ejecuciones</translation>
+    </message>
+    <message>
+        <source>Counting runs</source>
+        <translation>Contar ejecuciones</translation>
+    </message>
+    <message>
+        <source>Saving the profile</source>
+        <translation>Guardar el perfil</translation>
+    </message>
+    <message>
+        <source>Reading profiles</source>
+        <translation>Leer los perfiles</translation>
+    </message>
+    <message>
+        <source>Deleting the profile</source>
+        <translation>Eliminar el perfil</translation>
+    </message>
+    <message>
+        <source>Recording the operation</source>
+        <translation>Registrar la operación</translation>
+    </message>
+    <message>
+        <source>Reading the operation history</source>
+        <translation>Leer el historial de operaciones</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultsPage</name>
+    <message>
+        <source>Compare Runs</source>
+        <translation>Comparar ejecuciones</translation>
+    </message>
+    <message>
+        <source>Filter by name, profile, mesh, URL or label</source>
+        <translation>Filtrar por nombre, perfil, malla, URL o etiqueta</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation><numerusform>%n ejecución</numerusform><numerusform>%n ejecuciones</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Comparar</translation>
+    </message>
+    <message>
+        <source>Select 2 to 6 runs (Ctrl or Shift + click), then compare their latency distributions</source>
+        <translation>Seleccione de 2 a 6 ejecuciones (Ctrl o Mayús + clic) y compare sus distribuciones de latencia</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>Move Aside and Start &amp;Fresh</source>
+        <translation>Apartar y empezar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>Import Results</source>
+        <translation>Importar resultados</translation>
+    </message>
+    <message>
+        <source>Results (*.pb *.json *.yaml *.yml);;All files (*)</source>
+        <translation>Resultados (*.pb *.json *.yaml *.yml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>No se importó nada. %1</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message>
+        <source>Service Mesh Performance JSON (*.json);;fortio JSON (*.fortio.json);;Meshdeck result file (*.pb)</source>
+        <translation>JSON de Service Mesh Performance (*.json);;JSON de fortio (*.fortio.json);;Archivo de resultado de Meshdeck (*.pb)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Eliminar ejecuciones</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s)? This cannot be undone.</source>
+        <translation><numerusform>¿Eliminar %n ejecución? No se puede deshacer.</numerusform><numerusform>¿Eliminar %n ejecuciones? No se puede deshacer.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::RunWorker</name>
+    <message>
+        <source>No results database is open.</source>
+        <translation>No hay ninguna base de datos de resultados abierta.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::RunsTableModel</name>
+    <message>
+        <source>%1 (partial)</source>
+        <translation>%1 (parcial)</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>sin nombre</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>máx.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ejecución</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Malla</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Requested/s</source>
+        <translation>Pedidas/s</translation>
+    </message>
+    <message>
+        <source>Achieved/s</source>
+        <translation>Logradas/s</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation>p50 ms</translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation>p99 ms</translation>
+    </message>
+    <message>
+        <source>p99.9 ms</source>
+        <translation>p99,9 ms</translation>
+    </message>
+    <message>
+        <source>Errors %</source>
+        <translation>Errores %</translation>
     </message>
 </context>
 <context>

@@ -27,9 +27,9 @@ QJsonObject LoadProfile::toJson() const
         {QStringLiteral("method"), QString::fromStdString(spec.method)},
         {QStringLiteral("headers"), headers},
         {QStringLiteral("body"), QString::fromStdString(spec.body)},
-        {QStringLiteral("mode"), spec.mode == LoadSpec::Mode::ConstantRate
-                                     ? QStringLiteral("constant_rate")
-                                     : QStringLiteral("closed_loop")},
+        {QStringLiteral("mode"),
+         spec.mode == LoadSpec::Mode::ConstantRate ? QStringLiteral("constant_rate")
+                                                   : QStringLiteral("closed_loop")},
         {QStringLiteral("rate"), spec.rate},
         {QStringLiteral("connections"), spec.connections},
         {QStringLiteral("max_connections"), spec.maxConnections},
@@ -65,7 +65,8 @@ Result<LoadProfile> LoadProfile::fromJson(const QJsonObject &o)
     p.spec.maxConnections = o.value(QLatin1String("max_connections")).toInt(0);
     p.spec.threads = o.value(QLatin1String("threads")).toInt(1);
     const auto ms = [&](const char *key, double fallback) {
-        return Micros(static_cast<long long>(o.value(QLatin1String(key)).toDouble(fallback) * 1000));
+        return Micros(
+            static_cast<long long>(o.value(QLatin1String(key)).toDouble(fallback) * 1000));
     };
     p.spec.duration = ms("duration_ms", 10000);
     p.spec.warmup = ms("warmup_ms", 0);

@@ -28,13 +28,14 @@ const QList<QStringList> &migrations()
 {
     static const QList<QStringList> steps {
         {
-            QStringLiteral("CREATE TABLE runs (id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
-                           " profile TEXT NOT NULL DEFAULT '', mesh TEXT NOT NULL DEFAULT '',"
-                           " generator TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',"
-                           " started INTEGER NOT NULL, requested_rate REAL, achieved_rate REAL,"
-                           " p50_ns INTEGER, p90_ns INTEGER, p99_ns INTEGER, p999_ns INTEGER,"
-                           " error_pct REAL, responses INTEGER, cancelled INTEGER NOT NULL DEFAULT 0,"
-                           " labels TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral(
+                "CREATE TABLE runs (id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '',"
+                " profile TEXT NOT NULL DEFAULT '', mesh TEXT NOT NULL DEFAULT '',"
+                " generator TEXT NOT NULL DEFAULT '', url TEXT NOT NULL DEFAULT '',"
+                " started INTEGER NOT NULL, requested_rate REAL, achieved_rate REAL,"
+                " p50_ns INTEGER, p90_ns INTEGER, p99_ns INTEGER, p999_ns INTEGER,"
+                " error_pct REAL, responses INTEGER, cancelled INTEGER NOT NULL DEFAULT 0,"
+                " labels TEXT NOT NULL DEFAULT '')"),
             QStringLiteral("CREATE TABLE run_results (id TEXT PRIMARY KEY REFERENCES runs(id) ON "
                            "DELETE CASCADE, result BLOB NOT NULL)"),
             QStringLiteral("CREATE INDEX runs_started ON runs(started)"),
@@ -162,8 +163,9 @@ Result<std::unique_ptr<ResultStore>> ResultStore::open(const QString &path, Mode
                                 tr("Cannot create the folder for the results database %1.")
                                     .arg(QDir::toNativeSeparators(path))));
     if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
-        return Unexpected(Error(ErrorCode::NotFound, tr("There is no results database at %1.")
-                                                         .arg(QDir::toNativeSeparators(path))));
+        return Unexpected(
+            Error(ErrorCode::NotFound,
+                  tr("There is no results database at %1.").arg(QDir::toNativeSeparators(path))));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(path);
@@ -273,7 +275,8 @@ VoidResult ResultStore::insertRun(const RunResult &run, const QString &profile)
                 run.mesh.type.isEmpty() ? run.labels.value(QStringLiteral("mesh")) : run.mesh.type);
     q.bindValue(QStringLiteral(":generator"), generatorName(run.generator));
     q.bindValue(QStringLiteral(":url"), QString::fromStdString(run.spec.url));
-    q.bindValue(QStringLiteral(":started"), run.start.isValid() ? run.start.toMSecsSinceEpoch() : 0);
+    q.bindValue(QStringLiteral(":started"),
+                run.start.isValid() ? run.start.toMSecsSinceEpoch() : 0);
     q.bindValue(QStringLiteral(":requested"), r.requestedRate);
     q.bindValue(QStringLiteral(":achieved"), r.achievedRate);
     q.bindValue(QStringLiteral(":p50"), static_cast<qint64>(p[0]));
@@ -287,7 +290,8 @@ VoidResult ResultStore::insertRun(const RunResult &run, const QString &profile)
     if (!q.exec())
         return Unexpected(sqlError(tr("Saving the run"), q.lastError()));
     QSqlQuery blob(db);
-    blob.prepare(QStringLiteral("INSERT OR REPLACE INTO run_results (id, result) VALUES (:id, :r)"));
+    blob.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO run_results (id, result) VALUES (:id, :r)"));
     blob.bindValue(QStringLiteral(":id"), run.id);
     blob.bindValue(QStringLiteral(":r"), ResultCodec::encode(run));
     if (!blob.exec())
@@ -408,7 +412,8 @@ Result<QList<RunSummary>> ResultStore::listRuns(const RunQuery &query) const
 Result<int> ResultStore::countRuns(const QString &filter) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("SELECT count(*) FROM runs") + (filter.isEmpty() ? QString() : FilterClause));
+    q.prepare(QStringLiteral("SELECT count(*) FROM runs")
+              + (filter.isEmpty() ? QString() : FilterClause));
     if (!filter.isEmpty())
         q.bindValue(QStringLiteral(":f"), likePattern(filter));
     if (!q.exec() || !q.next())
@@ -459,8 +464,9 @@ VoidResult ResultStore::deleteProfile(const QString &name)
 VoidResult ResultStore::recordOperation(Operation &op)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));
-    q.prepare(QStringLiteral("INSERT INTO operations (kind, target, started, finished, outcome, "
-                             "steps) VALUES (:kind, :target, :started, :finished, :outcome, :steps)"));
+    q.prepare(
+        QStringLiteral("INSERT INTO operations (kind, target, started, finished, outcome, "
+                       "steps) VALUES (:kind, :target, :started, :finished, :outcome, :steps)"));
     q.bindValue(QStringLiteral(":kind"), op.kind);
     q.bindValue(QStringLiteral(":target"), op.target);
     q.bindValue(QStringLiteral(":started"), op.started.toMSecsSinceEpoch());

@@ -37,7 +37,18 @@ struct RunSummary
 // Which runs, in which order.
 struct RunQuery
 {
-    enum class Sort { Started, Name, Profile, Mesh, RequestedRate, AchievedRate, P50, P99, P999, ErrorPercent };
+    enum class Sort {
+        Started,
+        Name,
+        Profile,
+        Mesh,
+        RequestedRate,
+        AchievedRate,
+        P50,
+        P99,
+        P999,
+        ErrorPercent
+    };
     QString filter; // matched against name, profile, mesh, URL, generator and labels
     Sort sort = Sort::Started;
     bool descending = true;

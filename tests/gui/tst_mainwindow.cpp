@@ -124,8 +124,10 @@ private Q_SLOTS:
     {
         MainWindow window(m_prefs.get());
         window.setCurrentPage(PageId::Results);
-        auto *empty = qobject_cast<EmptyStatePage *>(window.pageWidget(PageId::Results));
+        // With no runs stored, the Results page shows its empty state.
+        auto *empty = window.pageWidget(PageId::Results)->findChild<EmptyStatePage *>();
         QVERIFY(empty);
+        QVERIFY(empty->isVisibleTo(window.pageWidget(PageId::Results)));
         emit empty->actionTriggered();
         QCOMPARE(window.currentPage(), PageId::Performance);
     }

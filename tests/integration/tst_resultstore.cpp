@@ -30,8 +30,10 @@ private Q_SLOTS:
         QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().toString()));
         QCOMPARE(store.value()->schemaVersion(), ResultStore::SchemaVersion);
         RunResult fast = sampleRun(QStringLiteral("baseline"), 2.0, 10000, 1);
-        RunResult slow = sampleRun(QStringLiteral("with istio"), 3.0, 10000, 2, QStringLiteral("istio"));
-        RunResult slower = sampleRun(QStringLiteral("with linkerd"), 2.5, 10000, 3, QStringLiteral("linkerd"));
+        RunResult slow
+            = sampleRun(QStringLiteral("with istio"), 3.0, 10000, 2, QStringLiteral("istio"));
+        RunResult slower
+            = sampleRun(QStringLiteral("with linkerd"), 2.5, 10000, 3, QStringLiteral("linkerd"));
         QVERIFY(store.value()->saveRun(fast, QStringLiteral("productpage")).ok());
         QVERIFY(store.value()->saveRuns({slow, slower}).ok());
         QCOMPARE(store.value()->countRuns().value(), 3);
@@ -114,7 +116,8 @@ private Q_SLOTS:
         const auto store = ResultStore::open(file);
         QVERIFY(!store.ok());
         QCOMPARE(store.error().code(), ErrorCode::ParseError);
-        QVERIFY2(store.error().message().contains(QStringLiteral("damaged")), qPrintable(store.error().message()));
+        QVERIFY2(store.error().message().contains(QStringLiteral("damaged")),
+                 qPrintable(store.error().message()));
         const auto aside = ResultStore::moveAside(file);
         QVERIFY(aside.ok());
         QVERIFY(QFile::exists(aside.value()));
@@ -157,7 +160,8 @@ private Q_SLOTS:
         const QString file = path("locked.sqlite");
         auto store = ResultStore::open(file).value();
         {
-            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            QSqlDatabase other
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
             other.setDatabaseName(file);
             QVERIFY(other.open());
             QSqlQuery q(other);
@@ -185,7 +189,8 @@ private Q_SLOTS:
             QVERIFY(store->saveRun(sampleRun(QStringLiteral("old run"), 2, 1000)).ok());
         }
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
             db.setDatabaseName(file);
             QVERIFY(db.open());
             QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99"));
@@ -214,7 +219,8 @@ private Q_SLOTS:
             batch << sampleRun(QStringLiteral("too much %1").arg(i), 3, 100000, i + 10);
         const VoidResult saved = store->saveRuns(batch);
         QVERIFY(!saved.ok());
-        QVERIFY2(saved.error().message().contains(QStringLiteral("full")), qPrintable(saved.error().message()));
+        QVERIFY2(saved.error().message().contains(QStringLiteral("full")),
+                 qPrintable(saved.error().message()));
         QVERIFY(saved.error().retryable());
         store->setMaxPageCount(1 << 30);
         QCOMPARE(store->countRuns().value(), 1); // nothing of the batch landed

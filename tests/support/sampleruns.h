@@ -36,7 +36,8 @@ inline Meshdeck::Perf::RunResult sampleRun(const QString &name, double medianMs,
     run.report.service = run.report.corrected;
     for (int s = 0; s < 30; ++s) {
         const auto p = run.report.corrected.percentilesNs({50, 90, 99});
-        run.report.series.push_back({s, run.report.corrected.count() / 30, static_cast<std::uint64_t>(s % 7 == 0),
+        run.report.series.push_back({s, run.report.corrected.count() / 30,
+                                     static_cast<std::uint64_t>(s % 7 == 0),
                                      p[0] + static_cast<std::uint64_t>(s) * 10000, p[1], p[2],
                                      run.report.corrected.maxNs()});
     }

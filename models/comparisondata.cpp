@@ -1,0 +1,99 @@
+#include "comparisondata.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Meshdeck {
+
+QColor ComparisonData::colorFor(int i)
+{
+    // Distinct for the colour-blind in pairs, readable on light and dark backgrounds.
+    static const QColor palette[]
+        = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e), QColor(0x2c, 0xa0, 0x2c),
+           QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b)};
+    return palette[std::abs(i) % 6];
+}
+
+double ComparisonData::nines(double percent)
+{
+    return -std::log10(std::max(1e-9, 1.0 - percent / 100.0));
+}
+
+ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
+{
+    ComparisonData out;
+    out.minLatency = std::numeric_limits<double>::max();
+    for (int i = 0; i < runs.size(); ++i) {
+        const Perf::RunResult &run = runs[i];
+        const Perf::Histogram &h = run.report.corrected;
+        Run r;
+        r.name = run.name.isEmpty() ? run.id.left(8) : run.name;
+        r.color = colorFor(i);
+        r.mesh = run.mesh.type.isEmpty() ? run.labels.value(QStringLiteral("mesh")) : run.mesh.type;
+        r.samples = h.count();
+        r.requestedRate = run.report.requestedRate;
+        r.achievedRate = run.report.achievedRate;
+        r.errorPercent = run.report.errorShare() * 100.0;
+        if (h.empty()) {
+            out.runs.append(r);
+            continue;
+        }
+        // Up to the last percentile the samples can tell apart (1/count), in 0.05-nines steps.
+        const double top = std::min(6.0, std::log10(static_cast<double>(h.count())));
+        out.maxNines = std::max(out.maxNines, top);
+        std::vector<double> percents;
+        for (double x = 0; x <= top + 1e-9; x += 0.05)
+            percents.push_back(100.0 * (1.0 - std::pow(10.0, -x)));
+        percents.push_back(100.0);
+        const auto values = h.percentilesNs(percents);
+        for (std::size_t k = 0; k + 1 < percents.size(); ++k)
+            r.percentileCurve.append({nines(percents[k]), static_cast<double>(values[k]) / 1e6});
+        const auto summary = h.percentilesNs({50, 90, 99, 99.9});
+        r.p50 = static_cast<double>(summary[0]) / 1e6;
+        r.p90 = static_cast<double>(summary[1]) / 1e6;
+        r.p99 = static_cast<double>(summary[2]) / 1e6;
+        r.p999 = static_cast<double>(summary[3]) / 1e6;
+        r.max = static_cast<double>(h.maxNs()) / 1e6;
+        r.mean = h.meanNs() / 1e6;
+        for (const Perf::SecondPoint &p : run.report.series) {
+            r.p50OverTime.append(
+                {static_cast<double>(p.second), static_cast<double>(p.p50Ns) / 1e6});
+            r.p99OverTime.append(
+                {static_cast<double>(p.second), static_cast<double>(p.p99Ns) / 1e6});
+        }
+        out.minLatency
+            = std::min(out.minLatency, std::max(1e-3, static_cast<double>(h.minNs()) / 1e6));
+        out.maxLatency = std::max(out.maxLatency, r.max);
+        out.runs.append(r);
+    }
+    if (out.minLatency > out.maxLatency)
+        out.minLatency = out.maxLatency = 0;
+
+    // Histogram overlay: 80 log-spaced bins over the shared range, as a share of each run.
+    constexpr int Bins = 80;
+    if (out.maxLatency > 0) {
+        const double lo = std::log10(out.minLatency);
+        const double hi = std::log10(std::max(out.maxLatency, out.minLatency * 1.01));
+        const double width = (hi - lo) / Bins;
+        for (int i = 0; i < runs.size(); ++i) {
+            const Perf::Histogram &h = runs[i].report.corrected;
+            if (h.empty())
+                continue;
+            std::vector<double> bins(Bins, 0.0);
+            h.forEachBucket([&](std::uint64_t low, std::uint64_t high, std::uint64_t n) {
+                const double mid = (static_cast<double>(low) + static_cast<double>(high)) / 2e6;
+                const int b = std::clamp(
+                    static_cast<int>((std::log10(std::max(mid, 1e-6)) - lo) / width), 0, Bins - 1);
+                bins[static_cast<std::size_t>(b)] += static_cast<double>(n);
+            });
+            QList<QPointF> &points = out.runs[i].histogram;
+            for (int b = 0; b < Bins; ++b)
+                points.append(
+                    {std::pow(10.0, lo + (b + 0.5) * width),
+                     bins[static_cast<std::size_t>(b)] * 100.0 / static_cast<double>(h.count())});
+        }
+    }
+    return out;
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <perf/runresult.h>
+
+#include <QColor>
+#include <QList>
+#include <QPointF>
+
+namespace Meshdeck {
+
+// Everything the comparison charts draw, computed from 2 to 6 runs' full histograms, away from
+// the widgets (pure, so it can run on a worker and be measured). Latency is in milliseconds.
+struct ComparisonData
+{
+    struct Run
+    {
+        QString name;
+        QColor color;
+        QList<QPointF> percentileCurve; // x: "nines" = -log10(1 - p), y: latency
+        QList<QPointF> histogram; // x: bin centre (latency), y: share of the run's samples in %
+        QList<QPointF> p50OverTime; // x: second of the run
+        QList<QPointF> p99OverTime;
+        double p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0, mean = 0;
+        double requestedRate = 0, achievedRate = 0, errorPercent = 0;
+        QString mesh;
+        quint64 samples = 0;
+    };
+    QList<Run> runs;
+    double minLatency = 0; // across runs, for shared axes
+    double maxLatency = 0;
+    double maxNines = 0;
+
+    // The colour of the i-th run, the same on every chart and in the table.
+    static QColor colorFor(int i);
+    // Percent -> "nines" and back; 99.9 % -> 3.
+    static double nines(double percent);
+    [[nodiscard]] static ComparisonData build(const QList<Perf::RunResult> &runs);
+};
+
+} // namespace Meshdeck

@@ -1,0 +1,188 @@
+#include "runstablemodel.h"
+
+#include <QLocale>
+
+namespace Meshdeck {
+
+namespace {
+
+QString ms(qint64 ns)
+{
+    const double v = static_cast<double>(ns) / 1e6;
+    return QLocale().toString(v, 'f', v >= 100 ? 1 : (v >= 1 ? 2 : 3));
+}
+
+} // namespace
+
+RunsTableModel::RunsTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void RunsTableModel::setStore(ResultStore *store)
+{
+    m_store = store;
+    reload();
+}
+
+void RunsTableModel::setFilter(const QString &filter)
+{
+    if (filter == m_query.filter)
+        return;
+    m_query.filter = filter;
+    reload();
+}
+
+void RunsTableModel::reload()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_total = 0;
+    m_error.clear();
+    if (m_store) {
+        const auto count = m_store->countRuns(m_query.filter);
+        if (count) {
+            m_total = count.value();
+            RunQuery page = m_query;
+            page.offset = 0;
+            page.limit = PageSize;
+            const auto rows = m_store->listRuns(page);
+            if (rows)
+                m_rows = rows.value();
+            else
+                m_error = rows.error().message();
+        } else {
+            m_error = count.error().message();
+        }
+    }
+    endResetModel();
+    Q_EMIT countChanged(m_total);
+}
+
+QString RunsTableModel::runId(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].id : QString();
+}
+
+int RunsTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int RunsTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool RunsTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_store && m_rows.size() < m_total;
+}
+
+void RunsTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    RunQuery page = m_query;
+    page.offset = static_cast<int>(m_rows.size());
+    page.limit = PageSize;
+    const auto rows = m_store->listRuns(page);
+    if (!rows || rows->isEmpty()) {
+        m_total = static_cast<int>(m_rows.size());
+        return;
+    }
+    beginInsertRows({}, static_cast<int>(m_rows.size()),
+                    static_cast<int>(m_rows.size() + rows->size()) - 1);
+    m_rows.append(rows.value());
+    endInsertRows();
+}
+
+void RunsTableModel::sort(int column, Qt::SortOrder order)
+{
+    static const RunQuery::Sort map[]
+        = {RunQuery::Sort::Name,        RunQuery::Sort::Profile,       RunQuery::Sort::Mesh,
+           RunQuery::Sort::Started,     RunQuery::Sort::RequestedRate, RunQuery::Sort::AchievedRate,
+           RunQuery::Sort::P50,         RunQuery::Sort::P99,           RunQuery::Sort::P999,
+           RunQuery::Sort::ErrorPercent};
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_query.sort = map[column];
+    m_query.descending = order == Qt::DescendingOrder;
+    reload();
+}
+
+QVariant RunsTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const RunSummary &r = m_rows[index.row()];
+    if (role == IdRole)
+        return r.id;
+    if (role == Qt::TextAlignmentRole)
+        return index.column() >= RequestedRate ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                               : QVariant();
+    if (role == Qt::ToolTipRole && index.column() == Name)
+        return QStringLiteral("%1\n%2 · %3").arg(r.url, r.generator, r.id);
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    switch (static_cast<Column>(index.column())) {
+    case Name:
+        return r.cancelled ? tr("%1 (partial)").arg(r.name.isEmpty() ? tr("unnamed") : r.name)
+                           : (r.name.isEmpty() ? tr("unnamed") : r.name);
+    case Profile:
+        return r.profile;
+    case Mesh:
+        return r.mesh.isEmpty() ? tr("none") : r.mesh;
+    case Started:
+        return locale.toString(r.started.toLocalTime(), QLocale::ShortFormat);
+    case RequestedRate:
+        return r.requestedRate > 0 ? locale.toString(r.requestedRate, 'f', 0) : tr("max");
+    case AchievedRate:
+        return locale.toString(r.achievedRate, 'f', 1);
+    case P50:
+        return ms(r.p50Ns);
+    case P99:
+        return ms(r.p99Ns);
+    case P999:
+        return ms(r.p999Ns);
+    case ErrorPercent:
+        return locale.toString(r.errorPercent, 'f', 2);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (static_cast<Column>(section)) {
+    case Name:
+        return tr("Run");
+    case Profile:
+        return tr("Profile");
+    case Mesh:
+        return tr("Mesh");
+    case Started:
+        return tr("Date");
+    case RequestedRate:
+        return tr("Requested/s");
+    case AchievedRate:
+        return tr("Achieved/s");
+    case P50:
+        return tr("p50 ms");
+    case P99:
+        return tr("p99 ms");
+    case P999:
+        return tr("p99.9 ms");
+    case ErrorPercent:
+        return tr("Errors %");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace Meshdeck

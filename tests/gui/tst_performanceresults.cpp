@@ -1,0 +1,187 @@
+// The Performance and Results pages as a user drives them: run a profile against a real server
+// (the GUI thread never stalls), see the run saved, find it, compare runs, export the charts.
+#include "support/rawhttpserver.h"
+#include "support/sampleruns.h"
+#include "support/stallprobe.h"
+
+#include <models/runcontroller.h>
+#include <models/runstablemodel.h>
+#include <store/resultstore.h>
+#include <views/comparisonview.h>
+#include <views/performancepage.h>
+#include <views/resultspage.h>
+
+#include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Meshdeck;
+using namespace Meshdeck::Perf;
+using namespace std::chrono_literals;
+
+class tst_PerformanceResults : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase() { std::signal(SIGPIPE, SIG_IGN); }
+
+    void runFromThePerformancePage()
+    {
+        TestSupport::RawHttpServer server;
+        QVERIFY(server.start([](int, int, const std::string &) {
+            return TestSupport::RawReply {TestSupport::RawHttpServer::ok()};
+        }));
+        const QString db = m_dir.filePath(QStringLiteral("gui.sqlite"));
+        auto store = ResultStore::open(db).value();
+        RunController runs;
+        runs.setStorePath(db);
+        PerformancePage page(&runs);
+        page.setStore(store.get());
+        page.resize(1280, 760);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+
+        LoadProfile p;
+        p.name = QStringLiteral("gui run");
+        p.spec.url = server.url("/x");
+        p.spec.mode = LoadSpec::Mode::ConstantRate;
+        p.spec.rate = 400;
+        p.spec.connections = 4;
+        p.spec.duration = 3s;
+        p.spec.warmup = 0s;
+        p.labels.insert(QStringLiteral("mesh"), QStringLiteral("none"));
+        page.loadProfile(p);
+        const LoadProfile back = page.profileFromForm();
+        QCOMPARE(QString::fromStdString(back.spec.url), QString::fromStdString(p.spec.url));
+        QCOMPARE(back.labels, p.labels);
+        QCOMPARE(back.spec.duration, p.spec.duration);
+
+        QSignalSpy finished(&runs, &RunController::finished);
+        StallProbe probe;
+        probe.start();
+        page.startRun();
+        QVERIFY(runs.isRunning());
+        QVERIFY(finished.wait(10000));
+        const qint64 worstStall = probe.stop();
+        qInfo("worst GUI stall during a 3 s run: %lld ms", worstStall);
+        QVERIFY2(worstStall < 100, qPrintable(QString::number(worstStall)));
+        QVERIFY2(finished.first().at(1).toString().isEmpty(),
+                 qPrintable(finished.first().at(1).toString()));
+        const RunResult result = finished.first().at(0).value<RunResult>();
+        QVERIFY(std::abs(result.report.achievedRate - 400) < 8);
+        QCOMPARE(store->countRuns().value(), 1);
+        QTest::qWait(300);
+        auto *rate = qobject_cast<QLineSeries *>(page.rateChart()->chart()->series().first());
+        QVERIFY(rate->count() >= 2); // the live chart drew the completed seconds
+        QVERIFY(page.statusLabel()->text().contains(QStringLiteral("p99")));
+        const QImage shot = page.grab().toImage();
+        QVERIFY(!shot.isNull());
+    }
+
+    void badTargetIsExplained()
+    {
+        RunController runs;
+        PerformancePage page(&runs);
+        LoadProfile p;
+        p.spec.url = "ftp://example.org/";
+        page.loadProfile(p);
+        page.startRun();
+        QVERIFY(!runs.isRunning());
+        QVERIFY(page.statusLabel()->text().contains(QStringLiteral("http")));
+    }
+
+    void findAndCompare()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("compare.sqlite"));
+        auto store = ResultStore::open(db).value();
+        QVERIFY(store
+                    ->saveRuns({TestSupport::sampleRun(QStringLiteral("direct"), 4.8, 100000, 1),
+                                TestSupport::sampleRun(QStringLiteral("istio"), 5.6, 100000, 2,
+                                                       QStringLiteral("istio")),
+                                TestSupport::sampleRun(QStringLiteral("linkerd"), 5.1, 100000, 3,
+                                                       QStringLiteral("linkerd"))})
+                    .ok());
+        ResultsPage page;
+        QAbstractItemModelTester tester(page.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.setStore(store.get(), db, QString());
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.model()->rowCount(), 3);
+        QTest::keyClicks(page.filterEdit(), QStringLiteral("istio"));
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        page.filterEdit()->clear();
+        QTRY_COMPARE(page.model()->rowCount(), 3);
+
+        // Sort by p50, then compare the two fastest.
+        page.table()->sortByColumn(RunsTableModel::P50, Qt::AscendingOrder);
+        QCOMPARE(page.model()->data(page.model()->index(0, RunsTableModel::Name)).toString(),
+                 QStringLiteral("direct"));
+        QSignalSpy ready(&page, &ResultsPage::comparisonReady);
+        page.compare({page.model()->runId(0), page.model()->runId(1), page.model()->runId(2)});
+        QVERIFY(ready.wait(5000));
+        ComparisonView *view = page.comparison();
+        QVERIFY(view->isVisible());
+        QCOMPARE(view->data().runs.size(), 3);
+        const auto series = view->chartView(ComparisonView::Percentiles)->chart()->series();
+        QCOMPARE(series.size(), 3);
+        for (QAbstractSeries *s : series)
+            QVERIFY(qobject_cast<QLineSeries *>(s)->count() > 50);
+        QCOMPARE(view->data().runs[0].color, ComparisonData::colorFor(0));
+        // The overhead against the baseline, in ms and %.
+        QTableWidget *table = view->summaryTable();
+        QCOMPARE(table->rowCount(), 3);
+        QVERIFY(table->item(0, 0)->text().contains(QStringLiteral("baseline")));
+        QVERIFY(table->item(1, 8)->text().startsWith(QLatin1Char('+')));
+        QVERIFY(table->item(1, 8)->text().contains(QLatin1String("%")));
+        view->setBaseline(1);
+        QVERIFY(table->item(1, 0)->text().contains(QStringLiteral("baseline")));
+        QVERIFY(table->item(0, 8)->text().startsWith(QLatin1Char('-')));
+
+        for (const char *name : {"chart.png", "chart.svg"}) {
+            const QString path = m_dir.filePath(QLatin1String(name));
+            QVERIFY(view->exportChart(path));
+            QVERIFY(QFileInfo(path).size() > 1000);
+        }
+        QVERIFY(view->exportCsv(m_dir.filePath(QStringLiteral("t.csv"))));
+        QFile csv(m_dir.filePath(QStringLiteral("t.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readAll().count('\n'), 4);
+        QVERIFY(view->exportJson(m_dir.filePath(QStringLiteral("s.json"))));
+        for (int c = 0; c < ComparisonView::ChartCount; ++c) {
+            view->setCurrentChart(static_cast<ComparisonView::Chart>(c));
+            const QImage image = page.grab().toImage();
+            QVERIFY(!image.isNull());
+            // MESHDECK_TEST_SHOTS=DIR keeps the pictures for a person to look at.
+            if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
+                image.save(QStringLiteral("%1/comparison-%2.png").arg(shots).arg(c));
+        }
+    }
+
+    void problemsAreShown()
+    {
+        ResultsPage page;
+        page.setStore(nullptr, QString(), QStringLiteral("the results database is damaged"));
+        page.show();
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("resultsProblem"))->isVisible());
+    }
+};
+
+QTEST_MAIN(tst_PerformanceResults)
+#include "tst_performanceresults.moc"

@@ -1,0 +1,468 @@
+#include "comparisonview.h"
+
+#include <perf/smpexport.h>
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QPainter>
+#include <QPushButton>
+#include <QSplitter>
+#include <QSvgGenerator>
+#include <QTableWidget>
+#include <QTabWidget>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace Meshdeck {
+
+namespace {
+
+QChart *newChart()
+{
+    auto *chart = new QChart;
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QLineSeries *line(const QString &name, const QColor &color, const QList<QPointF> &points,
+                  qreal width = 2)
+{
+    auto *s = new QLineSeries;
+    s->setName(name);
+    QPen pen(color);
+    pen.setWidthF(width);
+    s->setPen(pen);
+    s->replace(points); // one call, not one append per point
+    return s;
+}
+
+QString ms(double v)
+{
+    return QLocale().toString(v, 'f', v >= 100 ? 1 : (v >= 1 ? 2 : 3));
+}
+
+void themeChart(QChart *chart, const QPalette &palette)
+{
+    chart->setBackgroundBrush(palette.base());
+    chart->setTitleBrush(palette.text());
+    chart->legend()->setLabelColor(palette.color(QPalette::Text));
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsColor(palette.color(QPalette::Text));
+        axis->setTitleBrush(palette.text());
+        axis->setGridLineColor(palette.color(QPalette::Mid));
+        axis->setLinePenColor(palette.color(QPalette::Mid));
+    }
+}
+
+} // namespace
+
+ComparisonView::ComparisonView(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *header = new QHBoxLayout;
+    m_title = new QLabel(this);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    m_title->setFont(f);
+    m_baselineLabel = new QLabel(this);
+    m_baselineBox = new QComboBox(this);
+    m_baselineLabel->setBuddy(m_baselineBox);
+    m_export = new QPushButton(this);
+    m_close = new QPushButton(this);
+    header->addWidget(m_title, 1);
+    header->addWidget(m_baselineLabel);
+    header->addWidget(m_baselineBox);
+    header->addWidget(m_export);
+    header->addWidget(m_close);
+    layout->addLayout(header);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_tabs = new QTabWidget(split);
+    for (int i = 0; i < ChartCount; ++i) {
+        m_views[i] = new QChartView(newChart(), m_tabs);
+        m_views[i]->setRenderHint(QPainter::Antialiasing);
+        m_views[i]->setMinimumHeight(220);
+        m_tabs->addTab(m_views[i], QString());
+    }
+    m_table = new QTableWidget(split);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    split->addWidget(m_tabs);
+    split->addWidget(m_table);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    connect(m_baselineBox, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (i >= 0)
+            setBaseline(i);
+    });
+    connect(m_export, &QPushButton::clicked, this, &ComparisonView::onExport);
+    connect(m_close, &QPushButton::clicked, this, &ComparisonView::closeRequested);
+    retranslate();
+}
+
+void ComparisonView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        rebuildCharts();
+        rebuildTable();
+    } else if (event->type() == QEvent::PaletteChange) {
+        rebuildCharts();
+    }
+    QWidget::changeEvent(event);
+}
+
+void ComparisonView::retranslate()
+{
+    m_baselineLabel->setText(tr("&Baseline:"));
+    m_export->setText(tr("&Export…"));
+    m_close->setText(tr("Back to &runs"));
+    m_tabs->setTabText(Percentiles, tr("Latency by percentile"));
+    m_tabs->setTabText(Histogram, tr("Distribution"));
+    m_tabs->setTabText(Bars, tr("Percentiles"));
+    m_tabs->setTabText(OverTime, tr("Over time"));
+    m_title->setText(tr("Comparing %n run(s)", nullptr, static_cast<int>(m_data.runs.size())));
+}
+
+void ComparisonView::setData(const ComparisonData &data, const QList<Perf::RunResult> &runs)
+{
+    m_data = data;
+    m_runs = runs;
+    m_baseline = 0;
+    {
+        const QSignalBlocker block(m_baselineBox);
+        m_baselineBox->clear();
+        for (const auto &r : m_data.runs)
+            m_baselineBox->addItem(r.name);
+        m_baselineBox->setCurrentIndex(0);
+    }
+    retranslate();
+    rebuildCharts();
+    rebuildTable();
+}
+
+void ComparisonView::setBaseline(int index)
+{
+    if (index < 0 || index >= m_data.runs.size())
+        return;
+    m_baseline = index;
+    if (m_baselineBox->currentIndex() != index)
+        m_baselineBox->setCurrentIndex(index);
+    rebuildTable();
+}
+
+void ComparisonView::setCurrentChart(Chart chart)
+{
+    m_tabs->setCurrentIndex(chart);
+}
+
+void ComparisonView::rebuildCharts()
+{
+    const QPalette pal = palette();
+    const double lo = std::max(1e-3, m_data.minLatency * 0.8);
+    const double hi = std::max(lo * 10, m_data.maxLatency * 1.25);
+
+    // Latency by percentile: x is the number of nines, labelled as percentiles.
+    {
+        QChart *chart = newChart();
+        auto *x = new QCategoryAxis;
+        x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        const double top = std::max(2.0, std::ceil(m_data.maxNines));
+        x->setRange(0, top + 0.15); // room for the last label
+        x->setStartValue(0);
+        x->append(QStringLiteral("0 %"), 0);
+        x->append(QStringLiteral("50 %"), ComparisonData::nines(50));
+        x->append(QStringLiteral("90 %"), 1);
+        static const char *labels[] = {"99 %", "99.9 %", "99.99 %", "99.999 %", "99.9999 %"};
+        for (int n = 2; n <= top && n < 7; ++n)
+            x->append(QString::fromLatin1(labels[n - 2]), n);
+        x->setTitleText(tr("Percentile"));
+        auto *y = new QLogValueAxis;
+        y->setBase(10);
+        y->setRange(lo, hi);
+        y->setLabelFormat(QStringLiteral("%g"));
+        y->setMinorTickCount(8);
+        y->setTitleText(tr("Latency (ms)"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (const auto &r : m_data.runs) {
+            QLineSeries *s = line(r.name, r.color, r.percentileCurve);
+            chart->addSeries(s);
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+        themeChart(chart, pal);
+        QChart *old = m_views[Percentiles]->chart();
+        m_views[Percentiles]->setChart(chart);
+        delete old;
+    }
+    // Distribution: share of samples per latency bin, on a log latency axis.
+    {
+        QChart *chart = newChart();
+        auto *x = new QLogValueAxis;
+        x->setRange(lo, hi);
+        x->setLabelFormat(QStringLiteral("%g"));
+        x->setMinorTickCount(8);
+        x->setTitleText(tr("Latency (ms)"));
+        auto *y = new QValueAxis;
+        double top = 1;
+        for (const auto &r : m_data.runs)
+            for (const QPointF &p : r.histogram)
+                top = std::max(top, p.y());
+        y->setRange(0, top * 1.1);
+        y->applyNiceNumbers();
+        y->setTitleText(tr("Share of requests (%)"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (const auto &r : m_data.runs) {
+            QList<QPointF> points;
+            for (const QPointF &p : r.histogram)
+                if (p.x() >= lo)
+                    points.append(p);
+            QLineSeries *s = line(r.name, r.color, points);
+            chart->addSeries(s);
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+        themeChart(chart, pal);
+        QChart *old = m_views[Histogram]->chart();
+        m_views[Histogram]->setChart(chart);
+        delete old;
+    }
+    // Grouped bars: p50, p90, p99, p99.9 per run.
+    {
+        QChart *chart = newChart();
+        auto *series = new QBarSeries;
+        double top = 0;
+        for (const auto &r : m_data.runs) {
+            auto *set = new QBarSet(r.name);
+            set->setColor(r.color);
+            set->setBorderColor(r.color);
+            *set << r.p50 << r.p90 << r.p99 << r.p999;
+            top = std::max(top, r.p999);
+            series->append(set);
+        }
+        chart->addSeries(series);
+        auto *x = new QBarCategoryAxis;
+        x->append({QStringLiteral("p50"), QStringLiteral("p90"), QStringLiteral("p99"),
+                   QStringLiteral("p99.9")});
+        auto *y = new QValueAxis;
+        y->setRange(0, std::max(0.001, top * 1.15));
+        y->setTitleText(tr("Latency (ms)"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        series->attachAxis(x);
+        series->attachAxis(y);
+        themeChart(chart, pal);
+        QChart *old = m_views[Bars]->chart();
+        m_views[Bars]->setChart(chart);
+        delete old;
+    }
+    // Over time: p99 solid and p50 dashed per run.
+    {
+        QChart *chart = newChart();
+        auto *x = new QValueAxis;
+        auto *y = new QValueAxis;
+        double maxX = 1, maxY = 0.001;
+        for (const auto &r : m_data.runs) {
+            for (const QPointF &p : r.p99OverTime) {
+                maxX = std::max(maxX, p.x());
+                maxY = std::max(maxY, p.y());
+            }
+        }
+        x->setRange(0, maxX);
+        x->setLabelFormat(QStringLiteral("%d"));
+        x->setTitleText(tr("Seconds into the run"));
+        y->setRange(0, maxY * 1.15);
+        y->applyNiceNumbers();
+        y->setTitleText(tr("Latency (ms)"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (const auto &r : m_data.runs) {
+            QLineSeries *p99 = line(tr("%1 p99").arg(r.name), r.color, r.p99OverTime);
+            QLineSeries *p50 = line(tr("%1 p50").arg(r.name), r.color, r.p50OverTime, 1.2);
+            QPen dashed = p50->pen();
+            dashed.setStyle(Qt::DashLine);
+            p50->setPen(dashed);
+            for (QLineSeries *s : {p99, p50}) {
+                chart->addSeries(s);
+                s->attachAxis(x);
+                s->attachAxis(y);
+            }
+        }
+        themeChart(chart, pal);
+        QChart *old = m_views[OverTime]->chart();
+        m_views[OverTime]->setChart(chart);
+        delete old;
+    }
+}
+
+void ComparisonView::rebuildTable()
+{
+    const QStringList headers {tr("Run"),    tr("Mesh"),   tr("Requested/s"), tr("Achieved/s"),
+                               tr("p50 ms"), tr("p90 ms"), tr("p99 ms"),      tr("p99.9 ms"),
+                               tr("Δ p50"),  tr("Δ p99"),  tr("Δ p99.9"),     tr("Errors %")};
+    m_table->clear();
+    m_table->setColumnCount(static_cast<int>(headers.size()));
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setRowCount(static_cast<int>(m_data.runs.size()));
+    if (m_data.runs.isEmpty())
+        return;
+    const auto &base
+        = m_data.runs[std::clamp(m_baseline, 0, static_cast<int>(m_data.runs.size()) - 1)];
+    const QLocale locale;
+    const auto delta = [&](double v, double b) {
+        if (&v == &b)
+            return QString();
+        const double d = v - b;
+        const QString sign = d >= 0 ? QStringLiteral("+") : QString();
+        return b > 0 ? QStringLiteral("%1%2 ms (%1%3 %)")
+                           .arg(sign, ms(d), locale.toString(d / b * 100, 'f', 1))
+                     : sign + ms(d) + QStringLiteral(" ms");
+    };
+    for (int i = 0; i < m_data.runs.size(); ++i) {
+        const auto &r = m_data.runs[i];
+        const bool isBase = i == m_baseline;
+        const QStringList cells {
+            r.name + (isBase ? tr(" (baseline)") : QString()),
+            r.mesh.isEmpty() ? tr("none") : r.mesh,
+            r.requestedRate > 0 ? locale.toString(r.requestedRate, 'f', 0) : tr("max"),
+            locale.toString(r.achievedRate, 'f', 1),
+            ms(r.p50),
+            ms(r.p90),
+            ms(r.p99),
+            ms(r.p999),
+            isBase ? QStringLiteral("—") : delta(r.p50, base.p50),
+            isBase ? QStringLiteral("—") : delta(r.p99, base.p99),
+            isBase ? QStringLiteral("—") : delta(r.p999, base.p999),
+            locale.toString(r.errorPercent, 'f', 2),
+        };
+        for (int c = 0; c < cells.size(); ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            if (c >= 2)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (c == 0) {
+                QPixmap swatch(12, 12);
+                swatch.fill(r.color);
+                item->setIcon(QIcon(swatch));
+            }
+            m_table->setItem(i, c, item);
+        }
+    }
+    m_table->resizeColumnsToContents();
+}
+
+bool ComparisonView::exportChart(const QString &path)
+{
+    QChartView *view = m_views[m_tabs->currentIndex()];
+    const QSize size
+        = view->size().isValid() && view->width() > 100 ? view->size() : QSize(1000, 600);
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(m_tabs->tabText(m_tabs->currentIndex()));
+        QPainter painter(&svg);
+        view->render(&painter);
+        return painter.end() && QFileInfo(path).size() > 0;
+    }
+    return view->grab().save(path);
+}
+
+bool ComparisonView::exportCsv(const QString &path) const
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Text))
+        return false;
+    const auto quote = [](QString s) {
+        s.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        return QLatin1Char('"') + s + QLatin1Char('"');
+    };
+    QStringList header {QStringLiteral("run"),
+                        QStringLiteral("mesh"),
+                        QStringLiteral("requested_rate"),
+                        QStringLiteral("achieved_rate"),
+                        QStringLiteral("p50_ms"),
+                        QStringLiteral("p90_ms"),
+                        QStringLiteral("p99_ms"),
+                        QStringLiteral("p999_ms"),
+                        QStringLiteral("max_ms"),
+                        QStringLiteral("p50_diff_ms"),
+                        QStringLiteral("p99_diff_ms"),
+                        QStringLiteral("p99_diff_percent"),
+                        QStringLiteral("error_percent")};
+    f.write(header.join(QLatin1Char(',')).toUtf8() + '\n');
+    const auto &base = m_data.runs.value(m_baseline);
+    for (const auto &r : m_data.runs) {
+        QStringList row {quote(r.name),
+                         quote(r.mesh),
+                         QString::number(r.requestedRate),
+                         QString::number(r.achievedRate, 'f', 3),
+                         QString::number(r.p50, 'f', 4),
+                         QString::number(r.p90, 'f', 4),
+                         QString::number(r.p99, 'f', 4),
+                         QString::number(r.p999, 'f', 4),
+                         QString::number(r.max, 'f', 4),
+                         QString::number(r.p50 - base.p50, 'f', 4),
+                         QString::number(r.p99 - base.p99, 'f', 4),
+                         QString::number(base.p99 > 0 ? (r.p99 / base.p99 - 1) * 100 : 0, 'f', 2),
+                         QString::number(r.errorPercent, 'f', 3)};
+        f.write(row.join(QLatin1Char(',')).toUtf8() + '\n');
+    }
+    return f.flush();
+}
+
+bool ComparisonView::exportJson(const QString &path) const
+{
+    QJsonArray runs;
+    for (const auto &run : m_runs)
+        runs.append(Perf::SmpExport::toJson(run));
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly)
+        && f.write(QJsonDocument(QJsonObject {{QStringLiteral("runs"), runs}}).toJson()) > 0;
+}
+
+void ComparisonView::onExport()
+{
+    QString selected;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Comparison"), QStringLiteral("comparison.png"),
+        tr("Chart as PNG (*.png);;Chart as SVG (*.svg);;Table as CSV (*.csv);;Runs as JSON "
+           "(*.json)"),
+        &selected);
+    if (path.isEmpty())
+        return;
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        exportCsv(path);
+    else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        exportJson(path);
+    else
+        exportChart(path);
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <models/comparisondata.h>
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTableWidget;
+
+namespace Meshdeck {
+
+// 2 to 6 runs side by side, one colour per run everywhere: latency by percentile on a "nines"
+// axis (50 % ... 99.99 %) from the full histograms, the histograms overlaid, grouped bars of
+// p50/p90/p99/p99.9, latency over time, and a table with each run's difference from a chosen
+// baseline (the mesh's overhead). Charts export as PNG or SVG, the table as CSV.
+class ComparisonView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Chart { Percentiles, Histogram, Bars, OverTime, ChartCount };
+
+    explicit ComparisonView(QWidget *parent = nullptr);
+
+    void setData(const ComparisonData &data, const QList<Perf::RunResult> &runs);
+    [[nodiscard]] const ComparisonData &data() const { return m_data; }
+    [[nodiscard]] QChartView *chartView(Chart chart) const { return m_views[chart]; }
+    [[nodiscard]] QTableWidget *summaryTable() const { return m_table; }
+    void setBaseline(int index);
+    [[nodiscard]] int baseline() const { return m_baseline; }
+    void setCurrentChart(Chart chart);
+
+    bool exportChart(const QString &path); // .png or .svg by suffix
+    bool exportCsv(const QString &path) const;
+    bool exportJson(const QString &path) const; // the selected runs as SMP-like JSON
+
+Q_SIGNALS:
+    void closeRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void rebuildCharts();
+    void rebuildTable();
+    void retranslate();
+    void onExport();
+
+    ComparisonData m_data;
+    QList<Perf::RunResult> m_runs;
+    int m_baseline = 0;
+    QLabel *m_title = nullptr;
+    QComboBox *m_baselineBox = nullptr;
+    QLabel *m_baselineLabel = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QChartView *m_views[ChartCount] = {};
+    QTableWidget *m_table = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_close = nullptr;
+};
+
+} // namespace Meshdeck

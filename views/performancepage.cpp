@@ -1,0 +1,587 @@
+#include "performancepage.h"
+
+#include <models/runcontroller.h>
+#include <store/resultstore.h>
+
+#include <QButtonGroup>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace Meshdeck {
+
+using namespace Perf;
+
+namespace {
+
+QChartView *liveChart(QWidget *parent, QValueAxis **x, QValueAxis **y)
+{
+    auto *chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    *x = new QValueAxis;
+    *y = new QValueAxis;
+    (*x)->setLabelFormat(QStringLiteral("%d"));
+    (*x)->setRange(0, 30);
+    (*y)->setRange(0, 1);
+    (*x)->applyNiceNumbers();
+    chart->addAxis(*x, Qt::AlignBottom);
+    chart->addAxis(*y, Qt::AlignLeft);
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(170);
+    return view;
+}
+
+QLineSeries *addSeries(QChartView *view, QValueAxis *x, QValueAxis *y, const QColor &color)
+{
+    auto *s = new QLineSeries;
+    QPen pen(color);
+    pen.setWidthF(2);
+    s->setPen(pen);
+    view->chart()->addSeries(s);
+    s->attachAxis(x);
+    s->attachAxis(y);
+    return s;
+}
+
+void applyPalette(QChartView *view, const QPalette &pal)
+{
+    QChart *chart = view->chart();
+    chart->setBackgroundBrush(pal.base());
+    chart->legend()->setLabelColor(pal.color(QPalette::Text));
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsColor(pal.color(QPalette::Text));
+        axis->setTitleBrush(pal.text());
+        axis->setGridLineColor(pal.color(QPalette::Mid));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+    }
+}
+
+QString seconds(double s)
+{
+    const int total = static_cast<int>(std::round(s));
+    return total >= 60
+        ? QStringLiteral("%1:%2").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'))
+        : QStringLiteral("%1 s").arg(total);
+}
+
+} // namespace
+
+PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
+    : QWidget(parent)
+    , m_runs(runs)
+    , m_redraw(new QTimer(this))
+{
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *outer = new QHBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(split);
+
+    // Profiles.
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(12, 12, 6, 12);
+    m_profilesTitle = new QLabel(left);
+    QFont bold = m_profilesTitle->font();
+    bold.setBold(true);
+    m_profilesTitle->setFont(bold);
+    m_profiles = new QListWidget(left);
+    m_newProfile = new QPushButton(left);
+    m_deleteProfile = new QPushButton(left);
+    auto *profileButtons = new QHBoxLayout;
+    profileButtons->addWidget(m_newProfile);
+    profileButtons->addWidget(m_deleteProfile);
+    leftLayout->addWidget(m_profilesTitle);
+    leftLayout->addWidget(m_profiles, 1);
+    leftLayout->addLayout(profileButtons);
+
+    // The form.
+    auto *formHost = new QWidget(split);
+    auto *formColumn = new QVBoxLayout(formHost);
+    formColumn->setContentsMargins(6, 12, 6, 12);
+    auto *form = new QFormLayout;
+    formColumn->addLayout(form);
+    formColumn->addStretch(1);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    const auto label = [&](QLabel *&l) {
+        l = new QLabel(formHost);
+        return l;
+    };
+    m_name = new QLineEdit(formHost);
+    m_url = new QComboBox(formHost);
+    m_url->setEditable(true);
+    m_url->setInsertPolicy(QComboBox::NoInsert);
+    m_url->setMinimumContentsLength(28);
+    m_method = new QComboBox(formHost);
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD")});
+    auto *load = new QWidget(formHost);
+    load->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    auto *loadLayout = new QHBoxLayout(load);
+    loadLayout->setContentsMargins(0, 0, 0, 0);
+    m_max = new QRadioButton(load);
+    m_constant = new QRadioButton(load);
+    m_rate = new QSpinBox(load);
+    m_rate->setRange(1, 10'000'000);
+    m_rate->setValue(200);
+    m_rate->setGroupSeparatorShown(true);
+    auto *modes = new QButtonGroup(this);
+    modes->addButton(m_max);
+    modes->addButton(m_constant);
+    m_constant->setChecked(true);
+    loadLayout->addWidget(m_max);
+    loadLayout->addWidget(m_constant);
+    loadLayout->addWidget(m_rate);
+    m_connections = new QSpinBox(formHost);
+    m_connections->setRange(1, 100000);
+    m_connections->setValue(16);
+    m_threads = new QSpinBox(formHost);
+    m_threads->setRange(1, 64);
+    const auto secondsBox = [&](double value, double max) {
+        auto *box = new QDoubleSpinBox(formHost);
+        box->setRange(0, max);
+        box->setDecimals(1);
+        box->setValue(value);
+        return box;
+    };
+    m_duration = secondsBox(30, 24 * 3600);
+    m_duration->setMinimum(0.5);
+    m_warmup = secondsBox(2, 3600);
+    m_timeout = secondsBox(10, 600);
+    m_timeout->setMinimum(0.1);
+    m_generator = new QComboBox(formHost);
+    for (const Generator g : {Generator::Native, Generator::Wrk, Generator::Fortio})
+        m_generator->addItem(generatorName(g), static_cast<int>(g));
+    m_labels = new QLineEdit(formHost);
+    m_headers = new QPlainTextEdit(formHost);
+    m_headers->setTabChangesFocus(true);
+    m_headers->setFixedHeight(m_headers->fontMetrics().lineSpacing() * 3 + 12);
+    m_body = new QPlainTextEdit(formHost);
+    m_body->setTabChangesFocus(true);
+    m_body->setFixedHeight(m_body->fontMetrics().lineSpacing() * 3 + 12);
+    form->addRow(label(m_nameLabel), m_name);
+    form->addRow(label(m_urlLabel), m_url);
+    form->addRow(label(m_methodLabel), m_method);
+    form->addRow(label(m_loadLabel), load);
+    form->addRow(label(m_connectionsLabel), m_connections);
+    form->addRow(label(m_threadsLabel), m_threads);
+    form->addRow(label(m_durationLabel), m_duration);
+    form->addRow(label(m_warmupLabel), m_warmup);
+    form->addRow(label(m_timeoutLabel), m_timeout);
+    form->addRow(label(m_generatorLabel), m_generator);
+    form->addRow(label(m_labelsLabel), m_labels);
+    form->addRow(label(m_headersLabel), m_headers);
+    form->addRow(label(m_bodyLabel), m_body);
+    m_nameLabel->setBuddy(m_name);
+    m_urlLabel->setBuddy(m_url);
+    m_methodLabel->setBuddy(m_method);
+    m_loadLabel->setBuddy(m_max);
+    m_connectionsLabel->setBuddy(m_connections);
+    m_threadsLabel->setBuddy(m_threads);
+    m_durationLabel->setBuddy(m_duration);
+    m_warmupLabel->setBuddy(m_warmup);
+    m_timeoutLabel->setBuddy(m_timeout);
+    m_generatorLabel->setBuddy(m_generator);
+    m_labelsLabel->setBuddy(m_labels);
+    m_headersLabel->setBuddy(m_headers);
+    m_bodyLabel->setBuddy(m_body);
+    auto *buttons = new QHBoxLayout;
+    m_save = new QPushButton(formHost);
+    m_run = new QPushButton(formHost);
+    m_run->setDefault(true);
+    m_cancel = new QPushButton(formHost);
+    buttons->addWidget(m_save);
+    buttons->addStretch();
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_run);
+    form->addRow(buttons);
+
+    // The live view.
+    auto *right = new QWidget(split);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(6, 12, 12, 12);
+    m_status = new QLabel(right);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress = new QProgressBar(right);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(true);
+    m_live = new QLabel(right);
+    m_live->setTextFormat(Qt::PlainText);
+    m_rateView = liveChart(right, &m_rateX, &m_rateY);
+    m_latencyView = liveChart(right, &m_latencyX, &m_latencyY);
+    m_rateSeries = addSeries(m_rateView, m_rateX, m_rateY, QColor(0x1f, 0x77, 0xb4));
+    m_p50Series = addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0x2c, 0xa0, 0x2c));
+    m_p99Series = addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0xd6, 0x27, 0x28));
+    m_openResults = new QPushButton(right);
+    rightLayout->addWidget(m_status);
+    rightLayout->addWidget(m_progress);
+    rightLayout->addWidget(m_live);
+    rightLayout->addWidget(m_rateView, 1);
+    rightLayout->addWidget(m_latencyView, 1);
+    rightLayout->addWidget(m_openResults, 0, Qt::AlignRight);
+
+    split->addWidget(left);
+    split->addWidget(formHost);
+    split->addWidget(right);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 2);
+    split->setStretchFactor(2, 3);
+    split->setChildrenCollapsible(false);
+
+    m_redraw->setInterval(250);
+    connect(m_redraw, &QTimer::timeout, this, &PerformancePage::redraw);
+    connect(m_runs, &RunController::progressed, this, &PerformancePage::onProgress);
+    connect(m_runs, &RunController::finished, this, &PerformancePage::onFinished);
+    connect(m_runs, &RunController::runningChanged, this, &PerformancePage::setRunning);
+    connect(m_run, &QPushButton::clicked, this, &PerformancePage::startRun);
+    connect(m_cancel, &QPushButton::clicked, m_runs, &RunController::cancel);
+    connect(m_openResults, &QPushButton::clicked, this, &PerformancePage::resultsRequested);
+    connect(m_constant, &QRadioButton::toggled, m_rate, &QWidget::setEnabled);
+    auto *runShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
+    connect(runShortcut, &QShortcut::activated, this, &PerformancePage::startRun);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (!m_store)
+            return;
+        const LoadProfile p = profileFromForm();
+        if (p.name.trimmed().isEmpty()) {
+            m_name->setFocus();
+            m_status->setText(tr("Give the profile a name to save it."));
+            return;
+        }
+        if (const VoidResult r = m_store->saveProfile(p); !r)
+            m_status->setText(r.error().message());
+        refreshProfiles();
+    });
+    connect(m_newProfile, &QPushButton::clicked, this, [this] {
+        LoadProfile p;
+        p.name = tr("New profile");
+        p.spec.url = m_url->count() ? m_url->itemData(0).toString().toStdString() : std::string();
+        p.spec.mode = LoadSpec::Mode::ConstantRate;
+        p.spec.rate = 200;
+        p.spec.connections = 16;
+        p.spec.duration = std::chrono::seconds(30);
+        p.spec.warmup = std::chrono::seconds(2);
+        loadProfile(p);
+        m_name->setFocus();
+        m_name->selectAll();
+    });
+    connect(m_deleteProfile, &QPushButton::clicked, this, [this] {
+        if (!m_store || !m_profiles->currentItem())
+            return;
+        (void)m_store->deleteProfile(m_profiles->currentItem()->text());
+        refreshProfiles();
+    });
+    connect(m_profiles, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || !m_store)
+            return;
+        const auto all = m_store->profiles();
+        if (all && row < all->size())
+            loadProfile(all->at(row));
+    });
+    retranslate();
+    setRunning(false);
+    // Sized once the labels have their (translated) text: the form is never clipped.
+    split->setSizes({170, formHost->sizeHint().width(), 700});
+}
+
+void PerformancePage::setStore(ResultStore *store)
+{
+    m_store = store;
+    refreshProfiles();
+}
+
+void PerformancePage::setSuggestedTargets(const QList<QPair<QString, QString>> &targets)
+{
+    const QString current = m_url->currentText();
+    m_url->clear();
+    for (const auto &[label, url] : targets)
+        m_url->addItem(QStringLiteral("%1 — %2").arg(url, label), url);
+    m_url->setEditText(current.isEmpty() && !targets.isEmpty() ? targets.first().second : current);
+}
+
+void PerformancePage::setEnvironmentProvider(std::function<RunEnvironment()> provider)
+{
+    m_environment = std::move(provider);
+}
+
+void PerformancePage::refreshProfiles()
+{
+    const QSignalBlocker block(m_profiles);
+    m_profiles->clear();
+    if (!m_store)
+        return;
+    if (const auto all = m_store->profiles())
+        for (const LoadProfile &p : all.value())
+            m_profiles->addItem(p.name);
+    m_deleteProfile->setEnabled(m_profiles->count() > 0);
+}
+
+void PerformancePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::PaletteChange) {
+        applyPalette(m_rateView, palette());
+        applyPalette(m_latencyView, palette());
+    }
+    QWidget::changeEvent(event);
+}
+
+void PerformancePage::retranslate()
+{
+    m_profilesTitle->setText(tr("Profiles"));
+    m_newProfile->setText(tr("&New"));
+    m_deleteProfile->setText(tr("Delete"));
+    m_nameLabel->setText(tr("&Name:"));
+    m_urlLabel->setText(tr("&Target URL:"));
+    m_methodLabel->setText(tr("&Method:"));
+    m_loadLabel->setText(tr("&Load:"));
+    m_max->setText(tr("As fast as possible"));
+    m_constant->setText(tr("Constant rate"));
+    m_rate->setSuffix(tr(" req/s"));
+    m_connectionsLabel->setText(tr("&Connections:"));
+    m_threadsLabel->setText(tr("T&hreads:"));
+    m_durationLabel->setText(tr("&Duration:"));
+    m_warmupLabel->setText(tr("&Warm-up:"));
+    m_timeoutLabel->setText(tr("Request time&out:"));
+    for (QDoubleSpinBox *b : {m_duration, m_warmup, m_timeout})
+        b->setSuffix(tr(" s"));
+    m_generatorLabel->setText(tr("&Generator:"));
+    m_labelsLabel->setText(tr("La&bels:"));
+    m_labels->setPlaceholderText(tr("mesh=istio, version=1.22"));
+    m_headersLabel->setText(tr("H&eaders:"));
+    m_headers->setPlaceholderText(tr("One per line, e.g. Authorization: Bearer …"));
+    m_bodyLabel->setText(tr("Bod&y:"));
+    m_save->setText(tr("&Save Profile"));
+    m_run->setText(tr("&Run"));
+    m_run->setToolTip(tr("Start the load test (Ctrl+R)"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop now and keep what was measured"));
+    m_openResults->setText(tr("Open in Results"));
+    m_rateView->chart()->setTitle(tr("Requests per second"));
+    m_latencyView->chart()->setTitle(tr("Latency (ms)"));
+    m_rateSeries->setName(tr("requests/s"));
+    m_p50Series->setName(tr("p50"));
+    m_p99Series->setName(tr("p99"));
+    m_rateX->setTitleText(tr("seconds"));
+    m_latencyX->setTitleText(tr("seconds"));
+    if (!m_runs->isRunning() && m_statusText.isEmpty())
+        m_status->setText(tr("Choose a target and a load, then Run. Each run is saved and can be "
+                             "compared on the Results page."));
+    applyPalette(m_rateView, palette());
+    applyPalette(m_latencyView, palette());
+}
+
+LoadProfile PerformancePage::profileFromForm() const
+{
+    LoadProfile p;
+    p.name = m_name->text().trimmed();
+    QString url = m_url->currentText().trimmed();
+    if (m_url->currentIndex() >= 0 && m_url->itemText(m_url->currentIndex()) == url)
+        url = m_url->itemData(m_url->currentIndex()).toString();
+    p.spec.url = url.toStdString();
+    p.spec.method = m_method->currentText().toStdString();
+    p.spec.mode
+        = m_constant->isChecked() ? LoadSpec::Mode::ConstantRate : LoadSpec::Mode::ClosedLoop;
+    p.spec.rate = m_rate->value();
+    p.spec.connections = m_connections->value();
+    p.spec.threads = m_threads->value();
+    p.spec.duration = Micros(static_cast<long long>(m_duration->value() * 1e6));
+    p.spec.warmup = Micros(static_cast<long long>(m_warmup->value() * 1e6));
+    p.spec.requestTimeout = Micros(static_cast<long long>(m_timeout->value() * 1e6));
+    p.generator = static_cast<Generator>(m_generator->currentData().toInt());
+    for (const QString &line :
+         m_headers->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const auto colon = line.indexOf(QLatin1Char(':'));
+        if (colon > 0)
+            p.spec.headers.emplace_back(line.left(colon).trimmed().toStdString(),
+                                        line.mid(colon + 1).trimmed().toStdString());
+    }
+    p.spec.body = m_body->toPlainText().toStdString();
+    for (const QString &pair : m_labels->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const auto eq = pair.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            p.labels.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
+    }
+    return p;
+}
+
+void PerformancePage::loadProfile(const LoadProfile &p)
+{
+    m_name->setText(p.name);
+    m_url->setEditText(QString::fromStdString(p.spec.url));
+    m_method->setCurrentText(QString::fromStdString(p.spec.method));
+    (p.spec.mode == LoadSpec::Mode::ConstantRate ? m_constant : m_max)->setChecked(true);
+    m_rate->setValue(static_cast<int>(std::max(1.0, p.spec.rate)));
+    m_connections->setValue(p.spec.connections);
+    m_threads->setValue(p.spec.threads);
+    m_duration->setValue(static_cast<double>(p.spec.duration.count()) / 1e6);
+    m_warmup->setValue(static_cast<double>(p.spec.warmup.count()) / 1e6);
+    m_timeout->setValue(static_cast<double>(p.spec.requestTimeout.count()) / 1e6);
+    m_generator->setCurrentIndex(m_generator->findData(static_cast<int>(p.generator)));
+    QStringList headers, labels;
+    for (const auto &[name, value] : p.spec.headers)
+        headers << QString::fromStdString(name + ": " + value);
+    for (auto it = p.labels.begin(); it != p.labels.end(); ++it)
+        labels << it.key() + QLatin1Char('=') + it.value();
+    m_headers->setPlainText(headers.join(QLatin1Char('\n')));
+    m_labels->setText(labels.join(QStringLiteral(", ")));
+    m_body->setPlainText(QString::fromStdString(p.spec.body));
+}
+
+QString PerformancePage::validate() const
+{
+    const QString url = QString::fromStdString(profileFromForm().spec.url);
+    if (url.isEmpty())
+        return tr("Enter the URL to load, for example http://127.0.0.1:9080/productpage.");
+    if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://")))
+        return tr("\"%1\" is not an http:// or https:// URL.").arg(url);
+    return {};
+}
+
+void PerformancePage::startRun()
+{
+    if (m_runs->isRunning())
+        return;
+    if (const QString problem = validate(); !problem.isEmpty()) {
+        m_statusText = problem;
+        m_status->setText(problem);
+        m_url->setFocus();
+        return;
+    }
+    const LoadProfile p = profileFromForm();
+    RunRequest request;
+    request.name = p.name.isEmpty() ? QString::fromStdString(p.spec.url) : p.name;
+    request.spec = p.spec;
+    request.generator = p.generator;
+    request.labels = p.labels;
+    request.mesh.type = p.labels.value(QStringLiteral("mesh"));
+    request.mesh.version = p.labels.value(QStringLiteral("version"));
+    if (m_environment)
+        request.environment = m_environment();
+    m_ratePoints.clear();
+    m_p50Points.clear();
+    m_p99Points.clear();
+    m_lastProgress = {};
+    m_dirty = true;
+    redraw();
+    m_statusText = tr("Running %1 against %2…")
+                       .arg(generatorName(p.generator), QString::fromStdString(p.spec.url));
+    m_status->setText(m_statusText);
+    m_runs->start(request, p.name);
+}
+
+void PerformancePage::setRunning(bool running)
+{
+    m_run->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_progress->setVisible(running || m_progress->value() > 0);
+    m_openResults->setVisible(!running && !m_runs->lastResult().id.isEmpty());
+    if (running)
+        m_redraw->start();
+    else
+        m_redraw->stop();
+}
+
+void PerformancePage::onProgress(const RunProgress &progress)
+{
+    m_lastProgress = progress;
+    for (const SecondPoint &p : progress.newPoints) {
+        const double x = static_cast<double>(p.second) + 1;
+        m_ratePoints.append({x, static_cast<double>(p.requests)});
+        m_p50Points.append({x, static_cast<double>(p.p50Ns) / 1e6});
+        m_p99Points.append({x, static_cast<double>(p.p99Ns) / 1e6});
+    }
+    m_dirty = true; // drawn by the timer, a few times a second
+}
+
+void PerformancePage::redraw()
+{
+    const RunProgress &p = m_lastProgress;
+    const double total = std::max(0.001, p.durationSeconds);
+    m_progress->setValue(static_cast<int>(std::clamp(p.elapsedSeconds / total, 0.0, 1.0) * 1000));
+    m_progress->setFormat(p.warmingUp ? tr("warming up…")
+                                      : tr("%1 of %2, %3 left")
+                                            .arg(seconds(p.elapsedSeconds), seconds(total),
+                                                 seconds(std::max(0.0, total - p.elapsedSeconds))));
+    const QLocale locale;
+    m_live->setText(tr("%1 req/s   p50 %2 ms   p99 %3 ms   errors %4")
+                        .arg(locale.toString(p.rate, 'f', 0), locale.toString(p.p50Ms, 'f', 2),
+                             locale.toString(p.p99Ms, 'f', 2), locale.toString(p.errors)));
+    if (!m_dirty)
+        return;
+    m_dirty = false;
+    m_rateSeries->replace(m_ratePoints);
+    m_p50Series->replace(m_p50Points);
+    m_p99Series->replace(m_p99Points);
+    const double maxX
+        = std::max(10.0, std::max(total, m_ratePoints.isEmpty() ? 0.0 : m_ratePoints.last().x()));
+    double maxRate = 1, maxLatency = 0.1;
+    for (const QPointF &q : m_ratePoints)
+        maxRate = std::max(maxRate, q.y());
+    for (const QPointF &q : m_p99Points)
+        maxLatency = std::max(maxLatency, q.y());
+    m_rateX->setRange(0, maxX);
+    m_latencyX->setRange(0, maxX);
+    m_rateY->setRange(0, maxRate * 1.15);
+    m_latencyY->setRange(0, maxLatency * 1.15);
+    for (QValueAxis *axis : {m_rateX, m_latencyX, m_rateY, m_latencyY})
+        axis->applyNiceNumbers();
+}
+
+void PerformancePage::onFinished(const RunResult &result, const QString &saveError)
+{
+    m_dirty = true;
+    redraw();
+    const QLocale locale;
+    const LoadReport &r = result.report;
+    QString text;
+    if (!result.failure.isEmpty() && r.attempts() == 0) {
+        text = tr("The run failed: %1").arg(result.failure);
+    } else {
+        const auto pct = r.corrected.percentilesNs({50, 99, 99.9});
+        text = tr("%1: %2 requests at %3 req/s, p50 %4 ms, p99 %5 ms, p99.9 %6 ms, %7 % errors.")
+                   .arg(r.cancelled ? tr("Cancelled, partial result kept") : tr("Done"),
+                        locale.toString(static_cast<qulonglong>(r.counters.responses)),
+                        locale.toString(r.achievedRate, 'f', 1),
+                        locale.toString(static_cast<double>(pct[0]) / 1e6, 'f', 2),
+                        locale.toString(static_cast<double>(pct[1]) / 1e6, 'f', 2),
+                        locale.toString(static_cast<double>(pct[2]) / 1e6, 'f', 2),
+                        locale.toString(r.errorShare() * 100, 'f', 2));
+        if (!result.failure.isEmpty())
+            text += QLatin1Char(' ') + result.failure;
+        if (r.requestedRate > 0 && r.achievedRate < 0.99 * r.requestedRate)
+            text += QLatin1Char(' ')
+                + tr("The requested rate of %1/s was not reached: the target or the connections "
+                     "could not keep up.")
+                      .arg(locale.toString(r.requestedRate, 'f', 0));
+        if (!saveError.isEmpty())
+            text += QLatin1Char(' ') + tr("It could not be saved: %1").arg(saveError);
+    }
+    m_statusText = text;
+    m_status->setText(text);
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace Meshdeck {
+
+class ComparisonView;
+class EmptyStatePage;
+class ResultStore;
+class RunsTableModel;
+struct ComparisonData;
+
+// Every stored run in a sortable, filterable table (lazy: 100,000 runs open instantly);
+// select 2 to 6 and Compare to see their distributions side by side. Import and export result
+// files (Meshdeck, fortio JSON, SMP JSON). A damaged, locked or newer database is explained at
+// the top with what to do about it.
+class ResultsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ResultsPage(QWidget *parent = nullptr);
+    ~ResultsPage() override;
+
+    // The database to show; `problem` explains why it is missing or read-only (may be empty).
+    void setStore(ResultStore *store, const QString &storePath, const QString &problem);
+    void reload();
+    // Compares these runs (2 to 6), loading them on a worker; comparisonReady() when drawn.
+    void compare(const QStringList &ids);
+
+    [[nodiscard]] RunsTableModel *model() const { return m_model; }
+    [[nodiscard]] QTableView *table() const { return m_table; }
+    [[nodiscard]] ComparisonView *comparison() const { return m_comparison; }
+    [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+
+Q_SIGNALS:
+    void comparisonReady();
+    void freshDatabaseRequested(); // the user chose to move a damaged database aside
+    void performanceRequested(); // the empty state's button
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void updateButtons();
+    void onImport();
+    void onExport();
+    void onDelete();
+    [[nodiscard]] QStringList selectedIds() const;
+
+    ResultStore *m_store = nullptr;
+    QString m_storePath;
+    RunsTableModel *m_model = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    EmptyStatePage *m_empty = nullptr;
+    QWidget *m_listPage = nullptr;
+    QLabel *m_problem = nullptr;
+    QPushButton *m_fresh = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QLabel *m_count = nullptr;
+    QTableView *m_table = nullptr;
+    QPushButton *m_compare = nullptr;
+    QPushButton *m_import = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_delete = nullptr;
+    ComparisonView *m_comparison = nullptr;
+    QFutureWatcher<void> *m_loading = nullptr;
+    struct Loaded;
+    std::shared_ptr<Loaded> m_loaded;
+    QString m_problemText;
+};
+
+} // namespace Meshdeck
