@@ -4,6 +4,7 @@
 
 #include <demo/democluster.h>
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -214,13 +215,13 @@ private Q_SLOTS:
         const QString a = dir.filePath(QStringLiteral("direct.pb"));
         const QString b = dir.filePath(QStringLiteral("paced.pb"));
         const QString url = QString::fromStdString(server.url("/productpage"));
-        const Run direct = meshdeck({"perf", "run", "--url", url, "--duration", "1s", "--connections",
-                                     "4", "--label", "mesh=none", "-o", a});
+        const Run direct = meshdeck({"perf", "run", "--url", url, "--duration", "1s",
+                                     "--connections", "4", "--label", "mesh=none", "-o", a});
         QVERIFY2(direct.exitCode == 0, direct.err.constData());
         QVERIFY(direct.out.contains("Latency (ms)"));
         QVERIFY(direct.out.contains("200: "));
-        const Run paced = meshdeck({"perf", "run", "--url", url, "--duration", "1s", "--rate", "200",
-                                    "--json", "-o", b});
+        const Run paced = meshdeck(
+            {"perf", "run", "--url", url, "--duration", "1s", "--rate", "200", "--json", "-o", b});
         QCOMPARE(paced.exitCode, 0);
         const QJsonObject json = QJsonDocument::fromJson(paced.out).object();
         QCOMPARE(json.value("mode").toString(), QStringLiteral("constant_rate"));
@@ -231,17 +232,28 @@ private Q_SLOTS:
 
         const Run show = meshdeck({"perf", "show", a, "--json"});
         QCOMPARE(show.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(show.out).object().value("labels").toObject().value("mesh").toString(),
+        QCOMPARE(QJsonDocument::fromJson(show.out)
+                     .object()
+                     .value("labels")
+                     .toObject()
+                     .value("mesh")
+                     .toString(),
                  QStringLiteral("none"));
         const Run smp = meshdeck({"perf", "show", a, "--smp"});
         QCOMPARE(smp.exitCode, 0);
-        QVERIFY(QJsonDocument::fromJson(smp.out).object().value("PerformanceTestResult").toObject()
-                    .value("latencies_ms").toObject().contains("p99"));
+        QVERIFY(QJsonDocument::fromJson(smp.out)
+                    .object()
+                    .value("PerformanceTestResult")
+                    .toObject()
+                    .value("latencies_ms")
+                    .toObject()
+                    .contains("p99"));
         const Run compare = meshdeck({"perf", "compare", a, b});
         QCOMPARE(compare.exitCode, 0);
         QVERIFY(compare.out.contains("vs direct"));
         const Run compareJson = meshdeck({"perf", "compare", a, b, "--json"});
-        const QJsonArray rows = QJsonDocument::fromJson(compareJson.out).object().value("runs").toArray();
+        const QJsonArray rows
+            = QJsonDocument::fromJson(compareJson.out).object().value("runs").toArray();
         QCOMPARE(rows.size(), 2);
         QVERIFY(rows.at(1).toObject().value("difference_ms").toObject().contains("p50"));
     }
@@ -252,14 +264,28 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("no url") << QStringList {"perf", "run"} << 2 << "--url";
-        QTest::newRow("rate and max") << QStringList {"perf", "run", "--url", "http://x/", "--rate", "5", "--max"} << 2 << "exclude";
-        QTest::newRow("bad duration") << QStringList {"perf", "run", "--url", "http://x/", "--duration", "soon"} << 2 << "--duration";
-        QTest::newRow("bad header") << QStringList {"perf", "run", "--url", "http://x/", "--header", "nocolon"} << 2 << "Name: value";
-        QTest::newRow("unknown scheme") << QStringList {"perf", "run", "--url", "gopher://x/"} << 1 << "unsupported scheme";
-        QTest::newRow("refused") << QStringList {"perf", "run", "--url", "http://127.0.0.1:1/", "--duration", "20s"} << 1 << "refused";
-        QTest::newRow("missing file") << QStringList {"perf", "show", "/nonexistent.pb"} << 1 << "Cannot open";
-        QTest::newRow("not a result") << QStringList {"perf", "show", "/etc/hostname"} << 1 << "not a Meshdeck file";
-        QTest::newRow("unknown generator") << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2 << "native, wrk or fortio";
+        QTest::newRow("rate and max")
+            << QStringList {"perf", "run", "--url", "http://x/", "--rate", "5", "--max"} << 2
+            << "exclude";
+        QTest::newRow("bad duration")
+            << QStringList {"perf", "run", "--url", "http://x/", "--duration", "soon"} << 2
+            << "--duration";
+        QTest::newRow("bad header")
+            << QStringList {"perf", "run", "--url", "http://x/", "--header", "nocolon"} << 2
+            << "Name: value";
+        QTest::newRow("unknown scheme")
+            << QStringList {"perf", "run", "--url", "gopher://x/"} << 1 << "unsupported scheme";
+        QTest::newRow("refused") << QStringList {"perf",       "run",
+                                                 "--url",      "http://127.0.0.1:1/",
+                                                 "--duration", "20s"}
+                                 << 1 << "refused";
+        QTest::newRow("missing file")
+            << QStringList {"perf", "show", "/nonexistent.pb"} << 1 << "Cannot open";
+        QTest::newRow("not a result")
+            << QStringList {"perf", "show", "/etc/hostname"} << 1 << "not a Meshdeck file";
+        QTest::newRow("unknown generator")
+            << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2
+            << "native, wrk or fortio";
     }
     void perfBadInput()
     {
@@ -269,6 +295,62 @@ private Q_SLOTS:
         const Run r = meshdeck(args);
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    }
+
+    void resultsCommands()
+    {
+        std::signal(SIGPIPE, SIG_IGN);
+        TestSupport::RawHttpServer server;
+        QVERIFY(server.start([](int, int, const std::string &) {
+            return TestSupport::RawReply {TestSupport::RawHttpServer::ok()};
+        }));
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("r.sqlite"));
+        const QString url = QString::fromStdString(server.url());
+        for (const char *name : {"first", "second"})
+            QCOMPARE(meshdeck({"perf", "run", "--url", url, "--duration", "1s", "--rate", "100",
+                               "--name", name, "--db", db})
+                         .exitCode,
+                     0);
+        const Run list = meshdeck({"results", "list", "--db", db, "--json"});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(rows.size(), 2);
+        const QString a = rows.at(0).toObject().value("id").toString();
+        const QString b = rows.at(1).toObject().value("id").toString();
+        QVERIFY(meshdeck({"results", "show", a.left(8), "--db", db}).out.contains("Latency (ms)"));
+        QVERIFY(meshdeck({"results", "compare", b, a, "--db", db}).out.contains("vs "));
+        const QString out = dir.filePath(QStringLiteral("export"));
+        const Run exported
+            = meshdeck({"results", "export", a, b, "--format", "fortio", "-o", out, "--db", db});
+        QCOMPARE(exported.exitCode, 0);
+        const QStringList files = QDir(out).entryList(QDir::Files);
+        QCOMPARE(files.size(), 2);
+        const QString other = dir.filePath(QStringLiteral("other.sqlite"));
+        const Run imported
+            = meshdeck({"results", "import", QDir(out).filePath(files.first()), "--db", other});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(meshdeck({"results", "list", "--db", other, "--json"}).out)
+                     .array()
+                     .size(),
+                 1);
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"truncated\": ");
+        bad.close();
+        const Run refused = meshdeck(
+            {"results", "import", QDir(out).filePath(files.last()), bad.fileName(), "--db", other});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.err.contains("nothing imported"));
+        QVERIFY(refused.err.contains("bad.json"));
+        QCOMPARE(QJsonDocument::fromJson(meshdeck({"results", "list", "--db", other, "--json"}).out)
+                     .array()
+                     .size(),
+                 1);
+        QCOMPARE(meshdeck({"results", "show", "zzzz", "--db", db}).exitCode, 1);
+        QCOMPARE(meshdeck({"results", "list", "--db", dir.filePath(QStringLiteral("none.sqlite"))})
+                     .exitCode,
+                 1);
     }
 
     void perfCtrlCKeepsThePartialResult()
