@@ -86,6 +86,8 @@ ComparisonView::ComparisonView(QWidget *parent)
     m_title->setFont(f);
     m_baselineLabel = new QLabel(this);
     m_baselineBox = new QComboBox(this);
+    m_baselineBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_baselineBox->setMinimumContentsLength(16);
     m_baselineLabel->setBuddy(m_baselineBox);
     m_export = new QPushButton(this);
     m_close = new QPushButton(this);
@@ -201,11 +203,22 @@ void ComparisonView::rebuildCharts()
         for (int n = 2; n <= top && n < 7; ++n)
             x->append(QString::fromLatin1(labels[n - 2]), n);
         x->setTitleText(tr("Percentile"));
-        auto *y = new QLogValueAxis;
-        y->setBase(10);
-        y->setRange(lo, hi);
-        y->setLabelFormat(QStringLiteral("%g"));
-        y->setMinorTickCount(8);
+        // A log axis over wide ranges; within a decade or so its only label would be a power of
+        // ten, so a linear one reads better there.
+        QAbstractAxis *y = nullptr;
+        if (hi / lo > 30) {
+            auto *log = new QLogValueAxis;
+            log->setBase(10);
+            log->setRange(lo, hi);
+            log->setLabelFormat(QStringLiteral("%g"));
+            log->setMinorTickCount(8);
+            y = log;
+        } else {
+            auto *linear = new QValueAxis;
+            linear->setRange(0, m_data.maxLatency * 1.1);
+            linear->applyNiceNumbers();
+            y = linear;
+        }
         y->setTitleText(tr("Latency (ms)"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);

@@ -4,6 +4,8 @@
 #include "support/sampleruns.h"
 #include "support/stallprobe.h"
 
+#include <demo/bookinfotraffic.h>
+#include <demo/democluster.h>
 #include <models/runcontroller.h>
 #include <models/runstablemodel.h>
 #include <store/resultstore.h>
@@ -172,6 +174,63 @@ private Q_SLOTS:
             if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
                 image.save(QStringLiteral("%1/comparison-%2.png").arg(shots).arg(c));
         }
+    }
+
+    // The end-to-end check: the demo's productpage without and with sidecars, run from
+    // the Performance page, compared on the Results page; the sidecar path is slower.
+    void demoOverheadEndToEnd()
+    {
+        Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        auto store = ResultStore::open(db).value();
+        RunController runs;
+        runs.setStorePath(db);
+        PerformancePage perf(&runs);
+        perf.setStore(store.get());
+        perf.setSuggestedTargets(
+            {{QStringLiteral("direct"), cluster.bookinfo()->productpageUrl()},
+             {QStringLiteral("mesh"), cluster.bookinfo()->productpageMeshUrl()}});
+        for (const auto &[name, url] : {std::pair {QStringLiteral("productpage direct"),
+                                                   cluster.bookinfo()->productpageUrl()},
+                                        std::pair {QStringLiteral("productpage via sidecars"),
+                                                   cluster.bookinfo()->productpageMeshUrl()}}) {
+            LoadProfile p;
+            p.name = name;
+            p.spec.url = url.toStdString();
+            p.spec.mode = LoadSpec::Mode::ConstantRate;
+            p.spec.rate = 150;
+            p.spec.connections = 8;
+            p.spec.duration = 3s;
+            p.spec.warmup = 500ms;
+            p.labels.insert(QStringLiteral("mesh"),
+                            name.contains(QLatin1String("sidecar")) ? QStringLiteral("istio")
+                                                                    : QStringLiteral("none"));
+            perf.loadProfile(p);
+            QSignalSpy finished(&runs, &RunController::finished);
+            perf.startRun();
+            QVERIFY(finished.wait(15000));
+            QVERIFY(finished.first().at(1).toString().isEmpty());
+        }
+        ResultsPage page;
+        page.setStore(store.get(), db, QString());
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.model()->rowCount(), 2);
+        page.table()->sortByColumn(RunsTableModel::Name,
+                                   Qt::AscendingOrder); // direct first: the baseline
+        QSignalSpy ready(&page, &ResultsPage::comparisonReady);
+        page.compare({page.model()->runId(0), page.model()->runId(1)});
+        QVERIFY(ready.wait(5000));
+        const ComparisonData &data = page.comparison()->data();
+        QCOMPARE(data.runs[0].name, QStringLiteral("productpage direct"));
+        qInfo("demo productpage p50: direct %.2f ms, via sidecars %.2f ms", data.runs[0].p50,
+              data.runs[1].p50);
+        QVERIFY(data.runs[1].p50 > data.runs[0].p50);
+        QVERIFY(page.comparison()->summaryTable()->item(1, 8)->text().startsWith(QLatin1Char('+')));
+        if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
+            page.grab().save(shots + QStringLiteral("/demo-overhead.png"));
     }
 
     void problemsAreShown()
