@@ -89,7 +89,9 @@ void ClusterController::useDemo()
         load(file, QStringLiteral("meshdeck-demo"));
     });
     watcher->setFuture(QtConcurrent::run([file]() -> Started {
-        auto demo = std::make_shared<Demo::DemoCluster>();
+        Demo::DemoCluster::Options options;
+        options.prometheus = true; // live topology from real PromQL
+        auto demo = std::make_shared<Demo::DemoCluster>(options);
         const VoidResult started = demo->start();
         if (!started.ok())
             return Unexpected(started.error());

@@ -103,6 +103,7 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
     options.scenario = parser.value(scenario);
     options.stateFile = parser.value(state);
 
+    options.prometheus = true;
     Demo::DemoCluster cluster(options);
     const VoidResult started = cluster.start();
     if (!started.ok()) {
@@ -138,6 +139,15 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
             << "\n"
                "  e.g. meshdeck perf run --url "
             << bookinfo->productpageMeshUrl() << " --rate 200 --duration 30s\n";
+    }
+    if (cluster.bookinfo()) {
+        if (!cluster.prometheusUrl().isEmpty())
+            out << "Prometheus (scraping the sidecars' Istio metrics every 2 s): "
+                << cluster.prometheusUrl()
+                << "\n  also through the API: /api/v1/namespaces/istio-system/services/"
+                   "prometheus:9090/proxy/\n";
+        else
+            out << "No metrics: " << cluster.prometheusProblem() << ".\n";
     }
     out << "Press Ctrl-C to stop.\n";
     out.flush();

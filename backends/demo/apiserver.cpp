@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 
 #include <httplib.h>
 #include <openssl/ssl.h>
@@ -291,7 +292,8 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
         const User user = authenticate(req);
         if (req.body.size() > size_t(m_options.maxBodyBytes))
             throw ApiError::tooLarge(m_options.maxBodyBytes);
-        dispatch(req, res, user);
+        if (!proxyToService(req, res))
+            dispatch(req, res, user);
     } catch (const ApiError &e) {
         sendError(res, e);
     } catch (const std::exception &e) {
@@ -303,6 +305,56 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
     }
     qCDebug(lcDemoApi).noquote() << QString::fromStdString(req.method)
                                  << QString::fromStdString(req.path) << res.status;
+}
+
+void ApiServer::setServiceProxy(const QString &ns, const QString &name, quint16 port)
+{
+    std::lock_guard lock(m_proxiesMutex);
+    m_proxies.insert(ns + QLatin1Char('/') + name, port);
+}
+
+bool ApiServer::proxyToService(const httplib::Request &req, httplib::Response &res)
+{
+    // /api/v1/namespaces/NS/services/NAME[:PORT]/proxy[/REST]
+    static const QRegularExpression pattern(QStringLiteral(
+        "^/api/v1/namespaces/([^/]+)/services/(?:https?:)?([^/:]+)(?::[^/]+)?/proxy(/.*)?$"));
+    const auto m = pattern.match(QString::fromStdString(req.path));
+    if (!m.hasMatch())
+        return false;
+    quint16 port = 0;
+    {
+        std::lock_guard lock(m_proxiesMutex);
+        port = m_proxies.value(m.captured(1) + QLatin1Char('/') + m.captured(2));
+    }
+    if (!port)
+        throw ApiError(
+            503, QStringLiteral("ServiceUnavailable"),
+            QStringLiteral("no endpoints available for service \"%1\"").arg(m.captured(2)));
+    httplib::Client client("127.0.0.1", port);
+    client.set_connection_timeout(2, 0);
+    client.set_read_timeout(30, 0);
+    std::string target = m.captured(3).isEmpty() ? std::string("/") : m.captured(3).toStdString();
+    if (!req.params.empty()) {
+        std::string query;
+        for (const auto &[k, v] : req.params)
+            query += (query.empty() ? "" : "&") + httplib::detail::encode_query_param(k) + '='
+                + httplib::detail::encode_query_param(v);
+        target += '?' + query;
+    }
+    const std::string type = req.get_header_value("Content-Type");
+    httplib::Result reply = req.method == "POST"
+        ? client.Post(target, req.body, type.empty() ? "application/x-www-form-urlencoded" : type)
+        : client.Get(target);
+    if (!reply)
+        throw ApiError(503, QStringLiteral("ServiceUnavailable"),
+                       QStringLiteral("error trying to reach service: %1")
+                           .arg(QString::fromStdString(httplib::to_string(reply.error()))));
+    res.status = reply->status;
+    res.set_content(reply->body,
+                    reply->get_header_value("Content-Type").empty()
+                        ? "text/plain"
+                        : reply->get_header_value("Content-Type").c_str());
+    return true;
 }
 
 void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, const User &user)

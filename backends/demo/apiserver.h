@@ -6,8 +6,11 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <QMap>
+
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace httplib {
@@ -42,6 +45,10 @@ public:
         bool watchGoneAsHttpStatus = false; // 410 for too-old watches as HTTP status, not an event
     };
 
+    // Requests to /api/v1/namespaces/NS/services/NAME[:PORT]/proxy/... go to 127.0.0.1:port, as
+    // the API server's service proxy reaches a Service's pods (the demo's Prometheus).
+    void setServiceProxy(const QString &ns, const QString &name, quint16 port);
+
     ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &admission,
               Options options);
     ~ApiServer();
@@ -50,6 +57,7 @@ public:
     quint16 start();
     void stop();
     [[nodiscard]] quint16 port() const { return m_port; }
+
     [[nodiscard]] int openWatchStreams() const { return m_openStreams.load(); }
 
     struct User
@@ -80,6 +88,7 @@ private:
     QJsonObject remove(const httplib::Request &req, const ResourceType &type, const QString &ns,
                        const QString &name, int *status);
     QJsonObject accessReview(const QJsonObject &body, const User &user, bool rules);
+    bool proxyToService(const httplib::Request &req, httplib::Response &res);
 
     ObjectStore &m_store;
     ResourceRegistry &m_registry;
@@ -89,6 +98,8 @@ private:
     std::thread m_thread;
     quint16 m_port = 0;
     std::atomic_bool m_stopping {false};
+    std::mutex m_proxiesMutex;
+    QMap<QString, quint16> m_proxies; // "ns/name" -> loopback port
     std::atomic_int m_openStreams {0};
 };
 

@@ -2,12 +2,17 @@
 
 #include <QString>
 
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace Meshdeck::Demo {
 
 class HttpService;
+class MeshTelemetry;
 
 // Bookinfo as real HTTP services on loopback, for load tests that measure a mesh for real on
 // one machine. productpage calls details and reviews, reviews calls ratings, each with its own
@@ -29,6 +34,9 @@ public:
 
     [[nodiscard]] QString productpageUrl() const; // http://127.0.0.1:P/productpage
     [[nodiscard]] QString productpageMeshUrl() const; // through the sidecars
+    [[nodiscard]] QString gatewayUrl() const; // the ingress gateway in front of the sidecars
+    [[nodiscard]] QString metricsUrl() const; // the sidecars' Istio metrics, for Prometheus
+    [[nodiscard]] quint16 metricsPort() const;
     [[nodiscard]] QString serviceUrl(const QString &service) const; // direct, e.g. "details"
 
 private:
@@ -39,6 +47,13 @@ private:
     HttpService *m_details = nullptr;
     HttpService *m_reviews = nullptr;
     HttpService *m_ratings = nullptr;
+    HttpService *m_gateway = nullptr;
+    HttpService *m_metrics = nullptr;
+    std::unique_ptr<MeshTelemetry> m_telemetry;
+    std::thread m_traffic;
+    std::atomic_bool m_stop {false};
+    std::mutex m_stopMutex;
+    std::condition_variable m_stopCondition;
 };
 
 } // namespace Meshdeck::Demo

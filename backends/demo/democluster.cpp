@@ -5,6 +5,7 @@
 #include "bookinfotraffic.h"
 #include "certificates.h"
 #include "controllermanager.h"
+#include "demoprometheus.h"
 #include "scenario.h"
 
 #include <core/yaml.h>
@@ -111,6 +112,14 @@ VoidResult DemoCluster::start()
                                     QStringLiteral("The demo's Bookinfo services cannot listen on "
                                                    "127.0.0.1 (no free port).")));
         }
+        if (m_options.prometheus) {
+            m_prometheus = std::make_unique<DemoPrometheus>();
+            if (m_prometheus->start(m_bookinfo->metricsPort(), &m_prometheusProblem))
+                m_api->setServiceProxy(QStringLiteral("istio-system"), QStringLiteral("prometheus"),
+                                       m_prometheus->port());
+            else
+                m_prometheus.reset();
+        }
     }
     m_running = true;
     return {};
@@ -121,12 +130,25 @@ void DemoCluster::stop()
     if (!m_running)
         return;
     m_running = false;
+    if (m_prometheus)
+        m_prometheus->stop();
     if (m_bookinfo)
         m_bookinfo->stop();
     m_api->stop();
     m_controllers->stop();
     if (!m_options.stateFile.isEmpty())
         (void)saveState(m_options.stateFile);
+}
+
+QString DemoCluster::prometheusUrl() const
+{
+    return m_prometheus ? QStringLiteral("http://127.0.0.1:%1").arg(m_prometheus->port())
+                        : QString();
+}
+
+bool DemoCluster::waitForPrometheus(int timeoutMs) const
+{
+    return m_prometheus && m_prometheus->waitUntilReady(timeoutMs);
 }
 
 QString DemoCluster::serverUrl() const

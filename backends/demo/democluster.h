@@ -14,6 +14,7 @@ namespace Meshdeck::Demo {
 class Admission;
 class ApiServer;
 class BookinfoTraffic;
+class DemoPrometheus;
 class ControllerManager;
 struct TlsMaterial;
 
@@ -40,6 +41,9 @@ public:
         // Serve Bookinfo as real HTTP services on loopback, with and without sidecar proxies,
         // for load tests (see BookinfoTraffic).
         bool bookinfoTraffic = true;
+        // Start a real Prometheus scraping them, when Debian's package is installed; the
+        // cluster's istio-system/prometheus service proxies to it.
+        bool prometheus = false;
     };
 
     DemoCluster();
@@ -60,6 +64,10 @@ public:
     [[nodiscard]] const TlsMaterial *tls() const { return m_tls.get(); }
     // The Bookinfo endpoints for load tests, or null when not served.
     [[nodiscard]] const BookinfoTraffic *bookinfo() const { return m_bookinfo.get(); }
+    // The real Prometheus's URL, or empty with the reason in prometheusProblem().
+    [[nodiscard]] QString prometheusUrl() const;
+    [[nodiscard]] QString prometheusProblem() const { return m_prometheusProblem; }
+    bool waitForPrometheus(int timeoutMs) const;
 
     ObjectStore &store() { return *m_store; }
     ResourceRegistry &registry() { return *m_registry; }
@@ -80,6 +88,8 @@ private:
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<TlsMaterial> m_tls;
     std::unique_ptr<BookinfoTraffic> m_bookinfo;
+    std::unique_ptr<DemoPrometheus> m_prometheus;
+    QString m_prometheusProblem;
     QString m_adminToken;
     QString m_readOnlyToken;
     bool m_running = false;
