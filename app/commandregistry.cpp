@@ -5,6 +5,7 @@
 #include "democlustercommand.h"
 #include "perfcommand.h"
 #include "resultscommand.h"
+#include "topologycommand.h"
 #include "versioncommand.h"
 
 namespace Meshdeck {
@@ -17,6 +18,7 @@ CommandRegistry::CommandRegistry()
     add(std::make_unique<ClusterCommand>());
     add(std::make_unique<PerfCommand>());
     add(std::make_unique<ResultsCommand>());
+    add(std::make_unique<TopologyCommand>());
 }
 
 void CommandRegistry::add(std::unique_ptr<CliCommand> command)

@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -45,9 +46,17 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
 
     if (CommandLine::isCommand(arguments)) {
+        const CommandRegistry registry;
+        const CliCommand *command = registry.find(arguments.value(1));
+        if (command && command->needsGui()) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            setIdentity();
+            return registry.dispatch(arguments.mid(1), out, err);
+        }
         QCoreApplication app(argc, argv);
         setIdentity();
-        const CommandRegistry registry;
         return registry.dispatch(arguments.mid(1), out, err);
     }
 

@@ -245,6 +245,11 @@ Result<QJsonObject> KubeClient::get(const QString &path, const CancelToken &canc
     return send("GET", path, {}, {}, cancel);
 }
 
+Result<HttpResponse> KubeClient::getRaw(const QString &path, const CancelToken &cancel)
+{
+    return execute("GET", path, {}, {}, cancel);
+}
+
 Result<ServerVersion> KubeClient::version(const CancelToken &cancel)
 {
     const auto v = get(QStringLiteral("/version"), cancel);

@@ -93,6 +93,9 @@ public:
                                            const QByteArray &body = {},
                                            const QByteArray &contentType = "application/json",
                                            const CancelToken &cancel = {});
+    // The raw answer to a GET, whatever its status (for service proxies, whose bodies are not
+    // Kubernetes objects). Transport errors still fail.
+    [[nodiscard]] Result<HttpResponse> getRaw(const QString &path, const CancelToken &cancel = {});
     [[nodiscard]] Result<ServerVersion> version(const CancelToken &cancel = {});
     [[nodiscard]] Result<QList<ApiResource>> discover(const CancelToken &cancel = {});
     // Every page of a LIST (limit/continue), with the list's resourceVersion.

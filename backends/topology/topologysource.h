@@ -1,0 +1,34 @@
+#pragma once
+
+#include "graphbuilder.h"
+
+#include <telemetry/prometheusclient.h>
+
+#include <optional>
+
+namespace Meshdeck::Topology {
+
+// One refresh of the topology: the cluster's objects from the API, the mesh's telemetry from
+// Prometheus (discovered when not given), the graph built from both. When Prometheus is missing
+// or failing the graph still comes back, from the API alone, with a warning that says why.
+struct RefreshRequest
+{
+    BuildOptions build;
+    int windowSeconds = 60;
+    Telemetry::MeshKind mesh = Telemetry::MeshKind::Istio;
+    std::optional<Telemetry::PrometheusEndpoint> prometheus; // none: discover in the cluster
+};
+
+struct RefreshResult
+{
+    Graph graph;
+    Telemetry::TelemetrySnapshot telemetry;
+    QString prometheusProblem; // empty when the telemetry was read
+    QString prometheus; // where it was read from
+    int promqlRequests = 0;
+};
+
+[[nodiscard]] Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
+                                                    const RefreshRequest &request);
+
+} // namespace Meshdeck::Topology

@@ -1,0 +1,376 @@
+#include "graphpainter.h"
+
+#include <QPainter>
+#include <QtMath>
+
+namespace Meshdeck {
+
+using namespace Topology;
+
+namespace {
+
+qint64 cellKey(int x, int y)
+{
+    return (static_cast<qint64>(x) << 32) ^ static_cast<quint32>(y);
+}
+
+QPainterPath shapeFor(NodeType t, const QRectF &r)
+{
+    QPainterPath p;
+    const QPointF c = r.center();
+    const double w = r.width() / 2, h = r.height() / 2;
+    switch (t) {
+    case NodeType::Service:
+        p.moveTo(c.x(), c.y() - h);
+        p.lineTo(c.x() + w, c.y() + h * 0.8);
+        p.lineTo(c.x() - w, c.y() + h * 0.8);
+        p.closeSubpath();
+        break;
+    case NodeType::App:
+        p.addRoundedRect(r, 4, 4);
+        break;
+    case NodeType::VersionedApp:
+        p.addRoundedRect(r.adjusted(-4, 4, 4, -4), 10, 10);
+        break;
+    case NodeType::IngressGateway:
+    case NodeType::EgressGateway:
+        for (int i = 0; i < 6; ++i) {
+            const double a = qDegreesToRadians(60.0 * i);
+            const QPointF q(c.x() + w * std::cos(a), c.y() + h * std::sin(a));
+            i ? p.lineTo(q) : p.moveTo(q);
+        }
+        p.closeSubpath();
+        break;
+    case NodeType::Unknown:
+    case NodeType::External:
+    case NodeType::ServiceEntry:
+        p.moveTo(c.x(), c.y() - h);
+        p.lineTo(c.x() + w, c.y());
+        p.lineTo(c.x(), c.y() + h);
+        p.lineTo(c.x() - w, c.y());
+        p.closeSubpath();
+        break;
+    case NodeType::Workload:
+        p.addEllipse(r);
+        break;
+    }
+    return p;
+}
+
+QColor typeFill(NodeType t, bool dark)
+{
+    QColor c;
+    switch (t) {
+    case NodeType::Service:
+        c = QColor(0x73, 0xbc, 0xf7);
+        break;
+    case NodeType::App:
+    case NodeType::VersionedApp:
+        c = QColor(0xa2, 0xd9, 0x9c);
+        break;
+    case NodeType::IngressGateway:
+    case NodeType::EgressGateway:
+        c = QColor(0xc5, 0xa3, 0xe8);
+        break;
+    case NodeType::Unknown:
+    case NodeType::External:
+    case NodeType::ServiceEntry:
+        c = QColor(0xd2, 0xd2, 0xd2);
+        break;
+    case NodeType::Workload:
+        c = QColor(0xf9, 0xe0, 0xa2);
+        break;
+    }
+    return dark ? c.darker(170) : c;
+}
+
+} // namespace
+
+QColor GraphPainter::healthColor(Health h)
+{
+    switch (h) {
+    case Health::Healthy:
+        return QColor(0x3e, 0x86, 0x35);
+    case Health::Degraded:
+        return QColor(0xe0, 0x9b, 0x00);
+    case Health::Failure:
+        return QColor(0xc9, 0x19, 0x0b);
+    case Health::NoTraffic:
+        break;
+    }
+    return QColor(0x8a, 0x8d, 0x90);
+}
+
+QString GraphPainter::edgeText(const Edge &e, EdgeLabel label)
+{
+    switch (label) {
+    case EdgeLabel::None:
+        return {};
+    case EdgeLabel::Rate:
+        if (e.protocol == QLatin1String("tcp"))
+            return e.bytesPerSecond > 0 ? QStringLiteral("%1 B/s").arg(e.bytesPerSecond, 0, 'f', 0)
+                                        : QString();
+        if (e.rps <= 0)
+            return {};
+        return e.errorPercent() > 0 ? QStringLiteral("%1 rps, %2% err")
+                                          .arg(e.rps, 0, 'f', 2)
+                                          .arg(e.errorPercent(), 0, 'f', 1)
+                                    : QStringLiteral("%1 rps").arg(e.rps, 0, 'f', 2);
+    case EdgeLabel::ResponseTime:
+        return e.p99 >= 0 ? QStringLiteral("p99 %1 ms").arg(e.p99, 0, 'f', e.p99 < 10 ? 2 : 0)
+                          : QString();
+    case EdgeLabel::Throughput:
+        return e.bytesPerSecond > 0
+            ? QStringLiteral("%1 kB/s").arg(e.bytesPerSecond / 1000, 0, 'f', 1)
+            : QString();
+    case EdgeLabel::Security:
+        return e.rps > 0
+            ? (e.mtlsPercent >= 99.9 ? QStringLiteral("mTLS")
+                                     : QStringLiteral("mTLS %1%").arg(e.mtlsPercent, 0, 'f', 0))
+            : QString();
+    }
+    return {};
+}
+
+void GraphPainter::setGraph(const Graph &graph)
+{
+    m_graph = graph;
+    m_nodeRects.clear();
+    m_lines.clear();
+    m_grid.clear();
+    m_namespaceBoxes.clear();
+    QHash<QString, int> index;
+    for (int i = 0; i < m_graph.nodes.size(); ++i) {
+        const QPointF c = m_graph.nodes[i].position;
+        const QRectF r(c.x() - NodeSize / 2, c.y() - NodeSize / 2, NodeSize, NodeSize);
+        m_nodeRects.append(r);
+        index.insert(m_graph.nodes[i].id, i);
+        m_grid[cellKey(qFloor(c.x() / Cell), qFloor(c.y() / Cell))].append(i);
+        const QString &ns = m_graph.nodes[i].ns;
+        if (!ns.isEmpty() && ns != QLatin1String("unknown")) {
+            const QRectF box = r.adjusted(-30, -26, 30, 30);
+            m_namespaceBoxes[ns]
+                = m_namespaceBoxes.contains(ns) ? m_namespaceBoxes[ns].united(box) : box;
+        }
+    }
+    for (const Edge &e : std::as_const(m_graph.edges)) {
+        const int a = index.value(e.source, -1), b = index.value(e.target, -1);
+        if (a < 0 || b < 0) {
+            m_lines.append(QLineF());
+            continue;
+        }
+        QLineF l(m_nodeRects[a].center(), m_nodeRects[b].center());
+        const double len = l.length();
+        if (len > NodeSize) {
+            const double trim = (NodeSize / 2 + 3) / len;
+            l = QLineF(l.pointAt(trim), l.pointAt(1 - trim));
+        }
+        m_lines.append(l);
+    }
+    m_bounds = QRectF();
+    for (const QRectF &r : std::as_const(m_nodeRects))
+        m_bounds = m_bounds.united(r);
+    for (const QRectF &r : std::as_const(m_namespaceBoxes))
+        m_bounds = m_bounds.united(r);
+    m_bounds.adjust(-60, -60, 60, 60);
+    m_selectedNode = m_selectedEdge = -1;
+    m_highlightNodes.clear();
+    m_highlightEdges.clear();
+    m_hiddenNodes.clear();
+    m_hiddenEdges.clear();
+}
+
+void GraphPainter::setHighlights(QSet<int> nodes, QSet<int> edges)
+{
+    m_highlightNodes = std::move(nodes);
+    m_highlightEdges = std::move(edges);
+}
+
+void GraphPainter::setHidden(QSet<int> nodes, QSet<int> edges)
+{
+    m_hiddenNodes = std::move(nodes);
+    m_hiddenEdges = std::move(edges);
+}
+
+void GraphPainter::setSelection(int node, int edge)
+{
+    m_selectedNode = node;
+    m_selectedEdge = edge;
+}
+
+QRectF GraphPainter::nodeRect(int i) const
+{
+    return i >= 0 && i < m_nodeRects.size() ? m_nodeRects[i] : QRectF();
+}
+
+void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale) const
+{
+    const bool dark = m_palette.color(QPalette::Base).lightness() < 128;
+    const QColor text = m_palette.color(QPalette::Text);
+    const bool labels = scale >= 0.45;
+    const bool details = scale >= 0.7;
+    painter->setRenderHint(QPainter::Antialiasing, scale >= 0.3);
+    QFont font = m_font;
+    painter->setFont(font);
+
+    // Namespace boxes.
+    QColor boxPen = m_palette.color(QPalette::Mid);
+    for (auto it = m_namespaceBoxes.begin(); it != m_namespaceBoxes.end(); ++it) {
+        if (!it.value().intersects(exposed))
+            continue;
+        painter->setPen(QPen(boxPen, 1, Qt::DashLine));
+        painter->setBrush(dark ? QColor(255, 255, 255, 8) : QColor(0, 0, 0, 6));
+        painter->drawRoundedRect(it.value(), 8, 8);
+        if (labels) {
+            painter->setPen(m_palette.color(QPalette::PlaceholderText));
+            painter->drawText(it.value().adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignTop,
+                              it.key());
+        }
+    }
+
+    // Edges, batched by colour: one drawLines per health.
+    QHash<int, QVector<QLineF>> batches;
+    QVector<int> visibleEdges;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const QLineF &l = m_lines[i];
+        if (l.isNull() || m_hiddenEdges.contains(i))
+            continue;
+        const QRectF r = QRectF(l.p1(), l.p2()).normalized().adjusted(-2, -2, 2, 2);
+        if (!r.intersects(exposed))
+            continue;
+        batches[static_cast<int>(m_graph.edges[i].health)].append(l);
+        visibleEdges.append(i);
+    }
+    for (auto it = batches.begin(); it != batches.end(); ++it) {
+        const Health h = static_cast<Health>(it.key());
+        QPen pen(healthColor(h), h == Health::NoTraffic ? 1.2 : 2.0);
+        if (h == Health::NoTraffic)
+            pen.setStyle(Qt::DashLine);
+        pen.setCosmetic(scale < 0.3);
+        painter->setPen(pen);
+        painter->drawLines(it.value());
+    }
+    if (labels) {
+        // Arrowheads, highlights and labels where there is room for them.
+        for (const int i : std::as_const(visibleEdges)) {
+            const QLineF &l = m_lines[i];
+            const Edge &e = m_graph.edges[i];
+            const QColor c = healthColor(e.health);
+            const double angle = std::atan2(l.dy(), l.dx());
+            const QPointF tip = l.p2();
+            const QPointF a = tip - QPointF(std::cos(angle - 0.4) * 9, std::sin(angle - 0.4) * 9);
+            const QPointF b = tip - QPointF(std::cos(angle + 0.4) * 9, std::sin(angle + 0.4) * 9);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(c);
+            painter->drawPolygon(QPolygonF({tip, a, b}));
+            if (i == m_selectedEdge || m_highlightEdges.contains(i)) {
+                painter->setPen(QPen(i == m_selectedEdge ? m_palette.color(QPalette::Highlight)
+                                                         : QColor(0xff, 0xc1, 0x07),
+                                     5));
+                painter->setBrush(Qt::NoBrush);
+                painter->drawLine(l);
+            }
+            if (details) {
+                const QString t = edgeText(e, m_edgeLabel);
+                if (!t.isEmpty()) {
+                    const QPointF mid = l.pointAt(0.5);
+                    const QRectF box
+                        = painter->fontMetrics().boundingRect(t).adjusted(-3, -1, 3, 1);
+                    const QRectF placed(mid.x() - box.width() / 2, mid.y() - box.height() - 2,
+                                        box.width(), box.height());
+                    painter->setPen(Qt::NoPen);
+                    painter->setBrush(m_palette.color(QPalette::Base));
+                    painter->drawRoundedRect(placed, 3, 3);
+                    painter->setPen(
+                        e.health == Health::Failure || e.health == Health::Degraded ? c : text);
+                    painter->drawText(placed, Qt::AlignCenter, t);
+                }
+            }
+        }
+    }
+
+    // Nodes.
+    for (int i = 0; i < m_graph.nodes.size(); ++i) {
+        if (m_hiddenNodes.contains(i)
+            || !m_nodeRects[i].adjusted(-80, -10, 80, 40).intersects(exposed))
+            continue;
+        const Node &n = m_graph.nodes[i];
+        const QRectF r = m_nodeRects[i];
+        QPen border(healthColor(n.health), n.health == Health::NoTraffic ? 1.5 : 3);
+        if (i == m_selectedNode)
+            border = QPen(m_palette.color(QPalette::Highlight), 4);
+        else if (m_highlightNodes.contains(i))
+            border = QPen(QColor(0xff, 0xc1, 0x07), 4);
+        painter->setPen(border);
+        painter->setBrush(typeFill(n.type, dark));
+        painter->drawPath(shapeFor(n.type, r));
+        if (!labels)
+            continue;
+        painter->setPen(text);
+        const QString name = n.name.size() > 28 ? n.name.left(27) + QChar(0x2026) : n.name;
+        painter->drawText(QRectF(r.center().x() - 90, r.bottom() + 2, 180, 18),
+                          Qt::AlignHCenter | Qt::AlignTop, name);
+        if (!details)
+            continue;
+        // Badges along the top right: missing sidecar, virtual service, circuit breaker.
+        double x = r.right() - 4;
+        const auto badge = [&](const QString &letter, const QColor &color, const QString &) {
+            const QRectF b(x, r.top() - 8, 16, 16);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(color);
+            painter->drawEllipse(b);
+            painter->setPen(Qt::white);
+            QFont small = font;
+            small.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.7));
+            small.setBold(true);
+            painter->setFont(small);
+            painter->drawText(b, Qt::AlignCenter, letter);
+            painter->setFont(font);
+            x += 17;
+        };
+        if (n.missingSidecar)
+            badge(QStringLiteral("!"), QColor(0xc9, 0x19, 0x0b), QString());
+        if (n.virtualService)
+            badge(QStringLiteral("V"), QColor(0x00, 0x66, 0xcc), QString());
+        if (n.circuitBreaker)
+            badge(QStringLiteral("C"), QColor(0x7d, 0x3c, 0x98), QString());
+    }
+}
+
+int GraphPainter::nodeAt(const QPointF &p) const
+{
+    const int cx = qFloor(p.x() / Cell), cy = qFloor(p.y() / Cell);
+    for (int dx = -1; dx <= 1; ++dx) {
+        for (int dy = -1; dy <= 1; ++dy) {
+            for (const int i : m_grid.value(cellKey(cx + dx, cy + dy))) {
+                if (!m_hiddenNodes.contains(i) && m_nodeRects[i].adjusted(-4, -4, 4, 4).contains(p))
+                    return i;
+            }
+        }
+    }
+    return -1;
+}
+
+int GraphPainter::edgeAt(const QPointF &p, double tolerance) const
+{
+    int best = -1;
+    double bestDistance = tolerance;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const QLineF &l = m_lines[i];
+        if (l.isNull() || m_hiddenEdges.contains(i))
+            continue;
+        const QPointF d = l.p2() - l.p1();
+        const double len2 = QPointF::dotProduct(d, d);
+        const double t
+            = len2 > 0 ? std::clamp(QPointF::dotProduct(p - l.p1(), d) / len2, 0.0, 1.0) : 0;
+        const QPointF q = l.p1() + t * d;
+        const double dist = QLineF(p, q).length();
+        if (dist < bestDistance) {
+            bestDistance = dist;
+            best = i;
+        }
+    }
+    return best;
+}
+
+} // namespace Meshdeck

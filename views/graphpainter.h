@@ -1,0 +1,67 @@
+#pragma once
+
+#include <topology/graph.h>
+
+#include <QColor>
+#include <QFont>
+#include <QHash>
+#include <QLineF>
+#include <QPainterPath>
+#include <QPalette>
+#include <QRectF>
+#include <QSet>
+#include <QVector>
+
+class QPainter;
+
+namespace Meshdeck {
+
+// Draws a topology graph, fast: geometry, colours and label texts are prepared once per graph
+// (setGraph), and each paint draws only what the exposed rectangle holds, edges batched by
+// colour in one drawLines pass, with level of detail (labels, badges and arrowheads drop out
+// when small). Used by the Topology view and by headless PNG/SVG export alike.
+class GraphPainter
+{
+public:
+    enum class EdgeLabel { None, Rate, ResponseTime, Throughput, Security };
+
+    void setGraph(const Topology::Graph &graph);
+    void setEdgeLabel(EdgeLabel label) { m_edgeLabel = label; }
+    void setPalette(const QPalette &palette) { m_palette = palette; }
+    void setFont(const QFont &font) { m_font = font; }
+    // Highlighted by find (ids / edge indexes) and hidden by hide.
+    void setHighlights(QSet<int> nodes, QSet<int> edges);
+    void setHidden(QSet<int> nodes, QSet<int> edges);
+    void setSelection(int node, int edge);
+
+    [[nodiscard]] const Topology::Graph &graph() const { return m_graph; }
+    [[nodiscard]] QRectF bounds() const { return m_bounds; }
+    // scale: view pixels per scene unit, for level of detail.
+    void paint(QPainter *painter, const QRectF &exposed, double scale) const;
+    [[nodiscard]] int nodeAt(const QPointF &p) const;
+    [[nodiscard]] int edgeAt(const QPointF &p, double tolerance) const;
+    [[nodiscard]] QRectF nodeRect(int i) const;
+
+    [[nodiscard]] static QColor healthColor(Topology::Health h);
+    [[nodiscard]] static QString edgeText(const Topology::Edge &e, EdgeLabel label);
+
+    static constexpr double NodeSize = 36;
+
+private:
+    Topology::Graph m_graph;
+    QVector<QLineF> m_lines; // per edge, trimmed to the node outlines
+    QVector<QRectF> m_nodeRects;
+    QHash<QString, QRectF> m_namespaceBoxes;
+    QRectF m_bounds;
+    EdgeLabel m_edgeLabel = EdgeLabel::Rate;
+    QPalette m_palette;
+    QFont m_font;
+    QSet<int> m_highlightNodes, m_highlightEdges, m_hiddenNodes, m_hiddenEdges;
+    int m_selectedNode = -1;
+    int m_selectedEdge = -1;
+    // A coarse grid of node indexes for hit tests and culling.
+    QHash<qint64, QVector<int>> m_grid;
+    static constexpr double Cell = 200;
+};
+
+} // namespace Meshdeck
