@@ -123,6 +123,7 @@ void ClusterController::switchContext(const QString &context)
 void ClusterController::connectTo(const Kube::ResolvedContext &context)
 {
     m_state->setConnecting(context.context);
+    emit contextConnecting(context);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("cluster:") + context.context);
     auto *connection = new Kube::ClusterConnection(context);

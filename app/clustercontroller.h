@@ -53,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void contextsChanged();
+    // A context is being connected (the Topology page builds its own client from it).
+    void contextConnecting(const Meshdeck::Kube::ResolvedContext &context);
     // The demo cluster is up; its Bookinfo productpage without and with sidecars.
     void demoStarted(const QString &productpageUrl, const QString &productpageMeshUrl);
     void contextSwitched(const QString &context);

@@ -7,8 +7,10 @@
 #include <core/logging.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
+#include <models/topologycontroller.h>
 #include <store/resultstore.h>
 #include <views/thememanager.h>
+#include <views/topologypage.h>
 
 #include <QApplication>
 #include <QDir>
@@ -49,9 +51,10 @@ GuiSession::GuiSession(QApplication *app, const GuiOptions &options)
     m_window->setPersistState(!screenshot);
     // Runs and profiles: the user's database; a screenshot gets a fresh one unless told which.
     const QString results = qEnvironmentVariable("MESHDECK_RESULTS_DB");
-    m_window->openResults(!results.isEmpty() ? results
-                                             : (screenshot ? m_tempDir + QStringLiteral("/results.sqlite")
-                                                           : ResultStore::defaultPath()));
+    m_window->openResults(!results.isEmpty()
+                              ? results
+                              : (screenshot ? m_tempDir + QStringLiteral("/results.sqlite")
+                                            : ResultStore::defaultPath()));
     if (options.page)
         m_window->setCurrentPage(*options.page);
     // A screenshot shows a cluster only when asked to (--demo, --kubeconfig), so that it is the
@@ -91,6 +94,18 @@ int GuiSession::renderScreenshot()
             if (waitForCluster && clock.elapsed() < 10000
                 && (m_window->resourceTree()->podCount() == 0 || clock.elapsed() < 4000))
                 return;
+            // The topology of the demo: wait (up to 25 s) for the first live traffic.
+            if (m_options.demo && m_window->currentPage() == PageId::Topology
+                && clock.elapsed() < 25000) {
+                auto *page = qobject_cast<TopologyPage *>(m_window->pageWidget(PageId::Topology));
+                bool traffic = false;
+                for (const auto &e : page->graph().edges)
+                    traffic = traffic || e.rps > 0;
+                if (!traffic) {
+                    m_window->topologyController()->setInterval(2000);
+                    return;
+                }
+            }
             poll.stop();
             const QImage image = m_window->grab().toImage();
             const QString file = m_options.screenshotFile;

@@ -8,6 +8,7 @@
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
 #include <models/runcontroller.h>
+#include <models/topologycontroller.h>
 #include <store/resultstore.h>
 #include <views/aboutdialog.h>
 #include <views/clusterspage.h>
@@ -17,6 +18,7 @@
 #include <views/pageemptystates.h>
 #include <views/performancepage.h>
 #include <views/resultspage.h>
+#include <views/topologypage.h>
 #include <views/settingspage.h>
 
 #include <QAction>
@@ -50,6 +52,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_navigation(new NavigationModel(this))
     , m_resources(new ResourceTreeModel(this))
     , m_runs(new RunController(this))
+    , m_topology(new TopologyController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.meshdeck.Meshdeck.svg")));
@@ -95,6 +98,11 @@ void MainWindow::createPages()
         } else if (page == PageId::Clusters) {
             m_clustersPage = new ClustersPage(m_resources, m_connection, m_stack);
             widget = m_clustersPage;
+        } else if (page == PageId::Topology) {
+            m_topologyPage = new TopologyPage(m_topology, m_stack);
+            connect(m_topologyPage, &TopologyPage::clustersRequested, this,
+                    [this] { setCurrentPage(PageId::Clusters); });
+            widget = m_topologyPage;
         } else if (page == PageId::Performance) {
             m_performancePage = new PerformancePage(m_runs, m_stack);
             connect(m_performancePage, &PerformancePage::resultsRequested, this,
@@ -246,6 +254,8 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
                 if (m_persistState && !demo)
                     m_preferences->setLastContext(name);
             });
+    connect(m_clusters, &ClusterController::contextConnecting, m_topology,
+            &TopologyController::setContext);
     connect(m_clusters, &ClusterController::demoStarted, this,
             [this](const QString &direct, const QString &mesh) {
                 m_performancePage->setSuggestedTargets(

@@ -18,6 +18,8 @@ class PerformancePage;
 class ResultStore;
 class ResultsPage;
 class RunController;
+class TopologyController;
+class TopologyPage;
 class ConnectionIndicator;
 class ConnectionState;
 class ResourceTreeModel;
@@ -54,6 +56,7 @@ public:
     void openResults(const QString &path);
     [[nodiscard]] ResultStore *resultStore() const { return m_store.get(); }
     [[nodiscard]] RunController *runController() const { return m_runs; }
+    [[nodiscard]] TopologyController *topologyController() const { return m_topology; }
 
 Q_SIGNALS:
     void currentPageChanged(Meshdeck::PageId page);
@@ -78,6 +81,8 @@ private:
     PerformancePage *m_performancePage = nullptr;
     ResultsPage *m_resultsPage = nullptr;
     RunController *m_runs = nullptr;
+    TopologyController *m_topology = nullptr;
+    TopologyPage *m_topologyPage = nullptr;
     std::unique_ptr<ResultStore> m_store;
     QString m_storePath;
     NavigationRail *m_rail = nullptr;

@@ -31,7 +31,7 @@ const char Usage[]
       "                                [--namespace NS]... [--graph-type "
       "workload|app|versionedApp|service]\n"
       "                                [--window 1m] [--prometheus URL] [--mesh istio|linkerd]\n"
-      "                                [--no-idle] [--format json|dot|svg|png] [-o FILE]\n\n"
+      "                                [--idle] [--format json|dot|svg|png] [-o FILE]\n\n"
       "Builds the service graph from the cluster's API and its mesh's Prometheus (found in\n"
       "istio-system, linkerd-viz or monitoring, or given with --prometheus) and writes it.\n"
       "--demo runs against the built-in demo cluster (waits for its first traffic).\n"
@@ -73,13 +73,13 @@ int TopologyCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                                         QStringLiteral("URL"));
     const QCommandLineOption mesh(QStringLiteral("mesh"), QString(), QStringLiteral("M"),
                                   QStringLiteral("istio"));
-    const QCommandLineOption noIdle(QStringLiteral("no-idle"));
+    const QCommandLineOption idle(QStringLiteral("idle"));
     const QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("F"),
                                     QStringLiteral("json"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({kubeconfig, context, demo, ns, type, window, prometheus, mesh, noIdle, format,
+    p.addOptions({kubeconfig, context, demo, ns, type, window, prometheus, mesh, idle, format,
                   output, help});
     if (!p.parse(QStringList {QStringLiteral("topology")} + arguments)) {
         err << "meshdeck topology: " << p.errorText() << "\n";
@@ -115,7 +115,7 @@ int TopologyCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     request.mesh = p.value(mesh) == QLatin1String("linkerd") ? Telemetry::MeshKind::Linkerd
                                                              : Telemetry::MeshKind::Istio;
     request.build.namespaces = p.values(ns);
-    request.build.includeIdle = !p.isSet(noIdle);
+    request.build.includeIdle = p.isSet(idle);
     if (p.isSet(prometheus)) {
         Telemetry::PrometheusEndpoint e;
         e.url = p.value(prometheus);

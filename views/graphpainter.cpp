@@ -207,8 +207,8 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
 {
     const bool dark = m_palette.color(QPalette::Base).lightness() < 128;
     const QColor text = m_palette.color(QPalette::Text);
-    const bool labels = scale >= 0.45;
-    const bool details = scale >= 0.7;
+    const bool labels = scale >= 0.3;
+    const bool details = scale >= 0.5;
     painter->setRenderHint(QPainter::Antialiasing, scale >= 0.3);
     QFont font = m_font;
     painter->setFont(font);

@@ -278,7 +278,8 @@ private:
             e.health = e.protocol == QLatin1String("tcp")
                 ? (e.bytesPerSecond > 0 ? Health::Healthy : Health::NoTraffic)
                 : healthFor(e.rps, e.percent4xx, e.percent5xx);
-            if (!m_options.includeIdle && e.rps <= 0 && e.bytesPerSecond <= 0)
+            if (!m_options.includeIdle && m_graph.hasTelemetry && e.rps <= 0
+                && e.bytesPerSecond <= 0)
                 continue;
             m_graph.edges.append(e);
         }
@@ -311,7 +312,7 @@ private:
                         || (dr.circuitBreaker && hostMatches(dr.hosts, n.app, n.ns));
             }
         }
-        if (!m_options.includeIdle) {
+        if (!m_options.includeIdle && m_graph.hasTelemetry) {
             QList<Node> kept;
             for (const Node &n : std::as_const(m_graph.nodes))
                 if (!n.idle)

@@ -11,7 +11,9 @@ struct BuildOptions
 {
     GraphType type = GraphType::Workload;
     QStringList namespaces; // empty: all but kube-system, kube-public and kube-node-lease
-    bool includeIdle = true; // nodes and API-derived edges without traffic in the window
+    // Nodes and API-derived edges without traffic in the window. Only applies when there is
+    // telemetry: without it, everything the API knows is shown.
+    bool includeIdle = false;
     bool serviceNodes = true; // workload and app graphs: a service node between caller and callee
 };
 

@@ -136,14 +136,54 @@ QHash<QString, QPointF> layeredLayout(const Graph &graph, const QHash<QString, Q
         }
     }
 
+    // Coordinates: each namespace gets a horizontal band as tall as its fullest column, bands
+    // stacked in the order the sweeps left them, so namespace boxes never overlap.
+    QStringList bandOrder;
+    QHash<QString, double> bandKey;
+    QHash<QString, int> bandCount;
+    for (const auto &layer : layers) {
+        QHash<QString, int> perLayer;
+        for (const int v : layer) {
+            const QString &ns = graph.nodes[v].ns;
+            if (!bandKey.contains(ns)) {
+                bandOrder << ns;
+                bandKey.insert(ns, 0);
+            }
+            bandKey[ns] += position[v];
+            ++perLayer[ns];
+        }
+        for (auto it = perLayer.begin(); it != perLayer.end(); ++it)
+            bandCount[it.key()] = std::max(bandCount.value(it.key()), it.value());
+    }
+    QHash<QString, int> members;
+    for (int v = 0; v < n; ++v)
+        ++members[graph.nodes[v].ns];
+    std::stable_sort(bandOrder.begin(), bandOrder.end(), [&](const QString &a, const QString &b) {
+        const double ka = bandKey.value(a) / std::max(1, members.value(a));
+        const double kb = bandKey.value(b) / std::max(1, members.value(b));
+        return ka != kb ? ka < kb : a < b;
+    });
+    QHash<QString, double> bandTop;
+    double y = 0;
+    for (const QString &ns : std::as_const(bandOrder)) {
+        bandTop.insert(ns, y);
+        y += (bandCount.value(ns) + 0.8) * o.nodeSpacing; // a gap between namespace boxes
+    }
+    const double middle = y / 2;
     QHash<QString, QPointF> fresh;
     for (const auto &layer : layers) {
-        const double offset = -(static_cast<double>(layer.size()) - 1) * o.nodeSpacing / 2;
-        for (std::size_t i = 0; i < layer.size(); ++i) {
-            const int v = layer[i];
-            fresh.insert(
-                graph.nodes[v].id,
-                QPointF(rank[v] * o.rankSpacing, offset + static_cast<double>(i) * o.nodeSpacing));
+        QHash<QString, int> slot;
+        for (const int v : layer) {
+            const QString &ns = graph.nodes[v].ns;
+            // Centre each column's nodes within the namespace band.
+            int inLayer = 0;
+            for (const int u : layer)
+                inLayer += graph.nodes[u].ns == ns ? 1 : 0;
+            const double offset = (bandCount.value(ns) - inLayer) * o.nodeSpacing / 2;
+            const int k = slot[ns]++;
+            fresh.insert(graph.nodes[v].id,
+                         QPointF(rank[v] * o.rankSpacing,
+                                 bandTop.value(ns) + offset + k * o.nodeSpacing - middle));
         }
     }
     if (previous.isEmpty())
@@ -155,6 +195,13 @@ QHash<QString, QPointF> layeredLayout(const Graph &graph, const QHash<QString, Q
         known += previous.contains(node.id) ? 1 : 0;
     if (known * 2 < n)
         return fresh; // mostly a different graph: lay it out anew
+    // Traffic that changed the ranks (a new edge into a node from a later column) would leave
+    // arrows pointing backwards: then the whole picture is laid out anew.
+    for (int v = 0; v < n; ++v) {
+        const auto it = previous.constFind(graph.nodes[v].id);
+        if (it != previous.constEnd() && std::lround(it->x() / o.rankSpacing) != rank[v])
+            return fresh;
+    }
     QHash<QString, QPointF> kept;
     QHash<int, double> columnBottom;
     for (const Node &node : graph.nodes) {

@@ -181,7 +181,7 @@ private Q_SLOTS:
         const QModelIndex settings
             = window.findChild<NavigationRail *>()->model()->index(int(PageId::Settings), 0);
         QCOMPARE(settings.data().toString(), QStringLiteral("Einstellungen"));
-        auto *empty = qobject_cast<EmptyStatePage *>(window.pageWidget(PageId::Topology));
+        auto *empty = window.pageWidget(PageId::Topology)->findChild<EmptyStatePage *>();
         QVERIFY(empty);
         QVERIFY(empty->content().title != QStringLiteral("No service graph yet"));
 

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <kube/kubeconfig.h>
+#include <topology/topologysource.h>
+
+#include <QObject>
+#include <QThread>
+
+class QTimer;
+
+namespace Meshdeck {
+
+class TopologyWorker;
+
+// Keeps the Topology page's graph fresh: every refresh (on a timer, or by hand) lists the
+// cluster's objects, reads the mesh's Prometheus and lays the graph out, all on a worker thread;
+// the GUI thread gets the finished graph. Positions carry over between refreshes so that the
+// picture holds still. A refresh asked for while one runs is coalesced into the next.
+class TopologyController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TopologyController(QObject *parent = nullptr);
+    ~TopologyController() override;
+
+    void setContext(const Kube::ResolvedContext &context);
+    void clearContext();
+    [[nodiscard]] bool hasContext() const { return m_hasContext; }
+    void setRequest(const Topology::RefreshRequest &request); // refreshes at once
+    [[nodiscard]] const Topology::RefreshRequest &request() const { return m_request; }
+    void setInterval(int milliseconds); // 0: paused (manual refresh only)
+    [[nodiscard]] int interval() const { return m_interval; }
+    void refresh();
+
+Q_SIGNALS:
+    void refreshStarted();
+    // problem: why the graph is incomplete or missing (empty when all is well).
+    void graphReady(const Meshdeck::Topology::Graph &graph, const QString &problem,
+                    int promqlRequests, qint64 milliseconds);
+    void refreshFailed(const QString &error);
+
+private:
+    QThread m_thread;
+    TopologyWorker *m_worker = nullptr;
+    QTimer *m_timer = nullptr;
+    Topology::RefreshRequest m_request;
+    int m_interval = 10000;
+    bool m_hasContext = false;
+    bool m_busy = false;
+    bool m_pending = false;
+};
+
+} // namespace Meshdeck
+
+Q_DECLARE_METATYPE(Meshdeck::Topology::Graph)
+Q_DECLARE_METATYPE(Meshdeck::Topology::RefreshRequest)
+Q_DECLARE_METATYPE(Meshdeck::Kube::ResolvedContext)

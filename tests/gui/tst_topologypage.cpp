@@ -1,0 +1,133 @@
+// The Topology page on the demo cluster with its real Prometheus: live edges with rates and
+// health, selection details, find and hide, graph types, export; and without Prometheus, the
+// API-derived graph with a banner saying why there is no traffic.
+#include <demo/democluster.h>
+#include <demo/demoprometheus.h>
+#include <kube/kubeconfig.h>
+#include <models/topologycontroller.h>
+#include <views/topologypage.h>
+#include <views/topologyview.h>
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Meshdeck;
+using namespace Meshdeck::Topology;
+
+namespace {
+
+Kube::ResolvedContext contextOf(const Demo::DemoCluster &cluster, const QTemporaryDir &dir)
+{
+    const QString file = dir.filePath(QStringLiteral("kc"));
+    (void)cluster.writeKubeconfig(file);
+    return Kube::Kubeconfig::load(file)->resolve(QStringLiteral("meshdeck-demo")).value();
+}
+
+bool hasTraffic(const Graph &g)
+{
+    for (const Edge &e : g.edges)
+        if (e.rps > 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+class tst_TopologyPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void liveGraphFromRealPrometheus()
+    {
+        if (Demo::DemoPrometheus::binary().isEmpty())
+            QSKIP("Prometheus is not installed (packaging/dev.sh installs it)");
+        Demo::DemoCluster::Options options;
+        options.prometheus = true;
+        Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitForPrometheus(20000));
+        QTemporaryDir dir;
+        TopologyController controller;
+        controller.setInterval(1000);
+        TopologyPage page(&controller);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        controller.setContext(contextOf(cluster, dir));
+        QTRY_VERIFY_WITH_TIMEOUT(hasTraffic(page.graph()), 30000);
+        const Graph &g = page.graph();
+        QVERIFY(g.hasTelemetry);
+        const int gateway = g.indexOf(QStringLiteral("wl:istio-system/istio-ingressgateway"));
+        QVERIFY(gateway >= 0);
+        QCOMPARE(g.nodes[gateway].type, NodeType::IngressGateway);
+        bool mtls = false, latency = false;
+        for (const Edge &e : g.edges) {
+            mtls = mtls || e.mtlsPercent > 99;
+            latency = latency || e.p99 > 0;
+        }
+        QVERIFY(mtls);
+        QVERIFY(latency);
+        QVERIFY2(page.banner()->isHidden(), qPrintable(page.banner()->text()));
+
+        // Select a node: its details; find highlights; hide removes.
+        const int reviews = g.indexOf(QStringLiteral("wl:bookinfo/reviews-v2"));
+        QVERIFY(reviews >= 0);
+        page.view()->selectNode(reviews);
+        QVERIFY(page.details()->text().contains(QStringLiteral("reviews-v2")));
+        QVERIFY(page.details()->text().contains(QStringLiteral("req/s")));
+        page.findEdit()->setText(QStringLiteral("name contains reviews and rps > 0"));
+        QTRY_VERIFY(page.view()->painter().graph().nodes.size() > 0);
+        page.hideEdit()->setText(QStringLiteral("namespace = istio-system"));
+        QTest::qWait(400);
+        QVERIFY(page.hideEdit()->toolTip().isEmpty());
+        page.hideEdit()->setText(QStringLiteral("rps >"));
+        QTest::qWait(400);
+        QVERIFY(!page.hideEdit()->toolTip().isEmpty()); // the parse error, explained
+
+        // Positions hold still across refreshes.
+        const QPointF before
+            = page.graph()
+                  .nodes[page.graph().indexOf(QStringLiteral("wl:bookinfo/details-v1"))]
+                  .position;
+        QSignalSpy shown(&page, &TopologyPage::graphShown);
+        QVERIFY(shown.wait(5000));
+        QCOMPARE(page.graph()
+                     .nodes[page.graph().indexOf(QStringLiteral("wl:bookinfo/details-v1"))]
+                     .position,
+                 before);
+
+        QTemporaryDir out;
+        QVERIFY(page.view()->exportImage(out.filePath(QStringLiteral("g.png"))));
+        QVERIFY(page.view()->exportImage(out.filePath(QStringLiteral("g.svg"))));
+        if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
+            page.grab().save(shots + QStringLiteral("/topology.png"));
+    }
+
+    void withoutPrometheusTheApiGraphAndABanner()
+    {
+        Demo::DemoCluster cluster; // no Prometheus behind istio-system/prometheus
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(10000));
+        QTemporaryDir dir;
+        TopologyController controller;
+        TopologyPage page(&controller);
+        page.show();
+        QSignalSpy shown(&page, &TopologyPage::graphShown);
+        controller.setContext(contextOf(cluster, dir));
+        QVERIFY(shown.wait(15000));
+        const Graph &g = page.graph();
+        QVERIFY(g.indexOf(QStringLiteral("svc:bookinfo/reviews")) >= 0);
+        QVERIFY(g.indexOf(QStringLiteral("wl:bookinfo/reviews-v3")) >= 0);
+        QVERIFY(!hasTraffic(g));
+        QVERIFY(page.banner()->isVisible());
+        QVERIFY2(page.banner()->text().contains(QStringLiteral("No live traffic")),
+                 qPrintable(page.banner()->text()));
+    }
+};
+
+QTEST_MAIN(tst_TopologyPage)
+#include "tst_topologypage.moc"

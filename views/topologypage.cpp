@@ -1,0 +1,364 @@
+#include "topologypage.h"
+
+#include "emptystatepage.h"
+#include "pageemptystates.h"
+#include "topologyview.h"
+
+#include <models/topologycontroller.h>
+#include <topology/graphfilter.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Meshdeck {
+
+using namespace Topology;
+
+TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+    m_empty
+        = new EmptyStatePage([] { return PageEmptyStates::forPage(PageId::Topology); }, m_stack);
+    connect(m_empty, &EmptyStatePage::actionTriggered, this, &TopologyPage::clustersRequested);
+    m_stack->addWidget(m_empty);
+
+    m_content = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(m_content);
+    layout->setContentsMargins(12, 8, 12, 8);
+    auto *row1 = new QHBoxLayout;
+    const auto labelled = [&](QLabel *&label, QWidget *field, QHBoxLayout *row) {
+        label = new QLabel(m_content);
+        label->setBuddy(field);
+        row->addWidget(label);
+        row->addWidget(field);
+    };
+    m_type = new QComboBox(m_content);
+    m_namespace = new QComboBox(m_content);
+    m_namespace->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_window = new QComboBox(m_content);
+    for (const int s : {60, 300, 600, 1800, 3600})
+        m_window->addItem(s < 3600 ? QStringLiteral("%1 min").arg(s / 60) : QStringLiteral("1 h"),
+                          s);
+    m_interval = new QComboBox(m_content);
+    m_edgeText = new QComboBox(m_content);
+    for (QComboBox *box : {m_type, m_window, m_interval, m_edgeText})
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_idle = new QCheckBox(m_content);
+    m_idle->setChecked(false);
+    m_refresh = new QPushButton(m_content);
+    m_fit = new QPushButton(m_content);
+    m_export = new QPushButton(m_content);
+    labelled(m_typeLabel, m_type, row1);
+    labelled(m_nsLabel, m_namespace, row1);
+    labelled(m_windowLabel, m_window, row1);
+    labelled(m_refreshLabel, m_interval, row1);
+    row1->addWidget(m_refresh);
+    labelled(m_edgeLabel, m_edgeText, row1);
+    row1->addWidget(m_idle);
+    row1->addStretch();
+    row1->addWidget(m_fit);
+    row1->addWidget(m_export);
+    layout->addLayout(row1);
+    auto *row2 = new QHBoxLayout;
+    m_find = new QLineEdit(m_content);
+    m_hide = new QLineEdit(m_content);
+    m_find->setClearButtonEnabled(true);
+    m_hide->setClearButtonEnabled(true);
+    labelled(m_findLabel, m_find, row2);
+    labelled(m_hideLabel, m_hide, row2);
+    m_status = new QLabel(m_content);
+    row2->addWidget(m_status);
+    layout->addLayout(row2);
+    m_banner = new QLabel(m_content);
+    m_banner->setObjectName(QStringLiteral("topologyBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setMargin(6);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+    auto *split = new QSplitter(Qt::Horizontal, m_content);
+    m_view = new TopologyView(split);
+    m_details = new QLabel(split);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setMargin(8);
+    m_details->setMinimumWidth(220);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    split->setSizes({900, 260});
+    layout->addWidget(split, 1);
+    m_stack->addWidget(m_content);
+
+    connect(m_controller, &TopologyController::graphReady, this, &TopologyPage::onGraph);
+    connect(m_controller, &TopologyController::refreshFailed, this, [this](const QString &error) {
+        m_problem = error;
+        m_banner->setText(
+            tr("The graph could not be refreshed: %1 The last good graph is shown.").arg(error));
+        m_banner->show();
+        m_status->clear();
+    });
+    connect(m_controller, &TopologyController::refreshStarted, this,
+            [this] { m_status->setText(tr("Refreshing…")); });
+    for (QComboBox *box : {m_type, m_window})
+        connect(box, &QComboBox::activated, this, &TopologyPage::sendRequest);
+    connect(m_namespace, &QComboBox::activated, this, &TopologyPage::sendRequest);
+    connect(m_idle, &QCheckBox::toggled, this, &TopologyPage::sendRequest);
+    connect(m_interval, &QComboBox::activated, this,
+            [this] { m_controller->setInterval(m_interval->currentData().toInt()); });
+    connect(m_refresh, &QPushButton::clicked, m_controller, &TopologyController::refresh);
+    connect(m_edgeText, &QComboBox::activated, this, [this] {
+        m_view->setEdgeLabel(
+            static_cast<GraphPainter::EdgeLabel>(m_edgeText->currentData().toInt()));
+    });
+    connect(m_fit, &QPushButton::clicked, m_view, &TopologyView::fit);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Export Graph"), QStringLiteral("topology.png"),
+                                           tr("PNG image (*.png);;SVG drawing (*.svg)"));
+        if (!path.isEmpty())
+            m_view->exportImage(path);
+    });
+    auto *filterTimer = new QTimer(this);
+    filterTimer->setSingleShot(true);
+    filterTimer->setInterval(200);
+    connect(filterTimer, &QTimer::timeout, this, &TopologyPage::applyFindAndHide);
+    for (QLineEdit *e : {m_find, m_hide})
+        connect(e, &QLineEdit::textChanged, filterTimer, qOverload<>(&QTimer::start));
+    connect(m_view, &TopologyView::selectionChanged, this, &TopologyPage::showDetails);
+    retranslate();
+    m_stack->setCurrentWidget(m_empty);
+}
+
+void TopologyPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TopologyPage::retranslate()
+{
+    const auto refill = [](QComboBox *box, const QList<QPair<QString, QVariant>> &items,
+                           const QVariant &fallback) {
+        const QVariant current = box->count() ? box->currentData() : fallback;
+        box->clear();
+        for (const auto &[text, data] : items)
+            box->addItem(text, data);
+        box->setCurrentIndex(std::max(0, box->findData(current)));
+    };
+    refill(m_type,
+           {{tr("Workload graph"), static_cast<int>(GraphType::Workload)},
+            {tr("App graph"), static_cast<int>(GraphType::App)},
+            {tr("Versioned app graph"), static_cast<int>(GraphType::VersionedApp)},
+            {tr("Service graph"), static_cast<int>(GraphType::Service)}},
+           static_cast<int>(GraphType::Workload));
+    refill(m_interval,
+           {{tr("Paused"), 0},
+            {tr("Every 5 s"), 5000},
+            {tr("Every 10 s"), 10000},
+            {tr("Every 30 s"), 30000},
+            {tr("Every minute"), 60000}},
+           m_controller->interval());
+    refill(m_edgeText,
+           {{tr("No edge labels"), static_cast<int>(GraphPainter::EdgeLabel::None)},
+            {tr("Request rate"), static_cast<int>(GraphPainter::EdgeLabel::Rate)},
+            {tr("Response time (p99)"), static_cast<int>(GraphPainter::EdgeLabel::ResponseTime)},
+            {tr("Throughput"), static_cast<int>(GraphPainter::EdgeLabel::Throughput)},
+            {tr("Security (mTLS)"), static_cast<int>(GraphPainter::EdgeLabel::Security)}},
+           static_cast<int>(GraphPainter::EdgeLabel::Rate));
+    m_typeLabel->setText(tr("&Graph:"));
+    m_nsLabel->setText(tr("&Namespace:"));
+    m_windowLabel->setText(tr("&Window:"));
+    m_refreshLabel->setText(tr("Re&fresh:"));
+    m_edgeLabel->setText(tr("&Edges:"));
+    m_idle->setText(tr("&Idle nodes"));
+    m_refresh->setText(tr("&Refresh"));
+    m_fit->setText(tr("Fi&t"));
+    m_fit->setToolTip(tr("Fit the graph to the view (F)"));
+    m_export->setText(tr("E&xport…"));
+    m_findLabel->setText(tr("Fin&d:"));
+    m_hideLabel->setText(tr("&Hide:"));
+    m_find->setPlaceholderText(tr("e.g. rt > 100 or %err > 0"));
+    m_hide->setPlaceholderText(tr("e.g. namespace = istio-system"));
+    updateNamespaces();
+    showDetails(m_view->selectedNode(), m_view->selectedEdge());
+    m_empty->refresh();
+}
+
+void TopologyPage::updateNamespaces()
+{
+    const QString current = m_namespace->currentData().toString();
+    m_namespace->clear();
+    m_namespace->addItem(tr("All namespaces"), QString());
+    QStringList names = m_graph.namespaces;
+    if (!current.isEmpty() && !names.contains(current))
+        names << current;
+    for (const QString &ns : std::as_const(names))
+        m_namespace->addItem(ns, ns);
+    m_namespace->setCurrentIndex(std::max(0, m_namespace->findData(current)));
+}
+
+void TopologyPage::sendRequest()
+{
+    RefreshRequest r = m_controller->request();
+    r.build.type = static_cast<GraphType>(m_type->currentData().toInt());
+    const QString ns = m_namespace->currentData().toString();
+    r.build.namespaces = ns.isEmpty() ? QStringList() : QStringList {ns};
+    r.build.includeIdle = m_idle->isChecked();
+    r.windowSeconds = m_window->currentData().toInt();
+    m_controller->setRequest(r);
+}
+
+void TopologyPage::onGraph(const Graph &graph, const QString &problem, int promql, qint64 ms)
+{
+    const bool first = !m_shownOnce || graph.type != m_graph.type;
+    m_graph = graph;
+    m_shownOnce = true;
+    m_stack->setCurrentWidget(m_content);
+    m_view->setGraph(graph, !first);
+    updateNamespaces();
+    m_problem = problem;
+    QStringList notes;
+    if (!problem.isEmpty())
+        notes
+            << tr("No live traffic: %1 The graph shows what the Kubernetes API knows (services and "
+                  "the workloads they select).")
+                   .arg(problem);
+    for (const QString &w : graph.warnings)
+        if (w != problem)
+            notes << w;
+    m_banner->setText(notes.join(QLatin1Char('\n')));
+    m_banner->setVisible(!notes.isEmpty());
+    QPalette pal = m_banner->palette();
+    pal.setColor(QPalette::Window,
+                 problem.isEmpty() ? pal.color(QPalette::AlternateBase) : QColor(0xfd, 0xf1, 0xd6));
+    pal.setColor(QPalette::WindowText,
+                 problem.isEmpty() ? pal.color(QPalette::Text) : QColor(0x5c, 0x42, 0x00));
+    m_banner->setPalette(pal);
+    m_status->setText(tr("%1 nodes, %2 edges · updated %3 · %4 PromQL queries, %5 ms")
+                          .arg(graph.nodes.size())
+                          .arg(graph.edges.size())
+                          .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
+                          .arg(promql)
+                          .arg(ms));
+    applyFindAndHide();
+    Q_EMIT graphShown();
+}
+
+void TopologyPage::applyFindAndHide()
+{
+    QSet<int> foundNodes, foundEdges, hiddenNodes, hiddenEdges;
+    QStringList errors;
+    const auto run = [&](QLineEdit *edit, QSet<int> &nodes, QSet<int> &edges) {
+        auto filter = GraphFilter::parse(edit->text());
+        QPalette pal = edit->palette();
+        pal.setColor(QPalette::Text,
+                     filter ? palette().color(QPalette::Text) : QColor(0xc9, 0x19, 0x0b));
+        edit->setPalette(pal);
+        edit->setToolTip(filter ? QString() : filter.error().message());
+        if (!filter) {
+            errors << filter.error().message();
+            return;
+        }
+        for (int i = 0; i < m_graph.nodes.size(); ++i)
+            if (filter->matches(m_graph.nodes[i]))
+                nodes.insert(i);
+        for (int i = 0; i < m_graph.edges.size(); ++i)
+            if (filter->matches(m_graph.edges[i]))
+                edges.insert(i);
+    };
+    run(m_find, foundNodes, foundEdges);
+    run(m_hide, hiddenNodes, hiddenEdges);
+    // Edges of hidden nodes go with them.
+    for (int i = 0; i < m_graph.edges.size(); ++i) {
+        const int a = m_graph.indexOf(m_graph.edges[i].source),
+                  b = m_graph.indexOf(m_graph.edges[i].target);
+        if (hiddenNodes.contains(a) || hiddenNodes.contains(b))
+            hiddenEdges.insert(i);
+    }
+    m_view->setFindAndHide(foundNodes, foundEdges, hiddenNodes, hiddenEdges);
+    if (!errors.isEmpty())
+        m_status->setText(errors.join(QLatin1Char(' ')));
+}
+
+void TopologyPage::showDetails(int node, int edge)
+{
+    const QLocale l;
+    const auto ms = [&l](double v) {
+        return v < 0 ? tr("n/a") : tr("%1 ms").arg(l.toString(v, 'f', v < 10 ? 2 : 0));
+    };
+    if (node >= 0 && node < m_graph.nodes.size()) {
+        const Node &n = m_graph.nodes[node];
+        QString html = QStringLiteral("<h3>%1</h3>").arg(n.name.toHtmlEscaped());
+        html += tr("<p>%1 in <b>%2</b></p>").arg(nodeTypeName(n.type), n.ns.toHtmlEscaped());
+        if (!n.app.isEmpty())
+            html += tr("<p>App %1 %2</p>").arg(n.app.toHtmlEscaped(), n.version.toHtmlEscaped());
+        if (n.replicas)
+            html += tr("<p>Pods ready: %1 of %2</p>").arg(n.readyReplicas).arg(n.replicas);
+        html += tr("<p>Inbound: %1 req/s, %2 % errors<br>Outbound: %3 req/s</p>")
+                    .arg(l.toString(n.inRps, 'f', 2), l.toString(n.errorPercent, 'f', 2),
+                         l.toString(n.outRps, 'f', 2));
+        html += tr("<p>Health: <b>%1</b></p>").arg(healthName(n.health));
+        QStringList badges;
+        if (n.missingSidecar)
+            badges << tr("missing sidecar: its pods are outside the mesh");
+        if (n.virtualService)
+            badges << tr("has a VirtualService");
+        if (n.circuitBreaker)
+            badges << tr("circuit breaker (DestinationRule)");
+        if (!badges.isEmpty())
+            html += QStringLiteral("<ul><li>") + badges.join(QStringLiteral("</li><li>"))
+                + QStringLiteral("</li></ul>");
+        m_details->setText(html);
+        return;
+    }
+    if (edge >= 0 && edge < m_graph.edges.size()) {
+        const Edge &e = m_graph.edges[edge];
+        const auto name = [this](const QString &id) {
+            const int i = m_graph.indexOf(id);
+            return i >= 0 ? m_graph.nodes[i].name : id;
+        };
+        QString html = QStringLiteral("<h3>%1 → %2</h3>")
+                           .arg(name(e.source).toHtmlEscaped(), name(e.target).toHtmlEscaped());
+        html += tr("<p>Protocol %1</p>").arg(e.protocol);
+        if (!e.fromTelemetry)
+            html += tr("<p>No traffic in the window: this edge is the Service selecting its "
+                       "workload.</p>");
+        html += tr("<p>%1 req/s<br>4xx %2 %, 5xx %3 %</p>")
+                    .arg(l.toString(e.rps, 'f', 2), l.toString(e.percent4xx, 'f', 2),
+                         l.toString(e.percent5xx, 'f', 2));
+        html += tr("<p>p50 %1<br>p95 %2<br>p99 %3</p>").arg(ms(e.p50), ms(e.p95), ms(e.p99));
+        html += tr("<p>mTLS: %1 % of requests</p>").arg(l.toString(e.mtlsPercent, 'f', 0));
+        html += tr("<p>Health: <b>%1</b></p>").arg(healthName(e.health));
+        m_details->setText(html);
+        return;
+    }
+    m_details->setText(
+        tr("<p>Select a node or an edge to see its traffic.</p><p>Drag to pan, wheel "
+           "to zoom, F to fit, Tab to walk the nodes.</p><p>Shapes: triangle "
+           "service, circle workload, square app, hexagon gateway, diamond "
+           "unknown. Colours: green healthy, amber degraded, red failing, grey "
+           "idle.</p>"));
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "graphpainter.h"
+
+#include <QGraphicsView>
+
+namespace Meshdeck {
+
+class GraphItem;
+
+// The graph on a QGraphicsView: one item paints everything through GraphPainter (no item per
+// node or edge, no scene index to keep up), so pan and zoom stay smooth at thousands of nodes.
+// Wheel or +/- zooms at the cursor, dragging pans, F (or 0) fits, Tab and Shift+Tab walk the
+// nodes, Escape clears the selection. Clicking a node or an edge selects it.
+class TopologyView : public QGraphicsView
+{
+    Q_OBJECT
+
+public:
+    explicit TopologyView(QWidget *parent = nullptr);
+
+    void setGraph(const Topology::Graph &graph, bool keepView);
+    [[nodiscard]] GraphPainter &painter();
+    void setEdgeLabel(GraphPainter::EdgeLabel label);
+    void setFindAndHide(const QSet<int> &foundNodes, const QSet<int> &foundEdges,
+                        const QSet<int> &hiddenNodes, const QSet<int> &hiddenEdges);
+    void fit();
+    void selectNode(int index);
+    void selectEdge(int index);
+    [[nodiscard]] int selectedNode() const { return m_node; }
+    [[nodiscard]] int selectedEdge() const { return m_edge; }
+    [[nodiscard]] double zoom() const;
+    bool exportImage(const QString &path); // .png or .svg
+
+Q_SIGNALS:
+    void selectionChanged(int node, int edge);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool focusNextPrevChild(bool next) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void zoomBy(double factor, const QPointF &viewAnchor);
+    void select(int node, int edge);
+
+    GraphItem *m_item = nullptr;
+    int m_node = -1;
+    int m_edge = -1;
+    QPoint m_pressedAt;
+};
+
+} // namespace Meshdeck
