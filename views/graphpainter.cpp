@@ -134,7 +134,14 @@ QString GraphPainter::edgeText(const Edge &e, EdgeLabel label)
 
 void GraphPainter::setGraph(const Graph &graph)
 {
+    if (graph.geometryKey != 0 && graph.geometryKey == m_graph.geometryKey
+        && graph.nodes.size() == m_graph.nodes.size()
+        && graph.edges.size() == m_graph.edges.size()) {
+        m_graph = graph; // implicitly shared: no copy; geometry, selection and filters stay
+        return;
+    }
     m_graph = graph;
+    m_nodePaths.clear();
     m_nodeRects.clear();
     m_lines.clear();
     m_grid.clear();
@@ -144,6 +151,7 @@ void GraphPainter::setGraph(const Graph &graph)
         const QPointF c = m_graph.nodes[i].position;
         const QRectF r(c.x() - NodeSize / 2, c.y() - NodeSize / 2, NodeSize, NodeSize);
         m_nodeRects.append(r);
+        m_nodePaths.append(shapeFor(m_graph.nodes[i].type, r));
         index.insert(m_graph.nodes[i].id, i);
         m_grid[cellKey(qFloor(c.x() / Cell), qFloor(c.y() / Cell))].append(i);
         const QString &ns = m_graph.nodes[i].ns;
@@ -289,7 +297,30 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
         }
     }
 
-    // Nodes.
+    // Nodes. Small: squares batched by fill and border colour, one drawRects each.
+    if (scale < 0.3) {
+        QHash<quint64, QVector<QRectF>> groups;
+        for (int i = 0; i < m_graph.nodes.size(); ++i) {
+            if (m_hiddenNodes.contains(i) || !m_nodeRects[i].intersects(exposed))
+                continue;
+            const Node &n = m_graph.nodes[i];
+            groups[(static_cast<quint64>(n.type) << 8) | static_cast<quint64>(n.health)].append(
+                m_nodeRects[i]);
+        }
+        for (auto it = groups.begin(); it != groups.end(); ++it) {
+            painter->setPen(QPen(healthColor(static_cast<Health>(it.key() & 0xff)), 3));
+            painter->setBrush(typeFill(static_cast<NodeType>(it.key() >> 8), dark));
+            painter->drawRects(it.value());
+        }
+        for (const int i : {m_selectedNode}) {
+            if (i >= 0 && i < m_nodeRects.size()) {
+                painter->setPen(QPen(m_palette.color(QPalette::Highlight), 6));
+                painter->setBrush(Qt::NoBrush);
+                painter->drawRect(m_nodeRects[i]);
+            }
+        }
+        return;
+    }
     for (int i = 0; i < m_graph.nodes.size(); ++i) {
         if (m_hiddenNodes.contains(i)
             || !m_nodeRects[i].adjusted(-80, -10, 80, 40).intersects(exposed))
@@ -303,7 +334,7 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
             border = QPen(QColor(0xff, 0xc1, 0x07), 4);
         painter->setPen(border);
         painter->setBrush(typeFill(n.type, dark));
-        painter->drawPath(shapeFor(n.type, r));
+        painter->drawPath(m_nodePaths[i]);
         if (!labels)
             continue;
         painter->setPen(text);

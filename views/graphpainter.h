@@ -25,6 +25,8 @@ class GraphPainter
 public:
     enum class EdgeLabel { None, Rate, ResponseTime, Throughput, Security };
 
+    // Prepares geometry; when the graph's geometryKey equals the current one only the values
+    // (health, rates, labels) are taken over, which costs next to nothing.
     void setGraph(const Topology::Graph &graph);
     void setEdgeLabel(EdgeLabel label) { m_edgeLabel = label; }
     void setPalette(const QPalette &palette) { m_palette = palette; }
@@ -51,6 +53,7 @@ private:
     Topology::Graph m_graph;
     QVector<QLineF> m_lines; // per edge, trimmed to the node outlines
     QVector<QRectF> m_nodeRects;
+    QVector<QPainterPath> m_nodePaths; // outlines, built once per geometry
     QHash<QString, QRectF> m_namespaceBoxes;
     QRectF m_bounds;
     EdgeLabel m_edgeLabel = EdgeLabel::Rate;

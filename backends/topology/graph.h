@@ -73,6 +73,10 @@ struct Graph
     QStringList namespaces; // the namespaces drawn as boxes
     QStringList warnings; // why the graph is incomplete, for the banner
     bool hasTelemetry = false;
+    // Identity of the drawn geometry (node ids and positions, edge endpoints), set after layout
+    // on the worker: a refresh with the same key changes only values, and the view can skip
+    // rebuilding its geometry.
+    quint64 geometryKey = 0;
 
     [[nodiscard]] int indexOf(const QString &id) const;
 };

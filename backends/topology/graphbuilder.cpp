@@ -26,8 +26,10 @@ public:
         : m_cluster(c)
         , m_options(o)
     {
-        for (const auto &w : c.workloads)
-            m_meshed = m_meshed || w.sidecar;
+        for (int i = 0; i < c.workloads.size(); ++i) {
+            m_meshed = m_meshed || c.workloads[i].sidecar;
+            m_workloadIndex.insert(c.workloads[i].ns + QLatin1Char('/') + c.workloads[i].name, i);
+        }
     }
 
     Graph run(const Telemetry::TelemetrySnapshot *t)
@@ -103,9 +105,19 @@ private:
         return m_graph.nodes.last();
     }
 
-    QString workloadNode(const QString &workload, const QString &ns, const QString &app,
-                         const QString &version)
+    QString workloadNode(const QString &workload, const QString &ns, QString app, QString version)
     {
+        // Telemetry without canonical labels: the workload's own labels say app and version.
+        if (app.isEmpty() || version.isEmpty() || app == workload) {
+            const int at = m_workloadIndex.value(ns + QLatin1Char('/') + workload, -1);
+            if (at >= 0) {
+                const auto &w = m_cluster.workloads[at];
+                if (app.isEmpty() || app == workload)
+                    app = appOf(w);
+                if (version.isEmpty())
+                    version = w.labels.value(QStringLiteral("version"));
+            }
+        }
         if (workload.isEmpty() || workload == QLatin1String("unknown")) {
             Node &n = node(QStringLiteral("unknown"));
             n.type = NodeType::Unknown;
@@ -157,9 +169,9 @@ private:
     // Service graph: a workload is drawn as the service that selects it, when one does.
     QString serviceOfWorkload(const QString &workload, const QString &ns)
     {
-        for (const auto &w : m_cluster.workloads) {
-            if (w.name != workload || w.ns != ns)
-                continue;
+        const int at = m_workloadIndex.value(ns + QLatin1Char('/') + workload, -1);
+        if (at >= 0) {
+            const auto &w = m_cluster.workloads[at];
             for (const auto &s : m_cluster.services) {
                 if (s.ns == ns && selects(s.selector, w.labels))
                     return serviceNode(s.name, ns);
@@ -346,6 +358,7 @@ private:
     const ClusterSnapshot &m_cluster;
     const BuildOptions &m_options;
     bool m_meshed = false;
+    QHash<QString, int> m_workloadIndex; // "ns/name" -> workload
     Graph m_graph;
     QHash<QString, int> m_index;
     QHash<QString, EdgeTotals> m_edges;

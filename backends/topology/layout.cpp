@@ -227,8 +227,21 @@ QHash<QString, QPointF> layeredLayout(const Graph &graph, const QHash<QString, Q
 
 void applyLayout(Graph &graph, const QHash<QString, QPointF> &positions)
 {
-    for (Node &n : graph.nodes)
+    quint64 key = 1469598103934665603ULL;
+    const auto mix = [&key](quint64 v) {
+        key = (key ^ v) * 1099511628211ULL;
+    };
+    for (Node &n : graph.nodes) {
         n.position = positions.value(n.id);
+        mix(qHash(n.id));
+        mix(static_cast<quint64>(std::llround(n.position.x())));
+        mix(static_cast<quint64>(std::llround(n.position.y())));
+    }
+    for (const Edge &e : graph.edges) {
+        mix(qHash(e.source));
+        mix(qHash(e.target));
+    }
+    graph.geometryKey = key;
 }
 
 } // namespace Meshdeck::Topology

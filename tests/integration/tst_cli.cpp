@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -351,6 +352,37 @@ private Q_SLOTS:
         QCOMPARE(meshdeck({"results", "list", "--db", dir.filePath(QStringLiteral("none.sqlite"))})
                      .exitCode,
                  1);
+    }
+
+    void topologyExport()
+    {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("graph.png"));
+        const Run json = meshdeck(
+            {"topology", "export", "--demo", "--namespace", "bookinfo", "--format", "json"});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject graph = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(graph.value("graphType").toString(), QStringLiteral("workload"));
+        QVERIFY(graph.value("nodes").toArray().size() >= 10);
+        QVERIFY(graph.value("promqlRequests").toInt() <= 5);
+        if (!QStandardPaths::findExecutable(QStringLiteral("prometheus"), {"/usr/bin"}).isEmpty()) {
+            bool traffic = false;
+            for (const QJsonValue &e : graph.value("edges").toArray())
+                traffic = traffic || e.toObject().value("rps").toDouble() > 0;
+            QVERIFY2(traffic, "the demo's Prometheus should have measured Bookinfo's traffic");
+        }
+        const Run image = meshdeck({"topology", "export", "--demo", "--format", "png", "-o", png});
+        QVERIFY2(image.exitCode == 0, image.err.constData());
+        QVERIFY(QImage(png).width() > 300);
+        const Run dot = meshdeck(
+            {"topology", "export", "--demo", "--graph-type", "service", "--format", "dot"});
+        QCOMPARE(dot.exitCode, 0);
+        QVERIFY(dot.out.startsWith("digraph mesh {"));
+        QCOMPARE(meshdeck({"topology", "export", "--format", "gif"}).exitCode, 2);
+        QCOMPARE(meshdeck({"topology", "export", "--graph-type", "galaxy"}).exitCode, 2);
+        const Run missing = meshdeck({"topology", "export", "--kubeconfig", "/nonexistent/kc"});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains("does not exist"));
     }
 
     void perfCtrlCKeepsThePartialResult()
