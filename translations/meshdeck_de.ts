@@ -135,7 +135,10 @@
     </message>
     <message numerus="yes">
         <source>Comparing %n run(s)</source>
-        <translation><numerusform>Vergleich von %n Lauf</numerusform><numerusform>Vergleich von %n Läufen</numerusform></translation>
+        <translation>
+            <numerusform>Vergleich von %n Lauf</numerusform>
+            <numerusform>Vergleich von %n Läufen</numerusform>
+        </translation>
     </message>
     <message>
         <source>Percentile</source>
@@ -1175,7 +1178,10 @@
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation><numerusform>%n Lauf</numerusform><numerusform>%n Läufe</numerusform></translation>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -1231,7 +1237,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %n run(s)? This cannot be undone.</source>
-        <translation><numerusform>%n Lauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform><numerusform>%n Läufe löschen? Das kann nicht rückgängig gemacht werden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Lauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Läufe löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1374,302 @@
     <message>
         <source>Results and profiles are kept in this folder.</source>
         <translation>Ergebnisse und Profile werden in diesem Ordner abgelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Telemetry::PrometheusClient</name>
+    <message>
+        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
+        <translation>Die Antwort ist kein Prometheus-JSON. Ist diese Adresse ein Prometheus-Server?</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the query (%1): %2</source>
+        <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
+        <translation>Die Antwort hat kein „status“:„success“ und keine Daten; sie stammt nicht von der Prometheus-HTTP-API.</translation>
+    </message>
+    <message>
+        <source>Expected an instant vector, got "%1".</source>
+        <translation>Ein Instant-Vektor wurde erwartet, „%1“ kam.</translation>
+    </message>
+    <message>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
+        <translation>Mehr als %1 Reihen: Der Rest wurde weggelassen. Schränken Sie die Abfrage ein (Namespaces) oder passen Sie das Relabeling von Prometheus an.</translation>
+    </message>
+    <message>
+        <source>Expected a range matrix.</source>
+        <translation>Eine Bereichsmatrix wurde erwartet.</translation>
+    </message>
+    <message>
+        <source>Querying Prometheus at %1</source>
+        <translation>Abfrage an Prometheus unter %1</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 refused the credentials (HTTP %2). Check the token or user set for it.</source>
+        <translation>Prometheus unter %1 hat die Zugangsdaten abgelehnt (HTTP %2). Prüfen Sie das dafür gesetzte Token oder den Benutzer.</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 is not answering yet.</source>
+        <translation>Prometheus unter %1 antwortet noch nicht.</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2.</source>
+        <translation>Prometheus unter %1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
+        <translation>Kein Prometheus im Cluster gefunden (gesucht: %1). Installieren Sie die Prometheus-Erweiterung des Meshes oder geben Sie die URL von Prometheus an.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Topology::GraphFilter</name>
+    <message>
+        <source>Cannot read the expression at "%1".</source>
+        <translation>Der Ausdruck ist bei „%1“ nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The expression is incomplete.</source>
+        <translation>Der Ausdruck ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>Unexpected "%1": combine conditions with and, or, not.</source>
+        <translation>Unerwartet: „%1“. Verknüpfen Sie Bedingungen mit and, or, not.</translation>
+    </message>
+    <message>
+        <source>A "(" is never closed.</source>
+        <translation>Eine „(“ wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <translation>Unbekanntes Feld „%1“: Verwenden Sie name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar oder idle.</translation>
+    </message>
+    <message>
+        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <translation>„%1“ braucht einen Operator: = != &lt; &gt; &lt;= &gt;= oder contains.</translation>
+    </message>
+    <message>
+        <source>"%1 %2" needs a value.</source>
+        <translation>„%1 %2“ braucht einen Wert.</translation>
+    </message>
+    <message>
+        <source>"%1" compares numbers; "%2" is not one.</source>
+        <translation>„%1“ vergleicht Zahlen; „%2“ ist keine.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::TopologyPage</name>
+    <message>
+        <source>The graph could not be refreshed: %1 The last good graph is shown.</source>
+        <translation>Der Graph konnte nicht aktualisiert werden: %1 Der letzte gute Graph wird gezeigt.</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Aktualisiere …</translation>
+    </message>
+    <message>
+        <source>Export Graph</source>
+        <translation>Graph exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Workload graph</source>
+        <translation>Workload-Graph</translation>
+    </message>
+    <message>
+        <source>App graph</source>
+        <translation>App-Graph</translation>
+    </message>
+    <message>
+        <source>Versioned app graph</source>
+        <translation>Versionierter App-Graph</translation>
+    </message>
+    <message>
+        <source>Service graph</source>
+        <translation>Dienst-Graph</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Every 5 s</source>
+        <translation>Alle 5 s</translation>
+    </message>
+    <message>
+        <source>Every 10 s</source>
+        <translation>Alle 10 s</translation>
+    </message>
+    <message>
+        <source>Every 30 s</source>
+        <translation>Alle 30 s</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Jede Minute</translation>
+    </message>
+    <message>
+        <source>No edge labels</source>
+        <translation>Keine Kantenbeschriftung</translation>
+    </message>
+    <message>
+        <source>Request rate</source>
+        <translation>Anfragerate</translation>
+    </message>
+    <message>
+        <source>Response time (p99)</source>
+        <translation>Antwortzeit (p99)</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Security (mTLS)</source>
+        <translation>Sicherheit (mTLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Graph:</source>
+        <translation>&amp;Graph:</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh:</source>
+        <translation>Akt&amp;ualisieren:</translation>
+    </message>
+    <message>
+        <source>&amp;Edges:</source>
+        <translation>&amp;Kanten:</translation>
+    </message>
+    <message>
+        <source>&amp;Idle nodes</source>
+        <translation>&amp;Untätige Knoten</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fi&amp;t</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the graph to the view (F)</source>
+        <translation>Den Graph in die Ansicht einpassen (F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Fin&amp;d:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>&amp;Hide:</source>
+        <translation>&amp;Ausblenden:</translation>
+    </message>
+    <message>
+        <source>e.g. rt &gt; 100 or %err &gt; 0</source>
+        <translation>z. B. rt &gt; 100 or %err &gt; 0</translation>
+    </message>
+    <message>
+        <source>e.g. namespace = istio-system</source>
+        <translation>z. B. namespace = istio-system</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>Alle Namespaces</translation>
+    </message>
+    <message>
+        <source>No live traffic: %1 The graph shows what the Kubernetes API knows (services and the workloads they select).</source>
+        <translation>Kein Live-Verkehr: %1 Der Graph zeigt, was die Kubernetes-API weiß (Dienste und die Workloads, die sie auswählen).</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · updated %3 · %4 PromQL queries, %5 ms</source>
+        <translation>%1 Knoten, %2 Kanten · aktualisiert %3 · %4 PromQL-Abfragen, %5 ms</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 in &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 in &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;App %1 %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;App %1 %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Pods ready: %1 of %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pods bereit: %1 von %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Inbound: %1 req/s, %2 % errors&lt;br&gt;Outbound: %3 req/s&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Eingehend: %1 Anfr./s, %2 % Fehler&lt;br&gt;Ausgehend: %3 Anfr./s&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Health: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zustand: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>missing sidecar: its pods are outside the mesh</source>
+        <translation>Sidecar fehlt: Seine Pods sind nicht im Mesh</translation>
+    </message>
+    <message>
+        <source>has a VirtualService</source>
+        <translation>hat einen VirtualService</translation>
+    </message>
+    <message>
+        <source>circuit breaker (DestinationRule)</source>
+        <translation>Circuit Breaker (DestinationRule)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Protocol %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Protokoll %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No traffic in the window: this edge is the Service selecting its workload.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kein Verkehr im Zeitfenster: Diese Kante ist der Dienst, der seinen Workload auswählt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 req/s&lt;br&gt;4xx %2 %, 5xx %3 %&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 Anfr./s&lt;br&gt;4xx %2 %, 5xx %3 %&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;p50 %1&lt;br&gt;p95 %2&lt;br&gt;p99 %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;p50 %1&lt;br&gt;p95 %2&lt;br&gt;p99 %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;mTLS: %1 % of requests&lt;/p&gt;</source>
+        <translation>&lt;p&gt;mTLS: %1 % der Anfragen&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a node or an edge to see its traffic.&lt;/p&gt;&lt;p&gt;Drag to pan, wheel to zoom, F to fit, Tab to walk the nodes.&lt;/p&gt;&lt;p&gt;Shapes: triangle service, circle workload, square app, hexagon gateway, diamond unknown. Colours: green healthy, amber degraded, red failing, grey idle.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie einen Knoten oder eine Kante, um den Verkehr zu sehen.&lt;/p&gt;&lt;p&gt;Ziehen zum Verschieben, Mausrad zum Zoomen, F zum Einpassen, Tab zum Durchlaufen der Knoten.&lt;/p&gt;&lt;p&gt;Formen: Dreieck Dienst, Kreis Workload, Quadrat App, Sechseck Gateway, Raute unbekannt. Farben: grün gesund, gelb beeinträchtigt, rot fehlerhaft, grau untätig.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::TopologyWorker</name>
+    <message>
+        <source>No cluster is connected.</source>
+        <translation>Es ist kein Cluster verbunden.</translation>
     </message>
 </context>
 <context>

@@ -135,7 +135,10 @@
     </message>
     <message numerus="yes">
         <source>Comparing %n run(s)</source>
-        <translation><numerusform>Comparando %n ejecución</numerusform><numerusform>Comparando %n ejecuciones</numerusform></translation>
+        <translation>
+            <numerusform>Comparando %n ejecución</numerusform>
+            <numerusform>Comparando %n ejecuciones</numerusform>
+        </translation>
     </message>
     <message>
         <source>Percentile</source>
@@ -1175,7 +1178,10 @@
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation><numerusform>%n ejecución</numerusform><numerusform>%n ejecuciones</numerusform></translation>
+        <translation>
+            <numerusform>%n ejecución</numerusform>
+            <numerusform>%n ejecuciones</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Compare</source>
@@ -1231,7 +1237,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %n run(s)? This cannot be undone.</source>
-        <translation><numerusform>¿Eliminar %n ejecución? No se puede deshacer.</numerusform><numerusform>¿Eliminar %n ejecuciones? No se puede deshacer.</numerusform></translation>
+        <translation>
+            <numerusform>¿Eliminar %n ejecución? No se puede deshacer.</numerusform>
+            <numerusform>¿Eliminar %n ejecuciones? No se puede deshacer.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1365,6 +1374,302 @@
     <message>
         <source>Results and profiles are kept in this folder.</source>
         <translation>Los resultados y perfiles se guardan en esta carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Telemetry::PrometheusClient</name>
+    <message>
+        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
+        <translation>La respuesta no es el JSON de Prometheus. ¿Es esta dirección un servidor Prometheus?</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the query (%1): %2</source>
+        <translation>Prometheus rechazó la consulta (%1): %2</translation>
+    </message>
+    <message>
+        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
+        <translation>La respuesta no tiene «status»:«success» ni datos; no viene de la API HTTP de Prometheus.</translation>
+    </message>
+    <message>
+        <source>Expected an instant vector, got "%1".</source>
+        <translation>Se esperaba un vector instantáneo y llegó «%1».</translation>
+    </message>
+    <message>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
+        <translation>Más de %1 series: el resto se omitió. Acote la consulta (espacios de nombres) o ajuste el reetiquetado de Prometheus.</translation>
+    </message>
+    <message>
+        <source>Expected a range matrix.</source>
+        <translation>Se esperaba una matriz de rango.</translation>
+    </message>
+    <message>
+        <source>Querying Prometheus at %1</source>
+        <translation>Consultando Prometheus en %1</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 refused the credentials (HTTP %2). Check the token or user set for it.</source>
+        <translation>Prometheus en %1 rechazó las credenciales (HTTP %2). Compruebe el token o el usuario configurado.</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 is not answering yet.</source>
+        <translation>Prometheus en %1 todavía no responde.</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2.</source>
+        <translation>Prometheus en %1 respondió HTTP %2.</translation>
+    </message>
+    <message>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
+        <translation>No se encontró Prometheus en el clúster (se buscó %1). Instale el complemento Prometheus de la malla o indique la URL de Prometheus.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Topology::GraphFilter</name>
+    <message>
+        <source>Cannot read the expression at "%1".</source>
+        <translation>No se puede leer la expresión en «%1».</translation>
+    </message>
+    <message>
+        <source>The expression is incomplete.</source>
+        <translation>La expresión está incompleta.</translation>
+    </message>
+    <message>
+        <source>Unexpected "%1": combine conditions with and, or, not.</source>
+        <translation>«%1» inesperado: combine condiciones con and, or, not.</translation>
+    </message>
+    <message>
+        <source>A "(" is never closed.</source>
+        <translation>Un «(» nunca se cierra.</translation>
+    </message>
+    <message>
+        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <translation>Campo desconocido «%1»: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar o idle.</translation>
+    </message>
+    <message>
+        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <translation>«%1» necesita un operador: = != &lt; &gt; &lt;= &gt;= o contains.</translation>
+    </message>
+    <message>
+        <source>"%1 %2" needs a value.</source>
+        <translation>«%1 %2» necesita un valor.</translation>
+    </message>
+    <message>
+        <source>"%1" compares numbers; "%2" is not one.</source>
+        <translation>«%1» compara números; «%2» no lo es.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::TopologyPage</name>
+    <message>
+        <source>The graph could not be refreshed: %1 The last good graph is shown.</source>
+        <translation>No se pudo actualizar el grafo: %1 Se muestra el último grafo correcto.</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Actualizando…</translation>
+    </message>
+    <message>
+        <source>Export Graph</source>
+        <translation>Exportar grafo</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Imagen PNG (*.png);;Dibujo SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Workload graph</source>
+        <translation>Grafo de cargas de trabajo</translation>
+    </message>
+    <message>
+        <source>App graph</source>
+        <translation>Grafo de aplicaciones</translation>
+    </message>
+    <message>
+        <source>Versioned app graph</source>
+        <translation>Grafo de aplicaciones con versión</translation>
+    </message>
+    <message>
+        <source>Service graph</source>
+        <translation>Grafo de servicios</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Every 5 s</source>
+        <translation>Cada 5 s</translation>
+    </message>
+    <message>
+        <source>Every 10 s</source>
+        <translation>Cada 10 s</translation>
+    </message>
+    <message>
+        <source>Every 30 s</source>
+        <translation>Cada 30 s</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Cada minuto</translation>
+    </message>
+    <message>
+        <source>No edge labels</source>
+        <translation>Sin etiquetas en aristas</translation>
+    </message>
+    <message>
+        <source>Request rate</source>
+        <translation>Tasa de peticiones</translation>
+    </message>
+    <message>
+        <source>Response time (p99)</source>
+        <translation>Tiempo de respuesta (p99)</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Caudal</translation>
+    </message>
+    <message>
+        <source>Security (mTLS)</source>
+        <translation>Seguridad (mTLS)</translation>
+    </message>
+    <message>
+        <source>&amp;Graph:</source>
+        <translation>&amp;Grafo:</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Espacio de nombres:</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Ventana:</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh:</source>
+        <translation>Act&amp;ualizar:</translation>
+    </message>
+    <message>
+        <source>&amp;Edges:</source>
+        <translation>A&amp;ristas:</translation>
+    </message>
+    <message>
+        <source>&amp;Idle nodes</source>
+        <translation>Nodos &amp;inactivos</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>Fi&amp;t</source>
+        <translation>A&amp;justar</translation>
+    </message>
+    <message>
+        <source>Fit the graph to the view (F)</source>
+        <translation>Ajustar el grafo a la vista (F)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Fin&amp;d:</source>
+        <translation>&amp;Buscar:</translation>
+    </message>
+    <message>
+        <source>&amp;Hide:</source>
+        <translation>&amp;Ocultar:</translation>
+    </message>
+    <message>
+        <source>e.g. rt &gt; 100 or %err &gt; 0</source>
+        <translation>p. ej. rt &gt; 100 or %err &gt; 0</translation>
+    </message>
+    <message>
+        <source>e.g. namespace = istio-system</source>
+        <translation>p. ej. namespace = istio-system</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>Todos los espacios de nombres</translation>
+    </message>
+    <message>
+        <source>No live traffic: %1 The graph shows what the Kubernetes API knows (services and the workloads they select).</source>
+        <translation>Sin tráfico en vivo: %1 El grafo muestra lo que sabe la API de Kubernetes (servicios y las cargas que seleccionan).</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges · updated %3 · %4 PromQL queries, %5 ms</source>
+        <translation>%1 nodos, %2 aristas · actualizado %3 · %4 consultas PromQL, %5 ms</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 in &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 en &lt;b&gt;%2&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;App %1 %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Aplicación %1 %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Pods ready: %1 of %2&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pods listos: %1 de %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Inbound: %1 req/s, %2 % errors&lt;br&gt;Outbound: %3 req/s&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Entrante: %1 pet./s, %2 % de errores&lt;br&gt;Saliente: %3 pet./s&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Health: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Estado: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>missing sidecar: its pods are outside the mesh</source>
+        <translation>falta el sidecar: sus pods están fuera de la malla</translation>
+    </message>
+    <message>
+        <source>has a VirtualService</source>
+        <translation>tiene un VirtualService</translation>
+    </message>
+    <message>
+        <source>circuit breaker (DestinationRule)</source>
+        <translation>interruptor de circuito (DestinationRule)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Protocol %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Protocolo %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No traffic in the window: this edge is the Service selecting its workload.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sin tráfico en la ventana: esta arista es el Service que selecciona su carga.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 req/s&lt;br&gt;4xx %2 %, 5xx %3 %&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 pet./s&lt;br&gt;4xx %2 %, 5xx %3 %&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;p50 %1&lt;br&gt;p95 %2&lt;br&gt;p99 %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;p50 %1&lt;br&gt;p95 %2&lt;br&gt;p99 %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;mTLS: %1 % of requests&lt;/p&gt;</source>
+        <translation>&lt;p&gt;mTLS: %1 % de las peticiones&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a node or an edge to see its traffic.&lt;/p&gt;&lt;p&gt;Drag to pan, wheel to zoom, F to fit, Tab to walk the nodes.&lt;/p&gt;&lt;p&gt;Shapes: triangle service, circle workload, square app, hexagon gateway, diamond unknown. Colours: green healthy, amber degraded, red failing, grey idle.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Seleccione un nodo o una arista para ver su tráfico.&lt;/p&gt;&lt;p&gt;Arrastre para desplazar, rueda para ampliar, F para ajustar, Tab para recorrer los nodos.&lt;/p&gt;&lt;p&gt;Formas: triángulo servicio, círculo carga de trabajo, cuadrado aplicación, hexágono pasarela, rombo desconocido. Colores: verde sano, ámbar degradado, rojo fallando, gris inactivo.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::TopologyWorker</name>
+    <message>
+        <source>No cluster is connected.</source>
+        <translation>No hay ningún clúster conectado.</translation>
     </message>
 </context>
 <context>
