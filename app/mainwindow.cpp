@@ -256,6 +256,7 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
             });
     connect(m_clusters, &ClusterController::contextConnecting, m_topology,
             &TopologyController::setContext);
+    connect(m_clusters, &ClusterController::contextConnecting, m_runs, &RunController::setCluster);
     connect(m_clusters, &ClusterController::demoStarted, this,
             [this](const QString &direct, const QString &mesh) {
                 m_performancePage->setSuggestedTargets(

@@ -1,6 +1,10 @@
 #include "runcontroller.h"
 
+#include <core/httpengine.h>
+#include <kube/kubeclient.h>
 #include <store/resultstore.h>
+
+#include <QJsonArray>
 
 namespace Meshdeck {
 
@@ -13,6 +17,14 @@ public:
     std::atomic_bool cancel {false};
 
 public Q_SLOTS:
+    void setCluster(const Meshdeck::Kube::ResolvedContext &context)
+    {
+        Kube::KubeClient::Options options;
+        options.maxAttempts = 1;
+        options.requestTimeout = std::chrono::seconds(5);
+        m_kube = std::make_shared<Kube::KubeClient>(context, std::make_shared<HttpEngine>(),
+                                                    nullptr, options);
+    }
     void setStorePath(const QString &path)
     {
         m_storePath = path;
@@ -22,8 +34,11 @@ public Q_SLOTS:
     void run(const Meshdeck::Perf::RunRequest &request, const QString &profile)
     {
         cancel = false;
+        Perf::RunRequest withFacts = request;
+        if (m_kube)
+            describeCluster(withFacts);
         const Perf::RunResult result = Perf::LoadRunner::runBlocking(
-            request, cancel, [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); });
+            withFacts, cancel, [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); });
         QString saveError;
         if (result.report.attempts() == 0 && !result.failure.isEmpty()) {
             saveError = result.failure; // nothing was measured: nothing to keep
@@ -50,6 +65,82 @@ Q_SIGNALS:
     void finished(const Meshdeck::Perf::RunResult &result, const QString &saveError);
 
 private:
+    // Kubernetes version, nodes, and the mesh (Istio's istiod or Linkerd's destination image
+    // tag); labels the user set win over what is detected.
+    void describeCluster(Perf::RunRequest &r)
+    {
+        r.environment.context = m_kube->context().context;
+        if (const auto v = m_kube->version())
+            r.environment.kubernetesVersion = v->gitVersion;
+        if (const auto nodes = m_kube->list(QStringLiteral("/api/v1/nodes"))) {
+            for (const QJsonObject &n : nodes->items) {
+                const QJsonObject cap = n.value(QLatin1String("status"))
+                                            .toObject()
+                                            .value(QLatin1String("capacity"))
+                                            .toObject();
+                Perf::RunEnvironment::Node node;
+                node.name = n.value(QLatin1String("metadata"))
+                                .toObject()
+                                .value(QLatin1String("name"))
+                                .toString();
+                const QString cpu = cap.value(QLatin1String("cpu")).toString();
+                node.cpuMillicores
+                    = cpu.endsWith(QLatin1Char('m')) ? cpu.chopped(1).toInt() : cpu.toInt() * 1000;
+                QString mem = cap.value(QLatin1String("memory")).toString();
+                qint64 factor = 1;
+                for (const auto &[suffix, f] :
+                     {std::pair {"Ki", 1024LL}, std::pair {"Mi", 1024LL * 1024},
+                      std::pair {"Gi", 1024LL * 1024 * 1024}}) {
+                    if (mem.endsWith(QLatin1String(suffix))) {
+                        mem.chop(2);
+                        factor = f;
+                    }
+                }
+                node.memoryBytes = mem.toLongLong() * factor;
+                node.kubeletVersion = n.value(QLatin1String("status"))
+                                          .toObject()
+                                          .value(QLatin1String("nodeInfo"))
+                                          .toObject()
+                                          .value(QLatin1String("kubeletVersion"))
+                                          .toString();
+                r.environment.nodes.append(node);
+            }
+        }
+        for (const auto &[path, mesh, container] :
+             {std::tuple {"/apis/apps/v1/namespaces/istio-system/deployments/istiod", "istio",
+                          "discovery"},
+              std::tuple {"/apis/apps/v1/namespaces/linkerd/deployments/linkerd-destination",
+                          "linkerd", "destination"}}) {
+            const auto d = m_kube->get(QLatin1String(path));
+            if (!d)
+                continue;
+            QString version;
+            for (const QJsonValue &c : d->value(QLatin1String("spec"))
+                                           .toObject()
+                                           .value(QLatin1String("template"))
+                                           .toObject()
+                                           .value(QLatin1String("spec"))
+                                           .toObject()
+                                           .value(QLatin1String("containers"))
+                                           .toArray()) {
+                const QString image = c.toObject().value(QLatin1String("image")).toString();
+                if (c.toObject().value(QLatin1String("name")).toString() == QLatin1String(container)
+                    || version.isEmpty())
+                    version = image.section(QLatin1Char(':'), -1);
+            }
+            if (r.mesh.type.isEmpty() || r.mesh.type == QLatin1String(mesh)) {
+                r.mesh.type = QLatin1String(mesh);
+                if (r.mesh.version.isEmpty())
+                    r.mesh.version = version;
+                r.mesh.mtls = true; // both meshes encrypt between sidecars by default
+            }
+            break;
+        }
+        if (r.mesh.type == QLatin1String("none"))
+            r.mesh = {};
+    }
+
+    std::shared_ptr<Kube::KubeClient> m_kube;
     QString m_storePath;
     std::unique_ptr<ResultStore> m_store;
 };
@@ -61,6 +152,7 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<Perf::RunRequest>();
     qRegisterMetaType<Perf::RunProgress>();
     qRegisterMetaType<Perf::RunResult>();
+    qRegisterMetaType<Kube::ResolvedContext>();
     m_thread.setObjectName(QStringLiteral("meshdeck-runner"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -91,6 +183,12 @@ void RunController::start(const Perf::RunRequest &request, const QString &profil
     Q_EMIT runningChanged(true);
     QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection,
                               Q_ARG(Meshdeck::Perf::RunRequest, request), Q_ARG(QString, profile));
+}
+
+void RunController::setCluster(const Kube::ResolvedContext &context)
+{
+    QMetaObject::invokeMethod(m_worker, "setCluster", Qt::QueuedConnection,
+                              Q_ARG(Meshdeck::Kube::ResolvedContext, context));
 }
 
 void RunController::setStorePath(const QString &path)

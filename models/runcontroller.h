@@ -1,5 +1,6 @@
 #pragma once
 
+#include <kube/kubeconfig.h>
 #include <perf/loadrunner.h>
 
 #include <QObject>
@@ -23,6 +24,9 @@ public:
 
     // Where runs are saved (the results database); empty: not saved.
     void setStorePath(const QString &path);
+    // The cluster whose facts (Kubernetes version, nodes with CPU and memory, the mesh and its
+    // version) are recorded with each run; read at the start of the run, on the worker.
+    void setCluster(const Kube::ResolvedContext &context);
     [[nodiscard]] bool isRunning() const { return m_running; }
     void start(const Perf::RunRequest &request, const QString &profile);
     void cancel();

@@ -977,6 +977,22 @@
         <source>It could not be saved: %1</source>
         <translation>Er konnte nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>Save Result As</source>
+        <translation>Ergebnis speichern unter</translation>
+    </message>
+    <message>
+        <source>Meshdeck result file (*.pb)</source>
+        <translation>Meshdeck-Ergebnisdatei (*.pb)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Gespeichert in %1.</translation>
+    </message>
+    <message>
+        <source>Save Result &amp;As…</source>
+        <translation>Ergebnis speichern &amp;unter …</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>

@@ -977,6 +977,22 @@
         <source>It could not be saved: %1</source>
         <translation>No se pudo guardar: %1</translation>
     </message>
+    <message>
+        <source>Save Result As</source>
+        <translation>Guardar resultado como</translation>
+    </message>
+    <message>
+        <source>Meshdeck result file (*.pb)</source>
+        <translation>Archivo de resultado de Meshdeck (*.pb)</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <source>Save Result &amp;As…</source>
+        <translation>Guardar resultado &amp;como…</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>

@@ -1,7 +1,10 @@
 #include "performancepage.h"
 
 #include <models/runcontroller.h>
+#include <proto/resultcodec.h>
 #include <store/resultstore.h>
+
+#include <QFileDialog>
 
 #include <QButtonGroup>
 #include <QChart>
@@ -235,12 +238,18 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_p50Series = addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0x2c, 0xa0, 0x2c));
     m_p99Series = addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0xd6, 0x27, 0x28));
     m_openResults = new QPushButton(right);
+    m_saveAs = new QPushButton(right);
+    m_saveAs->hide();
     rightLayout->addWidget(m_status);
     rightLayout->addWidget(m_progress);
     rightLayout->addWidget(m_live);
     rightLayout->addWidget(m_rateView, 1);
     rightLayout->addWidget(m_latencyView, 1);
-    rightLayout->addWidget(m_openResults, 0, Qt::AlignRight);
+    auto *resultButtons = new QHBoxLayout;
+    resultButtons->addStretch();
+    resultButtons->addWidget(m_saveAs);
+    resultButtons->addWidget(m_openResults);
+    rightLayout->addLayout(resultButtons);
 
     split->addWidget(left);
     split->addWidget(formHost);
@@ -258,6 +267,16 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     connect(m_run, &QPushButton::clicked, this, &PerformancePage::startRun);
     connect(m_cancel, &QPushButton::clicked, m_runs, &RunController::cancel);
     connect(m_openResults, &QPushButton::clicked, this, &PerformancePage::resultsRequested);
+    connect(m_saveAs, &QPushButton::clicked, this, [this] {
+        // The run is still in memory when the database could not take it: save it elsewhere.
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save Result As"), m_runs->lastResult().id.left(8) + QStringLiteral(".pb"),
+            tr("Meshdeck result file (*.pb)"));
+        if (path.isEmpty())
+            return;
+        const VoidResult written = ResultCodec::writeFile(path, m_runs->lastResult());
+        m_status->setText(written ? tr("Saved to %1.").arg(path) : written.error().message());
+    });
     connect(m_constant, &QRadioButton::toggled, m_rate, &QWidget::setEnabled);
     auto *runShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
     connect(runShortcut, &QShortcut::activated, this, &PerformancePage::startRun);
@@ -380,6 +399,7 @@ void PerformancePage::retranslate()
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop now and keep what was measured"));
     m_openResults->setText(tr("Open in Results"));
+    m_saveAs->setText(tr("Save Result &As…"));
     m_rateView->chart()->setTitle(tr("Requests per second"));
     m_latencyView->chart()->setTitle(tr("Latency (ms)"));
     m_rateSeries->setName(tr("requests/s"));
@@ -579,6 +599,7 @@ void PerformancePage::onFinished(const RunResult &result, const QString &saveErr
                       .arg(locale.toString(r.requestedRate, 'f', 0));
         if (!saveError.isEmpty())
             text += QLatin1Char(' ') + tr("It could not be saved: %1").arg(saveError);
+        m_saveAs->setVisible(!saveError.isEmpty());
     }
     m_statusText = text;
     m_status->setText(text);

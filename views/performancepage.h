@@ -100,6 +100,7 @@ private:
     QPushButton *m_run = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_openResults = nullptr;
+    QPushButton *m_saveAs = nullptr;
 
     QLabel *m_status = nullptr;
     QProgressBar *m_progress = nullptr;

@@ -6,6 +6,7 @@
 
 #include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
+#include <kube/kubeconfig.h>
 #include <models/runcontroller.h>
 #include <models/runstablemodel.h>
 #include <store/resultstore.h>
@@ -186,6 +187,11 @@ private Q_SLOTS:
         auto store = ResultStore::open(db).value();
         RunController runs;
         runs.setStorePath(db);
+        QTemporaryDir kc;
+        QVERIFY(cluster.writeKubeconfig(kc.filePath(QStringLiteral("kc"))).ok());
+        runs.setCluster(Kube::Kubeconfig::load(kc.filePath(QStringLiteral("kc")))
+                            ->resolve(QStringLiteral("meshdeck-demo"))
+                            .value());
         PerformancePage perf(&runs);
         perf.setStore(store.get());
         perf.setSuggestedTargets(
@@ -225,6 +231,15 @@ private Q_SLOTS:
         QVERIFY(ready.wait(5000));
         const ComparisonData &data = page.comparison()->data();
         QCOMPARE(data.runs[0].name, QStringLiteral("productpage direct"));
+        // The cluster's facts went with the runs: version, nodes, the detected mesh.
+        const RunResult meshed = store->loadRun(page.model()->runId(1)).value();
+        QVERIFY(meshed.environment.kubernetesVersion.startsWith(QLatin1Char('v')));
+        QCOMPARE(meshed.environment.nodes.size(), 3);
+        QVERIFY(meshed.environment.nodes.first().cpuMillicores > 0);
+        QVERIFY(meshed.environment.nodes.first().memoryBytes > 0);
+        QCOMPARE(meshed.mesh.type, QStringLiteral("istio"));
+        QVERIFY2(!meshed.mesh.version.isEmpty(), "the version comes from istiod's image tag");
+        QVERIFY(store->loadRun(page.model()->runId(0)).value().mesh.type.isEmpty()); // mesh=none
         qInfo("demo productpage p50: direct %.2f ms, via sidecars %.2f ms", data.runs[0].p50,
               data.runs[1].p50);
         QVERIFY(data.runs[1].p50 > data.runs[0].p50);

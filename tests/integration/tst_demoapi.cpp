@@ -542,6 +542,11 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("kind")).toString(), QStringLiteral("Scale"));
         QTRY_COMPARE_WITH_TIMEOUT(
             readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 1, 10000);
+        // Let the scale-down finish (terminating pods gone) before orphaning, on a loaded machine
+        // the controllers may still be at work.
+        QVERIFY(m_cluster->waitUntilSettled(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 1, 10000);
         // Orphaning keeps the ReplicaSet and its pods.
         r = m_api->call("DELETE", base + QStringLiteral("/api?propagationPolicy=Orphan"));
         QCOMPARE(r.status, 200);
