@@ -5,6 +5,7 @@
 #include <topology/layout.h>
 
 #include <QElapsedTimer>
+#include <QPointF>
 #include <QTimer>
 
 namespace Meshdeck {
@@ -46,12 +47,59 @@ public Q_SLOTS:
             return;
         }
         Topology::Graph graph = result->graph;
-        m_positions = Topology::layeredLayout(graph, m_positions);
+        const bool force = request.layout == Topology::RefreshRequest::Layout::Force
+            || (request.layout == Topology::RefreshRequest::Layout::Auto
+                && graph.nodes.size() > 1500);
+        if (force != m_lastForce)
+            m_positions.clear();
+        m_lastForce = force;
+        m_positions = force
+            ? Topology::forceLayout(graph, m_positions, m_positions.isEmpty() ? 150 : 30)
+            : Topology::layeredLayout(graph, m_positions);
+        m_endpoint = result->endpoint;
         Topology::applyLayout(graph, m_positions);
         Q_EMIT ready(graph, result->prometheusProblem, result->promqlRequests, clock.elapsed());
     }
 
+    void history(const QMap<QString, QString> &labels, const QString &key, int windowSeconds)
+    {
+        QList<QPointF> series[3];
+        if (m_endpoint) {
+            QStringList matchers {QStringLiteral("reporter=\"destination\"")};
+            for (auto it = labels.begin(); it != labels.end(); ++it)
+                matchers << QStringLiteral("%1=\"%2\"")
+                                .arg(it.key(),
+                                     QString(it.value())
+                                         .replace(QLatin1Char('"'), QLatin1String("\\\"")));
+            const QString sel = matchers.join(QLatin1Char(','));
+            const QString rate = QStringLiteral("sum(rate(istio_requests_total{%1}[1m]))").arg(sel);
+            const QStringList queries {
+                rate,
+                QStringLiteral(
+                    "100 * sum(rate(istio_requests_total{%1,response_code=~\"[45]..\"}[1m])) / %2")
+                    .arg(sel, rate),
+                QStringLiteral("histogram_quantile(0.99, sum by (le) "
+                               "(rate(istio_request_duration_milliseconds_bucket{%1}[1m])))")
+                    .arg(sel),
+            };
+            const Telemetry::PrometheusClient client(*m_endpoint);
+            const QDateTime end = QDateTime::currentDateTimeUtc();
+            const QDateTime start = end.addSecs(-std::max(60, windowSeconds));
+            const int step = std::max(2, windowSeconds / 60);
+            for (int i = 0; i < 3; ++i) {
+                const auto r = client.queryRange(queries[i], start, end, step);
+                if (!r || r->isEmpty())
+                    continue;
+                for (const auto &[t, v] : r->first().points)
+                    series[i].append({t, v});
+            }
+        }
+        Q_EMIT historyReady(key, series[0], series[1], series[2]);
+    }
+
 Q_SIGNALS:
+    void historyReady(const QString &key, const QList<QPointF> &rate, const QList<QPointF> &errors,
+                      const QList<QPointF> &p99);
     void ready(const Meshdeck::Topology::Graph &graph, const QString &problem, int promql,
                qint64 ms);
     void failed(const QString &error);
@@ -61,6 +109,10 @@ private:
     std::shared_ptr<Kube::KubeClient> m_client;
     QHash<QString, QPointF> m_positions;
     Topology::GraphType m_lastType = Topology::GraphType::Workload;
+    bool m_lastForce = false;
+
+public:
+    std::optional<Telemetry::PrometheusEndpoint> m_endpoint;
 };
 
 TopologyController::TopologyController(QObject *parent)
@@ -71,6 +123,8 @@ TopologyController::TopologyController(QObject *parent)
     qRegisterMetaType<Topology::Graph>();
     qRegisterMetaType<Topology::RefreshRequest>();
     qRegisterMetaType<Kube::ResolvedContext>();
+    qRegisterMetaType<QMap<QString, QString>>();
+    qRegisterMetaType<QList<QPointF>>();
     m_thread.setObjectName(QStringLiteral("meshdeck-topology"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -91,6 +145,7 @@ TopologyController::TopologyController(QObject *parent)
             refresh();
         }
     });
+    connect(m_worker, &TopologyWorker::historyReady, this, &TopologyController::historyReady);
     connect(m_timer, &QTimer::timeout, this, &TopologyController::refresh);
     m_thread.start();
 }
@@ -99,6 +154,15 @@ TopologyController::~TopologyController()
 {
     m_thread.quit();
     m_thread.wait();
+}
+
+void TopologyController::requestHistory(const QMap<QString, QString> &labels, const QString &key)
+{
+    const int window = m_request.windowSeconds;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, labels, key, window] { worker->history(labels, key, window); },
+        Qt::QueuedConnection);
 }
 
 void TopologyController::setContext(const Kube::ResolvedContext &context)

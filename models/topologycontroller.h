@@ -32,8 +32,13 @@ public:
     void setInterval(int milliseconds); // 0: paused (manual refresh only)
     [[nodiscard]] int interval() const { return m_interval; }
     void refresh();
+    // Rate, error % and p99 over the current window for the series matching `labels` (Istio
+    // destination-side label names); answered by historyReady.
+    void requestHistory(const QMap<QString, QString> &labels, const QString &key);
 
 Q_SIGNALS:
+    void historyReady(const QString &key, const QList<QPointF> &rate, const QList<QPointF> &errors,
+                      const QList<QPointF> &p99);
     void refreshStarted();
     // problem: why the graph is incomplete or missing (empty when all is well).
     void graphReady(const Meshdeck::Topology::Graph &graph, const QString &problem,

@@ -1562,7 +1562,7 @@
     </message>
     <message>
         <source>Re&amp;fresh:</source>
-        <translation>Akt&amp;ualisieren:</translation>
+        <translation>Aktualisie&amp;rung:</translation>
     </message>
     <message>
         <source>&amp;Edges:</source>
@@ -1574,7 +1574,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
+        <translation>Ak&amp;tualisieren</translation>
     </message>
     <message>
         <source>Fi&amp;t</source>
@@ -1680,6 +1680,34 @@
         <source>&lt;p&gt;Select a node or an edge to see its traffic.&lt;/p&gt;&lt;p&gt;Drag to pan, wheel to zoom, F to fit, Tab to walk the nodes.&lt;/p&gt;&lt;p&gt;Shapes: triangle service, circle workload, square app, hexagon gateway, diamond unknown. Colours: green healthy, amber degraded, red failing, grey idle.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Wählen Sie einen Knoten oder eine Kante, um den Verkehr zu sehen.&lt;/p&gt;&lt;p&gt;Ziehen zum Verschieben, Mausrad zum Zoomen, F zum Einpassen, Tab zum Durchlaufen der Knoten.&lt;/p&gt;&lt;p&gt;Formen: Dreieck Dienst, Kreis Workload, Quadrat App, Sechseck Gateway, Raute unbekannt. Farben: grün gesund, gelb beeinträchtigt, rot fehlerhaft, grau untätig.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Layered</source>
+        <translation>In Ebenen</translation>
+    </message>
+    <message>
+        <source>Force-directed</source>
+        <translation>Kräftebasiert</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Anordnung:</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>
@@ -1697,6 +1725,13 @@
     <message>
         <source>The YAML is malformed%1: %2</source>
         <translation>Das YAML ist fehlerhaft%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Übersicht: Klicken oder ziehen, um die Ansicht zu verschieben</translation>
     </message>
 </context>
 </TS>

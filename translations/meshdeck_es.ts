@@ -1680,6 +1680,34 @@
         <source>&lt;p&gt;Select a node or an edge to see its traffic.&lt;/p&gt;&lt;p&gt;Drag to pan, wheel to zoom, F to fit, Tab to walk the nodes.&lt;/p&gt;&lt;p&gt;Shapes: triangle service, circle workload, square app, hexagon gateway, diamond unknown. Colours: green healthy, amber degraded, red failing, grey idle.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Seleccione un nodo o una arista para ver su tráfico.&lt;/p&gt;&lt;p&gt;Arrastre para desplazar, rueda para ampliar, F para ajustar, Tab para recorrer los nodos.&lt;/p&gt;&lt;p&gt;Formas: triángulo servicio, círculo carga de trabajo, cuadrado aplicación, hexágono pasarela, rombo desconocido. Colores: verde sano, ámbar degradado, rojo fallando, gris inactivo.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automática</translation>
+    </message>
+    <message>
+        <source>Layered</source>
+        <translation>Por capas</translation>
+    </message>
+    <message>
+        <source>Force-directed</source>
+        <translation>Dirigida por fuerzas</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Disposición:</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Peticiones/s</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>
@@ -1697,6 +1725,13 @@
     <message>
         <source>The YAML is malformed%1: %2</source>
         <translation>El YAML está mal formado%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Vista general: haga clic o arrastre para mover la vista</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "emptystatepage.h"
 #include "pageemptystates.h"
+#include "sparkline.h"
 #include "topologyview.h"
 
 #include <models/topologycontroller.h>
@@ -60,6 +61,8 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     for (QComboBox *box : {m_type, m_window, m_interval, m_edgeText})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_idle = new QCheckBox(m_content);
+    m_layout = new QComboBox(m_content);
+    m_layout->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_idle->setChecked(false);
     m_refresh = new QPushButton(m_content);
     m_fit = new QPushButton(m_content);
@@ -71,6 +74,7 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     row1->addWidget(m_refresh);
     labelled(m_edgeLabel, m_edgeText, row1);
     row1->addWidget(m_idle);
+    labelled(m_layoutLabel, m_layout, row1);
     row1->addStretch();
     row1->addWidget(m_fit);
     row1->addWidget(m_export);
@@ -95,14 +99,31 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     layout->addWidget(m_banner);
     auto *split = new QSplitter(Qt::Horizontal, m_content);
     m_view = new TopologyView(split);
-    m_details = new QLabel(split);
+    auto *side = new QWidget(split);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    m_details = new QLabel(side);
+    m_rateSpark = new Sparkline(side);
+    m_errorSpark = new Sparkline(side);
+    m_p99Spark = new Sparkline(side);
+    m_errorSpark->setColor(QColor(0xc9, 0x19, 0x0b));
+    m_p99Spark->setColor(QColor(0xe0, 0x9b, 0x00));
+    m_errorSpark->setUnit(QStringLiteral(" %"));
+    m_p99Spark->setUnit(QStringLiteral(" ms"));
+    sideLayout->addWidget(m_details);
+    for (Sparkline *s : {m_rateSpark, m_errorSpark, m_p99Spark}) {
+        s->setContentsMargins(8, 0, 8, 0);
+        sideLayout->addWidget(s);
+        s->hide();
+    }
+    sideLayout->addStretch();
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setWordWrap(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->setMargin(8);
     m_details->setMinimumWidth(220);
     split->addWidget(m_view);
-    split->addWidget(m_details);
+    split->addWidget(side);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     split->setSizes({900, 260});
@@ -123,6 +144,16 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
         connect(box, &QComboBox::activated, this, &TopologyPage::sendRequest);
     connect(m_namespace, &QComboBox::activated, this, &TopologyPage::sendRequest);
     connect(m_idle, &QCheckBox::toggled, this, &TopologyPage::sendRequest);
+    connect(m_layout, &QComboBox::activated, this, &TopologyPage::sendRequest);
+    connect(m_controller, &TopologyController::historyReady, this,
+            [this](const QString &key, const QList<QPointF> &rate, const QList<QPointF> &errors,
+                   const QList<QPointF> &p99) {
+                if (key != m_historyKey)
+                    return; // an answer for an earlier selection
+                m_rateSpark->setPoints(rate);
+                m_errorSpark->setPoints(errors);
+                m_p99Spark->setPoints(p99);
+            });
     connect(m_interval, &QComboBox::activated, this,
             [this] { m_controller->setInterval(m_interval->currentData().toInt()); });
     connect(m_refresh, &QPushButton::clicked, m_controller, &TopologyController::refresh);
@@ -186,6 +217,15 @@ void TopologyPage::retranslate()
             {tr("Throughput"), static_cast<int>(GraphPainter::EdgeLabel::Throughput)},
             {tr("Security (mTLS)"), static_cast<int>(GraphPainter::EdgeLabel::Security)}},
            static_cast<int>(GraphPainter::EdgeLabel::Rate));
+    refill(m_layout,
+           {{tr("Automatic"), static_cast<int>(RefreshRequest::Layout::Auto)},
+            {tr("Layered"), static_cast<int>(RefreshRequest::Layout::Layered)},
+            {tr("Force-directed"), static_cast<int>(RefreshRequest::Layout::Force)}},
+           static_cast<int>(RefreshRequest::Layout::Auto));
+    m_layoutLabel->setText(tr("&Layout:"));
+    m_rateSpark->setTitle(tr("Requests/s"));
+    m_errorSpark->setTitle(tr("Errors"));
+    m_p99Spark->setTitle(tr("p99"));
     m_typeLabel->setText(tr("&Graph:"));
     m_nsLabel->setText(tr("&Namespace:"));
     m_windowLabel->setText(tr("&Window:"));
@@ -226,6 +266,7 @@ void TopologyPage::sendRequest()
     r.build.namespaces = ns.isEmpty() ? QStringList() : QStringList {ns};
     r.build.includeIdle = m_idle->isChecked();
     r.windowSeconds = m_window->currentData().toInt();
+    r.layout = static_cast<RefreshRequest::Layout>(m_layout->currentData().toInt());
     m_controller->setRequest(r);
 }
 
@@ -262,6 +303,9 @@ void TopologyPage::onGraph(const Graph &graph, const QString &problem, int promq
                           .arg(promql)
                           .arg(ms));
     applyFindAndHide();
+    // The selection's sparklines follow the refresh.
+    if (m_view->selectedNode() >= 0 || m_view->selectedEdge() >= 0)
+        requestHistory(m_view->selectedNode(), m_view->selectedEdge());
     Q_EMIT graphShown();
 }
 
@@ -301,8 +345,74 @@ void TopologyPage::applyFindAndHide()
         m_status->setText(errors.join(QLatin1Char(' ')));
 }
 
+void TopologyPage::requestHistory(int node, int edge)
+{
+    // Istio's destination-side labels of the selected node or edge.
+    const auto labelsFor = [this](const Node &n, bool asSource) {
+        QMap<QString, QString> l;
+        const QString side = asSource ? QStringLiteral("source_") : QStringLiteral("destination_");
+        switch (n.type) {
+        case NodeType::Service:
+            if (!asSource) {
+                l.insert(QStringLiteral("destination_service_name"), n.name);
+                l.insert(QStringLiteral("destination_service_namespace"), n.ns);
+            }
+            break;
+        case NodeType::App:
+        case NodeType::VersionedApp:
+            l.insert(side + QStringLiteral("canonical_service"), n.app);
+            l.insert(side + QStringLiteral("workload_namespace"), n.ns);
+            if (n.type == NodeType::VersionedApp && !n.version.isEmpty())
+                l.insert(side + QStringLiteral("canonical_revision"), n.version);
+            break;
+        default:
+            l.insert(side + QStringLiteral("workload"),
+                     n.type == NodeType::Unknown ? QStringLiteral("unknown")
+                         : n.workload.isEmpty()  ? n.name
+                                                 : n.workload);
+            if (n.type != NodeType::Unknown)
+                l.insert(side + QStringLiteral("workload_namespace"), n.ns);
+            break;
+        }
+        return l;
+    };
+    QMap<QString, QString> labels;
+    const QString previousKey = m_historyKey;
+    m_historyKey.clear();
+    if (node >= 0 && node < m_graph.nodes.size()) {
+        const Node &n = m_graph.nodes[node];
+        labels = labelsFor(n, n.inRps <= 0 && n.outRps > 0); // a pure source: its outbound traffic
+        m_historyKey = n.id;
+    } else if (edge >= 0 && edge < m_graph.edges.size()) {
+        const Edge &e = m_graph.edges[edge];
+        const int a = m_graph.indexOf(e.source), b = m_graph.indexOf(e.target);
+        if (a >= 0 && m_graph.nodes[a].type != NodeType::Service)
+            labels = labelsFor(m_graph.nodes[a], true);
+        if (b >= 0) {
+            const auto dst = labelsFor(m_graph.nodes[b], false);
+            for (auto it = dst.begin(); it != dst.end(); ++it)
+                labels.insert(it.key(), it.value());
+        }
+        m_historyKey = e.source + QLatin1Char('>') + e.target;
+    }
+    const bool show = !labels.isEmpty() && m_graph.hasTelemetry;
+    for (Sparkline *s : {m_rateSpark, m_errorSpark, m_p99Spark}) {
+        if (m_historyKey != previousKey)
+            s->setPoints({}); // another selection: no stale history meanwhile
+        s->setVisible(show);
+    }
+    if (show)
+        m_controller->requestHistory(labels, m_historyKey);
+}
+
 void TopologyPage::showDetails(int node, int edge)
 {
+    if (m_historyKey
+        != (node >= 0 && node < m_graph.nodes.size() ? m_graph.nodes[node].id
+                : edge >= 0 && edge < m_graph.edges.size()
+                ? m_graph.edges[edge].source + QLatin1Char('>') + m_graph.edges[edge].target
+                : QString()))
+        requestHistory(node, edge);
     const QLocale l;
     const auto ms = [&l](double v) {
         return v < 0 ? tr("n/a") : tr("%1 ms").arg(l.toString(v, 'f', v < 10 ? 2 : 0));

@@ -16,6 +16,7 @@ namespace Meshdeck {
 class EmptyStatePage;
 class TopologyController;
 class TopologyView;
+class Sparkline;
 
 // How traffic flows between services right now: the graph with health colours and edge labels,
 // graph type, namespace, time window and refresh interval, find and hide expressions, a side
@@ -34,6 +35,7 @@ public:
     [[nodiscard]] QLineEdit *findEdit() const { return m_find; }
     [[nodiscard]] QLineEdit *hideEdit() const { return m_hide; }
     [[nodiscard]] const Topology::Graph &graph() const { return m_graph; }
+    [[nodiscard]] Sparkline *rateSparkline() const { return m_rateSpark; }
 
 Q_SIGNALS:
     void clustersRequested();
@@ -49,6 +51,7 @@ private:
     void applyFindAndHide();
     void showDetails(int node, int edge);
     void updateNamespaces();
+    void requestHistory(int node, int edge);
 
     TopologyController *m_controller;
     Topology::Graph m_graph;
@@ -68,6 +71,12 @@ private:
     QComboBox *m_interval = nullptr;
     QComboBox *m_edgeText = nullptr;
     QCheckBox *m_idle = nullptr;
+    QComboBox *m_layout = nullptr;
+    QLabel *m_layoutLabel = nullptr;
+    Sparkline *m_rateSpark = nullptr;
+    Sparkline *m_errorSpark = nullptr;
+    Sparkline *m_p99Spark = nullptr;
+    QString m_historyKey;
     QPushButton *m_refresh = nullptr;
     QPushButton *m_fit = nullptr;
     QPushButton *m_export = nullptr;

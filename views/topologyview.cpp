@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
@@ -23,6 +24,83 @@ public:
                       QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform()));
     }
     void refreshGeometry() { prepareGeometryChange(); }
+};
+
+// The whole graph in the corner, with the visible part outlined; click or drag to move there.
+// Drawn from a picture made once per graph, so moving the view costs one blit.
+class Minimap : public QWidget
+{
+public:
+    explicit Minimap(TopologyView *view)
+        : QWidget(view->viewport())
+        , m_view(view)
+    {
+        setFixedSize(190, 130);
+        setCursor(Qt::PointingHandCursor);
+        setToolTip(QObject::tr("Overview: click or drag to move the view"));
+    }
+
+    void rebuild()
+    {
+        const QRectF bounds = m_view->painter().bounds();
+        m_picture = QImage(size() * devicePixelRatioF(), QImage::Format_ARGB32_Premultiplied);
+        m_picture.setDevicePixelRatio(devicePixelRatioF());
+        m_picture.fill(Qt::transparent);
+        if (bounds.isEmpty()) {
+            update();
+            return;
+        }
+        QPainter p(&m_picture);
+        p.setTransform(toMap(bounds));
+        m_view->painter().paint(&p, bounds, 0.01); // the lowest level of detail
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        QColor bg = palette().color(QPalette::Base);
+        bg.setAlpha(235);
+        p.fillRect(rect(), bg);
+        p.setPen(palette().color(QPalette::Mid));
+        p.drawRect(rect().adjusted(0, 0, -1, -1));
+        p.drawImage(0, 0, m_picture);
+        const QRectF bounds = m_view->painter().bounds();
+        if (bounds.isEmpty())
+            return;
+        const QRectF visible
+            = toMap(bounds).mapRect(m_view->visibleSceneRect()).intersected(QRectF(rect()));
+        p.setPen(QPen(palette().color(QPalette::Highlight), 1.5));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(visible);
+    }
+    void mousePressEvent(QMouseEvent *e) override { moveTo(e->position()); }
+    void mouseMoveEvent(QMouseEvent *e) override
+    {
+        if (e->buttons() & Qt::LeftButton)
+            moveTo(e->position());
+    }
+
+private:
+    QTransform toMap(const QRectF &bounds) const
+    {
+        const double k = std::min((width() - 8) / bounds.width(), (height() - 8) / bounds.height());
+        QTransform t;
+        t.translate(width() / 2.0, height() / 2.0);
+        t.scale(k, k);
+        t.translate(-bounds.center().x(), -bounds.center().y());
+        return t;
+    }
+    void moveTo(const QPointF &at)
+    {
+        const QRectF bounds = m_view->painter().bounds();
+        if (!bounds.isEmpty())
+            m_view->centerOnScene(toMap(bounds).inverted().map(at));
+    }
+
+    TopologyView *m_view;
+    QImage m_picture;
 };
 
 TopologyView::TopologyView(QWidget *parent)
@@ -44,6 +122,31 @@ TopologyView::TopologyView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     m_item->painter.setPalette(palette());
     m_item->painter.setFont(font());
+    m_minimap = new Minimap(this);
+    m_minimap->hide();
+}
+
+QWidget *TopologyView::minimap() const
+{
+    return m_minimap;
+}
+
+QRectF TopologyView::visibleSceneRect() const
+{
+    return mapToScene(viewport()->rect()).boundingRect();
+}
+
+void TopologyView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    m_minimap->move(viewport()->width() - m_minimap->width() - 10,
+                    viewport()->height() - m_minimap->height() - 10);
+}
+
+void TopologyView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    m_minimap->update();
 }
 
 GraphPainter &TopologyView::painter()
@@ -74,6 +177,11 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
     // kept every position keeps the user's zoom and scroll.
     if (!keepView || !oldBounds.contains(m_item->painter.bounds()))
         fit();
+    m_minimap->setVisible(!graph.nodes.isEmpty());
+    if (graph.geometryKey == 0 || graph.geometryKey != m_minimapKey) { // values alone: keep it
+        m_minimapKey = graph.geometryKey;
+        m_minimap->rebuild();
+    }
     viewport()->update();
     Q_EMIT selectionChanged(m_node, m_edge);
 }
@@ -98,6 +206,7 @@ void TopologyView::fit()
     if (bounds.isEmpty())
         return;
     fitInView(bounds, Qt::KeepAspectRatio);
+    m_minimap->update();
     // Never blow a small graph up beyond its natural size.
     if (zoom() > 1.0) {
         resetTransform();
@@ -114,6 +223,7 @@ void TopologyView::zoomBy(double factor, const QPointF &)
 {
     const double next = std::clamp(zoom() * factor, 0.02, 4.0);
     scale(next / zoom(), next / zoom());
+    m_minimap->update();
 }
 
 void TopologyView::wheelEvent(QWheelEvent *event)
@@ -198,6 +308,8 @@ void TopologyView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         m_item->painter.setPalette(palette());
         m_item->painter.setFont(font());
+        if (m_minimap)
+            m_minimap->rebuild();
         viewport()->update();
     }
     QGraphicsView::changeEvent(event);

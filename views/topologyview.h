@@ -7,6 +7,7 @@
 namespace Meshdeck {
 
 class GraphItem;
+class Minimap;
 
 // The graph on a QGraphicsView: one item paints everything through GraphPainter (no item per
 // node or edge, no scene index to keep up), so pan and zoom stay smooth at thousands of nodes.
@@ -31,6 +32,10 @@ public:
     [[nodiscard]] int selectedEdge() const { return m_edge; }
     [[nodiscard]] double zoom() const;
     bool exportImage(const QString &path); // .png or .svg
+    [[nodiscard]] QWidget *minimap() const;
+    // The part of the graph the view shows, in scene coordinates.
+    [[nodiscard]] QRectF visibleSceneRect() const;
+    void centerOnScene(const QPointF &p) { centerOn(p); }
 
 Q_SIGNALS:
     void selectionChanged(int node, int edge);
@@ -42,12 +47,16 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     bool focusNextPrevChild(bool next) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     void zoomBy(double factor, const QPointF &viewAnchor);
     void select(int node, int edge);
 
     GraphItem *m_item = nullptr;
+    Minimap *m_minimap = nullptr;
+    quint64 m_minimapKey = 0;
     int m_node = -1;
     int m_edge = -1;
     QPoint m_pressedAt;

@@ -225,6 +225,193 @@ QHash<QString, QPointF> layeredLayout(const Graph &graph, const QHash<QString, Q
     return kept;
 }
 
+namespace {
+
+// A Barnes-Hut quadtree over node positions: each cell knows its mass (node count) and centre.
+class QuadTree
+{
+public:
+    explicit QuadTree(const std::vector<QPointF> &points)
+        : m_points(points)
+    {
+        double minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+        for (const QPointF &p : points) {
+            minX = std::min(minX, p.x());
+            minY = std::min(minY, p.y());
+            maxX = std::max(maxX, p.x());
+            maxY = std::max(maxY, p.y());
+        }
+        const double size = std::max({maxX - minX, maxY - minY, 1.0}) + 1;
+        m_cells.reserve(points.size() * 2 + 1);
+        m_cells.push_back(makeCell(minX, minY, size));
+        for (int i = 0; i < static_cast<int>(points.size()); ++i)
+            insert(0, i, 0);
+        finish(0);
+    }
+
+    // Repulsion on point i from everything far enough to be approximated (theta 0.8).
+    QPointF force(int i, double strength) const
+    {
+        QPointF f;
+        const QPointF p = m_points[static_cast<std::size_t>(i)];
+        std::vector<int> stack {0};
+        while (!stack.empty()) {
+            const Cell &c = m_cells[static_cast<std::size_t>(stack.back())];
+            stack.pop_back();
+            if (c.mass == 0 || (c.point == i && c.children[0] < 0))
+                continue;
+            const QPointF d = p - c.centre;
+            const double dist2 = std::max(1.0, d.x() * d.x() + d.y() * d.y());
+            if (c.children[0] < 0 || c.size * c.size < 0.64 * dist2) {
+                f += d * (strength * c.mass / dist2);
+                continue;
+            }
+            for (const int child : c.children)
+                if (child >= 0)
+                    stack.push_back(child);
+        }
+        return f;
+    }
+
+private:
+    struct Cell
+    {
+        double x = 0, y = 0, size = 0;
+        int mass = 0;
+        QPointF centre;
+        int point = -1;
+        int children[4] = {-1, -1, -1, -1};
+    };
+
+    static Cell makeCell(double x, double y, double size)
+    {
+        Cell c;
+        c.x = x;
+        c.y = y;
+        c.size = size;
+        return c;
+    }
+
+    void insert(int cell, int point, int depth)
+    {
+        Cell *c = &m_cells[static_cast<std::size_t>(cell)];
+        if (c->mass == 0 && c->children[0] < 0) {
+            c->point = point;
+            c->mass = 1;
+            return;
+        }
+        if (c->children[0] < 0) {
+            if (depth > 40) { // coincident points: just add the mass
+                ++c->mass;
+                return;
+            }
+            const int existing = c->point;
+            c->point = -1;
+            const double half = c->size / 2;
+            const double x = c->x, y = c->y;
+            for (int k = 0; k < 4; ++k) {
+                m_cells.push_back(makeCell(x + (k & 1) * half, y + (k >> 1) * half, half));
+                m_cells[static_cast<std::size_t>(cell)].children[k]
+                    = static_cast<int>(m_cells.size()) - 1;
+            }
+            c = &m_cells[static_cast<std::size_t>(cell)];
+            c->mass = 0;
+            insertChild(cell, existing, depth);
+            c = &m_cells[static_cast<std::size_t>(cell)];
+        }
+        insertChild(cell, point, depth);
+    }
+    void insertChild(int cell, int point, int depth)
+    {
+        const Cell &c = m_cells[static_cast<std::size_t>(cell)];
+        const QPointF p = m_points[static_cast<std::size_t>(point)];
+        const double half = c.size / 2;
+        const int k = (p.x() >= c.x + half ? 1 : 0) + (p.y() >= c.y + half ? 2 : 0);
+        const int child = c.children[k];
+        ++m_cells[static_cast<std::size_t>(cell)].mass;
+        insert(child, point, depth + 1);
+    }
+    void finish(int cell)
+    {
+        Cell &c = m_cells[static_cast<std::size_t>(cell)];
+        if (c.children[0] < 0) {
+            if (c.point >= 0)
+                c.centre = m_points[static_cast<std::size_t>(c.point)];
+            return;
+        }
+        QPointF sum;
+        int mass = 0;
+        for (const int child : c.children) {
+            finish(child);
+            const Cell &k = m_cells[static_cast<std::size_t>(child)];
+            sum += k.centre * k.mass;
+            mass += k.mass;
+        }
+        Cell &again = m_cells[static_cast<std::size_t>(cell)];
+        again.mass = mass;
+        again.centre = mass ? sum / mass : QPointF(again.x, again.y);
+    }
+
+    const std::vector<QPointF> &m_points;
+    std::vector<Cell> m_cells;
+};
+
+} // namespace
+
+QHash<QString, QPointF> forceLayout(const Graph &graph, const QHash<QString, QPointF> &previous,
+                                    int iterations, const std::atomic_bool *cancel)
+{
+    const int n = static_cast<int>(graph.nodes.size());
+    std::vector<QPointF> pos(static_cast<std::size_t>(n));
+    QHash<QString, int> index;
+    const double ideal = 140; // preferred edge length
+    for (int i = 0; i < n; ++i) {
+        index.insert(graph.nodes[i].id, i);
+        const auto it = previous.constFind(graph.nodes[i].id);
+        // A golden-angle spiral: deterministic, evenly spread.
+        const double r = ideal * 0.6 * std::sqrt(static_cast<double>(i) + 1);
+        const double a = static_cast<double>(i) * 2.399963;
+        pos[static_cast<std::size_t>(i)]
+            = it != previous.constEnd() ? *it : QPointF(r * std::cos(a), r * std::sin(a));
+    }
+    std::vector<std::pair<int, int>> springs;
+    for (const Edge &e : graph.edges) {
+        const int a = index.value(e.source, -1), b = index.value(e.target, -1);
+        if (a >= 0 && b >= 0 && a != b)
+            springs.push_back({a, b});
+    }
+    const bool warm = !previous.isEmpty();
+    double temperature = warm ? ideal * 0.05 : ideal * 4; // a refresh nudges, it does not reshuffle
+    const double cooling = std::pow(0.02, 1.0 / std::max(1, iterations));
+    std::vector<QPointF> disp(static_cast<std::size_t>(n));
+    for (int it = 0; it < iterations; ++it) {
+        if (cancelled(cancel))
+            return {};
+        const QuadTree tree(pos);
+        for (int i = 0; i < n; ++i)
+            disp[static_cast<std::size_t>(i)] = tree.force(i, ideal * ideal);
+        for (const auto &[a, b] : springs) {
+            const QPointF d = pos[static_cast<std::size_t>(a)] - pos[static_cast<std::size_t>(b)];
+            const double len = std::max(1.0, std::hypot(d.x(), d.y()));
+            const QPointF f = d * (len / ideal);
+            disp[static_cast<std::size_t>(a)] -= f;
+            disp[static_cast<std::size_t>(b)] += f;
+        }
+        for (int i = 0; i < n; ++i) {
+            QPointF &d = disp[static_cast<std::size_t>(i)];
+            d -= pos[static_cast<std::size_t>(i)]
+                * 0.01; // a weak pull to the centre keeps islands close
+            const double len = std::max(1e-9, std::hypot(d.x(), d.y()));
+            pos[static_cast<std::size_t>(i)] += d * (std::min(len, temperature) / len);
+        }
+        temperature *= cooling;
+    }
+    QHash<QString, QPointF> out;
+    for (int i = 0; i < n; ++i)
+        out.insert(graph.nodes[i].id, pos[static_cast<std::size_t>(i)]);
+    return out;
+}
+
 void applyLayout(Graph &graph, const QHash<QString, QPointF> &positions)
 {
     quint64 key = 1469598103934665603ULL;

@@ -26,6 +26,15 @@ struct LayoutOptions
                                                     const LayoutOptions &options = {},
                                                     const std::atomic_bool *cancel = nullptr);
 
+// Force-directed layout for large or tangled graphs: springs along edges, repulsion between all
+// nodes approximated with a Barnes-Hut quadtree (O(n log n) per iteration), cooling over a fixed
+// number of iterations. Seeded from `previous` where known (stable across refreshes), else
+// from a deterministic spiral. Pure; `cancel` is polled every iteration.
+[[nodiscard]] QHash<QString, QPointF> forceLayout(const Graph &graph,
+                                                  const QHash<QString, QPointF> &previous = {},
+                                                  int iterations = 120,
+                                                  const std::atomic_bool *cancel = nullptr);
+
 // Applies positions to the graph's nodes (nodes without one stay at the origin).
 void applyLayout(Graph &graph, const QHash<QString, QPointF> &positions);
 

@@ -19,6 +19,7 @@ Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
     } else {
         const Telemetry::PrometheusClient client(endpoint.value());
         out.prometheus = endpoint->describe();
+        out.endpoint = endpoint.value();
         auto snapshot
             = Telemetry::MeshVocabulary::fetch(client, request.mesh, request.windowSeconds);
         out.promqlRequests = client.requestCount();

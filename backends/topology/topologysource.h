@@ -13,7 +13,10 @@ namespace Meshdeck::Topology {
 // or failing the graph still comes back, from the API alone, with a warning that says why.
 struct RefreshRequest
 {
+    // Layered reads best up to a couple of thousand nodes; beyond, force-directed (Auto).
+    enum class Layout { Auto, Layered, Force };
     BuildOptions build;
+    Layout layout = Layout::Auto;
     int windowSeconds = 60;
     Telemetry::MeshKind mesh = Telemetry::MeshKind::Istio;
     std::optional<Telemetry::PrometheusEndpoint> prometheus; // none: discover in the cluster
@@ -25,6 +28,7 @@ struct RefreshResult
     Telemetry::TelemetrySnapshot telemetry;
     QString prometheusProblem; // empty when the telemetry was read
     QString prometheus; // where it was read from
+    std::optional<Telemetry::PrometheusEndpoint> endpoint; // for follow-up range queries
     int promqlRequests = 0;
 };
 

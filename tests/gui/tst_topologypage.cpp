@@ -5,6 +5,7 @@
 #include <demo/demoprometheus.h>
 #include <kube/kubeconfig.h>
 #include <models/topologycontroller.h>
+#include <views/sparkline.h>
 #include <views/topologypage.h>
 #include <views/topologyview.h>
 
@@ -79,6 +80,9 @@ private Q_SLOTS:
         page.view()->selectNode(reviews);
         QVERIFY(page.details()->text().contains(QStringLiteral("reviews-v2")));
         QVERIFY(page.details()->text().contains(QStringLiteral("req/s")));
+        // Its history over the window, from a range query.
+        QTRY_VERIFY_WITH_TIMEOUT(page.rateSparkline()->points().size() >= 2, 10000);
+        QVERIFY(page.rateSparkline()->isVisible());
         page.findEdit()->setText(QStringLiteral("name contains reviews and rps > 0"));
         QTRY_VERIFY(page.view()->painter().graph().nodes.size() > 0);
         page.hideEdit()->setText(QStringLiteral("namespace = istio-system"));

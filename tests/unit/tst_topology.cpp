@@ -8,6 +8,7 @@
 #include <topology/layout.h>
 
 #include <QJsonArray>
+#include <QLineF>
 #include <QTest>
 
 using namespace Meshdeck;
@@ -329,6 +330,51 @@ private Q_SLOTS:
             cyc.edges << e;
         }
         QCOMPARE(layeredLayout(cyc).size(), 3);
+    }
+
+    void forceLayoutSpreadsAndStays()
+    {
+        Graph g;
+        for (int i = 0; i < 300; ++i) {
+            Node n;
+            n.id = QString::number(i);
+            g.nodes << n;
+            if (i) {
+                Edge e;
+                e.source = QString::number((i - 1) / 3);
+                e.target = n.id;
+                g.edges << e;
+            }
+        }
+        const auto first = forceLayout(g);
+        QCOMPARE(first.size(), 300);
+        double linked = 0, all = 0;
+        for (const QPointF &p : first)
+            QVERIFY(std::isfinite(p.x()) && std::isfinite(p.y()));
+        for (const Edge &e : g.edges)
+            linked += QLineF(first.value(e.source), first.value(e.target)).length();
+        for (int i = 0; i < 300; i += 7)
+            all += QLineF(first.value(QString::number(i)),
+                          first.value(QString::number((i * 37) % 300)))
+                       .length();
+        QVERIFY2(linked / g.edges.size() < all / 43,
+                 "linked nodes end up closer than random pairs");
+        // No two nodes on top of each other.
+        int crowded = 0;
+        for (int i = 0; i < 300; ++i)
+            for (int j = i + 1; j < 300; ++j)
+                crowded += QLineF(first.value(QString::number(i)), first.value(QString::number(j)))
+                               .length()
+                        < 5
+                    ? 1
+                    : 0;
+        QCOMPARE(crowded, 0);
+        // A warm refresh moves things little.
+        const auto second = forceLayout(g, first, 30);
+        double moved = 0;
+        for (auto it = first.begin(); it != first.end(); ++it)
+            moved += QLineF(it.value(), second.value(it.key())).length();
+        QVERIFY2(moved / 300 < 60, qPrintable(QString::number(moved / 300)));
     }
 
     void findAndHide_data()
