@@ -1708,6 +1708,14 @@
         <source>p99</source>
         <translation>p99</translation>
     </message>
+    <message>
+        <source>Traffic &amp;animation</source>
+        <translation>Verkehrsanimation (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Dots run along busy edges: more and faster with more requests, red for errors</source>
+        <translation>Punkte laufen über belebte Kanten: mehr und schneller bei mehr Anfragen, rot bei Fehlern</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

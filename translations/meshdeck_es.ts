@@ -1708,6 +1708,14 @@
         <source>p99</source>
         <translation>p99</translation>
     </message>
+    <message>
+        <source>Traffic &amp;animation</source>
+        <translation>&amp;Animación del tráfico</translation>
+    </message>
+    <message>
+        <source>Dots run along busy edges: more and faster with more requests, red for errors</source>
+        <translation>Puntos recorren las aristas con tráfico: más y más rápido con más peticiones, rojos para errores</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

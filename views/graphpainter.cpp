@@ -251,8 +251,9 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
     }
     for (auto it = batches.begin(); it != batches.end(); ++it) {
         const Health h = static_cast<Health>(it.key());
-        QPen pen(healthColor(h), h == Health::NoTraffic ? 1.2 : 2.0);
-        if (h == Health::NoTraffic)
+        // Small: one-pixel hairlines, the raster engine's fastest stroke.
+        QPen pen(healthColor(h), scale < 0.3 ? 0.0 : (h == Health::NoTraffic ? 1.2 : 2.0));
+        if (h == Health::NoTraffic && scale >= 0.3)
             pen.setStyle(Qt::DashLine);
         pen.setCosmetic(scale < 0.3);
         painter->setPen(pen);
@@ -295,6 +296,33 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
                 }
             }
         }
+    }
+
+    // Traffic dots, only where the eye can follow them.
+    if (m_phase >= 0 && labels) {
+        QVector<QRectF> ok, failed;
+        for (const int i : std::as_const(visibleEdges)) {
+            const Edge &e = m_graph.edges[i];
+            if (e.rps <= 0)
+                continue;
+            const QLineF &l = m_lines[i];
+            const int dots = std::clamp(static_cast<int>(std::ceil(std::log2(1 + e.rps))), 1, 6);
+            const double speed
+                = std::clamp(40 + e.rps * 8, 40.0, 240.0) / std::max(1.0, l.length()); // px/s
+            const int red = static_cast<int>(std::round(dots * e.errorPercent() / 100));
+            for (int k = 0; k < dots; ++k) {
+                const double t = std::fmod(m_phase * speed + static_cast<double>(k) / dots, 1.0);
+                const QPointF at = l.pointAt(t);
+                (k < red ? failed : ok).append(QRectF(at.x() - 2.5, at.y() - 2.5, 5, 5));
+            }
+        }
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x30, 0x30, 0x30));
+        for (const QRectF &r : std::as_const(ok))
+            painter->drawEllipse(r);
+        painter->setBrush(QColor(0xc9, 0x19, 0x0b));
+        for (const QRectF &r : std::as_const(failed))
+            painter->drawEllipse(r);
     }
 
     // Nodes. Small: squares batched by fill and border colour, one drawRects each.

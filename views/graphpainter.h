@@ -35,6 +35,9 @@ public:
     void setHighlights(QSet<int> nodes, QSet<int> edges);
     void setHidden(QSet<int> nodes, QSet<int> edges);
     void setSelection(int node, int edge);
+    // Traffic animation: dots run along busy edges, as many and as fast as the rate says, red
+    // in proportion to errors. phase: seconds since the animation started; < 0 turns it off.
+    void setAnimationPhase(double seconds) { m_phase = seconds; }
 
     [[nodiscard]] const Topology::Graph &graph() const { return m_graph; }
     [[nodiscard]] QRectF bounds() const { return m_bounds; }
@@ -62,6 +65,7 @@ private:
     QSet<int> m_highlightNodes, m_highlightEdges, m_hiddenNodes, m_hiddenEdges;
     int m_selectedNode = -1;
     int m_selectedEdge = -1;
+    double m_phase = -1;
     // A coarse grid of node indexes for hit tests and culling.
     QHash<qint64, QVector<int>> m_grid;
     static constexpr double Cell = 200;

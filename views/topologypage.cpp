@@ -61,6 +61,7 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     for (QComboBox *box : {m_type, m_window, m_interval, m_edgeText})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_idle = new QCheckBox(m_content);
+    m_animate = new QCheckBox(m_content);
     m_layout = new QComboBox(m_content);
     m_layout->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_idle->setChecked(false);
@@ -75,6 +76,7 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     labelled(m_edgeLabel, m_edgeText, row1);
     row1->addWidget(m_idle);
     labelled(m_layoutLabel, m_layout, row1);
+    row1->addWidget(m_animate);
     row1->addStretch();
     row1->addWidget(m_fit);
     row1->addWidget(m_export);
@@ -145,6 +147,7 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     connect(m_namespace, &QComboBox::activated, this, &TopologyPage::sendRequest);
     connect(m_idle, &QCheckBox::toggled, this, &TopologyPage::sendRequest);
     connect(m_layout, &QComboBox::activated, this, &TopologyPage::sendRequest);
+    connect(m_animate, &QCheckBox::toggled, m_view, &TopologyView::setTrafficAnimation);
     connect(m_controller, &TopologyController::historyReady, this,
             [this](const QString &key, const QList<QPointF> &rate, const QList<QPointF> &errors,
                    const QList<QPointF> &p99) {
@@ -223,6 +226,9 @@ void TopologyPage::retranslate()
             {tr("Force-directed"), static_cast<int>(RefreshRequest::Layout::Force)}},
            static_cast<int>(RefreshRequest::Layout::Auto));
     m_layoutLabel->setText(tr("&Layout:"));
+    m_animate->setText(tr("Traffic &animation"));
+    m_animate->setToolTip(
+        tr("Dots run along busy edges: more and faster with more requests, red for errors"));
     m_rateSpark->setTitle(tr("Requests/s"));
     m_errorSpark->setTitle(tr("Errors"));
     m_p99Spark->setTitle(tr("p99"));

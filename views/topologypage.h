@@ -72,6 +72,7 @@ private:
     QComboBox *m_edgeText = nullptr;
     QCheckBox *m_idle = nullptr;
     QComboBox *m_layout = nullptr;
+    QCheckBox *m_animate = nullptr;
     QLabel *m_layoutLabel = nullptr;
     Sparkline *m_rateSpark = nullptr;
     Sparkline *m_errorSpark = nullptr;

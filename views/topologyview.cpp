@@ -1,5 +1,6 @@
 #include "topologyview.h"
 
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
@@ -9,6 +10,7 @@
 #include <QScrollBar>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
+#include <QTimer>
 #include <QWheelEvent>
 
 namespace Meshdeck {
@@ -124,6 +126,35 @@ TopologyView::TopologyView(QWidget *parent)
     m_item->painter.setFont(font());
     m_minimap = new Minimap(this);
     m_minimap->hide();
+    m_animation = new QTimer(this);
+    m_animation->setInterval(33); // ~30 frames a second, only while on
+    m_clock = new QElapsedTimer;
+    connect(m_animation, &QTimer::timeout, this, [this] {
+        m_item->painter.setAnimationPhase(static_cast<double>(m_clock->elapsed()) / 1000.0);
+        viewport()->update();
+    });
+}
+
+TopologyView::~TopologyView()
+{
+    delete m_clock;
+}
+
+void TopologyView::setTrafficAnimation(bool on)
+{
+    if (on) {
+        m_clock->start();
+        m_animation->start();
+    } else {
+        m_animation->stop();
+        m_item->painter.setAnimationPhase(-1);
+        viewport()->update();
+    }
+}
+
+bool TopologyView::trafficAnimation() const
+{
+    return m_animation->isActive();
 }
 
 QWidget *TopologyView::minimap() const

@@ -4,6 +4,9 @@
 
 #include <QGraphicsView>
 
+class QElapsedTimer;
+class QTimer;
+
 namespace Meshdeck {
 
 class GraphItem;
@@ -19,6 +22,7 @@ class TopologyView : public QGraphicsView
 
 public:
     explicit TopologyView(QWidget *parent = nullptr);
+    ~TopologyView() override;
 
     void setGraph(const Topology::Graph &graph, bool keepView);
     [[nodiscard]] GraphPainter &painter();
@@ -26,6 +30,8 @@ public:
     void setFindAndHide(const QSet<int> &foundNodes, const QSet<int> &foundEdges,
                         const QSet<int> &hiddenNodes, const QSet<int> &hiddenEdges);
     void fit();
+    void setTrafficAnimation(bool on);
+    [[nodiscard]] bool trafficAnimation() const;
     void selectNode(int index);
     void selectEdge(int index);
     [[nodiscard]] int selectedNode() const { return m_node; }
@@ -57,6 +63,8 @@ private:
     GraphItem *m_item = nullptr;
     Minimap *m_minimap = nullptr;
     quint64 m_minimapKey = 0;
+    QTimer *m_animation = nullptr;
+    QElapsedTimer *m_clock = nullptr;
     int m_node = -1;
     int m_edge = -1;
     QPoint m_pressedAt;

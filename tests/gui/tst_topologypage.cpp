@@ -104,6 +104,16 @@ private Q_SLOTS:
                      .position,
                  before);
 
+        // Traffic animation runs while on, and stops.
+        page.view()->setTrafficAnimation(true);
+        QVERIFY(page.view()->trafficAnimation());
+        const QImage a = page.view()->grab().toImage();
+        QTest::qWait(300);
+        const QImage b = page.view()->grab().toImage();
+        QVERIFY2(a != b, "the dots moved");
+        page.view()->setTrafficAnimation(false);
+        QVERIFY(!page.view()->trafficAnimation());
+
         QTemporaryDir out;
         QVERIFY(page.view()->exportImage(out.filePath(QStringLiteral("g.png"))));
         QVERIFY(page.view()->exportImage(out.filePath(QStringLiteral("g.svg"))));
