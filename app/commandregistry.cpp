@@ -3,6 +3,7 @@
 #include "clustercommand.h"
 #include "contextscommand.h"
 #include "democlustercommand.h"
+#include "meshcommand.h"
 #include "perfcommand.h"
 #include "resultscommand.h"
 #include "topologycommand.h"
@@ -19,6 +20,8 @@ CommandRegistry::CommandRegistry()
     add(std::make_unique<PerfCommand>());
     add(std::make_unique<ResultsCommand>());
     add(std::make_unique<TopologyCommand>());
+    add(std::make_unique<MeshCommand>());
+    add(std::make_unique<SampleCommand>());
 }
 
 void CommandRegistry::add(std::unique_ptr<CliCommand> command)

@@ -538,6 +538,40 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Mesh::ManifestPlan</name>
+    <message>
+        <source>A document of the manifest has no apiVersion, kind or metadata.name.</source>
+        <translation>Ein Dokument des Manifests hat kein apiVersion, kind oder metadata.name.</translation>
+    </message>
+    <message>
+        <source>The bundled manifest %1 is missing.</source>
+        <translation>Das mitgelieferte Manifest %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>The cluster does not serve %1 %2 (is its CRD installed?).</source>
+        <translation>Der Cluster bietet %1 %2 nicht an (ist seine CRD installiert?).</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 objects.</source>
+        <translation>Abgebrochen nach %1 von %2 Objekten.</translation>
+    </message>
+    <message>
+        <source>%1 did not become Established within 30 s.</source>
+        <translation>%1 wurde nicht innerhalb von 30 s Established.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::MeshDetector</name>
+    <message>
+        <source>Unknown mesh "%1".</source>
+        <translation>Unbekanntes Mesh „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 has no sidecars to inject: its mesh runs on every node.</source>
+        <translation>%1 hat keine Sidecars zum Einfügen: Sein Mesh läuft auf jedem Knoten.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::NavigationModel</name>
     <message>
         <source>Clusters</source>

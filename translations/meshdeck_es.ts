@@ -538,6 +538,40 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Mesh::ManifestPlan</name>
+    <message>
+        <source>A document of the manifest has no apiVersion, kind or metadata.name.</source>
+        <translation>Un documento del manifiesto no tiene apiVersion, kind o metadata.name.</translation>
+    </message>
+    <message>
+        <source>The bundled manifest %1 is missing.</source>
+        <translation>Falta el manifiesto incluido %1.</translation>
+    </message>
+    <message>
+        <source>The cluster does not serve %1 %2 (is its CRD installed?).</source>
+        <translation>El clúster no ofrece %1 %2 (¿está instalada su CRD?).</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 objects.</source>
+        <translation>Cancelado tras %1 de %2 objetos.</translation>
+    </message>
+    <message>
+        <source>%1 did not become Established within 30 s.</source>
+        <translation>%1 no quedó Established en 30 s.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::MeshDetector</name>
+    <message>
+        <source>Unknown mesh "%1".</source>
+        <translation>Malla desconocida «%1».</translation>
+    </message>
+    <message>
+        <source>%1 has no sidecars to inject: its mesh runs on every node.</source>
+        <translation>%1 no tiene sidecars que inyectar: su malla funciona en cada nodo.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::NavigationModel</name>
     <message>
         <source>Clusters</source>

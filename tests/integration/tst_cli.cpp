@@ -385,6 +385,86 @@ private Q_SLOTS:
         QVERIFY(missing.err.contains("does not exist"));
     }
 
+    // The end to end, headless: install Istio (bundled) on an empty demo cluster, the
+    // control plane comes up, a sample gets sidecars, then everything goes away again.
+    void meshLifecycle()
+    {
+        Meshdeck::Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.bookinfoTraffic = false;
+        Meshdeck::Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QVERIFY(cluster.writeKubeconfig(kc).ok());
+        const QStringList k {"--kubeconfig", kc};
+        const Run list = meshdeck(QStringList {"mesh", "list", "--json"} + k);
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 5);
+        QVERIFY(meshdeck(QStringList {"mesh", "status"} + k).out.contains("No service mesh"));
+        // Not on a terminal and no --yes: refused, nothing changed.
+        QCOMPARE(meshdeck(QStringList {"mesh", "install", "--mesh", "istio"} + k).exitCode, 3);
+        const Run dry
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "istio", "--dry-run"} + k);
+        QCOMPARE(dry.exitCode, 0);
+        QVERIFY(dry.out.contains("1. CustomResourceDefinition"));
+        QVERIFY(dry.out.indexOf("MutatingWebhookConfiguration")
+                > dry.out.indexOf("Deployment istio-system/istiod"));
+        const Run install
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "istio", "--yes"} + k);
+        QVERIFY2(install.exitCode == 0, install.err.constData());
+        QVERIFY(install.out.contains("Verified: Istio"));
+        const Run status = meshdeck(QStringList {"mesh", "status", "--json"} + k);
+        const QJsonObject istio = QJsonDocument::fromJson(status.out).array().first().toObject();
+        QCOMPARE(istio.value("id").toString(), QStringLiteral("istio"));
+        QVERIFY(istio.value("installed").toBool());
+        QCOMPARE(istio.value("version").toString(), QStringLiteral("1.24.2"));
+        const Run sample = meshdeck(
+            QStringList {"sample", "deploy", "bookinfo", "-n", "shop", "--inject", "istio"} + k);
+        QVERIFY2(sample.exitCode == 0, sample.err.constData());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        const auto pods = cluster.store().objects(QStringLiteral("/pods"), QStringLiteral("shop"));
+        QVERIFY(!pods.isEmpty());
+        for (const QJsonObject &pod : pods) {
+            const QJsonArray containers
+                = pod.value("spec").toObject().value("containers").toArray();
+            bool sidecar = false;
+            for (const QJsonValue &c : containers)
+                sidecar = sidecar
+                    || c.toObject().value("name").toString() == QLatin1String("istio-proxy");
+            QVERIFY2(sidecar, "pods of an injected namespace carry the sidecar");
+        }
+        QVERIFY(meshdeck(QStringList {"mesh", "status"} + k).out.contains("shop"));
+        QCOMPARE(
+            meshdeck(QStringList {"mesh", "inject", "--namespace", "shop", "off"} + k).exitCode, 0);
+        QCOMPARE(meshdeck(QStringList {"sample", "remove", "bookinfo", "-n", "shop"} + k).exitCode,
+                 0);
+        const Run uninstall
+            = meshdeck(QStringList {"mesh", "uninstall", "--mesh", "istio", "--yes"} + k);
+        QVERIFY2(uninstall.exitCode == 0, uninstall.err.constData());
+        QVERIFY(uninstall.out.contains("gone"));
+        QVERIFY(meshdeck(QStringList {"mesh", "status"} + k).out.contains("No service mesh"));
+        // Errors scripts can tell apart.
+        QCOMPARE(meshdeck(QStringList {"mesh", "install", "--mesh", "nonesuch"} + k).exitCode, 2);
+        QCOMPARE(
+            meshdeck(QStringList {"mesh", "install", "--mesh", "linkerd", "--yes"} + k).exitCode,
+            1);
+        const Run cilium = meshdeck(
+            QStringList {"mesh", "inject", "--namespace", "shop", "on", "--mesh", "cilium"} + k);
+        QCOMPARE(cilium.exitCode, 1);
+        QVERIFY(cilium.err.contains("no sidecars"));
+        QFile bad(dir.filePath(QStringLiteral("bad.yaml")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("apiVersion: v1\nkind: ConfigMap\nmetadata: [oops\n");
+        bad.close();
+        const Run malformed
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "kuma", "--method", "manifest",
+                                    "--manifest", bad.fileName(), "--yes"}
+                       + k);
+        QCOMPARE(malformed.exitCode, 1);
+        QVERIFY(malformed.err.contains("cannot be used"));
+    }
+
     void perfCtrlCKeepsThePartialResult()
     {
         std::signal(SIGPIPE, SIG_IGN);

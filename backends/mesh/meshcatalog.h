@@ -1,0 +1,77 @@
+#pragma once
+
+#include <core/result.h>
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace Meshdeck {
+namespace Kube {
+class KubeClient;
+}
+
+namespace Mesh {
+
+// What Meshdeck knows about a service mesh: how to recognise it in a cluster, how namespaces
+// join it, and how to install it.
+struct MeshDescription
+{
+    enum class Injection { Label, Annotation, None };
+
+    QString id; // istio, linkerd, consul, kuma, cilium
+    QString name;
+    QString summary;
+    QString homepage;
+    QString cli; // istioctl, linkerd, consul-k8s, kumactl, cilium
+    QStringList versions;
+    QStringList profiles;
+    QStringList addons;
+    // Detection: the control plane's workload (namespace/kind/name) and its CRD group.
+    QString controlNamespace;
+    QString controlKind; // Deployment, StatefulSet, DaemonSet
+    QString controlName;
+    QString controlContainer;
+    QString crdGroup;
+    // Joining a namespace.
+    Injection injection = Injection::None;
+    QString injectionKey;
+    QString injectionValue;
+    bool mtlsByDefault = false;
+    QString bundledManifest; // resource path, for the demo cluster ("" when none)
+};
+
+// The catalog: Istio, Linkerd, Consul, Kuma, Cilium.
+[[nodiscard]] const QList<MeshDescription> &catalog();
+[[nodiscard]] const MeshDescription *findMesh(const QString &id);
+
+// A mesh found in a cluster.
+struct DetectedMesh
+{
+    QString id;
+    QString version; // from the control plane's image tag
+    QString ns;
+    int replicas = 0;
+    int ready = 0;
+    bool crds = false;
+    QStringList injectedNamespaces; // namespaces with the mesh's injection label or annotation
+};
+
+class MeshDetector
+{
+    Q_DECLARE_TR_FUNCTIONS(Meshdeck::Mesh::MeshDetector)
+
+public:
+    // Which meshes the cluster runs (none: an empty list).
+    [[nodiscard]] static Result<QList<DetectedMesh>> detect(Kube::KubeClient &client);
+    // Switches injection for a namespace: Istio's label, Linkerd's annotation, and so on. The
+    // namespace's pods get (or lose) sidecars when they are next created (restart them).
+    [[nodiscard]] static VoidResult setInjection(Kube::KubeClient &client, const QString &mesh,
+                                                 const QString &ns, bool on);
+};
+
+} // namespace Mesh
+} // namespace Meshdeck
