@@ -4,6 +4,7 @@
 #include "versioninfo.h"
 
 #include <models/connectionstate.h>
+#include <models/lifecyclecontroller.h>
 #include <models/navigationmodel.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
@@ -14,12 +15,13 @@
 #include <views/clusterspage.h>
 #include <views/connectionindicator.h>
 #include <views/emptystatepage.h>
+#include <views/lifecyclepage.h>
 #include <views/navigationrail.h>
 #include <views/pageemptystates.h>
 #include <views/performancepage.h>
 #include <views/resultspage.h>
-#include <views/topologypage.h>
 #include <views/settingspage.h>
+#include <views/topologypage.h>
 
 #include <QAction>
 #include <QActionGroup>
@@ -53,6 +55,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_resources(new ResourceTreeModel(this))
     , m_runs(new RunController(this))
     , m_topology(new TopologyController(this))
+    , m_lifecycle(new LifecycleController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.meshdeck.Meshdeck.svg")));
@@ -103,6 +106,11 @@ void MainWindow::createPages()
             connect(m_topologyPage, &TopologyPage::clustersRequested, this,
                     [this] { setCurrentPage(PageId::Clusters); });
             widget = m_topologyPage;
+        } else if (page == PageId::Lifecycle) {
+            m_lifecyclePage = new LifecyclePage(m_lifecycle, m_stack);
+            connect(m_lifecyclePage, &LifecyclePage::clustersRequested, this,
+                    [this] { setCurrentPage(PageId::Clusters); });
+            widget = m_lifecyclePage;
         } else if (page == PageId::Performance) {
             m_performancePage = new PerformancePage(m_runs, m_stack);
             connect(m_performancePage, &PerformancePage::resultsRequested, this,
@@ -257,6 +265,8 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
     connect(m_clusters, &ClusterController::contextConnecting, m_topology,
             &TopologyController::setContext);
     connect(m_clusters, &ClusterController::contextConnecting, m_runs, &RunController::setCluster);
+    connect(m_clusters, &ClusterController::contextConnecting, m_lifecycle,
+            &LifecycleController::setContext);
     connect(m_clusters, &ClusterController::demoStarted, this,
             [this](const QString &direct, const QString &mesh) {
                 m_performancePage->setSuggestedTargets(
@@ -275,15 +285,18 @@ void MainWindow::openResults(const QString &path)
     m_store.reset();
     QString problem;
     auto store = ResultStore::open(path);
-    if (!store && (store.error().code() == ErrorCode::Unsupported
-                   || store.error().code() == ErrorCode::Conflict)) {
+    if (!store
+        && (store.error().code() == ErrorCode::Unsupported
+            || store.error().code() == ErrorCode::Conflict)) {
         problem = store.error().message();
         store = ResultStore::open(path, ResultStore::Mode::ReadOnly);
     }
     if (store) {
         m_store = std::move(store).value();
-        if (!m_store->readOnly())
+        if (!m_store->readOnly()) {
             m_runs->setStorePath(path);
+            m_lifecycle->setHistoryPath(path);
+        }
     } else {
         problem = store.error().message();
     }

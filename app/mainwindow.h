@@ -19,6 +19,8 @@ class ResultStore;
 class ResultsPage;
 class RunController;
 class TopologyController;
+class LifecycleController;
+class LifecyclePage;
 class TopologyPage;
 class ConnectionIndicator;
 class ConnectionState;
@@ -82,6 +84,8 @@ private:
     ResultsPage *m_resultsPage = nullptr;
     RunController *m_runs = nullptr;
     TopologyController *m_topology = nullptr;
+    LifecycleController *m_lifecycle = nullptr;
+    LifecyclePage *m_lifecyclePage = nullptr;
     TopologyPage *m_topologyPage = nullptr;
     std::unique_ptr<ResultStore> m_store;
     QString m_storePath;

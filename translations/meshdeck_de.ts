@@ -487,6 +487,192 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::LifecycleController</name>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 installieren</translation>
+    </message>
+    <message>
+        <source>Meshdeck bundles manifests for Istio only; install %1 with its CLI (%2) or a manifest: meshdeck mesh install --mesh %3 --method cli|manifest</source>
+        <translation>Meshdeck liefert Manifeste nur für Istio mit; installieren Sie %1 mit seinem CLI (%2) oder einem Manifest: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan: %n object(s), CRDs first, webhooks last.</source>
+        <translation><numerusform>Plan: %n Objekt, CRDs zuerst, Webhooks zuletzt.</numerusform><numerusform>Plan: %n Objekte, CRDs zuerst, Webhooks zuletzt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for the control plane to become Ready…</source>
+        <translation>Warte, bis die Control Plane bereit ist …</translation>
+    </message>
+    <message>
+        <source>%1 is installed and its control plane is Ready. Next: switch on injection for a namespace and deploy a sample.</source>
+        <translation>%1 ist installiert und seine Control Plane ist bereit. Weiter: Schalten Sie die Injektion für einen Namespace ein und stellen Sie ein Beispiel bereit.</translation>
+    </message>
+    <message>
+        <source>The objects were applied, but the control plane did not become Ready within 60 s.</source>
+        <translation>Die Objekte wurden angewendet, aber die Control Plane wurde nicht innerhalb von 60 s bereit.</translation>
+    </message>
+    <message>
+        <source>Uninstall %1</source>
+        <translation>%1 deinstallieren</translation>
+    </message>
+    <message>
+        <source>Only the bundled Istio can be removed from here; use the mesh's own CLI.</source>
+        <translation>Nur das mitgelieferte Istio kann hier entfernt werden; verwenden Sie das CLI des Meshes.</translation>
+    </message>
+    <message>
+        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars.</source>
+        <translation>%1 ist entfernt; Namespaces blieben erhalten. Starten Sie injizierte Workloads neu, um ihre Sidecars loszuwerden.</translation>
+    </message>
+    <message>
+        <source>Injection on for %1</source>
+        <translation>Injektion an für %1</translation>
+    </message>
+    <message>
+        <source>Injection off for %1</source>
+        <translation>Injektion aus für %1</translation>
+    </message>
+    <message>
+        <source>Restart the namespace's workloads for the change to reach their pods.</source>
+        <translation>Starten Sie die Workloads des Namespaces neu, damit die Änderung ihre Pods erreicht.</translation>
+    </message>
+    <message>
+        <source>Deploy %1 in %2</source>
+        <translation>%1 in %2 bereitstellen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2</source>
+        <translation>%1 aus %2 entfernen</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2.</source>
+        <translation>%1 läuft in %2.</translation>
+    </message>
+    <message>
+        <source>%1 is removed from %2.</source>
+        <translation>%1 ist aus %2 entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::LifecyclePage</name>
+    <message>
+        <source>%1…</source>
+        <translation>%1 …</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: fertig</translation>
+    </message>
+    <message>
+        <source>%1: FAILED</source>
+        <translation>%1: FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>Service meshes</source>
+        <translation>Service-Meshes</translation>
+    </message>
+    <message>
+        <source>Sidecar injection</source>
+        <translation>Sidecar-Injektion</translation>
+    </message>
+    <message>
+        <source>Sample applications</source>
+        <translation>Beispielanwendungen</translation>
+    </message>
+    <message>
+        <source>Operation log</source>
+        <translation>Vorgangsprotokoll</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Mesh</translation>
+    </message>
+    <message>
+        <source>In this cluster</source>
+        <translation>In diesem Cluster</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>Sidecars injected</source>
+        <translation>Sidecars injiziert</translation>
+    </message>
+    <message>
+        <source>&amp;Install…</source>
+        <translation>&amp;Installieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Uninstall…</source>
+        <translation>&amp;Deinstallieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>&amp;Bereitstellen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Inject &amp;sidecars first</source>
+        <translation>Zuerst &amp;Sidecars injizieren</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>Namespace</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 ready</source>
+        <translation>%1, %2 von %3 bereit</translation>
+    </message>
+    <message>
+        <source>CRDs only (control plane missing)</source>
+        <translation>nur CRDs (Control Plane fehlt)</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>nicht installiert</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>%1 installieren</translation>
+    </message>
+    <message>
+        <source>Meshdeck bundles manifests for Istio only. Install %1 with its CLI (%2) or a manifest from the command line: meshdeck mesh install --mesh %3 --method cli|manifest</source>
+        <translation>Meshdeck liefert Manifeste nur für Istio mit. Installieren Sie %1 mit seinem CLI (%2) oder einem Manifest von der Kommandozeile: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
+    </message>
+    <message>
+        <source>These objects will be applied with server-side apply, in this order (CRDs first, webhooks last):</source>
+        <translation>Diese Objekte werden per Server-side Apply in dieser Reihenfolge angewendet (CRDs zuerst, Webhooks zuletzt):</translation>
+    </message>
+    <message>
+        <source>Uninstall %1</source>
+        <translation>%1 deinstallieren</translation>
+    </message>
+    <message>
+        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <translation>Control Plane und CRDs von %1 entfernen? Namespaces bleiben; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</translation>
+    </message>
+    <message>
+        <source>Name the namespace to deploy the sample in.</source>
+        <translation>Nennen Sie den Namespace, in dem das Beispiel bereitgestellt wird.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::MainWindow</name>
     <message>
         <source>Meshdeck</source>

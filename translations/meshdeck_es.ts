@@ -487,6 +487,192 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::LifecycleController</name>
+    <message>
+        <source>Install %1</source>
+        <translation>Instalar %1</translation>
+    </message>
+    <message>
+        <source>Meshdeck bundles manifests for Istio only; install %1 with its CLI (%2) or a manifest: meshdeck mesh install --mesh %3 --method cli|manifest</source>
+        <translation>Meshdeck solo incluye manifiestos de Istio; instale %1 con su CLI (%2) o un manifiesto: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
+    </message>
+    <message numerus="yes">
+        <source>Plan: %n object(s), CRDs first, webhooks last.</source>
+        <translation><numerusform>Plan: %n objeto, primero las CRD, los webhooks al final.</numerusform><numerusform>Plan: %n objetos, primero las CRD, los webhooks al final.</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting for the control plane to become Ready…</source>
+        <translation>Esperando a que el plano de control esté listo…</translation>
+    </message>
+    <message>
+        <source>%1 is installed and its control plane is Ready. Next: switch on injection for a namespace and deploy a sample.</source>
+        <translation>%1 está instalado y su plano de control está listo. Siguiente: active la inyección en un espacio de nombres y despliegue un ejemplo.</translation>
+    </message>
+    <message>
+        <source>The objects were applied, but the control plane did not become Ready within 60 s.</source>
+        <translation>Los objetos se aplicaron, pero el plano de control no estuvo listo en 60 s.</translation>
+    </message>
+    <message>
+        <source>Uninstall %1</source>
+        <translation>Desinstalar %1</translation>
+    </message>
+    <message>
+        <source>Only the bundled Istio can be removed from here; use the mesh's own CLI.</source>
+        <translation>Desde aquí solo se puede quitar el Istio incluido; use el CLI de la malla.</translation>
+    </message>
+    <message>
+        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars.</source>
+        <translation>%1 se ha quitado; se conservaron los espacios de nombres. Reinicie las cargas inyectadas para quitar sus sidecars.</translation>
+    </message>
+    <message>
+        <source>Injection on for %1</source>
+        <translation>Inyección activada en %1</translation>
+    </message>
+    <message>
+        <source>Injection off for %1</source>
+        <translation>Inyección desactivada en %1</translation>
+    </message>
+    <message>
+        <source>Restart the namespace's workloads for the change to reach their pods.</source>
+        <translation>Reinicie las cargas del espacio de nombres para que el cambio llegue a sus pods.</translation>
+    </message>
+    <message>
+        <source>Deploy %1 in %2</source>
+        <translation>Desplegar %1 en %2</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2</source>
+        <translation>Quitar %1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2.</source>
+        <translation>%1 funciona en %2.</translation>
+    </message>
+    <message>
+        <source>%1 is removed from %2.</source>
+        <translation>%1 se ha quitado de %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::LifecyclePage</name>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: hecho</translation>
+    </message>
+    <message>
+        <source>%1: FAILED</source>
+        <translation>%1: FALLÓ</translation>
+    </message>
+    <message>
+        <source>Service meshes</source>
+        <translation>Mallas de servicios</translation>
+    </message>
+    <message>
+        <source>Sidecar injection</source>
+        <translation>Inyección de sidecars</translation>
+    </message>
+    <message>
+        <source>Sample applications</source>
+        <translation>Aplicaciones de ejemplo</translation>
+    </message>
+    <message>
+        <source>Operation log</source>
+        <translation>Registro de la operación</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Malla</translation>
+    </message>
+    <message>
+        <source>In this cluster</source>
+        <translation>En este clúster</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espacio de nombres</translation>
+    </message>
+    <message>
+        <source>Sidecars injected</source>
+        <translation>Sidecars inyectados</translation>
+    </message>
+    <message>
+        <source>&amp;Install…</source>
+        <translation>&amp;Instalar…</translation>
+    </message>
+    <message>
+        <source>&amp;Uninstall…</source>
+        <translation>&amp;Desinstalar…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>Des&amp;plegar</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Inject &amp;sidecars first</source>
+        <translation>Inyectar &amp;sidecars antes</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>espacio de nombres</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 ready</source>
+        <translation>%1, %2 de %3 listos</translation>
+    </message>
+    <message>
+        <source>CRDs only (control plane missing)</source>
+        <translation>solo CRD (falta el plano de control)</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>no instalada</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>Instalar %1</translation>
+    </message>
+    <message>
+        <source>Meshdeck bundles manifests for Istio only. Install %1 with its CLI (%2) or a manifest from the command line: meshdeck mesh install --mesh %3 --method cli|manifest</source>
+        <translation>Meshdeck solo incluye manifiestos de Istio. Instale %1 con su CLI (%2) o un manifiesto desde la línea de órdenes: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
+    </message>
+    <message>
+        <source>These objects will be applied with server-side apply, in this order (CRDs first, webhooks last):</source>
+        <translation>Estos objetos se aplicarán con server-side apply, en este orden (primero las CRD, los webhooks al final):</translation>
+    </message>
+    <message>
+        <source>Uninstall %1</source>
+        <translation>Desinstalar %1</translation>
+    </message>
+    <message>
+        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <translation>¿Quitar el plano de control y las CRD de %1? Los espacios de nombres se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</translation>
+    </message>
+    <message>
+        <source>Name the namespace to deploy the sample in.</source>
+        <translation>Indique el espacio de nombres donde desplegar el ejemplo.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::MainWindow</name>
     <message>
         <source>Meshdeck</source>

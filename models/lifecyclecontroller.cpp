@@ -1,0 +1,316 @@
+#include "lifecyclecontroller.h"
+
+#include <core/httpengine.h>
+#include <kube/kubeclient.h>
+#include <mesh/manifestplan.h>
+#include <store/resultstore.h>
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+namespace Meshdeck {
+
+class LifecycleWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    std::atomic_bool cancel {false};
+    std::shared_ptr<Kube::KubeClient> client;
+    QString historyPath;
+
+    void log(const QString &line) { Q_EMIT logged(line); }
+
+    void record(const QString &kind, const QString &target, const QDateTime &started, bool ok,
+                const QJsonArray &steps)
+    {
+        if (historyPath.isEmpty())
+            return;
+        auto store = ResultStore::open(historyPath);
+        if (!store)
+            return;
+        ResultStore::Operation op {
+            0,
+            kind,
+            target,
+            started,
+            QDateTime::currentDateTimeUtc(),
+            ok ? QStringLiteral("succeeded") : QStringLiteral("failed"),
+            QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact))};
+        (void)store.value()->recordOperation(op);
+    }
+
+    VoidResult runPlan(const Mesh::ManifestPlan &plan, bool install, bool namespaces,
+                       QJsonArray &steps)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        const auto progress = [&](int i, const QString &state) {
+            if (state == QLatin1String("running"))
+                return;
+            log(QStringLiteral("[%1] %2 (%3 ms)")
+                    .arg(state, plan.steps[i].title())
+                    .arg(clock.elapsed()));
+            steps.append(QJsonObject {
+                {"step", plan.steps[i].title()}, {"state", state}, {"ms", clock.elapsed()}});
+        };
+        return install ? plan.apply(*client, progress, cancel)
+                       : plan.remove(*client, progress, namespaces);
+    }
+
+Q_SIGNALS:
+    void logged(const QString &line);
+};
+
+LifecycleController::LifecycleController(QObject *parent)
+    : QObject(parent)
+    , m_worker(new LifecycleWorker)
+{
+    qRegisterMetaType<QList<Mesh::DetectedMesh>>();
+    m_thread.setObjectName(QStringLiteral("meshdeck-lifecycle"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &LifecycleWorker::logged, this, &LifecycleController::logged);
+    m_thread.start();
+}
+
+LifecycleController::~LifecycleController()
+{
+    cancel();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LifecycleController::setContext(const Kube::ResolvedContext &context)
+{
+    m_hasContext = true;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, context] {
+            w->client = std::make_shared<Kube::KubeClient>(context, std::make_shared<HttpEngine>());
+        },
+        Qt::QueuedConnection);
+    detect();
+}
+
+void LifecycleController::setHistoryPath(const QString &path)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker, path] { w->historyPath = path; }, Qt::QueuedConnection);
+}
+
+void LifecycleController::cancel()
+{
+    m_worker->cancel = true;
+}
+
+void LifecycleController::run(const QString &title, const std::function<void()> &job)
+{
+    if (m_busy || !m_hasContext)
+        return;
+    m_busy = true;
+    m_worker->cancel = false;
+    Q_EMIT started(title);
+    QMetaObject::invokeMethod(m_worker, job, Qt::QueuedConnection);
+}
+
+void LifecycleController::detect()
+{
+    if (!m_hasContext)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [this, w = m_worker] {
+            if (!w->client)
+                return;
+            const auto found = Mesh::MeshDetector::detect(*w->client);
+            QStringList namespaces;
+            if (const auto ns = w->client->list(QStringLiteral("/api/v1/namespaces")))
+                for (const QJsonObject &n : ns->items)
+                    namespaces << n.value(QLatin1String("metadata"))
+                                      .toObject()
+                                      .value(QLatin1String("name"))
+                                      .toString();
+            QMetaObject::invokeMethod(
+                this,
+                [this, list = found ? found.value() : QList<Mesh::DetectedMesh>(), namespaces] {
+                    Q_EMIT detected(list, namespaces);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void LifecycleController::install(const QString &mesh)
+{
+    const QString title
+        = tr("Install %1").arg(Mesh::findMesh(mesh) ? Mesh::findMesh(mesh)->name : mesh);
+    run(title, [this, w = m_worker, mesh, title] {
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        const Mesh::MeshDescription *m = Mesh::findMesh(mesh);
+        QJsonArray steps;
+        QString message;
+        bool ok = false;
+        if (!m || m->bundledManifest.isEmpty()) {
+            message = tr("Meshdeck bundles manifests for Istio only; install %1 with its CLI (%2) "
+                         "or a manifest: "
+                         "meshdeck mesh install --mesh %3 --method cli|manifest")
+                          .arg(m ? m->name : mesh, m ? m->cli : QString(), mesh);
+        } else if (auto plan = Mesh::ManifestPlan::fromResource(m->bundledManifest); !plan) {
+            message = plan.error().message();
+        } else {
+            w->log(tr("Plan: %n object(s), CRDs first, webhooks last.", nullptr,
+                      static_cast<int>(plan->steps.size())));
+            const VoidResult applied = w->runPlan(plan.value(), true, false, steps);
+            if (!applied) {
+                message = applied.error().toString();
+            } else {
+                w->log(tr("Waiting for the control plane to become Ready…"));
+                QElapsedTimer wait;
+                wait.start();
+                while (!ok && wait.elapsed() < 60000 && !w->cancel.load()) {
+                    for (const auto &d : Mesh::MeshDetector::detect(*w->client).valueOr({}))
+                        ok = ok || (d.id == mesh && d.replicas > 0 && d.ready >= d.replicas);
+                    if (!ok)
+                        QThread::msleep(500);
+                }
+                message = ok ? tr("%1 is installed and its control plane is Ready. Next: switch on "
+                                  "injection for a "
+                                  "namespace and deploy a sample.")
+                                   .arg(m->name)
+                             : tr("The objects were applied, but the control plane did not become "
+                                  "Ready within 60 s.");
+            }
+        }
+        w->record(QStringLiteral("install"), m ? m->name : mesh, started, ok, steps);
+        QMetaObject::invokeMethod(
+            this,
+            [this, title, ok, message] {
+                m_busy = false;
+                Q_EMIT finished(title, ok, message);
+                detect();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LifecycleController::uninstall(const QString &mesh)
+{
+    const QString title
+        = tr("Uninstall %1").arg(Mesh::findMesh(mesh) ? Mesh::findMesh(mesh)->name : mesh);
+    run(title, [this, w = m_worker, mesh, title] {
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        const Mesh::MeshDescription *m = Mesh::findMesh(mesh);
+        QJsonArray steps;
+        QString message;
+        bool ok = false;
+        auto plan = m && !m->bundledManifest.isEmpty()
+            ? Mesh::ManifestPlan::fromResource(m->bundledManifest)
+            : Result<Mesh::ManifestPlan>(Unexpected(Error(
+                ErrorCode::Unsupported,
+                tr("Only the bundled Istio can be removed from here; use the mesh's own CLI."))));
+        if (!plan) {
+            message = plan.error().message();
+        } else if (const VoidResult removed = w->runPlan(plan.value(), false, false, steps);
+                   !removed) {
+            message = removed.error().toString();
+        } else {
+            ok = true;
+            message = tr("%1 is removed; namespaces were kept. Restart injected workloads to drop "
+                         "their sidecars.")
+                          .arg(m->name);
+        }
+        w->record(QStringLiteral("uninstall"), m ? m->name : mesh, started, ok, steps);
+        QMetaObject::invokeMethod(
+            this,
+            [this, title, ok, message] {
+                m_busy = false;
+                Q_EMIT finished(title, ok, message);
+                detect();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LifecycleController::setInjection(const QString &mesh, const QString &ns, bool on)
+{
+    const QString title
+        = on ? tr("Injection on for %1").arg(ns) : tr("Injection off for %1").arg(ns);
+    run(title, [this, w = m_worker, mesh, ns, on, title] {
+        const VoidResult r = Mesh::MeshDetector::setInjection(*w->client, mesh, ns, on);
+        QMetaObject::invokeMethod(
+            this,
+            [this, title, r] {
+                m_busy = false;
+                Q_EMIT finished(
+                    title, r.ok(),
+                    r.ok() ? tr(
+                        "Restart the namespace's workloads for the change to reach their pods.")
+                           : r.error().message());
+                detect();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void LifecycleController::sample(const QString &app, const QString &ns, bool deploy,
+                                 const QString &injectMesh)
+{
+    const QString title
+        = deploy ? tr("Deploy %1 in %2").arg(app, ns) : tr("Remove %1 from %2").arg(app, ns);
+    run(title, [this, w = m_worker, app, ns, deploy, injectMesh, title] {
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        QJsonArray steps;
+        QString message;
+        auto plan
+            = Mesh::ManifestPlan::fromResource(QStringLiteral(":/manifests/%1.yaml").arg(app), ns);
+        bool ok = false;
+        if (!plan) {
+            message = plan.error().message();
+        } else {
+            plan->steps.erase(std::remove_if(plan->steps.begin(), plan->steps.end(),
+                                             [](const Mesh::PlanStep &s) {
+                                                 return s.kind == QLatin1String("Namespace");
+                                             }),
+                              plan->steps.end());
+            VoidResult r;
+            if (deploy) {
+                const QJsonObject nsObject {{"apiVersion", "v1"},
+                                            {"kind", "Namespace"},
+                                            {"metadata", QJsonObject {{"name", ns}}}};
+                const auto created = w->client->apply(
+                    QStringLiteral("/api/v1/namespaces/%1").arg(ns),
+                    QJsonDocument(nsObject).toJson(QJsonDocument::Compact), true);
+                r = !created ? VoidResult(Unexpected(created.error()))
+                    : injectMesh.isEmpty()
+                    ? VoidResult()
+                    : Mesh::MeshDetector::setInjection(*w->client, injectMesh, ns, true);
+                if (r)
+                    r = w->runPlan(plan.value(), true, false, steps);
+            } else {
+                r = w->runPlan(plan.value(), false, false, steps);
+            }
+            ok = r.ok();
+            message = ok ? (deploy ? tr("%1 runs in %2.").arg(app, ns)
+                                   : tr("%1 is removed from %2.").arg(app, ns))
+                         : r.error().toString();
+        }
+        w->record(deploy ? QStringLiteral("sample deploy") : QStringLiteral("sample remove"),
+                  app + QStringLiteral(" in ") + ns, started, ok, steps);
+        QMetaObject::invokeMethod(
+            this,
+            [this, title, ok, message] {
+                m_busy = false;
+                Q_EMIT finished(title, ok, message);
+                detect();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace Meshdeck
+
+#include "lifecyclecontroller.moc"

@@ -1,0 +1,324 @@
+#include "lifecyclepage.h"
+
+#include "emptystatepage.h"
+#include "pageemptystates.h"
+
+#include <mesh/manifestplan.h>
+#include <models/lifecyclecontroller.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTime>
+#include <QVBoxLayout>
+
+namespace Meshdeck {
+
+LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(controller)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+    m_empty
+        = new EmptyStatePage([] { return PageEmptyStates::forPage(PageId::Lifecycle); }, m_stack);
+    connect(m_empty, &EmptyStatePage::actionTriggered, this, &LifecyclePage::clustersRequested);
+    m_stack->addWidget(m_empty);
+
+    m_content = new QWidget(m_stack);
+    auto *grid = new QGridLayout(m_content);
+    grid->setContentsMargins(16, 12, 16, 12);
+    QFont bold = font();
+    bold.setBold(true);
+    const auto title = [&](QLabel *&l) {
+        l = new QLabel(m_content);
+        l->setFont(bold);
+        return l;
+    };
+    // Meshes.
+    grid->addWidget(title(m_meshesTitle), 0, 0);
+    m_meshes = new QTableWidget(0, 3, m_content);
+    m_meshes->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_meshes->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_meshes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_meshes->verticalHeader()->hide();
+    m_meshes->horizontalHeader()->setStretchLastSection(true);
+    m_meshes->setWordWrap(true);
+    grid->addWidget(m_meshes, 1, 0, 1, 2);
+    auto *meshButtons = new QHBoxLayout;
+    m_install = new QPushButton(m_content);
+    m_uninstall = new QPushButton(m_content);
+    m_refresh = new QPushButton(m_content);
+    meshButtons->addWidget(m_install);
+    meshButtons->addWidget(m_uninstall);
+    meshButtons->addStretch();
+    meshButtons->addWidget(m_refresh);
+    grid->addLayout(meshButtons, 2, 0, 1, 2);
+    // Namespaces and injection.
+    grid->addWidget(title(m_namespacesTitle), 3, 0);
+    m_namespaces = new QTableWidget(0, 2, m_content);
+    m_namespaces->verticalHeader()->hide();
+    m_namespaces->horizontalHeader()->setStretchLastSection(true);
+    m_namespaces->setSelectionMode(QAbstractItemView::NoSelection);
+    grid->addWidget(m_namespaces, 4, 0);
+    // Samples and the log.
+    auto *right = new QVBoxLayout;
+    right->addWidget(title(m_samplesTitle));
+    auto *sampleRow = new QHBoxLayout;
+    m_app = new QComboBox(m_content);
+    m_app->addItems(
+        {QStringLiteral("bookinfo"), QStringLiteral("httpbin"), QStringLiteral("emojivoto")});
+    m_sampleNs = new QLineEdit(QStringLiteral("samples"), m_content);
+    m_inject = new QCheckBox(m_content);
+    m_inject->setChecked(true);
+    m_deploy = new QPushButton(m_content);
+    m_remove = new QPushButton(m_content);
+    sampleRow->addWidget(m_app);
+    sampleRow->addWidget(m_sampleNs, 1);
+    sampleRow->addWidget(m_inject);
+    sampleRow->addWidget(m_deploy);
+    sampleRow->addWidget(m_remove);
+    right->addLayout(sampleRow);
+    auto *logRow = new QHBoxLayout;
+    logRow->addWidget(title(m_logTitle));
+    logRow->addStretch();
+    m_cancel = new QPushButton(m_content);
+    logRow->addWidget(m_cancel);
+    right->addLayout(logRow);
+    m_log = new QPlainTextEdit(m_content);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    right->addWidget(m_log, 1);
+    m_status = new QLabel(m_content);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    right->addWidget(m_status);
+    grid->addLayout(right, 4, 1);
+    grid->setRowStretch(1, 2);
+    grid->setRowStretch(4, 3);
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 3);
+    m_stack->addWidget(m_content);
+
+    connect(m_install, &QPushButton::clicked, this, [this] { installSelected(true); });
+    connect(m_uninstall, &QPushButton::clicked, this, [this] { uninstallSelected(true); });
+    connect(m_refresh, &QPushButton::clicked, m_controller, &LifecycleController::detect);
+    connect(m_cancel, &QPushButton::clicked, m_controller, &LifecycleController::cancel);
+    connect(m_deploy, &QPushButton::clicked, this, [this] {
+        deploySample(m_app->currentText(), m_sampleNs->text().trimmed(), m_inject->isChecked());
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        m_controller->sample(m_app->currentText(), m_sampleNs->text().trimmed(), false, QString());
+    });
+    connect(m_meshes, &QTableWidget::itemSelectionChanged, this,
+            [this] { setBusy(m_controller->busy()); });
+    connect(m_namespaces, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        if (m_filling || item->column() != 1 || activeMesh().isEmpty())
+            return;
+        m_controller->setInjection(activeMesh(), m_namespaces->item(item->row(), 0)->text(),
+                                   item->checkState() == Qt::Checked);
+    });
+    connect(m_controller, &LifecycleController::detected, this, &LifecyclePage::onDetected);
+    connect(m_controller, &LifecycleController::logged, this, [this](const QString &line) {
+        m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+    });
+    connect(m_controller, &LifecycleController::started, this, [this](const QString &what) {
+        m_log->appendPlainText(QStringLiteral("── %1 ──").arg(what));
+        m_status->setText(tr("%1…").arg(what));
+        setBusy(true);
+    });
+    connect(m_controller, &LifecycleController::finished, this,
+            [this](const QString &what, bool ok, const QString &message) {
+                m_log->appendPlainText(ok ? tr("%1: done").arg(what) : tr("%1: FAILED").arg(what));
+                m_status->setText(message);
+                setBusy(false);
+                Q_EMIT operationFinished(ok);
+            });
+    retranslate();
+    m_stack->setCurrentWidget(m_empty);
+    setBusy(false);
+}
+
+void LifecyclePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LifecyclePage::retranslate()
+{
+    m_meshesTitle->setText(tr("Service meshes"));
+    m_namespacesTitle->setText(tr("Sidecar injection"));
+    m_samplesTitle->setText(tr("Sample applications"));
+    m_logTitle->setText(tr("Operation log"));
+    m_meshes->setHorizontalHeaderLabels({tr("Mesh"), tr("In this cluster"), tr("About")});
+    m_namespaces->setHorizontalHeaderLabels({tr("Namespace"), tr("Sidecars injected")});
+    m_install->setText(tr("&Install…"));
+    m_uninstall->setText(tr("&Uninstall…"));
+    m_refresh->setText(tr("&Refresh"));
+    m_cancel->setText(tr("Cancel"));
+    m_deploy->setText(tr("&Deploy"));
+    m_remove->setText(tr("Re&move"));
+    m_inject->setText(tr("Inject &sidecars first"));
+    m_sampleNs->setPlaceholderText(tr("namespace"));
+    m_empty->refresh();
+    onDetected(m_detected, {});
+}
+
+QString LifecyclePage::selectedMesh() const
+{
+    const auto rows = m_meshes->selectionModel() ? m_meshes->selectionModel()->selectedRows()
+                                                 : QModelIndexList();
+    return rows.isEmpty() ? QString()
+                          : m_meshes->item(rows.first().row(), 0)->data(Qt::UserRole).toString();
+}
+
+QString LifecyclePage::activeMesh() const
+{
+    for (const auto &d : m_detected)
+        if (d.replicas > 0
+            && Mesh::findMesh(d.id)->injection != Mesh::MeshDescription::Injection::None)
+            return d.id;
+    return {};
+}
+
+void LifecyclePage::setBusy(bool busy)
+{
+    const QString mesh = selectedMesh();
+    bool installed = false;
+    for (const auto &d : m_detected)
+        installed = installed || (d.id == mesh && d.replicas > 0);
+    m_install->setEnabled(!busy && !mesh.isEmpty() && !installed);
+    m_uninstall->setEnabled(!busy && installed);
+    m_deploy->setEnabled(!busy);
+    m_remove->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_namespaces->setEnabled(!busy && !activeMesh().isEmpty());
+}
+
+void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
+                               const QStringList &namespaces)
+{
+    if (m_controller->hasContext())
+        m_stack->setCurrentWidget(m_content);
+    m_detected = meshes;
+    const QString selected = selectedMesh();
+    m_filling = true;
+    m_meshes->setRowCount(static_cast<int>(Mesh::catalog().size()));
+    int row = 0;
+    for (const Mesh::MeshDescription &m : Mesh::catalog()) {
+        const Mesh::DetectedMesh *d = nullptr;
+        for (const auto &x : meshes)
+            if (x.id == m.id)
+                d = &x;
+        auto *name = new QTableWidgetItem(m.name);
+        name->setData(Qt::UserRole, m.id);
+        const QString state = d && d->replicas > 0
+            ? tr("%1, %2 of %3 ready").arg(d->version).arg(d->ready).arg(d->replicas)
+            : (d && d->crds ? tr("CRDs only (control plane missing)") : tr("not installed"));
+        m_meshes->setItem(row, 0, name);
+        m_meshes->setItem(row, 1, new QTableWidgetItem(state));
+        auto *about = new QTableWidgetItem(m.summary);
+        about->setToolTip(m.summary + QStringLiteral("\n") + m.homepage);
+        m_meshes->setItem(row, 2, about);
+        if (m.id == selected)
+            m_meshes->selectRow(row);
+        ++row;
+    }
+    m_meshes->resizeColumnToContents(0);
+    m_meshes->resizeColumnToContents(1);
+    m_meshes->resizeRowsToContents();
+    if (!namespaces.isEmpty()) {
+        const QString mesh = activeMesh();
+        QStringList injected;
+        for (const auto &d : meshes)
+            if (d.id == mesh)
+                injected = d.injectedNamespaces;
+        m_namespaces->setRowCount(static_cast<int>(namespaces.size()));
+        for (int i = 0; i < namespaces.size(); ++i) {
+            m_namespaces->setItem(i, 0, new QTableWidgetItem(namespaces[i]));
+            auto *check = new QTableWidgetItem;
+            check->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+            check->setCheckState(injected.contains(namespaces[i]) ? Qt::Checked : Qt::Unchecked);
+            m_namespaces->setItem(i, 1, check);
+        }
+        m_namespaces->resizeColumnToContents(0);
+    }
+    m_filling = false;
+    setBusy(m_controller->busy());
+}
+
+void LifecyclePage::installSelected(bool confirm)
+{
+    const QString id = selectedMesh();
+    const Mesh::MeshDescription *m = Mesh::findMesh(id);
+    if (!m)
+        return;
+    if (confirm) {
+        QString plan;
+        if (!m->bundledManifest.isEmpty()) {
+            if (const auto p = Mesh::ManifestPlan::fromResource(m->bundledManifest)) {
+                for (int i = 0; i < p->steps.size(); ++i)
+                    plan += QStringLiteral("%1. %2\n").arg(i + 1).arg(p->steps[i].title());
+            }
+        }
+        QMessageBox box(
+            QMessageBox::Question, tr("Install %1").arg(m->name),
+            plan.isEmpty()
+                ? tr("Meshdeck bundles manifests for Istio only. Install %1 with its CLI (%2) or a "
+                     "manifest "
+                     "from the command line: meshdeck mesh install --mesh %3 --method cli|manifest")
+                      .arg(m->name, m->cli, m->id)
+                : tr("These objects will be applied with server-side apply, in this order (CRDs "
+                     "first, webhooks last):"),
+            plan.isEmpty() ? QMessageBox::Ok : (QMessageBox::Ok | QMessageBox::Cancel), this);
+        box.setDetailedText(plan);
+        if (box.exec() != QMessageBox::Ok || plan.isEmpty())
+            return;
+    }
+    m_controller->install(id);
+}
+
+void LifecyclePage::uninstallSelected(bool confirm)
+{
+    const QString id = selectedMesh();
+    const Mesh::MeshDescription *m = Mesh::findMesh(id);
+    if (!m)
+        return;
+    if (confirm
+        && QMessageBox::question(this, tr("Uninstall %1").arg(m->name),
+                                 tr("Remove %1's control plane and CRDs? Namespaces are kept; "
+                                    "injected workloads keep "
+                                    "their sidecars until they restart.")
+                                     .arg(m->name))
+            != QMessageBox::Yes)
+        return;
+    m_controller->uninstall(id);
+}
+
+void LifecyclePage::deploySample(const QString &app, const QString &ns, bool inject)
+{
+    if (ns.isEmpty()) {
+        m_status->setText(tr("Name the namespace to deploy the sample in."));
+        m_sampleNs->setFocus();
+        return;
+    }
+    m_controller->sample(app, ns, true, inject ? activeMesh() : QString());
+}
+
+} // namespace Meshdeck

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <mesh/meshcatalog.h>
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace Meshdeck {
+
+class EmptyStatePage;
+class LifecycleController;
+
+// Which service mesh runs in the cluster, and getting one: the catalog with what is installed
+// (version, readiness), install and uninstall by plan (the plan is shown before anything
+// changes), sidecar injection per namespace, sample applications, and a live log of each
+// operation. Without a cluster it says how to connect one.
+class LifecyclePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit LifecyclePage(LifecycleController *controller, QWidget *parent = nullptr);
+
+    [[nodiscard]] QTableWidget *meshTable() const { return m_meshes; }
+    [[nodiscard]] QTableWidget *namespaceTable() const { return m_namespaces; }
+    [[nodiscard]] QPlainTextEdit *log() const { return m_log; }
+    [[nodiscard]] QLabel *status() const { return m_status; }
+    // For tests and keyboard users: act on the selected mesh without a confirmation dialog.
+    void installSelected(bool confirm = true);
+    void uninstallSelected(bool confirm = true);
+    void deploySample(const QString &app, const QString &ns, bool inject);
+
+Q_SIGNALS:
+    void clustersRequested();
+    void operationFinished(bool ok);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void onDetected(const QList<Mesh::DetectedMesh> &meshes, const QStringList &namespaces);
+    [[nodiscard]] QString selectedMesh() const;
+    [[nodiscard]] QString activeMesh() const;
+    void setBusy(bool busy);
+
+    LifecycleController *m_controller;
+    QList<Mesh::DetectedMesh> m_detected;
+    QStackedWidget *m_stack = nullptr;
+    EmptyStatePage *m_empty = nullptr;
+    QWidget *m_content = nullptr;
+    QLabel *m_meshesTitle = nullptr, *m_namespacesTitle = nullptr, *m_samplesTitle = nullptr,
+           *m_logTitle = nullptr;
+    QTableWidget *m_meshes = nullptr;
+    QTableWidget *m_namespaces = nullptr;
+    QPushButton *m_install = nullptr, *m_uninstall = nullptr, *m_refresh = nullptr,
+                *m_cancel = nullptr;
+    QComboBox *m_app = nullptr;
+    QLineEdit *m_sampleNs = nullptr;
+    QCheckBox *m_inject = nullptr;
+    QPushButton *m_deploy = nullptr, *m_remove = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QLabel *m_status = nullptr;
+    bool m_filling = false;
+};
+
+} // namespace Meshdeck
