@@ -468,18 +468,11 @@ int SampleCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         err << "meshdeck sample: " << c.error << "\n";
         return ExitFailure;
     }
-    auto plan = Mesh::ManifestPlan::fromResource(QStringLiteral(":/manifests/%1.yaml").arg(args[1]),
-                                                 p.value(ns));
+    auto plan = Mesh::ManifestPlan::sample(args[1], p.value(ns));
     if (!plan) {
         err << "meshdeck sample: " << plan.error().toString() << "\n";
         return ExitFailure;
     }
-    // The sample's own namespace object is replaced by the chosen one.
-    plan->steps.erase(std::remove_if(plan->steps.begin(), plan->steps.end(),
-                                     [](const Mesh::PlanStep &s) {
-                                         return s.kind == QLatin1String("Namespace");
-                                     }),
-                      plan->steps.end());
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QJsonArray steps;
     const auto progress = [&](int i, const QString &state) {
@@ -489,33 +482,10 @@ int SampleCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         }
     };
     std::atomic_bool cancel {false};
-    VoidResult result;
-    if (args[0] == QLatin1String("deploy")) {
-        Mesh::PlanStep namespaceStep;
-        namespaceStep.apiVersion = QStringLiteral("v1");
-        namespaceStep.kind = QStringLiteral("Namespace");
-        namespaceStep.name = p.value(ns);
-        namespaceStep.object = QJsonObject {{"apiVersion", "v1"},
-                                            {"kind", "Namespace"},
-                                            {"metadata", QJsonObject {{"name", p.value(ns)}}}};
-        plan->steps.prepend(namespaceStep);
-        if (p.isSet(inject)) {
-            // Injection first, so that the pods start with their sidecars.
-            result = c.client->apply(
-                         QStringLiteral("/api/v1/namespaces/%1").arg(p.value(ns)),
-                         QJsonDocument(namespaceStep.object).toJson(QJsonDocument::Compact), true)
-                ? Mesh::MeshDetector::setInjection(*c.client, p.value(inject), p.value(ns), true)
-                : VoidResult(Unexpected(
-                    Error(ErrorCode::Unknown, QStringLiteral("cannot create the namespace"))));
-            if (!result) {
-                err << "meshdeck sample deploy: " << result.error().message() << "\n";
-                return ExitFailure;
-            }
-        }
-        result = plan->apply(*c.client, progress, cancel);
-    } else {
-        result = plan->remove(*c.client, progress, false);
-    }
+    const VoidResult result = args[0] == QLatin1String("deploy")
+        ? Mesh::ManifestPlan::deploySample(*c.client, args[1], p.value(ns), p.value(inject),
+                                           progress, cancel)
+        : plan->remove(*c.client, progress, false);
     record(QStringLiteral("sample ") + args[0], args[1] + QStringLiteral(" in ") + p.value(ns),
            started, result ? QStringLiteral("succeeded") : QStringLiteral("failed"), steps);
     if (!result) {

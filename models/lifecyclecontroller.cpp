@@ -117,6 +117,19 @@ void LifecycleController::run(const QString &title, const std::function<void()> 
     QMetaObject::invokeMethod(m_worker, job, Qt::QueuedConnection);
 }
 
+void LifecycleController::done(const QString &title, bool ok, const QString &message)
+{
+    // From the worker: report on the controller's thread, then look at the cluster again.
+    QMetaObject::invokeMethod(
+        this,
+        [this, title, ok, message] {
+            m_busy = false;
+            Q_EMIT finished(title, ok, message);
+            detect();
+        },
+        Qt::QueuedConnection);
+}
+
 void LifecycleController::detect()
 {
     if (!m_hasContext)
@@ -186,14 +199,7 @@ void LifecycleController::install(const QString &mesh)
             }
         }
         w->record(QStringLiteral("install"), m ? m->name : mesh, started, ok, steps);
-        QMetaObject::invokeMethod(
-            this,
-            [this, title, ok, message] {
-                m_busy = false;
-                Q_EMIT finished(title, ok, message);
-                detect();
-            },
-            Qt::QueuedConnection);
+        done(title, ok, message);
     });
 }
 
@@ -224,14 +230,7 @@ void LifecycleController::uninstall(const QString &mesh)
                           .arg(m->name);
         }
         w->record(QStringLiteral("uninstall"), m ? m->name : mesh, started, ok, steps);
-        QMetaObject::invokeMethod(
-            this,
-            [this, title, ok, message] {
-                m_busy = false;
-                Q_EMIT finished(title, ok, message);
-                detect();
-            },
-            Qt::QueuedConnection);
+        done(title, ok, message);
     });
 }
 
@@ -241,18 +240,9 @@ void LifecycleController::setInjection(const QString &mesh, const QString &ns, b
         = on ? tr("Injection on for %1").arg(ns) : tr("Injection off for %1").arg(ns);
     run(title, [this, w = m_worker, mesh, ns, on, title] {
         const VoidResult r = Mesh::MeshDetector::setInjection(*w->client, mesh, ns, on);
-        QMetaObject::invokeMethod(
-            this,
-            [this, title, r] {
-                m_busy = false;
-                Q_EMIT finished(
-                    title, r.ok(),
-                    r.ok() ? tr(
-                        "Restart the namespace's workloads for the change to reach their pods.")
-                           : r.error().message());
-                detect();
-            },
-            Qt::QueuedConnection);
+        done(title, r.ok(),
+             r.ok() ? tr("Restart the namespace's workloads for the change to reach their pods.")
+                    : r.error().message());
     });
 }
 
@@ -265,34 +255,25 @@ void LifecycleController::sample(const QString &app, const QString &ns, bool dep
         const QDateTime started = QDateTime::currentDateTimeUtc();
         QJsonArray steps;
         QString message;
-        auto plan
-            = Mesh::ManifestPlan::fromResource(QStringLiteral(":/manifests/%1.yaml").arg(app), ns);
+        auto plan = Mesh::ManifestPlan::sample(app, ns);
         bool ok = false;
         if (!plan) {
             message = plan.error().message();
         } else {
-            plan->steps.erase(std::remove_if(plan->steps.begin(), plan->steps.end(),
-                                             [](const Mesh::PlanStep &s) {
-                                                 return s.kind == QLatin1String("Namespace");
-                                             }),
-                              plan->steps.end());
-            VoidResult r;
-            if (deploy) {
-                const QJsonObject nsObject {{"apiVersion", "v1"},
-                                            {"kind", "Namespace"},
-                                            {"metadata", QJsonObject {{"name", ns}}}};
-                const auto created = w->client->apply(
-                    QStringLiteral("/api/v1/namespaces/%1").arg(ns),
-                    QJsonDocument(nsObject).toJson(QJsonDocument::Compact), true);
-                r = !created ? VoidResult(Unexpected(created.error()))
-                    : injectMesh.isEmpty()
-                    ? VoidResult()
-                    : Mesh::MeshDetector::setInjection(*w->client, injectMesh, ns, true);
-                if (r)
-                    r = w->runPlan(plan.value(), true, false, steps);
-            } else {
-                r = w->runPlan(plan.value(), false, false, steps);
-            }
+            QElapsedTimer clock;
+            clock.start();
+            const auto progress = [&](int i, const QString &state) {
+                if (state == QLatin1String("running"))
+                    return;
+                w->log(QStringLiteral("[%1] %2 (%3 ms)")
+                           .arg(state, plan->steps[i].title())
+                           .arg(clock.elapsed()));
+                steps.append(QJsonObject {
+                    {"step", plan->steps[i].title()}, {"state", state}, {"ms", clock.elapsed()}});
+            };
+            const VoidResult r = deploy ? Mesh::ManifestPlan::deploySample(
+                                     *w->client, app, ns, injectMesh, progress, w->cancel)
+                                        : plan->remove(*w->client, progress, false);
             ok = r.ok();
             message = ok ? (deploy ? tr("%1 runs in %2.").arg(app, ns)
                                    : tr("%1 is removed from %2.").arg(app, ns))
@@ -300,14 +281,7 @@ void LifecycleController::sample(const QString &app, const QString &ns, bool dep
         }
         w->record(deploy ? QStringLiteral("sample deploy") : QStringLiteral("sample remove"),
                   app + QStringLiteral(" in ") + ns, started, ok, steps);
-        QMetaObject::invokeMethod(
-            this,
-            [this, title, ok, message] {
-                m_busy = false;
-                Q_EMIT finished(title, ok, message);
-                detect();
-            },
-            Qt::QueuedConnection);
+        done(title, ok, message);
     });
 }
 

@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 private:
     void run(const QString &title, const std::function<void()> &job);
+    void done(const QString &title, bool ok, const QString &message);
 
     QThread m_thread;
     LifecycleWorker *m_worker = nullptr;

@@ -2,6 +2,7 @@
 
 #include <core/httpengine.h>
 #include <kube/kubeclient.h>
+#include <mesh/meshcatalog.h>
 #include <store/resultstore.h>
 
 #include <QJsonArray>
@@ -106,35 +107,16 @@ private:
                 r.environment.nodes.append(node);
             }
         }
-        for (const auto &[path, mesh, container] :
-             {std::tuple {"/apis/apps/v1/namespaces/istio-system/deployments/istiod", "istio",
-                          "discovery"},
-              std::tuple {"/apis/apps/v1/namespaces/linkerd/deployments/linkerd-destination",
-                          "linkerd", "destination"}}) {
-            const auto d = m_kube->get(QLatin1String(path));
-            if (!d)
-                continue;
-            QString version;
-            for (const QJsonValue &c : d->value(QLatin1String("spec"))
-                                           .toObject()
-                                           .value(QLatin1String("template"))
-                                           .toObject()
-                                           .value(QLatin1String("spec"))
-                                           .toObject()
-                                           .value(QLatin1String("containers"))
-                                           .toArray()) {
-                const QString image = c.toObject().value(QLatin1String("image")).toString();
-                if (c.toObject().value(QLatin1String("name")).toString() == QLatin1String(container)
-                    || version.isEmpty())
-                    version = image.section(QLatin1Char(':'), -1);
-            }
-            if (r.mesh.type.isEmpty() || r.mesh.type == QLatin1String(mesh)) {
-                r.mesh.type = QLatin1String(mesh);
+        if (const auto meshes = Mesh::MeshDetector::detect(*m_kube)) {
+            for (const Mesh::DetectedMesh &d : meshes.value()) {
+                if (d.replicas <= 0 || !(r.mesh.type.isEmpty() || r.mesh.type == d.id))
+                    continue;
+                r.mesh.type = d.id;
                 if (r.mesh.version.isEmpty())
-                    r.mesh.version = version;
-                r.mesh.mtls = true; // both meshes encrypt between sidecars by default
+                    r.mesh.version = d.version;
+                r.mesh.mtls = Mesh::findMesh(d.id)->mtlsByDefault;
+                break;
             }
-            break;
         }
         if (r.mesh.type == QLatin1String("none"))
             r.mesh = {};

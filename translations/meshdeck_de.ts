@@ -498,7 +498,10 @@
     </message>
     <message numerus="yes">
         <source>Plan: %n object(s), CRDs first, webhooks last.</source>
-        <translation><numerusform>Plan: %n Objekt, CRDs zuerst, Webhooks zuletzt.</numerusform><numerusform>Plan: %n Objekte, CRDs zuerst, Webhooks zuletzt.</numerusform></translation>
+        <translation>
+            <numerusform>Plan: %n Objekt, CRDs zuerst, Webhooks zuletzt.</numerusform>
+            <numerusform>Plan: %n Objekte, CRDs zuerst, Webhooks zuletzt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for the control plane to become Ready…</source>
@@ -744,6 +747,14 @@
     <message>
         <source>%1 did not become Established within 30 s.</source>
         <translation>%1 wurde nicht innerhalb von 30 s Established.</translation>
+    </message>
+    <message>
+        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
+        <translation>Unbekanntes Beispiel „%1“: bookinfo, httpbin oder emojivoto.</translation>
+    </message>
+    <message>
+        <source>Namespace %1</source>
+        <translation>Namespace %1</translation>
     </message>
 </context>
 <context>

@@ -498,7 +498,10 @@
     </message>
     <message numerus="yes">
         <source>Plan: %n object(s), CRDs first, webhooks last.</source>
-        <translation><numerusform>Plan: %n objeto, primero las CRD, los webhooks al final.</numerusform><numerusform>Plan: %n objetos, primero las CRD, los webhooks al final.</numerusform></translation>
+        <translation>
+            <numerusform>Plan: %n objeto, primero las CRD, los webhooks al final.</numerusform>
+            <numerusform>Plan: %n objetos, primero las CRD, los webhooks al final.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting for the control plane to become Ready…</source>
@@ -744,6 +747,14 @@
     <message>
         <source>%1 did not become Established within 30 s.</source>
         <translation>%1 no quedó Established en 30 s.</translation>
+    </message>
+    <message>
+        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
+        <translation>Ejemplo desconocido «%1»: bookinfo, httpbin o emojivoto.</translation>
+    </message>
+    <message>
+        <source>Namespace %1</source>
+        <translation>Espacio de nombres %1</translation>
     </message>
 </context>
 <context>

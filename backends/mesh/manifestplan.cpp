@@ -1,5 +1,7 @@
 #include "manifestplan.h"
 
+#include "meshcatalog.h"
+
 #include <core/yaml.h>
 #include <kube/kubeclient.h>
 
@@ -176,6 +178,48 @@ VoidResult ManifestPlan::apply(Kube::KubeClient &client, const Progress &progres
             progress(i, QStringLiteral("done"));
     }
     return {};
+}
+
+Result<ManifestPlan> ManifestPlan::sample(const QString &app, const QString &ns)
+{
+    static const QStringList apps {QStringLiteral("bookinfo"), QStringLiteral("httpbin"),
+                                   QStringLiteral("emojivoto")};
+    if (!apps.contains(app))
+        return Unexpected(
+            Error(ErrorCode::InvalidArgument,
+                  tr("Unknown sample \"%1\": bookinfo, httpbin or emojivoto.").arg(app)));
+    auto plan = fromResource(QStringLiteral(":/manifests/%1.yaml").arg(app), ns);
+    if (!plan)
+        return plan;
+    // The sample's own namespace object gives way to the chosen one.
+    plan->steps.erase(
+        std::remove_if(plan->steps.begin(), plan->steps.end(),
+                       [](const PlanStep &s) { return s.kind == QLatin1String("Namespace"); }),
+        plan->steps.end());
+    return plan;
+}
+
+VoidResult ManifestPlan::deploySample(Kube::KubeClient &client, const QString &app,
+                                      const QString &ns, const QString &injectMesh,
+                                      const Progress &progress, const std::atomic_bool &cancel)
+{
+    auto plan = sample(app, ns);
+    if (!plan)
+        return Unexpected(plan.error());
+    const QJsonObject nsObject {
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Namespace")},
+        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), ns}}}};
+    const auto created = client.apply(QStringLiteral("/api/v1/namespaces/%1").arg(ns),
+                                      QJsonDocument(nsObject).toJson(QJsonDocument::Compact), true);
+    if (!created)
+        return Unexpected(created.error().withContext(tr("Namespace %1").arg(ns)));
+    if (!injectMesh.isEmpty()) {
+        // Injection first, so that the pods start with their sidecars.
+        if (const VoidResult r = MeshDetector::setInjection(client, injectMesh, ns, true); !r)
+            return r;
+    }
+    return plan->apply(client, progress, cancel);
 }
 
 VoidResult ManifestPlan::remove(Kube::KubeClient &client, const Progress &progress,

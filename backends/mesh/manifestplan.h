@@ -50,6 +50,15 @@ public:
     // Deletes in reverse order; objects already gone are fine. Namespaces only with `namespaces`.
     VoidResult remove(Kube::KubeClient &client, const Progress &progress, bool namespaces) const;
 
+    // A sample application (bookinfo, httpbin, emojivoto) into `ns`: the namespace is created,
+    // the mesh's injection switched on first when `injectMesh` is given, then the plan applied.
+    // Removing keeps the namespace.
+    [[nodiscard]] static Result<ManifestPlan> sample(const QString &app, const QString &ns);
+    [[nodiscard]] static VoidResult deploySample(Kube::KubeClient &client, const QString &app,
+                                                 const QString &ns, const QString &injectMesh,
+                                                 const Progress &progress,
+                                                 const std::atomic_bool &cancel);
+
 private:
     Result<QString> objectPath(Kube::KubeClient &client, const PlanStep &step, bool refresh) const;
     mutable QList<Kube::ApiResource> m_resources; // discovery, refreshed after CRDs land
