@@ -102,7 +102,8 @@ int GuiSession::renderScreenshot()
                 for (const auto &e : page->graph().edges)
                     traffic = traffic || e.rps > 0;
                 if (!traffic) {
-                    m_window->topologyController()->setInterval(2000);
+                    if (m_window->topologyController()->interval() != 2000)
+                        m_window->topologyController()->setInterval(2000);
                     return;
                 }
             }

@@ -64,6 +64,7 @@ public:
         }
         if (t) {
             m_graph.hasTelemetry = true;
+            m_traffic = !t->traffic.isEmpty() || !t->tcp.isEmpty();
             addTelemetry(*t);
         }
         finish();
@@ -324,7 +325,7 @@ private:
                         || (dr.circuitBreaker && hostMatches(dr.hosts, n.app, n.ns));
             }
         }
-        if (!m_options.includeIdle && m_graph.hasTelemetry) {
+        if (!m_options.includeIdle && m_traffic) {
             QList<Node> kept;
             for (const Node &n : std::as_const(m_graph.nodes))
                 if (!n.idle)
@@ -358,6 +359,7 @@ private:
     const ClusterSnapshot &m_cluster;
     const BuildOptions &m_options;
     bool m_meshed = false;
+    bool m_traffic = false; // the telemetry measured something: idle parts may be hidden
     QHash<QString, int> m_workloadIndex; // "ns/name" -> workload
     Graph m_graph;
     QHash<QString, int> m_index;
