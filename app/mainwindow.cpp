@@ -302,6 +302,7 @@ void MainWindow::openResults(const QString &path)
     }
     m_resultsPage->setStore(m_store.get(), m_store ? path : QString(), problem);
     m_performancePage->setStore(m_store && !m_store->readOnly() ? m_store.get() : nullptr);
+    m_lifecyclePage->setHistorySource(m_store.get());
 }
 
 void MainWindow::showAbout()

@@ -674,6 +674,30 @@
         <source>Name the namespace to deploy the sample in.</source>
         <translation>Nennen Sie den Namespace, in dem das Beispiel bereitgestellt wird.</translation>
     </message>
+    <message>
+        <source>No steps were recorded.</source>
+        <translation>Es wurden keine Schritte aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>History (double-click for the steps)</source>
+        <translation>Verlauf (Doppelklick für die Schritte)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::MainWindow</name>

@@ -674,6 +674,30 @@
         <source>Name the namespace to deploy the sample in.</source>
         <translation>Indique el espacio de nombres donde desplegar el ejemplo.</translation>
     </message>
+    <message>
+        <source>No steps were recorded.</source>
+        <translation>No se registraron pasos.</translation>
+    </message>
+    <message>
+        <source>History (double-click for the steps)</source>
+        <translation>Historial (doble clic para ver los pasos)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operación</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::MainWindow</name>

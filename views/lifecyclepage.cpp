@@ -5,6 +5,11 @@
 
 #include <mesh/manifestplan.h>
 #include <models/lifecyclecontroller.h>
+#include <store/resultstore.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -74,6 +79,13 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     m_namespaces->horizontalHeader()->setStretchLastSection(true);
     m_namespaces->setSelectionMode(QAbstractItemView::NoSelection);
     grid->addWidget(m_namespaces, 4, 0);
+    grid->addWidget(title(m_historyTitle), 5, 0);
+    m_history = new QTableWidget(0, 4, m_content);
+    m_history->verticalHeader()->hide();
+    m_history->horizontalHeader()->setStretchLastSection(true);
+    m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    grid->addWidget(m_history, 6, 0, 1, 2);
     // Samples and the log.
     auto *right = new QVBoxLayout;
     right->addWidget(title(m_samplesTitle));
@@ -110,6 +122,7 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     grid->addLayout(right, 4, 1);
     grid->setRowStretch(1, 2);
     grid->setRowStretch(4, 3);
+    grid->setRowStretch(6, 1);
     grid->setColumnStretch(0, 2);
     grid->setColumnStretch(1, 3);
     m_stack->addWidget(m_content);
@@ -133,6 +146,24 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
                                    item->checkState() == Qt::Checked);
     });
     connect(m_controller, &LifecycleController::detected, this, &LifecyclePage::onDetected);
+    connect(m_history, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        // The whole record of an operation: every step, its state and timing.
+        const QString steps = m_history->item(row, 0)->data(Qt::UserRole).toString();
+        QString text;
+        for (const QJsonValue &v : QJsonDocument::fromJson(steps.toUtf8()).array()) {
+            const QJsonObject o = v.toObject();
+            text += QStringLiteral("[%1] %2 %3\n")
+                        .arg(o.value(QLatin1String("state")).toString(),
+                             o.value(QLatin1String("step")).toString(),
+                             o.contains(QLatin1String("ms")) ? QStringLiteral("(%1 ms)").arg(
+                                 o.value(QLatin1String("ms")).toInt())
+                                                             : QString());
+        }
+        QMessageBox box(QMessageBox::Information, m_history->item(row, 1)->text(),
+                        m_history->item(row, 2)->text(), QMessageBox::Close, this);
+        box.setDetailedText(text.isEmpty() ? tr("No steps were recorded.") : text);
+        box.exec();
+    });
     connect(m_controller, &LifecycleController::logged, this, [this](const QString &line) {
         m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
     });
@@ -166,6 +197,9 @@ void LifecyclePage::retranslate()
     m_namespacesTitle->setText(tr("Sidecar injection"));
     m_samplesTitle->setText(tr("Sample applications"));
     m_logTitle->setText(tr("Operation log"));
+    m_historyTitle->setText(tr("History (double-click for the steps)"));
+    m_history->setHorizontalHeaderLabels(
+        {tr("When"), tr("Operation"), tr("Target"), tr("Outcome")});
     m_meshes->setHorizontalHeaderLabels({tr("Mesh"), tr("In this cluster"), tr("About")});
     m_namespaces->setHorizontalHeaderLabels({tr("Namespace"), tr("Sidecars injected")});
     m_install->setText(tr("&Install…"));
@@ -260,7 +294,40 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
         m_namespaces->resizeColumnToContents(0);
     }
     m_filling = false;
+    refreshHistory();
     setBusy(m_controller->busy());
+}
+
+void LifecyclePage::setHistorySource(ResultStore *store)
+{
+    m_store = store;
+    refreshHistory();
+}
+
+void LifecyclePage::refreshHistory()
+{
+    m_history->setRowCount(0);
+    if (!m_store)
+        return;
+    const auto ops = m_store->operations(100);
+    if (!ops)
+        return;
+    m_history->setRowCount(static_cast<int>(ops->size()));
+    const QLocale locale;
+    for (int i = 0; i < ops->size(); ++i) {
+        const ResultStore::Operation &op = ops->at(i);
+        auto *when
+            = new QTableWidgetItem(locale.toString(op.started.toLocalTime(), QLocale::ShortFormat));
+        when->setData(Qt::UserRole, op.steps);
+        m_history->setItem(i, 0, when);
+        m_history->setItem(i, 1, new QTableWidgetItem(op.kind));
+        m_history->setItem(i, 2, new QTableWidgetItem(op.target));
+        auto *outcome = new QTableWidgetItem(op.outcome);
+        if (op.outcome == QLatin1String("failed"))
+            outcome->setForeground(QColor(0xc9, 0x19, 0x0b));
+        m_history->setItem(i, 3, outcome);
+    }
+    m_history->resizeColumnsToContents();
 }
 
 void LifecyclePage::installSelected(bool confirm)

@@ -16,6 +16,7 @@ class QTableWidget;
 namespace Meshdeck {
 
 class EmptyStatePage;
+class ResultStore;
 class LifecycleController;
 
 // Which service mesh runs in the cluster, and getting one: the catalog with what is installed
@@ -37,6 +38,10 @@ public:
     void installSelected(bool confirm = true);
     void uninstallSelected(bool confirm = true);
     void deploySample(const QString &app, const QString &ns, bool inject);
+    // Where the operation history is read from (the results database); null: none shown.
+    void setHistorySource(ResultStore *store);
+    [[nodiscard]] QTableWidget *historyTable() const { return m_history; }
+    void refreshHistory();
 
 Q_SIGNALS:
     void clustersRequested();
@@ -68,6 +73,9 @@ private:
     QCheckBox *m_inject = nullptr;
     QPushButton *m_deploy = nullptr, *m_remove = nullptr;
     QPlainTextEdit *m_log = nullptr;
+    QTableWidget *m_history = nullptr;
+    QLabel *m_historyTitle = nullptr;
+    ResultStore *m_store = nullptr;
     QLabel *m_status = nullptr;
     bool m_filling = false;
 };

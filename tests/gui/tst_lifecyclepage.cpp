@@ -36,6 +36,8 @@ private Q_SLOTS:
         const QString history = dir.filePath(QStringLiteral("history.sqlite"));
         controller.setHistoryPath(history);
         LifecyclePage page(&controller);
+        auto historyStore = ResultStore::open(history).value();
+        page.setHistorySource(historyStore.get());
         page.resize(1280, 800);
         page.show();
         QSignalSpy detected(&controller, &LifecycleController::detected);
@@ -82,6 +84,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             page.meshTable()->item(0, 1)->text().contains(QStringLiteral("not installed")), 5000);
 
+        // The page lists the history.
+        page.refreshHistory();
+        QVERIFY(page.historyTable()->rowCount() >= 3);
         // The history kept every operation with its steps.
         const auto store = ResultStore::open(history).value();
         const auto ops = store->operations().value();
