@@ -400,27 +400,16 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         return ExitFailure;
     }
     // Verify: the control plane Ready (install) or gone (uninstall).
-    QElapsedTimer wait;
-    wait.start();
-    bool verified = false;
-    while (!verified && wait.elapsed() < 60000) {
-        const auto now = Mesh::MeshDetector::detect(client);
-        const Mesh::DetectedMesh *d = nullptr;
-        for (const auto &x : now ? now.value() : QList<Mesh::DetectedMesh>())
-            if (x.id == chosen->id)
-                d = &x;
-        verified = installing ? (d && d->replicas > 0 && d->ready >= d->replicas)
-                              : (!d || d->replicas == 0);
-        if (verified)
-            out << (installing ? QStringLiteral("Verified: %1 %2 control plane ready (%3/%4).\n")
-                                     .arg(chosen->name, d->version)
-                                     .arg(d->ready)
-                                     .arg(d->replicas)
-                               : QStringLiteral("Verified: %1's control plane is gone.\n")
-                                     .arg(chosen->name));
-        else
-            QThread::msleep(500);
-    }
+    const auto seen
+        = Mesh::MeshDetector::waitForControlPlane(client, chosen->id, installing, 60000);
+    const bool verified = seen.has_value();
+    if (verified)
+        out << (installing
+                    ? QStringLiteral("Verified: %1 %2 control plane ready (%3/%4).\n")
+                          .arg(chosen->name, seen->version)
+                          .arg(seen->ready)
+                          .arg(seen->replicas)
+                    : QStringLiteral("Verified: %1's control plane is gone.\n").arg(chosen->name));
     record(sub, chosen->name, started,
            verified ? QStringLiteral("succeeded") : QStringLiteral("failed"), steps);
     if (!verified) {

@@ -9,16 +9,13 @@
 #include <topology/topologysource.h>
 #include <views/graphpainter.h>
 
-#include <QBuffer>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
 #include <QJsonDocument>
-#include <QPainter>
 #include <QPalette>
-#include <QSvgGenerator>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -194,18 +191,8 @@ int TopologyCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         palette.setColor(QPalette::Highlight, QColor(0x00, 0x66, 0xcc));
         painter.setPalette(palette);
         painter.setGraph(graph);
-        const QRectF bounds
-            = painter.bounds().isEmpty() ? QRectF(0, 0, 400, 300) : painter.bounds();
-        const QSize size = bounds.size().toSize().expandedTo(QSize(200, 150));
         if (fmt == QLatin1String("png")) {
-            QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
-            image.setDevicePixelRatio(2);
-            image.fill(Qt::white);
-            QPainter qp(&image);
-            qp.translate(-bounds.topLeft());
-            painter.paint(&qp, bounds, 1.0);
-            qp.end();
-            if (!image.save(p.value(output), "PNG")) {
+            if (!painter.toImage(Qt::white).save(p.value(output), "PNG")) {
                 err << "meshdeck topology export: cannot write " << p.value(output) << "\n";
                 return ExitFailure;
             }
@@ -213,17 +200,7 @@ int TopologyCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                 << graph.edges.size() << " edges)\n";
             return ExitOk;
         }
-        QBuffer buffer(&bytes);
-        QSvgGenerator svg;
-        svg.setOutputDevice(&buffer);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(QStringLiteral("Meshdeck topology"));
-        QPainter qp(&svg);
-        qp.fillRect(QRect(QPoint(0, 0), size), Qt::white);
-        qp.translate(-bounds.topLeft());
-        painter.paint(&qp, bounds, 1.0);
-        qp.end();
+        bytes = painter.toSvg(Qt::white);
     }
     if (p.isSet(output)) {
         QFile f(p.value(output));

@@ -182,14 +182,9 @@ void LifecycleController::install(const QString &mesh)
                 message = applied.error().toString();
             } else {
                 w->log(tr("Waiting for the control plane to become Ready…"));
-                QElapsedTimer wait;
-                wait.start();
-                while (!ok && wait.elapsed() < 60000 && !w->cancel.load()) {
-                    for (const auto &d : Mesh::MeshDetector::detect(*w->client).valueOr({}))
-                        ok = ok || (d.id == mesh && d.replicas > 0 && d.ready >= d.replicas);
-                    if (!ok)
-                        QThread::msleep(500);
-                }
+                ok = Mesh::MeshDetector::waitForControlPlane(*w->client, mesh, true, 60000,
+                                                             &w->cancel)
+                         .has_value();
                 message = ok ? tr("%1 is installed and its control plane is Ready. Next: switch on "
                                   "injection for a "
                                   "namespace and deploy a sample.")

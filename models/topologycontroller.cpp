@@ -110,9 +110,7 @@ private:
     QHash<QString, QPointF> m_positions;
     Topology::GraphType m_lastType = Topology::GraphType::Workload;
     bool m_lastForce = false;
-
-public:
-    std::optional<Telemetry::PrometheusEndpoint> m_endpoint;
+    std::optional<Telemetry::PrometheusEndpoint> m_endpoint; // from the last refresh, for history
 };
 
 TopologyController::TopologyController(QObject *parent)

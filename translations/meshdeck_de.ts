@@ -79,7 +79,7 @@
         <translation>Der Log-Stream ist beendet (der Container wurde gestoppt oder der Pod ist weg).</translation>
     </message>
     <message>
-        <source>"%1" is not in the log.</source>
+        <source>&quot;%1&quot; is not in the log.</source>
         <translation>„%1“ kommt im Log nicht vor.</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>Dies ist keine Meshdeck-Datei, oder sie ist beschädigt.</translation>
     </message>
     <message>
-        <source>This file holds "%1", not "%2".</source>
+        <source>This file holds &quot;%1&quot;, not &quot;%2&quot;.</source>
         <translation>Diese Datei enthält „%1“, nicht „%2“.</translation>
     </message>
     <message>
@@ -274,7 +274,7 @@
 <context>
     <name>Meshdeck::HttpTransport</name>
     <message>
-        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
+        <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
         <translation>Die Adresse „%1“ ist keine gültige http- oder https-URL. Prüfen Sie die Serveradresse.</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
+        <source>The host name &quot;%1&quot; could not be resolved. Check the server address and your network or DNS settings.</source>
         <translation>Der Hostname „%1“ konnte nicht aufgelöst werden. Prüfen Sie die Serveradresse und Ihre Netzwerk- oder DNS-Einstellungen.</translation>
     </message>
     <message>
@@ -336,42 +336,42 @@
 <context>
     <name>Meshdeck::Kube::ExecCredentialProvider</name>
     <message>
-        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <source>The credential plugin of user &quot;%1&quot; asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
         <translation>Das Anmelde-Plugin von Benutzer „%1“ verlangt %2; Meshdeck unterstützt client.authentication.k8s.io/v1 und v1beta1. Aktualisieren Sie das Plugin oder seine apiVersion in der kubeconfig.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; was not found on PATH.</source>
         <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ wurde im PATH nicht gefunden.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" could not be started: %2</source>
+        <source>The credential plugin &quot;%1&quot; could not be started: %2</source>
         <translation>Das Anmelde-Plugin „%1“ konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <source>The credential plugin &quot;%1&quot; did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
         <translation>Das Anmelde-Plugin „%1“ wurde nicht innerhalb von %2 Sekunden fertig. Es wartet möglicherweise auf eine Anmeldung im Browser oder Terminal: Führen Sie es einmal von Hand aus.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; failed (exit code %3)%4</source>
         <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ ist fehlgeschlagen (Exit-Code %3)%4</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <source>The credential plugin &quot;%1&quot; printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
         <translation>Das Anmelde-Plugin „%1“ hat etwas ausgegeben, das kein ExecCredential mit Status ist. Führen Sie es von Hand aus, um die Ausgabe zu sehen.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
+        <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
         <translation>Das Anmelde-Plugin „%1“ hat weder ein Token noch ein Client-Zertifikat mit Schlüssel geliefert.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::KubeClient</name>
     <message>
-        <source>Context "%1"</source>
+        <source>Context &quot;%1&quot;</source>
         <translation>Kontext „%1“</translation>
     </message>
     <message>
-        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <source>The cluster of context &quot;%1&quot; rejected the credentials of user &quot;%2&quot; (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
         <translation>Der Cluster des Kontexts „%1“ hat die Zugangsdaten von Benutzer „%2“ abgelehnt (401 Unauthorized). Sie sind möglicherweise abgelaufen: Melden Sie sich erneut an, oder prüfen Sie den Benutzer in Ihrer kubeconfig.</translation>
     </message>
     <message>
@@ -379,54 +379,54 @@
         <translation>(anonym)</translation>
     </message>
     <message>
-        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <source>Not allowed in context &quot;%1&quot;: %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
         <translation>Im Kontext „%1“ nicht erlaubt: %2. Bitten Sie einen Cluster-Administrator um diese Berechtigung, oder verwenden Sie einen Kontext, dessen Benutzer sie hat.</translation>
     </message>
     <message>
-        <source>Not found in context "%1": %2</source>
+        <source>Not found in context &quot;%1&quot;: %2</source>
         <translation>Im Kontext „%1“ nicht gefunden: %2</translation>
     </message>
     <message>
-        <source>Conflict in context "%1": %2</source>
+        <source>Conflict in context &quot;%1&quot;: %2</source>
         <translation>Konflikt im Kontext „%1“: %2</translation>
     </message>
     <message>
-        <source>The data requested from context "%1" is no longer available: %2</source>
+        <source>The data requested from context &quot;%1&quot; is no longer available: %2</source>
         <translation>Die im Kontext „%1“ angefragten Daten sind nicht mehr verfügbar: %2</translation>
     </message>
     <message>
-        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
+        <source>The API server of context &quot;%1&quot; is rate-limiting requests; try again shortly.</source>
         <translation>Der API-Server des Kontexts „%1“ drosselt Anfragen; versuchen Sie es gleich erneut.</translation>
     </message>
     <message>
-        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
+        <source>The API server of context &quot;%1&quot; answered with an error (%2): %3. Try again later.</source>
         <translation>Der API-Server des Kontexts „%1“ hat mit einem Fehler geantwortet (%2): %3. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>The request was refused in context "%1" (%2): %3</source>
+        <source>The request was refused in context &quot;%1&quot; (%2): %3</source>
         <translation>Die Anfrage wurde im Kontext „%1“ abgelehnt (%2): %3</translation>
     </message>
     <message>
-        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
+        <source>The API server of context &quot;%1&quot; sent a reply that is not a JSON object.</source>
         <translation>Der API-Server des Kontexts „%1“ hat eine Antwort gesendet, die kein JSON-Objekt ist.</translation>
     </message>
     <message>
-        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
+        <source>The watch stream of context &quot;%1&quot; carried a malformed event; it will be restarted.</source>
         <translation>Der Watch-Stream des Kontexts „%1“ enthielt ein fehlerhaftes Ereignis; er wird neu gestartet.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
-        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <source>%1 of &quot;%2&quot; in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
         <translation>%1 von „%2“ in %3 ist kein gültiges Base64. Exportieren Sie die Zugangsdaten erneut, oder verweisen Sie mit %4 stattdessen auf eine PEM-Datei.</translation>
     </message>
     <message>
-        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
+        <source>%1 of &quot;%2&quot; in %3 does not hold PEM data (no &quot;-----BEGIN&quot; line after decoding).</source>
         <translation>%1 von „%2“ in %3 enthält keine PEM-Daten (nach dem Dekodieren keine „-----BEGIN“-Zeile).</translation>
     </message>
     <message>
-        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
+        <source>The %1 file of &quot;%2&quot; cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
         <translation>Die %1-Datei von „%2“ kann nicht gelesen werden: %3 (%4). Prüfen Sie den Pfad in Ihrer kubeconfig.</translation>
     </message>
     <message>
@@ -438,7 +438,7 @@
         <translation>Die kubeconfig %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud&apos;s CLI or kubectl, or start the demo cluster with &apos;meshdeck demo-cluster --kubeconfig FILE&apos;.</source>
         <translation>Keine kubeconfig gefunden (gesucht: %1). Legen Sie eine mit dem CLI Ihrer Cloud oder mit kubectl an, oder starten Sie den Demo-Cluster mit „meshdeck demo-cluster --kubeconfig DATEI“.</translation>
     </message>
     <message>
@@ -450,11 +450,11 @@
         <translation>Die Datei %1 ist keine kubeconfig: Ihre oberste Ebene ist keine Zuordnung.</translation>
     </message>
     <message>
-        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
+        <source>No context is selected in %1. Choose one with --context NAME or &apos;kubectl config use-context NAME&apos;.</source>
         <translation>In %1 ist kein Kontext ausgewählt. Wählen Sie einen mit --context NAME oder „kubectl config use-context NAME“.</translation>
     </message>
     <message>
-        <source>The context "%1" is not in %2. Known contexts: %3.</source>
+        <source>The context &quot;%1&quot; is not in %2. Known contexts: %3.</source>
         <translation>Der Kontext „%1“ ist nicht in %2. Bekannte Kontexte: %3.</translation>
     </message>
     <message>
@@ -462,27 +462,27 @@
         <translation>keine</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the cluster &quot;%2&quot;, which %3 does not define.</source>
         <translation>Der Kontext „%1“ verweist auf den Cluster „%2“, den %3 nicht definiert.</translation>
     </message>
     <message>
-        <source>The cluster "%1" of context "%2" has no server address.</source>
+        <source>The cluster &quot;%1&quot; of context &quot;%2&quot; has no server address.</source>
         <translation>Der Cluster „%1“ des Kontexts „%2“ hat keine Serveradresse.</translation>
     </message>
     <message>
-        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
+        <source>The server address &quot;%1&quot; of cluster &quot;%2&quot; is not an http or https URL.</source>
         <translation>Die Serveradresse „%1“ des Clusters „%2“ ist keine http- oder https-URL.</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the user &quot;%2&quot;, which %3 does not define.</source>
         <translation>Der Kontext „%1“ verweist auf den Benutzer „%2“, den %3 nicht definiert.</translation>
     </message>
     <message>
-        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <source>The user &quot;%1&quot; authenticates with the legacy auth-provider &quot;%2&quot;, which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
         <translation>Der Benutzer „%1“ meldet sich mit dem veralteten auth-provider „%2“ an, den Kubernetes entfernt hat. Stellen Sie auf ein Exec-Anmelde-Plugin um (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
     </message>
     <message>
-        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <source>The user &quot;%1&quot; has a client certificate without its key, or a key without its certificate. Both are needed.</source>
         <translation>Der Benutzer „%1“ hat ein Client-Zertifikat ohne Schlüssel oder einen Schlüssel ohne Zertifikat. Beides wird benötigt.</translation>
     </message>
 </context>
@@ -520,7 +520,7 @@
         <translation>%1 deinstallieren</translation>
     </message>
     <message>
-        <source>Only the bundled Istio can be removed from here; use the mesh's own CLI.</source>
+        <source>Only the bundled Istio can be removed from here; use the mesh&apos;s own CLI.</source>
         <translation>Nur das mitgelieferte Istio kann hier entfernt werden; verwenden Sie das CLI des Meshes.</translation>
     </message>
     <message>
@@ -536,7 +536,7 @@
         <translation>Injektion aus für %1</translation>
     </message>
     <message>
-        <source>Restart the namespace's workloads for the change to reach their pods.</source>
+        <source>Restart the namespace&apos;s workloads for the change to reach their pods.</source>
         <translation>Starten Sie die Workloads des Namespaces neu, damit die Änderung ihre Pods erreicht.</translation>
     </message>
     <message>
@@ -667,7 +667,7 @@
         <translation>%1 deinstallieren</translation>
     </message>
     <message>
-        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <source>Remove %1&apos;s control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
         <translation>Control Plane und CRDs von %1 entfernen? Namespaces bleiben; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</translation>
     </message>
     <message>
@@ -773,7 +773,7 @@
         <translation>%1 wurde nicht innerhalb von 30 s Established.</translation>
     </message>
     <message>
-        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
+        <source>Unknown sample &quot;%1&quot;: bookinfo, httpbin or emojivoto.</source>
         <translation>Unbekanntes Beispiel „%1“: bookinfo, httpbin oder emojivoto.</translation>
     </message>
     <message>
@@ -784,7 +784,7 @@
 <context>
     <name>Meshdeck::Mesh::MeshDetector</name>
     <message>
-        <source>Unknown mesh "%1".</source>
+        <source>Unknown mesh &quot;%1&quot;.</source>
         <translation>Unbekanntes Mesh „%1“.</translation>
     </message>
     <message>
@@ -873,7 +873,7 @@
         <translation>Noch kein Dienstgraph</translation>
     </message>
     <message>
-        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh&apos;s Prometheus.</source>
         <translation>Die Topologie zeigt die Dienste und Workloads des verbundenen Clusters und den Verkehr zwischen ihnen: Anfragerate, Fehlerrate und Latenz an jeder Kante, aus dem Prometheus des Meshes.</translation>
     </message>
     <message>
@@ -921,7 +921,7 @@
         <translation>Noch keine Ergebnisse gespeichert</translation>
     </message>
     <message>
-        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh&apos;s overhead against a baseline.</source>
         <translation>Jeder Lasttest-Lauf wird hier aufbewahrt. Wählen Sie zwei bis sechs Läufe, um ihre Latenzverteilungen nebeneinander zu vergleichen und den Mehraufwand des Meshes gegenüber einer Basislinie abzulesen.</translation>
     </message>
     <message>
@@ -936,11 +936,11 @@
 <context>
     <name>Meshdeck::Perf::ExternalGenerator</name>
     <message>
-        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
+        <source>wrk is not installed. Install it with &quot;sudo apt-get install wrk&quot;, or use the native generator.</source>
         <translation>wrk ist nicht installiert. Installieren Sie es mit „sudo apt-get install wrk“, oder verwenden Sie den eingebauten Generator.</translation>
     </message>
     <message>
-        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or &quot;go install fortio.org/fortio@latest&quot;), or use the native generator.</source>
         <translation>fortio ist nicht im PATH. Debian 12 enthält kein Paket dafür: Installieren Sie eine Version von fortio.org (oder „go install fortio.org/fortio@latest“), oder verwenden Sie den eingebauten Generator.</translation>
     </message>
     <message>
@@ -952,7 +952,7 @@
         <translation>wrk wurde beendet, ohne seine Ergebnisse auszugeben.</translation>
     </message>
     <message>
-        <source>wrk's results could not be read.</source>
+        <source>wrk&apos;s results could not be read.</source>
         <translation>Die Ergebnisse von wrk konnten nicht gelesen werden.</translation>
     </message>
     <message>
@@ -972,7 +972,7 @@
         <translation>wrk kann keine konstante Rate halten (das kann wrk2, für das Debian kein Paket hat). Verwenden Sie --max mit wrk oder den eingebauten Generator für eine konstante Rate.</translation>
     </message>
     <message>
-        <source>Cannot write wrk's script.</source>
+        <source>Cannot write wrk&apos;s script.</source>
         <translation>Das Skript für wrk kann nicht geschrieben werden.</translation>
     </message>
     <message>
@@ -1003,7 +1003,7 @@
         <translation>Das Profil hat keinen Namen.</translation>
     </message>
     <message>
-        <source>The profile "%1" names an unknown generator "%2".</source>
+        <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
         <translation>Das Profil „%1“ nennt einen unbekannten Generator „%2“.</translation>
     </message>
 </context>
@@ -1189,7 +1189,7 @@
         <translation>Geben Sie die zu belastende URL ein, zum Beispiel http://127.0.0.1:9080/productpage.</translation>
     </message>
     <message>
-        <source>"%1" is not an http:// or https:// URL.</source>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>„%1“ ist keine http://- oder https://-URL.</translation>
     </message>
     <message>
@@ -1338,7 +1338,7 @@
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
+        <source>Unknown format &quot;%1&quot;: use meshdeck, fortio or smp.</source>
         <translation>Unbekanntes Format „%1“: Verwenden Sie meshdeck, fortio oder smp.</translation>
     </message>
 </context>
@@ -1650,7 +1650,7 @@
 <context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
-        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
+        <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
         <translation>Die Antwort ist kein Prometheus-JSON. Ist diese Adresse ein Prometheus-Server?</translation>
     </message>
     <message>
@@ -1658,15 +1658,15 @@
         <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
     </message>
     <message>
-        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
+        <source>The answer has no &quot;status&quot;:&quot;success&quot; and data; it is not from the Prometheus HTTP API.</source>
         <translation>Die Antwort hat kein „status“:„success“ und keine Daten; sie stammt nicht von der Prometheus-HTTP-API.</translation>
     </message>
     <message>
-        <source>Expected an instant vector, got "%1".</source>
+        <source>Expected an instant vector, got &quot;%1&quot;.</source>
         <translation>Ein Instant-Vektor wurde erwartet, „%1“ kam.</translation>
     </message>
     <message>
-        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus&apos;s relabelling.</source>
         <translation>Mehr als %1 Reihen: Der Rest wurde weggelassen. Schränken Sie die Abfrage ein (Namespaces) oder passen Sie das Relabeling von Prometheus an.</translation>
     </message>
     <message>
@@ -1690,14 +1690,14 @@
         <translation>Prometheus unter %1 hat mit HTTP %2 geantwortet.</translation>
     </message>
     <message>
-        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
         <translation>Kein Prometheus im Cluster gefunden (gesucht: %1). Installieren Sie die Prometheus-Erweiterung des Meshes oder geben Sie die URL von Prometheus an.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>
     <message>
-        <source>Cannot read the expression at "%1".</source>
+        <source>Cannot read the expression at &quot;%1&quot;.</source>
         <translation>Der Ausdruck ist bei „%1“ nicht lesbar.</translation>
     </message>
     <message>
@@ -1705,27 +1705,27 @@
         <translation>Der Ausdruck ist unvollständig.</translation>
     </message>
     <message>
-        <source>Unexpected "%1": combine conditions with and, or, not.</source>
+        <source>Unexpected &quot;%1&quot;: combine conditions with and, or, not.</source>
         <translation>Unerwartet: „%1“. Verknüpfen Sie Bedingungen mit and, or, not.</translation>
     </message>
     <message>
-        <source>A "(" is never closed.</source>
+        <source>A &quot;(&quot; is never closed.</source>
         <translation>Eine „(“ wird nie geschlossen.</translation>
     </message>
     <message>
-        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <source>Unknown field &quot;%1&quot;: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
         <translation>Unbekanntes Feld „%1“: Verwenden Sie name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar oder idle.</translation>
     </message>
     <message>
-        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <source>&quot;%1&quot; needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
         <translation>„%1“ braucht einen Operator: = != &lt; &gt; &lt;= &gt;= oder contains.</translation>
     </message>
     <message>
-        <source>"%1 %2" needs a value.</source>
+        <source>&quot;%1 %2&quot; needs a value.</source>
         <translation>„%1 %2“ braucht einen Wert.</translation>
     </message>
     <message>
-        <source>"%1" compares numbers; "%2" is not one.</source>
+        <source>&quot;%1&quot; compares numbers; &quot;%2&quot; is not one.</source>
         <translation>„%1“ vergleicht Zahlen; „%2“ ist keine.</translation>
     </message>
 </context>

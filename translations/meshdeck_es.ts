@@ -79,7 +79,7 @@
         <translation>El flujo del registro terminó (el contenedor se detuvo o el pod desapareció).</translation>
     </message>
     <message>
-        <source>"%1" is not in the log.</source>
+        <source>&quot;%1&quot; is not in the log.</source>
         <translation>«%1» no está en el registro.</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>Este no es un archivo de Meshdeck o está dañado.</translation>
     </message>
     <message>
-        <source>This file holds "%1", not "%2".</source>
+        <source>This file holds &quot;%1&quot;, not &quot;%2&quot;.</source>
         <translation>Este archivo contiene «%1», no «%2».</translation>
     </message>
     <message>
@@ -274,7 +274,7 @@
 <context>
     <name>Meshdeck::HttpTransport</name>
     <message>
-        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
+        <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
         <translation>La dirección «%1» no es una URL http o https válida. Revise la dirección del servidor.</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>La solicitud a %1 se canceló.</translation>
     </message>
     <message>
-        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
+        <source>The host name &quot;%1&quot; could not be resolved. Check the server address and your network or DNS settings.</source>
         <translation>No se pudo resolver el nombre de host «%1». Revise la dirección del servidor y la configuración de red o DNS.</translation>
     </message>
     <message>
@@ -336,42 +336,42 @@
 <context>
     <name>Meshdeck::Kube::ExecCredentialProvider</name>
     <message>
-        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <source>The credential plugin of user &quot;%1&quot; asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
         <translation>El complemento de credenciales del usuario «%1» pide %2; Meshdeck admite client.authentication.k8s.io/v1 y v1beta1. Actualice el complemento o su apiVersion en el kubeconfig.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; was not found on PATH.</source>
         <translation>No se encontró en el PATH el complemento de credenciales «%1» del usuario «%2».</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" could not be started: %2</source>
+        <source>The credential plugin &quot;%1&quot; could not be started: %2</source>
         <translation>No se pudo iniciar el complemento de credenciales «%1»: %2</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <source>The credential plugin &quot;%1&quot; did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
         <translation>El complemento de credenciales «%1» no terminó en %2 segundos. Puede que espere un inicio de sesión en un navegador o terminal: ejecútelo una vez a mano.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; failed (exit code %3)%4</source>
         <translation>El complemento de credenciales «%1» del usuario «%2» falló (código de salida %3)%4</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <source>The credential plugin &quot;%1&quot; printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
         <translation>El complemento de credenciales «%1» imprimió algo que no es un ExecCredential con estado. Ejecútelo a mano para ver lo que imprime.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
+        <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
         <translation>El complemento de credenciales «%1» no devolvió ni un token ni un certificado de cliente con su clave.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::KubeClient</name>
     <message>
-        <source>Context "%1"</source>
+        <source>Context &quot;%1&quot;</source>
         <translation>Contexto «%1»</translation>
     </message>
     <message>
-        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <source>The cluster of context &quot;%1&quot; rejected the credentials of user &quot;%2&quot; (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
         <translation>El clúster del contexto «%1» rechazó las credenciales del usuario «%2» (401 Unauthorized). Puede que hayan caducado: inicie sesión de nuevo o revise el usuario en su kubeconfig.</translation>
     </message>
     <message>
@@ -379,54 +379,54 @@
         <translation>(anónimo)</translation>
     </message>
     <message>
-        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <source>Not allowed in context &quot;%1&quot;: %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
         <translation>No permitido en el contexto «%1»: %2. Pida este permiso a un administrador del clúster o use un contexto cuyo usuario lo tenga.</translation>
     </message>
     <message>
-        <source>Not found in context "%1": %2</source>
+        <source>Not found in context &quot;%1&quot;: %2</source>
         <translation>No encontrado en el contexto «%1»: %2</translation>
     </message>
     <message>
-        <source>Conflict in context "%1": %2</source>
+        <source>Conflict in context &quot;%1&quot;: %2</source>
         <translation>Conflicto en el contexto «%1»: %2</translation>
     </message>
     <message>
-        <source>The data requested from context "%1" is no longer available: %2</source>
+        <source>The data requested from context &quot;%1&quot; is no longer available: %2</source>
         <translation>Los datos solicitados al contexto «%1» ya no están disponibles: %2</translation>
     </message>
     <message>
-        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
+        <source>The API server of context &quot;%1&quot; is rate-limiting requests; try again shortly.</source>
         <translation>El servidor de API del contexto «%1» está limitando las solicitudes; inténtelo de nuevo en breve.</translation>
     </message>
     <message>
-        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
+        <source>The API server of context &quot;%1&quot; answered with an error (%2): %3. Try again later.</source>
         <translation>El servidor de API del contexto «%1» respondió con un error (%2): %3. Inténtelo más tarde.</translation>
     </message>
     <message>
-        <source>The request was refused in context "%1" (%2): %3</source>
+        <source>The request was refused in context &quot;%1&quot; (%2): %3</source>
         <translation>La solicitud fue rechazada en el contexto «%1» (%2): %3</translation>
     </message>
     <message>
-        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
+        <source>The API server of context &quot;%1&quot; sent a reply that is not a JSON object.</source>
         <translation>El servidor de API del contexto «%1» envió una respuesta que no es un objeto JSON.</translation>
     </message>
     <message>
-        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
+        <source>The watch stream of context &quot;%1&quot; carried a malformed event; it will be restarted.</source>
         <translation>El flujo de watch del contexto «%1» contenía un evento mal formado; se reiniciará.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
-        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <source>%1 of &quot;%2&quot; in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
         <translation>%1 de «%2» en %3 no es base64 válido. Vuelva a exportar las credenciales o use %4 para apuntar a un archivo PEM.</translation>
     </message>
     <message>
-        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
+        <source>%1 of &quot;%2&quot; in %3 does not hold PEM data (no &quot;-----BEGIN&quot; line after decoding).</source>
         <translation>%1 de «%2» en %3 no contiene datos PEM (sin línea «-----BEGIN» tras decodificar).</translation>
     </message>
     <message>
-        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
+        <source>The %1 file of &quot;%2&quot; cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
         <translation>No se puede leer el archivo %1 de «%2»: %3 (%4). Revise la ruta en su kubeconfig.</translation>
     </message>
     <message>
@@ -438,7 +438,7 @@
         <translation>No se puede leer el kubeconfig %1: %2</translation>
     </message>
     <message>
-        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud&apos;s CLI or kubectl, or start the demo cluster with &apos;meshdeck demo-cluster --kubeconfig FILE&apos;.</source>
         <translation>No se encontró ningún kubeconfig (se buscó %1). Cree uno con la CLI de su nube o con kubectl, o inicie el clúster de demostración con «meshdeck demo-cluster --kubeconfig ARCHIVO».</translation>
     </message>
     <message>
@@ -450,11 +450,11 @@
         <translation>%1 no es un kubeconfig: su nivel superior no es un mapa.</translation>
     </message>
     <message>
-        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
+        <source>No context is selected in %1. Choose one with --context NAME or &apos;kubectl config use-context NAME&apos;.</source>
         <translation>No hay ningún contexto seleccionado en %1. Elija uno con --context NOMBRE o «kubectl config use-context NOMBRE».</translation>
     </message>
     <message>
-        <source>The context "%1" is not in %2. Known contexts: %3.</source>
+        <source>The context &quot;%1&quot; is not in %2. Known contexts: %3.</source>
         <translation>El contexto «%1» no está en %2. Contextos conocidos: %3.</translation>
     </message>
     <message>
@@ -462,27 +462,27 @@
         <translation>ninguno</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the cluster &quot;%2&quot;, which %3 does not define.</source>
         <translation>El contexto «%1» se refiere al clúster «%2», que %3 no define.</translation>
     </message>
     <message>
-        <source>The cluster "%1" of context "%2" has no server address.</source>
+        <source>The cluster &quot;%1&quot; of context &quot;%2&quot; has no server address.</source>
         <translation>El clúster «%1» del contexto «%2» no tiene dirección de servidor.</translation>
     </message>
     <message>
-        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
+        <source>The server address &quot;%1&quot; of cluster &quot;%2&quot; is not an http or https URL.</source>
         <translation>La dirección de servidor «%1» del clúster «%2» no es una URL http o https.</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the user &quot;%2&quot;, which %3 does not define.</source>
         <translation>El contexto «%1» se refiere al usuario «%2», que %3 no define.</translation>
     </message>
     <message>
-        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <source>The user &quot;%1&quot; authenticates with the legacy auth-provider &quot;%2&quot;, which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
         <translation>El usuario «%1» se autentica con el auth-provider heredado «%2», que Kubernetes eliminó. Cámbielo a un complemento de credenciales exec (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
     </message>
     <message>
-        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <source>The user &quot;%1&quot; has a client certificate without its key, or a key without its certificate. Both are needed.</source>
         <translation>El usuario «%1» tiene un certificado de cliente sin su clave, o una clave sin su certificado. Se necesitan ambos.</translation>
     </message>
 </context>
@@ -520,7 +520,7 @@
         <translation>Desinstalar %1</translation>
     </message>
     <message>
-        <source>Only the bundled Istio can be removed from here; use the mesh's own CLI.</source>
+        <source>Only the bundled Istio can be removed from here; use the mesh&apos;s own CLI.</source>
         <translation>Desde aquí solo se puede quitar el Istio incluido; use el CLI de la malla.</translation>
     </message>
     <message>
@@ -536,7 +536,7 @@
         <translation>Inyección desactivada en %1</translation>
     </message>
     <message>
-        <source>Restart the namespace's workloads for the change to reach their pods.</source>
+        <source>Restart the namespace&apos;s workloads for the change to reach their pods.</source>
         <translation>Reinicie las cargas del espacio de nombres para que el cambio llegue a sus pods.</translation>
     </message>
     <message>
@@ -667,7 +667,7 @@
         <translation>Desinstalar %1</translation>
     </message>
     <message>
-        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <source>Remove %1&apos;s control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
         <translation>¿Quitar el plano de control y las CRD de %1? Los espacios de nombres se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</translation>
     </message>
     <message>
@@ -773,7 +773,7 @@
         <translation>%1 no quedó Established en 30 s.</translation>
     </message>
     <message>
-        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
+        <source>Unknown sample &quot;%1&quot;: bookinfo, httpbin or emojivoto.</source>
         <translation>Ejemplo desconocido «%1»: bookinfo, httpbin o emojivoto.</translation>
     </message>
     <message>
@@ -784,7 +784,7 @@
 <context>
     <name>Meshdeck::Mesh::MeshDetector</name>
     <message>
-        <source>Unknown mesh "%1".</source>
+        <source>Unknown mesh &quot;%1&quot;.</source>
         <translation>Malla desconocida «%1».</translation>
     </message>
     <message>
@@ -873,7 +873,7 @@
         <translation>Aún no hay grafo de servicios</translation>
     </message>
     <message>
-        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh&apos;s Prometheus.</source>
         <translation>La topología muestra los servicios y cargas de trabajo del clúster conectado y el tráfico entre ellos: tasa de solicitudes, tasa de errores y latencia en cada arista, obtenidas del Prometheus del mesh.</translation>
     </message>
     <message>
@@ -921,7 +921,7 @@
         <translation>Aún no hay resultados guardados</translation>
     </message>
     <message>
-        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh&apos;s overhead against a baseline.</source>
         <translation>Aquí se guarda cada ejecución de prueba de carga. Seleccione de dos a seis ejecuciones para comparar sus distribuciones de latencia lado a lado y leer la sobrecarga del mesh frente a una referencia.</translation>
     </message>
     <message>
@@ -936,11 +936,11 @@
 <context>
     <name>Meshdeck::Perf::ExternalGenerator</name>
     <message>
-        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
+        <source>wrk is not installed. Install it with &quot;sudo apt-get install wrk&quot;, or use the native generator.</source>
         <translation>wrk no está instalado. Instálelo con «sudo apt-get install wrk» o use el generador integrado.</translation>
     </message>
     <message>
-        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or &quot;go install fortio.org/fortio@latest&quot;), or use the native generator.</source>
         <translation>fortio no está en el PATH. Debian 12 no lo empaqueta: instale una versión de fortio.org (o «go install fortio.org/fortio@latest») o use el generador integrado.</translation>
     </message>
     <message>
@@ -952,7 +952,7 @@
         <translation>wrk terminó sin imprimir sus resultados.</translation>
     </message>
     <message>
-        <source>wrk's results could not be read.</source>
+        <source>wrk&apos;s results could not be read.</source>
         <translation>No se pudieron leer los resultados de wrk.</translation>
     </message>
     <message>
@@ -972,7 +972,7 @@
         <translation>wrk no puede mantener una tasa constante (eso es wrk2, que Debian no empaqueta). Use --max con wrk, o el generador integrado para una tasa constante.</translation>
     </message>
     <message>
-        <source>Cannot write wrk's script.</source>
+        <source>Cannot write wrk&apos;s script.</source>
         <translation>No se puede escribir el script de wrk.</translation>
     </message>
     <message>
@@ -1003,7 +1003,7 @@
         <translation>El perfil no tiene nombre.</translation>
     </message>
     <message>
-        <source>The profile "%1" names an unknown generator "%2".</source>
+        <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
         <translation>El perfil «%1» indica un generador desconocido «%2».</translation>
     </message>
 </context>
@@ -1189,7 +1189,7 @@
         <translation>Introduzca la URL que cargar, por ejemplo http://127.0.0.1:9080/productpage.</translation>
     </message>
     <message>
-        <source>"%1" is not an http:// or https:// URL.</source>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>«%1» no es una URL http:// ni https://.</translation>
     </message>
     <message>
@@ -1338,7 +1338,7 @@
         <translation>No se puede abrir %1: %2</translation>
     </message>
     <message>
-        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
+        <source>Unknown format &quot;%1&quot;: use meshdeck, fortio or smp.</source>
         <translation>Formato desconocido «%1»: use meshdeck, fortio o smp.</translation>
     </message>
 </context>
@@ -1650,7 +1650,7 @@
 <context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
-        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
+        <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
         <translation>La respuesta no es el JSON de Prometheus. ¿Es esta dirección un servidor Prometheus?</translation>
     </message>
     <message>
@@ -1658,15 +1658,15 @@
         <translation>Prometheus rechazó la consulta (%1): %2</translation>
     </message>
     <message>
-        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
+        <source>The answer has no &quot;status&quot;:&quot;success&quot; and data; it is not from the Prometheus HTTP API.</source>
         <translation>La respuesta no tiene «status»:«success» ni datos; no viene de la API HTTP de Prometheus.</translation>
     </message>
     <message>
-        <source>Expected an instant vector, got "%1".</source>
+        <source>Expected an instant vector, got &quot;%1&quot;.</source>
         <translation>Se esperaba un vector instantáneo y llegó «%1».</translation>
     </message>
     <message>
-        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus&apos;s relabelling.</source>
         <translation>Más de %1 series: el resto se omitió. Acote la consulta (espacios de nombres) o ajuste el reetiquetado de Prometheus.</translation>
     </message>
     <message>
@@ -1690,14 +1690,14 @@
         <translation>Prometheus en %1 respondió HTTP %2.</translation>
     </message>
     <message>
-        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
         <translation>No se encontró Prometheus en el clúster (se buscó %1). Instale el complemento Prometheus de la malla o indique la URL de Prometheus.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>
     <message>
-        <source>Cannot read the expression at "%1".</source>
+        <source>Cannot read the expression at &quot;%1&quot;.</source>
         <translation>No se puede leer la expresión en «%1».</translation>
     </message>
     <message>
@@ -1705,27 +1705,27 @@
         <translation>La expresión está incompleta.</translation>
     </message>
     <message>
-        <source>Unexpected "%1": combine conditions with and, or, not.</source>
+        <source>Unexpected &quot;%1&quot;: combine conditions with and, or, not.</source>
         <translation>«%1» inesperado: combine condiciones con and, or, not.</translation>
     </message>
     <message>
-        <source>A "(" is never closed.</source>
+        <source>A &quot;(&quot; is never closed.</source>
         <translation>Un «(» nunca se cierra.</translation>
     </message>
     <message>
-        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <source>Unknown field &quot;%1&quot;: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
         <translation>Campo desconocido «%1»: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar o idle.</translation>
     </message>
     <message>
-        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <source>&quot;%1&quot; needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
         <translation>«%1» necesita un operador: = != &lt; &gt; &lt;= &gt;= o contains.</translation>
     </message>
     <message>
-        <source>"%1 %2" needs a value.</source>
+        <source>&quot;%1 %2&quot; needs a value.</source>
         <translation>«%1 %2» necesita un valor.</translation>
     </message>
     <message>
-        <source>"%1" compares numbers; "%2" is not one.</source>
+        <source>&quot;%1&quot; compares numbers; &quot;%2&quot; is not one.</source>
         <translation>«%1» compara números; «%2» no lo es.</translation>
     </message>
 </context>

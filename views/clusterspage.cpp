@@ -134,8 +134,12 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_tree->header()->setStretchLastSection(false);
     const QFontMetrics fm(font());
     // Each column as wide as its title or its widest usual value, whichever is wider.
-    const QString samples[] = {QString(), QStringLiteral("StatefulSet"), QStringLiteral("ContainerCreating"),
-                               QStringLiteral("10/10"), QString(), QStringLiteral("10h59m"),
+    const QString samples[] = {QString(),
+                               QStringLiteral("StatefulSet"),
+                               QStringLiteral("ContainerCreating"),
+                               QStringLiteral("10/10"),
+                               QString(),
+                               QStringLiteral("10h59m"),
                                QStringLiteral("linkerd")};
     for (int c = ResourceTreeModel::KindColumn; c < ResourceTreeModel::ColumnCount; ++c) {
         const QString title = m_model->headerData(c, Qt::Horizontal).toString();

@@ -1,6 +1,9 @@
 #include "graphpainter.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QPainter>
+#include <QSvgGenerator>
 #include <QtMath>
 
 namespace Meshdeck {
@@ -394,6 +397,39 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
         if (n.circuitBreaker)
             badge(QStringLiteral("C"), QColor(0x7d, 0x3c, 0x98), QString());
     }
+}
+
+QImage GraphPainter::toImage(const QColor &background) const
+{
+    const QRectF bounds = m_bounds.isEmpty() ? QRectF(0, 0, 400, 300) : m_bounds;
+    const QSize size = bounds.size().toSize().expandedTo(QSize(200, 150));
+    QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(2);
+    image.fill(background);
+    QPainter p(&image);
+    p.translate(-bounds.topLeft());
+    paint(&p, bounds, 1.0);
+    p.end();
+    return image;
+}
+
+QByteArray GraphPainter::toSvg(const QColor &background) const
+{
+    const QRectF bounds = m_bounds.isEmpty() ? QRectF(0, 0, 400, 300) : m_bounds;
+    const QSize size = bounds.size().toSize().expandedTo(QSize(200, 150));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(size);
+    svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setTitle(QStringLiteral("Meshdeck topology"));
+    QPainter p(&svg);
+    p.fillRect(QRect(QPoint(0, 0), size), background);
+    p.translate(-bounds.topLeft());
+    paint(&p, bounds, 1.0);
+    p.end();
+    return bytes;
 }
 
 int GraphPainter::nodeAt(const QPointF &p) const

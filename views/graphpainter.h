@@ -13,6 +13,7 @@
 #include <QVector>
 
 class QPainter;
+class QImage;
 
 namespace Meshdeck {
 
@@ -43,6 +44,10 @@ public:
     [[nodiscard]] QRectF bounds() const { return m_bounds; }
     // scale: view pixels per scene unit, for level of detail.
     void paint(QPainter *painter, const QRectF &exposed, double scale) const;
+    // The whole graph at natural size on `background`: a PNG-ready image (twice the pixels,
+    // for sharp text) or an SVG document. Used by the view's export and the headless command.
+    [[nodiscard]] QImage toImage(const QColor &background) const;
+    [[nodiscard]] QByteArray toSvg(const QColor &background) const;
     [[nodiscard]] int nodeAt(const QPointF &p) const;
     [[nodiscard]] int edgeAt(const QPointF &p, double tolerance) const;
     [[nodiscard]] QRectF nodeRect(int i) const;

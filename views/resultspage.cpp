@@ -37,6 +37,7 @@ ResultsPage::ResultsPage(QWidget *parent)
     : QWidget(parent)
     , m_model(new RunsTableModel(this))
     , m_loading(new QFutureWatcher<void>(this))
+    , m_fileWork(new QFutureWatcher<QString>(this))
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -124,6 +125,12 @@ ResultsPage::ResultsPage(QWidget *parent)
     connect(m_comparison, &ComparisonView::closeRequested, this,
             [this] { m_stack->setCurrentWidget(m_listPage); });
     connect(m_empty, &EmptyStatePage::actionTriggered, this, &ResultsPage::performanceRequested);
+    connect(m_fileWork, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString problem = m_fileWork->result();
+        if (!problem.isEmpty())
+            QMessageBox::warning(this, m_fileWorkTitle, problem);
+        reload();
+    });
     connect(m_loading, &QFutureWatcher<void>::finished, this, [this] {
         const auto loaded = m_loaded;
         if (!loaded)
@@ -143,6 +150,7 @@ ResultsPage::ResultsPage(QWidget *parent)
 ResultsPage::~ResultsPage()
 {
     m_loading->waitForFinished();
+    m_fileWork->waitForFinished();
 }
 
 void ResultsPage::setStore(ResultStore *store, const QString &storePath, const QString &problem)
@@ -204,9 +212,10 @@ void ResultsPage::updateButtons()
 {
     const int n = static_cast<int>(m_table->selectionModel()->selectedRows().size());
     m_compare->setEnabled(n >= 2 && n <= 6 && !m_loading->isRunning());
-    m_export->setEnabled(n >= 1);
+    const bool filesBusy = m_fileWork->isRunning();
+    m_export->setEnabled(n >= 1 && !filesBusy);
     m_delete->setEnabled(n >= 1 && m_store && !m_store->readOnly());
-    m_import->setEnabled(m_store && !m_store->readOnly());
+    m_import->setEnabled(m_store && !m_store->readOnly() && !filesBusy);
 }
 
 void ResultsPage::compare(const QStringList &ids)
@@ -236,6 +245,18 @@ void ResultsPage::compare(const QStringList &ids)
     updateButtons();
 }
 
+void ResultsPage::runFileWork(const QString &title, std::function<QString()> work)
+{
+    // Reading, decoding and writing files, and the database, happen off the GUI thread; the
+    // page only learns the outcome (an empty string when all went well).
+    if (m_fileWork->isRunning())
+        return;
+    m_fileWorkTitle = title;
+    m_import->setEnabled(false);
+    m_export->setEnabled(false);
+    m_fileWork->setFuture(QtConcurrent::run(std::move(work)));
+}
+
 void ResultsPage::onImport()
 {
     const QStringList files
@@ -243,18 +264,16 @@ void ResultsPage::onImport()
                                         tr("Results (*.pb *.json *.yaml *.yml);;All files (*)"));
     if (files.isEmpty() || !m_store)
         return;
-    const auto runs = ResultFiles::readAll(files);
-    if (!runs) {
-        QMessageBox::warning(this, tr("Import Results"),
-                             tr("Nothing was imported. %1").arg(runs.error().message()));
-        return;
-    }
-    if (const VoidResult saved = m_store->saveRuns(runs.value()); !saved) {
-        QMessageBox::warning(this, tr("Import Results"),
-                             tr("Nothing was imported. %1").arg(saved.error().message()));
-        return;
-    }
-    reload();
+    const QString path = m_storePath;
+    runFileWork(tr("Import Results"), [files, path]() -> QString {
+        const auto runs = ResultFiles::readAll(files);
+        if (!runs)
+            return tr("Nothing was imported. %1").arg(runs.error().message());
+        auto store = ResultStore::open(path);
+        const VoidResult saved
+            = store ? store.value()->saveRuns(runs.value()) : VoidResult(Unexpected(store.error()));
+        return saved ? QString() : tr("Nothing was imported. %1").arg(saved.error().message());
+    });
 }
 
 void ResultsPage::onExport()
@@ -274,32 +293,31 @@ void ResultsPage::onExport()
         ? ResultFiles::Format::Meshdeck
         : (path.endsWith(QLatin1String(".fortio.json")) ? ResultFiles::Format::Fortio
                                                         : ResultFiles::Format::SmpJson);
-    QList<Perf::RunResult> runs;
-    for (const QString &id : ids) {
-        auto run = m_store->loadRun(id);
-        if (!run) {
-            QMessageBox::warning(this, tr("Export Results"), run.error().message());
-            return;
+    const QString storePath = m_storePath;
+    runFileWork(tr("Export Results"), [ids, path, format, storePath]() -> QString {
+        auto store = ResultStore::open(storePath, ResultStore::Mode::ReadOnly);
+        if (!store)
+            return store.error().message();
+        // One run per file: a second and later run get the run's id in their name.
+        for (int i = 0; i < ids.size(); ++i) {
+            const auto run = store.value()->loadRun(ids[i]);
+            if (!run)
+                return run.error().message();
+            QString target = path;
+            if (i > 0) {
+                const int dot = static_cast<int>(
+                    path.indexOf(QLatin1Char('.'), path.lastIndexOf(QLatin1Char('/')) + 1));
+                target = dot > 0
+                    ? path.left(dot) + QLatin1Char('-') + run->id.left(8) + path.mid(dot)
+                    : path + QLatin1Char('-') + run->id.left(8);
+            }
+            QFile f(target);
+            if (!f.open(QIODevice::WriteOnly)
+                || f.write(ResultFiles::serialize(run.value(), format)) < 0)
+                return tr("Cannot write %1: %2").arg(target, f.errorString());
         }
-        runs.append(run.value());
-    }
-    // One run per file: a second and later run get the run's id in their name.
-    for (int i = 0; i < runs.size(); ++i) {
-        QString target = path;
-        if (i > 0) {
-            const int dot = static_cast<int>(
-                path.indexOf(QLatin1Char('.'), path.lastIndexOf(QLatin1Char('/')) + 1));
-            target = dot > 0
-                ? path.left(dot) + QLatin1Char('-') + runs[i].id.left(8) + path.mid(dot)
-                : path + QLatin1Char('-') + runs[i].id.left(8);
-        }
-        QFile f(target);
-        if (!f.open(QIODevice::WriteOnly) || f.write(ResultFiles::serialize(runs[i], format)) < 0) {
-            QMessageBox::warning(this, tr("Export Results"),
-                                 tr("Cannot write %1: %2").arg(target, f.errorString()));
-            return;
-        }
-    }
+        return QString();
+    });
 }
 
 void ResultsPage::onDelete()

@@ -3,6 +3,7 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -56,6 +57,7 @@ private:
     void onImport();
     void onExport();
     void onDelete();
+    void runFileWork(const QString &title, std::function<QString()> work);
     [[nodiscard]] QStringList selectedIds() const;
 
     ResultStore *m_store = nullptr;
@@ -75,6 +77,8 @@ private:
     QPushButton *m_delete = nullptr;
     ComparisonView *m_comparison = nullptr;
     QFutureWatcher<void> *m_loading = nullptr;
+    QFutureWatcher<QString> *m_fileWork = nullptr; // import or export: the problem, or empty
+    QString m_fileWorkTitle;
     struct Loaded;
     std::shared_ptr<Loaded> m_loaded;
     QString m_problemText;

@@ -341,12 +341,16 @@ void TopologyPage::applyFindAndHide()
     };
     run(m_find, foundNodes, foundEdges);
     run(m_hide, hiddenNodes, hiddenEdges);
-    // Edges of hidden nodes go with them.
-    for (int i = 0; i < m_graph.edges.size(); ++i) {
-        const int a = m_graph.indexOf(m_graph.edges[i].source),
-                  b = m_graph.indexOf(m_graph.edges[i].target);
-        if (hiddenNodes.contains(a) || hiddenNodes.contains(b))
-            hiddenEdges.insert(i);
+    // Edges of hidden nodes go with them (ids looked up once, not per edge).
+    if (!hiddenNodes.isEmpty()) {
+        QSet<QString> hiddenIds;
+        for (const int i : std::as_const(hiddenNodes))
+            hiddenIds.insert(m_graph.nodes[i].id);
+        for (int i = 0; i < m_graph.edges.size(); ++i) {
+            if (hiddenIds.contains(m_graph.edges[i].source)
+                || hiddenIds.contains(m_graph.edges[i].target))
+                hiddenEdges.insert(i);
+        }
     }
     m_view->setFindAndHide(foundNodes, foundEdges, hiddenNodes, hiddenEdges);
     if (!errors.isEmpty())

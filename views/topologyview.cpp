@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QFile>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QKeyEvent>
@@ -9,7 +10,6 @@
 #include <QPainter>
 #include <QScrollBar>
 #include <QStyleOptionGraphicsItem>
-#include <QSvgGenerator>
 #include <QTimer>
 #include <QWheelEvent>
 
@@ -348,29 +348,14 @@ void TopologyView::changeEvent(QEvent *event)
 
 bool TopologyView::exportImage(const QString &path)
 {
-    const QRectF bounds = m_item->painter.bounds();
-    if (bounds.isEmpty())
+    if (m_item->painter.bounds().isEmpty())
         return false;
-    const QSize size = bounds.size().toSize();
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        QPainter p(&svg);
-        p.fillRect(QRect(QPoint(0, 0), size), palette().base());
-        p.translate(-bounds.topLeft());
-        m_item->painter.paint(&p, bounds, 1.0);
-        return p.end();
-    }
-    QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(2);
-    image.fill(palette().base().color());
-    QPainter p(&image);
-    p.translate(-bounds.topLeft());
-    m_item->painter.paint(&p, bounds, 1.0);
-    p.end();
-    return image.save(path);
+    const QColor background = palette().base().color();
+    if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
+        return m_item->painter.toImage(background).save(path);
+    QFile f(path);
+    const QByteArray svg = m_item->painter.toSvg(background);
+    return f.open(QIODevice::WriteOnly) && f.write(svg) == svg.size();
 }
 
 } // namespace Meshdeck

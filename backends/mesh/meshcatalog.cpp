@@ -2,9 +2,11 @@
 
 #include <kube/kubeclient.h>
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 
 namespace Meshdeck::Mesh {
 
@@ -188,6 +190,27 @@ Result<QList<DetectedMesh>> MeshDetector::detect(Kube::KubeClient &client)
         found << d;
     }
     return found;
+}
+
+std::optional<DetectedMesh> MeshDetector::waitForControlPlane(Kube::KubeClient &client,
+                                                              const QString &mesh, bool ready,
+                                                              int timeoutMs,
+                                                              const std::atomic_bool *cancel)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        DetectedMesh seen;
+        for (const DetectedMesh &d : detect(client).valueOr({}))
+            if (d.id == mesh)
+                seen = d;
+        const bool running = !seen.id.isEmpty() && seen.replicas > 0;
+        if (ready ? (running && seen.ready >= seen.replicas) : !running)
+            return seen;
+        if (clock.elapsed() >= timeoutMs || (cancel && cancel->load()))
+            return std::nullopt;
+        QThread::msleep(500);
+    }
 }
 
 VoidResult MeshDetector::setInjection(Kube::KubeClient &client, const QString &meshId,

@@ -7,7 +7,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
+#include <optional>
 
 namespace Meshdeck {
 namespace Kube {
@@ -69,6 +71,12 @@ public:
     [[nodiscard]] static Result<QList<DetectedMesh>> detect(Kube::KubeClient &client);
     // Switches injection for a namespace: Istio's label, Linkerd's annotation, and so on. The
     // namespace's pods get (or lose) sidecars when they are next created (restart them).
+    // Polls detection until the mesh's control plane is Ready (`ready`) or gone (!`ready`),
+    // up to `timeoutMs` or `cancel`. Answers what was last seen (an empty id when absent), or
+    // nothing when the wait ran out.
+    [[nodiscard]] static std::optional<DetectedMesh>
+    waitForControlPlane(Kube::KubeClient &client, const QString &mesh, bool ready, int timeoutMs,
+                        const std::atomic_bool *cancel = nullptr);
     [[nodiscard]] static VoidResult setInjection(Kube::KubeClient &client, const QString &mesh,
                                                  const QString &ns, bool on);
 };

@@ -371,14 +371,8 @@ void LoadWorker::writeMore(Conn &c, std::int64_t now)
                 if (errno == EINTR)
                     continue;
                 const int e = errno;
-                if (c.reused && !c.resent && !c.parser.started()) {
-                    // The server closed the idle keep-alive connection as we wrote: resend.
-                    ++counters.keepAliveRetries;
-                    closeConn(c);
-                    c.resent = true;
-                    openConn(c, now);
-                    return;
-                }
+                if (!c.parser.started() && resendOnFreshConnection(c, now))
+                    return; // the server closed the idle connection as we wrote
                 fail(c, FailureKind::Reset,
                      "writing to " + m_shared.addressText + ": " + std::strerror(e), now);
                 return;
@@ -438,15 +432,9 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
                 onResponse(c, now);
                 return;
             }
-            if (c.reused && !c.resent && !c.parser.started()
-                && c.written == m_shared.request.size()) {
-                // A keep-alive connection the server had already given up on: resend once.
-                ++counters.keepAliveRetries;
-                closeConn(c);
-                c.resent = true;
-                openConn(c, now);
-                return;
-            }
+            if (!c.parser.started() && c.written == m_shared.request.size()
+                && resendOnFreshConnection(c, now))
+                return; // the server had already given up on this keep-alive connection
             fail(c, FailureKind::Reset, m_shared.addressText + ": " + c.parser.errorText(), now);
             return;
         }
@@ -577,6 +565,17 @@ void LoadWorker::dispatch(std::int64_t intendedNs, std::int64_t now)
     }
     m_backlog[(m_backlogHead + m_backlogSize) % m_backlog.size()] = intendedNs;
     ++m_backlogSize;
+}
+
+bool LoadWorker::resendOnFreshConnection(Conn &c, std::int64_t now)
+{
+    if (!c.reused || c.resent)
+        return false;
+    ++counters.keepAliveRetries;
+    closeConn(c);
+    c.resent = true;
+    openConn(c, now);
+    return true;
 }
 
 void LoadWorker::fail(Conn &c, FailureKind kind, const std::string &detail, std::int64_t now)

@@ -68,6 +68,9 @@ private:
     void readResponse(Conn &c, std::int64_t now);
     void onResponse(Conn &c, std::int64_t now);
     void fail(Conn &c, FailureKind kind, const std::string &detail, std::int64_t now);
+    // A reused keep-alive connection the server closed before answering: the request is resent
+    // once on a fresh connection (it keeps its intended time). False when that was done already.
+    bool resendOnFreshConnection(Conn &c, std::int64_t now);
     void afterRequest(Conn &c, std::int64_t now); // the connection is free again
     void setWantWrite(Conn &c, bool on);
     void dispatch(std::int64_t intendedNs, std::int64_t now); // constant rate: a request is due
@@ -100,8 +103,6 @@ private:
     std::int64_t m_intervalSecond = 0;
     std::uint64_t m_intervalRequests = 0;
     std::uint64_t m_intervalErrors = 0;
-    std::uint64_t m_publishedResponses = 0;
-    std::uint64_t m_publishedErrors = 0;
     std::uint64_t m_publishedConnectFailures = 0;
     std::uint64_t m_publishedConnections = 0;
     std::int64_t m_nextPublishNs = 0;

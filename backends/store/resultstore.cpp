@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QVariant>
 
+#include <algorithm>
 #include <functional>
 
 namespace Meshdeck {
@@ -125,29 +126,38 @@ Error ResultStore::sqlError(const QString &what, const QSqlError &error) const
 {
     const QString text = error.text();
     const QString detail = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(m_path), text);
-    if (text.contains(QLatin1String("locked"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("busy"), Qt::CaseInsensitive))
+    // SQLite's result code (the primary code is the low byte of an extended one); the text is
+    // the fallback for errors the driver raises itself.
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric) & 0xff;
+    const auto is
+        = [&](std::initializer_list<int> codes, std::initializer_list<const char *> words) {
+              if (numeric && code != 0)
+                  return std::find(codes.begin(), codes.end(), code) != codes.end();
+              for (const char *w : words)
+                  if (text.contains(QLatin1String(w), Qt::CaseInsensitive))
+                      return true;
+              return false;
+          };
+    if (is({5, 6}, {"locked", "busy"})) // SQLITE_BUSY, SQLITE_LOCKED
         return Error(ErrorCode::Conflict,
                      tr("%1: the results database is in use by another program (another Meshdeck "
                         "window?). Close it, or wait for its run to finish, and try again.")
                          .arg(what),
                      detail, true);
-    if (text.contains(QLatin1String("full"), Qt::CaseInsensitive))
+    if (is({13}, {"full"})) // SQLITE_FULL
         return Error(ErrorCode::IoError,
                      tr("%1: the disk is full. Nothing was written; free some space and try again, "
                         "or save the run to a file elsewhere.")
                          .arg(what),
                      detail, true);
-    if (text.contains(QLatin1String("malformed"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("not a database"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("corrupt"), Qt::CaseInsensitive))
+    if (is({11, 26}, {"malformed", "not a database", "corrupt"})) // SQLITE_CORRUPT, SQLITE_NOTADB
         return Error(ErrorCode::ParseError,
                      tr("%1: the results database %2 is damaged. Move it aside and start a fresh "
                         "one; the damaged file is kept for recovery.")
                          .arg(what, QDir::toNativeSeparators(m_path)),
                      detail);
-    if (text.contains(QLatin1String("readonly"), Qt::CaseInsensitive)
-        || text.contains(QLatin1String("read-only"), Qt::CaseInsensitive))
+    if (is({8}, {"readonly", "read-only"})) // SQLITE_READONLY
         return Error(ErrorCode::Forbidden,
                      tr("%1: the results database is open read-only.").arg(what), detail);
     return Error(ErrorCode::IoError, tr("%1 failed.").arg(what), detail);
