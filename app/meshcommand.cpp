@@ -3,6 +3,7 @@
 #include <core/httpengine.h>
 #include <kube/kubeclient.h>
 #include <kube/kubeconfig.h>
+#include <mesh/installer.h>
 #include <mesh/manifestplan.h>
 #include <mesh/meshcatalog.h>
 #include <store/resultstore.h>
@@ -18,6 +19,8 @@
 #include <QStandardPaths>
 #include <QThread>
 
+#include <csignal>
+
 #include <unistd.h>
 
 namespace Meshdeck {
@@ -25,17 +28,31 @@ namespace Meshdeck {
 namespace {
 
 const char MeshUsage[]
-    = "Usage: meshdeck mesh list [--json]                      the catalog, and what this cluster "
-      "runs\n"
-      "       meshdeck mesh status [--json]                    detected meshes, versions, "
-      "readiness, injected namespaces\n"
-      "       meshdeck mesh install --mesh M [--method bundled|manifest|cli] [--manifest FILE]\n"
-      "                             [--profile P] [--dry-run] [--yes]\n"
-      "       meshdeck mesh uninstall --mesh M [--delete-namespace] [--yes]\n"
-      "       meshdeck mesh inject --namespace N on|off [--mesh M]\n"
-      "All take --kubeconfig FILE and --context NAME.\n"
+    = "Usage: meshdeck mesh list [--json]          the catalog, and what this cluster runs\n"
+      "       meshdeck mesh status [--json]        detected meshes, versions, readiness, add-ons,\n"
+      "                                            mTLS mode, injected namespaces\n"
+      "       meshdeck mesh install --mesh M [--method bundled|manifest|cli]\n"
+      "            [--manifest FILE|URL] [--version V] [--profile P] [--addons a,b|none]\n"
+      "            [--mtls STRICT|PERMISSIVE] [--inject-namespace NS]... [--timeout SECONDS]\n"
+      "            [--cli-timeout SECONDS] [--force-conflicts] [--keep-on-failure] [--dry-run]\n"
+      "            [--yes]\n"
+      "       meshdeck mesh uninstall --mesh M [--method bundled|manifest] [--manifest FILE|URL]\n"
+      "            [--delete-namespace] [--restart] [--yes]\n"
+      "       meshdeck mesh inject --namespace N on|off [--mesh M] [--restart]\n"
+      "       meshdeck mesh restart --namespace N  restart its workloads (sidecars follow "
+      "injection)\n"
+      "       meshdeck mesh mtls --mtls STRICT|PERMISSIVE [--mesh M]\n"
+      "All take --kubeconfig FILE and --context NAME. A failed install rolls back what it\n"
+      "created; Ctrl-C stops it and rolls back too.\n"
       "Exit codes: 0 done, 1 failed (the message says which step and why), 2 usage, 3 refused\n"
-      "(--yes missing when not on a terminal, or preflight found a blocker).\n";
+      "(--yes missing when not on a terminal, or preflight found a blocker), 130 interrupted.\n";
+
+std::atomic_bool s_cancel {false};
+
+void onInterrupt(int)
+{
+    s_cancel = true;
+}
 
 struct Connection
 {
@@ -102,16 +119,30 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
                                     QStringLiteral("bundled"));
     const QCommandLineOption manifest(QStringLiteral("manifest"), QString(),
                                       QStringLiteral("FILE"));
-    const QCommandLineOption profile(QStringLiteral("profile"), QString(), QStringLiteral("P"),
-                                     QStringLiteral("demo"));
+    const QCommandLineOption profile(QStringLiteral("profile"), QString(), QStringLiteral("P"));
     const QCommandLineOption dryRun(QStringLiteral("dry-run"));
     const QCommandLineOption yes(QStringList {QStringLiteral("y"), QStringLiteral("yes")});
     const QCommandLineOption deleteNs(QStringLiteral("delete-namespace"));
     const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")}, QString(),
                                 QStringLiteral("NS"));
     const QCommandLineOption help(QStringList {QStringLiteral("h"), QStringLiteral("help")});
-    p.addOptions({kubeconfig, context, json, mesh, method, manifest, profile, dryRun, yes, deleteNs,
-                  ns, help});
+    const QCommandLineOption versionOption(QStringLiteral("version"), QString(),
+                                           QStringLiteral("V"));
+    const QCommandLineOption addons(QStringLiteral("addons"), QString(), QStringLiteral("LIST"));
+    const QCommandLineOption mtls(QStringLiteral("mtls"), QString(), QStringLiteral("MODE"));
+    const QCommandLineOption injectNs(QStringLiteral("inject-namespace"), QString(),
+                                      QStringLiteral("NS"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QString(),
+                                     QStringLiteral("SECONDS"));
+    const QCommandLineOption cliTimeout(QStringLiteral("cli-timeout"), QString(),
+                                        QStringLiteral("SECONDS"));
+    const QCommandLineOption forceConflicts(QStringLiteral("force-conflicts"));
+    const QCommandLineOption keep(QStringLiteral("keep-on-failure"));
+    const QCommandLineOption restart(QStringLiteral("restart"));
+    p.addOptions({kubeconfig,     context, json,   mesh,     method,  manifest,
+                  profile,        dryRun,  yes,    deleteNs, ns,      help,
+                  versionOption,  addons,  mtls,   injectNs, timeout, cliTimeout,
+                  forceConflicts, keep,    restart});
     if (!p.parse(QStringList {QStringLiteral("mesh")} + arguments)) {
         err << "meshdeck mesh: " << p.errorText() << "\n";
         return ExitUsage;
@@ -122,7 +153,8 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         (sub.isEmpty() && !p.isSet(help) ? err : out) << MeshUsage;
         return p.isSet(help) ? ExitOk : ExitUsage;
     }
-    if (!QStringList {"list", "status", "install", "uninstall", "inject"}.contains(sub)) {
+    if (!QStringList {"list", "status", "install", "uninstall", "inject", "restart", "mtls"}
+             .contains(sub)) {
         err << "meshdeck mesh: unknown subcommand '" << sub << "'\n" << MeshUsage;
         return ExitUsage;
     }
@@ -140,6 +172,18 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (sub == QLatin1String("inject")
         && (!p.isSet(ns) || !QStringList {"on", "off"}.contains(args.value(1)))) {
         err << "meshdeck mesh inject: give --namespace N and on or off\n";
+        return ExitUsage;
+    }
+    if (sub == QLatin1String("restart") && !p.isSet(ns)) {
+        err << "meshdeck mesh restart: give --namespace N\n";
+        return ExitUsage;
+    }
+    if (sub == QLatin1String("mtls") && !p.isSet(mtls)) {
+        err << "meshdeck mesh mtls: give --mtls STRICT or PERMISSIVE\n";
+        return ExitUsage;
+    }
+    if (p.isSet(timeout) && p.value(timeout).toInt() <= 0) {
+        err << "meshdeck mesh: --timeout is a number of seconds\n";
         return ExitUsage;
     }
 
@@ -184,6 +228,10 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
                 {"replicas", d ? d->replicas : 0},
                 {"injectedNamespaces",
                  QJsonArray::fromStringList(d ? d->injectedNamespaces : QStringList())},
+                {"addons", QJsonArray::fromStringList(d ? d->addons : QStringList())},
+                {"addonsOffered", QJsonArray::fromStringList(m.addons)},
+                {"mtlsMode", d ? d->mtlsMode : QString()},
+                {"bundledVersion", m.bundledVersion},
             });
         }
         if (p.isSet(json)) {
@@ -197,7 +245,7 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         }
         out << QStringLiteral("%1 %2 %3 %4 %5\n")
                    .arg(QStringLiteral("MESH"), -9)
-                   .arg(QStringLiteral("INSTALLED"), -11)
+                   .arg(QStringLiteral("INSTALLED"), -15)
                    .arg(QStringLiteral("READY"), -7)
                    .arg(QStringLiteral("INJECTED NAMESPACES"), -28)
                    .arg(QStringLiteral("INSTALL WITH"));
@@ -213,7 +261,7 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
                        .arg(r.value("id").toString(), -9)
                        .arg(r.value("installed").toBool() ? r.value("version").toString()
                                                           : QStringLiteral("-"),
-                            -11)
+                            -15)
                        .arg(r.value("installed").toBool() ? QStringLiteral("%1/%2")
                                                                 .arg(r.value("ready").toInt())
                                                                 .arg(r.value("replicas").toInt())
@@ -230,13 +278,14 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         return ExitOk;
     }
 
+    const auto firstRunning = [&] {
+        for (const auto &d : detected.value())
+            if (d.replicas > 0)
+                return d.id;
+        return QString();
+    };
     if (sub == QLatin1String("inject")) {
-        QString id = chosen ? chosen->id : QString();
-        if (id.isEmpty()) {
-            for (const auto &d : detected.value())
-                if (d.replicas > 0 && id.isEmpty())
-                    id = d.id;
-        }
+        QString id = chosen ? chosen->id : firstRunning();
         if (id.isEmpty()) {
             err << "meshdeck mesh inject: no mesh found in the cluster; say which with --mesh\n";
             return ExitFailure;
@@ -248,122 +297,121 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
             return ExitFailure;
         }
         out << "Sidecar injection " << (on ? "on" : "off") << " for namespace " << p.value(ns)
-            << " (" << id << "). Restart its workloads to " << (on ? "add" : "remove")
-            << " sidecars, e.g.\n  kubectl rollout restart deployment -n " << p.value(ns) << "\n";
+            << " (" << id << ").\n";
+        if (p.isSet(restart)) {
+            const auto restarted = Mesh::MeshDetector::restartWorkloads(client, p.value(ns));
+            if (!restarted) {
+                err << "meshdeck mesh inject: " << restarted.error().message() << "\n";
+                return ExitFailure;
+            }
+            out << "Restarted " << restarted->size() << " workload(s) so that their pods "
+                << (on ? "get" : "lose") << " sidecars.\n";
+        } else {
+            out << "Restart its workloads to " << (on ? "add" : "remove")
+                << " sidecars: meshdeck mesh restart -n " << p.value(ns) << "\n";
+        }
         return ExitOk;
     }
 
-    // install / uninstall
-    const QDateTime started = QDateTime::currentDateTimeUtc();
-    const QString how = p.value(method);
-    if (sub == QLatin1String("install") && how == QLatin1String("cli")) {
-        const QString cli = QStandardPaths::findExecutable(chosen->cli);
-        if (cli.isEmpty()) {
-            err << "meshdeck mesh install: " << chosen->cli << " is not on PATH. Install it from "
-                << chosen->homepage
-                << ", or use --method bundled (the demo cluster) or --method manifest --manifest "
-                   "FILE\n";
+    if (sub == QLatin1String("restart")) {
+        const auto restarted = Mesh::MeshDetector::restartWorkloads(client, p.value(ns));
+        if (!restarted) {
+            err << "meshdeck mesh restart: " << restarted.error().message() << "\n";
             return ExitFailure;
         }
-        QStringList cliArgs;
-        if (chosen->id == QLatin1String("istio"))
-            cliArgs = {QStringLiteral("install"), QStringLiteral("--set"),
-                       QStringLiteral("profile=") + p.value(profile), QStringLiteral("-y")};
-        else if (chosen->id == QLatin1String("cilium"))
-            cliArgs = {QStringLiteral("install")};
-        else if (chosen->id == QLatin1String("consul"))
-            cliArgs = {QStringLiteral("install"), QStringLiteral("-auto-approve")};
-        else {
-            err << "meshdeck mesh install: for " << chosen->name << ", install with its manifest ("
-                << chosen->cli << " prints it): --method manifest --manifest FILE\n";
-            return ExitFailure;
-        }
-        out << "Running " << cli << ' ' << cliArgs.join(QLatin1Char(' ')) << "\n";
-        if (p.isSet(dryRun))
-            return ExitOk;
-        if (!confirm(p.isSet(yes),
-                     QStringLiteral("Install %1 with %2?").arg(chosen->name, chosen->cli), out)) {
-            err << "meshdeck mesh install: not confirmed (pass --yes)\n";
-            return 3;
-        }
-        QProcess proc;
-        proc.setProcessChannelMode(QProcess::MergedChannels);
-        proc.start(cli, cliArgs); // an argument list, never a shell
-        while (proc.state() != QProcess::NotRunning) {
-            proc.waitForReadyRead(500);
-            out << QString::fromUtf8(proc.readAll());
-            out.flush();
-        }
-        out << QString::fromUtf8(proc.readAll());
-        const bool ok = proc.exitStatus() == QProcess::NormalExit && proc.exitCode() == 0;
-        record(QStringLiteral("install"), chosen->name + QStringLiteral(" (cli)"), started,
-               ok ? QStringLiteral("succeeded") : QStringLiteral("failed"), {});
-        if (!ok)
-            err << "meshdeck mesh install: " << chosen->cli << " failed with exit code "
-                << proc.exitCode() << " (its output is above)\n";
-        return ok ? ExitOk : ExitFailure;
+        out << "Restarted " << restarted->size() << " workload(s) in " << p.value(ns) << ": "
+            << restarted->join(QStringLiteral(", ")) << "\n";
+        return ExitOk;
     }
-    Result<Mesh::ManifestPlan> plan = Unexpected(Error());
-    if (how == QLatin1String("manifest")) {
-        if (!p.isSet(manifest)) {
-            err << "meshdeck mesh " << sub << ": --method manifest needs --manifest FILE\n";
-            return ExitUsage;
-        }
-        QFile f(p.value(manifest));
-        if (!f.open(QIODevice::ReadOnly)) {
-            err << "meshdeck mesh " << sub << ": cannot read " << p.value(manifest) << ": "
-                << f.errorString() << "\n";
+    if (sub == QLatin1String("mtls")) {
+        QString id = chosen ? chosen->id : firstRunning();
+        const VoidResult r = Mesh::MeshDetector::setMtlsMode(client, id, p.value(mtls));
+        if (!r) {
+            err << "meshdeck mesh mtls: " << r.error().message() << "\n";
             return ExitFailure;
         }
-        const QByteArray bytes = f.readAll();
-        out << "Manifest " << p.value(manifest) << " sha256 "
-            << QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() << "\n";
-        plan = Mesh::ManifestPlan::fromYaml(bytes);
-    } else if (how == QLatin1String("bundled")) {
-        if (chosen->bundledManifest.isEmpty()) {
-            err << "meshdeck mesh " << sub
-                << ": Meshdeck bundles manifests for Istio only; use --method manifest or cli for "
-                << chosen->name << "\n";
-            return ExitFailure;
-        }
-        plan = Mesh::ManifestPlan::fromResource(chosen->bundledManifest);
-    } else {
+        out << "Mesh-wide mTLS for " << id << " is now " << p.value(mtls).toUpper() << ".\n";
+        return ExitOk;
+    }
+
+    const bool installing = sub == QLatin1String("install");
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    Mesh::InstallOptions options;
+    options.mesh = chosen->id;
+    options.version = p.value(versionOption);
+    options.profile = p.value(profile);
+    const auto how = Mesh::methodFromId(p.value(method));
+    if (!how) {
         err << "meshdeck mesh " << sub << ": --method is bundled, manifest or cli\n";
         return ExitUsage;
     }
-    if (!plan) {
-        err << "meshdeck mesh " << sub
-            << ": the manifest cannot be used: " << plan.error().toString() << "\n";
-        return ExitFailure;
+    options.method = *how;
+    if (options.method == Mesh::InstallMethod::Manifest && !p.isSet(manifest)) {
+        err << "meshdeck mesh " << sub << ": --method manifest needs --manifest FILE|URL\n";
+        return ExitUsage;
     }
-    const bool installing = sub == QLatin1String("install");
-    // Preflight: reachable, permitted, no other mesh in the way.
-    const auto version = client.version();
-    if (!version) {
-        err << "meshdeck mesh " << sub << ": " << version.error().message() << "\n";
-        return ExitFailure;
-    }
-    out << (installing ? "Plan to install " : "Plan to remove ") << chosen->name
-        << " on Kubernetes " << version->gitVersion << " (" << plan->steps.size() << " objects"
-        << (installing ? ", applied in this order" : ", removed in reverse") << "):\n";
-    for (int i = 0; i < plan->steps.size(); ++i)
-        out << QStringLiteral("  %1. %2\n").arg(i + 1, 2).arg(plan->steps[i].title());
-    if (installing) {
-        for (const auto &d : detected.value())
-            if (d.id != chosen->id && d.replicas > 0)
-                out << "Note: " << Mesh::findMesh(d.id)->name << " " << d.version
-                    << " already runs in this cluster.\n";
-        if (const Mesh::DetectedMesh *same = detectedFor(chosen->id); same && same->replicas > 0)
-            out << "Note: " << chosen->name << " " << same->version
-                << " is installed; its objects are updated in place.\n";
-        const auto allowed
-            = client.canI(QStringLiteral("create"), QStringLiteral("apiextensions.k8s.io"),
-                          QStringLiteral("customresourcedefinitions"));
-        if (allowed && !allowed.value()) {
-            err << "meshdeck mesh install: this user may not create CustomResourceDefinitions; ask "
-                   "a cluster administrator\n";
-            return 3;
+    options.manifest = p.value(manifest);
+    options.mtlsMode = p.value(mtls);
+    if (p.isSet(addons))
+        options.addons = p.value(addons) == QLatin1String("none")
+            ? QStringList()
+            : p.value(addons).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    else if (options.method != Mesh::InstallMethod::Manifest)
+        options.addons = chosen->defaultAddons;
+    options.injectNamespaces = p.values(injectNs);
+    if (p.isSet(timeout))
+        options.readyTimeoutMs = p.value(timeout).toInt() * 1000;
+    if (p.isSet(cliTimeout))
+        options.cliTimeoutMs = std::max(1, p.value(cliTimeout).toInt()) * 1000;
+    if (!installing) {
+        // Removal takes away what an install would have created, with the add-ons found.
+        options.injectNamespaces.clear();
+        options.mtlsMode.clear();
+        if (const Mesh::DetectedMesh *d = detectedFor(chosen->id); d && !p.isSet(addons))
+            options.addons = d->addons;
+        if (options.method == Mesh::InstallMethod::Cli) {
+            err << "meshdeck mesh uninstall: removing with the CLI is the CLI's job (e.g. "
+                   "'istioctl uninstall --purge', 'linkerd uninstall | kubectl delete -f -'); "
+                   "Meshdeck removes bundled or manifest installs\n";
+            return ExitUsage;
         }
+    }
+    auto prepared = Mesh::Installer::prepare(options);
+    if (!prepared) {
+        err << "meshdeck mesh " << sub
+            << ": the plan cannot be made: " << prepared.error().toString() << "\n";
+        return ExitFailure;
+    }
+    Mesh::Installation &inst = prepared.value();
+    if (const VoidResult marked = Mesh::Installer::markExisting(client, inst); !marked) {
+        err << "meshdeck mesh " << sub << ": " << marked.error().message() << "\n";
+        return ExitFailure;
+    }
+    if (installing) {
+        out << inst.describe();
+    } else {
+        out << "Plan to remove " << chosen->name << " (" << inst.plan.steps.size()
+            << " objects, in reverse order):\n";
+        for (int i = static_cast<int>(inst.plan.steps.size()) - 1; i >= 0; --i)
+            out << QStringLiteral("  %1. %2%3\n")
+                       .arg(inst.plan.steps.size() - i, 3)
+                       .arg(inst.plan.steps[i].title(),
+                            inst.existing.value(i) ? QString() : QStringLiteral("   (absent)"));
+    }
+    bool blocked = false;
+    if (installing) {
+        out << "Preflight:\n";
+        for (const Mesh::Check &c : Mesh::Installer::preflight(client, inst)) {
+            out << QStringLiteral("  [%1] %2: %3\n")
+                       .arg(Mesh::checkStateName(c.state), -7)
+                       .arg(c.title, c.detail);
+            blocked = blocked || c.state == Mesh::Check::State::Fail;
+        }
+    }
+    out.flush();
+    if (blocked) {
+        err << "meshdeck mesh install: preflight found a blocker (above); nothing was changed\n";
+        return 3;
     }
     if (p.isSet(dryRun)) {
         out << "Dry run: nothing was changed.\n";
@@ -384,43 +432,85 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         if (state == QLatin1String("running"))
             return;
         out << QStringLiteral("  [%1] %2 %3\n")
-                   .arg(state, -6)
-                   .arg(plan->steps[i].title())
+                   .arg(state, -7)
+                   .arg(inst.plan.steps[i].title())
                    .arg(QStringLiteral("(%1 ms)").arg(clock.elapsed()));
         out.flush();
         steps.append(QJsonObject {
-            {"step", plan->steps[i].title()}, {"state", state}, {"ms", clock.elapsed()}});
+            {"step", inst.plan.steps[i].title()}, {"state", state}, {"ms", clock.elapsed()}});
     };
-    std::atomic_bool cancel {false};
-    const VoidResult result = installing ? plan->apply(client, progress, cancel)
-                                         : plan->remove(client, progress, p.isSet(deleteNs));
+    const auto log = [&](const QString &line) {
+        out << "  " << line << "\n";
+        out.flush();
+        steps.append(QJsonObject {{"output", line}, {"ms", clock.elapsed()}});
+    };
+    s_cancel = false;
+    auto *previous = std::signal(SIGINT, onInterrupt);
+    int applied = 0;
+    const VoidResult result = installing
+        ? Mesh::Installer::run(client, inst, progress, log, s_cancel, &applied, 0,
+                               p.isSet(forceConflicts))
+        : inst.plan.remove(client, progress, p.isSet(deleteNs));
     if (!result) {
-        record(sub, chosen->name, started, QStringLiteral("failed"), steps);
+        std::signal(SIGINT, previous);
         err << "meshdeck mesh " << sub << ": " << result.error().toString() << "\n";
-        return ExitFailure;
+        if (installing && !p.isSet(keep)) {
+            err << "Rolling back what this install created (--keep-on-failure keeps it)…\n";
+            const VoidResult back = Mesh::Installer::rollback(client, inst, applied, progress);
+            err << (back ? QStringLiteral("Rolled back: the cluster is as it was before.\n")
+                         : QStringLiteral("Rollback stopped: %1\n").arg(back.error().toString()));
+        }
+        record(sub, chosen->name, started, QStringLiteral("failed"), steps);
+        return s_cancel ? 130 : ExitFailure;
     }
-    // Verify: the control plane Ready (install) or gone (uninstall).
-    const auto seen
-        = Mesh::MeshDetector::waitForControlPlane(client, chosen->id, installing, 60000);
-    const bool verified = seen.has_value();
-    if (verified)
-        out << (installing
-                    ? QStringLiteral("Verified: %1 %2 control plane ready (%3/%4).\n")
-                          .arg(chosen->name, seen->version)
-                          .arg(seen->ready)
-                          .arg(seen->replicas)
-                    : QStringLiteral("Verified: %1's control plane is gone.\n").arg(chosen->name));
+    bool verified = true;
+    if (installing) {
+        out << "Verifying…\n";
+        out.flush();
+        for (const Mesh::Check &c : Mesh::Installer::verify(client, inst, &s_cancel)) {
+            out << QStringLiteral("  [%1] %2: %3\n")
+                       .arg(Mesh::checkStateName(c.state), -7)
+                       .arg(c.title, c.detail);
+            verified = verified && c.state != Mesh::Check::State::Fail;
+            steps.append(QJsonObject {
+                {"step", c.title}, {"state", Mesh::checkStateName(c.state)}, {"output", c.detail}});
+        }
+    } else {
+        const auto seen = Mesh::MeshDetector::waitForControlPlane(
+            client, chosen->id, false, options.readyTimeoutMs, &s_cancel);
+        verified = seen.has_value();
+        if (verified) {
+            out << "Verified: " << chosen->name << "'s control plane is gone.\n";
+            if (const Mesh::DetectedMesh *d = detectedFor(chosen->id);
+                d && !d->injectedNamespaces.isEmpty()) {
+                if (p.isSet(restart)) {
+                    for (const QString &n : d->injectedNamespaces) {
+                        (void)Mesh::MeshDetector::setInjection(client, chosen->id, n, false);
+                        const auto r = Mesh::MeshDetector::restartWorkloads(client, n);
+                        out << "Injection off and " << (r ? r->size() : 0)
+                            << " workload(s) restarted in " << n << ".\n";
+                    }
+                } else {
+                    out << "Pods in " << d->injectedNamespaces.join(QStringLiteral(", "))
+                        << " keep their sidecars until restarted: meshdeck mesh restart -n NS "
+                           "(or uninstall with --restart).\n";
+                }
+            }
+        }
+    }
+    std::signal(SIGINT, previous);
     record(sub, chosen->name, started,
            verified ? QStringLiteral("succeeded") : QStringLiteral("failed"), steps);
     if (!verified) {
-        err << "meshdeck mesh " << sub << ": applied, but the control plane did not become "
-            << (installing ? "ready" : "absent") << " within 60 s; see 'kubectl get pods -n "
-            << chosen->controlNamespace << "'\n";
+        err << "meshdeck mesh " << sub << ": "
+            << (installing ? "applied, but verification failed (above)"
+                           : "the control plane is still there")
+            << "; see 'kubectl get pods -n " << chosen->controlNamespace << "'\n";
         return ExitFailure;
     }
     if (installing)
-        out << "Next: meshdeck mesh inject --namespace NS on, then deploy a sample: meshdeck "
-               "sample deploy bookinfo -n NS\n";
+        out << "Next: meshdeck mesh inject --namespace NS on, meshdeck sample deploy bookinfo -n "
+               "NS, then open the Topology page.\n";
     return ExitOk;
 }
 
@@ -464,7 +554,10 @@ int SampleCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     }
     const QDateTime started = QDateTime::currentDateTimeUtc();
     QJsonArray steps;
+    QStringList skipped;
     const auto progress = [&](int i, const QString &state) {
+        if (state == QLatin1String("skipped"))
+            skipped << plan->steps[i].kind;
         if (state != QLatin1String("running")) {
             out << "  [" << state << "] " << plan->steps[i].title() << "\n";
             steps.append(QJsonObject {{"step", plan->steps[i].title()}, {"state", state}});
@@ -483,6 +576,12 @@ int SampleCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
     }
     out << (args[0] == QLatin1String("deploy") ? "Deployed " : "Removed ") << args[1]
         << " in namespace " << p.value(ns) << ".\n";
+    if (!skipped.isEmpty()) {
+        skipped.removeDuplicates();
+        out << "Skipped " << skipped.join(QStringLiteral(", "))
+            << ": this cluster does not serve those kinds (they are Istio's routing; install "
+               "Istio to use them).\n";
+    }
     return ExitOk;
 }
 

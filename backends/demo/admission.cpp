@@ -185,7 +185,7 @@ QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object,
         md.insert(QStringLiteral("namespace"), effective);
         object.insert(kMetadata, md);
         if (type.kind == QLatin1String("Pod"))
-            object = injectSidecars(object, *nsObject);
+            object = injectSidecars(object, *nsObject, registeredWebhooks());
     } else {
         md.remove(QStringLiteral("namespace"));
         object.insert(kMetadata, md);
@@ -376,7 +376,28 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
     return o;
 }
 
-QJsonObject Admission::injectSidecars(QJsonObject pod, const QJsonObject &nsObject)
+Admission::Webhooks Admission::registeredWebhooks() const
+{
+    Webhooks found;
+    for (const QJsonObject &config : m_store.objects(
+             QStringLiteral("admissionregistration.k8s.io/mutatingwebhookconfigurations"))) {
+        for (const QJsonValue &hook : config.value(QStringLiteral("webhooks")).toArray()) {
+            const QString service = hook.toObject()
+                                        .value(QStringLiteral("clientConfig"))
+                                        .toObject()
+                                        .value(QStringLiteral("service"))
+                                        .toObject()
+                                        .value(QStringLiteral("name"))
+                                        .toString();
+            found.istio = found.istio || service == QLatin1String("istiod");
+            found.linkerd = found.linkerd || service == QLatin1String("linkerd-proxy-injector");
+        }
+    }
+    return found;
+}
+
+QJsonObject Admission::injectSidecars(QJsonObject pod, const QJsonObject &nsObject,
+                                      Webhooks webhooks)
 {
     const QJsonObject nsMeta = nsObject.value(kMetadata).toObject();
     const QJsonObject nsLabels = nsMeta.value(QStringLiteral("labels")).toObject();
@@ -398,10 +419,10 @@ QJsonObject Admission::injectSidecars(QJsonObject pod, const QJsonObject &nsObje
         = nsLabels.value(QStringLiteral("istio-injection")).toString() == QLatin1String("enabled")
         || nsLabels.contains(QStringLiteral("istio.io/rev"));
     const QString podIstio = labels.value(QStringLiteral("sidecar.istio.io/inject")).toString();
-    const bool istio
-        = podIstio == QLatin1String("true") || (istioNs && podIstio != QLatin1String("false"));
+    const bool istio = webhooks.istio
+        && (podIstio == QLatin1String("true") || (istioNs && podIstio != QLatin1String("false")));
     if (istio && !hasContainer(QStringLiteral("istio-proxy"))) {
-        const QString image = QStringLiteral("docker.io/istio/proxyv2:1.24.2");
+        const QString image = QStringLiteral("docker.io/istio/proxyv2:1.26.2");
         inits.append(QJsonObject {
             {QStringLiteral("name"), QStringLiteral("istio-init")},
             {QStringLiteral("image"), image},
@@ -438,8 +459,9 @@ QJsonObject Admission::injectSidecars(QJsonObject pod, const QJsonObject &nsObje
     const QString podLinkerd = annotations.value(QStringLiteral("linkerd.io/inject")).toString();
     const bool linkerdNs = nsAnnotations.value(QStringLiteral("linkerd.io/inject")).toString()
         == QLatin1String("enabled");
-    const bool linkerd = podLinkerd == QLatin1String("enabled")
-        || (linkerdNs && podLinkerd != QLatin1String("disabled"));
+    const bool linkerd = webhooks.linkerd
+        && (podLinkerd == QLatin1String("enabled")
+            || (linkerdNs && podLinkerd != QLatin1String("disabled")));
     if (linkerd && !istio && !hasContainer(QStringLiteral("linkerd-proxy"))) {
         inits.append(QJsonObject {
             {QStringLiteral("name"), QStringLiteral("linkerd-init")},

@@ -25,8 +25,17 @@ public:
     QJsonObject admitUpdate(const ResourceType &type, QJsonObject object, const QJsonObject &old);
 
     static void validateName(const ResourceType &type, const QString &name);
+    // Which injection webhooks are registered (a MutatingWebhookConfiguration calling istiod or
+    // linkerd-proxy-injector): without one, pods get no sidecar, as in a real cluster.
+    struct Webhooks
+    {
+        bool istio = false;
+        bool linkerd = false;
+    };
+    [[nodiscard]] Webhooks registeredWebhooks() const;
     // Istio's and Linkerd's injection, applied to a pod of namespace `nsObject`.
-    static QJsonObject injectSidecars(QJsonObject pod, const QJsonObject &nsObject);
+    static QJsonObject injectSidecars(QJsonObject pod, const QJsonObject &nsObject,
+                                      Webhooks webhooks = {true, true});
 
 private:
     QJsonObject defaults(const ResourceType &type, QJsonObject object);

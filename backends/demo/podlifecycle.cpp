@@ -230,6 +230,40 @@ void PodLifecycle::createContainers(const QString &ns, const QString &name, cons
     pod->insert(QStringLiteral("status"), status);
     if (!m_ctx.tryUpdate(kPods, *pod))
         return;
+    // Images from a registry under the reserved .invalid domain cannot be pulled: the pod stays
+    // Pending in ImagePullBackOff, as it would with a mistyped image on a real node.
+    QString unpullable;
+    for (const QJsonValue &c : pod->value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("containers"))
+                                   .toArray()) {
+        const QString image = c.toObject().value(QStringLiteral("image")).toString();
+        if (image.section(QLatin1Char('/'), 0, 0).endsWith(QLatin1String(".invalid")))
+            unpullable = image;
+    }
+    if (!unpullable.isEmpty()) {
+        const QJsonObject backOff {
+            {QStringLiteral("waiting"),
+             QJsonObject {{QStringLiteral("reason"), QStringLiteral("ImagePullBackOff")},
+                          {QStringLiteral("message"),
+                           QStringLiteral("Back-off pulling image \"%1\"").arg(unpullable)}}}};
+        pod = current(ns, name, uid); // the update above moved its resourceVersion
+        if (!pod)
+            return;
+        status = pod->value(QStringLiteral("status")).toObject();
+        status.insert(QStringLiteral("containerStatuses"),
+                      containerStatuses(*pod, "containers", backOff, false, false));
+        pod->insert(QStringLiteral("status"), status);
+        if (!m_ctx.tryUpdate(kPods, *pod))
+            return;
+        m_ctx.recordEvent(*pod, QStringLiteral("Failed"),
+                          QStringLiteral("Failed to pull image \"%1\": rpc error: code = NotFound "
+                                         "desc = failed to resolve reference \"%1\": %2: not "
+                                         "found")
+                              .arg(unpullable, unpullable.section(QLatin1Char('/'), 0, 0)),
+                          QStringLiteral("Warning"), QStringLiteral("kubelet"), node);
+        return;
+    }
     for (const QJsonValue &c : pod->value(QStringLiteral("spec"))
                                    .toObject()
                                    .value(QStringLiteral("containers"))

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QThread>
 
 namespace Meshdeck::Mesh {
@@ -80,10 +81,26 @@ Result<ManifestPlan> ManifestPlan::fromYaml(const QByteArray &yaml, const QStrin
         s.object = o;
         plan.steps << s;
     }
-    std::stable_sort(
-        plan.steps.begin(), plan.steps.end(),
-        [](const PlanStep &a, const PlanStep &b) { return priority(a.kind) < priority(b.kind); });
+    plan.order();
     return plan;
+}
+
+void ManifestPlan::order()
+{
+    QList<PlanStep> unique;
+    QSet<QString> seen;
+    for (auto it = steps.crbegin(); it != steps.crend(); ++it) {
+        const QString key = it->kind + QLatin1Char(' ') + it->title();
+        if (seen.contains(key))
+            continue;
+        seen.insert(key);
+        unique.append(*it);
+    }
+    std::reverse(unique.begin(), unique.end());
+    steps = unique;
+    std::stable_sort(steps.begin(), steps.end(), [](const PlanStep &a, const PlanStep &b) {
+        return priority(a.kind) < priority(b.kind);
+    });
 }
 
 Result<ManifestPlan> ManifestPlan::fromResource(const QString &path, const QString &intoNamespace)
@@ -119,12 +136,26 @@ Result<QString> ManifestPlan::objectPath(Kube::KubeClient &client, const PlanSte
         tr("The cluster does not serve %1 %2 (is its CRD installed?).").arg(s.apiVersion, s.kind)));
 }
 
+QByteArray ManifestPlan::toYaml() const
+{
+    QByteArray out;
+    for (const PlanStep &s : steps) {
+        if (!out.isEmpty())
+            out += "---\n";
+        out += Yaml::fromJson(s.object);
+        if (!out.endsWith('\n'))
+            out += '\n';
+    }
+    return out;
+}
+
 VoidResult ManifestPlan::apply(Kube::KubeClient &client, const Progress &progress,
-                               const std::atomic_bool &cancel) const
+                               const std::atomic_bool &cancel, int from, bool force,
+                               bool skipUnserved) const
 {
     m_resources.clear();
     bool crdsPending = false;
-    for (int i = 0; i < steps.size(); ++i) {
+    for (int i = std::max(0, from); i < steps.size(); ++i) {
         if (cancel.load())
             return Unexpected(
                 Error(ErrorCode::Cancelled,
@@ -136,16 +167,29 @@ VoidResult ManifestPlan::apply(Kube::KubeClient &client, const Progress &progres
                                crdsPending && s.kind != QLatin1String("CustomResourceDefinition"));
         if (crdsPending && s.kind != QLatin1String("CustomResourceDefinition"))
             crdsPending = false;
+        if (!path && skipUnserved && path.error().code() == ErrorCode::NotFound) {
+            if (progress)
+                progress(i, QStringLiteral("skipped"));
+            continue;
+        }
         if (!path) {
             if (progress)
                 progress(i, QStringLiteral("failed"));
             return Unexpected(path.error().withContext(s.title()));
         }
         const auto applied = client.apply(
-            path.value(), QJsonDocument(s.object).toJson(QJsonDocument::Compact), true);
+            path.value(), QJsonDocument(s.object).toJson(QJsonDocument::Compact), force);
         if (!applied) {
             if (progress)
                 progress(i, QStringLiteral("failed"));
+            if (applied.error().code() == ErrorCode::Conflict)
+                return Unexpected(
+                    Error(ErrorCode::Conflict,
+                          tr("%1: %2 Another tool manages these fields; take them over with "
+                             "--force-conflicts (or \"Take Over\" in the wizard), or change the "
+                             "manifest.")
+                              .arg(s.title(), applied.error().message()),
+                          applied.error().detail()));
             return Unexpected(applied.error().withContext(s.title()));
         }
         if (s.kind == QLatin1String("CustomResourceDefinition")) {
@@ -219,7 +263,7 @@ VoidResult ManifestPlan::deploySample(Kube::KubeClient &client, const QString &a
         if (const VoidResult r = MeshDetector::setInjection(client, injectMesh, ns, true); !r)
             return r;
     }
-    return plan->apply(client, progress, cancel);
+    return plan->apply(client, progress, cancel, 0, false, true);
 }
 
 VoidResult ManifestPlan::remove(Kube::KubeClient &client, const Progress &progress,

@@ -41,12 +41,20 @@ public:
                                                            const QString &intoNamespace = {});
 
     QList<PlanStep> steps;
+    // Puts the steps in applying order (stable), dropping earlier duplicates of an object.
+    void order();
 
     using Progress = std::function<void(int step, const QString &state)>;
-    // Server-side apply, step by step; waits for CRDs to be Established before what needs them.
-    // Stops at the first failure (the error names the object) or at cancel.
+    // Server-side apply, step by step from step `from`; waits for CRDs to be Established before
+    // what needs them. Stops at the first failure (the error names the object) or at cancel. A
+    // field another manager owns fails with Conflict unless `force` takes it over.
+    // With `skipUnserved`, objects of kinds the cluster does not serve (a sample's Istio routing
+    // where Istio is not installed) are reported "skipped" instead of failing.
     VoidResult apply(Kube::KubeClient &client, const Progress &progress,
-                     const std::atomic_bool &cancel) const;
+                     const std::atomic_bool &cancel, int from = 0, bool force = false,
+                     bool skipUnserved = false) const;
+    // The plan as one multi-document YAML stream.
+    [[nodiscard]] QByteArray toYaml() const;
     // Deletes in reverse order; objects already gone are fine. Namespaces only with `namespaces`.
     VoidResult remove(Kube::KubeClient &client, const Progress &progress, bool namespaces) const;
 

@@ -1,8 +1,12 @@
 #include "meshcatalog.h"
 
+#include "manifestplan.h"
+
 #include <kube/kubeclient.h>
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,7 +27,14 @@ const QList<MeshDescription> &catalog()
         istio.homepage = QStringLiteral("https://istio.io");
         istio.cli = QStringLiteral("istioctl");
         istio.versions
-            = {QStringLiteral("1.24.2"), QStringLiteral("1.23.4"), QStringLiteral("1.22.8")};
+            = {QStringLiteral("1.26.2"), QStringLiteral("1.25.3"), QStringLiteral("1.24.2")};
+        // istio.io's supported-releases table.
+        istio.support = {{QStringLiteral("1.26.2"), 29, 33},
+                         {QStringLiteral("1.25.3"), 29, 32},
+                         {QStringLiteral("1.24.2"), 28, 31}};
+        istio.bundledVersion = QStringLiteral("1.26.2");
+        istio.defaultAddons = {QStringLiteral("prometheus")};
+        istio.mtlsModes = {QStringLiteral("PERMISSIVE"), QStringLiteral("STRICT")};
         istio.profiles = {QStringLiteral("demo"), QStringLiteral("default"),
                           QStringLiteral("minimal"), QStringLiteral("ambient")};
         istio.addons = {QStringLiteral("prometheus"), QStringLiteral("grafana"),
@@ -59,6 +70,12 @@ const QList<MeshDescription> &catalog()
         linkerd.injectionKey = QStringLiteral("linkerd.io/inject");
         linkerd.injectionValue = QStringLiteral("enabled");
         linkerd.mtlsByDefault = true;
+        // `linkerd check --pre` checks a minimum Kubernetes version only.
+        linkerd.support
+            = {{QStringLiteral("stable-2.14.10"), 21, 0}, {QStringLiteral("edge-24.11.8"), 22, 0}};
+        linkerd.bundledManifest = QStringLiteral(":/manifests/linkerd-demo.yaml");
+        linkerd.bundledVersion = QStringLiteral("stable-2.14.10");
+        linkerd.cliRenders = true;
         list << linkerd;
 
         MeshDescription consul;
@@ -98,6 +115,7 @@ const QList<MeshDescription> &catalog()
         kuma.injection = MeshDescription::Injection::Label;
         kuma.injectionKey = QStringLiteral("kuma.io/sidecar-injection");
         kuma.injectionValue = QStringLiteral("enabled");
+        kuma.cliRenders = true;
         list << kuma;
 
         MeshDescription cilium;
@@ -109,7 +127,6 @@ const QList<MeshDescription> &catalog()
         cilium.cli = QStringLiteral("cilium");
         cilium.versions = {QStringLiteral("1.16.4")};
         cilium.profiles = {QStringLiteral("default")};
-        cilium.addons = {QStringLiteral("hubble")};
         cilium.controlNamespace = QStringLiteral("kube-system");
         cilium.controlKind = QStringLiteral("DaemonSet");
         cilium.controlName = QStringLiteral("cilium");
@@ -120,6 +137,53 @@ const QList<MeshDescription> &catalog()
         return list;
     }();
     return meshes;
+}
+
+QString MeshDescription::addonManifest(const QString &addon) const
+{
+    const QString path = QStringLiteral(":/manifests/%1-addon-%2.yaml").arg(id, addon);
+    return QFile::exists(path) ? path : QString();
+}
+
+const VersionSupport *MeshDescription::supportFor(const QString &version) const
+{
+    for (const VersionSupport &s : support)
+        if (s.version == version)
+            return &s;
+    return nullptr;
+}
+
+QList<QStringList> MeshDescription::cliInstallArguments(const QString &profile,
+                                                        const QString &version) const
+{
+    if (id == QLatin1String("istio"))
+        return {{QStringLiteral("install"), QStringLiteral("--set"),
+                 QStringLiteral("profile=") + profile, QStringLiteral("--skip-confirmation")}};
+    if (id == QLatin1String("linkerd")) {
+        QStringList install {QStringLiteral("install")};
+        if (profile == QLatin1String("ha"))
+            install << QStringLiteral("--ha");
+        return {{QStringLiteral("install"), QStringLiteral("--crds")}, install};
+    }
+    if (id == QLatin1String("kuma"))
+        return {{QStringLiteral("install"), QStringLiteral("control-plane")}};
+    if (id == QLatin1String("cilium"))
+        return {{QStringLiteral("install"), QStringLiteral("--version"), version}};
+    if (id == QLatin1String("consul"))
+        return {{QStringLiteral("install"), QStringLiteral("-auto-approve"),
+                 QStringLiteral("-preset"), profile}};
+    return {};
+}
+
+QStringList MeshDescription::cliVersionArguments() const
+{
+    if (id == QLatin1String("istio"))
+        return {QStringLiteral("version"), QStringLiteral("--remote=false")};
+    if (id == QLatin1String("linkerd"))
+        return {QStringLiteral("version"), QStringLiteral("--client"), QStringLiteral("--short")};
+    if (id == QLatin1String("cilium"))
+        return {QStringLiteral("version"), QStringLiteral("--client")};
+    return {QStringLiteral("version")};
 }
 
 const MeshDescription *findMesh(const QString &id)
@@ -176,6 +240,33 @@ Result<QList<DetectedMesh>> MeshDetector::detect(Kube::KubeClient &client)
                     || c.toObject().value(QLatin1String("name")).toString() == m.controlContainer)
                     d.version = image.section(QLatin1Char(':'), -1);
             }
+        }
+        for (const QString &addon : m.addons) {
+            const QString manifest = m.addonManifest(addon);
+            if (manifest.isEmpty() || !workload)
+                continue;
+            // An add-on runs when the first Deployment of its bundled manifest does.
+            auto plan = ManifestPlan::fromResource(manifest);
+            for (const PlanStep &s : plan ? plan->steps : QList<PlanStep>()) {
+                if (s.kind != QLatin1String("Deployment"))
+                    continue;
+                if (client.get(QStringLiteral("/apis/apps/v1/namespaces/%1/deployments/%2")
+                                   .arg(s.ns, s.name)))
+                    d.addons << addon;
+                break;
+            }
+        }
+        if (!m.mtlsModes.isEmpty() && d.crds) {
+            if (const auto pa = client.get(
+                    QStringLiteral("/apis/security.istio.io/v1/namespaces/%1/peerauthentications/"
+                                   "default")
+                        .arg(m.controlNamespace)))
+                d.mtlsMode = pa->value(QLatin1String("spec"))
+                                 .toObject()
+                                 .value(QLatin1String("mtls"))
+                                 .toObject()
+                                 .value(QLatin1String("mode"))
+                                 .toString();
         }
         for (const QJsonObject &n : namespaces->items) {
             const QJsonObject meta = n.value(QLatin1String("metadata")).toObject();
@@ -238,6 +329,91 @@ VoidResult MeshDetector::setInjection(Kube::KubeClient &client, const QString &m
                                "application/merge-patch+json");
     if (!r)
         return Unexpected(r.error());
+    return {};
+}
+
+Result<QStringList> MeshDetector::restartWorkloads(Kube::KubeClient &client, const QString &ns)
+{
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    const QJsonObject patch {
+        {QStringLiteral("spec"),
+         QJsonObject {
+             {QStringLiteral("template"),
+              QJsonObject {
+                  {QStringLiteral("metadata"),
+                   QJsonObject {{QStringLiteral("annotations"),
+                                 QJsonObject {{QStringLiteral("kubectl.kubernetes.io/restartedAt"),
+                                               now}}}}}}}}}};
+    const QByteArray body = QJsonDocument(patch).toJson(QJsonDocument::Compact);
+    QStringList restarted;
+    for (const auto &[kind, plural] :
+         {std::pair {QStringLiteral("Deployment"), QStringLiteral("deployments")},
+          std::pair {QStringLiteral("StatefulSet"), QStringLiteral("statefulsets")},
+          std::pair {QStringLiteral("DaemonSet"), QStringLiteral("daemonsets")}}) {
+        const auto items
+            = client.list(QStringLiteral("/apis/apps/v1/namespaces/%1/%2").arg(ns, plural));
+        if (!items)
+            return Unexpected(items.error());
+        for (const QJsonObject &o : items->items) {
+            const QString name = o.value(QLatin1String("metadata"))
+                                     .toObject()
+                                     .value(QLatin1String("name"))
+                                     .toString();
+            const auto r = client.send(
+                "PATCH", QStringLiteral("/apis/apps/v1/namespaces/%1/%2/%3").arg(ns, plural, name),
+                body, "application/strategic-merge-patch+json");
+            if (!r)
+                return Unexpected(r.error().withContext(kind + QLatin1Char('/') + name));
+            restarted << kind + QLatin1Char('/') + name;
+        }
+    }
+    return restarted;
+}
+
+QJsonObject MeshDetector::mtlsObject(const MeshDescription &mesh, const QString &mode)
+{
+    if (mesh.mtlsModes.isEmpty())
+        return {};
+    return QJsonObject {
+        {QStringLiteral("apiVersion"), QStringLiteral("security.istio.io/v1")},
+        {QStringLiteral("kind"), QStringLiteral("PeerAuthentication")},
+        {QStringLiteral("metadata"),
+         QJsonObject {{QStringLiteral("name"), QStringLiteral("default")},
+                      {QStringLiteral("namespace"), mesh.controlNamespace}}},
+        {QStringLiteral("spec"),
+         QJsonObject {{QStringLiteral("mtls"), QJsonObject {{QStringLiteral("mode"), mode}}}}}};
+}
+
+VoidResult MeshDetector::setMtlsMode(Kube::KubeClient &client, const QString &meshId,
+                                     const QString &mode)
+{
+    const MeshDescription *m = findMesh(meshId);
+    if (!m)
+        return Unexpected(
+            Error(ErrorCode::InvalidArgument, tr("Unknown mesh \"%1\".").arg(meshId)));
+    if (m->mtlsModes.isEmpty())
+        return Unexpected(Error(ErrorCode::Unsupported,
+                                m->mtlsByDefault
+                                    ? tr("%1 always encrypts meshed traffic with mTLS; it has no "
+                                         "mode to switch.")
+                                          .arg(m->name)
+                                    : tr("%1 has no mesh-wide mTLS mode.").arg(m->name)));
+    if (!m->mtlsModes.contains(mode.toUpper()))
+        return Unexpected(
+            Error(ErrorCode::InvalidArgument,
+                  tr("The mTLS mode is one of %1.").arg(m->mtlsModes.join(QStringLiteral(", ")))));
+    const QJsonObject o = mtlsObject(*m, mode.toUpper());
+    const auto r = client.apply(
+        QStringLiteral("/apis/security.istio.io/v1/namespaces/%1/peerauthentications/default")
+            .arg(m->controlNamespace),
+        QJsonDocument(o).toJson(QJsonDocument::Compact), true);
+    if (!r)
+        return Unexpected(r.error().code() == ErrorCode::NotFound
+                              ? Error(ErrorCode::NotFound,
+                                      tr("%1's PeerAuthentication kind is not served: is %1 "
+                                         "installed?")
+                                          .arg(m->name))
+                              : r.error());
     return {};
 }
 

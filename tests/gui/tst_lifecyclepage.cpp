@@ -53,7 +53,7 @@ private Q_SLOTS:
         QVERIFY(done.wait(90000));
         QVERIFY2(done.last().at(0).toBool(), qPrintable(page.status()->text()));
         QTRY_VERIFY_WITH_TIMEOUT(
-            page.meshTable()->item(0, 1)->text().contains(QStringLiteral("1.24.2")), 5000);
+            page.meshTable()->item(0, 1)->text().contains(QStringLiteral("1.26.2")), 5000);
         QVERIFY(page.log()->toPlainText().contains(QStringLiteral("CustomResourceDefinition")));
 
         page.deploySample(QStringLiteral("httpbin"), QStringLiteral("shop"), true);

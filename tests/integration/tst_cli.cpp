@@ -4,7 +4,9 @@
 
 #include <demo/democluster.h>
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -25,10 +27,13 @@ struct Run
     QByteArray err;
 };
 
-Run meshdeck(const QStringList &args, bool withDisplay = false)
+Run meshdeck(const QStringList &args, bool withDisplay = false,
+             const QMap<QString, QString> &extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+        env.insert(it.key(), it.value());
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
     if (!withDisplay) {
         env.remove(QStringLiteral("DISPLAY"));
@@ -413,12 +418,13 @@ private Q_SLOTS:
         const Run install
             = meshdeck(QStringList {"mesh", "install", "--mesh", "istio", "--yes"} + k);
         QVERIFY2(install.exitCode == 0, install.err.constData());
-        QVERIFY(install.out.contains("Verified: Istio"));
+        QVERIFY(install.out.contains("[ok     ] Control plane Ready: istiod 1.26.2"));
+        QVERIFY(install.out.contains("istio-sidecar-injector answered"));
         const Run status = meshdeck(QStringList {"mesh", "status", "--json"} + k);
         const QJsonObject istio = QJsonDocument::fromJson(status.out).array().first().toObject();
         QCOMPARE(istio.value("id").toString(), QStringLiteral("istio"));
         QVERIFY(istio.value("installed").toBool());
-        QCOMPARE(istio.value("version").toString(), QStringLiteral("1.24.2"));
+        QCOMPARE(istio.value("version").toString(), QStringLiteral("1.26.2"));
         const Run sample = meshdeck(
             QStringList {"sample", "deploy", "bookinfo", "-n", "shop", "--inject", "istio"} + k);
         QVERIFY2(sample.exitCode == 0, sample.err.constData());
@@ -446,13 +452,173 @@ private Q_SLOTS:
         QVERIFY(meshdeck(QStringList {"mesh", "status"} + k).out.contains("No service mesh"));
         // Errors scripts can tell apart.
         QCOMPARE(meshdeck(QStringList {"mesh", "install", "--mesh", "nonesuch"} + k).exitCode, 2);
-        QCOMPARE(
-            meshdeck(QStringList {"mesh", "install", "--mesh", "linkerd", "--yes"} + k).exitCode,
-            1);
+        const Run consul
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "consul", "--yes"} + k);
+        QCOMPARE(consul.exitCode, 1);
+        QVERIFY(consul.err.contains("bundles manifests for Istio and Linkerd only"));
         const Run cilium = meshdeck(
             QStringList {"mesh", "inject", "--namespace", "shop", "on", "--mesh", "cilium"} + k);
         QCOMPARE(cilium.exitCode, 1);
         QVERIFY(cilium.err.contains("no sidecars"));
+    }
+
+    // Linkerd from the bundle, end to end: control plane and viz Ready, the webhook answering,
+    // Bookinfo injected (2/2), then removed with its sidecars gone after the restart.
+    void meshLinkerdEndToEnd()
+    {
+        Meshdeck::Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.bookinfoTraffic = false;
+        Meshdeck::Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QVERIFY(cluster.writeKubeconfig(kc).ok());
+        const QStringList k {"--kubeconfig", kc};
+        const Run install
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "linkerd", "--addons", "viz",
+                                    "--inject-namespace", "shop", "--yes"}
+                       + k);
+        QVERIFY2(install.exitCode == 0, install.err.constData());
+        QVERIFY(install.out.contains("Kubernetes version supported: 1.32"));
+        QVERIFY(install.out.contains("[ok     ] Control plane Ready"));
+        QVERIFY(install.out.contains("[ok     ] Add-on viz Ready"));
+        QVERIFY(install.out.contains("linkerd-proxy-injector-webhook-config answered"));
+        const QJsonObject linkerd
+            = QJsonDocument::fromJson(meshdeck(QStringList {"mesh", "status", "--json"} + k).out)
+                  .array()
+                  .first()
+                  .toObject();
+        QCOMPARE(linkerd.value("version").toString(), QStringLiteral("stable-2.14.10"));
+        QCOMPARE(linkerd.value("addons").toArray().first().toString(), QStringLiteral("viz"));
+        QVERIFY(linkerd.value("injectedNamespaces").toArray().contains(QStringLiteral("shop")));
+
+        const Run sample = meshdeck(QStringList {"sample", "deploy", "bookinfo", "-n", "shop"} + k);
+        QVERIFY2(sample.exitCode == 0, sample.err.constData());
+        QVERIFY(sample.out.contains("Skipped Gateway, VirtualService")); // Istio's routing
+        const auto containersOf = [&](const QString &ns) {
+            QList<QStringList> all;
+            for (const QJsonObject &pod : cluster.store().objects(QStringLiteral("/pods"), ns)) {
+                QStringList names;
+                for (const QJsonValue &c :
+                     pod.value("spec").toObject().value("containers").toArray())
+                    names << c.toObject().value("name").toString();
+                all << names;
+            }
+            return all;
+        };
+        QVERIFY(cluster.waitUntilSettled(20000));
+        QVERIFY(!containersOf("shop").isEmpty());
+        for (const QStringList &c : containersOf("shop"))
+            QVERIFY2(c.size() == 2 && c.contains("linkerd-proxy"), qPrintable(c.join(',')));
+
+        const Run uninstall = meshdeck(
+            QStringList {"mesh", "uninstall", "--mesh", "linkerd", "--restart", "--yes"} + k);
+        QVERIFY2(uninstall.exitCode == 0, uninstall.err.constData());
+        QVERIFY(uninstall.out.contains("control plane is gone"));
+        QVERIFY(uninstall.out.contains("restarted in shop"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto pods = containersOf("shop");
+                if (pods.isEmpty())
+                    return false;
+                for (const QStringList &c : pods)
+                    if (c.contains("linkerd-proxy"))
+                        return false;
+                return true;
+            }(),
+            20000);
+        QVERIFY(meshdeck(QStringList {"mesh", "status"} + k).out.contains("No service mesh"));
+    }
+
+    // What goes wrong with installs says what failed, why, and what to do.
+    void meshInstallBadInput()
+    {
+        Meshdeck::Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.bookinfoTraffic = false;
+        Meshdeck::Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QVERIFY(cluster.writeKubeconfig(kc).ok());
+        const QStringList k {"--kubeconfig", kc};
+        const QMap<QString, QString> cache {{"XDG_CACHE_HOME", dir.filePath("cache")}};
+
+        // The CLI missing: preflight refuses, naming where to get it.
+        const Run missing = meshdeck(
+            QStringList {"mesh", "install", "--mesh", "istio", "--method", "cli", "--yes"} + k,
+            false, {{"PATH", dir.filePath("empty-bin")}});
+        QCOMPARE(missing.exitCode, 3);
+        QVERIFY2(missing.out.contains("istioctl is not on PATH"), missing.out.constData());
+
+        // A CLI that fails: its exit code and stderr are shown.
+        QDir().mkpath(dir.filePath("bin"));
+        const auto fakeCli = [&](const QByteArray &install) {
+            QFile f(dir.filePath("bin/istioctl"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\nif [ \"$1\" = version ]; then echo 1.26.2; exit 0; fi\n" + install);
+            f.close();
+            f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+        };
+        const QMap<QString, QString> path {{"PATH", dir.filePath("bin") + ":/usr/bin:/bin"}};
+        fakeCli("echo 'Error: failed to install manifests: no such profile' >&2\nexit 4\n");
+        const Run failing = meshdeck(
+            QStringList {"mesh", "install", "--mesh", "istio", "--method", "cli", "--yes"} + k,
+            false, path);
+        QCOMPARE(failing.exitCode, 1);
+        QVERIFY2(failing.err.contains("failed with exit code 4"), failing.err.constData());
+        QVERIFY(failing.err.contains("no such profile"));
+        QVERIFY(failing.out.contains("istioctl (1.26.2)"));
+
+        // A CLI that hangs: stopped after --cli-timeout of silence.
+        fakeCli("echo 'Processing resources for Istio core.'\nsleep 30\n");
+        QElapsedTimer clock;
+        clock.start();
+        const Run hanging = meshdeck(QStringList {"mesh", "install", "--mesh", "istio", "--method",
+                                                  "cli", "--cli-timeout", "2", "--yes"}
+                                         + k,
+                                     false, path);
+        QCOMPARE(hanging.exitCode, 1);
+        QVERIFY(clock.elapsed() < 20000);
+        QVERIFY(hanging.out.contains("Processing resources for Istio core."));
+        QVERIFY2(hanging.err.contains("printed nothing for 2 s"), hanging.err.constData());
+
+        // A manifest URL: fetched, checksummed, cached; unreachable later: the cached copy.
+        const QByteArray manifest = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: "
+                                    "kuma-system\n---\napiVersion: v1\nkind: ConfigMap\n"
+                                    "metadata:\n  name: kuma-config\n  namespace: kuma-system\n"
+                                    "data:\n  mode: standalone\n";
+        auto server = std::make_unique<TestSupport::RawHttpServer>();
+        QVERIFY(server->start([&](int, int, const std::string &) {
+            return TestSupport::RawReply {
+                "HTTP/1.1 200 OK\r\nContent-Type: application/yaml\r\nContent-Length: "
+                + std::to_string(manifest.size()) + "\r\n\r\n" + manifest.toStdString()};
+        }));
+        const QString url = QString::fromStdString(server->url("/kuma.yaml"));
+        const QStringList viaUrl
+            = QStringList {"mesh",     "install",    "--mesh", "kuma",     "--method",
+                           "manifest", "--manifest", url,      "--dry-run"}
+            + k;
+        const Run fetched = meshdeck(viaUrl, false, cache);
+        QVERIFY2(fetched.exitCode == 0, fetched.err.constData());
+        const QString sum = QString::fromLatin1(
+            QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex());
+        QVERIFY(fetched.out.contains(("sha256 " + sum).toUtf8()));
+        QVERIFY(fetched.out.contains("ConfigMap kuma-system/kuma-config"));
+        server.reset();
+        const Run cached = meshdeck(viaUrl, false, cache);
+        QVERIFY2(cached.exitCode == 0, cached.err.constData());
+        QVERIFY(cached.out.contains("the copy cached on"));
+        const Run unreachable
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "kuma", "--method", "manifest",
+                                    "--manifest", "http://127.0.0.1:9/nothing.yaml", "--dry-run"}
+                           + k,
+                       false, cache);
+        QCOMPARE(unreachable.exitCode, 1);
+        QVERIFY2(unreachable.err.contains("cannot be fetched"), unreachable.err.constData());
+
+        // Invalid YAML: file, line and column.
         QFile bad(dir.filePath(QStringLiteral("bad.yaml")));
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("apiVersion: v1\nkind: ConfigMap\nmetadata: [oops\n");
@@ -462,7 +628,40 @@ private Q_SLOTS:
                                     "--manifest", bad.fileName(), "--yes"}
                        + k);
         QCOMPARE(malformed.exitCode, 1);
-        QVERIFY(malformed.err.contains("cannot be used"));
+        QVERIFY2(malformed.err.contains("bad.yaml") && malformed.err.contains("line 4, column 1"),
+                 malformed.err.constData());
+
+        // An unknown kind (its CRD missing): preflight refuses before anything changes.
+        QFile widget(dir.filePath(QStringLiteral("widget.yaml")));
+        QVERIFY(widget.open(QIODevice::WriteOnly));
+        widget.write("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  "
+                     "namespace: default\n");
+        widget.close();
+        const Run unknownKind
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "kuma", "--method", "manifest",
+                                    "--manifest", widget.fileName(), "--yes"}
+                       + k);
+        QCOMPARE(unknownKind.exitCode, 3);
+        QVERIFY2(unknownKind.out.contains("does not serve example.com/v1 Widget"),
+                 unknownKind.out.constData());
+
+        // A control plane that never becomes Ready: the pod's reason and events, then rollback.
+        QFile stuck(dir.filePath(QStringLiteral("stuck.yaml")));
+        QVERIFY(stuck.open(QIODevice::WriteOnly));
+        stuck.write("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: istio-system\n---\n"
+                    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istiod\n  "
+                    "namespace: istio-system\nspec:\n  replicas: 1\n  selector:\n    "
+                    "matchLabels: {app: istiod}\n  template:\n    metadata:\n      labels: {app: "
+                    "istiod}\n    spec:\n      containers:\n      - name: discovery\n        "
+                    "image: registry.invalid/istio/pilot:1.26.2\n");
+        stuck.close();
+        const Run notReady
+            = meshdeck(QStringList {"mesh", "install", "--mesh", "istio", "--method", "manifest",
+                                    "--manifest", stuck.fileName(), "--timeout", "4", "--yes"}
+                       + k);
+        QCOMPARE(notReady.exitCode, 1);
+        QVERIFY2(notReady.out.contains("ImagePullBackOff"), notReady.out.constData());
+        QVERIFY(notReady.out.contains("Failed to pull image"));
     }
 
     void perfCtrlCKeepsThePartialResult()

@@ -1,0 +1,216 @@
+// Mesh installs against the demo cluster through the Installer: cancelling mid-plan and rolling
+// back, resuming after an interruption, field-manager conflicts, and missing permissions.
+#include <core/httpengine.h>
+#include <demo/democluster.h>
+#include <kube/kubeclient.h>
+#include <kube/kubeconfig.h>
+#include <mesh/installer.h>
+
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Meshdeck;
+
+class tst_Installer : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Demo::DemoCluster> m_cluster;
+    QTemporaryDir m_dir;
+
+    std::shared_ptr<Kube::KubeClient> client(Demo::DemoCluster::Access access
+                                             = Demo::DemoCluster::Access::Admin)
+    {
+        const QString path
+            = m_dir.filePath(access == Demo::DemoCluster::Access::Admin ? QStringLiteral("admin")
+                                                                        : QStringLiteral("viewer"));
+        if (!m_cluster->writeKubeconfig(path, access).ok())
+            return nullptr;
+        const auto config = Kube::Kubeconfig::load(path);
+        const auto resolved = config ? config->resolve({})
+                                     : Result<Kube::ResolvedContext>(Unexpected(config.error()));
+        if (!resolved)
+            return nullptr;
+        return std::make_shared<Kube::KubeClient>(*resolved, std::make_shared<HttpEngine>());
+    }
+
+    bool istioObjectsGone(Kube::KubeClient &c)
+    {
+        return !c.get(QStringLiteral("/api/v1/namespaces/istio-system")).ok()
+            && !c.get(QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
+                                     "virtualservices.networking.istio.io"))
+                    .ok();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.bookinfoTraffic = false;
+        options.tls = true;
+        options.tokenAuth = true;
+        m_cluster = std::make_unique<Demo::DemoCluster>(options);
+        QVERIFY(m_cluster->start().ok());
+    }
+
+    void cleanup() { m_cluster.reset(); }
+
+    void cancelMidPlanRollsBackEverything()
+    {
+        auto c = client();
+        QVERIFY(c);
+        Mesh::InstallOptions options;
+        options.mesh = QStringLiteral("istio");
+        options.addons = {QStringLiteral("prometheus")};
+        auto inst = Mesh::Installer::prepare(options);
+        QVERIFY(inst.ok());
+        QVERIFY(Mesh::Installer::markExisting(*c, inst.value()).ok());
+        std::atomic_bool cancel {false};
+        int applied = 0;
+        // Cancel once the namespace and a Deployment are in: past the CRDs' wait.
+        const VoidResult r = Mesh::Installer::run(
+            *c, inst.value(),
+            [&](int i, const QString &state) {
+                if (state == QLatin1String("done")
+                    && inst->plan.steps[i].kind == QLatin1String("Deployment"))
+                    cancel = true;
+            },
+            {}, cancel, &applied);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::Cancelled);
+        QVERIFY(applied > 8 && applied < inst->plan.steps.size());
+        QVERIFY(c->get(QStringLiteral("/api/v1/namespaces/istio-system")).ok());
+        QStringList removed;
+        QVERIFY(
+            Mesh::Installer::rollback(*c, inst.value(), applied, [&](int i, const QString &state) {
+                if (state == QLatin1String("removed"))
+                    removed << inst->plan.steps[i].title();
+            }).ok());
+        QCOMPARE(removed.size(), applied);
+        // Nothing left behind (namespace deletion finishes asynchronously).
+        QTRY_VERIFY_WITH_TIMEOUT(istioObjectsGone(*c), 15000);
+    }
+
+    void resumeAfterAnInterruption()
+    {
+        auto c = client();
+        QVERIFY(c);
+        Mesh::InstallOptions options;
+        options.mesh = QStringLiteral("linkerd");
+        auto inst = Mesh::Installer::prepare(options);
+        QVERIFY(inst.ok());
+        std::atomic_bool cancel {false};
+        int applied = 0;
+        QVERIFY(!Mesh::Installer::run(
+                     *c, inst.value(),
+                     [&](int i, const QString &state) {
+                         if (state == QLatin1String("done") && i == 10)
+                             cancel = true;
+                     },
+                     {}, cancel, &applied)
+                     .ok());
+        QCOMPARE(applied, 11);
+        cancel = false;
+        QList<int> resumed;
+        QVERIFY(Mesh::Installer::run(
+                    *c, inst.value(),
+                    [&](int i, const QString &state) {
+                        if (state == QLatin1String("done"))
+                            resumed << i;
+                    },
+                    {}, cancel, &applied, applied)
+                    .ok());
+        QCOMPARE(resumed.first(), 11); // nothing applied twice
+        QCOMPARE(applied, inst->plan.steps.size());
+        const auto checks = Mesh::Installer::verify(*c, inst.value());
+        for (const Mesh::Check &check : checks)
+            QVERIFY2(check.state == Mesh::Check::State::Pass, qPrintable(check.detail));
+    }
+
+    void conflictNamesTheOwnerAndForceTakesOver()
+    {
+        auto c = client();
+        QVERIFY(c);
+        // Another tool owns the ConfigMap's field.
+        const QByteArray ns
+            = R"({"apiVersion":"v1","kind":"Namespace","metadata":{"name":"kuma-system"}})";
+        QVERIFY(c->apply(QStringLiteral("/api/v1/namespaces/kuma-system"), ns, true).ok());
+        const QByteArray theirs
+            = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"kuma-config","namespace":"kuma-system"},"data":{"mode":"global"}})";
+        QVERIFY(c->send("PATCH",
+                        QStringLiteral("/api/v1/namespaces/kuma-system/configmaps/"
+                                       "kuma-config?fieldManager=helm"),
+                        theirs, "application/apply-patch+yaml")
+                    .ok());
+        QFile f(m_dir.filePath(QStringLiteral("kuma.yaml")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: kuma-config\n  namespace: "
+                "kuma-system\ndata:\n  mode: standalone\n");
+        f.close();
+        Mesh::InstallOptions options;
+        options.mesh = QStringLiteral("kuma");
+        options.method = Mesh::InstallMethod::Manifest;
+        options.manifest = f.fileName();
+        auto inst = Mesh::Installer::prepare(options);
+        QVERIFY(inst.ok());
+        QVERIFY(Mesh::Installer::markExisting(*c, inst.value()).ok());
+        QVERIFY(inst->existing.value(0)); // marked as a change in the review
+        std::atomic_bool cancel {false};
+        int applied = 0;
+        const VoidResult r = Mesh::Installer::run(*c, inst.value(), {}, {}, cancel, &applied);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::Conflict);
+        QVERIFY2(r.error().message().contains(QStringLiteral("helm")),
+                 qPrintable(r.error().message()));
+        QVERIFY(r.error().message().contains(QStringLiteral("--force-conflicts")));
+        QVERIFY(Mesh::Installer::run(*c, inst.value(), {}, {}, cancel, &applied, 0, true).ok());
+        const auto cm
+            = c->get(QStringLiteral("/api/v1/namespaces/kuma-system/configmaps/kuma-config"));
+        QCOMPARE(cm->value("data").toObject().value("mode").toString(),
+                 QStringLiteral("standalone"));
+        // Rollback keeps what existed before.
+        QStringList kept;
+        QVERIFY(
+            Mesh::Installer::rollback(*c, inst.value(), applied, [&](int i, const QString &state) {
+                if (state == QLatin1String("kept"))
+                    kept << inst->plan.steps[i].title();
+            }).ok());
+        QCOMPARE(kept, QStringList {QStringLiteral("ConfigMap kuma-system/kuma-config")});
+    }
+
+    void preflightNamesTheMissingVerbs()
+    {
+        auto viewer = client(Demo::DemoCluster::Access::ReadOnly);
+        QVERIFY(viewer);
+        Mesh::InstallOptions options;
+        options.mesh = QStringLiteral("istio");
+        auto inst = Mesh::Installer::prepare(options);
+        QVERIFY(inst.ok());
+        const auto checks = Mesh::Installer::preflight(*viewer, inst.value());
+        bool found = false;
+        for (const Mesh::Check &c : checks)
+            if (c.title == QLatin1String("Permissions")) {
+                found = true;
+                QCOMPARE(c.state, Mesh::Check::State::Fail);
+                QVERIFY2(
+                    c.detail.contains(QStringLiteral(
+                        "create customresourcedefinitions.apiextensions.k8s.io (cluster-wide)")),
+                    qPrintable(c.detail));
+                QVERIFY(c.detail.contains(
+                    QStringLiteral("patch deployments.apps in namespace istio-system")));
+            }
+        QVERIFY(found);
+        // The apply itself fails with the server's 403, naming verb and resource.
+        std::atomic_bool cancel {false};
+        int applied = 0;
+        const VoidResult r = Mesh::Installer::run(*viewer, inst.value(), {}, {}, cancel, &applied);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::Forbidden);
+        QCOMPARE(applied, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Installer)
+#include "tst_installer.moc"
