@@ -110,6 +110,8 @@ void MainWindow::createPages()
             m_lifecyclePage = new LifecyclePage(m_lifecycle, m_stack);
             connect(m_lifecyclePage, &LifecyclePage::clustersRequested, this,
                     [this] { setCurrentPage(PageId::Clusters); });
+            connect(m_lifecyclePage, &LifecyclePage::topologyRequested, this,
+                    [this] { setCurrentPage(PageId::Topology); });
             widget = m_lifecyclePage;
         } else if (page == PageId::Performance) {
             m_performancePage = new PerformancePage(m_runs, m_stack);

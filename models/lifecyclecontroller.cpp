@@ -2,6 +2,7 @@
 
 #include <core/httpengine.h>
 #include <kube/kubeclient.h>
+#include <mesh/installer.h>
 #include <mesh/manifestplan.h>
 #include <store/resultstore.h>
 
@@ -87,6 +88,7 @@ LifecycleController::~LifecycleController()
 void LifecycleController::setContext(const Kube::ResolvedContext &context)
 {
     m_hasContext = true;
+    m_context = context;
     QMetaObject::invokeMethod(
         m_worker,
         [w = m_worker, context] {
@@ -98,6 +100,7 @@ void LifecycleController::setContext(const Kube::ResolvedContext &context)
 
 void LifecycleController::setHistoryPath(const QString &path)
 {
+    m_historyPath = path;
     QMetaObject::invokeMethod(
         m_worker, [w = m_worker, path] { w->historyPath = path; }, Qt::QueuedConnection);
 }
@@ -157,47 +160,6 @@ void LifecycleController::detect()
         Qt::QueuedConnection);
 }
 
-void LifecycleController::install(const QString &mesh)
-{
-    const QString title
-        = tr("Install %1").arg(Mesh::findMesh(mesh) ? Mesh::findMesh(mesh)->name : mesh);
-    run(title, [this, w = m_worker, mesh, title] {
-        const QDateTime started = QDateTime::currentDateTimeUtc();
-        const Mesh::MeshDescription *m = Mesh::findMesh(mesh);
-        QJsonArray steps;
-        QString message;
-        bool ok = false;
-        if (!m || m->bundledManifest.isEmpty()) {
-            message = tr("Meshdeck bundles manifests for Istio only; install %1 with its CLI (%2) "
-                         "or a manifest: "
-                         "meshdeck mesh install --mesh %3 --method cli|manifest")
-                          .arg(m ? m->name : mesh, m ? m->cli : QString(), mesh);
-        } else if (auto plan = Mesh::ManifestPlan::fromResource(m->bundledManifest); !plan) {
-            message = plan.error().message();
-        } else {
-            w->log(tr("Plan: %n object(s), CRDs first, webhooks last.", nullptr,
-                      static_cast<int>(plan->steps.size())));
-            const VoidResult applied = w->runPlan(plan.value(), true, false, steps);
-            if (!applied) {
-                message = applied.error().toString();
-            } else {
-                w->log(tr("Waiting for the control plane to become Ready…"));
-                ok = Mesh::MeshDetector::waitForControlPlane(*w->client, mesh, true, 60000,
-                                                             &w->cancel)
-                         .has_value();
-                message = ok ? tr("%1 is installed and its control plane is Ready. Next: switch on "
-                                  "injection for a "
-                                  "namespace and deploy a sample.")
-                                   .arg(m->name)
-                             : tr("The objects were applied, but the control plane did not become "
-                                  "Ready within 60 s.");
-            }
-        }
-        w->record(QStringLiteral("install"), m ? m->name : mesh, started, ok, steps);
-        done(title, ok, message);
-    });
-}
-
 void LifecycleController::uninstall(const QString &mesh)
 {
     const QString title
@@ -208,24 +170,55 @@ void LifecycleController::uninstall(const QString &mesh)
         QJsonArray steps;
         QString message;
         bool ok = false;
-        auto plan = m && !m->bundledManifest.isEmpty()
-            ? Mesh::ManifestPlan::fromResource(m->bundledManifest)
-            : Result<Mesh::ManifestPlan>(Unexpected(Error(
-                ErrorCode::Unsupported,
-                tr("Only the bundled Istio can be removed from here; use the mesh's own CLI."))));
-        if (!plan) {
-            message = plan.error().message();
-        } else if (const VoidResult removed = w->runPlan(plan.value(), false, false, steps);
+        Mesh::InstallOptions options;
+        options.mesh = mesh;
+        for (const Mesh::DetectedMesh &d : Mesh::MeshDetector::detect(*w->client).valueOr({}))
+            if (d.id == mesh)
+                options.addons = d.addons;
+        const auto inst = Mesh::Installer::prepare(options);
+        if (!inst) {
+            message = inst.error().message();
+        } else if (const VoidResult removed = w->runPlan(inst->plan, false, false, steps);
                    !removed) {
             message = removed.error().toString();
         } else {
-            ok = true;
-            message = tr("%1 is removed; namespaces were kept. Restart injected workloads to drop "
-                         "their sidecars.")
-                          .arg(m->name);
+            w->log(tr("Waiting for the control plane to go…"));
+            ok = Mesh::MeshDetector::waitForControlPlane(*w->client, mesh, false, 60000, &w->cancel)
+                     .has_value();
+            message = ok ? tr("%1 is removed; namespaces were kept. Restart injected workloads "
+                              "to drop their sidecars (Restart Workloads).")
+                               .arg(m->name)
+                         : tr("The objects were deleted, but the control plane was still there "
+                              "after 60 s.");
         }
         w->record(QStringLiteral("uninstall"), m ? m->name : mesh, started, ok, steps);
         done(title, ok, message);
+    });
+}
+
+void LifecycleController::restartWorkloads(const QString &ns)
+{
+    const QString title = tr("Restart workloads in %1").arg(ns);
+    run(title, [this, w = m_worker, ns, title] {
+        const auto r = Mesh::MeshDetector::restartWorkloads(*w->client, ns);
+        if (r)
+            for (const QString &workload : r.value())
+                w->log(tr("Restarted %1").arg(workload));
+        done(title, r.ok(),
+             r ? tr("%n workload(s) restarted in %1; their new pods follow the namespace's "
+                    "injection setting.",
+                    nullptr, static_cast<int>(r->size()))
+                     .arg(ns)
+               : r.error().message());
+    });
+}
+
+void LifecycleController::setMtlsMode(const QString &mesh, const QString &mode)
+{
+    const QString title = tr("mTLS %1").arg(mode);
+    run(title, [this, w = m_worker, mesh, mode, title] {
+        const VoidResult r = Mesh::MeshDetector::setMtlsMode(*w->client, mesh, mode);
+        done(title, r.ok(), r ? tr("Mesh-wide mTLS is now %1.").arg(mode) : r.error().message());
     });
 }
 

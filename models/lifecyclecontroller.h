@@ -28,9 +28,15 @@ public:
     [[nodiscard]] bool hasContext() const { return m_hasContext; }
     [[nodiscard]] bool busy() const { return m_busy; }
 
+    [[nodiscard]] const Kube::ResolvedContext &context() const { return m_context; }
+    [[nodiscard]] QString historyPath() const { return m_historyPath; }
+
     void detect();
-    void install(const QString &mesh);
+    // Removes a mesh installed from its bundle (with the add-ons found running).
     void uninstall(const QString &mesh);
+    // Restarts the workloads of a namespace, so that injection changes reach their pods.
+    void restartWorkloads(const QString &ns);
+    void setMtlsMode(const QString &mesh, const QString &mode);
     void setInjection(const QString &mesh, const QString &ns, bool on);
     void sample(const QString &app, const QString &ns, bool deploy, const QString &injectMesh);
     void cancel();
@@ -48,6 +54,8 @@ private:
     QThread m_thread;
     LifecycleWorker *m_worker = nullptr;
     bool m_hasContext = false;
+    Kube::ResolvedContext m_context;
+    QString m_historyPath;
     bool m_busy = false;
 };
 

@@ -79,7 +79,7 @@
         <translation>Der Log-Stream ist beendet (der Container wurde gestoppt oder der Pod ist weg).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not in the log.</source>
+        <source>"%1" is not in the log.</source>
         <translation>„%1“ kommt im Log nicht vor.</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>Dies ist keine Meshdeck-Datei, oder sie ist beschädigt.</translation>
     </message>
     <message>
-        <source>This file holds &quot;%1&quot;, not &quot;%2&quot;.</source>
+        <source>This file holds "%1", not "%2".</source>
         <translation>Diese Datei enthält „%1“, nicht „%2“.</translation>
     </message>
     <message>
@@ -274,7 +274,7 @@
 <context>
     <name>Meshdeck::HttpTransport</name>
     <message>
-        <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
+        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
         <translation>Die Adresse „%1“ ist keine gültige http- oder https-URL. Prüfen Sie die Serveradresse.</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>The host name &quot;%1&quot; could not be resolved. Check the server address and your network or DNS settings.</source>
+        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
         <translation>Der Hostname „%1“ konnte nicht aufgelöst werden. Prüfen Sie die Serveradresse und Ihre Netzwerk- oder DNS-Einstellungen.</translation>
     </message>
     <message>
@@ -327,6 +327,464 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::InstallSession</name>
+    <message>
+        <source>Existing objects</source>
+        <translation>Vorhandene Objekte</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Installieren</translation>
+    </message>
+    <message>
+        <source>Rolled back: what this install created is removed; objects that existed before were left as they were.</source>
+        <translation>Zurückgerollt: Was diese Installation angelegt hat, ist entfernt; zuvor vorhandene Objekte blieben unverändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::InstallWizard</name>
+    <message>
+        <source>✓ Passed</source>
+        <translation>✓ Bestanden</translation>
+    </message>
+    <message>
+        <source>⚠ Warning</source>
+        <translation>⚠ Warnung</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>– Skipped</source>
+        <translation>– Übersprungen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Choose a service mesh</source>
+        <translation>Service Mesh wählen</translation>
+    </message>
+    <message>
+        <source>What each one is, and what this cluster already runs. Use the arrow keys to choose.</source>
+        <translation>Was jedes ist und was dieser Cluster schon ausführt. Mit den Pfeiltasten wählen.</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:#2e9d4f"&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#2e9d4f"&gt;Hier installiert: %1, %2/%3 bereit&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Not installed here</source>
+        <translation>Hier nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 gefunden</translation>
+    </message>
+    <message>
+        <source>%1 not on PATH</source>
+        <translation>%1 nicht im PATH</translation>
+    </message>
+    <message>
+        <source>bundled manifest (%1)</source>
+        <translation>mitgeliefertes Manifest (%1)</translation>
+    </message>
+    <message>
+        <source>Version, method and options</source>
+        <translation>Version, Methode und Optionen</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Manifest file or URL:</source>
+        <translation>&amp;Manifest-Datei oder URL:</translation>
+    </message>
+    <message>
+        <source>/path/to/mesh.yaml or https://…/install.yaml</source>
+        <translation>/pfad/zu/mesh.yaml oder https://…/install.yaml</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Control plane:</source>
+        <translation>Control Plane:</translation>
+    </message>
+    <message>
+        <source>m&amp;TLS:</source>
+        <translation>m&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Add-ons:</source>
+        <translation>Add-ons:</translation>
+    </message>
+    <message>
+        <source>&amp;Namespaces to inject after the install:</source>
+        <translation>&amp;Namespaces, die nach der Installation injiziert werden:</translation>
+    </message>
+    <message>
+        <source>new namespace</source>
+        <translation>neuer Namespace</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid namespace name (lower-case letters, digits and '-', at most 63).</source>
+        <translation>„%1“ ist kein gültiger Namespace-Name (Kleinbuchstaben, Ziffern und '-', höchstens 63).</translation>
+    </message>
+    <message>
+        <source>Created by the install</source>
+        <translation>Wird bei der Installation angelegt</translation>
+    </message>
+    <message>
+        <source>Choose a Manifest</source>
+        <translation>Manifest wählen</translation>
+    </message>
+    <message>
+        <source>YAML manifests (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML-Manifeste (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Its &amp;CLI (%1: not on PATH)</source>
+        <translation>Seine &amp;CLI (%1: nicht im PATH)</translation>
+    </message>
+    <message>
+        <source>Its &amp;CLI (%1 at %2)</source>
+        <translation>Seine &amp;CLI (%1 unter %2)</translation>
+    </message>
+    <message>
+        <source>Bundled manifest (none for %1)</source>
+        <translation>Mitgeliefertes Manifest (keines für %1)</translation>
+    </message>
+    <message>
+        <source>B&amp;undled manifest (%1 %2, works offline and on the demo cluster)</source>
+        <translation>Mitgeliefertes Man&amp;ifest (%1 %2, funktioniert offline und im Demo-Cluster)</translation>
+    </message>
+    <message>
+        <source>namespace %1 (%2 %3)</source>
+        <translation>Namespace %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Always on: %1 encrypts traffic between meshed pods; there is no mode to choose.</source>
+        <translation>Immer an: %1 verschlüsselt den Verkehr zwischen Pods im Mesh; es gibt keinen Modus zu wählen.</translation>
+    </message>
+    <message>
+        <source>%1 has no mesh-wide mTLS mode.</source>
+        <translation>%1 hat keinen mesh-weiten mTLS-Modus.</translation>
+    </message>
+    <message>
+        <source>Mesh default (PERMISSIVE: plain text still accepted)</source>
+        <translation>Mesh-Standard (PERMISSIVE: Klartext wird noch angenommen)</translation>
+    </message>
+    <message>
+        <source>STRICT: only mTLS between workloads</source>
+        <translation>STRICT: nur mTLS zwischen Workloads</translation>
+    </message>
+    <message>
+        <source>PERMISSIVE: mTLS and plain text</source>
+        <translation>PERMISSIVE: mTLS und Klartext</translation>
+    </message>
+    <message>
+        <source>Applied as PeerAuthentication "default" in %1.</source>
+        <translation>Angewendet als PeerAuthentication „default“ in %1.</translation>
+    </message>
+    <message>
+        <source>none offered</source>
+        <translation>keine angeboten</translation>
+    </message>
+    <message>
+        <source>Sets %1=%2 on each; restart their workloads afterwards (the last page offers it).</source>
+        <translation>Setzt %1=%2 auf jedem; danach ihre Workloads neu starten (die letzte Seite bietet es an).</translation>
+    </message>
+    <message>
+        <source>%1 runs without sidecars.</source>
+        <translation>%1 läuft ohne Sidecars.</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Vorabprüfung</translation>
+    </message>
+    <message>
+        <source>Can this cluster take it? Nothing has been changed yet.</source>
+        <translation>Kann dieser Cluster es aufnehmen? Noch wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;The plan cannot be made.&lt;/b&gt; %1</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Der Plan kann nicht erstellt werden.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;A check failed.&lt;/b&gt; Fix what it says, then check again, or go back and choose differently.</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Eine Prüfung ist fehlgeschlagen.&lt;/b&gt; Beheben Sie, was sie nennt, und prüfen Sie erneut, oder gehen Sie zurück und wählen Sie anders.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready, with %n warning(s): read them before you go on.</source>
+        <translation><numerusform>Bereit, mit %n Warnung: lesen Sie sie, bevor Sie fortfahren.</numerusform><numerusform>Bereit, mit %n Warnungen: lesen Sie sie, bevor Sie fortfahren.</numerusform></translation>
+    </message>
+    <message>
+        <source>Everything checked out. Next: the full plan.</source>
+        <translation>Alles in Ordnung. Weiter: der vollständige Plan.</translation>
+    </message>
+    <message>
+        <source>Making the plan and asking the cluster…</source>
+        <translation>Plan wird erstellt und der Cluster befragt…</translation>
+    </message>
+    <message>
+        <source>Review the plan</source>
+        <translation>Plan prüfen</translation>
+    </message>
+    <message>
+        <source>Everything the install will run and apply, in order. Objects that already exist are changes.</source>
+        <translation>Alles, was die Installation ausführt und anwendet, in Reihenfolge. Bereits vorhandene Objekte sind Änderungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Installieren</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>%1 new object(s), %2 change(s) to existing ones.</source>
+        <translation>%1 neue(s) Objekt(e), %2 Änderung(en) an vorhandenen.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Befehle</translation>
+    </message>
+    <message>
+        <source>output applied</source>
+        <translation>Ausgabe wird angewendet</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Objects (%1, CRDs first, webhooks last)</source>
+        <translation>Objekte (%1, CRDs zuerst, Webhooks zuletzt)</translation>
+    </message>
+    <message>
+        <source>exists: change</source>
+        <translation>vorhanden: Änderung</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Danach</translation>
+    </message>
+    <message>
+        <source>Injection on for %1</source>
+        <translation>Injektion an für %1</translation>
+    </message>
+    <message>
+        <source>Installing</source>
+        <translation>Installation läuft</translation>
+    </message>
+    <message>
+        <source>Each object is applied in turn; Stop halts after the current one and offers a rollback.</source>
+        <translation>Jedes Objekt wird nacheinander angewendet; Anhalten stoppt nach dem aktuellen und bietet ein Zurückrollen an.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Bei</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation>&amp;Zurückrollen</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Take Over Conflicting Fields</source>
+        <translation>&amp;Konfliktfelder übernehmen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Wird nach dem aktuellen Schritt angehalten…</translation>
+    </message>
+    <message>
+        <source>Rolling back what this install created…</source>
+        <translation>Was diese Installation angelegt hat, wird zurückgerollt…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Applied.&lt;/b&gt; %1 object(s) in %2 s. Next: verification.</source>
+        <translation>&lt;b&gt;Angewendet.&lt;/b&gt; %1 Objekt(e) in %2 s. Weiter: Überprüfung.</translation>
+    </message>
+    <message>
+        <source>Applied every step.</source>
+        <translation>Alle Schritte angewendet.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped&lt;/b&gt; after %1 of %2 objects. Roll back to remove what was created, or resume.</source>
+        <translation>&lt;b&gt;Angehalten&lt;/b&gt; nach %1 von %2 Objekten. Zurückrollen, um Angelegtes zu entfernen, oder fortsetzen.</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;Failed&lt;/b&gt; after %1 of %2 objects: %3</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Fehlgeschlagen&lt;/b&gt; nach %1 von %2 Objekten: %3</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;Rollback stopped:&lt;/b&gt; %1</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Zurückrollen abgebrochen:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>wird angewendet…</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>zurückgerollt</translation>
+    </message>
+    <message>
+        <source>kept (existed before)</source>
+        <translation>behalten (war vorher da)</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>Install &amp;Again</source>
+        <translation>&amp;Erneut installieren</translation>
+    </message>
+    <message>
+        <source>Resuming at step %1…</source>
+        <translation>Fortsetzen bei Schritt %1…</translation>
+    </message>
+    <message>
+        <source>Applying, taking over conflicting fields…</source>
+        <translation>Wird angewendet, Konfliktfelder werden übernommen…</translation>
+    </message>
+    <message>
+        <source>Applying with server-side apply…</source>
+        <translation>Wird mit Server-side Apply angewendet…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Überprüfen</translation>
+    </message>
+    <message>
+        <source>Is it running? The control plane's pods, the add-ons, and a dry-run pod through the injection webhook.</source>
+        <translation>Läuft es? Die Pods der Control Plane, die Add-ons und ein Probe-Pod (dry run) durch den Injektions-Webhook.</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#2e9d4f"&gt;%1 is installed and working.&lt;/b&gt;</source>
+        <translation>&lt;b style="color:#2e9d4f"&gt;%1 ist installiert und funktioniert.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;Installed, but not working yet.&lt;/b&gt; The failed check says why.</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Installiert, funktioniert aber noch nicht.&lt;/b&gt; Die fehlgeschlagene Prüfung sagt, warum.</translation>
+    </message>
+    <message>
+        <source>Waiting for the control plane to become Ready…</source>
+        <translation>Warten, bis die Control Plane bereit ist…</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Put an application in the mesh and look at it.</source>
+        <translation>Eine Anwendung ins Mesh bringen und ansehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy Bookinfo, injected, into:</source>
+        <translation>Bookinfo mit Injektion &amp;bereitstellen in:</translation>
+    </message>
+    <message>
+        <source>Open &amp;Topology</source>
+        <translation>&amp;Topologie öffnen</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2. Deploy a sample into a namespace with injection on, then watch its traffic and mTLS on the Topology page; measure the mesh's overhead on the Performance page.</source>
+        <translation>%1 läuft in %2. Stellen Sie ein Beispiel in einem Namespace mit Injektion bereit, beobachten Sie Verkehr und mTLS auf der Seite Topologie und messen Sie den Mehraufwand des Mesh auf der Seite Leistung.</translation>
+    </message>
+    <message>
+        <source>Restart the workloads of %1 (to add sidecars)</source>
+        <translation>Workloads von %1 neu starten (um Sidecars hinzuzufügen)</translation>
+    </message>
+    <message>
+        <source>Restarting the workloads of %1…</source>
+        <translation>Workloads von %1 werden neu gestartet…</translation>
+    </message>
+    <message>
+        <source>Install a Service Mesh</source>
+        <translation>Service Mesh installieren</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Kube::ClusterConnection</name>
     <message>
         <source>%1 Reconnecting…</source>
@@ -336,42 +794,42 @@
 <context>
     <name>Meshdeck::Kube::ExecCredentialProvider</name>
     <message>
-        <source>The credential plugin of user &quot;%1&quot; asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
         <translation>Das Anmelde-Plugin von Benutzer „%1“ verlangt %2; Meshdeck unterstützt client.authentication.k8s.io/v1 und v1beta1. Aktualisieren Sie das Plugin oder seine apiVersion in der kubeconfig.</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; was not found on PATH.</source>
+        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
         <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ wurde im PATH nicht gefunden.</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; could not be started: %2</source>
+        <source>The credential plugin "%1" could not be started: %2</source>
         <translation>Das Anmelde-Plugin „%1“ konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
         <translation>Das Anmelde-Plugin „%1“ wurde nicht innerhalb von %2 Sekunden fertig. Es wartet möglicherweise auf eine Anmeldung im Browser oder Terminal: Führen Sie es einmal von Hand aus.</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; failed (exit code %3)%4</source>
+        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
         <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ ist fehlgeschlagen (Exit-Code %3)%4</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
         <translation>Das Anmelde-Plugin „%1“ hat etwas ausgegeben, das kein ExecCredential mit Status ist. Führen Sie es von Hand aus, um die Ausgabe zu sehen.</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
+        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
         <translation>Das Anmelde-Plugin „%1“ hat weder ein Token noch ein Client-Zertifikat mit Schlüssel geliefert.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::KubeClient</name>
     <message>
-        <source>Context &quot;%1&quot;</source>
+        <source>Context "%1"</source>
         <translation>Kontext „%1“</translation>
     </message>
     <message>
-        <source>The cluster of context &quot;%1&quot; rejected the credentials of user &quot;%2&quot; (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
         <translation>Der Cluster des Kontexts „%1“ hat die Zugangsdaten von Benutzer „%2“ abgelehnt (401 Unauthorized). Sie sind möglicherweise abgelaufen: Melden Sie sich erneut an, oder prüfen Sie den Benutzer in Ihrer kubeconfig.</translation>
     </message>
     <message>
@@ -379,54 +837,54 @@
         <translation>(anonym)</translation>
     </message>
     <message>
-        <source>Not allowed in context &quot;%1&quot;: %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
         <translation>Im Kontext „%1“ nicht erlaubt: %2. Bitten Sie einen Cluster-Administrator um diese Berechtigung, oder verwenden Sie einen Kontext, dessen Benutzer sie hat.</translation>
     </message>
     <message>
-        <source>Not found in context &quot;%1&quot;: %2</source>
+        <source>Not found in context "%1": %2</source>
         <translation>Im Kontext „%1“ nicht gefunden: %2</translation>
     </message>
     <message>
-        <source>Conflict in context &quot;%1&quot;: %2</source>
+        <source>Conflict in context "%1": %2</source>
         <translation>Konflikt im Kontext „%1“: %2</translation>
     </message>
     <message>
-        <source>The data requested from context &quot;%1&quot; is no longer available: %2</source>
+        <source>The data requested from context "%1" is no longer available: %2</source>
         <translation>Die im Kontext „%1“ angefragten Daten sind nicht mehr verfügbar: %2</translation>
     </message>
     <message>
-        <source>The API server of context &quot;%1&quot; is rate-limiting requests; try again shortly.</source>
+        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
         <translation>Der API-Server des Kontexts „%1“ drosselt Anfragen; versuchen Sie es gleich erneut.</translation>
     </message>
     <message>
-        <source>The API server of context &quot;%1&quot; answered with an error (%2): %3. Try again later.</source>
+        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
         <translation>Der API-Server des Kontexts „%1“ hat mit einem Fehler geantwortet (%2): %3. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>The request was refused in context &quot;%1&quot; (%2): %3</source>
+        <source>The request was refused in context "%1" (%2): %3</source>
         <translation>Die Anfrage wurde im Kontext „%1“ abgelehnt (%2): %3</translation>
     </message>
     <message>
-        <source>The API server of context &quot;%1&quot; sent a reply that is not a JSON object.</source>
+        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
         <translation>Der API-Server des Kontexts „%1“ hat eine Antwort gesendet, die kein JSON-Objekt ist.</translation>
     </message>
     <message>
-        <source>The watch stream of context &quot;%1&quot; carried a malformed event; it will be restarted.</source>
+        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
         <translation>Der Watch-Stream des Kontexts „%1“ enthielt ein fehlerhaftes Ereignis; er wird neu gestartet.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
-        <source>%1 of &quot;%2&quot; in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
         <translation>%1 von „%2“ in %3 ist kein gültiges Base64. Exportieren Sie die Zugangsdaten erneut, oder verweisen Sie mit %4 stattdessen auf eine PEM-Datei.</translation>
     </message>
     <message>
-        <source>%1 of &quot;%2&quot; in %3 does not hold PEM data (no &quot;-----BEGIN&quot; line after decoding).</source>
+        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
         <translation>%1 von „%2“ in %3 enthält keine PEM-Daten (nach dem Dekodieren keine „-----BEGIN“-Zeile).</translation>
     </message>
     <message>
-        <source>The %1 file of &quot;%2&quot; cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
+        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
         <translation>Die %1-Datei von „%2“ kann nicht gelesen werden: %3 (%4). Prüfen Sie den Pfad in Ihrer kubeconfig.</translation>
     </message>
     <message>
@@ -438,7 +896,7 @@
         <translation>Die kubeconfig %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>No kubeconfig found (looked for %1). Create one with your cloud&apos;s CLI or kubectl, or start the demo cluster with &apos;meshdeck demo-cluster --kubeconfig FILE&apos;.</source>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
         <translation>Keine kubeconfig gefunden (gesucht: %1). Legen Sie eine mit dem CLI Ihrer Cloud oder mit kubectl an, oder starten Sie den Demo-Cluster mit „meshdeck demo-cluster --kubeconfig DATEI“.</translation>
     </message>
     <message>
@@ -450,11 +908,11 @@
         <translation>Die Datei %1 ist keine kubeconfig: Ihre oberste Ebene ist keine Zuordnung.</translation>
     </message>
     <message>
-        <source>No context is selected in %1. Choose one with --context NAME or &apos;kubectl config use-context NAME&apos;.</source>
+        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
         <translation>In %1 ist kein Kontext ausgewählt. Wählen Sie einen mit --context NAME oder „kubectl config use-context NAME“.</translation>
     </message>
     <message>
-        <source>The context &quot;%1&quot; is not in %2. Known contexts: %3.</source>
+        <source>The context "%1" is not in %2. Known contexts: %3.</source>
         <translation>Der Kontext „%1“ ist nicht in %2. Bekannte Kontexte: %3.</translation>
     </message>
     <message>
@@ -462,70 +920,35 @@
         <translation>keine</translation>
     </message>
     <message>
-        <source>The context &quot;%1&quot; refers to the cluster &quot;%2&quot;, which %3 does not define.</source>
+        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
         <translation>Der Kontext „%1“ verweist auf den Cluster „%2“, den %3 nicht definiert.</translation>
     </message>
     <message>
-        <source>The cluster &quot;%1&quot; of context &quot;%2&quot; has no server address.</source>
+        <source>The cluster "%1" of context "%2" has no server address.</source>
         <translation>Der Cluster „%1“ des Kontexts „%2“ hat keine Serveradresse.</translation>
     </message>
     <message>
-        <source>The server address &quot;%1&quot; of cluster &quot;%2&quot; is not an http or https URL.</source>
+        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
         <translation>Die Serveradresse „%1“ des Clusters „%2“ ist keine http- oder https-URL.</translation>
     </message>
     <message>
-        <source>The context &quot;%1&quot; refers to the user &quot;%2&quot;, which %3 does not define.</source>
+        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
         <translation>Der Kontext „%1“ verweist auf den Benutzer „%2“, den %3 nicht definiert.</translation>
     </message>
     <message>
-        <source>The user &quot;%1&quot; authenticates with the legacy auth-provider &quot;%2&quot;, which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
         <translation>Der Benutzer „%1“ meldet sich mit dem veralteten auth-provider „%2“ an, den Kubernetes entfernt hat. Stellen Sie auf ein Exec-Anmelde-Plugin um (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
     </message>
     <message>
-        <source>The user &quot;%1&quot; has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
         <translation>Der Benutzer „%1“ hat ein Client-Zertifikat ohne Schlüssel oder einen Schlüssel ohne Zertifikat. Beides wird benötigt.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::LifecycleController</name>
     <message>
-        <source>Install %1</source>
-        <translation>%1 installieren</translation>
-    </message>
-    <message>
-        <source>Meshdeck bundles manifests for Istio only; install %1 with its CLI (%2) or a manifest: meshdeck mesh install --mesh %3 --method cli|manifest</source>
-        <translation>Meshdeck liefert Manifeste nur für Istio mit; installieren Sie %1 mit seinem CLI (%2) oder einem Manifest: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
-    </message>
-    <message numerus="yes">
-        <source>Plan: %n object(s), CRDs first, webhooks last.</source>
-        <translation>
-            <numerusform>Plan: %n Objekt, CRDs zuerst, Webhooks zuletzt.</numerusform>
-            <numerusform>Plan: %n Objekte, CRDs zuerst, Webhooks zuletzt.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Waiting for the control plane to become Ready…</source>
-        <translation>Warte, bis die Control Plane bereit ist …</translation>
-    </message>
-    <message>
-        <source>%1 is installed and its control plane is Ready. Next: switch on injection for a namespace and deploy a sample.</source>
-        <translation>%1 ist installiert und seine Control Plane ist bereit. Weiter: Schalten Sie die Injektion für einen Namespace ein und stellen Sie ein Beispiel bereit.</translation>
-    </message>
-    <message>
-        <source>The objects were applied, but the control plane did not become Ready within 60 s.</source>
-        <translation>Die Objekte wurden angewendet, aber die Control Plane wurde nicht innerhalb von 60 s bereit.</translation>
-    </message>
-    <message>
         <source>Uninstall %1</source>
         <translation>%1 deinstallieren</translation>
-    </message>
-    <message>
-        <source>Only the bundled Istio can be removed from here; use the mesh&apos;s own CLI.</source>
-        <translation>Nur das mitgelieferte Istio kann hier entfernt werden; verwenden Sie das CLI des Meshes.</translation>
-    </message>
-    <message>
-        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars.</source>
-        <translation>%1 ist entfernt; Namespaces blieben erhalten. Starten Sie injizierte Workloads neu, um ihre Sidecars loszuwerden.</translation>
     </message>
     <message>
         <source>Injection on for %1</source>
@@ -536,7 +959,7 @@
         <translation>Injektion aus für %1</translation>
     </message>
     <message>
-        <source>Restart the namespace&apos;s workloads for the change to reach their pods.</source>
+        <source>Restart the namespace's workloads for the change to reach their pods.</source>
         <translation>Starten Sie die Workloads des Namespaces neu, damit die Änderung ihre Pods erreicht.</translation>
     </message>
     <message>
@@ -554,6 +977,38 @@
     <message>
         <source>%1 is removed from %2.</source>
         <translation>%1 ist aus %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Waiting for the control plane to go…</source>
+        <translation>Warten, bis die Control Plane weg ist…</translation>
+    </message>
+    <message>
+        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars (Restart Workloads).</source>
+        <translation>%1 ist entfernt; Namespaces wurden behalten. Injizierte Workloads neu starten, um ihre Sidecars zu entfernen (Workloads neu starten).</translation>
+    </message>
+    <message>
+        <source>The objects were deleted, but the control plane was still there after 60 s.</source>
+        <translation>Die Objekte wurden gelöscht, aber die Control Plane war nach 60 s noch da.</translation>
+    </message>
+    <message>
+        <source>Restart workloads in %1</source>
+        <translation>Workloads in %1 neu starten</translation>
+    </message>
+    <message>
+        <source>Restarted %1</source>
+        <translation>%1 neu gestartet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workload(s) restarted in %1; their new pods follow the namespace's injection setting.</source>
+        <translation><numerusform>%n Workload in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform><numerusform>%n Workloads in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform></translation>
+    </message>
+    <message>
+        <source>mTLS %1</source>
+        <translation>mTLS %1</translation>
+    </message>
+    <message>
+        <source>Mesh-wide mTLS is now %1.</source>
+        <translation>Mesh-weites mTLS ist jetzt %1.</translation>
     </message>
 </context>
 <context>
@@ -651,23 +1106,11 @@
         <translation>nicht installiert</translation>
     </message>
     <message>
-        <source>Install %1</source>
-        <translation>%1 installieren</translation>
-    </message>
-    <message>
-        <source>Meshdeck bundles manifests for Istio only. Install %1 with its CLI (%2) or a manifest from the command line: meshdeck mesh install --mesh %3 --method cli|manifest</source>
-        <translation>Meshdeck liefert Manifeste nur für Istio mit. Installieren Sie %1 mit seinem CLI (%2) oder einem Manifest von der Kommandozeile: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
-    </message>
-    <message>
-        <source>These objects will be applied with server-side apply, in this order (CRDs first, webhooks last):</source>
-        <translation>Diese Objekte werden per Server-side Apply in dieser Reihenfolge angewendet (CRDs zuerst, Webhooks zuletzt):</translation>
-    </message>
-    <message>
         <source>Uninstall %1</source>
         <translation>%1 deinstallieren</translation>
     </message>
     <message>
-        <source>Remove %1&apos;s control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
         <translation>Control Plane und CRDs von %1 entfernen? Namespaces bleiben; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</translation>
     </message>
     <message>
@@ -697,6 +1140,38 @@
     <message>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Restart &amp;Workloads</source>
+        <translation>&amp;Workloads neu starten</translation>
+    </message>
+    <message>
+        <source>Restart the selected namespace's workloads so that their pods get (or lose) sidecars</source>
+        <translation>Die Workloads des gewählten Namespace neu starten, damit ihre Pods Sidecars erhalten (oder verlieren)</translation>
+    </message>
+    <message>
+        <source>m&amp;TLS:</source>
+        <translation>m&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>default (not set)</source>
+        <translation>Standard (nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>always on</source>
+        <translation>immer an</translation>
+    </message>
+    <message>
+        <source>no mesh</source>
+        <translation>kein Mesh</translation>
+    </message>
+    <message>
+        <source>Install verified.</source>
+        <translation>Installation überprüft.</translation>
+    </message>
+    <message>
+        <source>Install not verified.</source>
+        <translation>Installation nicht bestätigt.</translation>
     </message>
 </context>
 <context>
@@ -751,6 +1226,345 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Mesh::Installer</name>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>der Server antwortete HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched (%2); the copy cached on %3 is used.</source>
+        <translation>%1 konnte nicht abgerufen werden (%2); die am %3 zwischengespeicherte Kopie wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 cannot be fetched: %2. Check the address and your network or proxy, or download the file and give its path.</source>
+        <translation>Das Manifest %1 kann nicht abgerufen werden: %2. Prüfen Sie Adresse und Netzwerk oder Proxy, oder laden Sie die Datei herunter und geben Sie ihren Pfad an.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 cannot be read: %2.</source>
+        <translation>Das Manifest %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 is larger than 64 MiB.</source>
+        <translation>Das Manifest %1 ist größer als 64 MiB.</translation>
+    </message>
+    <message>
+        <source>the CLI's version</source>
+        <translation>die Version der CLI</translation>
+    </message>
+    <message>
+        <source>the manifest's version</source>
+        <translation>die Version des Manifests</translation>
+    </message>
+    <message>
+        <source>Install %1 %2, profile %3, with %4.</source>
+        <translation>%1 %2 installieren, Profil %3, mit %4.</translation>
+    </message>
+    <message>
+        <source>its CLI</source>
+        <translation>seiner CLI</translation>
+    </message>
+    <message>
+        <source>a manifest</source>
+        <translation>einem Manifest</translation>
+    </message>
+    <message>
+        <source>the manifest bundled with Meshdeck</source>
+        <translation>dem mit Meshdeck gelieferten Manifest</translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2 bytes, sha256 %3)</source>
+        <translation>Quelle: %1 (%2 Bytes, sha256 %3)</translation>
+    </message>
+    <message>
+        <source>Commands (run with an argument list, output shown live):</source>
+        <translation>Befehle (mit Argumentliste ausgeführt, Ausgabe live):</translation>
+    </message>
+    <message>
+        <source>   (its output is applied)</source>
+        <translation>   (seine Ausgabe wird angewendet)</translation>
+    </message>
+    <message>
+        <source>Objects (%1, server-side apply in this order: CRDs first, webhooks last):</source>
+        <translation>Objekte (%1, Server-side Apply in dieser Reihenfolge: CRDs zuerst, Webhooks zuletzt):</translation>
+    </message>
+    <message>
+        <source>   (exists: changed in place)</source>
+        <translation>   (vorhanden: wird an Ort und Stelle geändert)</translation>
+    </message>
+    <message>
+        <source>Then: sidecar injection on for %1 (%2=%3); restart their workloads to add sidecars.</source>
+        <translation>Danach: Sidecar-Injektion an für %1 (%2=%3); ihre Workloads neu starten, um Sidecars hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Verify: the control plane Ready within %1 s, add-ons Ready, the injection webhook answering.</source>
+        <translation>Überprüfen: Control Plane innerhalb von %1 s bereit, Add-ons bereit, Injektions-Webhook antwortet.</translation>
+    </message>
+    <message>
+        <source>Unknown mesh "%1": istio, linkerd, consul, kuma or cilium.</source>
+        <translation>Unbekanntes Mesh „%1“: istio, linkerd, consul, kuma oder cilium.</translation>
+    </message>
+    <message>
+        <source>%1 has no profile "%2"; choose one of %3.</source>
+        <translation>%1 hat kein Profil „%2“; wählen Sie eines von %3.</translation>
+    </message>
+    <message>
+        <source>Meshdeck bundles manifests for Istio and Linkerd only; install %1 with its CLI (%2) or a manifest file or URL.</source>
+        <translation>Meshdeck liefert Manifeste nur für Istio und Linkerd mit; installieren Sie %1 mit seiner CLI (%2) oder einer Manifest-Datei oder URL.</translation>
+    </message>
+    <message>
+        <source>The bundled manifest installs %1 %2; for %3 use the CLI or a manifest of that version.</source>
+        <translation>Das mitgelieferte Manifest installiert %1 %2; für %3 die CLI oder ein Manifest dieser Version verwenden.</translation>
+    </message>
+    <message>
+        <source>bundled %1</source>
+        <translation>mitgeliefert %1</translation>
+    </message>
+    <message>
+        <source>Give the manifest's file or URL.</source>
+        <translation>Geben Sie die Datei oder URL des Manifests an.</translation>
+    </message>
+    <message>
+        <source>Meshdeck does not know how %1's CLI installs.</source>
+        <translation>Meshdeck weiß nicht, wie die CLI von %1 installiert.</translation>
+    </message>
+    <message>
+        <source>%1 has no add-on "%2"; its add-ons are %3.</source>
+        <translation>%1 hat kein Add-on „%2“; seine Add-ons sind %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 always uses mTLS between meshed pods; it has no mode to choose.</source>
+        <translation>%1 verwendet immer mTLS zwischen Pods im Mesh; es gibt keinen Modus zu wählen.</translation>
+    </message>
+    <message>
+        <source>%1 has no mesh-wide mTLS mode.</source>
+        <translation>%1 hat keinen mesh-weiten mTLS-Modus.</translation>
+    </message>
+    <message>
+        <source>The mTLS mode is one of %1.</source>
+        <translation>Der mTLS-Modus ist einer von %1.</translation>
+    </message>
+    <message>
+        <source>Kubernetes API reachable</source>
+        <translation>Kubernetes-API erreichbar</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1 answered.</source>
+        <translation>Kubernetes %1 hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>Kubernetes version supported</source>
+        <translation>Kubernetes-Version unterstützt</translation>
+    </message>
+    <message>
+        <source>The version comes from the CLI; `%1` checks it itself.</source>
+        <translation>Die Version kommt von der CLI; `%1` prüft sie selbst.</translation>
+    </message>
+    <message>
+        <source>Meshdeck has no published range for %1 %2; see %3.</source>
+        <translation>Meshdeck kennt keinen veröffentlichten Bereich für %1 %2; siehe %3.</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs Kubernetes %3; this cluster runs 1.%4. Upgrade the cluster or choose an older %1.</source>
+        <translation>%1 %2 braucht Kubernetes %3; dieser Cluster läuft mit 1.%4. Aktualisieren Sie den Cluster oder wählen Sie ein älteres %1.</translation>
+    </message>
+    <message>
+        <source>%1 %2 supports Kubernetes %3; this cluster runs 1.%4, which the project has not tested. Prefer a newer %1.</source>
+        <translation>%1 %2 unterstützt Kubernetes %3; dieser Cluster läuft mit 1.%4, was das Projekt nicht getestet hat. Besser ein neueres %1.</translation>
+    </message>
+    <message>
+        <source>1.%1 is within %2 %3's range (%4).</source>
+        <translation>1.%1 liegt im Bereich von %2 %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>%1 %2 (its CRD is neither in the cluster nor in the plan)</source>
+        <translation>%1 %2 (seine CRD ist weder im Cluster noch im Plan)</translation>
+    </message>
+    <message>
+        <source> (cluster-wide)</source>
+        <translation> (clusterweit)</translation>
+    </message>
+    <message>
+        <source> in namespace %1</source>
+        <translation> im Namespace %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Every kind is served</source>
+        <translation>Jede Art wird bedient</translation>
+    </message>
+    <message>
+        <source>The cluster does not serve %1. Install the CRDs first, or fix the manifest's apiVersion.</source>
+        <translation>Der Cluster bedient %1 nicht. Installieren Sie zuerst die CRDs oder korrigieren Sie die apiVersion des Manifests.</translation>
+    </message>
+    <message>
+        <source>This user may not: %1. Ask a cluster administrator for these verbs (a ClusterRole bound to you).</source>
+        <translation>Dieser Benutzer darf nicht: %1. Bitten Sie eine Cluster-Administration um diese Verben (eine an Sie gebundene ClusterRole).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allowed to create and patch every kind of the plan (%n access review(s)).</source>
+        <translation><numerusform>Darf jede Art des Plans anlegen und patchen (%n Zugriffsprüfung).</numerusform><numerusform>Darf jede Art des Plans anlegen und patchen (%n Zugriffsprüfungen).</numerusform></translation>
+    </message>
+    <message>
+        <source>The CLI applies its own objects; it checks its permissions.</source>
+        <translation>Die CLI wendet ihre eigenen Objekte an; sie prüft ihre Berechtigungen selbst.</translation>
+    </message>
+    <message>
+        <source>%1 not installed yet</source>
+        <translation>%1 noch nicht installiert</translation>
+    </message>
+    <message>
+        <source>%1 %2 runs in %3; applying updates it in place.</source>
+        <translation>%1 %2 läuft in %3; Anwenden aktualisiert es an Ort und Stelle.</translation>
+    </message>
+    <message>
+        <source>No other mesh</source>
+        <translation>Kein anderes Mesh</translation>
+    </message>
+    <message>
+        <source>No other service mesh runs in this cluster.</source>
+        <translation>In diesem Cluster läuft kein anderes Service Mesh.</translation>
+    </message>
+    <message>
+        <source>%1 already runs here. Two meshes must not inject the same namespace.</source>
+        <translation>%1 läuft hier bereits. Zwei Meshes dürfen nicht denselben Namespace injizieren.</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 gefunden</translation>
+    </message>
+    <message>
+        <source>%1 is not on PATH. Install it (%2), or choose the bundled or manifest method.</source>
+        <translation>%1 ist nicht im PATH. Installieren Sie es (%2) oder wählen Sie die Methode mitgeliefert oder Manifest.</translation>
+    </message>
+    <message>
+        <source>%1 is at %2 but `%3` failed: %4</source>
+        <translation>%1 liegt unter %2, aber `%3` schlug fehl: %4</translation>
+    </message>
+    <message>
+        <source>%1 at %2 reports "%3", not %4: it installs its own version.</source>
+        <translation>%1 unter %2 meldet „%3“, nicht %4: es installiert seine eigene Version.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Manifest fetched</source>
+        <translation>Manifest abgerufen</translation>
+    </message>
+    <message>
+        <source>The output of %1</source>
+        <translation>Die Ausgabe von %1</translation>
+    </message>
+    <message>
+        <source>Namespace %1</source>
+        <translation>Namespace %1</translation>
+    </message>
+    <message>
+        <source>Injection for %1</source>
+        <translation>Injektion für %1</translation>
+    </message>
+    <message>
+        <source>Sidecar injection on for namespace %1.</source>
+        <translation>Sidecar-Injektion an für Namespace %1.</translation>
+    </message>
+    <message>
+        <source>The pods of %1 cannot be listed: %2</source>
+        <translation>Die Pods von %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>Pod %1/%2 is %3, not Ready%4</source>
+        <translation>Pod %1/%2 ist %3, nicht bereit%4</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Control plane Ready</source>
+        <translation>Control Plane bereit</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3: %4/%5 Ready after %6 s.</source>
+        <translation>%1 %2 in %3: %4/%5 bereit nach %6 s.</translation>
+    </message>
+    <message>
+        <source>%1 did not become Ready within %2 s.%3</source>
+        <translation>%1 wurde nicht innerhalb von %2 s bereit.%3</translation>
+    </message>
+    <message>
+        <source>Add-on %1 Ready</source>
+        <translation>Add-on %1 bereit</translation>
+    </message>
+    <message>
+        <source>Not Ready: %1.%2</source>
+        <translation>Nicht bereit: %1.%2</translation>
+    </message>
+    <message>
+        <source>Injection webhook answering</source>
+        <translation>Injektions-Webhook antwortet</translation>
+    </message>
+    <message>
+        <source>%1 injects no sidecars.</source>
+        <translation>%1 injiziert keine Sidecars.</translation>
+    </message>
+    <message>
+        <source>No MutatingWebhookConfiguration calls %1's injector in %2: pods will get no sidecars. Reinstall, or check the manifest.</source>
+        <translation>Keine MutatingWebhookConfiguration ruft den Injektor von %1 in %2 auf: Pods bekommen keine Sidecars. Neu installieren oder das Manifest prüfen.</translation>
+    </message>
+    <message>
+        <source>Could not create a namespace to test injection in: %1</source>
+        <translation>Kein Namespace zum Testen der Injektion anlegbar: %1</translation>
+    </message>
+    <message>
+        <source>A dry-run pod in %1 was refused: %2</source>
+        <translation>Ein Probe-Pod (dry run) in %1 wurde abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 is registered, but a dry-run pod in %2 came back without %3. Is the injector's Service reachable from the API server?</source>
+        <translation>%1 ist registriert, aber ein Probe-Pod in %2 kam ohne %3 zurück. Ist der Service des Injektors vom API-Server erreichbar?</translation>
+    </message>
+    <message>
+        <source>%1 answered: a dry-run pod in %2 came back with %3.</source>
+        <translation>%1 hat geantwortet: ein Probe-Pod in %2 kam mit %3 zurück.</translation>
+    </message>
+    <message>
+        <source>`%1` could not start: %2</source>
+        <translation>`%1` konnte nicht starten: %2</translation>
+    </message>
+    <message>
+        <source>`%1` was stopped.</source>
+        <translation>`%1` wurde angehalten.</translation>
+    </message>
+    <message>
+        <source>`%1` printed nothing for %2 s and was stopped. It may be waiting for the cluster or for input; run it in a terminal to see.</source>
+        <translation>`%1` gab %2 s lang nichts aus und wurde angehalten. Es wartet womöglich auf den Cluster oder auf Eingaben; zum Nachsehen im Terminal ausführen.</translation>
+    </message>
+    <message>
+        <source>`%1` failed with exit code %2%3</source>
+        <translation>`%1` schlug mit Exit-Code %2 fehl%3</translation>
+    </message>
+    <message>
+        <source> and printed nothing on stderr.</source>
+        <translation> und gab nichts auf stderr aus.</translation>
+    </message>
+    <message>
+        <source>it printed no version.</source>
+        <translation>es gab keine Version aus.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Mesh::ManifestPlan</name>
     <message>
         <source>A document of the manifest has no apiVersion, kind or metadata.name.</source>
@@ -773,23 +1587,43 @@
         <translation>%1 wurde nicht innerhalb von 30 s Established.</translation>
     </message>
     <message>
-        <source>Unknown sample &quot;%1&quot;: bookinfo, httpbin or emojivoto.</source>
+        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
         <translation>Unbekanntes Beispiel „%1“: bookinfo, httpbin oder emojivoto.</translation>
     </message>
     <message>
         <source>Namespace %1</source>
         <translation>Namespace %1</translation>
     </message>
+    <message>
+        <source>%1: %2 Another tool manages these fields; take them over with --force-conflicts (or "Take Over" in the wizard), or change the manifest.</source>
+        <translation>%1: %2 Ein anderes Werkzeug verwaltet diese Felder; übernehmen Sie sie mit --force-conflicts (oder „Übernehmen“ im Assistenten) oder ändern Sie das Manifest.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Mesh::MeshDetector</name>
     <message>
-        <source>Unknown mesh &quot;%1&quot;.</source>
+        <source>Unknown mesh "%1".</source>
         <translation>Unbekanntes Mesh „%1“.</translation>
     </message>
     <message>
         <source>%1 has no sidecars to inject: its mesh runs on every node.</source>
         <translation>%1 hat keine Sidecars zum Einfügen: Sein Mesh läuft auf jedem Knoten.</translation>
+    </message>
+    <message>
+        <source>%1 always encrypts meshed traffic with mTLS; it has no mode to switch.</source>
+        <translation>%1 verschlüsselt Verkehr im Mesh immer mit mTLS; es gibt keinen Modus zum Umschalten.</translation>
+    </message>
+    <message>
+        <source>%1 has no mesh-wide mTLS mode.</source>
+        <translation>%1 hat keinen mesh-weiten mTLS-Modus.</translation>
+    </message>
+    <message>
+        <source>The mTLS mode is one of %1.</source>
+        <translation>Der mTLS-Modus ist einer von %1.</translation>
+    </message>
+    <message>
+        <source>%1's PeerAuthentication kind is not served: is %1 installed?</source>
+        <translation>Die Art PeerAuthentication von %1 wird nicht bedient: ist %1 installiert?</translation>
     </message>
 </context>
 <context>
@@ -873,7 +1707,7 @@
         <translation>Noch kein Dienstgraph</translation>
     </message>
     <message>
-        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh&apos;s Prometheus.</source>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
         <translation>Die Topologie zeigt die Dienste und Workloads des verbundenen Clusters und den Verkehr zwischen ihnen: Anfragerate, Fehlerrate und Latenz an jeder Kante, aus dem Prometheus des Meshes.</translation>
     </message>
     <message>
@@ -921,7 +1755,7 @@
         <translation>Noch keine Ergebnisse gespeichert</translation>
     </message>
     <message>
-        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh&apos;s overhead against a baseline.</source>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
         <translation>Jeder Lasttest-Lauf wird hier aufbewahrt. Wählen Sie zwei bis sechs Läufe, um ihre Latenzverteilungen nebeneinander zu vergleichen und den Mehraufwand des Meshes gegenüber einer Basislinie abzulesen.</translation>
     </message>
     <message>
@@ -936,11 +1770,11 @@
 <context>
     <name>Meshdeck::Perf::ExternalGenerator</name>
     <message>
-        <source>wrk is not installed. Install it with &quot;sudo apt-get install wrk&quot;, or use the native generator.</source>
+        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
         <translation>wrk ist nicht installiert. Installieren Sie es mit „sudo apt-get install wrk“, oder verwenden Sie den eingebauten Generator.</translation>
     </message>
     <message>
-        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or &quot;go install fortio.org/fortio@latest&quot;), or use the native generator.</source>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
         <translation>fortio ist nicht im PATH. Debian 12 enthält kein Paket dafür: Installieren Sie eine Version von fortio.org (oder „go install fortio.org/fortio@latest“), oder verwenden Sie den eingebauten Generator.</translation>
     </message>
     <message>
@@ -952,7 +1786,7 @@
         <translation>wrk wurde beendet, ohne seine Ergebnisse auszugeben.</translation>
     </message>
     <message>
-        <source>wrk&apos;s results could not be read.</source>
+        <source>wrk's results could not be read.</source>
         <translation>Die Ergebnisse von wrk konnten nicht gelesen werden.</translation>
     </message>
     <message>
@@ -972,7 +1806,7 @@
         <translation>wrk kann keine konstante Rate halten (das kann wrk2, für das Debian kein Paket hat). Verwenden Sie --max mit wrk oder den eingebauten Generator für eine konstante Rate.</translation>
     </message>
     <message>
-        <source>Cannot write wrk&apos;s script.</source>
+        <source>Cannot write wrk's script.</source>
         <translation>Das Skript für wrk kann nicht geschrieben werden.</translation>
     </message>
     <message>
@@ -1003,7 +1837,7 @@
         <translation>Das Profil hat keinen Namen.</translation>
     </message>
     <message>
-        <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
+        <source>The profile "%1" names an unknown generator "%2".</source>
         <translation>Das Profil „%1“ nennt einen unbekannten Generator „%2“.</translation>
     </message>
 </context>
@@ -1189,7 +2023,7 @@
         <translation>Geben Sie die zu belastende URL ein, zum Beispiel http://127.0.0.1:9080/productpage.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <source>"%1" is not an http:// or https:// URL.</source>
         <translation>„%1“ ist keine http://- oder https://-URL.</translation>
     </message>
     <message>
@@ -1338,7 +2172,7 @@
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Unknown format &quot;%1&quot;: use meshdeck, fortio or smp.</source>
+        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
         <translation>Unbekanntes Format „%1“: Verwenden Sie meshdeck, fortio oder smp.</translation>
     </message>
 </context>
@@ -1650,7 +2484,7 @@
 <context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
-        <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
+        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
         <translation>Die Antwort ist kein Prometheus-JSON. Ist diese Adresse ein Prometheus-Server?</translation>
     </message>
     <message>
@@ -1658,15 +2492,15 @@
         <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
     </message>
     <message>
-        <source>The answer has no &quot;status&quot;:&quot;success&quot; and data; it is not from the Prometheus HTTP API.</source>
+        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
         <translation>Die Antwort hat kein „status“:„success“ und keine Daten; sie stammt nicht von der Prometheus-HTTP-API.</translation>
     </message>
     <message>
-        <source>Expected an instant vector, got &quot;%1&quot;.</source>
+        <source>Expected an instant vector, got "%1".</source>
         <translation>Ein Instant-Vektor wurde erwartet, „%1“ kam.</translation>
     </message>
     <message>
-        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus&apos;s relabelling.</source>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
         <translation>Mehr als %1 Reihen: Der Rest wurde weggelassen. Schränken Sie die Abfrage ein (Namespaces) oder passen Sie das Relabeling von Prometheus an.</translation>
     </message>
     <message>
@@ -1690,14 +2524,14 @@
         <translation>Prometheus unter %1 hat mit HTTP %2 geantwortet.</translation>
     </message>
     <message>
-        <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
         <translation>Kein Prometheus im Cluster gefunden (gesucht: %1). Installieren Sie die Prometheus-Erweiterung des Meshes oder geben Sie die URL von Prometheus an.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>
     <message>
-        <source>Cannot read the expression at &quot;%1&quot;.</source>
+        <source>Cannot read the expression at "%1".</source>
         <translation>Der Ausdruck ist bei „%1“ nicht lesbar.</translation>
     </message>
     <message>
@@ -1705,27 +2539,27 @@
         <translation>Der Ausdruck ist unvollständig.</translation>
     </message>
     <message>
-        <source>Unexpected &quot;%1&quot;: combine conditions with and, or, not.</source>
+        <source>Unexpected "%1": combine conditions with and, or, not.</source>
         <translation>Unerwartet: „%1“. Verknüpfen Sie Bedingungen mit and, or, not.</translation>
     </message>
     <message>
-        <source>A &quot;(&quot; is never closed.</source>
+        <source>A "(" is never closed.</source>
         <translation>Eine „(“ wird nie geschlossen.</translation>
     </message>
     <message>
-        <source>Unknown field &quot;%1&quot;: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
         <translation>Unbekanntes Feld „%1“: Verwenden Sie name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar oder idle.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
         <translation>„%1“ braucht einen Operator: = != &lt; &gt; &lt;= &gt;= oder contains.</translation>
     </message>
     <message>
-        <source>&quot;%1 %2&quot; needs a value.</source>
+        <source>"%1 %2" needs a value.</source>
         <translation>„%1 %2“ braucht einen Wert.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; compares numbers; &quot;%2&quot; is not one.</source>
+        <source>"%1" compares numbers; "%2" is not one.</source>
         <translation>„%1“ vergleicht Zahlen; „%2“ ist keine.</translation>
     </message>
 </context>

@@ -79,7 +79,7 @@
         <translation>El flujo del registro terminó (el contenedor se detuvo o el pod desapareció).</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not in the log.</source>
+        <source>"%1" is not in the log.</source>
         <translation>«%1» no está en el registro.</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>Este no es un archivo de Meshdeck o está dañado.</translation>
     </message>
     <message>
-        <source>This file holds &quot;%1&quot;, not &quot;%2&quot;.</source>
+        <source>This file holds "%1", not "%2".</source>
         <translation>Este archivo contiene «%1», no «%2».</translation>
     </message>
     <message>
@@ -274,7 +274,7 @@
 <context>
     <name>Meshdeck::HttpTransport</name>
     <message>
-        <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
+        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
         <translation>La dirección «%1» no es una URL http o https válida. Revise la dirección del servidor.</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>La solicitud a %1 se canceló.</translation>
     </message>
     <message>
-        <source>The host name &quot;%1&quot; could not be resolved. Check the server address and your network or DNS settings.</source>
+        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
         <translation>No se pudo resolver el nombre de host «%1». Revise la dirección del servidor y la configuración de red o DNS.</translation>
     </message>
     <message>
@@ -327,6 +327,464 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::InstallSession</name>
+    <message>
+        <source>Existing objects</source>
+        <translation>Objetos existentes</translation>
+    </message>
+    <message>
+        <source>Install</source>
+        <translation>Instalar</translation>
+    </message>
+    <message>
+        <source>Rolled back: what this install created is removed; objects that existed before were left as they were.</source>
+        <translation>Revertido: lo que creó esta instalación se ha eliminado; los objetos que ya existían quedaron como estaban.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::InstallWizard</name>
+    <message>
+        <source>✓ Passed</source>
+        <translation>✓ Superada</translation>
+    </message>
+    <message>
+        <source>⚠ Warning</source>
+        <translation>⚠ Aviso</translation>
+    </message>
+    <message>
+        <source>✗ Failed</source>
+        <translation>✗ Fallida</translation>
+    </message>
+    <message>
+        <source>– Skipped</source>
+        <translation>– Omitida</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Choose a service mesh</source>
+        <translation>Elija una malla de servicios</translation>
+    </message>
+    <message>
+        <source>What each one is, and what this cluster already runs. Use the arrow keys to choose.</source>
+        <translation>Qué es cada una y qué ejecuta ya este clúster. Use las flechas para elegir.</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:#2e9d4f"&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#2e9d4f"&gt;Instalada aquí: %1, %2/%3 listos&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Not installed here</source>
+        <translation>No instalada aquí</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 encontrado</translation>
+    </message>
+    <message>
+        <source>%1 not on PATH</source>
+        <translation>%1 no está en el PATH</translation>
+    </message>
+    <message>
+        <source>bundled manifest (%1)</source>
+        <translation>manifiesto incluido (%1)</translation>
+    </message>
+    <message>
+        <source>Version, method and options</source>
+        <translation>Versión, método y opciones</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Versión:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Perfil:</translation>
+    </message>
+    <message>
+        <source>&amp;Manifest file or URL:</source>
+        <translation>Archivo o URL del &amp;manifiesto:</translation>
+    </message>
+    <message>
+        <source>/path/to/mesh.yaml or https://…/install.yaml</source>
+        <translation>/ruta/a/mesh.yaml o https://…/install.yaml</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Método:</translation>
+    </message>
+    <message>
+        <source>Control plane:</source>
+        <translation>Plano de control:</translation>
+    </message>
+    <message>
+        <source>m&amp;TLS:</source>
+        <translation>m&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>Add-ons:</source>
+        <translation>Complementos:</translation>
+    </message>
+    <message>
+        <source>&amp;Namespaces to inject after the install:</source>
+        <translation>&amp;Namespaces que inyectar tras la instalación:</translation>
+    </message>
+    <message>
+        <source>new namespace</source>
+        <translation>namespace nuevo</translation>
+    </message>
+    <message>
+        <source>A&amp;dd</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid namespace name (lower-case letters, digits and '-', at most 63).</source>
+        <translation>«%1» no es un nombre de namespace válido (minúsculas, dígitos y '-', como máximo 63).</translation>
+    </message>
+    <message>
+        <source>Created by the install</source>
+        <translation>Lo crea la instalación</translation>
+    </message>
+    <message>
+        <source>Choose a Manifest</source>
+        <translation>Elegir un manifiesto</translation>
+    </message>
+    <message>
+        <source>YAML manifests (*.yaml *.yml);;All files (*)</source>
+        <translation>Manifiestos YAML (*.yaml *.yml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Its &amp;CLI (%1: not on PATH)</source>
+        <translation>Su &amp;CLI (%1: no está en el PATH)</translation>
+    </message>
+    <message>
+        <source>Its &amp;CLI (%1 at %2)</source>
+        <translation>Su &amp;CLI (%1 en %2)</translation>
+    </message>
+    <message>
+        <source>Bundled manifest (none for %1)</source>
+        <translation>Manifiesto incluido (ninguno para %1)</translation>
+    </message>
+    <message>
+        <source>B&amp;undled manifest (%1 %2, works offline and on the demo cluster)</source>
+        <translation>Manifiesto &amp;incluido (%1 %2, funciona sin conexión y en el clúster de demostración)</translation>
+    </message>
+    <message>
+        <source>namespace %1 (%2 %3)</source>
+        <translation>namespace %1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Always on: %1 encrypts traffic between meshed pods; there is no mode to choose.</source>
+        <translation>Siempre activo: %1 cifra el tráfico entre pods de la malla; no hay modo que elegir.</translation>
+    </message>
+    <message>
+        <source>%1 has no mesh-wide mTLS mode.</source>
+        <translation>%1 no tiene un modo mTLS para toda la malla.</translation>
+    </message>
+    <message>
+        <source>Mesh default (PERMISSIVE: plain text still accepted)</source>
+        <translation>Predeterminado de la malla (PERMISSIVE: aún acepta texto plano)</translation>
+    </message>
+    <message>
+        <source>STRICT: only mTLS between workloads</source>
+        <translation>STRICT: solo mTLS entre cargas</translation>
+    </message>
+    <message>
+        <source>PERMISSIVE: mTLS and plain text</source>
+        <translation>PERMISSIVE: mTLS y texto plano</translation>
+    </message>
+    <message>
+        <source>Applied as PeerAuthentication "default" in %1.</source>
+        <translation>Se aplica como PeerAuthentication «default» en %1.</translation>
+    </message>
+    <message>
+        <source>none offered</source>
+        <translation>no se ofrece ninguno</translation>
+    </message>
+    <message>
+        <source>Sets %1=%2 on each; restart their workloads afterwards (the last page offers it).</source>
+        <translation>Pone %1=%2 en cada uno; después reinicie sus cargas (la última página lo ofrece).</translation>
+    </message>
+    <message>
+        <source>%1 runs without sidecars.</source>
+        <translation>%1 funciona sin sidecars.</translation>
+    </message>
+    <message>
+        <source>Preflight</source>
+        <translation>Comprobación previa</translation>
+    </message>
+    <message>
+        <source>Can this cluster take it? Nothing has been changed yet.</source>
+        <translation>¿Puede este clúster recibirla? Todavía no se ha cambiado nada.</translation>
+    </message>
+    <message>
+        <source>Check &amp;Again</source>
+        <translation>Comprobar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;The plan cannot be made.&lt;/b&gt; %1</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;No se puede hacer el plan.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;A check failed.&lt;/b&gt; Fix what it says, then check again, or go back and choose differently.</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Una comprobación falló.&lt;/b&gt; Corrija lo que indica y compruebe de nuevo, o vuelva atrás y elija otra cosa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready, with %n warning(s): read them before you go on.</source>
+        <translation><numerusform>Listo, con %n aviso: léalo antes de continuar.</numerusform><numerusform>Listo, con %n avisos: léalos antes de continuar.</numerusform></translation>
+    </message>
+    <message>
+        <source>Everything checked out. Next: the full plan.</source>
+        <translation>Todo en orden. Siguiente: el plan completo.</translation>
+    </message>
+    <message>
+        <source>Making the plan and asking the cluster…</source>
+        <translation>Haciendo el plan y consultando al clúster…</translation>
+    </message>
+    <message>
+        <source>Review the plan</source>
+        <translation>Revise el plan</translation>
+    </message>
+    <message>
+        <source>Everything the install will run and apply, in order. Objects that already exist are changes.</source>
+        <translation>Todo lo que la instalación ejecutará y aplicará, en orden. Los objetos que ya existen son cambios.</translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation>&amp;Instalar</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>%1 new object(s), %2 change(s) to existing ones.</source>
+        <translation>%1 objeto(s) nuevo(s), %2 cambio(s) en existentes.</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Orígenes</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Órdenes</translation>
+    </message>
+    <message>
+        <source>output applied</source>
+        <translation>se aplica su salida</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>se ejecuta</translation>
+    </message>
+    <message>
+        <source>Objects (%1, CRDs first, webhooks last)</source>
+        <translation>Objetos (%1, CRD primero, webhooks al final)</translation>
+    </message>
+    <message>
+        <source>exists: change</source>
+        <translation>existe: cambio</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nuevo</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Injection on for %1</source>
+        <translation>Inyección activada para %1</translation>
+    </message>
+    <message>
+        <source>Installing</source>
+        <translation>Instalando</translation>
+    </message>
+    <message>
+        <source>Each object is applied in turn; Stop halts after the current one and offers a rollback.</source>
+        <translation>Cada objeto se aplica por turno; Detener para tras el actual y ofrece revertir.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>En</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back</source>
+        <translation>&amp;Revertir</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation>Re&amp;anudar</translation>
+    </message>
+    <message>
+        <source>&amp;Take Over Conflicting Fields</source>
+        <translation>&amp;Tomar los campos en conflicto</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>Deteniendo tras el paso actual…</translation>
+    </message>
+    <message>
+        <source>Rolling back what this install created…</source>
+        <translation>Revirtiendo lo que creó esta instalación…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Applied.&lt;/b&gt; %1 object(s) in %2 s. Next: verification.</source>
+        <translation>&lt;b&gt;Aplicado.&lt;/b&gt; %1 objeto(s) en %2 s. Siguiente: verificación.</translation>
+    </message>
+    <message>
+        <source>Applied every step.</source>
+        <translation>Todos los pasos aplicados.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped&lt;/b&gt; after %1 of %2 objects. Roll back to remove what was created, or resume.</source>
+        <translation>&lt;b&gt;Detenido&lt;/b&gt; tras %1 de %2 objetos. Revierta para quitar lo creado, o reanude.</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;Failed&lt;/b&gt; after %1 of %2 objects: %3</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Falló&lt;/b&gt; tras %1 de %2 objetos: %3</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>Re&amp;intentar</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;Rollback stopped:&lt;/b&gt; %1</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;La reversión se detuvo:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>applying…</source>
+        <translation>aplicando…</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>aplicado</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>falló</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>revertido</translation>
+    </message>
+    <message>
+        <source>kept (existed before)</source>
+        <translation>conservado (ya existía)</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+    <message>
+        <source>Install &amp;Again</source>
+        <translation>Instalar de &amp;nuevo</translation>
+    </message>
+    <message>
+        <source>Resuming at step %1…</source>
+        <translation>Reanudando en el paso %1…</translation>
+    </message>
+    <message>
+        <source>Applying, taking over conflicting fields…</source>
+        <translation>Aplicando, tomando los campos en conflicto…</translation>
+    </message>
+    <message>
+        <source>Applying with server-side apply…</source>
+        <translation>Aplicando con server-side apply…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verificar</translation>
+    </message>
+    <message>
+        <source>Is it running? The control plane's pods, the add-ons, and a dry-run pod through the injection webhook.</source>
+        <translation>¿Funciona? Los pods del plano de control, los complementos y un pod de prueba (dry run) a través del webhook de inyección.</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#2e9d4f"&gt;%1 is installed and working.&lt;/b&gt;</source>
+        <translation>&lt;b style="color:#2e9d4f"&gt;%1 está instalada y funciona.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b style="color:#d03b3b"&gt;Installed, but not working yet.&lt;/b&gt; The failed check says why.</source>
+        <translation>&lt;b style="color:#d03b3b"&gt;Instalada, pero aún no funciona.&lt;/b&gt; La comprobación fallida dice por qué.</translation>
+    </message>
+    <message>
+        <source>Waiting for the control plane to become Ready…</source>
+        <translation>Esperando a que el plano de control esté listo…</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Pasos siguientes</translation>
+    </message>
+    <message>
+        <source>Put an application in the mesh and look at it.</source>
+        <translation>Ponga una aplicación en la malla y obsérvela.</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy Bookinfo, injected, into:</source>
+        <translation>&amp;Desplegar Bookinfo, inyectada, en:</translation>
+    </message>
+    <message>
+        <source>Open &amp;Topology</source>
+        <translation>Abrir &amp;topología</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2. Deploy a sample into a namespace with injection on, then watch its traffic and mTLS on the Topology page; measure the mesh's overhead on the Performance page.</source>
+        <translation>%1 se ejecuta en %2. Despliegue un ejemplo en un namespace con inyección, observe su tráfico y mTLS en la página Topología y mida la sobrecarga de la malla en la página Rendimiento.</translation>
+    </message>
+    <message>
+        <source>Restart the workloads of %1 (to add sidecars)</source>
+        <translation>Reiniciar las cargas de %1 (para añadir sidecars)</translation>
+    </message>
+    <message>
+        <source>Restarting the workloads of %1…</source>
+        <translation>Reiniciando las cargas de %1…</translation>
+    </message>
+    <message>
+        <source>Install a Service Mesh</source>
+        <translation>Instalar una malla de servicios</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Kube::ClusterConnection</name>
     <message>
         <source>%1 Reconnecting…</source>
@@ -336,42 +794,42 @@
 <context>
     <name>Meshdeck::Kube::ExecCredentialProvider</name>
     <message>
-        <source>The credential plugin of user &quot;%1&quot; asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
         <translation>El complemento de credenciales del usuario «%1» pide %2; Meshdeck admite client.authentication.k8s.io/v1 y v1beta1. Actualice el complemento o su apiVersion en el kubeconfig.</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; was not found on PATH.</source>
+        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
         <translation>No se encontró en el PATH el complemento de credenciales «%1» del usuario «%2».</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; could not be started: %2</source>
+        <source>The credential plugin "%1" could not be started: %2</source>
         <translation>No se pudo iniciar el complemento de credenciales «%1»: %2</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
         <translation>El complemento de credenciales «%1» no terminó en %2 segundos. Puede que espere un inicio de sesión en un navegador o terminal: ejecútelo una vez a mano.</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; failed (exit code %3)%4</source>
+        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
         <translation>El complemento de credenciales «%1» del usuario «%2» falló (código de salida %3)%4</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
         <translation>El complemento de credenciales «%1» imprimió algo que no es un ExecCredential con estado. Ejecútelo a mano para ver lo que imprime.</translation>
     </message>
     <message>
-        <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
+        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
         <translation>El complemento de credenciales «%1» no devolvió ni un token ni un certificado de cliente con su clave.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::KubeClient</name>
     <message>
-        <source>Context &quot;%1&quot;</source>
+        <source>Context "%1"</source>
         <translation>Contexto «%1»</translation>
     </message>
     <message>
-        <source>The cluster of context &quot;%1&quot; rejected the credentials of user &quot;%2&quot; (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
         <translation>El clúster del contexto «%1» rechazó las credenciales del usuario «%2» (401 Unauthorized). Puede que hayan caducado: inicie sesión de nuevo o revise el usuario en su kubeconfig.</translation>
     </message>
     <message>
@@ -379,54 +837,54 @@
         <translation>(anónimo)</translation>
     </message>
     <message>
-        <source>Not allowed in context &quot;%1&quot;: %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
         <translation>No permitido en el contexto «%1»: %2. Pida este permiso a un administrador del clúster o use un contexto cuyo usuario lo tenga.</translation>
     </message>
     <message>
-        <source>Not found in context &quot;%1&quot;: %2</source>
+        <source>Not found in context "%1": %2</source>
         <translation>No encontrado en el contexto «%1»: %2</translation>
     </message>
     <message>
-        <source>Conflict in context &quot;%1&quot;: %2</source>
+        <source>Conflict in context "%1": %2</source>
         <translation>Conflicto en el contexto «%1»: %2</translation>
     </message>
     <message>
-        <source>The data requested from context &quot;%1&quot; is no longer available: %2</source>
+        <source>The data requested from context "%1" is no longer available: %2</source>
         <translation>Los datos solicitados al contexto «%1» ya no están disponibles: %2</translation>
     </message>
     <message>
-        <source>The API server of context &quot;%1&quot; is rate-limiting requests; try again shortly.</source>
+        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
         <translation>El servidor de API del contexto «%1» está limitando las solicitudes; inténtelo de nuevo en breve.</translation>
     </message>
     <message>
-        <source>The API server of context &quot;%1&quot; answered with an error (%2): %3. Try again later.</source>
+        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
         <translation>El servidor de API del contexto «%1» respondió con un error (%2): %3. Inténtelo más tarde.</translation>
     </message>
     <message>
-        <source>The request was refused in context &quot;%1&quot; (%2): %3</source>
+        <source>The request was refused in context "%1" (%2): %3</source>
         <translation>La solicitud fue rechazada en el contexto «%1» (%2): %3</translation>
     </message>
     <message>
-        <source>The API server of context &quot;%1&quot; sent a reply that is not a JSON object.</source>
+        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
         <translation>El servidor de API del contexto «%1» envió una respuesta que no es un objeto JSON.</translation>
     </message>
     <message>
-        <source>The watch stream of context &quot;%1&quot; carried a malformed event; it will be restarted.</source>
+        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
         <translation>El flujo de watch del contexto «%1» contenía un evento mal formado; se reiniciará.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
-        <source>%1 of &quot;%2&quot; in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
         <translation>%1 de «%2» en %3 no es base64 válido. Vuelva a exportar las credenciales o use %4 para apuntar a un archivo PEM.</translation>
     </message>
     <message>
-        <source>%1 of &quot;%2&quot; in %3 does not hold PEM data (no &quot;-----BEGIN&quot; line after decoding).</source>
+        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
         <translation>%1 de «%2» en %3 no contiene datos PEM (sin línea «-----BEGIN» tras decodificar).</translation>
     </message>
     <message>
-        <source>The %1 file of &quot;%2&quot; cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
+        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
         <translation>No se puede leer el archivo %1 de «%2»: %3 (%4). Revise la ruta en su kubeconfig.</translation>
     </message>
     <message>
@@ -438,7 +896,7 @@
         <translation>No se puede leer el kubeconfig %1: %2</translation>
     </message>
     <message>
-        <source>No kubeconfig found (looked for %1). Create one with your cloud&apos;s CLI or kubectl, or start the demo cluster with &apos;meshdeck demo-cluster --kubeconfig FILE&apos;.</source>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
         <translation>No se encontró ningún kubeconfig (se buscó %1). Cree uno con la CLI de su nube o con kubectl, o inicie el clúster de demostración con «meshdeck demo-cluster --kubeconfig ARCHIVO».</translation>
     </message>
     <message>
@@ -450,11 +908,11 @@
         <translation>%1 no es un kubeconfig: su nivel superior no es un mapa.</translation>
     </message>
     <message>
-        <source>No context is selected in %1. Choose one with --context NAME or &apos;kubectl config use-context NAME&apos;.</source>
+        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
         <translation>No hay ningún contexto seleccionado en %1. Elija uno con --context NOMBRE o «kubectl config use-context NOMBRE».</translation>
     </message>
     <message>
-        <source>The context &quot;%1&quot; is not in %2. Known contexts: %3.</source>
+        <source>The context "%1" is not in %2. Known contexts: %3.</source>
         <translation>El contexto «%1» no está en %2. Contextos conocidos: %3.</translation>
     </message>
     <message>
@@ -462,70 +920,35 @@
         <translation>ninguno</translation>
     </message>
     <message>
-        <source>The context &quot;%1&quot; refers to the cluster &quot;%2&quot;, which %3 does not define.</source>
+        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
         <translation>El contexto «%1» se refiere al clúster «%2», que %3 no define.</translation>
     </message>
     <message>
-        <source>The cluster &quot;%1&quot; of context &quot;%2&quot; has no server address.</source>
+        <source>The cluster "%1" of context "%2" has no server address.</source>
         <translation>El clúster «%1» del contexto «%2» no tiene dirección de servidor.</translation>
     </message>
     <message>
-        <source>The server address &quot;%1&quot; of cluster &quot;%2&quot; is not an http or https URL.</source>
+        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
         <translation>La dirección de servidor «%1» del clúster «%2» no es una URL http o https.</translation>
     </message>
     <message>
-        <source>The context &quot;%1&quot; refers to the user &quot;%2&quot;, which %3 does not define.</source>
+        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
         <translation>El contexto «%1» se refiere al usuario «%2», que %3 no define.</translation>
     </message>
     <message>
-        <source>The user &quot;%1&quot; authenticates with the legacy auth-provider &quot;%2&quot;, which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
         <translation>El usuario «%1» se autentica con el auth-provider heredado «%2», que Kubernetes eliminó. Cámbielo a un complemento de credenciales exec (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
     </message>
     <message>
-        <source>The user &quot;%1&quot; has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
         <translation>El usuario «%1» tiene un certificado de cliente sin su clave, o una clave sin su certificado. Se necesitan ambos.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::LifecycleController</name>
     <message>
-        <source>Install %1</source>
-        <translation>Instalar %1</translation>
-    </message>
-    <message>
-        <source>Meshdeck bundles manifests for Istio only; install %1 with its CLI (%2) or a manifest: meshdeck mesh install --mesh %3 --method cli|manifest</source>
-        <translation>Meshdeck solo incluye manifiestos de Istio; instale %1 con su CLI (%2) o un manifiesto: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
-    </message>
-    <message numerus="yes">
-        <source>Plan: %n object(s), CRDs first, webhooks last.</source>
-        <translation>
-            <numerusform>Plan: %n objeto, primero las CRD, los webhooks al final.</numerusform>
-            <numerusform>Plan: %n objetos, primero las CRD, los webhooks al final.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Waiting for the control plane to become Ready…</source>
-        <translation>Esperando a que el plano de control esté listo…</translation>
-    </message>
-    <message>
-        <source>%1 is installed and its control plane is Ready. Next: switch on injection for a namespace and deploy a sample.</source>
-        <translation>%1 está instalado y su plano de control está listo. Siguiente: active la inyección en un espacio de nombres y despliegue un ejemplo.</translation>
-    </message>
-    <message>
-        <source>The objects were applied, but the control plane did not become Ready within 60 s.</source>
-        <translation>Los objetos se aplicaron, pero el plano de control no estuvo listo en 60 s.</translation>
-    </message>
-    <message>
         <source>Uninstall %1</source>
         <translation>Desinstalar %1</translation>
-    </message>
-    <message>
-        <source>Only the bundled Istio can be removed from here; use the mesh&apos;s own CLI.</source>
-        <translation>Desde aquí solo se puede quitar el Istio incluido; use el CLI de la malla.</translation>
-    </message>
-    <message>
-        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars.</source>
-        <translation>%1 se ha quitado; se conservaron los espacios de nombres. Reinicie las cargas inyectadas para quitar sus sidecars.</translation>
     </message>
     <message>
         <source>Injection on for %1</source>
@@ -536,7 +959,7 @@
         <translation>Inyección desactivada en %1</translation>
     </message>
     <message>
-        <source>Restart the namespace&apos;s workloads for the change to reach their pods.</source>
+        <source>Restart the namespace's workloads for the change to reach their pods.</source>
         <translation>Reinicie las cargas del espacio de nombres para que el cambio llegue a sus pods.</translation>
     </message>
     <message>
@@ -554,6 +977,38 @@
     <message>
         <source>%1 is removed from %2.</source>
         <translation>%1 se ha quitado de %2.</translation>
+    </message>
+    <message>
+        <source>Waiting for the control plane to go…</source>
+        <translation>Esperando a que desaparezca el plano de control…</translation>
+    </message>
+    <message>
+        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars (Restart Workloads).</source>
+        <translation>%1 se ha eliminado; los namespaces se conservaron. Reinicie las cargas inyectadas para quitar sus sidecars (Reiniciar cargas).</translation>
+    </message>
+    <message>
+        <source>The objects were deleted, but the control plane was still there after 60 s.</source>
+        <translation>Los objetos se borraron, pero el plano de control seguía ahí tras 60 s.</translation>
+    </message>
+    <message>
+        <source>Restart workloads in %1</source>
+        <translation>Reiniciar cargas en %1</translation>
+    </message>
+    <message>
+        <source>Restarted %1</source>
+        <translation>%1 reiniciado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n workload(s) restarted in %1; their new pods follow the namespace's injection setting.</source>
+        <translation><numerusform>%n carga reiniciada en %1; sus pods nuevos siguen la inyección del namespace.</numerusform><numerusform>%n cargas reiniciadas en %1; sus pods nuevos siguen la inyección del namespace.</numerusform></translation>
+    </message>
+    <message>
+        <source>mTLS %1</source>
+        <translation>mTLS %1</translation>
+    </message>
+    <message>
+        <source>Mesh-wide mTLS is now %1.</source>
+        <translation>El mTLS de toda la malla es ahora %1.</translation>
     </message>
 </context>
 <context>
@@ -651,23 +1106,11 @@
         <translation>no instalada</translation>
     </message>
     <message>
-        <source>Install %1</source>
-        <translation>Instalar %1</translation>
-    </message>
-    <message>
-        <source>Meshdeck bundles manifests for Istio only. Install %1 with its CLI (%2) or a manifest from the command line: meshdeck mesh install --mesh %3 --method cli|manifest</source>
-        <translation>Meshdeck solo incluye manifiestos de Istio. Instale %1 con su CLI (%2) o un manifiesto desde la línea de órdenes: meshdeck mesh install --mesh %3 --method cli|manifest</translation>
-    </message>
-    <message>
-        <source>These objects will be applied with server-side apply, in this order (CRDs first, webhooks last):</source>
-        <translation>Estos objetos se aplicarán con server-side apply, en este orden (primero las CRD, los webhooks al final):</translation>
-    </message>
-    <message>
         <source>Uninstall %1</source>
         <translation>Desinstalar %1</translation>
     </message>
     <message>
-        <source>Remove %1&apos;s control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
         <translation>¿Quitar el plano de control y las CRD de %1? Los espacios de nombres se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</translation>
     </message>
     <message>
@@ -697,6 +1140,38 @@
     <message>
         <source>Outcome</source>
         <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Restart &amp;Workloads</source>
+        <translation>Reiniciar &amp;cargas</translation>
+    </message>
+    <message>
+        <source>Restart the selected namespace's workloads so that their pods get (or lose) sidecars</source>
+        <translation>Reiniciar las cargas del namespace elegido para que sus pods obtengan (o pierdan) sidecars</translation>
+    </message>
+    <message>
+        <source>m&amp;TLS:</source>
+        <translation>m&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>default (not set)</source>
+        <translation>predeterminado (sin fijar)</translation>
+    </message>
+    <message>
+        <source>always on</source>
+        <translation>siempre activo</translation>
+    </message>
+    <message>
+        <source>no mesh</source>
+        <translation>sin malla</translation>
+    </message>
+    <message>
+        <source>Install verified.</source>
+        <translation>Instalación verificada.</translation>
+    </message>
+    <message>
+        <source>Install not verified.</source>
+        <translation>Instalación no verificada.</translation>
     </message>
 </context>
 <context>
@@ -751,6 +1226,345 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Mesh::Installer</name>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>el servidor respondió HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched (%2); the copy cached on %3 is used.</source>
+        <translation>%1 no se pudo obtener (%2); se usa la copia guardada el %3.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 cannot be fetched: %2. Check the address and your network or proxy, or download the file and give its path.</source>
+        <translation>No se puede obtener el manifiesto %1: %2. Compruebe la dirección y su red o proxy, o descargue el archivo e indique su ruta.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 cannot be read: %2.</source>
+        <translation>No se puede leer el manifiesto %1: %2.</translation>
+    </message>
+    <message>
+        <source>The manifest %1 is larger than 64 MiB.</source>
+        <translation>El manifiesto %1 supera los 64 MiB.</translation>
+    </message>
+    <message>
+        <source>the CLI's version</source>
+        <translation>la versión de la CLI</translation>
+    </message>
+    <message>
+        <source>the manifest's version</source>
+        <translation>la versión del manifiesto</translation>
+    </message>
+    <message>
+        <source>Install %1 %2, profile %3, with %4.</source>
+        <translation>Instalar %1 %2, perfil %3, con %4.</translation>
+    </message>
+    <message>
+        <source>its CLI</source>
+        <translation>su CLI</translation>
+    </message>
+    <message>
+        <source>a manifest</source>
+        <translation>un manifiesto</translation>
+    </message>
+    <message>
+        <source>the manifest bundled with Meshdeck</source>
+        <translation>el manifiesto incluido en Meshdeck</translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2 bytes, sha256 %3)</source>
+        <translation>Origen: %1 (%2 bytes, sha256 %3)</translation>
+    </message>
+    <message>
+        <source>Commands (run with an argument list, output shown live):</source>
+        <translation>Órdenes (ejecutadas con lista de argumentos, salida en directo):</translation>
+    </message>
+    <message>
+        <source>   (its output is applied)</source>
+        <translation>   (se aplica su salida)</translation>
+    </message>
+    <message>
+        <source>Objects (%1, server-side apply in this order: CRDs first, webhooks last):</source>
+        <translation>Objetos (%1, server-side apply en este orden: CRD primero, webhooks al final):</translation>
+    </message>
+    <message>
+        <source>   (exists: changed in place)</source>
+        <translation>   (existe: se cambia en su sitio)</translation>
+    </message>
+    <message>
+        <source>Then: sidecar injection on for %1 (%2=%3); restart their workloads to add sidecars.</source>
+        <translation>Después: inyección de sidecars para %1 (%2=%3); reinicie sus cargas para añadir sidecars.</translation>
+    </message>
+    <message>
+        <source>Verify: the control plane Ready within %1 s, add-ons Ready, the injection webhook answering.</source>
+        <translation>Verificar: plano de control listo en %1 s, complementos listos, webhook de inyección respondiendo.</translation>
+    </message>
+    <message>
+        <source>Unknown mesh "%1": istio, linkerd, consul, kuma or cilium.</source>
+        <translation>Malla desconocida «%1»: istio, linkerd, consul, kuma o cilium.</translation>
+    </message>
+    <message>
+        <source>%1 has no profile "%2"; choose one of %3.</source>
+        <translation>%1 no tiene el perfil «%2»; elija uno de %3.</translation>
+    </message>
+    <message>
+        <source>Meshdeck bundles manifests for Istio and Linkerd only; install %1 with its CLI (%2) or a manifest file or URL.</source>
+        <translation>Meshdeck incluye manifiestos solo para Istio y Linkerd; instale %1 con su CLI (%2) o con un archivo o URL de manifiesto.</translation>
+    </message>
+    <message>
+        <source>The bundled manifest installs %1 %2; for %3 use the CLI or a manifest of that version.</source>
+        <translation>El manifiesto incluido instala %1 %2; para %3 use la CLI o un manifiesto de esa versión.</translation>
+    </message>
+    <message>
+        <source>bundled %1</source>
+        <translation>incluido %1</translation>
+    </message>
+    <message>
+        <source>Give the manifest's file or URL.</source>
+        <translation>Indique el archivo o la URL del manifiesto.</translation>
+    </message>
+    <message>
+        <source>Meshdeck does not know how %1's CLI installs.</source>
+        <translation>Meshdeck no sabe cómo instala la CLI de %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no add-on "%2"; its add-ons are %3.</source>
+        <translation>%1 no tiene el complemento «%2»; sus complementos son %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>%1 always uses mTLS between meshed pods; it has no mode to choose.</source>
+        <translation>%1 siempre usa mTLS entre pods de la malla; no hay modo que elegir.</translation>
+    </message>
+    <message>
+        <source>%1 has no mesh-wide mTLS mode.</source>
+        <translation>%1 no tiene un modo mTLS para toda la malla.</translation>
+    </message>
+    <message>
+        <source>The mTLS mode is one of %1.</source>
+        <translation>El modo mTLS es uno de %1.</translation>
+    </message>
+    <message>
+        <source>Kubernetes API reachable</source>
+        <translation>API de Kubernetes accesible</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1 answered.</source>
+        <translation>Kubernetes %1 respondió.</translation>
+    </message>
+    <message>
+        <source>Kubernetes version supported</source>
+        <translation>Versión de Kubernetes admitida</translation>
+    </message>
+    <message>
+        <source>The version comes from the CLI; `%1` checks it itself.</source>
+        <translation>La versión la da la CLI; `%1` la comprueba por sí misma.</translation>
+    </message>
+    <message>
+        <source>Meshdeck has no published range for %1 %2; see %3.</source>
+        <translation>Meshdeck no conoce un rango publicado para %1 %2; consulte %3.</translation>
+    </message>
+    <message>
+        <source>%1 %2 needs Kubernetes %3; this cluster runs 1.%4. Upgrade the cluster or choose an older %1.</source>
+        <translation>%1 %2 necesita Kubernetes %3; este clúster ejecuta 1.%4. Actualice el clúster o elija un %1 más antiguo.</translation>
+    </message>
+    <message>
+        <source>%1 %2 supports Kubernetes %3; this cluster runs 1.%4, which the project has not tested. Prefer a newer %1.</source>
+        <translation>%1 %2 admite Kubernetes %3; este clúster ejecuta 1.%4, que el proyecto no ha probado. Mejor un %1 más reciente.</translation>
+    </message>
+    <message>
+        <source>1.%1 is within %2 %3's range (%4).</source>
+        <translation>1.%1 está dentro del rango de %2 %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Permisos</translation>
+    </message>
+    <message>
+        <source>%1 %2 (its CRD is neither in the cluster nor in the plan)</source>
+        <translation>%1 %2 (su CRD no está ni en el clúster ni en el plan)</translation>
+    </message>
+    <message>
+        <source> (cluster-wide)</source>
+        <translation> (en todo el clúster)</translation>
+    </message>
+    <message>
+        <source> in namespace %1</source>
+        <translation> en el namespace %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Every kind is served</source>
+        <translation>Se sirven todos los tipos</translation>
+    </message>
+    <message>
+        <source>The cluster does not serve %1. Install the CRDs first, or fix the manifest's apiVersion.</source>
+        <translation>El clúster no sirve %1. Instale antes las CRD o corrija la apiVersion del manifiesto.</translation>
+    </message>
+    <message>
+        <source>This user may not: %1. Ask a cluster administrator for these verbs (a ClusterRole bound to you).</source>
+        <translation>Este usuario no puede: %1. Pida esos verbos a un administrador del clúster (un ClusterRole vinculado a usted).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Allowed to create and patch every kind of the plan (%n access review(s)).</source>
+        <translation><numerusform>Puede crear y parchear cada tipo del plan (%n revisión de acceso).</numerusform><numerusform>Puede crear y parchear cada tipo del plan (%n revisiones de acceso).</numerusform></translation>
+    </message>
+    <message>
+        <source>The CLI applies its own objects; it checks its permissions.</source>
+        <translation>La CLI aplica sus propios objetos; comprueba sus permisos.</translation>
+    </message>
+    <message>
+        <source>%1 not installed yet</source>
+        <translation>%1 aún no instalada</translation>
+    </message>
+    <message>
+        <source>%1 %2 runs in %3; applying updates it in place.</source>
+        <translation>%1 %2 se ejecuta en %3; aplicar la actualiza en su sitio.</translation>
+    </message>
+    <message>
+        <source>No other mesh</source>
+        <translation>Ninguna otra malla</translation>
+    </message>
+    <message>
+        <source>No other service mesh runs in this cluster.</source>
+        <translation>En este clúster no se ejecuta ninguna otra malla de servicios.</translation>
+    </message>
+    <message>
+        <source>%1 already runs here. Two meshes must not inject the same namespace.</source>
+        <translation>%1 ya se ejecuta aquí. Dos mallas no deben inyectar el mismo namespace.</translation>
+    </message>
+    <message>
+        <source>%1 found</source>
+        <translation>%1 encontrado</translation>
+    </message>
+    <message>
+        <source>%1 is not on PATH. Install it (%2), or choose the bundled or manifest method.</source>
+        <translation>%1 no está en el PATH. Instálelo (%2) o elija el método incluido o manifiesto.</translation>
+    </message>
+    <message>
+        <source>%1 is at %2 but `%3` failed: %4</source>
+        <translation>%1 está en %2 pero `%3` falló: %4</translation>
+    </message>
+    <message>
+        <source>%1 at %2 reports "%3", not %4: it installs its own version.</source>
+        <translation>%1 en %2 indica «%3», no %4: instala su propia versión.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Manifest fetched</source>
+        <translation>Manifiesto obtenido</translation>
+    </message>
+    <message>
+        <source>The output of %1</source>
+        <translation>La salida de %1</translation>
+    </message>
+    <message>
+        <source>Namespace %1</source>
+        <translation>Namespace %1</translation>
+    </message>
+    <message>
+        <source>Injection for %1</source>
+        <translation>Inyección para %1</translation>
+    </message>
+    <message>
+        <source>Sidecar injection on for namespace %1.</source>
+        <translation>Inyección de sidecars activada para el namespace %1.</translation>
+    </message>
+    <message>
+        <source>The pods of %1 cannot be listed: %2</source>
+        <translation>No se pueden listar los pods de %1: %2</translation>
+    </message>
+    <message>
+        <source>Pod %1/%2 is %3, not Ready%4</source>
+        <translation>El pod %1/%2 está %3, no listo%4</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Control plane Ready</source>
+        <translation>Plano de control listo</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3: %4/%5 Ready after %6 s.</source>
+        <translation>%1 %2 en %3: %4/%5 listos tras %6 s.</translation>
+    </message>
+    <message>
+        <source>%1 did not become Ready within %2 s.%3</source>
+        <translation>%1 no estuvo listo en %2 s.%3</translation>
+    </message>
+    <message>
+        <source>Add-on %1 Ready</source>
+        <translation>Complemento %1 listo</translation>
+    </message>
+    <message>
+        <source>Not Ready: %1.%2</source>
+        <translation>No listo: %1.%2</translation>
+    </message>
+    <message>
+        <source>Injection webhook answering</source>
+        <translation>Webhook de inyección respondiendo</translation>
+    </message>
+    <message>
+        <source>%1 injects no sidecars.</source>
+        <translation>%1 no inyecta sidecars.</translation>
+    </message>
+    <message>
+        <source>No MutatingWebhookConfiguration calls %1's injector in %2: pods will get no sidecars. Reinstall, or check the manifest.</source>
+        <translation>Ninguna MutatingWebhookConfiguration llama al inyector de %1 en %2: los pods no tendrán sidecars. Reinstale o revise el manifiesto.</translation>
+    </message>
+    <message>
+        <source>Could not create a namespace to test injection in: %1</source>
+        <translation>No se pudo crear un namespace para probar la inyección: %1</translation>
+    </message>
+    <message>
+        <source>A dry-run pod in %1 was refused: %2</source>
+        <translation>Un pod de prueba (dry run) en %1 fue rechazado: %2</translation>
+    </message>
+    <message>
+        <source>%1 is registered, but a dry-run pod in %2 came back without %3. Is the injector's Service reachable from the API server?</source>
+        <translation>%1 está registrado, pero un pod de prueba en %2 volvió sin %3. ¿Es accesible el Service del inyector desde el servidor de API?</translation>
+    </message>
+    <message>
+        <source>%1 answered: a dry-run pod in %2 came back with %3.</source>
+        <translation>%1 respondió: un pod de prueba en %2 volvió con %3.</translation>
+    </message>
+    <message>
+        <source>`%1` could not start: %2</source>
+        <translation>`%1` no pudo arrancar: %2</translation>
+    </message>
+    <message>
+        <source>`%1` was stopped.</source>
+        <translation>`%1` se detuvo.</translation>
+    </message>
+    <message>
+        <source>`%1` printed nothing for %2 s and was stopped. It may be waiting for the cluster or for input; run it in a terminal to see.</source>
+        <translation>`%1` no escribió nada durante %2 s y se detuvo. Puede que espere al clúster o una entrada; ejecútelo en una terminal para verlo.</translation>
+    </message>
+    <message>
+        <source>`%1` failed with exit code %2%3</source>
+        <translation>`%1` falló con el código de salida %2%3</translation>
+    </message>
+    <message>
+        <source> and printed nothing on stderr.</source>
+        <translation> y no escribió nada en stderr.</translation>
+    </message>
+    <message>
+        <source>it printed no version.</source>
+        <translation>no escribió ninguna versión.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Mesh::ManifestPlan</name>
     <message>
         <source>A document of the manifest has no apiVersion, kind or metadata.name.</source>
@@ -773,23 +1587,43 @@
         <translation>%1 no quedó Established en 30 s.</translation>
     </message>
     <message>
-        <source>Unknown sample &quot;%1&quot;: bookinfo, httpbin or emojivoto.</source>
+        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
         <translation>Ejemplo desconocido «%1»: bookinfo, httpbin o emojivoto.</translation>
     </message>
     <message>
         <source>Namespace %1</source>
         <translation>Espacio de nombres %1</translation>
     </message>
+    <message>
+        <source>%1: %2 Another tool manages these fields; take them over with --force-conflicts (or "Take Over" in the wizard), or change the manifest.</source>
+        <translation>%1: %2 Otra herramienta gestiona estos campos; tómelos con --force-conflicts (o «Tomar» en el asistente) o cambie el manifiesto.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Mesh::MeshDetector</name>
     <message>
-        <source>Unknown mesh &quot;%1&quot;.</source>
+        <source>Unknown mesh "%1".</source>
         <translation>Malla desconocida «%1».</translation>
     </message>
     <message>
         <source>%1 has no sidecars to inject: its mesh runs on every node.</source>
         <translation>%1 no tiene sidecars que inyectar: su malla funciona en cada nodo.</translation>
+    </message>
+    <message>
+        <source>%1 always encrypts meshed traffic with mTLS; it has no mode to switch.</source>
+        <translation>%1 siempre cifra el tráfico de la malla con mTLS; no hay modo que cambiar.</translation>
+    </message>
+    <message>
+        <source>%1 has no mesh-wide mTLS mode.</source>
+        <translation>%1 no tiene un modo mTLS para toda la malla.</translation>
+    </message>
+    <message>
+        <source>The mTLS mode is one of %1.</source>
+        <translation>El modo mTLS es uno de %1.</translation>
+    </message>
+    <message>
+        <source>%1's PeerAuthentication kind is not served: is %1 installed?</source>
+        <translation>El tipo PeerAuthentication de %1 no se sirve: ¿está instalada %1?</translation>
     </message>
 </context>
 <context>
@@ -873,7 +1707,7 @@
         <translation>Aún no hay grafo de servicios</translation>
     </message>
     <message>
-        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh&apos;s Prometheus.</source>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
         <translation>La topología muestra los servicios y cargas de trabajo del clúster conectado y el tráfico entre ellos: tasa de solicitudes, tasa de errores y latencia en cada arista, obtenidas del Prometheus del mesh.</translation>
     </message>
     <message>
@@ -921,7 +1755,7 @@
         <translation>Aún no hay resultados guardados</translation>
     </message>
     <message>
-        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh&apos;s overhead against a baseline.</source>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
         <translation>Aquí se guarda cada ejecución de prueba de carga. Seleccione de dos a seis ejecuciones para comparar sus distribuciones de latencia lado a lado y leer la sobrecarga del mesh frente a una referencia.</translation>
     </message>
     <message>
@@ -936,11 +1770,11 @@
 <context>
     <name>Meshdeck::Perf::ExternalGenerator</name>
     <message>
-        <source>wrk is not installed. Install it with &quot;sudo apt-get install wrk&quot;, or use the native generator.</source>
+        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
         <translation>wrk no está instalado. Instálelo con «sudo apt-get install wrk» o use el generador integrado.</translation>
     </message>
     <message>
-        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or &quot;go install fortio.org/fortio@latest&quot;), or use the native generator.</source>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
         <translation>fortio no está en el PATH. Debian 12 no lo empaqueta: instale una versión de fortio.org (o «go install fortio.org/fortio@latest») o use el generador integrado.</translation>
     </message>
     <message>
@@ -952,7 +1786,7 @@
         <translation>wrk terminó sin imprimir sus resultados.</translation>
     </message>
     <message>
-        <source>wrk&apos;s results could not be read.</source>
+        <source>wrk's results could not be read.</source>
         <translation>No se pudieron leer los resultados de wrk.</translation>
     </message>
     <message>
@@ -972,7 +1806,7 @@
         <translation>wrk no puede mantener una tasa constante (eso es wrk2, que Debian no empaqueta). Use --max con wrk, o el generador integrado para una tasa constante.</translation>
     </message>
     <message>
-        <source>Cannot write wrk&apos;s script.</source>
+        <source>Cannot write wrk's script.</source>
         <translation>No se puede escribir el script de wrk.</translation>
     </message>
     <message>
@@ -1003,7 +1837,7 @@
         <translation>El perfil no tiene nombre.</translation>
     </message>
     <message>
-        <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
+        <source>The profile "%1" names an unknown generator "%2".</source>
         <translation>El perfil «%1» indica un generador desconocido «%2».</translation>
     </message>
 </context>
@@ -1189,7 +2023,7 @@
         <translation>Introduzca la URL que cargar, por ejemplo http://127.0.0.1:9080/productpage.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
+        <source>"%1" is not an http:// or https:// URL.</source>
         <translation>«%1» no es una URL http:// ni https://.</translation>
     </message>
     <message>
@@ -1338,7 +2172,7 @@
         <translation>No se puede abrir %1: %2</translation>
     </message>
     <message>
-        <source>Unknown format &quot;%1&quot;: use meshdeck, fortio or smp.</source>
+        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
         <translation>Formato desconocido «%1»: use meshdeck, fortio o smp.</translation>
     </message>
 </context>
@@ -1650,7 +2484,7 @@
 <context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
-        <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
+        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
         <translation>La respuesta no es el JSON de Prometheus. ¿Es esta dirección un servidor Prometheus?</translation>
     </message>
     <message>
@@ -1658,15 +2492,15 @@
         <translation>Prometheus rechazó la consulta (%1): %2</translation>
     </message>
     <message>
-        <source>The answer has no &quot;status&quot;:&quot;success&quot; and data; it is not from the Prometheus HTTP API.</source>
+        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
         <translation>La respuesta no tiene «status»:«success» ni datos; no viene de la API HTTP de Prometheus.</translation>
     </message>
     <message>
-        <source>Expected an instant vector, got &quot;%1&quot;.</source>
+        <source>Expected an instant vector, got "%1".</source>
         <translation>Se esperaba un vector instantáneo y llegó «%1».</translation>
     </message>
     <message>
-        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus&apos;s relabelling.</source>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
         <translation>Más de %1 series: el resto se omitió. Acote la consulta (espacios de nombres) o ajuste el reetiquetado de Prometheus.</translation>
     </message>
     <message>
@@ -1690,14 +2524,14 @@
         <translation>Prometheus en %1 respondió HTTP %2.</translation>
     </message>
     <message>
-        <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
         <translation>No se encontró Prometheus en el clúster (se buscó %1). Instale el complemento Prometheus de la malla o indique la URL de Prometheus.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>
     <message>
-        <source>Cannot read the expression at &quot;%1&quot;.</source>
+        <source>Cannot read the expression at "%1".</source>
         <translation>No se puede leer la expresión en «%1».</translation>
     </message>
     <message>
@@ -1705,27 +2539,27 @@
         <translation>La expresión está incompleta.</translation>
     </message>
     <message>
-        <source>Unexpected &quot;%1&quot;: combine conditions with and, or, not.</source>
+        <source>Unexpected "%1": combine conditions with and, or, not.</source>
         <translation>«%1» inesperado: combine condiciones con and, or, not.</translation>
     </message>
     <message>
-        <source>A &quot;(&quot; is never closed.</source>
+        <source>A "(" is never closed.</source>
         <translation>Un «(» nunca se cierra.</translation>
     </message>
     <message>
-        <source>Unknown field &quot;%1&quot;: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
         <translation>Campo desconocido «%1»: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar o idle.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
         <translation>«%1» necesita un operador: = != &lt; &gt; &lt;= &gt;= o contains.</translation>
     </message>
     <message>
-        <source>&quot;%1 %2&quot; needs a value.</source>
+        <source>"%1 %2" needs a value.</source>
         <translation>«%1 %2» necesita un valor.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; compares numbers; &quot;%2&quot; is not one.</source>
+        <source>"%1" compares numbers; "%2" is not one.</source>
         <translation>«%1» compara números; «%2» no lo es.</translation>
     </message>
 </context>

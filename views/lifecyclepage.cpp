@@ -1,6 +1,7 @@
 #include "lifecyclepage.h"
 
 #include "emptystatepage.h"
+#include "installwizard.h"
 #include "pageemptystates.h"
 
 #include <mesh/manifestplan.h>
@@ -67,8 +68,15 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     m_install = new QPushButton(m_content);
     m_uninstall = new QPushButton(m_content);
     m_refresh = new QPushButton(m_content);
+    m_mtlsLabel = new QLabel(m_content);
+    m_mtls = new QComboBox(m_content);
+    m_mtls->setObjectName(QStringLiteral("mtlsMode"));
+    m_mtlsLabel->setBuddy(m_mtls);
     meshButtons->addWidget(m_install);
     meshButtons->addWidget(m_uninstall);
+    meshButtons->addSpacing(16);
+    meshButtons->addWidget(m_mtlsLabel);
+    meshButtons->addWidget(m_mtls);
     meshButtons->addStretch();
     meshButtons->addWidget(m_refresh);
     grid->addLayout(meshButtons, 2, 0, 1, 2);
@@ -77,8 +85,15 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     m_namespaces = new QTableWidget(0, 2, m_content);
     m_namespaces->verticalHeader()->hide();
     m_namespaces->horizontalHeader()->setStretchLastSection(true);
-    m_namespaces->setSelectionMode(QAbstractItemView::NoSelection);
-    grid->addWidget(m_namespaces, 4, 0);
+    m_namespaces->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_namespaces->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_namespaces->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    auto *nsBox = new QVBoxLayout;
+    nsBox->addWidget(m_namespaces, 1);
+    m_restart = new QPushButton(m_content);
+    m_restart->setObjectName(QStringLiteral("restartButton"));
+    nsBox->addWidget(m_restart, 0, Qt::AlignLeft);
+    grid->addLayout(nsBox, 4, 0);
     grid->addWidget(title(m_historyTitle), 5, 0);
     m_history = new QTableWidget(0, 4, m_content);
     m_history->verticalHeader()->hide();
@@ -127,7 +142,13 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     grid->setColumnStretch(1, 3);
     m_stack->addWidget(m_content);
 
-    connect(m_install, &QPushButton::clicked, this, [this] { installSelected(true); });
+    connect(m_install, &QPushButton::clicked, this, [this] { openInstallWizard(); });
+    connect(m_restart, &QPushButton::clicked, this, &LifecyclePage::restartSelectedNamespace);
+    connect(m_mtls, &QComboBox::activated, this, [this] {
+        const QString mode = m_mtls->currentData().toString();
+        if (!m_filling && !mode.isEmpty() && !activeMesh().isEmpty())
+            m_controller->setMtlsMode(activeMesh(), mode);
+    });
     connect(m_uninstall, &QPushButton::clicked, this, [this] { uninstallSelected(true); });
     connect(m_refresh, &QPushButton::clicked, m_controller, &LifecycleController::detect);
     connect(m_cancel, &QPushButton::clicked, m_controller, &LifecycleController::cancel);
@@ -138,6 +159,8 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
         m_controller->sample(m_app->currentText(), m_sampleNs->text().trimmed(), false, QString());
     });
     connect(m_meshes, &QTableWidget::itemSelectionChanged, this,
+            [this] { setBusy(m_controller->busy()); });
+    connect(m_namespaces, &QTableWidget::itemSelectionChanged, this,
             [this] { setBusy(m_controller->busy()); });
     connect(m_namespaces, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling || item->column() != 1 || activeMesh().isEmpty())
@@ -203,6 +226,10 @@ void LifecyclePage::retranslate()
     m_meshes->setHorizontalHeaderLabels({tr("Mesh"), tr("In this cluster"), tr("About")});
     m_namespaces->setHorizontalHeaderLabels({tr("Namespace"), tr("Sidecars injected")});
     m_install->setText(tr("&Install…"));
+    m_restart->setText(tr("Restart &Workloads"));
+    m_restart->setToolTip(tr("Restart the selected namespace's workloads so that their pods get "
+                             "(or lose) sidecars"));
+    m_mtlsLabel->setText(tr("m&TLS:"));
     m_uninstall->setText(tr("&Uninstall…"));
     m_refresh->setText(tr("&Refresh"));
     m_cancel->setText(tr("Cancel"));
@@ -243,6 +270,11 @@ void LifecyclePage::setBusy(bool busy)
     m_remove->setEnabled(!busy);
     m_cancel->setEnabled(busy);
     m_namespaces->setEnabled(!busy && !activeMesh().isEmpty());
+    m_restart->setEnabled(!busy && !m_namespaces->selectedItems().isEmpty());
+    bool modes = false;
+    for (const auto &d : m_detected)
+        modes = modes || (d.replicas > 0 && !Mesh::findMesh(d.id)->mtlsModes.isEmpty());
+    m_mtls->setEnabled(!busy && modes);
 }
 
 void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
@@ -277,6 +309,26 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
     m_meshes->resizeColumnToContents(0);
     m_meshes->resizeColumnToContents(1);
     m_meshes->resizeRowsToContents();
+    if (!namespaces.isEmpty())
+        m_namespaceNames = namespaces;
+    // The mesh-wide mTLS mode, where the running mesh has one.
+    m_mtls->clear();
+    const Mesh::DetectedMesh *running = nullptr;
+    for (const auto &d : meshes)
+        if (d.replicas > 0 && !Mesh::findMesh(d.id)->mtlsModes.isEmpty())
+            running = &d;
+    if (running) {
+        if (running->mtlsMode.isEmpty())
+            m_mtls->addItem(tr("default (not set)"), QString());
+        for (const QString &mode : Mesh::findMesh(running->id)->mtlsModes)
+            m_mtls->addItem(mode, mode);
+        m_mtls->setCurrentIndex(std::max(0, m_mtls->findData(running->mtlsMode)));
+    } else {
+        bool alwaysOn = false;
+        for (const auto &d : meshes)
+            alwaysOn = alwaysOn || (d.replicas > 0 && Mesh::findMesh(d.id)->mtlsByDefault);
+        m_mtls->addItem(alwaysOn ? tr("always on") : tr("no mesh"), QString());
+    }
     if (!namespaces.isEmpty()) {
         const QString mesh = activeMesh();
         QStringList injected;
@@ -330,35 +382,43 @@ void LifecyclePage::refreshHistory()
     m_history->resizeColumnsToContents();
 }
 
-void LifecyclePage::installSelected(bool confirm)
+InstallWizard *LifecyclePage::openInstallWizard()
 {
-    const QString id = selectedMesh();
-    const Mesh::MeshDescription *m = Mesh::findMesh(id);
-    if (!m)
-        return;
-    if (confirm) {
-        QString plan;
-        if (!m->bundledManifest.isEmpty()) {
-            if (const auto p = Mesh::ManifestPlan::fromResource(m->bundledManifest)) {
-                for (int i = 0; i < p->steps.size(); ++i)
-                    plan += QStringLiteral("%1. %2\n").arg(i + 1).arg(p->steps[i].title());
-            }
-        }
-        QMessageBox box(
-            QMessageBox::Question, tr("Install %1").arg(m->name),
-            plan.isEmpty()
-                ? tr("Meshdeck bundles manifests for Istio only. Install %1 with its CLI (%2) or a "
-                     "manifest "
-                     "from the command line: meshdeck mesh install --mesh %3 --method cli|manifest")
-                      .arg(m->name, m->cli, m->id)
-                : tr("These objects will be applied with server-side apply, in this order (CRDs "
-                     "first, webhooks last):"),
-            plan.isEmpty() ? QMessageBox::Ok : (QMessageBox::Ok | QMessageBox::Cancel), this);
-        box.setDetailedText(plan);
-        if (box.exec() != QMessageBox::Ok || plan.isEmpty())
-            return;
+    if (!m_controller->hasContext())
+        return nullptr;
+    if (m_wizard) {
+        m_wizard->raise();
+        m_wizard->activateWindow();
+        return m_wizard;
     }
-    m_controller->install(id);
+    m_wizard = new InstallWizard(m_controller->context(), m_detected, m_namespaceNames, this);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    m_wizard->setHistoryPath(m_controller->historyPath());
+    if (!selectedMesh().isEmpty())
+        m_wizard->selectMesh(selectedMesh());
+    connect(m_wizard, &InstallWizard::installed, this, [this](bool ok) {
+        m_log->appendPlainText(ok ? tr("Install verified.") : tr("Install not verified."));
+        m_controller->detect();
+        Q_EMIT operationFinished(ok);
+    });
+    connect(m_wizard, &InstallWizard::sampleRequested, this,
+            [this](const QString &app, const QString &ns, const QString &mesh) {
+                m_controller->sample(app, ns, true, mesh);
+            });
+    connect(m_wizard, &InstallWizard::restartRequested, m_controller,
+            &LifecycleController::restartWorkloads);
+    connect(m_wizard, &InstallWizard::topologyRequested, this, &LifecyclePage::topologyRequested);
+    connect(m_wizard, &QWizard::finished, this, [this] { m_controller->detect(); });
+    m_wizard->open();
+    return m_wizard;
+}
+
+void LifecyclePage::restartSelectedNamespace()
+{
+    const auto rows = m_namespaces->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    m_controller->restartWorkloads(m_namespaces->item(rows.first().row(), 0)->text());
 }
 
 void LifecyclePage::uninstallSelected(bool confirm)

@@ -2,6 +2,7 @@
 
 #include <mesh/meshcatalog.h>
 
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
@@ -16,6 +17,7 @@ class QTableWidget;
 namespace Meshdeck {
 
 class EmptyStatePage;
+class InstallWizard;
 class ResultStore;
 class LifecycleController;
 
@@ -34,9 +36,12 @@ public:
     [[nodiscard]] QTableWidget *namespaceTable() const { return m_namespaces; }
     [[nodiscard]] QPlainTextEdit *log() const { return m_log; }
     [[nodiscard]] QLabel *status() const { return m_status; }
+    // Opens the install wizard for the selected mesh (window-modal); answers it.
+    InstallWizard *openInstallWizard();
     // For tests and keyboard users: act on the selected mesh without a confirmation dialog.
-    void installSelected(bool confirm = true);
     void uninstallSelected(bool confirm = true);
+    // Restarts the workloads of the namespace selected in the injection table.
+    void restartSelectedNamespace();
     void deploySample(const QString &app, const QString &ns, bool inject);
     // Where the operation history is read from (the results database); null: none shown.
     void setHistorySource(ResultStore *store);
@@ -45,6 +50,7 @@ public:
 
 Q_SIGNALS:
     void clustersRequested();
+    void topologyRequested();
     void operationFinished(bool ok);
 
 protected:
@@ -67,7 +73,11 @@ private:
     QTableWidget *m_meshes = nullptr;
     QTableWidget *m_namespaces = nullptr;
     QPushButton *m_install = nullptr, *m_uninstall = nullptr, *m_refresh = nullptr,
-                *m_cancel = nullptr;
+                *m_cancel = nullptr, *m_restart = nullptr;
+    QLabel *m_mtlsLabel = nullptr;
+    QComboBox *m_mtls = nullptr;
+    QStringList m_namespaceNames;
+    QPointer<InstallWizard> m_wizard;
     QComboBox *m_app = nullptr;
     QLineEdit *m_sampleNs = nullptr;
     QCheckBox *m_inject = nullptr;

@@ -1,11 +1,22 @@
-// The Lifecycle page on an empty demo cluster: detect, install Istio (bundled) until its control
-// plane is Ready, deploy a sample with sidecars, switch injection, uninstall; the log tells
-// each step, the history keeps them.
+// The Lifecycle page on an empty demo cluster: detect, install Istio (bundled) through the wizard
+// with the keyboard until its control plane is Ready, deploy a sample with sidecars, switch
+// injection, uninstall; the log tells each step, the history keeps them.
 #include <demo/democluster.h>
 #include <kube/kubeconfig.h>
 #include <models/lifecyclecontroller.h>
 #include <store/resultstore.h>
+#include <views/installwizard.h>
 #include <views/lifecyclepage.h>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTreeWidget>
 
 #include <QJsonDocument>
 #include <QLabel>
@@ -49,20 +60,121 @@ private Q_SLOTS:
 
         QSignalSpy done(&page, &LifecyclePage::operationFinished);
         page.meshTable()->selectRow(0); // Istio
-        page.installSelected(false);
+        InstallWizard *wizard = page.openInstallWizard();
+        QVERIFY(wizard);
+        QVERIFY(QTest::qWaitForWindowExposed(wizard));
+        QApplication::setActiveWindow(wizard);
+        QVERIFY(QTest::qWaitForWindowActive(wizard));
+        const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS");
+        const auto shoot = [&](const char *name) {
+            if (!shots.isEmpty())
+                wizard->grab().save(shots + QStringLiteral("/wizard-%1.png").arg(name));
+        };
+        const auto next = [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled()
+                                         || wizard->button(QWizard::CommitButton)->isEnabled(),
+                                     90000);
+            // The keyboard alone: the focused Next (or Install) button takes Space.
+            QAbstractButton *b = wizard->button(QWizard::NextButton)->isVisible()
+                ? wizard->button(QWizard::NextButton)
+                : wizard->button(QWizard::CommitButton);
+            b->setFocus(Qt::TabFocusReason);
+            QTest::keyClick(b, Qt::Key_Space);
+        };
+        // 1. Cards: Istio chosen; the arrow keys move between meshes.
+        QCOMPARE(wizard->currentId(), int(InstallWizard::ChoosePage));
+        auto *cards = wizard->findChild<QListWidget *>(QStringLiteral("meshCards"));
+        QCOMPARE(cards->count(), 5);
+        QCOMPARE(cards->currentRow(), 0);
+        QTest::keyClick(cards, Qt::Key_Down);
+        QCOMPARE(cards->currentRow(), 1);
+        QTest::keyClick(cards, Qt::Key_Up);
+        shoot("1-choose");
+        next();
+        // 2. Options: the bundle (no istioctl here), Prometheus on, STRICT mTLS, inject "shop".
+        QCOMPARE(wizard->currentId(), int(InstallWizard::ConfigurePage));
+        auto *bundled = wizard->findChild<QRadioButton *>(QStringLiteral("methodBundled"));
+        bundled->setChecked(true);
+        QVERIFY(wizard->findChild<QCheckBox *>(QStringLiteral("addon_prometheus"))->isChecked());
+        auto *mtls = wizard->findChild<QComboBox *>(QStringLiteral("mtlsCombo"));
+        mtls->setCurrentIndex(mtls->findData(QStringLiteral("STRICT")));
+        auto *newNs = wizard->findChild<QLineEdit *>(QStringLiteral("newNamespaceEdit"));
+        QTest::keyClicks(newNs, QStringLiteral("shop"));
+        QTest::keyClick(newNs, Qt::Key_Return);
+        shoot("2-configure");
+        next();
+        // 3. Preflight passes on the demo cluster.
+        QCOMPARE(wizard->currentId(), int(InstallWizard::PreflightPage));
+        auto *checks = wizard->findChild<QTreeWidget *>(QStringLiteral("checksTable"));
+        QTRY_VERIFY_WITH_TIMEOUT(checks->topLevelItemCount() >= 4, 20000);
+        QStringList titles;
+        for (int i = 0; i < checks->topLevelItemCount(); ++i)
+            titles << checks->topLevelItem(i)->text(1);
+        QVERIFY2(titles.contains(QStringLiteral("Permissions")), qPrintable(titles.join(',')));
+        QVERIFY(titles.contains(QStringLiteral("Kubernetes version supported")));
+        shoot("3-preflight");
+        next();
+        // 4. Review: every object with its YAML; the PeerAuthentication is in the plan.
+        QCOMPARE(wizard->currentId(), int(InstallWizard::ReviewPage));
+        auto *plan = wizard->findChild<QTreeWidget *>(QStringLiteral("planTree"));
+        QVERIFY(!plan->findItems(QStringLiteral("PeerAuthentication istio-system/default"),
+                                 Qt::MatchContains | Qt::MatchRecursive)
+                     .isEmpty());
+        auto *yaml = wizard->findChild<QPlainTextEdit *>(QStringLiteral("yamlView"));
+        QVERIFY(
+            yaml->toPlainText().contains(QStringLiteral("apiVersion: apiextensions.k8s.io/v1")));
+        shoot("4-review");
+        next();
+        // 5. Progress: every step applied, live.
+        QCOMPARE(wizard->currentId(), int(InstallWizard::ProgressPage));
+        auto *steps = wizard->findChild<QTreeWidget *>(QStringLiteral("stepsTree"));
+        QVERIFY(steps->topLevelItemCount() > 15);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 60000);
+        for (int i = 0; i < steps->topLevelItemCount(); ++i)
+            QCOMPARE(steps->topLevelItem(i)->text(1), QStringLiteral("applied"));
+        shoot("5-progress");
+        next();
+        // 6. Verify: control plane Ready, add-on Ready, the webhook injecting.
+        QCOMPARE(wizard->currentId(), int(InstallWizard::VerifyPage));
         QVERIFY(done.wait(90000));
-        QVERIFY2(done.last().at(0).toBool(), qPrintable(page.status()->text()));
+        QVERIFY(done.last().at(0).toBool());
+        auto *verify = wizard->findChild<QTreeWidget *>(QStringLiteral("verifyTable"));
+        QCOMPARE(verify->topLevelItemCount(), 3);
+        for (int i = 0; i < verify->topLevelItemCount(); ++i)
+            QVERIFY2(verify->topLevelItem(i)->data(0, Qt::UserRole).toInt()
+                         == int(Mesh::Check::State::Pass),
+                     qPrintable(verify->topLevelItem(i)->text(2)));
+        shoot("6-verify");
+        next();
+        QCOMPARE(wizard->currentId(), int(InstallWizard::NextPage));
+        shoot("7-next");
         QTRY_VERIFY_WITH_TIMEOUT(
             page.meshTable()->item(0, 1)->text().contains(QStringLiteral("1.26.2")), 5000);
-        QVERIFY(page.log()->toPlainText().contains(QStringLiteral("CustomResourceDefinition")));
+        QTRY_COMPARE(page.findChild<QComboBox *>(QStringLiteral("mtlsMode"))->currentText(),
+                     QStringLiteral("STRICT"));
+        // Next steps: Bookinfo into the injected namespace, from the wizard.
+        wizard->findChild<QLineEdit *>(QStringLiteral("sampleNamespace"))->setText("shop");
+        wizard->findChild<QPushButton *>(QStringLiteral("deploySampleButton"))->click();
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(page.status()->text()));
+        QVERIFY(cluster.waitUntilSettled(20000));
+        {
+            const auto pods
+                = cluster.store().objects(QStringLiteral("/pods"), QStringLiteral("shop"));
+            QCOMPARE(pods.size(), 6);
+            for (const auto &pod : pods)
+                QVERIFY(QJsonDocument(pod).toJson().contains("istio-proxy"));
+        }
+        QVERIFY(page.log()->toPlainText().contains(QStringLiteral("Install verified")));
 
         page.deploySample(QStringLiteral("httpbin"), QStringLiteral("shop"), true);
         QVERIFY(done.wait(30000));
         QVERIFY2(done.last().at(0).toBool(), qPrintable(page.status()->text()));
         QVERIFY(cluster.waitUntilSettled(20000));
         const auto pods = cluster.store().objects(QStringLiteral("/pods"), QStringLiteral("shop"));
-        QCOMPARE(pods.size(), 1);
-        QVERIFY(QJsonDocument(pods.first()).toJson().contains("istio-proxy"));
+        QCOMPARE(pods.size(), 7); // Bookinfo's six, and httpbin
+        for (const auto &pod : pods)
+            QVERIFY(QJsonDocument(pod).toJson().contains("istio-proxy"));
         // The namespace shows as injected; switching it off from the table works.
         int row = -1;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -76,6 +188,23 @@ private Q_SLOTS:
         page.namespaceTable()->item(row, 1)->setCheckState(Qt::Unchecked);
         QVERIFY(done.wait(10000));
         QVERIFY(done.last().at(0).toBool());
+        // Restart to apply: the new pods come without sidecars.
+        page.namespaceTable()->selectRow(row);
+        page.restartSelectedNamespace();
+        QVERIFY(done.wait(10000));
+        QVERIFY2(done.last().at(0).toBool(), qPrintable(page.status()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const auto now
+                    = cluster.store().objects(QStringLiteral("/pods"), QStringLiteral("shop"));
+                if (now.size() != 7)
+                    return false;
+                for (const auto &pod : now)
+                    if (QJsonDocument(pod).toJson().contains("istio-proxy"))
+                        return false;
+                return true;
+            }(),
+            30000);
 
         page.meshTable()->selectRow(0);
         page.uninstallSelected(false);
