@@ -111,6 +111,7 @@ int TopologyCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     }
     request.mesh = p.value(mesh) == QLatin1String("linkerd") ? Telemetry::MeshKind::Linkerd
                                                              : Telemetry::MeshKind::Istio;
+    request.detectMesh = !p.isSet(mesh);
     request.build.namespaces = p.values(ns);
     request.build.includeIdle = p.isSet(idle);
     if (p.isSet(prometheus)) {
@@ -177,6 +178,9 @@ int TopologyCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     if (fmt == QLatin1String("json")) {
         QJsonObject o = Topology::graphToJson(graph);
         o.insert(QStringLiteral("promqlRequests"), result->promqlRequests);
+        o.insert(QStringLiteral("mesh"),
+                 result->mesh == Telemetry::MeshKind::Linkerd ? QStringLiteral("linkerd")
+                                                              : QStringLiteral("istio"));
         o.insert(QStringLiteral("prometheus"), result->prometheus);
         bytes = QJsonDocument(o).toJson(QJsonDocument::Indented);
     } else if (fmt == QLatin1String("dot")) {

@@ -321,6 +321,8 @@ bool ApiServer::proxyToService(const httplib::Request &req, httplib::Response &r
     const auto m = pattern.match(QString::fromStdString(req.path));
     if (!m.hasMatch())
         return false;
+    if (!m_store.tryGet(QStringLiteral("/services"), m.captured(1), m.captured(2)))
+        throw ApiError::notFound(QString(), QStringLiteral("services"), m.captured(2));
     quint16 port = 0;
     {
         std::lock_guard lock(m_proxiesMutex);

@@ -174,6 +174,11 @@ BookinfoTraffic::~BookinfoTraffic()
     stop();
 }
 
+void BookinfoTraffic::setMeshView(std::function<MeshView()> view)
+{
+    m_view = std::move(view);
+}
+
 HttpService *BookinfoTraffic::add(std::unique_ptr<HttpService> service)
 {
     m_services.push_back(std::move(service));
@@ -341,10 +346,10 @@ bool BookinfoTraffic::start()
     m_metrics = m_gateway ? add(std::make_unique<HttpService>("metrics")) : nullptr;
     if (!m_metrics)
         return false;
-    m_metrics->server().Get("/stats/prometheus",
-                            [t](const httplib::Request &, httplib::Response &res) {
-                                res.set_content(t->exposition(), "text/plain; version=0.0.4");
-                            });
+    m_metrics->server().Get(
+        "/stats/prometheus", [t, view = m_view](const httplib::Request &, httplib::Response &res) {
+            res.set_content(t->exposition(view ? view() : MeshView()), "text/plain; version=0.0.4");
+        });
     if (!started(m_metrics))
         return false;
 

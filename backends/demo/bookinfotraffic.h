@@ -1,6 +1,10 @@
 #pragma once
 
+#include "meshtelemetry.h"
+
 #include <QString>
+
+#include <functional>
 
 #include <atomic>
 #include <condition_variable>
@@ -12,7 +16,6 @@
 namespace Meshdeck::Demo {
 
 class HttpService;
-class MeshTelemetry;
 
 // Bookinfo as real HTTP services on loopback, for load tests that measure a mesh for real on
 // one machine. productpage calls details and reviews, reviews calls ratings, each with its own
@@ -29,6 +32,9 @@ public:
     BookinfoTraffic();
     ~BookinfoTraffic();
 
+    // Tells, at each scrape, which mesh's proxies Bookinfo's pods carry and where they run, so
+    // that the metrics speak that mesh's vocabulary (none: no series). Default: Istio.
+    void setMeshView(std::function<MeshView()> view);
     bool start(); // false when a port cannot be bound
     void stop();
 
@@ -50,6 +56,7 @@ private:
     HttpService *m_gateway = nullptr;
     HttpService *m_metrics = nullptr;
     std::unique_ptr<MeshTelemetry> m_telemetry;
+    std::function<MeshView()> m_view;
     std::thread m_traffic;
     std::atomic_bool m_stop {false};
     std::mutex m_stopMutex;

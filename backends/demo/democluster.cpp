@@ -105,6 +105,32 @@ VoidResult DemoCluster::start()
     }
     if (m_options.bookinfoTraffic) {
         m_bookinfo = std::make_unique<BookinfoTraffic>();
+        // The sidecars' metrics speak for the mesh whose proxies Bookinfo's pods carry.
+        m_bookinfo->setMeshView([this] {
+            MeshView view;
+            view.vocabulary = MeshView::Vocabulary::None;
+            for (const QJsonObject &pod : store().objects(QStringLiteral("/pods"))) {
+                const QJsonObject md = pod.value(QLatin1String("metadata")).toObject();
+                if (md.value(QLatin1String("labels")).toObject().value(QLatin1String("app"))
+                        != QLatin1String("productpage")
+                    || md.contains(QLatin1String("deletionTimestamp")))
+                    continue;
+                view.ns = md.value(QLatin1String("namespace")).toString().toStdString();
+                for (const QJsonValue &c : pod.value(QLatin1String("spec"))
+                                               .toObject()
+                                               .value(QLatin1String("containers"))
+                                               .toArray()) {
+                    const QString name = c.toObject().value(QLatin1String("name")).toString();
+                    if (name == QLatin1String("istio-proxy"))
+                        view.vocabulary = MeshView::Vocabulary::Istio;
+                    else if (name == QLatin1String("linkerd-proxy"))
+                        view.vocabulary = MeshView::Vocabulary::Linkerd;
+                }
+                if (view.vocabulary != MeshView::Vocabulary::None)
+                    break;
+            }
+            return view;
+        });
         if (!m_bookinfo->start()) {
             m_api->stop();
             m_controllers->stop();
@@ -114,10 +140,13 @@ VoidResult DemoCluster::start()
         }
         if (m_options.prometheus) {
             m_prometheus = std::make_unique<DemoPrometheus>();
-            if (m_prometheus->start(m_bookinfo->metricsPort(), &m_prometheusProblem))
+            if (m_prometheus->start(m_bookinfo->metricsPort(), &m_prometheusProblem)) {
+                // Istio's add-on and Linkerd's viz both reach it, once installed.
                 m_api->setServiceProxy(QStringLiteral("istio-system"), QStringLiteral("prometheus"),
                                        m_prometheus->port());
-            else
+                m_api->setServiceProxy(QStringLiteral("linkerd-viz"), QStringLiteral("prometheus"),
+                                       m_prometheus->port());
+            } else
                 m_prometheus.reset();
         }
     }

@@ -20,28 +20,48 @@ struct MeshWorkload
     static MeshWorkload unknown();
 };
 
-// The metric series the demo's sidecars report, in Istio's vocabulary: istio_requests_total and
-// istio_request_duration_milliseconds (a histogram with Istio's default buckets), labelled by
-// reporter, source and destination workload, service, canonical service and revision,
-// response code and connection security policy. Served in the Prometheus text exposition
-// format for a real Prometheus to scrape. Thread-safe.
+// Which mesh the demo's proxies speak for, and where Bookinfo runs: read from the cluster at
+// every scrape, so that the series follow what is installed.
+struct MeshView
+{
+    enum class Vocabulary { None, Istio, Linkerd };
+    Vocabulary vocabulary = Vocabulary::Istio;
+    std::string ns; // the namespace Bookinfo's pods run in ("" keeps "bookinfo")
+};
+
+// The requests the demo's sidecars handled, rendered in the vocabulary of the mesh installed:
+//  - Istio: istio_requests_total and istio_request_duration_milliseconds (Istio's default
+//    buckets), labelled by reporter, source and destination workload, service, canonical
+//    service and revision, response code and connection security policy;
+//  - Linkerd: response_total and response_latency_ms (Linkerd's buckets),
+//    labelled by direction, namespace, deployment, dst_namespace, dst_deployment, dst_service,
+//    authority, tls, status_code and classification;
+//  - none: nothing (no proxies, no telemetry).
+// Served in the Prometheus text exposition format for a real Prometheus to scrape. Thread-safe.
 class MeshTelemetry
 {
 public:
     void record(bool destinationReporter, const MeshWorkload &source,
                 const MeshWorkload &destination, const std::string &destinationService,
                 int responseCode, double milliseconds, bool mtls);
-    [[nodiscard]] std::string exposition() const;
+    [[nodiscard]] std::string exposition(const MeshView &view = {}) const;
     [[nodiscard]] std::size_t seriesCount() const;
 
 private:
     struct Series
     {
-        std::string labels; // rendered once: reporter="destination",source_workload="..."
+        bool destinationReporter = false;
+        MeshWorkload source, destination;
+        std::string service; // reviews.bookinfo.svc.cluster.local
+        int code = 0;
+        bool mtls = false;
         unsigned long long count = 0;
         double sum = 0;
-        std::vector<unsigned long long> buckets; // cumulative at exposition
+        std::vector<unsigned long long> istioBuckets; // per bucket, cumulated at exposition
+        std::vector<unsigned long long> linkerdBuckets;
     };
+    void istio(std::string &out, const MeshView &view) const;
+    void linkerd(std::string &out, const MeshView &view) const;
     mutable std::mutex m_mutex;
     std::map<std::string, Series> m_series;
 };

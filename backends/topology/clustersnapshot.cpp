@@ -24,17 +24,20 @@ QJsonObject field(const QJsonObject &o, std::initializer_list<const char *> path
     return cur;
 }
 
-bool hasSidecar(const QJsonObject &pod)
+// 0: no sidecar, 1: Istio's, 2: Linkerd's.
+int sidecarOf(const QJsonObject &pod)
 {
     const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
     for (const char *list : {"containers", "initContainers"}) {
         for (const QJsonValue &c : spec.value(QLatin1String(list)).toArray()) {
             const QString name = c.toObject().value(QLatin1String("name")).toString();
-            if (name == QLatin1String("istio-proxy") || name == QLatin1String("linkerd-proxy"))
-                return true;
+            if (name == QLatin1String("istio-proxy"))
+                return 1;
+            if (name == QLatin1String("linkerd-proxy"))
+                return 2;
         }
     }
-    return false;
+    return 0;
 }
 
 } // namespace
@@ -74,10 +77,14 @@ ClusterSnapshot ClusterSnapshot::fromObjects(const QList<QJsonObject> &services,
         bool sidecar;
     };
     QList<PodInfo> podInfo;
-    for (const QJsonObject &p : pods)
+    for (const QJsonObject &p : pods) {
+        const int sidecar = sidecarOf(p);
+        s.istioProxies += sidecar == 1;
+        s.linkerdProxies += sidecar == 2;
         podInfo.append({meta(p).value(QLatin1String("namespace")).toString(),
                         stringMap(meta(p).value(QLatin1String("labels")).toObject()),
-                        hasSidecar(p)});
+                        sidecar != 0});
+    }
     for (const QJsonObject &o : workloads) {
         Workload w;
         w.kind = o.value(QLatin1String("kind")).toString();

@@ -45,6 +45,7 @@ struct ClusterSnapshot
     QList<Workload> workloads;
     QList<Routing> virtualServices;
     QList<Routing> destinationRules;
+    int istioProxies = 0, linkerdProxies = 0; // pods with each mesh's sidecar
 
     // From the objects as the API returns them.
     static ClusterSnapshot fromObjects(const QList<QJsonObject> &services,

@@ -11,6 +11,10 @@ Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
     if (!cluster)
         return Unexpected(cluster.error());
     RefreshResult out;
+    out.mesh = request.mesh;
+    if (request.detectMesh && (cluster->istioProxies > 0 || cluster->linkerdProxies > 0))
+        out.mesh = cluster->linkerdProxies > cluster->istioProxies ? Telemetry::MeshKind::Linkerd
+                                                                   : Telemetry::MeshKind::Istio;
     auto endpoint = request.prometheus ? Result<Telemetry::PrometheusEndpoint>(*request.prometheus)
                                        : Telemetry::PrometheusClient::discover(kube);
     const Telemetry::TelemetrySnapshot *telemetry = nullptr;
@@ -20,8 +24,7 @@ Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
         const Telemetry::PrometheusClient client(endpoint.value());
         out.prometheus = endpoint->describe();
         out.endpoint = endpoint.value();
-        auto snapshot
-            = Telemetry::MeshVocabulary::fetch(client, request.mesh, request.windowSeconds);
+        auto snapshot = Telemetry::MeshVocabulary::fetch(client, out.mesh, request.windowSeconds);
         out.promqlRequests = client.requestCount();
         if (snapshot) {
             out.telemetry = snapshot.value();

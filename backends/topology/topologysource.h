@@ -19,6 +19,9 @@ struct RefreshRequest
     Layout layout = Layout::Auto;
     int windowSeconds = 60;
     Telemetry::MeshKind mesh = Telemetry::MeshKind::Istio;
+    // Read the telemetry in the vocabulary of the mesh whose sidecars the pods carry (Linkerd
+    // when its proxies outnumber Istio's), `mesh` when no pod has one.
+    bool detectMesh = true;
     std::optional<Telemetry::PrometheusEndpoint> prometheus; // none: discover in the cluster
 };
 
@@ -30,6 +33,7 @@ struct RefreshResult
     QString prometheus; // where it was read from
     std::optional<Telemetry::PrometheusEndpoint> endpoint; // for follow-up range queries
     int promqlRequests = 0;
+    Telemetry::MeshKind mesh = Telemetry::MeshKind::Istio; // the vocabulary read
 };
 
 [[nodiscard]] Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,

@@ -372,9 +372,14 @@ private Q_SLOTS:
         QVERIFY(graph.value("promqlRequests").toInt() <= 5);
         if (!QStandardPaths::findExecutable(QStringLiteral("prometheus"), {"/usr/bin"}).isEmpty()) {
             bool traffic = false;
-            for (const QJsonValue &e : graph.value("edges").toArray())
-                traffic = traffic || e.toObject().value("rps").toDouble() > 0;
+            for (const QJsonValue &e : graph.value("edges").toArray()) {
+                if (e.toObject().value("rps").toDouble() <= 0)
+                    continue;
+                traffic = true;
+                QVERIFY(e.toObject().value("mtlsPercent").toDouble() > 99); // Istio's sidecars
+            }
             QVERIFY2(traffic, "the demo's Prometheus should have measured Bookinfo's traffic");
+            QCOMPARE(graph.value("mesh").toString(), QStringLiteral("istio"));
         }
         const Run image = meshdeck({"topology", "export", "--demo", "--format", "png", "-o", png});
         QVERIFY2(image.exitCode == 0, image.err.constData());
@@ -468,7 +473,10 @@ private Q_SLOTS:
     {
         Meshdeck::Demo::DemoCluster::Options options;
         options.scenario = QStringLiteral("empty");
-        options.bookinfoTraffic = false;
+        const bool prometheus
+            = !QStandardPaths::findExecutable(QStringLiteral("prometheus"), {"/usr/bin"}).isEmpty();
+        options.bookinfoTraffic = true;
+        options.prometheus = prometheus;
         Meshdeck::Demo::DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
         QTemporaryDir dir;
@@ -493,6 +501,11 @@ private Q_SLOTS:
         QCOMPARE(linkerd.value("addons").toArray().first().toString(), QStringLiteral("viz"));
         QVERIFY(linkerd.value("injectedNamespaces").toArray().contains(QStringLiteral("shop")));
 
+        QCOMPARE(meshdeck(QStringList {"sample", "deploy", "bookinfo", "-n", "bookinfo", "--inject",
+                                       "linkerd"}
+                          + k)
+                     .exitCode,
+                 0);
         const Run sample = meshdeck(QStringList {"sample", "deploy", "bookinfo", "-n", "shop"} + k);
         QVERIFY2(sample.exitCode == 0, sample.err.constData());
         QVERIFY(sample.out.contains("Skipped Gateway, VirtualService")); // Istio's routing
@@ -511,6 +524,35 @@ private Q_SLOTS:
         QVERIFY(!containersOf("shop").isEmpty());
         for (const QStringList &c : containersOf("shop"))
             QVERIFY2(c.size() == 2 && c.contains("linkerd-proxy"), qPrintable(c.join(',')));
+        if (prometheus) {
+            // The Topology reads Linkerd's series from viz's Prometheus: live rates, all mTLS.
+            QJsonObject graph;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    const Run t = meshdeck(QStringList {"topology", "export", "--namespace",
+                                                        "bookinfo", "--format", "json"}
+                                           + k);
+                    graph = QJsonDocument::fromJson(t.out).object();
+                    for (const QJsonValue &e : graph.value("edges").toArray())
+                        if (e.toObject().value("rps").toDouble() > 0)
+                            return true;
+                    return false;
+                }(),
+                40000);
+            QCOMPARE(graph.value("mesh").toString(), QStringLiteral("linkerd"));
+            int meshed = 0;
+            for (const QJsonValue &v : graph.value("edges").toArray()) {
+                const QJsonObject e = v.toObject();
+                if (e.value("rps").toDouble() <= 0)
+                    continue;
+                ++meshed;
+                QVERIFY2(e.value("mtlsPercent").toDouble() > 99,
+                         qPrintable(e.value("source").toString() + " -> "
+                                    + e.value("target").toString()));
+                QVERIFY(e.value("p99ms").toDouble() > 0);
+            }
+            QVERIFY(meshed >= 3);
+        }
 
         const Run uninstall = meshdeck(
             QStringList {"mesh", "uninstall", "--mesh", "linkerd", "--restart", "--yes"} + k);
