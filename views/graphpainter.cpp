@@ -1,4 +1,5 @@
 #include "graphpainter.h"
+#include <QElapsedTimer>
 
 #include <QBuffer>
 #include <QImage>
@@ -135,8 +136,111 @@ QString GraphPainter::edgeText(const Edge &e, EdgeLabel label)
     return {};
 }
 
+std::optional<QLineF> GraphPainter::clipped(const QLineF &l, const QRectF &r)
+{
+    const double dx = l.dx(), dy = l.dy();
+    double t0 = 0, t1 = 1;
+    for (const auto &[p, q] :
+         {std::pair {-dx, l.x1() - r.left()}, std::pair {dx, r.right() - l.x1()},
+          std::pair {-dy, l.y1() - r.top()}, std::pair {dy, r.bottom() - l.y1()}}) {
+        if (p == 0) {
+            if (q < 0)
+                return std::nullopt;
+            continue;
+        }
+        const double t = q / p;
+        if (p < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+    }
+    if (t0 > t1)
+        return std::nullopt;
+    // Start on a whole dash period (6 pen widths of 1.2) so that dashes keep their place.
+    const double length = l.length();
+    if (length > 0 && t0 > 0) {
+        constexpr double Period = 6 * 1.2;
+        t0 = std::floor(t0 * length / Period) * Period / length;
+    }
+    return QLineF(l.pointAt(t0), l.pointAt(t1));
+}
+
+void GraphPainter::drawHairlines(QImage &image, const QVector<QLine> &lines, QRgb color)
+{
+    const int w = image.width();
+    const int h = image.height();
+    if (w <= 0 || h <= 0)
+        return;
+    uchar *bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
+    const QRgb pixel = 0xff000000u | color;
+    for (const QLine &line : lines) {
+        // Liang-Barsky: clip to the image.
+        double x0 = line.x1(), y0 = line.y1(), x1 = line.x2(), y1 = line.y2();
+        double t0 = 0, t1 = 1;
+        const double dx = x1 - x0, dy = y1 - y0;
+        bool visible = true;
+        for (const auto &[p, q] : {std::pair {-dx, x0}, std::pair {dx, w - 1 - x0},
+                                   std::pair {-dy, y0}, std::pair {dy, h - 1 - y0}}) {
+            if (p == 0) {
+                if (q < 0)
+                    visible = false;
+                continue;
+            }
+            const double r = q / p;
+            if (p < 0)
+                t0 = std::max(t0, r);
+            else
+                t1 = std::min(t1, r);
+        }
+        if (!visible || t0 > t1)
+            continue;
+        int ax = static_cast<int>(std::lround(x0 + t0 * dx));
+        int ay = static_cast<int>(std::lround(y0 + t0 * dy));
+        const int bx = static_cast<int>(std::lround(x0 + t1 * dx));
+        const int by = static_cast<int>(std::lround(y0 + t1 * dy));
+        // Bresenham.
+        const int sx = ax < bx ? 1 : -1, sy = ay < by ? 1 : -1;
+        const int ex = std::abs(bx - ax), ey = -std::abs(by - ay);
+        int err = ex + ey;
+        for (;;) {
+            if (ax >= 0 && ax < w && ay >= 0 && ay < h)
+                reinterpret_cast<QRgb *>(bits + ay * stride)[ax] = pixel;
+            if (ax == bx && ay == by)
+                break;
+            const int e2 = 2 * err;
+            if (e2 >= ey) {
+                err += ey;
+                ax += sx;
+            }
+            if (e2 <= ex) {
+                err += ex;
+                ay += sy;
+            }
+        }
+    }
+}
+
+void GraphPainter::rebuildBatches() const
+{
+    m_edgeBatches.clear();
+    m_nodeBatches.clear();
+    for (int i = 0; i < m_lines.size(); ++i)
+        if (!m_lines[i].isNull() && !m_hiddenEdges.contains(i))
+            m_edgeBatches[static_cast<int>(m_graph.edges[i].health)].append(m_lines[i]);
+    for (int i = 0; i < m_graph.nodes.size(); ++i) {
+        if (m_hiddenNodes.contains(i))
+            continue;
+        const Node &n = m_graph.nodes[i];
+        m_nodeBatches[(static_cast<quint64>(n.type) << 8) | static_cast<quint64>(n.health)].append(
+            m_nodeRects[i]);
+    }
+    m_batchesDirty = false;
+}
+
 void GraphPainter::setGraph(const Graph &graph)
 {
+    m_batchesDirty = true;
     if (graph.geometryKey != 0 && graph.geometryKey == m_graph.geometryKey
         && graph.nodes.size() == m_graph.nodes.size()
         && graph.edges.size() == m_graph.edges.size()) {
@@ -201,6 +305,7 @@ void GraphPainter::setHidden(QSet<int> nodes, QSet<int> edges)
 {
     m_hiddenNodes = std::move(nodes);
     m_hiddenEdges = std::move(edges);
+    m_batchesDirty = true;
 }
 
 void GraphPainter::setSelection(int node, int edge)
@@ -214,7 +319,40 @@ QRectF GraphPainter::nodeRect(int i) const
     return i >= 0 && i < m_nodeRects.size() ? m_nodeRects[i] : QRectF();
 }
 
-void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale) const
+void GraphPainter::paintTraffic(QPainter *painter, const QRectF &exposed, double scale) const
+{
+    // Traffic dots, only where the eye can follow them; drawn over the cached graph each frame.
+    if (m_phase < 0 || scale < 0.3)
+        return;
+    const bool dark = m_palette.color(QPalette::Base).lightness() < 128;
+    painter->setRenderHint(QPainter::Antialiasing);
+    QVector<QRectF> ok, failed;
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const Edge &e = m_graph.edges[i];
+        const QLineF &l = m_lines[i];
+        if (e.rps <= 0 || l.isNull() || m_hiddenEdges.contains(i)
+            || !QRectF(l.p1(), l.p2()).normalized().adjusted(-3, -3, 3, 3).intersects(exposed))
+            continue;
+        const int dots = std::clamp(static_cast<int>(std::ceil(std::log2(1 + e.rps))), 1, 6);
+        const double speed
+            = std::clamp(40 + e.rps * 8, 40.0, 240.0) / std::max(1.0, l.length()); // px/s
+        const int red = static_cast<int>(std::round(dots * e.errorPercent() / 100));
+        for (int k = 0; k < dots; ++k) {
+            const double t = std::fmod(m_phase * speed + static_cast<double>(k) / dots, 1.0);
+            const QPointF at = l.pointAt(t);
+            (k < red ? failed : ok).append(QRectF(at.x() - 2.5, at.y() - 2.5, 5, 5));
+        }
+    }
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x30, 0x30, 0x30));
+    for (const QRectF &r : std::as_const(ok))
+        painter->drawEllipse(r);
+    painter->setBrush(QColor(0xc9, 0x19, 0x0b));
+    for (const QRectF &r : std::as_const(failed))
+        painter->drawEllipse(r);
+}
+
+void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale, int layers) const
 {
     const bool dark = m_palette.color(QPalette::Base).lightness() < 128;
     const QColor text = m_palette.color(QPalette::Text);
@@ -227,7 +365,7 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
     // Namespace boxes.
     QColor boxPen = m_palette.color(QPalette::Mid);
     for (auto it = m_namespaceBoxes.begin(); it != m_namespaceBoxes.end(); ++it) {
-        if (!it.value().intersects(exposed))
+        if (!(layers & Underlay) || !it.value().intersects(exposed))
             continue;
         painter->setPen(QPen(boxPen, 1, Qt::DashLine));
         painter->setBrush(dark ? QColor(255, 255, 255, 8) : QColor(0, 0, 0, 6));
@@ -239,20 +377,38 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
         }
     }
 
-    // Edges, batched by colour: one drawLines per health.
-    QHash<int, QVector<QLineF>> batches;
+    // Edges, batched by colour: one drawLines per health. The whole graph at low detail comes
+    // from the prepared batches; a zoomed-in view collects what it shows.
+    const bool whole = !labels && exposed.contains(m_bounds);
+    if (whole && m_batchesDirty)
+        rebuildBatches();
+    QHash<int, QVector<QLineF>> collected;
     QVector<int> visibleEdges;
-    for (int i = 0; i < m_lines.size(); ++i) {
-        const QLineF &l = m_lines[i];
-        if (l.isNull() || m_hiddenEdges.contains(i))
-            continue;
-        const QRectF r = QRectF(l.p1(), l.p2()).normalized().adjusted(-2, -2, 2, 2);
-        if (!r.intersects(exposed))
-            continue;
-        batches[static_cast<int>(m_graph.edges[i].health)].append(l);
-        visibleEdges.append(i);
+    if (!whole) {
+        for (int i = 0; i < m_lines.size(); ++i) {
+            const QLineF &l = m_lines[i];
+            if (l.isNull() || m_hiddenEdges.contains(i))
+                continue;
+            const QRectF r = QRectF(l.p1(), l.p2()).normalized().adjusted(-2, -2, 2, 2);
+            if (!r.intersects(exposed))
+                continue;
+            // Only the part in view: a long dashed edge would otherwise be dashed end to end.
+            const auto shown = clipped(l, exposed.adjusted(-8, -8, 8, 8));
+            if (!shown)
+                continue;
+            collected[static_cast<int>(m_graph.edges[i].health)].append(*shown);
+            visibleEdges.append(i);
+        }
     }
+    const QHash<int, QVector<QLineF>> &batches = whole ? m_edgeBatches : collected;
+    // Dense views (hundreds of long edges crossing the screen) are ink-bound: their lines go
+    // without antialiasing, which fills plain spans.
+    const bool dense = visibleEdges.size() > 300;
+    if (dense && scale >= 0.3)
+        painter->setRenderHint(QPainter::Antialiasing, false);
     for (auto it = batches.begin(); it != batches.end(); ++it) {
+        if (!(layers & Underlay))
+            break;
         const Health h = static_cast<Health>(it.key());
         // Small: one-pixel hairlines, the raster engine's fastest stroke.
         QPen pen(healthColor(h), scale < 0.3 ? 0.0 : (h == Health::NoTraffic ? 1.2 : 2.0));
@@ -260,8 +416,40 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
             pen.setStyle(Qt::DashLine);
         pen.setCosmetic(scale < 0.3);
         painter->setPen(pen);
-        painter->drawLines(it.value());
+        if (scale < 0.3 && painter->worldTransform().type() <= QTransform::TxScale) {
+            // Small: many edges fall on the same device pixels; draw each pixel path once.
+            const QTransform t = painter->worldTransform();
+            m_deviceLines.clear();
+            m_seenLines.clear();
+            for (const QLineF &l : it.value()) {
+                const QPoint a = t.map(l.p1()).toPoint();
+                const QPoint b = t.map(l.p2()).toPoint();
+                const quint64 key = (quint64(quint16(a.x())) << 48)
+                    | (quint64(quint16(a.y())) << 32) | (quint64(quint16(b.x())) << 16)
+                    | quint64(quint16(b.y()));
+                if (!m_seenLines.contains(key)) {
+                    m_seenLines.insert(key);
+                    m_deviceLines.append(QLine(a, b));
+                }
+            }
+            // Straight into the pixels when drawing on an image: the raster engine's cosmetic
+            // stroker spends ~10 ns a pixel on one-pixel spans; this loop about one.
+            auto *image = dynamic_cast<QImage *>(painter->device());
+            if (image && image->format() == QImage::Format_RGB32 && !painter->hasClipping()) {
+                drawHairlines(*image, m_deviceLines, pen.color().rgb());
+            } else {
+                painter->save();
+                painter->resetTransform();
+                painter->drawLines(m_deviceLines);
+                painter->restore();
+            }
+        } else {
+            painter->drawLines(it.value());
+        }
     }
+    painter->setRenderHint(QPainter::Antialiasing, scale >= 0.3);
+    if (!(layers & Overlay))
+        return;
     if (labels) {
         // Arrowheads, highlights and labels where there is room for them.
         for (const int i : std::as_const(visibleEdges)) {
@@ -270,11 +458,16 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
             const QColor c = healthColor(e.health);
             const double angle = std::atan2(l.dy(), l.dx());
             const QPointF tip = l.p2();
-            const QPointF a = tip - QPointF(std::cos(angle - 0.4) * 9, std::sin(angle - 0.4) * 9);
-            const QPointF b = tip - QPointF(std::cos(angle + 0.4) * 9, std::sin(angle + 0.4) * 9);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(c);
-            painter->drawPolygon(QPolygonF({tip, a, b}));
+            // A long edge crossing the view: its head and label are drawn only where they are.
+            if (exposed.adjusted(-12, -12, 12, 12).contains(tip)) {
+                const QPointF a
+                    = tip - QPointF(std::cos(angle - 0.4) * 9, std::sin(angle - 0.4) * 9);
+                const QPointF b
+                    = tip - QPointF(std::cos(angle + 0.4) * 9, std::sin(angle + 0.4) * 9);
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(c);
+                painter->drawPolygon(QPolygonF({tip, a, b}));
+            }
             if (i == m_selectedEdge || m_highlightEdges.contains(i)) {
                 painter->setPen(QPen(i == m_selectedEdge ? m_palette.color(QPalette::Highlight)
                                                          : QColor(0xff, 0xc1, 0x07),
@@ -283,9 +476,11 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
                 painter->drawLine(l);
             }
             if (details) {
-                const QString t = edgeText(e, m_edgeLabel);
+                const QPointF mid = l.pointAt(0.5);
+                const QString t = exposed.adjusted(-120, -30, 120, 30).contains(mid)
+                    ? edgeText(e, m_edgeLabel)
+                    : QString();
                 if (!t.isEmpty()) {
-                    const QPointF mid = l.pointAt(0.5);
                     const QRectF box
                         = painter->fontMetrics().boundingRect(t).adjusted(-3, -1, 3, 1);
                     const QRectF placed(mid.x() - box.width() / 2, mid.y() - box.height() - 2,
@@ -301,43 +496,19 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale)
         }
     }
 
-    // Traffic dots, only where the eye can follow them.
-    if (m_phase >= 0 && labels) {
-        QVector<QRectF> ok, failed;
-        for (const int i : std::as_const(visibleEdges)) {
-            const Edge &e = m_graph.edges[i];
-            if (e.rps <= 0)
-                continue;
-            const QLineF &l = m_lines[i];
-            const int dots = std::clamp(static_cast<int>(std::ceil(std::log2(1 + e.rps))), 1, 6);
-            const double speed
-                = std::clamp(40 + e.rps * 8, 40.0, 240.0) / std::max(1.0, l.length()); // px/s
-            const int red = static_cast<int>(std::round(dots * e.errorPercent() / 100));
-            for (int k = 0; k < dots; ++k) {
-                const double t = std::fmod(m_phase * speed + static_cast<double>(k) / dots, 1.0);
-                const QPointF at = l.pointAt(t);
-                (k < red ? failed : ok).append(QRectF(at.x() - 2.5, at.y() - 2.5, 5, 5));
-            }
-        }
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(dark ? QColor(0xe0, 0xe0, 0xe0) : QColor(0x30, 0x30, 0x30));
-        for (const QRectF &r : std::as_const(ok))
-            painter->drawEllipse(r);
-        painter->setBrush(QColor(0xc9, 0x19, 0x0b));
-        for (const QRectF &r : std::as_const(failed))
-            painter->drawEllipse(r);
-    }
-
     // Nodes. Small: squares batched by fill and border colour, one drawRects each.
     if (scale < 0.3) {
-        QHash<quint64, QVector<QRectF>> groups;
-        for (int i = 0; i < m_graph.nodes.size(); ++i) {
-            if (m_hiddenNodes.contains(i) || !m_nodeRects[i].intersects(exposed))
-                continue;
-            const Node &n = m_graph.nodes[i];
-            groups[(static_cast<quint64>(n.type) << 8) | static_cast<quint64>(n.health)].append(
-                m_nodeRects[i]);
+        QHash<quint64, QVector<QRectF>> collectedNodes;
+        if (!whole) {
+            for (int i = 0; i < m_graph.nodes.size(); ++i) {
+                if (m_hiddenNodes.contains(i) || !m_nodeRects[i].intersects(exposed))
+                    continue;
+                const Node &n = m_graph.nodes[i];
+                collectedNodes[(static_cast<quint64>(n.type) << 8) | static_cast<quint64>(n.health)]
+                    .append(m_nodeRects[i]);
+            }
         }
+        const QHash<quint64, QVector<QRectF>> &groups = whole ? m_nodeBatches : collectedNodes;
         for (auto it = groups.begin(); it != groups.end(); ++it) {
             painter->setPen(QPen(healthColor(static_cast<Health>(it.key() & 0xff)), 3));
             painter->setBrush(typeFill(static_cast<NodeType>(it.key() >> 8), dark));

@@ -5,9 +5,13 @@
 #include <QColor>
 #include <QFont>
 #include <QHash>
+#include <QImage>
+#include <QLine>
 #include <QLineF>
 #include <QPainterPath>
 #include <QPalette>
+
+#include <optional>
 #include <QRectF>
 #include <QSet>
 #include <QVector>
@@ -43,7 +47,12 @@ public:
     [[nodiscard]] const Topology::Graph &graph() const { return m_graph; }
     [[nodiscard]] QRectF bounds() const { return m_bounds; }
     // scale: view pixels per scene unit, for level of detail.
-    void paint(QPainter *painter, const QRectF &exposed, double scale) const;
+    // Underlay: namespace boxes and edge lines; Overlay: arrowheads, labels, nodes.
+    enum Layer { Underlay = 1, Overlay = 2, AllLayers = 3 };
+    void paint(QPainter *painter, const QRectF &exposed, double scale,
+               int layers = AllLayers) const;
+    // The animated traffic dots alone (the view draws them over its cached picture).
+    void paintTraffic(QPainter *painter, const QRectF &exposed, double scale) const;
     // The whole graph at natural size on `background`: a PNG-ready image (twice the pixels,
     // for sharp text) or an SVG document. Used by the view's export and the headless command.
     [[nodiscard]] QImage toImage(const QColor &background) const;
@@ -71,6 +80,18 @@ private:
     int m_selectedNode = -1;
     int m_selectedEdge = -1;
     double m_phase = -1;
+    // The whole graph at low detail, batched once per change (edges by health, nodes by type and
+    // health), so that a full view allocates nothing and walks no filters.
+    void rebuildBatches() const;
+    // The part of `line` inside `rect` (none when it misses).
+    static std::optional<QLineF> clipped(const QLineF &line, const QRectF &rect);
+    // One-pixel lines written straight into an RGB32 image (device coordinates, clipped).
+    static void drawHairlines(QImage &image, const QVector<QLine> &lines, QRgb color);
+    mutable bool m_batchesDirty = true;
+    mutable QHash<int, QVector<QLineF>> m_edgeBatches;
+    mutable QHash<quint64, QVector<QRectF>> m_nodeBatches;
+    mutable QVector<QLine> m_deviceLines; // reused: no allocation per frame once warm
+    mutable QSet<quint64> m_seenLines;
     // A coarse grid of node indexes for hit tests and culling.
     QHash<qint64, QVector<int>> m_grid;
     static constexpr double Cell = 200;

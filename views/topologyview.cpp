@@ -15,17 +15,10 @@
 
 namespace Meshdeck {
 
-class GraphItem : public QGraphicsItem
+// The graph's painter, drawn as the view's background (see drawBackground).
+struct GraphItem
 {
-public:
     GraphPainter painter;
-    QRectF boundingRect() const override { return painter.bounds(); }
-    void paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidget *) override
-    {
-        painter.paint(p, option->exposedRect,
-                      QStyleOptionGraphicsItem::levelOfDetailFromTransform(p->worldTransform()));
-    }
-    void refreshGeometry() { prepareGeometryChange(); }
 };
 
 // The whole graph in the corner, with the visible part outlined; click or drag to move there.
@@ -109,10 +102,12 @@ TopologyView::TopologyView(QWidget *parent)
     : QGraphicsView(parent)
     , m_item(new GraphItem)
 {
-    auto *scene = new QGraphicsScene(this);
+    auto *scene = new QGraphicsScene(this); // empty: the graph is the background
     scene->setItemIndexMethod(QGraphicsScene::NoIndex);
-    scene->addItem(m_item);
-    m_item->setFlag(QGraphicsItem::ItemUsesExtendedStyleOption);
+    // The graph is the view's background, drawn once per transform and change into the view's
+    // background cache: repaints (animation frames, the minimap, hover) blit it, pans scroll it
+    // and draw only the newly exposed strip. The traffic dots are the foreground.
+    setCacheMode(QGraphicsView::CacheBackground);
     setScene(scene);
     setRenderHint(QPainter::Antialiasing);
     setDragMode(QGraphicsView::ScrollHandDrag);
@@ -138,6 +133,52 @@ TopologyView::TopologyView(QWidget *parent)
 TopologyView::~TopologyView()
 {
     delete m_clock;
+    delete m_item;
+}
+
+void TopologyView::invalidate()
+{
+    resetCachedContent(); // drops the cached picture
+    viewport()->update();
+}
+
+void TopologyView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    const double scale = zoom();
+    painter->fillRect(rect, palette().color(QPalette::Base));
+    if (scale >= 0.3) {
+        m_item->painter.paint(painter, rect, scale);
+        return;
+    }
+    // The overview: a big graph's edges cover most of the picture and cost in proportion to the
+    // pixels they cover, so its namespace boxes and hairline edges go into an image at half
+    // resolution whose pixels the painter writes directly (GraphPainter::drawHairlines), scaled
+    // up; the nodes are drawn over it at full resolution.
+    const QTransform toDevice = painter->worldTransform();
+    const QRect device = toDevice.mapRect(rect).toAlignedRect().intersected(viewport()->rect());
+    if (device.isEmpty())
+        return;
+    const QSize half((device.width() + 1) / 2, (device.height() + 1) / 2);
+    if (m_frame.size() != half)
+        m_frame = QImage(half, QImage::Format_RGB32);
+    m_frame.fill(palette().color(QPalette::Base));
+    {
+        QPainter low(&m_frame);
+        low.setTransform(toDevice * QTransform::fromTranslate(-device.left(), -device.top())
+                         * QTransform::fromScale(0.5, 0.5));
+        m_item->painter.paint(&low, rect, scale, GraphPainter::Underlay);
+    }
+    painter->save();
+    painter->resetTransform();
+    painter->drawImage(QRectF(device.topLeft(), QSizeF(half.width() * 2.0, half.height() * 2.0)),
+                       m_frame);
+    painter->restore();
+    m_item->painter.paint(painter, rect, scale, GraphPainter::Overlay);
+}
+
+void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    m_item->painter.paintTraffic(painter, rect, zoom());
 }
 
 void TopologyView::setTrafficAnimation(bool on)
@@ -194,7 +235,6 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
         selectedEdgeKey = painter().graph().edges[m_edge].source + QLatin1Char('>')
             + painter().graph().edges[m_edge].target;
     const QRectF oldBounds = m_item->painter.bounds();
-    m_item->refreshGeometry();
     m_item->painter.setGraph(graph);
     scene()->setSceneRect(m_item->painter.bounds().adjusted(-400, -400, 400, 400));
     // The selection survives a refresh when its node or edge still exists.
@@ -213,14 +253,14 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
         m_minimapKey = graph.geometryKey;
         m_minimap->rebuild();
     }
-    viewport()->update();
+    invalidate();
     Q_EMIT selectionChanged(m_node, m_edge);
 }
 
 void TopologyView::setEdgeLabel(GraphPainter::EdgeLabel label)
 {
     m_item->painter.setEdgeLabel(label);
-    viewport()->update();
+    invalidate();
 }
 
 void TopologyView::setFindAndHide(const QSet<int> &foundNodes, const QSet<int> &foundEdges,
@@ -228,7 +268,7 @@ void TopologyView::setFindAndHide(const QSet<int> &foundNodes, const QSet<int> &
 {
     m_item->painter.setHighlights(foundNodes, foundEdges);
     m_item->painter.setHidden(hiddenNodes, hiddenEdges);
-    viewport()->update();
+    invalidate();
 }
 
 void TopologyView::fit()
@@ -285,7 +325,7 @@ void TopologyView::select(int node, int edge)
     m_node = node;
     m_edge = edge;
     m_item->painter.setSelection(node, edge);
-    viewport()->update();
+    invalidate();
     Q_EMIT selectionChanged(node, edge);
 }
 
@@ -341,7 +381,7 @@ void TopologyView::changeEvent(QEvent *event)
         m_item->painter.setFont(font());
         if (m_minimap)
             m_minimap->rebuild();
-        viewport()->update();
+        invalidate();
     }
     QGraphicsView::changeEvent(event);
 }

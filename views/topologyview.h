@@ -3,13 +3,14 @@
 #include "graphpainter.h"
 
 #include <QGraphicsView>
+#include <QImage>
 
 class QElapsedTimer;
 class QTimer;
 
 namespace Meshdeck {
 
-class GraphItem;
+struct GraphItem;
 class Minimap;
 
 // The graph on a QGraphicsView: one item paints everything through GraphPainter (no item per
@@ -47,6 +48,8 @@ Q_SIGNALS:
     void selectionChanged(int node, int edge);
 
 protected:
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -57,10 +60,12 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    void invalidate();
     void zoomBy(double factor, const QPointF &viewAnchor);
     void select(int node, int edge);
 
-    GraphItem *m_item = nullptr;
+    GraphItem *m_item = nullptr; // holds the painter; the view draws it as its background
+    QImage m_frame; // the overview's boxes and edges, at half resolution
     Minimap *m_minimap = nullptr;
     quint64 m_minimapKey = 0;
     QTimer *m_animation = nullptr;
