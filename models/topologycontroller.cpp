@@ -5,7 +5,10 @@
 #include <topology/layout.h>
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QPointF>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 
 namespace Meshdeck {
@@ -23,13 +26,8 @@ public Q_SLOTS:
         options.maxAttempts = 2;
         options.requestTimeout = std::chrono::seconds(15);
         m_client = std::make_shared<Kube::KubeClient>(context, m_engine, nullptr, options);
-        m_positions.clear();
     }
-    void clearContext()
-    {
-        m_client.reset();
-        m_positions.clear();
-    }
+    void clearContext() { m_client.reset(); }
     void refresh(const Meshdeck::Topology::RefreshRequest &request)
     {
         QElapsedTimer clock;
@@ -38,49 +36,55 @@ public Q_SLOTS:
             Q_EMIT failed(tr("No cluster is connected."));
             return;
         }
-        if (request.build.type != m_lastType) // another graph: another layout
-            m_positions.clear();
-        m_lastType = request.build.type;
         auto result = Topology::refreshTopology(m_client, request);
         if (!result) {
             Q_EMIT failed(result.error().message());
             return;
         }
-        Topology::Graph graph = result->graph;
-        const bool force = request.layout == Topology::RefreshRequest::Layout::Force
-            || (request.layout == Topology::RefreshRequest::Layout::Auto
-                && graph.nodes.size() > 1500);
-        if (force != m_lastForce)
-            m_positions.clear();
-        m_lastForce = force;
-        m_positions = force
-            ? Topology::forceLayout(graph, m_positions, m_positions.isEmpty() ? 150 : 30)
-            : Topology::layeredLayout(graph, m_positions);
         m_endpoint = result->endpoint;
-        Topology::applyLayout(graph, m_positions);
-        Q_EMIT ready(graph, result->prometheusProblem, result->promqlRequests, clock.elapsed());
+        m_mesh = result->mesh;
+        Q_EMIT ready(result->graph, result->prometheusProblem, result->promqlRequests,
+                     clock.elapsed());
     }
 
     void history(const QMap<QString, QString> &labels, const QString &key, int windowSeconds)
     {
         QList<QPointF> series[3];
         if (m_endpoint) {
-            QStringList matchers {QStringLiteral("reporter=\"destination\"")};
-            for (auto it = labels.begin(); it != labels.end(); ++it)
+            // The page names series in Istio's labels; Linkerd's outbound series carry the same
+            // facts as deployment/namespace (the caller) and dst_* (the callee).
+            const bool linkerd = m_mesh == Telemetry::MeshKind::Linkerd;
+            static const QMap<QString, QString> linkerdName {
+                {QStringLiteral("source_workload"), QStringLiteral("deployment")},
+                {QStringLiteral("source_workload_namespace"), QStringLiteral("namespace")},
+                {QStringLiteral("destination_workload"), QStringLiteral("dst_deployment")},
+                {QStringLiteral("destination_workload_namespace"), QStringLiteral("dst_namespace")},
+                {QStringLiteral("destination_service_name"), QStringLiteral("dst_service")}};
+            QStringList matchers {linkerd ? QStringLiteral("direction=\"outbound\"")
+                                          : QStringLiteral("reporter=\"destination\"")};
+            for (auto it = labels.begin(); it != labels.end(); ++it) {
+                const QString name = linkerd ? linkerdName.value(it.key()) : it.key();
+                if (name.isEmpty())
+                    continue;
                 matchers << QStringLiteral("%1=\"%2\"")
-                                .arg(it.key(),
+                                .arg(name,
                                      QString(it.value())
                                          .replace(QLatin1Char('"'), QLatin1String("\\\"")));
+            }
             const QString sel = matchers.join(QLatin1Char(','));
-            const QString rate = QStringLiteral("sum(rate(istio_requests_total{%1}[1m]))").arg(sel);
+            const QString counter = linkerd ? QStringLiteral("response_total")
+                                            : QStringLiteral("istio_requests_total");
+            const QString rate = QStringLiteral("sum(rate(%1{%2}[1m]))").arg(counter, sel);
             const QStringList queries {
                 rate,
-                QStringLiteral(
-                    "100 * sum(rate(istio_requests_total{%1,response_code=~\"[45]..\"}[1m])) / %2")
-                    .arg(sel, rate),
-                QStringLiteral("histogram_quantile(0.99, sum by (le) "
-                               "(rate(istio_request_duration_milliseconds_bucket{%1}[1m])))")
-                    .arg(sel),
+                QStringLiteral("100 * sum(rate(%1{%2,%3=~\"[45]..\"}[1m])) / %4")
+                    .arg(counter, sel,
+                         linkerd ? QStringLiteral("status_code") : QStringLiteral("response_code"),
+                         rate),
+                QStringLiteral("histogram_quantile(0.99, sum by (le) (rate(%1{%2}[1m])))")
+                    .arg(linkerd ? QStringLiteral("response_latency_ms_bucket")
+                                 : QStringLiteral("istio_request_duration_milliseconds_bucket"),
+                         sel),
             };
             const Telemetry::PrometheusClient client(*m_endpoint);
             const QDateTime end = QDateTime::currentDateTimeUtc();
@@ -107,10 +111,8 @@ Q_SIGNALS:
 private:
     std::shared_ptr<HttpEngine> m_engine;
     std::shared_ptr<Kube::KubeClient> m_client;
-    QHash<QString, QPointF> m_positions;
-    Topology::GraphType m_lastType = Topology::GraphType::Workload;
-    bool m_lastForce = false;
     std::optional<Telemetry::PrometheusEndpoint> m_endpoint; // from the last refresh, for history
+    Telemetry::MeshKind m_mesh = Telemetry::MeshKind::Istio; // the vocabulary it spoke
 };
 
 TopologyController::TopologyController(QObject *parent)
@@ -129,7 +131,7 @@ TopologyController::TopologyController(QObject *parent)
     connect(m_worker, &TopologyWorker::ready, this,
             [this](const Topology::Graph &graph, const QString &problem, int promql, qint64 ms) {
                 m_busy = false;
-                Q_EMIT graphReady(graph, problem, promql, ms);
+                layOut(graph, problem, promql, ms);
                 if (m_pending) {
                     m_pending = false;
                     refresh();
@@ -150,8 +152,58 @@ TopologyController::TopologyController(QObject *parent)
 
 TopologyController::~TopologyController()
 {
+    if (m_layoutCancel)
+        m_layoutCancel->store(true);
+    m_layout.cancel();
+    m_layout.waitForFinished();
     m_thread.quit();
     m_thread.wait();
+}
+
+void TopologyController::layOut(const Topology::Graph &built, const QString &problem, int promql,
+                                qint64 ms)
+{
+    // A newer graph makes the running layout moot: stop it (it polls between phases).
+    if (m_layoutCancel)
+        m_layoutCancel->store(true);
+    m_layout.cancel();
+    if (m_request.build.type != m_lastType) // another graph: another layout
+        m_positions.clear();
+    m_lastType = m_request.build.type;
+    const bool force = m_request.layout == Topology::RefreshRequest::Layout::Force
+        || (m_request.layout == Topology::RefreshRequest::Layout::Auto
+            && built.nodes.size() > 1500);
+    if (force != m_lastForce)
+        m_positions.clear();
+    m_lastForce = force;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_layoutCancel = cancel;
+    const QHash<QString, QPointF> previous = m_positions;
+    QElapsedTimer clock;
+    clock.start();
+    m_layout = QtConcurrent::run([built, previous, force,
+                                  cancel](QPromise<QHash<QString, QPointF>> &promise) {
+        auto positions = force
+            ? Topology::forceLayout(built, previous, previous.isEmpty() ? 150 : 30, cancel.get())
+            : Topology::layeredLayout(built, previous, {}, cancel.get());
+        if (!cancel->load() && !promise.isCanceled())
+            promise.addResult(std::move(positions));
+    });
+    auto *watcher = new QFutureWatcher<QHash<QString, QPointF>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, built, problem, promql, ms, clock, cancel] {
+                watcher->deleteLater();
+                const QFuture<QHash<QString, QPointF>> done = watcher->future();
+                if (cancel->load() || done.isCanceled() || done.resultCount() == 0) {
+                    ++m_layoutsCancelled;
+                    return; // superseded by a newer graph
+                }
+                m_positions = done.result();
+                Topology::Graph graph = built;
+                Topology::applyLayout(graph, m_positions);
+                Q_EMIT graphReady(graph, problem, promql, ms + clock.elapsed());
+            });
+    watcher->setFuture(m_layout);
 }
 
 void TopologyController::requestHistory(const QMap<QString, QString> &labels, const QString &key)

@@ -3,8 +3,13 @@
 #include <kube/kubeconfig.h>
 #include <topology/topologysource.h>
 
+#include <QFuture>
 #include <QObject>
+#include <QPointF>
 #include <QThread>
+
+#include <atomic>
+#include <memory>
 
 class QTimer;
 
@@ -14,8 +19,9 @@ class TopologyWorker;
 
 // Keeps the Topology page's graph fresh: every refresh (on a timer, or by hand) lists the
 // cluster's objects, reads the mesh's Prometheus and lays the graph out, all on a worker thread;
-// the GUI thread gets the finished graph. Positions carry over between refreshes so that the
-// picture holds still. A refresh asked for while one runs is coalesced into the next.
+// the layout runs on the thread pool and is cancelled when a newer graph arrives; the GUI thread
+// gets the finished graph. Positions carry over between refreshes so that the picture holds
+// still. A refresh asked for while one runs is coalesced into the next.
 class TopologyController : public QObject
 {
     Q_OBJECT
@@ -36,6 +42,9 @@ public:
     // destination-side label names); answered by historyReady.
     void requestHistory(const QMap<QString, QString> &labels, const QString &key);
 
+    // Layouts stopped because a newer graph arrived first (for tests and the status line).
+    [[nodiscard]] int layoutsCancelled() const { return m_layoutsCancelled; }
+
 Q_SIGNALS:
     void historyReady(const QString &key, const QList<QPointF> &rate, const QList<QPointF> &errors,
                       const QList<QPointF> &p99);
@@ -46,6 +55,10 @@ Q_SIGNALS:
     void refreshFailed(const QString &error);
 
 private:
+    // Lays the built graph out on the thread pool (QtConcurrent with a QPromise), starting
+    // from the last positions; a newer graph cancels a layout still running.
+    void layOut(const Topology::Graph &graph, const QString &problem, int promql, qint64 ms);
+
     QThread m_thread;
     TopologyWorker *m_worker = nullptr;
     QTimer *m_timer = nullptr;
@@ -54,6 +67,12 @@ private:
     bool m_hasContext = false;
     bool m_busy = false;
     bool m_pending = false;
+    QHash<QString, QPointF> m_positions;
+    Topology::GraphType m_lastType = Topology::GraphType::Workload;
+    bool m_lastForce = false;
+    QFuture<QHash<QString, QPointF>> m_layout;
+    std::shared_ptr<std::atomic_bool> m_layoutCancel;
+    int m_layoutsCancelled = 0;
 };
 
 } // namespace Meshdeck

@@ -549,7 +549,10 @@
     </message>
     <message numerus="yes">
         <source>Ready, with %n warning(s): read them before you go on.</source>
-        <translation><numerusform>Bereit, mit %n Warnung: lesen Sie sie, bevor Sie fortfahren.</numerusform><numerusform>Bereit, mit %n Warnungen: lesen Sie sie, bevor Sie fortfahren.</numerusform></translation>
+        <translation>
+            <numerusform>Bereit, mit %n Warnung: lesen Sie sie, bevor Sie fortfahren.</numerusform>
+            <numerusform>Bereit, mit %n Warnungen: lesen Sie sie, bevor Sie fortfahren.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Everything checked out. Next: the full plan.</source>
@@ -1000,7 +1003,10 @@
     </message>
     <message numerus="yes">
         <source>%n workload(s) restarted in %1; their new pods follow the namespace's injection setting.</source>
-        <translation><numerusform>%n Workload in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform><numerusform>%n Workloads in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform></translation>
+        <translation>
+            <numerusform>%n Workload in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform>
+            <numerusform>%n Workloads in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform>
+        </translation>
     </message>
     <message>
         <source>mTLS %1</source>
@@ -1413,7 +1419,10 @@
     </message>
     <message numerus="yes">
         <source>Allowed to create and patch every kind of the plan (%n access review(s)).</source>
-        <translation><numerusform>Darf jede Art des Plans anlegen und patchen (%n Zugriffsprüfung).</numerusform><numerusform>Darf jede Art des Plans anlegen und patchen (%n Zugriffsprüfungen).</numerusform></translation>
+        <translation>
+            <numerusform>Darf jede Art des Plans anlegen und patchen (%n Zugriffsprüfung).</numerusform>
+            <numerusform>Darf jede Art des Plans anlegen und patchen (%n Zugriffsprüfungen).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The CLI applies its own objects; it checks its permissions.</source>
@@ -2804,6 +2813,10 @@
     <message>
         <source>Dots run along busy edges: more and faster with more requests, red for errors</source>
         <translation>Punkte laufen über belebte Kanten: mehr und schneller bei mehr Anfragen, rot bei Fehlern</translation>
+    </message>
+    <message>
+        <source>no ready pods: its selector matches none, so its calls fail (503)</source>
+        <translation>keine bereiten Pods: sein Selektor trifft keinen, also schlagen seine Aufrufe fehl (503)</translation>
     </message>
 </context>
 <context>

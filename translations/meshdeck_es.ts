@@ -549,7 +549,10 @@
     </message>
     <message numerus="yes">
         <source>Ready, with %n warning(s): read them before you go on.</source>
-        <translation><numerusform>Listo, con %n aviso: léalo antes de continuar.</numerusform><numerusform>Listo, con %n avisos: léalos antes de continuar.</numerusform></translation>
+        <translation>
+            <numerusform>Listo, con %n aviso: léalo antes de continuar.</numerusform>
+            <numerusform>Listo, con %n avisos: léalos antes de continuar.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Everything checked out. Next: the full plan.</source>
@@ -1000,7 +1003,10 @@
     </message>
     <message numerus="yes">
         <source>%n workload(s) restarted in %1; their new pods follow the namespace's injection setting.</source>
-        <translation><numerusform>%n carga reiniciada en %1; sus pods nuevos siguen la inyección del namespace.</numerusform><numerusform>%n cargas reiniciadas en %1; sus pods nuevos siguen la inyección del namespace.</numerusform></translation>
+        <translation>
+            <numerusform>%n carga reiniciada en %1; sus pods nuevos siguen la inyección del namespace.</numerusform>
+            <numerusform>%n cargas reiniciadas en %1; sus pods nuevos siguen la inyección del namespace.</numerusform>
+        </translation>
     </message>
     <message>
         <source>mTLS %1</source>
@@ -1413,7 +1419,10 @@
     </message>
     <message numerus="yes">
         <source>Allowed to create and patch every kind of the plan (%n access review(s)).</source>
-        <translation><numerusform>Puede crear y parchear cada tipo del plan (%n revisión de acceso).</numerusform><numerusform>Puede crear y parchear cada tipo del plan (%n revisiones de acceso).</numerusform></translation>
+        <translation>
+            <numerusform>Puede crear y parchear cada tipo del plan (%n revisión de acceso).</numerusform>
+            <numerusform>Puede crear y parchear cada tipo del plan (%n revisiones de acceso).</numerusform>
+        </translation>
     </message>
     <message>
         <source>The CLI applies its own objects; it checks its permissions.</source>
@@ -2804,6 +2813,10 @@
     <message>
         <source>Dots run along busy edges: more and faster with more requests, red for errors</source>
         <translation>Puntos recorren las aristas con tráfico: más y más rápido con más peticiones, rojos para errores</translation>
+    </message>
+    <message>
+        <source>no ready pods: its selector matches none, so its calls fail (503)</source>
+        <translation>sin pods listos: su selector no coincide con ninguno, así que sus llamadas fallan (503)</translation>
     </message>
 </context>
 <context>

@@ -563,6 +563,8 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale,
         };
         if (n.missingSidecar)
             badge(QStringLiteral("!"), QColor(0xc9, 0x19, 0x0b), QString());
+        if (n.noPods)
+            badge(QStringLiteral("0"), QColor(0xc9, 0x19, 0x0b), QString());
         if (n.virtualService)
             badge(QStringLiteral("V"), QColor(0x00, 0x66, 0xcc), QString());
         if (n.circuitBreaker)

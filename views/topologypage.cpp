@@ -444,6 +444,8 @@ void TopologyPage::showDetails(int node, int edge)
         QStringList badges;
         if (n.missingSidecar)
             badges << tr("missing sidecar: its pods are outside the mesh");
+        if (n.noPods)
+            badges << tr("no ready pods: its selector matches none, so its calls fail (503)");
         if (n.virtualService)
             badges << tr("has a VirtualService");
         if (n.circuitBreaker)

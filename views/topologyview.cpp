@@ -11,6 +11,7 @@
 #include <QScrollBar>
 #include <QStyleOptionGraphicsItem>
 #include <QTimer>
+#include <QVariantAnimation>
 #include <QWheelEvent>
 
 namespace Meshdeck {
@@ -124,10 +125,30 @@ TopologyView::TopologyView(QWidget *parent)
     m_animation = new QTimer(this);
     m_animation->setInterval(33); // ~30 frames a second, only while on
     m_clock = new QElapsedTimer;
+    m_move = new QVariantAnimation(this);
+    m_move->setStartValue(0.0);
+    m_move->setEndValue(1.0);
+    m_move->setDuration(350);
+    m_move->setEasingCurve(QEasingCurve::OutCubic);
+    connect(m_move, &QVariantAnimation::valueChanged, this,
+            [this](const QVariant &t) { stepMove(t.toDouble()); });
     connect(m_animation, &QTimer::timeout, this, [this] {
         m_item->painter.setAnimationPhase(static_cast<double>(m_clock->elapsed()) / 1000.0);
         viewport()->update();
     });
+}
+
+void TopologyView::stepMove(double t)
+{
+    Topology::Graph frame = m_moveTo;
+    for (Topology::Node &n : frame.nodes) {
+        const auto from = m_moveFrom.constFind(n.id);
+        if (from != m_moveFrom.constEnd())
+            n.position = *from + (n.position - *from) * t;
+    }
+    frame.geometryKey = 0; // geometry rebuilt for every frame
+    m_item->painter.setGraph(t >= 1 ? m_moveTo : frame);
+    invalidate();
 }
 
 TopologyView::~TopologyView()
@@ -235,6 +256,7 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
         selectedEdgeKey = painter().graph().edges[m_edge].source + QLatin1Char('>')
             + painter().graph().edges[m_edge].target;
     const QRectF oldBounds = m_item->painter.bounds();
+    const Topology::Graph previous = m_item->painter.graph();
     m_item->painter.setGraph(graph);
     scene()->setSceneRect(m_item->painter.bounds().adjusted(-400, -400, 400, 400));
     // The selection survives a refresh when its node or edge still exists.
@@ -252,6 +274,25 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
     if (graph.geometryKey == 0 || graph.geometryKey != m_minimapKey) { // values alone: keep it
         m_minimapKey = graph.geometryKey;
         m_minimap->rebuild();
+    }
+    // A relayout that moved nodes the user was looking at: they glide to their new places
+    // (up to 2,000 nodes; beyond, the picture changes at once).
+    m_move->stop();
+    m_moveFrom.clear();
+    if (keepView && !previous.nodes.isEmpty() && graph.nodes.size() <= 2000
+        && graph.geometryKey != previous.geometryKey) {
+        for (const Topology::Node &n : previous.nodes)
+            m_moveFrom.insert(n.id, n.position);
+        bool moved = false;
+        for (const Topology::Node &n : graph.nodes)
+            moved = moved
+                || (m_moveFrom.contains(n.id)
+                    && QLineF(m_moveFrom.value(n.id), n.position).length() > 1);
+        if (moved) {
+            m_moveTo = graph;
+            stepMove(0);
+            m_move->start();
+        }
     }
     invalidate();
     Q_EMIT selectionChanged(m_node, m_edge);

@@ -7,6 +7,7 @@
 
 class QElapsedTimer;
 class QTimer;
+class QVariantAnimation;
 
 namespace Meshdeck {
 
@@ -61,10 +62,14 @@ protected:
 
 private:
     void invalidate();
+    void stepMove(double t);
     void zoomBy(double factor, const QPointF &viewAnchor);
     void select(int node, int edge);
 
     GraphItem *m_item = nullptr; // holds the painter; the view draws it as its background
+    QVariantAnimation *m_move = nullptr; // nodes gliding to a new layout
+    QHash<QString, QPointF> m_moveFrom;
+    Topology::Graph m_moveTo;
     QImage m_frame; // the overview's boxes and edges, at half resolution
     Minimap *m_minimap = nullptr;
     quint64 m_minimapKey = 0;

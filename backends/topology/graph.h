@@ -36,6 +36,7 @@ struct Node
     QString version;
     QString workload;
     bool missingSidecar = false;
+    bool noPods = false; // a Service whose selector matches no ready pod: its calls fail
     bool virtualService = false;
     bool circuitBreaker = false;
     bool idle = true; // no traffic in or out in the window

@@ -52,6 +52,11 @@ public:
                 if (!wanted(s.ns) || s.selector.isEmpty())
                     continue;
                 const QString sid = serviceNode(s.name, s.ns);
+                int ready = 0;
+                for (const auto &w : m_cluster.workloads)
+                    if (w.ns == s.ns && selects(s.selector, w.labels))
+                        ready += w.ready;
+                node(sid).noPods = ready == 0;
                 if (m_options.type == GraphType::Service)
                     continue;
                 for (const auto &w : m_cluster.workloads) {
@@ -328,7 +333,7 @@ private:
         if (!m_options.includeIdle && m_traffic) {
             QList<Node> kept;
             for (const Node &n : std::as_const(m_graph.nodes))
-                if (!n.idle)
+                if (!n.idle || n.noPods) // a service without pods is a problem: keep it in view
                     kept.append(n);
             m_graph.nodes = kept;
         }

@@ -59,6 +59,7 @@ QJsonObject graphToJson(const Graph &graph)
     for (const Node &n : graph.nodes) {
         QJsonObject badges;
         badges.insert(QStringLiteral("missingSidecar"), n.missingSidecar);
+        badges.insert(QStringLiteral("noPods"), n.noPods);
         badges.insert(QStringLiteral("virtualService"), n.virtualService);
         badges.insert(QStringLiteral("circuitBreaker"), n.circuitBreaker);
         nodes.append(QJsonObject {

@@ -42,6 +42,42 @@ class tst_TopologyPage : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A relayout that moves nodes animates them from where they were to where they go.
+    void relayoutGlides()
+    {
+        using namespace Meshdeck::Topology;
+        Graph g;
+        for (int i = 0; i < 3; ++i) {
+            Node n;
+            n.id = QStringLiteral("wl:ns/w%1").arg(i);
+            n.name = QStringLiteral("w%1").arg(i);
+            n.ns = QStringLiteral("ns");
+            n.position = QPointF(i * 200, 0);
+            g.nodes << n;
+        }
+        Edge e;
+        e.source = g.nodes[0].id;
+        e.target = g.nodes[1].id;
+        g.edges << e;
+        g.geometryKey = 1;
+        TopologyView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setGraph(g, false);
+        Graph moved = g;
+        moved.nodes[1].position = QPointF(200, 300);
+        moved.geometryKey = 2;
+        view.setGraph(moved, true);
+        // At first the node is still where it was, then on its way, then there.
+        QCOMPARE(view.painter().graph().nodes[1].position, QPointF(200, 0));
+        QTest::qWait(120);
+        const double y = view.painter().graph().nodes[1].position.y();
+        QVERIFY2(y > 0 && y < 300, qPrintable(QString::number(y)));
+        QTRY_COMPARE(view.painter().graph().nodes[1].position, QPointF(200, 300));
+        QCOMPARE(view.painter().graph().geometryKey, quint64(2));
+    }
+
     void liveGraphFromRealPrometheus()
     {
         if (Demo::DemoPrometheus::binary().isEmpty())

@@ -7,9 +7,12 @@
 #include <topology/graphfilter.h>
 #include <topology/layout.h>
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLineF>
 #include <QTest>
+
+#include <thread>
 
 using namespace Meshdeck;
 using namespace Meshdeck::Telemetry;
@@ -102,6 +105,46 @@ class tst_Topology : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A layout asked to stop (a newer graph arrived) stops within a phase or an iteration.
+    void layoutsStopWhenCancelled()
+    {
+        Meshdeck::Topology::Graph g;
+        for (int i = 0; i < 3000; ++i) {
+            Meshdeck::Topology::Node n;
+            n.id = QStringLiteral("wl:ns%1/w%2").arg(i % 7).arg(i);
+            n.name = QStringLiteral("w%1").arg(i);
+            n.ns = QStringLiteral("ns%1").arg(i % 7);
+            g.nodes.append(n);
+        }
+        for (int i = 0; i < 3000; ++i)
+            for (int k = 1; k <= 3; ++k) {
+                Meshdeck::Topology::Edge e;
+                e.source = g.nodes[i].id;
+                e.target = g.nodes[(i * 7 + k * 13) % 3000].id;
+                g.edges.append(e);
+            }
+        QElapsedTimer clock;
+        clock.start();
+        const auto full = Meshdeck::Topology::forceLayout(g, {}, 60);
+        const qint64 uncancelled = clock.elapsed();
+        QCOMPARE(full.size(), g.nodes.size());
+        std::atomic_bool cancel {false};
+        std::thread stopper([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            cancel = true;
+        });
+        clock.restart();
+        (void)Meshdeck::Topology::forceLayout(g, {}, 60, &cancel);
+        const qint64 cancelled = clock.elapsed();
+        stopper.join();
+        QVERIFY2(
+            cancelled < std::max<qint64>(50, uncancelled / 3),
+            qPrintable(QStringLiteral("%1 ms cancelled vs %2 ms").arg(cancelled).arg(uncancelled)));
+        clock.restart();
+        (void)Meshdeck::Topology::layeredLayout(g, {}, {}, &cancel); // already cancelled
+        QVERIFY(clock.elapsed() < 50);
+    }
+
     void prometheusAnswers_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -279,6 +322,43 @@ private Q_SLOTS:
         QCOMPARE(buildGraph(c, &t, o).indexOf(QStringLiteral("wl:bookinfo/unused-v1")), -1);
         o.includeIdle = true;
         QVERIFY(buildGraph(c, &t, o).indexOf(QStringLiteral("wl:bookinfo/unused-v1")) >= 0);
+    }
+
+    // A Service whose selector matches no ready pod is marked, and stays in view even when idle
+    // parts are hidden (its callers get 503s; it is the problem to see).
+    void serviceWithoutPods()
+    {
+        ClusterSnapshot c = bookinfo();
+        c.services << ClusterSnapshot::Service {
+            QStringLiteral("bookinfo"),
+            QStringLiteral("details"),
+            {{QStringLiteral("app"), QStringLiteral("details")}}};
+        ClusterSnapshot::Workload scaledDown;
+        scaledDown.ns = QStringLiteral("bookinfo");
+        scaledDown.name = QStringLiteral("details-v1");
+        scaledDown.labels = {{QStringLiteral("app"), QStringLiteral("details")}};
+        scaledDown.selector = scaledDown.labels;
+        scaledDown.replicas = 0; // scaled to zero: no ready pod
+        c.workloads << scaledDown;
+        const TelemetrySnapshot t = traffic();
+        BuildOptions o;
+        o.serviceNodes = true;
+        const Graph g = buildGraph(c, &t, o);
+        const int details = g.indexOf(QStringLiteral("svc:bookinfo/details"));
+        QVERIFY(details >= 0);
+        QVERIFY(g.nodes[details].noPods);
+        const int reviews = g.indexOf(QStringLiteral("svc:bookinfo/reviews"));
+        QVERIFY(reviews >= 0);
+        QVERIFY(!g.nodes[reviews].noPods);
+        QVERIFY(graphToJson(g)
+                    .value(QStringLiteral("nodes"))
+                    .toArray()
+                    .at(details)
+                    .toObject()
+                    .value(QStringLiteral("badges"))
+                    .toObject()
+                    .value(QStringLiteral("noPods"))
+                    .toBool());
     }
 
     void layoutIsLayeredAndStable()
