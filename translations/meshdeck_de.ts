@@ -1116,10 +1116,6 @@
         <translation>%1 deinstallieren</translation>
     </message>
     <message>
-        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
-        <translation>Control Plane und CRDs von %1 entfernen? Namespaces bleiben; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</translation>
-    </message>
-    <message>
         <source>Name the namespace to deploy the sample in.</source>
         <translation>Nennen Sie den Namespace, in dem das Beispiel bereitgestellt wird.</translation>
     </message>
@@ -1178,6 +1174,10 @@
     <message>
         <source>Install not verified.</source>
         <translation>Installation nicht bestätigt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1's control plane, add-ons and CRDs (%n object(s), listed under Details)? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <translation><numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekt, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform><numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekte, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform></translation>
     </message>
 </context>
 <context>

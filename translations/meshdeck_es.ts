@@ -1116,10 +1116,6 @@
         <translation>Desinstalar %1</translation>
     </message>
     <message>
-        <source>Remove %1's control plane and CRDs? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
-        <translation>¿Quitar el plano de control y las CRD de %1? Los espacios de nombres se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</translation>
-    </message>
-    <message>
         <source>Name the namespace to deploy the sample in.</source>
         <translation>Indique el espacio de nombres donde desplegar el ejemplo.</translation>
     </message>
@@ -1178,6 +1174,10 @@
     <message>
         <source>Install not verified.</source>
         <translation>Instalación no verificada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1's control plane, add-ons and CRDs (%n object(s), listed under Details)? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <translation><numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objeto, listado en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform><numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objetos, listados en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform></translation>
     </message>
 </context>
 <context>

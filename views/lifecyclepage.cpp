@@ -4,6 +4,7 @@
 #include "installwizard.h"
 #include "pageemptystates.h"
 
+#include <mesh/installer.h>
 #include <mesh/manifestplan.h>
 #include <models/lifecyclecontroller.h>
 #include <store/resultstore.h>
@@ -427,14 +428,29 @@ void LifecyclePage::uninstallSelected(bool confirm)
     const Mesh::MeshDescription *m = Mesh::findMesh(id);
     if (!m)
         return;
-    if (confirm
-        && QMessageBox::question(this, tr("Uninstall %1").arg(m->name),
-                                 tr("Remove %1's control plane and CRDs? Namespaces are kept; "
-                                    "injected workloads keep "
-                                    "their sidecars until they restart.")
-                                     .arg(m->name))
-            != QMessageBox::Yes)
-        return;
+    if (confirm) {
+        // The confirmation lists every object that will be deleted, newest first.
+        Mesh::InstallOptions options;
+        options.mesh = id;
+        for (const auto &d : m_detected)
+            if (d.id == id)
+                options.addons = d.addons;
+        QString objects;
+        if (const auto inst = Mesh::Installer::prepare(options))
+            for (int i = static_cast<int>(inst->plan.steps.size()) - 1; i >= 0; --i)
+                objects += inst->plan.steps[i].title() + QLatin1Char('\n');
+        QMessageBox box(QMessageBox::Question, tr("Uninstall %1").arg(m->name),
+                        tr("Remove %1's control plane, add-ons and CRDs (%n object(s), listed "
+                           "under Details)? Namespaces are kept; injected workloads keep their "
+                           "sidecars until they restart.",
+                           nullptr, static_cast<int>(objects.count(QLatin1Char('\n'))))
+                            .arg(m->name),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+        box.setDetailedText(objects);
+        box.setDefaultButton(QMessageBox::Cancel);
+        if (box.exec() != QMessageBox::Yes)
+            return;
+    }
     m_controller->uninstall(id);
 }
 

@@ -10,6 +10,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace Meshdeck;
 
 class tst_Installer : public QObject
@@ -126,6 +131,69 @@ private Q_SLOTS:
         QCOMPARE(applied, inst->plan.steps.size());
         const auto checks = Mesh::Installer::verify(*c, inst.value());
         for (const Mesh::Check &check : checks)
+            QVERIFY2(check.state == Mesh::Check::State::Pass, qPrintable(check.detail));
+    }
+
+    // The API server goes away mid-plan: the install stops with the cause, and once the server is
+    // back (same address, same state) it resumes where it stopped, applying nothing twice.
+    void connectionLostMidPlanResumes()
+    {
+        int port = 0;
+        {
+            // A free port, known before the cluster starts, so that it can come back on it.
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr {};
+            addr.sin_family = AF_INET;
+            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+            socklen_t len = sizeof addr;
+            ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
+            port = ntohs(addr.sin_port);
+            ::close(fd);
+        }
+        Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.bookinfoTraffic = false;
+        options.port = static_cast<quint16>(port);
+        options.stateFile = m_dir.filePath(QStringLiteral("state.json"));
+        auto cluster = std::make_unique<Demo::DemoCluster>(options);
+        QVERIFY(cluster->start().ok());
+        const QString kc = m_dir.filePath(QStringLiteral("plain"));
+        QVERIFY(cluster->writeKubeconfig(kc).ok());
+        const auto c = std::make_shared<Kube::KubeClient>(
+            Kube::Kubeconfig::load(kc)->resolve({}).value(), std::make_shared<HttpEngine>());
+        Mesh::InstallOptions install;
+        install.mesh = QStringLiteral("istio");
+        auto inst = Mesh::Installer::prepare(install);
+        QVERIFY(inst.ok());
+        QVERIFY(Mesh::Installer::markExisting(*c, inst.value()).ok());
+        std::atomic_bool cancel {false};
+        int applied = 0;
+        const VoidResult lost = Mesh::Installer::run(
+            *c, inst.value(),
+            [&](int i, const QString &state) {
+                if (state == QLatin1String("done") && i == 8)
+                    cluster->stop(); // the connection goes with it
+            },
+            {}, cancel, &applied);
+        QVERIFY(!lost.ok());
+        QCOMPARE(lost.error().code(), ErrorCode::ConnectionRefused);
+        QCOMPARE(applied, 9);
+        cluster.reset();
+        cluster = std::make_unique<Demo::DemoCluster>(options); // back, with what it had
+        QVERIFY(cluster->start().ok());
+        QList<int> resumed;
+        QVERIFY(Mesh::Installer::run(
+                    *c, inst.value(),
+                    [&](int i, const QString &state) {
+                        if (state == QLatin1String("done"))
+                            resumed << i;
+                    },
+                    {}, cancel, &applied, applied)
+                    .ok());
+        QCOMPARE(resumed.first(), 9);
+        QCOMPARE(applied, inst->plan.steps.size());
+        for (const Mesh::Check &check : Mesh::Installer::verify(*c, inst.value()))
             QVERIFY2(check.state == Mesh::Check::State::Pass, qPrintable(check.detail));
     }
 
