@@ -86,17 +86,8 @@ bool confirm(bool yes, const QString &question, QTextStream &out)
 void record(const QString &kind, const QString &target, const QDateTime &started,
             const QString &outcome, const QJsonArray &steps)
 {
-    auto store = ResultStore::open(ResultStore::defaultPath());
-    if (!store)
-        return; // history is a convenience: never fail an operation over it
-    ResultStore::Operation op;
-    op.kind = kind;
-    op.target = target;
-    op.started = started;
-    op.finished = QDateTime::currentDateTimeUtc();
-    op.outcome = outcome;
-    op.steps = QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
-    (void)store.value()->recordOperation(op);
+    ResultStore::recordOperationAt(ResultStore::defaultPath(), kind, target, started,
+                                   outcome == QLatin1String("succeeded"), steps);
 }
 
 } // namespace

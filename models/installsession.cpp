@@ -33,21 +33,14 @@ public:
 
     void record(const QString &kind, bool ok)
     {
-        if (historyPath.isEmpty() || !installation.mesh)
+        if (!installation.mesh)
             return;
-        auto store = ResultStore::open(historyPath);
-        if (!store)
-            return; // the history is a convenience: never fail an install over it
-        ResultStore::Operation op;
-        op.kind = kind;
-        op.target = QStringLiteral("%1 %2 (%3)")
-                        .arg(installation.mesh->name, installation.options.version,
-                             Mesh::methodId(installation.options.method));
-        op.started = started.isValid() ? started : QDateTime::currentDateTimeUtc();
-        op.finished = QDateTime::currentDateTimeUtc();
-        op.outcome = ok ? QStringLiteral("succeeded") : QStringLiteral("failed");
-        op.steps = QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
-        (void)store.value()->recordOperation(op);
+        ResultStore::recordOperationAt(historyPath, kind,
+                                       QStringLiteral("%1 %2 (%3)")
+                                           .arg(installation.mesh->name,
+                                                installation.options.version,
+                                                Mesh::methodId(installation.options.method)),
+                                       started, ok, steps);
     }
 };
 
@@ -126,6 +119,18 @@ void InstallSession::prepare(const Mesh::InstallOptions &options)
     });
 }
 
+Mesh::ManifestPlan::Progress InstallSession::stepReporter()
+{
+    // On the worker: each step's state goes to the GUI and into the history.
+    return [this, w = m_worker](int i, const QString &state) {
+        QMetaObject::invokeMethod(
+            this, [this, i, state] { Q_EMIT stepChanged(i, state); }, Qt::QueuedConnection);
+        if (state != QLatin1String("running"))
+            w->note({{QStringLiteral("step"), w->installation.plan.steps[i].title()},
+                     {QStringLiteral("state"), state}});
+    };
+}
+
 void InstallSession::run(int from, bool force)
 {
     start([this, w = m_worker, from, force] {
@@ -134,13 +139,7 @@ void InstallSession::run(int from, bool force)
             w->clock.start();
         }
         int applied = from;
-        const auto progress = [&](int i, const QString &state) {
-            QMetaObject::invokeMethod(
-                this, [this, i, state] { Q_EMIT stepChanged(i, state); }, Qt::QueuedConnection);
-            if (state != QLatin1String("running"))
-                w->note({{QStringLiteral("step"), w->installation.plan.steps[i].title()},
-                         {QStringLiteral("state"), state}});
-        };
+        const auto progress = stepReporter();
         const auto log = [&](const QString &line) {
             QMetaObject::invokeMethod(
                 this, [this, line] { Q_EMIT logged(line); }, Qt::QueuedConnection);
@@ -168,13 +167,7 @@ void InstallSession::rollback()
 {
     const int applied = m_applied;
     start([this, w = m_worker, applied] {
-        const auto progress = [&](int i, const QString &state) {
-            QMetaObject::invokeMethod(
-                this, [this, i, state] { Q_EMIT stepChanged(i, state); }, Qt::QueuedConnection);
-            if (state != QLatin1String("running"))
-                w->note({{QStringLiteral("step"), w->installation.plan.steps[i].title()},
-                         {QStringLiteral("state"), state}});
-        };
+        const auto progress = stepReporter();
         const VoidResult r
             = Mesh::Installer::rollback(*w->client, w->installation, applied, progress);
         w->record(QStringLiteral("rollback"), r.ok());

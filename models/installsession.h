@@ -51,6 +51,7 @@ Q_SIGNALS:
 private:
     void start(const std::function<void()> &job);
     void done(const std::function<void()> &report);
+    [[nodiscard]] Mesh::ManifestPlan::Progress stepReporter();
 
     QThread m_thread;
     InstallSessionWorker *m_worker = nullptr;

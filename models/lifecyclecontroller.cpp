@@ -28,20 +28,7 @@ public:
     void record(const QString &kind, const QString &target, const QDateTime &started, bool ok,
                 const QJsonArray &steps)
     {
-        if (historyPath.isEmpty())
-            return;
-        auto store = ResultStore::open(historyPath);
-        if (!store)
-            return;
-        ResultStore::Operation op {
-            0,
-            kind,
-            target,
-            started,
-            QDateTime::currentDateTimeUtc(),
-            ok ? QStringLiteral("succeeded") : QStringLiteral("failed"),
-            QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact))};
-        (void)store.value()->recordOperation(op);
+        ResultStore::recordOperationAt(historyPath, kind, target, started, ok, steps);
     }
 
     VoidResult runPlan(const Mesh::ManifestPlan &plan, bool install, bool namespaces,

@@ -92,6 +92,16 @@ QTreeWidget *makeCheckTable(QWidget *parent, const QString &name)
     return tree;
 }
 
+// A thin indeterminate bar: the page is waiting for the cluster.
+QProgressBar *makeBusyBar(QWidget *parent)
+{
+    auto *bar = new QProgressBar(parent);
+    bar->setRange(0, 0);
+    bar->setTextVisible(false);
+    bar->setMaximumHeight(6);
+    return bar;
+}
+
 struct WizardState
 {
     QList<Mesh::DetectedMesh> detected;
@@ -490,10 +500,7 @@ public:
         setTitle(InstallWizard::tr("Preflight"));
         setSubTitle(InstallWizard::tr("Can this cluster take it? Nothing has been changed yet."));
         auto *layout = new QVBoxLayout(this);
-        m_busy = new QProgressBar(this);
-        m_busy->setRange(0, 0);
-        m_busy->setTextVisible(false);
-        m_busy->setMaximumHeight(6);
+        m_busy = makeBusyBar(this);
         m_status = new QLabel(this);
         m_status->setObjectName(QStringLiteral("preflightStatus"));
         m_status->setWordWrap(true);
@@ -915,10 +922,7 @@ public:
         setSubTitle(InstallWizard::tr("Is it running? The control plane's pods, the add-ons, and "
                                       "a dry-run pod through the injection webhook."));
         auto *layout = new QVBoxLayout(this);
-        m_busy = new QProgressBar(this);
-        m_busy->setRange(0, 0);
-        m_busy->setTextVisible(false);
-        m_busy->setMaximumHeight(6);
+        m_busy = makeBusyBar(this);
         m_status = new QLabel(this);
         m_status->setObjectName(QStringLiteral("verifyStatus"));
         m_status->setWordWrap(true);

@@ -471,6 +471,24 @@ VoidResult ResultStore::deleteProfile(const QString &name)
     return {};
 }
 
+void ResultStore::recordOperationAt(const QString &path, const QString &kind, const QString &target,
+                                    const QDateTime &started, bool ok, const QJsonArray &steps)
+{
+    if (path.isEmpty())
+        return;
+    auto store = open(path);
+    if (!store)
+        return;
+    Operation op;
+    op.kind = kind;
+    op.target = target;
+    op.started = started.isValid() ? started : QDateTime::currentDateTimeUtc();
+    op.finished = QDateTime::currentDateTimeUtc();
+    op.outcome = ok ? QStringLiteral("succeeded") : QStringLiteral("failed");
+    op.steps = QString::fromUtf8(QJsonDocument(steps).toJson(QJsonDocument::Compact));
+    (void)store.value()->recordOperation(op);
+}
+
 VoidResult ResultStore::recordOperation(Operation &op)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

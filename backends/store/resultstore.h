@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -110,6 +111,10 @@ public:
         QString steps; // JSON: each step with its state, timing and output
     };
     VoidResult recordOperation(Operation &operation); // sets operation.id
+    // Records one finished operation in the database at `path` (opened for it), its steps given
+    // as JSON. The history is a convenience: a database that cannot be opened is skipped.
+    static void recordOperationAt(const QString &path, const QString &kind, const QString &target,
+                                  const QDateTime &started, bool ok, const QJsonArray &steps);
     [[nodiscard]] Result<QList<Operation>> operations(int limit = 200) const;
 
     // Caps the database at this many pages (of 4 KiB); writes beyond fail as on a full disk.

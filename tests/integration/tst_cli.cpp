@@ -46,6 +46,30 @@ Run meshdeck(const QStringList &args, bool withDisplay = false,
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
+// An empty demo cluster and a kubeconfig for it, for the mesh commands.
+struct EmptyDemo
+{
+    explicit EmptyDemo(bool traffic = false, bool prometheus = false)
+        : cluster([&] {
+            Meshdeck::Demo::DemoCluster::Options options;
+            options.scenario = QStringLiteral("empty");
+            options.bookinfoTraffic = traffic;
+            options.prometheus = prometheus;
+            return options;
+        }())
+    {
+    }
+    bool start()
+    {
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        k = QStringList {QStringLiteral("--kubeconfig"), kc};
+        return cluster.start().ok() && cluster.writeKubeconfig(kc).ok();
+    }
+    Meshdeck::Demo::DemoCluster cluster;
+    QTemporaryDir dir;
+    QStringList k; // --kubeconfig FILE
+};
+
 } // namespace
 
 class tst_Cli : public QObject
@@ -399,15 +423,10 @@ private Q_SLOTS:
     // control plane comes up, a sample gets sidecars, then everything goes away again.
     void meshLifecycle()
     {
-        Meshdeck::Demo::DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
-        options.bookinfoTraffic = false;
-        Meshdeck::Demo::DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        QTemporaryDir dir;
-        const QString kc = dir.filePath(QStringLiteral("kc"));
-        QVERIFY(cluster.writeKubeconfig(kc).ok());
-        const QStringList k {"--kubeconfig", kc};
+        EmptyDemo demo;
+        QVERIFY(demo.start());
+        auto &cluster = demo.cluster;
+        const QStringList &k = demo.k;
         const Run list = meshdeck(QStringList {"mesh", "list", "--json"} + k);
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 5);
@@ -471,18 +490,12 @@ private Q_SLOTS:
     // Bookinfo injected (2/2), then removed with its sidecars gone after the restart.
     void meshLinkerdEndToEnd()
     {
-        Meshdeck::Demo::DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
         const bool prometheus
             = !QStandardPaths::findExecutable(QStringLiteral("prometheus"), {"/usr/bin"}).isEmpty();
-        options.bookinfoTraffic = true;
-        options.prometheus = prometheus;
-        Meshdeck::Demo::DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        QTemporaryDir dir;
-        const QString kc = dir.filePath(QStringLiteral("kc"));
-        QVERIFY(cluster.writeKubeconfig(kc).ok());
-        const QStringList k {"--kubeconfig", kc};
+        EmptyDemo demo(true, prometheus);
+        QVERIFY(demo.start());
+        auto &cluster = demo.cluster;
+        const QStringList &k = demo.k;
         const Run install
             = meshdeck(QStringList {"mesh", "install", "--mesh", "linkerd", "--addons", "viz",
                                     "--inject-namespace", "shop", "--yes"}
@@ -576,15 +589,10 @@ private Q_SLOTS:
     // What goes wrong with installs says what failed, why, and what to do.
     void meshInstallBadInput()
     {
-        Meshdeck::Demo::DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
-        options.bookinfoTraffic = false;
-        Meshdeck::Demo::DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        QTemporaryDir dir;
-        const QString kc = dir.filePath(QStringLiteral("kc"));
-        QVERIFY(cluster.writeKubeconfig(kc).ok());
-        const QStringList k {"--kubeconfig", kc};
+        EmptyDemo demo;
+        QVERIFY(demo.start());
+        auto &dir = demo.dir;
+        const QStringList &k = demo.k;
         const QMap<QString, QString> cache {{"XDG_CACHE_HOME", dir.filePath("cache")}};
 
         // The CLI missing: preflight refuses, naming where to get it.
