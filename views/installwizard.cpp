@@ -188,6 +188,7 @@ public:
                 m_state->mesh = m_cards->item(row)->data(Qt::UserRole).toString();
             Q_EMIT completeChanged();
         });
+        // A double click on a card goes on (Enter does too: it reaches the wizard's Next).
         connect(m_cards, &QListWidget::itemDoubleClicked, this, [this] { wizard()->next(); });
     }
 

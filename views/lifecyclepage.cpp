@@ -265,7 +265,7 @@ void LifecyclePage::setBusy(bool busy)
     bool installed = false;
     for (const auto &d : m_detected)
         installed = installed || (d.id == mesh && d.replicas > 0);
-    m_install->setEnabled(!busy && !mesh.isEmpty() && !installed);
+    m_install->setEnabled(!busy && m_controller->hasContext()); // the wizard chooses the mesh
     m_uninstall->setEnabled(!busy && installed);
     m_deploy->setEnabled(!busy);
     m_remove->setEnabled(!busy);

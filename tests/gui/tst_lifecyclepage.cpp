@@ -90,7 +90,8 @@ private Q_SLOTS:
         QCOMPARE(cards->currentRow(), 1);
         QTest::keyClick(cards, Qt::Key_Up);
         shoot("1-choose");
-        next();
+        QTest::keyClick(cards, Qt::Key_Return); // Enter on a card: Next, once
+        QTRY_COMPARE(wizard->currentId(), int(InstallWizard::ConfigurePage));
         // 2. Options: the bundle (no istioctl here), Prometheus on, STRICT mTLS, inject "shop".
         QCOMPARE(wizard->currentId(), int(InstallWizard::ConfigurePage));
         auto *bundled = wizard->findChild<QRadioButton *>(QStringLiteral("methodBundled"));
