@@ -475,7 +475,7 @@ QList<Check> Installer::preflight(Kube::KubeClient &client, const Installation &
             if (!asked.insert(r->group + QLatin1Char('/') + r->plural + QLatin1Char('@') + ns)
                      .second)
                 continue;
-            for (const QString verb : {QStringLiteral("create"), QStringLiteral("patch")}) {
+            for (const QString &verb : {QStringLiteral("create"), QStringLiteral("patch")}) {
                 ++reviews;
                 const auto allowed = client.canI(verb, r->group, r->plural, ns);
                 const QString what
