@@ -355,11 +355,6 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     if (p.isSet(cliTimeout))
         options.cliTimeoutMs = std::max(1, p.value(cliTimeout).toInt()) * 1000;
     if (!installing) {
-        // Removal takes away what an install would have created, with the add-ons found.
-        options.injectNamespaces.clear();
-        options.mtlsMode.clear();
-        if (const Mesh::DetectedMesh *d = detectedFor(chosen->id); d && !p.isSet(addons))
-            options.addons = d->addons;
         if (options.method == Mesh::InstallMethod::Cli) {
             err << "meshdeck mesh uninstall: removing with the CLI is the CLI's job (e.g. "
                    "'istioctl uninstall --purge', 'linkerd uninstall | kubectl delete -f -'); "
@@ -367,7 +362,9 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
             return ExitUsage;
         }
     }
-    auto prepared = Mesh::Installer::prepare(options);
+    auto prepared = installing
+        ? Mesh::Installer::prepare(options)
+        : Mesh::Installer::prepareRemoval(options, detected.value(), p.isSet(addons));
     if (!prepared) {
         err << "meshdeck mesh " << sub
             << ": the plan cannot be made: " << prepared.error().toString() << "\n";

@@ -159,10 +159,8 @@ void LifecycleController::uninstall(const QString &mesh)
         bool ok = false;
         Mesh::InstallOptions options;
         options.mesh = mesh;
-        for (const Mesh::DetectedMesh &d : Mesh::MeshDetector::detect(*w->client).valueOr({}))
-            if (d.id == mesh)
-                options.addons = d.addons;
-        const auto inst = Mesh::Installer::prepare(options);
+        const auto inst = Mesh::Installer::prepareRemoval(
+            options, Mesh::MeshDetector::detect(*w->client).valueOr({}));
         if (!inst) {
             message = inst.error().message();
         } else if (const VoidResult removed = w->runPlan(inst->plan, false, false, steps);

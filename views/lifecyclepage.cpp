@@ -432,11 +432,8 @@ void LifecyclePage::uninstallSelected(bool confirm)
         // The confirmation lists every object that will be deleted, newest first.
         Mesh::InstallOptions options;
         options.mesh = id;
-        for (const auto &d : m_detected)
-            if (d.id == id)
-                options.addons = d.addons;
-        QString objects;
-        if (const auto inst = Mesh::Installer::prepare(options))
+        QString objects; // from the bundled manifests, parsed once per run
+        if (const auto inst = Mesh::Installer::prepareRemoval(options, m_detected))
             for (int i = static_cast<int>(inst->plan.steps.size()) - 1; i >= 0; --i)
                 objects += inst->plan.steps[i].title() + QLatin1Char('\n');
         QMessageBox box(QMessageBox::Question, tr("Uninstall %1").arg(m->name),

@@ -3,24 +3,16 @@
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QFile>
-#include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QStyleOptionGraphicsItem>
 #include <QTimer>
 #include <QVariantAnimation>
 #include <QWheelEvent>
 
 namespace Meshdeck {
-
-// The graph's painter, drawn as the view's background (see drawBackground).
-struct GraphItem
-{
-    GraphPainter painter;
-};
 
 // The whole graph in the corner, with the visible part outlined; click or drag to move there.
 // Drawn from a picture made once per graph, so moving the view costs one blit.
@@ -101,7 +93,6 @@ private:
 
 TopologyView::TopologyView(QWidget *parent)
     : QGraphicsView(parent)
-    , m_item(new GraphItem)
 {
     auto *scene = new QGraphicsScene(this); // empty: the graph is the background
     scene->setItemIndexMethod(QGraphicsScene::NoIndex);
@@ -118,8 +109,8 @@ TopologyView::TopologyView(QWidget *parent)
                          | QGraphicsView::DontAdjustForAntialiasing);
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
-    m_item->painter.setPalette(palette());
-    m_item->painter.setFont(font());
+    m_painter.setPalette(palette());
+    m_painter.setFont(font());
     m_minimap = new Minimap(this);
     m_minimap->hide();
     m_animation = new QTimer(this);
@@ -133,7 +124,7 @@ TopologyView::TopologyView(QWidget *parent)
     connect(m_move, &QVariantAnimation::valueChanged, this,
             [this](const QVariant &t) { stepMove(t.toDouble()); });
     connect(m_animation, &QTimer::timeout, this, [this] {
-        m_item->painter.setAnimationPhase(static_cast<double>(m_clock->elapsed()) / 1000.0);
+        m_painter.setAnimationPhase(static_cast<double>(m_clock->elapsed()) / 1000.0);
         viewport()->update();
     });
 }
@@ -147,14 +138,13 @@ void TopologyView::stepMove(double t)
             n.position = *from + (n.position - *from) * t;
     }
     frame.geometryKey = 0; // geometry rebuilt for every frame
-    m_item->painter.setGraph(t >= 1 ? m_moveTo : frame);
+    m_painter.setGraph(t >= 1 ? m_moveTo : frame);
     invalidate();
 }
 
 TopologyView::~TopologyView()
 {
     delete m_clock;
-    delete m_item;
 }
 
 void TopologyView::invalidate()
@@ -168,7 +158,7 @@ void TopologyView::drawBackground(QPainter *painter, const QRectF &rect)
     const double scale = zoom();
     painter->fillRect(rect, palette().color(QPalette::Base));
     if (scale >= 0.3) {
-        m_item->painter.paint(painter, rect, scale);
+        m_painter.paint(painter, rect, scale);
         return;
     }
     // The overview: a big graph's edges cover most of the picture and cost in proportion to the
@@ -187,19 +177,19 @@ void TopologyView::drawBackground(QPainter *painter, const QRectF &rect)
         QPainter low(&m_frame);
         low.setTransform(toDevice * QTransform::fromTranslate(-device.left(), -device.top())
                          * QTransform::fromScale(0.5, 0.5));
-        m_item->painter.paint(&low, rect, scale, GraphPainter::Underlay);
+        m_painter.paint(&low, rect, scale, GraphPainter::Underlay);
     }
     painter->save();
     painter->resetTransform();
     painter->drawImage(QRectF(device.topLeft(), QSizeF(half.width() * 2.0, half.height() * 2.0)),
                        m_frame);
     painter->restore();
-    m_item->painter.paint(painter, rect, scale, GraphPainter::Overlay);
+    m_painter.paint(painter, rect, scale, GraphPainter::Overlay);
 }
 
 void TopologyView::drawForeground(QPainter *painter, const QRectF &rect)
 {
-    m_item->painter.paintTraffic(painter, rect, zoom());
+    m_painter.paintTraffic(painter, rect, zoom());
 }
 
 void TopologyView::setTrafficAnimation(bool on)
@@ -209,7 +199,7 @@ void TopologyView::setTrafficAnimation(bool on)
         m_animation->start();
     } else {
         m_animation->stop();
-        m_item->painter.setAnimationPhase(-1);
+        m_painter.setAnimationPhase(-1);
         viewport()->update();
     }
 }
@@ -244,7 +234,7 @@ void TopologyView::scrollContentsBy(int dx, int dy)
 
 GraphPainter &TopologyView::painter()
 {
-    return m_item->painter;
+    return m_painter;
 }
 
 void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
@@ -255,20 +245,20 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
     if (m_edge >= 0 && m_edge < painter().graph().edges.size())
         selectedEdgeKey = painter().graph().edges[m_edge].source + QLatin1Char('>')
             + painter().graph().edges[m_edge].target;
-    const QRectF oldBounds = m_item->painter.bounds();
-    const Topology::Graph previous = m_item->painter.graph();
-    m_item->painter.setGraph(graph);
-    scene()->setSceneRect(m_item->painter.bounds().adjusted(-400, -400, 400, 400));
+    const QRectF oldBounds = m_painter.bounds();
+    const Topology::Graph previous = m_painter.graph();
+    m_painter.setGraph(graph);
+    scene()->setSceneRect(m_painter.bounds().adjusted(-400, -400, 400, 400));
     // The selection survives a refresh when its node or edge still exists.
     m_node = selectedNode.isEmpty() ? -1 : graph.indexOf(selectedNode);
     m_edge = -1;
     for (int i = 0; !selectedEdgeKey.isEmpty() && i < graph.edges.size(); ++i)
         if (graph.edges[i].source + QLatin1Char('>') + graph.edges[i].target == selectedEdgeKey)
             m_edge = i;
-    m_item->painter.setSelection(m_node, m_edge);
+    m_painter.setSelection(m_node, m_edge);
     // A new picture (first graph, or a relayout that moved things) is fitted; a refresh that
     // kept every position keeps the user's zoom and scroll.
-    if (!keepView || !oldBounds.contains(m_item->painter.bounds()))
+    if (!keepView || !oldBounds.contains(m_painter.bounds()))
         fit();
     m_minimap->setVisible(!graph.nodes.isEmpty());
     if (graph.geometryKey == 0 || graph.geometryKey != m_minimapKey) { // values alone: keep it
@@ -300,21 +290,21 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
 
 void TopologyView::setEdgeLabel(GraphPainter::EdgeLabel label)
 {
-    m_item->painter.setEdgeLabel(label);
+    m_painter.setEdgeLabel(label);
     invalidate();
 }
 
 void TopologyView::setFindAndHide(const QSet<int> &foundNodes, const QSet<int> &foundEdges,
                                   const QSet<int> &hiddenNodes, const QSet<int> &hiddenEdges)
 {
-    m_item->painter.setHighlights(foundNodes, foundEdges);
-    m_item->painter.setHidden(hiddenNodes, hiddenEdges);
+    m_painter.setHighlights(foundNodes, foundEdges);
+    m_painter.setHidden(hiddenNodes, hiddenEdges);
     invalidate();
 }
 
 void TopologyView::fit()
 {
-    const QRectF bounds = m_item->painter.bounds();
+    const QRectF bounds = m_painter.bounds();
     if (bounds.isEmpty())
         return;
     fitInView(bounds, Qt::KeepAspectRatio);
@@ -356,8 +346,8 @@ void TopologyView::mouseReleaseEvent(QMouseEvent *event)
     if ((event->pos() - m_pressedAt).manhattanLength() > 4 || event->button() != Qt::LeftButton)
         return; // a drag, not a click
     const QPointF p = mapToScene(event->pos());
-    const int node = m_item->painter.nodeAt(p);
-    const int edge = node < 0 ? m_item->painter.edgeAt(p, 6 / std::max(0.05, zoom())) : -1;
+    const int node = m_painter.nodeAt(p);
+    const int edge = node < 0 ? m_painter.edgeAt(p, 6 / std::max(0.05, zoom())) : -1;
     select(node, edge);
 }
 
@@ -365,7 +355,7 @@ void TopologyView::select(int node, int edge)
 {
     m_node = node;
     m_edge = edge;
-    m_item->painter.setSelection(node, edge);
+    m_painter.setSelection(node, edge);
     invalidate();
     Q_EMIT selectionChanged(node, edge);
 }
@@ -374,7 +364,7 @@ void TopologyView::selectNode(int index)
 {
     select(index, -1);
     if (index >= 0)
-        centerOn(m_item->painter.nodeRect(index).center());
+        centerOn(m_painter.nodeRect(index).center());
 }
 
 void TopologyView::selectEdge(int index)
@@ -385,7 +375,7 @@ void TopologyView::selectEdge(int index)
 bool TopologyView::focusNextPrevChild(bool next)
 {
     // Tab walks the nodes while the graph has focus.
-    const int count = static_cast<int>(m_item->painter.graph().nodes.size());
+    const int count = static_cast<int>(m_painter.graph().nodes.size());
     if (!count)
         return QGraphicsView::focusNextPrevChild(next);
     selectNode(((m_node < 0 ? (next ? -1 : 0) : m_node) + (next ? 1 : count - 1)) % count);
@@ -418,8 +408,8 @@ void TopologyView::keyPressEvent(QKeyEvent *event)
 void TopologyView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
-        m_item->painter.setPalette(palette());
-        m_item->painter.setFont(font());
+        m_painter.setPalette(palette());
+        m_painter.setFont(font());
         if (m_minimap)
             m_minimap->rebuild();
         invalidate();
@@ -429,13 +419,13 @@ void TopologyView::changeEvent(QEvent *event)
 
 bool TopologyView::exportImage(const QString &path)
 {
-    if (m_item->painter.bounds().isEmpty())
+    if (m_painter.bounds().isEmpty())
         return false;
     const QColor background = palette().base().color();
     if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
-        return m_item->painter.toImage(background).save(path);
+        return m_painter.toImage(background).save(path);
     QFile f(path);
-    const QByteArray svg = m_item->painter.toSvg(background);
+    const QByteArray svg = m_painter.toSvg(background);
     return f.open(QIODevice::WriteOnly) && f.write(svg) == svg.size();
 }
 

@@ -11,7 +11,6 @@ class QVariantAnimation;
 
 namespace Meshdeck {
 
-struct GraphItem;
 class Minimap;
 
 // The graph on a QGraphicsView: one item paints everything through GraphPainter (no item per
@@ -66,7 +65,7 @@ private:
     void zoomBy(double factor, const QPointF &viewAnchor);
     void select(int node, int edge);
 
-    GraphItem *m_item = nullptr; // holds the painter; the view draws it as its background
+    GraphPainter m_painter; // the graph, drawn as the view's background (drawBackground)
     QVariantAnimation *m_move = nullptr; // nodes gliding to a new layout
     QHash<QString, QPointF> m_moveFrom;
     Topology::Graph m_moveTo;

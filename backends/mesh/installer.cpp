@@ -333,7 +333,7 @@ Result<Installation> Installer::prepare(const InstallOptions &options,
             return Unexpected(bytes.error());
         src.location = tr("bundled %1").arg(m.bundledManifest);
         inst.sources << src;
-        auto parsed = ManifestPlan::fromYaml(bytes.value());
+        auto parsed = ManifestPlan::fromResource(m.bundledManifest);
         if (!parsed)
             return Unexpected(parsed.error().withContext(m.bundledManifest));
         plan = parsed.value();
@@ -377,7 +377,7 @@ Result<Installation> Installer::prepare(const InstallOptions &options,
             return Unexpected(bytes.error());
         src.location = tr("bundled %1").arg(path);
         inst.sources << src;
-        auto extra = ManifestPlan::fromYaml(bytes.value());
+        auto extra = ManifestPlan::fromResource(path);
         if (!extra)
             return Unexpected(extra.error().withContext(path));
         plan.steps += extra->steps;
@@ -408,6 +408,19 @@ Result<Installation> Installer::prepare(const InstallOptions &options,
     inst.plan = plan;
     inst.existing = QList<bool>(plan.steps.size(), false);
     return inst;
+}
+
+Result<Installation> Installer::prepareRemoval(InstallOptions options,
+                                               const QList<DetectedMesh> &detected,
+                                               bool addonsGiven)
+{
+    options.injectNamespaces.clear();
+    options.mtlsMode.clear();
+    if (!addonsGiven)
+        for (const DetectedMesh &d : detected)
+            if (d.id == options.mesh)
+                options.addons = d.addons;
+    return prepare(options);
 }
 
 QList<Check> Installer::preflight(Kube::KubeClient &client, const Installation &inst)

@@ -92,6 +92,11 @@ public:
 
     [[nodiscard]] static Result<Installation> prepare(const InstallOptions &options,
                                                       const std::atomic_bool *cancel = nullptr);
+    // What removing the mesh deletes: the objects its install would create, with the add-ons
+    // found running (unless `options` names them), without injection or mTLS changes.
+    [[nodiscard]] static Result<Installation> prepareRemoval(InstallOptions options,
+                                                             const QList<DetectedMesh> &detected,
+                                                             bool addonsGiven = false);
     // API reachable, Kubernetes version in range, permissions for every kind the plan creates
     // (SelfSubjectAccessReview), other meshes present, the CLI and its version.
     [[nodiscard]] static QList<Check> preflight(Kube::KubeClient &client,

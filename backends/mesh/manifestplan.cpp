@@ -7,8 +7,10 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QSet>
 #include <QThread>
 
@@ -105,11 +107,26 @@ void ManifestPlan::order()
 
 Result<ManifestPlan> ManifestPlan::fromResource(const QString &path, const QString &intoNamespace)
 {
+    // Bundled manifests do not change while Meshdeck runs: each is parsed once (detection,
+    // planning and verification all read them).
+    static QMutex mutex;
+    static QHash<QString, ManifestPlan> parsed;
+    const QString key = path + QLatin1Char('\n') + intoNamespace;
+    {
+        QMutexLocker lock(&mutex);
+        if (const auto it = parsed.constFind(key); it != parsed.constEnd())
+            return *it;
+    }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Unexpected(
             Error(ErrorCode::NotFound, tr("The bundled manifest %1 is missing.").arg(path)));
-    return fromYaml(f.readAll(), intoNamespace);
+    auto plan = fromYaml(f.readAll(), intoNamespace);
+    if (plan) {
+        QMutexLocker lock(&mutex);
+        parsed.insert(key, plan.value());
+    }
+    return plan;
 }
 
 Result<QString> ManifestPlan::objectPath(Kube::KubeClient &client, const PlanStep &s,
