@@ -11,6 +11,7 @@
 #include <store/resultstore.h>
 #include <views/thememanager.h>
 #include <views/topologypage.h>
+#include <views/topologyview.h>
 
 #include <QApplication>
 #include <QDir>
@@ -106,6 +107,8 @@ int GuiSession::renderScreenshot()
                         m_window->topologyController()->setInterval(2000);
                     return;
                 }
+                if (page->view()->isMoving()) // nodes still gliding to the new layout
+                    return;
             }
             poll.stop();
             const QImage image = m_window->grab().toImage();

@@ -129,6 +129,11 @@ TopologyView::TopologyView(QWidget *parent)
     });
 }
 
+bool TopologyView::isMoving() const
+{
+    return m_move->state() == QAbstractAnimation::Running;
+}
+
 void TopologyView::stepMove(double t)
 {
     Topology::Graph frame = m_moveTo;

@@ -13,8 +13,9 @@ namespace Meshdeck {
 
 class Minimap;
 
-// The graph on a QGraphicsView: one item paints everything through GraphPainter (no item per
-// node or edge, no scene index to keep up), so pan and zoom stay smooth at thousands of nodes.
+// The graph on a QGraphicsView, painted through GraphPainter as the view's cached background
+// (no item per node or edge, no scene index to keep up), so pan and zoom stay smooth at
+// thousands of nodes.
 // Wheel or +/- zooms at the cursor, dragging pans, F (or 0) fits, Tab and Shift+Tab walk the
 // nodes, Escape clears the selection. Clicking a node or an edge selects it.
 class TopologyView : public QGraphicsView
@@ -43,6 +44,8 @@ public:
     // The part of the graph the view shows, in scene coordinates.
     [[nodiscard]] QRectF visibleSceneRect() const;
     void centerOnScene(const QPointF &p) { centerOn(p); }
+    // True while nodes glide to a new layout.
+    [[nodiscard]] bool isMoving() const;
 
 Q_SIGNALS:
     void selectionChanged(int node, int edge);
