@@ -4,6 +4,10 @@
 
 Q_LOGGING_CATEGORY(lcCore, "meshdeck.core", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcHttp, "meshdeck.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcKube, "meshdeck.kube", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMesh, "meshdeck.mesh", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcPerf, "meshdeck.perf", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "meshdeck.store", QtInfoMsg)
 
 namespace Meshdeck {
 

@@ -6,6 +6,10 @@
 // message handler can tell our messages from Qt's own.
 Q_DECLARE_LOGGING_CATEGORY(lcCore)
 Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+Q_DECLARE_LOGGING_CATEGORY(lcKube)
+Q_DECLARE_LOGGING_CATEGORY(lcMesh)
+Q_DECLARE_LOGGING_CATEGORY(lcPerf)
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 // Soft assert: a programmer error that is logged as a warning and recovered from, never a crash
 // in a release build. Usage: MESHDECK_CHECK(index >= 0, return);

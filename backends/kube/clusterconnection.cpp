@@ -4,6 +4,7 @@
 #include "kubeclient.h"
 
 #include <core/httpengine.h>
+#include <core/logging.h>
 
 #include <QJsonArray>
 #include <QTimer>
@@ -42,6 +43,21 @@ const Watched kWatched[] = {
     {"gateway.networking.k8s.io", "Gateway"},
     {"gateway.networking.k8s.io", "HTTPRoute"},
 };
+// Errors that say the server as a whole cannot be reached or will not talk to us.
+bool isConnectionError(const Error &error)
+{
+    switch (error.code()) {
+    case ErrorCode::HostNotFound:
+    case ErrorCode::ConnectionRefused:
+    case ErrorCode::ConnectionReset:
+    case ErrorCode::Timeout:
+    case ErrorCode::TlsFailure:
+    case ErrorCode::Unauthorized:
+        return true;
+    default:
+        return false;
+    }
+}
 } // namespace
 
 ClusterConnection::ClusterConnection(ResolvedContext context, QObject *parent)
@@ -130,13 +146,37 @@ void ClusterConnection::startInformers(const QList<ApiResource> &resources)
     }
 }
 
+void ClusterConnection::dropInformer(const QString &id)
+{
+    for (auto it = m_informers.begin(); it != m_informers.end(); ++it) {
+        const ApiResource &r = (*it)->resource();
+        if (r.group + QLatin1Char('/') + r.kind != id)
+            continue;
+        (*it)->stop();
+        // Whatever it still held leaves the models as deletes.
+        ResourceDeltas batch;
+        for (const QJsonObject &o : (*it)->objects())
+            batch.append(ResourceDelta {ResourceDelta::Type::Deleted, r.group, r.kind, o});
+        for (Informer::Delta &d : (*it)->takeDeltas())
+            if (d.type == Informer::Delta::Type::Deleted)
+                batch.append(ResourceDelta {ResourceDelta::Type::Deleted, r.group, r.kind,
+                                            std::move(d.object)});
+        m_informers.erase(it);
+        m_watching.removeAll(id);
+        if (!batch.isEmpty())
+            emit deltasReady(batch);
+        return;
+    }
+}
+
 void ClusterConnection::watchNewKinds(const ResourceDeltas &batch)
 {
     // A mesh installed while connected brings its CRDs: watch its kinds once they are served.
+    // A CRD deleted while connected takes its kind away: its informer stops quietly, and a new one
+    // starts if the CRD comes back.
     bool rediscover = false;
     for (const ResourceDelta &d : batch) {
-        if (d.kind != QLatin1String("CustomResourceDefinition")
-            || d.type == ResourceDelta::Type::Deleted)
+        if (d.kind != QLatin1String("CustomResourceDefinition"))
             continue;
         const QJsonObject spec = d.object.value(QStringLiteral("spec")).toObject();
         const QString id = spec.value(QStringLiteral("group")).toString() + QLatin1Char('/')
@@ -144,6 +184,11 @@ void ClusterConnection::watchNewKinds(const ResourceDeltas &batch)
                   .toObject()
                   .value(QStringLiteral("kind"))
                   .toString();
+        if (d.type == ResourceDelta::Type::Deleted) {
+            if (m_watching.contains(id))
+                dropInformer(id);
+            continue;
+        }
         bool established = false;
         for (const QJsonValue &c : d.object.value(QStringLiteral("status"))
                                        .toObject()
@@ -179,15 +224,36 @@ void ClusterConnection::flush()
                                         std::move(d.object)});
     }
     if (!batch.isEmpty()) {
-        watchNewKinds(batch);
         emit deltasReady(batch);
+        watchNewKinds(batch);
     }
-    // While informers cannot reach the server, the state says so; they reconnect by themselves.
+    // A kind the server stopped serving (404 on its list) is forgotten; it returns with its CRD.
+    for (std::size_t i = 0; i < m_informers.size();) {
+        if (m_informers[i]->kindGone()) {
+            const ApiResource &r = m_informers[i]->resource();
+            dropInformer(r.group + QLatin1Char('/') + r.kind);
+        } else {
+            ++i;
+        }
+    }
+    // While the server cannot be reached, the state says so; informers reconnect by themselves.
+    // One kind's own failure (forbidden, a server error for that kind) is logged, not shown as
+    // the cluster being unreachable.
     QString problem;
     for (auto &informer : m_informers) {
-        if (const auto error = informer->lastError()) {
+        const auto error = informer->lastError();
+        if (!error)
+            continue;
+        if (isConnectionError(*error)) {
             problem = error->message();
             break;
+        }
+        const ApiResource &r = informer->resource();
+        const QString note
+            = r.plural + QLatin1Char('.') + r.group + QLatin1String(": ") + error->message();
+        if (!m_kindProblems.contains(note)) {
+            m_kindProblems << note;
+            qCWarning(lcKube) << "watching" << note;
         }
     }
     if (problem != m_health) {

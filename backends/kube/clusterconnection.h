@@ -72,6 +72,7 @@ private:
     void flush();
     void startInformers(const QList<ApiResource> &resources);
     void watchNewKinds(const ResourceDeltas &batch);
+    void dropInformer(const QString &id);
 
     ResolvedContext m_context;
     std::shared_ptr<HttpEngine> m_engine;
@@ -84,6 +85,7 @@ private:
     QString m_serverVersion;
     QString m_health; // the error being shown, empty when all informers are healthy
     QStringList m_watching; // "group/Kind" with an informer
+    QStringList m_kindProblems; // one kind's failures already logged
 };
 
 } // namespace Meshdeck::Kube

@@ -90,6 +90,12 @@ std::optional<Error> Informer::lastError() const
     return m_lastError;
 }
 
+bool Informer::kindGone() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_kindGone;
+}
+
 Informer::Stats Informer::stats() const
 {
     std::lock_guard lock(m_mutex);
@@ -130,6 +136,10 @@ bool Informer::relist()
     std::lock_guard lock(m_mutex);
     ++m_stats.lists;
     if (!list.ok()) {
+        if (list.error().code() == ErrorCode::NotFound) {
+            forgetKind();
+            return false;
+        }
         ++m_stats.errors;
         m_lastError = list.error();
         return false;
@@ -163,6 +173,20 @@ bool Informer::relist()
     return true;
 }
 
+void Informer::forgetKind()
+{
+    qCInfo(lcKube) << "the server no longer serves" << m_resource.plural << "of"
+                   << (m_resource.group.isEmpty() ? QStringLiteral("core") : m_resource.group)
+                   << "; its informer stops";
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it)
+        record(Delta::Type::Deleted, it.value());
+    m_items.clear();
+    m_kindGone = true;
+    m_synced = true; // nothing left to wait for
+    m_lastError.reset();
+    m_changed.notify_all();
+}
+
 Informer::WatchEnd Informer::watchOnce()
 {
     struct Outcome
@@ -190,7 +214,8 @@ Informer::WatchEnd Informer::watchOnce()
                                    .toString();
             if (e.type == QLatin1String("ERROR")) {
                 const int code = e.object.value(QStringLiteral("code")).toInt();
-                outcome->end = code == 410 ? WatchEnd::Gone : WatchEnd::Failed;
+                // 404: the kind itself may have gone; the relist that follows tells.
+                outcome->end = code == 410 || code == 404 ? WatchEnd::Gone : WatchEnd::Failed;
                 outcome->error = Error(code == 410 ? ErrorCode::Gone : ErrorCode::HttpError,
                                        e.object.value(QStringLiteral("message")).toString());
                 return;
@@ -214,7 +239,9 @@ Informer::WatchEnd Informer::watchOnce()
         [this, outcome](const Error *error) {
             std::lock_guard lock(m_mutex);
             if (error) {
+                // A 404 on the watch: the kind may be gone; the relist that follows tells.
                 outcome->end = error->code() == ErrorCode::Gone ? WatchEnd::Gone
+                    : error->code() == ErrorCode::NotFound      ? WatchEnd::Gone
                     : error->code() == ErrorCode::Cancelled     ? WatchEnd::Stopped
                                                                 : WatchEnd::Failed;
                 outcome->error = *error;
@@ -261,6 +288,8 @@ void Informer::run()
         }
         if (needList) {
             if (!relist()) {
+                if (kindGone())
+                    return;
                 if (!wait())
                     return;
                 continue;
@@ -281,7 +310,7 @@ void Informer::run()
             break;
         }
         case WatchEnd::Failed:
-            qCDebug(lcHttp) << "watch of" << m_resource.plural << "failed; reconnecting";
+            qCDebug(lcKube) << "watch of" << m_resource.plural << "failed; reconnecting";
             if (!wait())
                 return;
             break;

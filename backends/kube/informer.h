@@ -61,6 +61,10 @@ public:
     [[nodiscard]] int size() const;
     [[nodiscard]] QString resourceVersion() const;
     [[nodiscard]] std::optional<Error> lastError() const;
+    // True once the server answered 404 for the kind itself (its CRD was deleted, or the API
+    // group went away): the informer emptied its store with synthetic deletes and stopped. It is
+    // not an error of the connection; the owner starts a new informer if the kind comes back.
+    [[nodiscard]] bool kindGone() const;
     [[nodiscard]] Stats stats() const;
     // The changes since the last call, in order. The notifier (if set) is called, from the
     // informer's thread, when the first delta of a new batch is queued.
@@ -74,6 +78,7 @@ private:
 
     void run();
     bool relist();
+    void forgetKind(); // m_mutex held
     WatchEnd watchOnce();
     void record(Delta::Type type, const QJsonObject &object); // m_mutex held
     bool sleepFor(std::chrono::milliseconds duration); // false when stopping
@@ -90,6 +95,7 @@ private:
     QString m_resourceVersion;
     bool m_synced = false;
     bool m_stopping = false;
+    bool m_kindGone = false;
     std::optional<Error> m_lastError;
     Stats m_stats;
     CancelToken m_watch;

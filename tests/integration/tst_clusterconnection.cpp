@@ -38,11 +38,17 @@ private Q_SLOTS:
         connect(&thread, &QThread::started, connection, &ClusterConnection::start);
         connect(&thread, &QThread::finished, connection, &QObject::deleteLater);
         QStringList kinds;
+        QStringList deletedKinds;
         connect(connection, &ClusterConnection::deltasReady, this,
                 [&](const ResourceDeltas &deltas) {
-                    for (const ResourceDelta &d : deltas)
-                        if (!kinds.contains(d.kind))
+                    for (const ResourceDelta &d : deltas) {
+                        if (d.type == ResourceDelta::Type::Deleted) {
+                            if (!deletedKinds.contains(d.kind))
+                                deletedKinds << d.kind;
+                        } else if (!kinds.contains(d.kind)) {
                             kinds << d.kind;
+                        }
+                    }
                 });
         QList<QPair<ClusterConnection::State, QString>> states;
         connect(connection, &ClusterConnection::stateChanged, this,
@@ -75,14 +81,40 @@ private Q_SLOTS:
         const QByteArray vs
             = "apiVersion: networking.istio.io/v1\nkind: VirtualService\n"
               "metadata: {name: reviews, namespace: default}\nspec: {hosts: [reviews]}\n";
-        QVERIFY(
-            client
+        const auto applyVirtualService = [&] {
+            return client
                 .apply(
                     QStringLiteral(
                         "/apis/networking.istio.io/v1/namespaces/default/virtualservices/reviews"),
                     vs)
-                .ok());
+                .ok();
+        };
+        QVERIFY(applyVirtualService());
         QTRY_VERIFY_WITH_TIMEOUT(kinds.contains(QStringLiteral("VirtualService")), 10000);
+
+        // The mesh is removed: its CRD goes, its objects leave as deletes, and the connection stays
+        // Connected (one kind gone is not the cluster gone).
+        const QString crdPath
+            = QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/"
+                             "virtualservices.networking.istio.io");
+        QVERIFY(client.remove(crdPath).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(deletedKinds.contains(QStringLiteral("VirtualService")), 10000);
+        const qsizetype statesBefore = states.size();
+        // Longer than several of the informer's backoff rounds (0.5 s, 1 s, 2 s).
+        QTest::qWait(4000);
+        for (qsizetype i = statesBefore; i < states.size(); ++i)
+            QVERIFY2(states.at(i).first == ClusterConnection::State::Connected,
+                     qPrintable(states.at(i).second));
+        QCOMPARE(states.last().first, ClusterConnection::State::Connected);
+
+        // It comes back: the kind is watched again.
+        kinds.removeAll(QStringLiteral("VirtualService"));
+        QVERIFY(client.apply(crdPath, crd).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(client.get(QStringLiteral("/apis/networking.istio.io/v1")).ok(),
+                                 5000);
+        QVERIFY(applyVirtualService());
+        QTRY_VERIFY_WITH_TIMEOUT(kinds.contains(QStringLiteral("VirtualService")), 10000);
+        QCOMPARE(states.last().first, ClusterConnection::State::Connected);
 
         // The server goes away: the state says so; it comes back: connected again.
         cluster->stop();
