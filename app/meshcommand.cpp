@@ -42,17 +42,56 @@ const char MeshUsage[]
       "       meshdeck mesh restart --namespace N  restart its workloads (sidecars follow "
       "injection)\n"
       "       meshdeck mesh mtls --mtls STRICT|PERMISSIVE [--mesh M]\n"
-      "All take --kubeconfig FILE and --context NAME. A failed install rolls back what it\n"
-      "created; Ctrl-C stops it and rolls back too.\n"
+      "All take --kubeconfig FILE and --context NAME. A failed install (an apply error or a\n"
+      "failed verification) rolls back what it created unless --keep-on-failure; Ctrl-C and\n"
+      "SIGTERM stop it and roll back too.\n"
       "Exit codes: 0 done, 1 failed (the message says which step and why), 2 usage, 3 refused\n"
-      "(--yes missing when not on a terminal, or preflight found a blocker), 130 interrupted.\n";
+      "(--yes missing when not on a terminal, or preflight found a blocker), 130 interrupted\n"
+      "(Ctrl-C), 143 terminated (SIGTERM).\n";
 
 std::atomic_bool s_cancel {false};
+std::atomic_int s_signal {0};
 
-void onInterrupt(int)
+void onInterrupt(int signal)
 {
+    s_signal = signal;
     s_cancel = true;
 }
+
+// Ctrl-C and SIGTERM (a CI cancel, `timeout`) both stop an operation so that it can roll back
+// and be recorded; the previous handlers come back when the operation ends.
+class StopSignals
+{
+public:
+    StopSignals()
+    {
+        s_cancel = false;
+        s_signal = 0;
+        m_int = std::signal(SIGINT, onInterrupt);
+        m_term = std::signal(SIGTERM, onInterrupt);
+    }
+    ~StopSignals() { restore(); }
+    void restore()
+    {
+        if (m_restored)
+            return;
+        m_restored = true;
+        std::signal(SIGINT, m_int);
+        std::signal(SIGTERM, m_term);
+    }
+    static int exitCode(int otherwise) { return s_signal ? 128 + s_signal : otherwise; }
+    static QString reason()
+    {
+        return s_signal == SIGTERM ? QStringLiteral("terminated (SIGTERM)")
+                                   : QStringLiteral("interrupted (Ctrl-C)");
+    }
+
+private:
+    using Handler = void (*)(int);
+    Handler m_int = nullptr;
+    Handler m_term = nullptr;
+    bool m_restored = false;
+};
 
 struct Connection
 {
@@ -432,15 +471,16 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         out.flush();
         steps.append(QJsonObject {{"output", line}, {"ms", clock.elapsed()}});
     };
-    s_cancel = false;
-    auto *previous = std::signal(SIGINT, onInterrupt);
+    StopSignals stopSignals;
     int applied = 0;
     const VoidResult result = installing
         ? Mesh::Installer::run(client, inst, progress, log, s_cancel, &applied, 0,
                                p.isSet(forceConflicts))
         : inst.plan.remove(client, progress, p.isSet(deleteNs));
     if (!result) {
-        std::signal(SIGINT, previous);
+        stopSignals.restore();
+        if (s_cancel)
+            err << "meshdeck mesh " << sub << ": " << StopSignals::reason() << "\n";
         err << "meshdeck mesh " << sub << ": " << result.error().toString() << "\n";
         if (installing && !p.isSet(keep)) {
             err << "Rolling back what this install created (--keep-on-failure keeps it)…\n";
@@ -449,7 +489,7 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
                          : QStringLiteral("Rollback stopped: %1\n").arg(back.error().toString()));
         }
         record(sub, chosen->name, started, QStringLiteral("failed"), steps);
-        return s_cancel ? 130 : ExitFailure;
+        return StopSignals::exitCode(ExitFailure);
     }
     bool verified = true;
     if (installing) {
@@ -486,15 +526,28 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
             }
         }
     }
-    std::signal(SIGINT, previous);
+    stopSignals.restore();
+    if (!verified && installing) {
+        err << "meshdeck mesh " << sub << ": "
+            << (s_cancel ? StopSignals::reason() + QStringLiteral(" while verifying")
+                         : QStringLiteral("applied, but verification failed (above)"))
+            << "; see 'kubectl get pods -n " << chosen->controlNamespace << "'\n";
+        if (!p.isSet(keep)) {
+            err << "Rolling back what this install created (--keep-on-failure keeps it)…\n";
+            const VoidResult back = Mesh::Installer::rollback(client, inst, applied, progress);
+            err << (back ? QStringLiteral("Rolled back: the cluster is as it was before.\n")
+                         : QStringLiteral("Rollback stopped: %1\n").arg(back.error().toString()));
+        } else {
+            err << "Kept as applied (--keep-on-failure): meshdeck mesh uninstall removes it.\n";
+        }
+    }
     record(sub, chosen->name, started,
            verified ? QStringLiteral("succeeded") : QStringLiteral("failed"), steps);
     if (!verified) {
-        err << "meshdeck mesh " << sub << ": "
-            << (installing ? "applied, but verification failed (above)"
-                           : "the control plane is still there")
-            << "; see 'kubectl get pods -n " << chosen->controlNamespace << "'\n";
-        return ExitFailure;
+        if (!installing)
+            err << "meshdeck mesh " << sub << ": the control plane is still there; see "
+                << "'kubectl get pods -n " << chosen->controlNamespace << "'\n";
+        return StopSignals::exitCode(ExitFailure);
     }
     if (installing)
         out << "Next: meshdeck mesh inject --namespace NS on, meshdeck sample deploy bookinfo -n "

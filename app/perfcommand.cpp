@@ -2,8 +2,11 @@
 
 #include "perfsummary.h"
 
+#include <core/boundedfile.h>
 #include <perf/loadrunner.h>
 #include <perf/smpexport.h>
+#include <perf/specsecrets.h>
+#include <perf/url.h>
 #include <proto/resultcodec.h>
 #include <store/resultstore.h>
 
@@ -13,11 +16,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace Meshdeck {
@@ -70,7 +75,9 @@ const char RunUsage[]
       "  --timeout D         per-request timeout (default 10s)\n"
       "  --method M          HTTP method (default GET)\n"
       "  --header 'K: V'     extra request header, repeatable\n"
-      "  --body @FILE|TEXT   request body\n"
+      "  --body @FILE|TEXT   request body (a file: at most 64 MiB, a regular file)\n"
+      "  --secret-header N   keep header N's value out of stored runs and exports, like\n"
+      "                      Authorization, Cookie and X-Api-Key (repeatable)\n"
       "  --generator G       native (default), wrk or fortio\n"
       "  --label k=v         label stored with the result, repeatable (e.g. mesh=istio)\n"
       "  --insecure          https: do not verify the server's certificate\n"
@@ -81,7 +88,39 @@ const char RunUsage[]
       "  --name NAME         the run's name in Results\n"
       "  --json              print the summary as JSON\n\n"
       "Ctrl-C ends the run early; what was measured is printed and written (exit code 130).\n"
-      "Exit codes: 0 done, 1 the run failed (nothing answered, bad file), 2 usage error.\n";
+      "Exit codes: 0 done, 1 the run failed (nothing answered, no response completed, bad\n"
+      "file), 2 usage error.\n";
+
+constexpr qint64 MaxBodyBytes = 64LL * 1024 * 1024;
+
+// Every connection is a file descriptor: raise the soft limit towards the hard one when the
+// run needs more, and say so when even the hard limit is too low.
+QString ensureOpenFiles(const LoadSpec &spec)
+{
+    const int perThreadOverhead = 8; // epoll, timerfd, eventfd, stdio
+    const rlim_t connections = static_cast<rlim_t>(
+        std::max(spec.connections,
+                 spec.mode == LoadSpec::Mode::ConstantRate
+                     ? (spec.maxConnections > 0 ? spec.maxConnections : 4 * spec.connections)
+                     : spec.connections));
+    const rlim_t needed = connections + static_cast<rlim_t>(spec.threads * perThreadOverhead) + 64;
+    struct rlimit limit
+    {
+    };
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= needed)
+        return {};
+    if (limit.rlim_max == RLIM_INFINITY || limit.rlim_max >= needed) {
+        limit.rlim_cur = needed;
+        if (::setrlimit(RLIMIT_NOFILE, &limit) == 0)
+            return {};
+    }
+    return QStringLiteral("%1 connections need about %2 open files, but this process may open "
+                          "only %3 (ulimit -n). Use fewer connections, or raise the limit "
+                          "(ulimit -n %2, or LimitNOFILE for a service).")
+        .arg(connections)
+        .arg(needed)
+        .arg(limit.rlim_max == RLIM_INFINITY ? limit.rlim_cur : limit.rlim_max);
+}
 
 } // namespace
 
@@ -127,14 +166,14 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         method = opt("method", "M"), header = opt("header", "K: V"), body = opt("body", "B"),
         generator = opt("generator", "G"), label = opt("label", "k=v"), insecure = opt("insecure"),
         cacert = opt("cacert", "FILE"), json = opt("json"), name = opt("name", "NAME"),
-        save = opt("save"), db = opt("db", "FILE");
+        save = opt("save"), db = opt("db", "FILE"), secretHeader = opt("secret-header", "NAME");
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({url,       rate,   max,      connections, maxConnections, threads,
-                  duration,  warmup, timeout,  method,      header,         body,
-                  generator, label,  insecure, cacert,      json,           name,
-                  output,    save,   db,       help});
+    p.addOptions({url,          rate,    max,    connections, maxConnections, threads,   duration,
+                  warmup,       timeout, method, header,      body,           generator, label,
+                  insecure,     cacert,  json,   name,        output,         save,      db,
+                  secretHeader, help});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf run: " << why << "\n";
         return ExitUsage;
@@ -154,6 +193,21 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     RunRequest request;
     LoadSpec &spec = request.spec;
     spec.url = p.value(url).toStdString();
+    // user:password@ in the URL becomes Basic authorization, as curl does; the stored URL keeps
+    // neither.
+    if (QUrl parsed(p.value(url), QUrl::StrictMode);
+        parsed.isValid() && (!parsed.userName().isEmpty() || !parsed.password().isEmpty())) {
+        const QByteArray credentials = (parsed.userName(QUrl::FullyDecoded) + QLatin1Char(':')
+                                        + parsed.password(QUrl::FullyDecoded))
+                                           .toUtf8();
+        spec.headers.emplace_back("Authorization", "Basic " + credentials.toBase64().toStdString());
+        parsed.setUserInfo(QString());
+        spec.url = parsed.toString(QUrl::FullyEncoded).toStdString();
+    }
+    if (std::string why; !Url::parse(spec.url, &why))
+        return usage(QStringLiteral("--url %1: %2")
+                         .arg(QString::fromStdString(SpecSecrets::redactUrl(spec.url)),
+                              QString::fromStdString(why)));
     request.name = p.value(name);
     if (p.isSet(rate) && p.isSet(max))
         return usage(QStringLiteral("--rate and --max exclude each other"));
@@ -189,25 +243,42 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         return usage(QStringLiteral("--warmup wants a time such as 2s"));
     if (!durationOption(timeout, &spec.requestTimeout) || spec.requestTimeout.count() <= 0)
         return usage(QStringLiteral("--timeout wants a time such as 10s"));
-    if (p.isSet(method))
+    if (p.isSet(method)) {
+        // RFC 9110: a method is a token.
+        static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"));
+        if (!token.match(p.value(method)).hasMatch())
+            return usage(QStringLiteral("--method '%1' is not an HTTP method (letters such as "
+                                        "GET, POST, PUT)")
+                             .arg(p.value(method)));
         spec.method = p.value(method).toUpper().toStdString();
+    }
     for (const QString &h : p.values(header)) {
         const auto colon = h.indexOf(QLatin1Char(':'));
         if (colon <= 0)
             return usage(QStringLiteral("--header '%1' is not 'Name: value'").arg(h));
-        spec.headers.emplace_back(h.left(colon).trimmed().toStdString(),
+        static const QRegularExpression nameToken(QStringLiteral("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"));
+        const QString headerName = h.left(colon).trimmed();
+        if (!nameToken.match(headerName).hasMatch())
+            return usage(QStringLiteral("--header '%1': the name may hold letters, digits and "
+                                        "-_.!#$%&'*+^`|~ only")
+                             .arg(headerName));
+        if (h.contains(QLatin1Char('\r')) || h.contains(QLatin1Char('\n')) || h.contains(QChar(0)))
+            return usage(QStringLiteral("--header %1: a header value cannot hold a line break")
+                             .arg(headerName));
+        spec.headers.emplace_back(headerName.toStdString(),
                                   h.mid(colon + 1).trimmed().toStdString());
     }
+    for (const QString &marked : p.values(secretHeader))
+        spec.secretHeaders.push_back(marked.trimmed().toStdString());
     if (p.isSet(body)) {
         const QString b = p.value(body);
         if (b.startsWith(QLatin1Char('@'))) {
-            QFile f(b.mid(1));
-            if (!f.open(QIODevice::ReadOnly)) {
-                err << "meshdeck perf run: cannot read the body file " << b.mid(1) << ": "
-                    << f.errorString() << "\n";
+            const auto bytes = readBoundedFile(b.mid(1), MaxBodyBytes);
+            if (!bytes) {
+                err << "meshdeck perf run: the body file: " << bytes.error().message() << "\n";
                 return ExitFailure;
             }
-            spec.body = f.readAll().toStdString();
+            spec.body = bytes->toStdString();
         } else {
             spec.body = b.toStdString();
         }
@@ -224,6 +295,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     }
     if (request.labels.contains(QStringLiteral("mesh")))
         request.mesh.type = request.labels.value(QStringLiteral("mesh"));
+    if (const QString why = ensureOpenFiles(spec); !why.isEmpty())
+        return usage(why);
     spec.insecureTls = p.isSet(insecure);
     spec.caFile = p.value(cacert).toStdString();
 
@@ -233,7 +306,7 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     const bool asJson = p.isSet(json);
     if (!asJson) {
         err << "Running " << generatorName(request.generator) << " against "
-            << QString::fromStdString(spec.url) << " for "
+            << QString::fromStdString(SpecSecrets::redactUrl(spec.url)) << " for "
             << static_cast<double>(spec.duration.count()) / 1e6 << " s"
             << (spec.warmup.count() ? QStringLiteral(" after a %1 s warm-up")
                                           .arg(static_cast<double>(spec.warmup.count()) / 1e6)

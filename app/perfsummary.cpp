@@ -1,5 +1,7 @@
 #include "perfsummary.h"
 
+#include <perf/specsecrets.h>
+
 #include <QJsonArray>
 
 namespace Meshdeck::PerfSummary {
@@ -53,7 +55,7 @@ void printRun(const RunResult &run, QTextStream &out)
         << (run.name.isEmpty() ? QString() : QStringLiteral(" (") + run.name + QLatin1Char(')'))
         << "\n";
     out << "  Target       " << QString::fromStdString(s.method) << ' '
-        << QString::fromStdString(s.url) << "\n";
+        << QString::fromStdString(SpecSecrets::redactUrl(s.url)) << "\n";
     out << "  Generator    " << generatorName(run.generator)
         << (r.generatorVersion.empty()
                 ? QString()
@@ -184,7 +186,7 @@ QJsonObject runJson(const RunResult &run)
     QJsonObject o {
         {QStringLiteral("id"), run.id},
         {QStringLiteral("name"), run.name},
-        {QStringLiteral("url"), QString::fromStdString(run.spec.url)},
+        {QStringLiteral("url"), QString::fromStdString(SpecSecrets::redactUrl(run.spec.url))},
         {QStringLiteral("generator"), generatorName(run.generator)},
         {QStringLiteral("mode"),
          run.spec.mode == LoadSpec::Mode::ConstantRate ? QStringLiteral("constant_rate")

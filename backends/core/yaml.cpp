@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace Meshdeck {
@@ -56,8 +57,26 @@ QJsonValue scalarToJson(const YAML::Node &node)
     return text;
 }
 
-QJsonValue nodeToJson(const YAML::Node &node)
+// Conversion work is bounded: aliases let a few hundred bytes name billions of nodes (the
+// "billion laughs" bomb), and deep nesting would exhaust the stack. Kubernetes' own YAML reader
+// limits alias expansion the same way.
+struct Budget
 {
+    qint64 nodesLeft = 0;
+    int maxDepth = 256;
+};
+
+struct BudgetExceeded
+{
+    bool depth = false;
+};
+
+QJsonValue nodeToJson(const YAML::Node &node, Budget &budget, int depth)
+{
+    if (--budget.nodesLeft < 0)
+        throw BudgetExceeded {false};
+    if (depth > budget.maxDepth)
+        throw BudgetExceeded {true};
     switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -67,18 +86,61 @@ QJsonValue nodeToJson(const YAML::Node &node)
     case YAML::NodeType::Sequence: {
         QJsonArray array;
         for (const YAML::Node &child : node)
-            array.append(nodeToJson(child));
+            array.append(nodeToJson(child, budget, depth + 1));
         return array;
     }
     case YAML::NodeType::Map: {
+        // QJsonObject keeps its keys sorted, and an insert in the middle moves the rest: a large
+        // map is sorted first so that every insert appends.
+        QList<QPair<QString, QJsonValue>> pairs;
+        pairs.reserve(qsizetype(node.size()));
+        for (const auto &entry : node) {
+            if (--budget.nodesLeft < 0)
+                throw BudgetExceeded {false};
+            pairs.append({QString::fromStdString(entry.first.as<std::string>()),
+                          nodeToJson(entry.second, budget, depth + 1)});
+        }
+        if (pairs.size() < 64) {
+            QJsonObject object;
+            for (auto &[key, value] : pairs)
+                object.insert(key, value);
+            return object;
+        }
+        // The last value of a repeated key wins, as with one insert after another.
+        std::stable_sort(pairs.begin(), pairs.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
         QJsonObject object;
-        for (const auto &entry : node)
-            object.insert(QString::fromStdString(entry.first.as<std::string>()),
-                          nodeToJson(entry.second));
+        for (qsizetype i = 0; i < pairs.size(); ++i) {
+            if (i + 1 < pairs.size() && pairs[i + 1].first == pairs[i].first)
+                continue;
+            object.insert(pairs[i].first, pairs[i].second);
+        }
         return object;
     }
     }
     return QJsonValue::Null;
+}
+
+Budget budgetFor(const QByteArray &yaml)
+{
+    Budget b;
+    b.nodesLeft = 100'000 + 10 * qint64(yaml.size());
+    return b;
+}
+
+Error budgetError(const BudgetExceeded &e)
+{
+    if (e.depth)
+        return Error(
+            ErrorCode::ParseError,
+            QCoreApplication::translate("Meshdeck::Yaml",
+                                        "The YAML is nested more than 256 levels deep; it is "
+                                        "refused."));
+    return Error(ErrorCode::TooLarge,
+                 QCoreApplication::translate(
+                     "Meshdeck::Yaml",
+                     "The YAML expands to far more values than its size holds (aliases that "
+                     "refer to aliases, a \"billion laughs\" document); it is refused."));
 }
 
 Error parseError(const YAML::Exception &e)
@@ -172,9 +234,12 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
 Result<QJsonValue> Yaml::toJson(const QByteArray &yaml)
 {
     try {
-        return nodeToJson(YAML::Load(yaml.toStdString()));
+        Budget budget = budgetFor(yaml);
+        return nodeToJson(YAML::Load(yaml.toStdString()), budget, 0);
     } catch (const YAML::Exception &e) {
         return Unexpected(parseError(e));
+    } catch (const BudgetExceeded &e) {
+        return Unexpected(budgetError(e));
     }
 }
 
@@ -182,14 +247,17 @@ Result<QList<QJsonValue>> Yaml::toJsonDocuments(const QByteArray &yaml)
 {
     try {
         QList<QJsonValue> out;
+        Budget budget = budgetFor(yaml);
         for (const YAML::Node &doc : YAML::LoadAll(yaml.toStdString())) {
             if (doc.IsNull() || !doc.IsDefined())
                 continue;
-            out << nodeToJson(doc);
+            out << nodeToJson(doc, budget, 0);
         }
         return out;
     } catch (const YAML::Exception &e) {
         return Unexpected(parseError(e));
+    } catch (const BudgetExceeded &e) {
+        return Unexpected(budgetError(e));
     }
 }
 

@@ -28,6 +28,8 @@
 
 #include <chrono>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 Q_LOGGING_CATEGORY(lcDemoApi, "meshdeck.demo.api", QtInfoMsg)
@@ -211,6 +213,9 @@ quint16 ApiServer::start()
     };
     m_server->set_payload_max_length(size_t(m_options.maxBodyBytes) * 4);
     m_server->set_keep_alive_max_count(1000);
+    // Replies go out as several writes (headers, then the body): without TCP_NODELAY, Nagle
+    // holds the second one until the client's delayed ACK, about 40 ms per kept-alive request.
+    m_server->set_tcp_nodelay(true);
     // An idle keep-alive connection holds a thread, and stop() waits for it: keep them short.
     m_server->set_keep_alive_timeout(1);
     m_server->set_read_timeout(60, 0);
@@ -232,6 +237,7 @@ quint16 ApiServer::start()
     m_server->set_socket_options([&listening](socket_t fd) {
         int on = 1;
         ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on); // inherited by accepted ones
         listening = int(fd);
     });
     const std::string host = m_options.host.toStdString();

@@ -20,6 +20,8 @@
 #include <QSaveFile>
 #include <QThread>
 
+#include <sys/resource.h>
+
 namespace Meshdeck::Demo {
 
 namespace {
@@ -51,6 +53,13 @@ VoidResult DemoCluster::start()
 {
     if (m_running)
         return {};
+    // Every watch and kept-alive client holds a socket: a server needs more than the usual soft
+    // limit of 1,024 open files (2,000 watches at once must all be served).
+    if (struct rlimit limit {};
+        ::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? 1'048'576 : limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
     m_registry = std::make_unique<ResourceRegistry>();
     m_store = std::make_unique<ObjectStore>(m_options.store);
     m_admission = std::make_unique<Admission>(*m_store);

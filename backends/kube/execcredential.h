@@ -26,7 +26,7 @@ public:
         QDateTime expiry; // invalid: does not expire
     };
 
-    explicit ExecCredentialProvider(int timeoutMs = 60'000)
+    explicit ExecCredentialProvider(int timeoutMs = 15'000)
         : m_timeoutMs(timeoutMs)
     {
     }

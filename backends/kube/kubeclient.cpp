@@ -132,6 +132,19 @@ Result<HttpResponse> KubeClient::execute(const QByteArray &method, const QString
         auto response = m_engine->perform(*request, cancel);
         const bool last = attempt + 1 >= m_options.maxAttempts || cancel.isCancelled();
         if (!response.ok()) {
+            // One timeout policy for every request: a server that does not answer within the
+            // request timeout is not asked again, so no call waits longer than that.
+            if (response.error().code() == ErrorCode::Timeout)
+                return Unexpected(Error(
+                    ErrorCode::Timeout,
+                    tr("The API server of context \"%1\" did not answer within %2 s (Meshdeck's "
+                       "request timeout). It may be overloaded, or something between you and "
+                       "it holds the connection: try again, or check the server.")
+                        .arg(m_context.context)
+                        .arg(std::chrono::duration_cast<std::chrono::seconds>(
+                                 m_options.requestTimeout)
+                                 .count()),
+                    response.error().message(), true));
             if (last || !idempotent(method) || !response.error().retryable())
                 return Unexpected(
                     response.error().withContext(tr("Context \"%1\"").arg(m_context.context)));

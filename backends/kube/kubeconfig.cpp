@@ -1,5 +1,6 @@
 #include "kubeconfig.h"
 
+#include <core/boundedfile.h>
 #include <core/yaml.h>
 
 #include <QDir>
@@ -7,6 +8,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace Meshdeck::Kube {
 
@@ -43,15 +45,15 @@ Result<QByteArray> decodeData(const QJsonValue &value, const QString &what, cons
 
 Result<QByteArray> readFile(const QString &path, const QString &what, const QString &owner)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return Unexpected(
-            Error(ErrorCode::NotFound,
-                  Kubeconfig::tr("The %1 file of \"%2\" cannot be read: %3 (%4). Check "
-                                 "the path in your kubeconfig.")
-                      .arg(what, owner, path, f.errorString())));
+    // Certificates, keys and token files are small.
+    const auto bytes = readBoundedFile(path, 16LL * 1024 * 1024);
+    if (!bytes) {
+        return Unexpected(Error(bytes.error().code(),
+                                Kubeconfig::tr("The %1 file of \"%2\" cannot be read: %3 Check "
+                                               "the path in your kubeconfig.")
+                                    .arg(what, owner, bytes.error().message())));
     }
-    return f.readAll();
+    return bytes.value();
 }
 
 } // namespace
@@ -103,11 +105,13 @@ Result<Kubeconfig> Kubeconfig::loadFiles(const QStringList &files, bool explicit
                               .arg(path)));
             continue; // kubectl skips missing files of $KUBECONFIG
         }
-        if (!f.open(QIODevice::ReadOnly))
-            return Unexpected(
-                Error(ErrorCode::IoError,
-                      tr("The kubeconfig %1 cannot be read: %2").arg(path, f.errorString())));
-        auto one = parse(f.readAll(), QFileInfo(path).absoluteFilePath());
+        f.close();
+        // kubectl reads kubeconfigs of any size; 256 MiB is far beyond any real one and stops a
+        // device or a runaway file from being read forever.
+        const auto bytes = readBoundedFile(path, 256LL * 1024 * 1024);
+        if (!bytes)
+            return Unexpected(bytes.error().withContext(tr("Reading the kubeconfig")));
+        auto one = parse(bytes.value(), QFileInfo(path).absoluteFilePath());
         if (!one.ok())
             return Unexpected(one.error());
         merged.merge(*one);
@@ -128,15 +132,23 @@ void Kubeconfig::merge(const Kubeconfig &later)
     m_files << later.m_files;
     if (m_currentContext.isEmpty())
         m_currentContext = later.m_currentContext;
-    for (const ContextEntry &c : later.m_contexts)
-        if (!context(c.name))
-            m_contexts << c;
-    for (const ClusterEntry &c : later.m_clusters)
-        if (!cluster(c.name))
-            m_clusters << c;
-    for (const UserEntry &u : later.m_users)
-        if (!user(u.name))
-            m_users << u;
+    // The first file that names an entry wins, as in kubectl. Names are looked up in sets: a
+    // kubeconfig with tens of thousands of contexts merges in linear time.
+    const auto mergeInto = [](auto &into, const auto &from) {
+        QSet<QString> names;
+        names.reserve(into.size() + from.size());
+        for (const auto &e : into)
+            names.insert(e.name);
+        for (const auto &e : from) {
+            if (names.contains(e.name))
+                continue;
+            names.insert(e.name);
+            into << e;
+        }
+    };
+    mergeInto(m_contexts, later.m_contexts);
+    mergeInto(m_clusters, later.m_clusters);
+    mergeInto(m_users, later.m_users);
 }
 
 Result<Kubeconfig> Kubeconfig::parse(const QByteArray &yaml, const QString &sourcePath)

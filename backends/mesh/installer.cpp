@@ -1,6 +1,8 @@
 #include "installer.h"
 
+#include <core/boundedfile.h>
 #include <core/httptransport.h>
+#include <core/privatefiles.h>
 #include <kube/kubeclient.h>
 
 #include <QCryptographicHash>
@@ -188,11 +190,15 @@ Result<QByteArray> loadManifest(const QString &location, ManifestSource *source,
         if (problem.isEmpty()) {
             bytes = response->body;
             found.fetched = QDateTime::currentDateTimeUtc();
-            QDir().mkpath(manifestCacheFolder());
-            QSaveFile f(cacheFile);
-            if (f.open(QIODevice::WriteOnly)) {
-                f.write(bytes);
-                (void)f.commit();
+            // Cached manifests may carry a cluster's secrets: the user's alone.
+            if (PrivateFiles::ensureFolder(manifestCacheFolder())) {
+                QSaveFile f(cacheFile);
+                if (f.open(QIODevice::WriteOnly)) {
+                    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+                    f.write(bytes);
+                    if (f.commit())
+                        PrivateFiles::restrict(cacheFile);
+                }
             }
         } else if (QFile cached(cacheFile); cached.open(QIODevice::ReadOnly)) {
             bytes = cached.readAll();
@@ -215,20 +221,11 @@ Result<QByteArray> loadManifest(const QString &location, ManifestSource *source,
                     .arg(location, problem)));
         }
     } else {
-        QFile f(location);
-        if (!f.open(QIODevice::ReadOnly))
-            return Unexpected(
-                Error(ErrorCode::IoError,
-                      QCoreApplication::translate("Meshdeck::Mesh::Installer",
-                                                  "The manifest %1 cannot be read: %2.")
-                          .arg(location, f.errorString())));
-        if (f.size() > MaxManifestBytes)
-            return Unexpected(
-                Error(ErrorCode::TooLarge,
-                      QCoreApplication::translate("Meshdeck::Mesh::Installer",
-                                                  "The manifest %1 is larger than 64 MiB.")
-                          .arg(location)));
-        bytes = f.readAll();
+        auto read = readBoundedFile(location, MaxManifestBytes);
+        if (!read)
+            return Unexpected(read.error().withContext(
+                QCoreApplication::translate("Meshdeck::Mesh::Installer", "Reading the manifest")));
+        bytes = std::move(read).value();
         found.fetched = QFileInfo(location).lastModified().toUTC();
     }
     found.sha256 = sha256(bytes);

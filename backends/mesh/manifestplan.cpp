@@ -60,7 +60,14 @@ Result<ManifestPlan> ManifestPlan::fromYaml(const QByteArray &yaml, const QStrin
                                             QStringLiteral("ClusterRoleBinding"),
                                             QStringLiteral("MutatingWebhookConfiguration"),
                                             QStringLiteral("ValidatingWebhookConfiguration")};
+    int index = 0;
     for (const QJsonValue &doc : docs.value()) {
+        ++index;
+        if (!doc.isObject())
+            return Unexpected(Error(ErrorCode::ParseError,
+                                    tr("Document %1 of the manifest is not a Kubernetes object "
+                                       "(a mapping with apiVersion, kind and metadata).")
+                                        .arg(index)));
         QJsonObject o = doc.toObject();
         if (o.isEmpty())
             continue;
@@ -72,7 +79,8 @@ Result<ManifestPlan> ManifestPlan::fromYaml(const QByteArray &yaml, const QStrin
         if (s.apiVersion.isEmpty() || s.kind.isEmpty() || s.name.isEmpty())
             return Unexpected(
                 Error(ErrorCode::ParseError,
-                      tr("A document of the manifest has no apiVersion, kind or metadata.name.")));
+                      tr("Document %1 of the manifest has no apiVersion, kind or metadata.name.")
+                          .arg(index)));
         if (!clusterScoped.contains(s.kind)) {
             s.ns = intoNamespace.isEmpty()
                 ? meta.value(QLatin1String("namespace")).toString(QStringLiteral("default"))
@@ -83,6 +91,10 @@ Result<ManifestPlan> ManifestPlan::fromYaml(const QByteArray &yaml, const QStrin
         s.object = o;
         plan.steps << s;
     }
+    if (plan.steps.isEmpty())
+        return Unexpected(Error(ErrorCode::InvalidArgument,
+                                tr("The manifest holds no Kubernetes objects: nothing to apply. "
+                                   "Check that it is the file you meant.")));
     plan.order();
     return plan;
 }

@@ -178,18 +178,72 @@ Result<LoadReport> ExternalGenerator::parseFortioJson(const QByteArray &json)
     r.achievedRate = o.value(QLatin1String("ActualQPS")).toDouble();
     const QJsonValue requested = o.value(QLatin1String("RequestedQPS"));
     r.requestedRate = requested.isString() ? requested.toString().toDouble() : requested.toDouble();
-    // Buckets [Start, End) in seconds; samples placed at the end, as fortio's percentiles are.
-    for (const QJsonValue &v : hist.value(QLatin1String("Data")).toArray()) {
-        const QJsonObject b = v.toObject();
-        const auto n = static_cast<std::uint64_t>(b.value(QLatin1String("Count")).toDouble());
-        const double endS = b.value(QLatin1String("End")).toDouble();
-        r.corrected.recordN(static_cast<std::uint64_t>(std::max(0.0, endS * 1e9)), n);
+    // Buckets [Start, End) in seconds. fortio computes its percentiles by interpolating
+    // linearly within a bucket, as if its samples were spread evenly over it: they are spread
+    // the same way here (over at most 1,000 equal slices per bucket), so that the imported
+    // percentiles are fortio's own. Every number is checked first: the import is all or nothing.
+    const QJsonArray data = hist.value(QLatin1String("Data")).toArray();
+    constexpr qsizetype MaxBuckets = 100'000;
+    if (data.size() > MaxBuckets)
+        return Unexpected(Error(ErrorCode::ParseError,
+                                tr("The fortio histogram has %1 buckets; fortio writes a few "
+                                   "hundred at most, so this file is refused.")
+                                    .arg(data.size())));
+    struct Bucket
+    {
+        double start;
+        double end;
+        std::uint64_t count;
+    };
+    std::vector<Bucket> buckets;
+    buckets.reserve(std::size_t(data.size()));
+    constexpr double MaxSeconds = 3600; // beyond any request timeout
+    constexpr double MaxCount = 1e15;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const QJsonObject b = data.at(i).toObject();
+        const double count = b.value(QLatin1String("Count")).toDouble(-1);
+        const double start = b.value(QLatin1String("Start")).toDouble(-1);
+        const double end = b.value(QLatin1String("End")).toDouble(-1);
+        const auto bad = [&](const QString &what) {
+            return Unexpected(
+                Error(ErrorCode::ParseError,
+                      tr("Bucket %1 of the fortio histogram is damaged: %2. Nothing was imported.")
+                          .arg(i + 1)
+                          .arg(what)));
+        };
+        if (!(count >= 0) || count > MaxCount || std::floor(count) != count)
+            return bad(tr("its Count %1 is not a whole number of requests")
+                           .arg(b.value(QLatin1String("Count")).toVariant().toString()));
+        if (!(start >= 0) || !(end >= start) || end > MaxSeconds)
+            return bad(
+                tr("its Start %1 s and End %2 s are not a latency range").arg(start).arg(end));
+        buckets.push_back(Bucket {start, end, static_cast<std::uint64_t>(count)});
+    }
+    for (const Bucket &b : buckets) {
+        if (b.count == 0)
+            continue;
+        const std::uint64_t slices = std::min<std::uint64_t>(b.count, 1000);
+        const double width = (b.end - b.start) / double(slices);
+        for (std::uint64_t k = 0; k < slices; ++k) {
+            // fortio puts the i-th of a bucket's n samples at Start + (End - Start) * i / n: each
+            // slice's samples sit at its upper end. The remainder goes to the first slices.
+            const std::uint64_t n = b.count / slices + (k < b.count % slices ? 1 : 0);
+            const double at = b.start + width * (double(k) + 1.0);
+            r.corrected.recordN(static_cast<std::uint64_t>(at * 1e9), n);
+        }
     }
     r.service = r.corrected;
     const QJsonObject codes = o.value(QLatin1String("RetCodes")).toObject();
     for (auto it = codes.begin(); it != codes.end(); ++it) {
         const int code = it.key().toInt();
-        const auto n = static_cast<std::uint64_t>(it.value().toDouble());
+        const double count = it.value().toDouble(-1);
+        if (!(count >= 0) || count > 1e15 || std::floor(count) != count)
+            return Unexpected(Error(ErrorCode::ParseError,
+                                    tr("The fortio result counts %1 responses with code %2, "
+                                       "which is not a whole number of requests. Nothing was "
+                                       "imported.")
+                                        .arg(it.value().toVariant().toString(), it.key())));
+        const auto n = static_cast<std::uint64_t>(count);
         if (code <= 0) {
             r.counters.failures[static_cast<int>(FailureKind::ConnectFailed)] += n;
             continue;

@@ -2,6 +2,7 @@
 
 #include "externalgenerator.h"
 #include "loadengine.h"
+#include "specsecrets.h"
 
 #include <QElapsedTimer>
 #include <QUuid>
@@ -14,6 +15,21 @@ class Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Meshdeck::Perf::LoadRunner)
 };
+
+// A run in which requests went out and not one response came back complete, and nothing failed
+// outright: a server that accepts and never answers, or one that never finishes its headers.
+QString explainNoResponse(const LoadReport &r, const LoadSpec &spec)
+{
+    const QString target = QString::fromStdString(SpecSecrets::redactUrl(spec.url));
+    const double seconds = r.measuredSeconds > 0 ? r.measuredSeconds
+                                                 : static_cast<double>(spec.duration.count()) / 1e6;
+    return Tr::tr("No response from %1 completed in %2 s (request timeout %3 s): the server "
+                  "accepted the connections but never answered, or never finished a response. "
+                  "Check the server, or raise the request timeout.")
+        .arg(target)
+        .arg(seconds, 0, 'f', 1)
+        .arg(static_cast<double>(spec.requestTimeout.count()) / 1e6, 0, 'g', 3);
+}
 
 // The failure that best explains a run with no successful response.
 QString explainNothingAnswered(const LoadReport &r, const std::string &url)
@@ -34,7 +50,7 @@ QString explainNothingAnswered(const LoadReport &r, const std::string &url)
             break;
         }
     }
-    const QString target = QString::fromStdString(url);
+    const QString target = QString::fromStdString(SpecSecrets::redactUrl(url));
     switch (worst) {
     case FailureKind::ConnectRefused:
         return Tr::tr("Nothing answered at %1: connection refused (%2). Is the server running, "
@@ -168,6 +184,8 @@ RunResult LoadRunner::runBlocking(const RunRequest &request, const std::atomic_b
         result.report.cancelled = false;
     if (result.report.counters.successes == 0 && !result.report.failureExamples.empty())
         result.failure = explainNothingAnswered(result.report, request.spec.url);
+    else if (result.report.counters.responses == 0 && result.failure.isEmpty())
+        result.failure = explainNoResponse(result.report, request.spec);
     return result;
 }
 

@@ -22,6 +22,9 @@ struct LoadSpec
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    // Headers the user marked as secret, beyond the well-known ones (see SpecSecrets): their
+    // values are sent but never stored or exported.
+    std::vector<std::string> secretHeaders;
 
     Mode mode = Mode::ClosedLoop;
     double rate = 0; // requests per second in total, ConstantRate only

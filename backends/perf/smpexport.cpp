@@ -1,5 +1,7 @@
 #include "smpexport.h"
 
+#include "specsecrets.h"
+
 #include <QJsonArray>
 
 namespace Meshdeck::Perf {
@@ -36,7 +38,7 @@ QString smpMeshType(const QString &type)
 
 QJsonObject SmpExport::toJson(const RunResult &run)
 {
-    const LoadSpec &spec = run.spec;
+    const LoadSpec spec = SpecSecrets::redacted(run.spec);
     const LoadReport &r = run.report;
     const QString version = QString::fromLatin1(SmpsVersion);
 

@@ -3,6 +3,9 @@
 #include "envelopecodec.h"
 #include "meshdeck/perf/v1/result.pb.h"
 
+#include <core/boundedfile.h>
+#include <perf/specsecrets.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -56,14 +59,18 @@ QByteArray ResultCodec::encode(const RunResult &run)
     m.set_id(s(run.id));
     m.set_name(s(run.name));
     pb::RunSpec *spec = m.mutable_spec();
-    spec->set_url(run.spec.url);
-    spec->set_method(run.spec.method);
-    for (const auto &[name, value] : run.spec.headers) {
+    // Everything encoded here is kept at rest (database, files): never a credential.
+    const LoadSpec safe = SpecSecrets::redacted(run.spec);
+    spec->set_url(safe.url);
+    spec->set_method(safe.method);
+    for (const auto &[name, value] : safe.headers) {
         pb::Header *h = spec->add_headers();
         h->set_name(name);
         h->set_value(value);
     }
-    spec->set_body(run.spec.body);
+    spec->set_body(safe.body);
+    for (const std::string &name : safe.secretHeaders)
+        spec->add_secret_headers(name);
     spec->set_mode(run.spec.mode == LoadSpec::Mode::ConstantRate ? pb::RunSpec::CONSTANT_RATE
                                                                  : pb::RunSpec::CLOSED_LOOP);
     spec->set_rate(run.spec.rate);
@@ -201,6 +208,8 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
     for (const pb::Header &h : spec.headers())
         run.spec.headers.emplace_back(h.name(), h.value());
     run.spec.body = spec.body();
+    for (const std::string &name : spec.secret_headers())
+        run.spec.secretHeaders.push_back(name);
     run.spec.mode = spec.mode() == pb::RunSpec::CONSTANT_RATE ? LoadSpec::Mode::ConstantRate
                                                               : LoadSpec::Mode::ClosedLoop;
     run.spec.rate = spec.rate();
@@ -297,11 +306,11 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
 
 Result<RunResult> ResultCodec::readFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Unexpected(
-            Error(ErrorCode::IoError, tr("Cannot open %1: %2").arg(path, f.errorString())));
-    auto run = decode(f.readAll());
+    // A result file holds one run: histograms of a few MiB at most.
+    const auto bytes = readBoundedFile(path, 256LL * 1024 * 1024);
+    if (!bytes)
+        return Unexpected(bytes.error());
+    auto run = decode(bytes.value());
     if (!run)
         return Unexpected(run.error().withContext(QFileInfo(path).fileName()));
     return run;

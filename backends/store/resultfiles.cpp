@@ -1,8 +1,10 @@
 #include "resultfiles.h"
 
+#include <core/boundedfile.h>
 #include <core/yaml.h>
 #include <perf/externalgenerator.h>
 #include <perf/smpexport.h>
+#include <perf/specsecrets.h>
 #include <proto/resultcodec.h>
 
 #include <QFile>
@@ -17,6 +19,9 @@ namespace Meshdeck {
 using namespace Perf;
 
 namespace {
+
+// Import files are JSON or YAML results: a few MiB each, 256 MiB is generous.
+constexpr qint64 MaxImportBytes = 256LL * 1024 * 1024;
 
 Result<RunResult> fromFortio(const QJsonObject &o)
 {
@@ -40,6 +45,18 @@ Result<RunResult> fromFortio(const QJsonObject &o)
     if (run.start.isValid())
         run.end = run.start.addMSecs(static_cast<qint64>(run.report.measuredSeconds * 1000));
     run.name = o.value(QLatin1String("Labels")).toString();
+    // fortio's own percentiles travel with the run, so that a reader can set them beside the
+    // ones Meshdeck computes from the buckets.
+    for (const QJsonValue &v : o.value(QLatin1String("DurationHistogram"))
+                                   .toObject()
+                                   .value(QLatin1String("Percentiles"))
+                                   .toArray()) {
+        const double p = v.toObject().value(QLatin1String("Percentile")).toDouble(-1);
+        const double seconds = v.toObject().value(QLatin1String("Value")).toDouble(-1);
+        if (p > 0 && p <= 100 && seconds >= 0 && seconds < 3600)
+            run.labels.insert(QStringLiteral("fortio.p%1").arg(p),
+                              QStringLiteral("%1 ms").arg(seconds * 1e3, 0, 'g', 4));
+    }
     return run;
 }
 
@@ -175,11 +192,10 @@ Result<QList<RunResult>> ResultFiles::readAll(const QStringList &paths)
 {
     QList<RunResult> all;
     for (const QString &path : paths) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return Unexpected(
-                Error(ErrorCode::IoError, tr("Cannot open %1: %2").arg(path, f.errorString())));
-        auto runs = parse(f.readAll(), QFileInfo(path).fileName());
+        const auto bytes = readBoundedFile(path, MaxImportBytes);
+        if (!bytes)
+            return Unexpected(bytes.error());
+        auto runs = parse(bytes.value(), QFileInfo(path).fileName());
         if (!runs)
             return Unexpected(runs.error());
         all.append(runs.value());
@@ -237,7 +253,7 @@ QJsonObject ResultFiles::fortioJson(const RunResult &run)
         {QStringLiteral("ActualQPS"), run.report.achievedRate},
         {QStringLiteral("ActualDuration"), run.report.measuredSeconds * 1e9},
         {QStringLiteral("NumThreads"), run.spec.connections},
-        {QStringLiteral("URL"), QString::fromStdString(run.spec.url)},
+        {QStringLiteral("URL"), QString::fromStdString(SpecSecrets::redactUrl(run.spec.url))},
         {QStringLiteral("DurationHistogram"),
          QJsonObject {
              {QStringLiteral("Count"), static_cast<double>(h.count())},

@@ -1,5 +1,7 @@
 #include "resultstore.h"
 
+#include <core/privatefiles.h>
+#include <perf/specsecrets.h>
 #include <proto/resultcodec.h>
 
 #include <QAtomicInt>
@@ -168,10 +170,33 @@ Result<std::unique_ptr<ResultStore>> ResultStore::open(const QString &path, Mode
     const QString connection
         = QStringLiteral("meshdeck-store-%1").arg(s_connections.fetchAndAddRelaxed(1));
     std::unique_ptr<ResultStore> store(new ResultStore(path, connection, mode));
-    if (mode == Mode::ReadWrite && !QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Unexpected(Error(ErrorCode::IoError,
-                                tr("Cannot create the folder for the results database %1.")
-                                    .arg(QDir::toNativeSeparators(path))));
+    if (QFileInfo(path).isDir())
+        return Unexpected(Error(ErrorCode::InvalidArgument,
+                                tr("The results database path %1 is a folder, not a file. Give "
+                                   "a file name, for example %2.")
+                                    .arg(QDir::toNativeSeparators(path),
+                                         QDir::toNativeSeparators(QDir(path).filePath(
+                                             QStringLiteral("results.sqlite"))))));
+    if (mode == Mode::ReadWrite) {
+        // The database holds run URLs and profiles: the user's alone (folder 0700, files 0600;
+        // SQLite gives its -wal and -shm files the database's mode).
+        const QString folder = QFileInfo(path).absolutePath();
+        const bool ours
+            = !QFileInfo::exists(folder) || folder == QFileInfo(defaultPath()).absolutePath();
+        if (ours ? !PrivateFiles::ensureFolder(folder) : !QDir().mkpath(folder))
+            return Unexpected(Error(ErrorCode::IoError,
+                                    tr("Cannot create the folder for the results database %1.")
+                                        .arg(QDir::toNativeSeparators(path))));
+        if (QFileInfo::exists(path) || QFileInfo(folder).isWritable()) {
+            if (!PrivateFiles::ensureFile(path) && !QFileInfo::exists(path))
+                return Unexpected(Error(ErrorCode::IoError,
+                                        tr("Cannot create the results database %1: the folder "
+                                           "is not writable.")
+                                            .arg(QDir::toNativeSeparators(path))));
+            PrivateFiles::restrict(path + QStringLiteral("-wal"));
+            PrivateFiles::restrict(path + QStringLiteral("-shm"));
+        }
+    }
     if (mode == Mode::ReadOnly && !QFileInfo::exists(path))
         return Unexpected(
             Error(ErrorCode::NotFound,
@@ -284,7 +309,8 @@ VoidResult ResultStore::insertRun(const RunResult &run, const QString &profile)
     q.bindValue(QStringLiteral(":mesh"),
                 run.mesh.type.isEmpty() ? run.labels.value(QStringLiteral("mesh")) : run.mesh.type);
     q.bindValue(QStringLiteral(":generator"), generatorName(run.generator));
-    q.bindValue(QStringLiteral(":url"), QString::fromStdString(run.spec.url));
+    q.bindValue(QStringLiteral(":url"),
+                QString::fromStdString(SpecSecrets::redactUrl(run.spec.url)));
     q.bindValue(QStringLiteral(":started"),
                 run.start.isValid() ? run.start.toMSecsSinceEpoch() : 0);
     q.bindValue(QStringLiteral(":requested"), r.requestedRate);

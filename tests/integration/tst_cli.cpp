@@ -304,13 +304,28 @@ private Q_SLOTS:
             << QStringList {"perf", "run", "--url", "http://x/", "--header", "nocolon"} << 2
             << "Name: value";
         QTest::newRow("unknown scheme")
-            << QStringList {"perf", "run", "--url", "gopher://x/"} << 1 << "unsupported scheme";
+            << QStringList {"perf", "run", "--url", "gopher://x/"} << 2 << "unsupported scheme";
+        QTest::newRow("bad port") << QStringList {"perf", "run", "--url", "http://127.0.0.1:99999/"}
+                                  << 2 << "--url";
+        QTest::newRow("bad method")
+            << QStringList {"perf", "run", "--url", "http://x/", "--method", "GE T"} << 2
+            << "--method";
+        QTest::newRow("header with a line break")
+            << QStringList {"perf",      "run",      "--url",
+                            "http://x/", "--header", "X-A: 1\r\nInjected: yes"}
+            << 2 << "line break";
+        QTest::newRow("body from a device")
+            << QStringList {"perf", "run", "--url", "http://x/", "--body", "@/dev/zero"} << 1
+            << "not a regular file";
+        QTest::newRow("more connections than files")
+            << QStringList {"perf", "run", "--url", "http://x/", "--connections", "100000"} << 2
+            << "ulimit";
         QTest::newRow("refused") << QStringList {"perf",       "run",
                                                  "--url",      "http://127.0.0.1:1/",
                                                  "--duration", "20s"}
                                  << 1 << "refused";
         QTest::newRow("missing file")
-            << QStringList {"perf", "show", "/nonexistent.pb"} << 1 << "Cannot open";
+            << QStringList {"perf", "show", "/nonexistent.pb"} << 1 << "does not exist";
         QTest::newRow("not a result")
             << QStringList {"perf", "show", "/etc/hostname"} << 1 << "not a Meshdeck file";
         QTest::newRow("unknown generator")
@@ -712,6 +727,26 @@ private Q_SLOTS:
         QCOMPARE(notReady.exitCode, 1);
         QVERIFY2(notReady.out.contains("ImagePullBackOff"), notReady.out.constData());
         QVERIFY(notReady.out.contains("Failed to pull image"));
+    }
+
+    // A server that accepts and never answers: the run ends as a failure that says so, and the
+    // password of the URL is not echoed anywhere.
+    void perfNothingCompletedIsAFailure()
+    {
+        TestSupport::RawHttpServer server;
+        QVERIFY(server.start([](int, int, const std::string &) {
+            TestSupport::RawReply r;
+            r.hang = true;
+            return r;
+        }));
+        QString url = QString::fromStdString(server.url("/"));
+        url.replace(QStringLiteral("http://"), QStringLiteral("http://me:s3cretPw@"));
+        const Run r = meshdeck({"perf", "run", "--url", url, "--duration", "1s", "--json"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("No response"), r.err.constData());
+        QVERIFY(!r.out.contains("s3cretPw"));
+        QVERIFY(!r.err.contains("s3cretPw"));
+        QVERIFY2(r.out.contains("\"url\""), r.out.constData());
     }
 
     void perfCtrlCKeepsThePartialResult()

@@ -11,6 +11,11 @@
 
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace Meshdeck;
 using namespace Meshdeck::Demo;
 
@@ -89,6 +94,42 @@ private Q_SLOTS:
         m_api = std::make_unique<DemoApi>(*m_cluster);
     }
     void cleanupTestCase() { m_cluster->stop(); }
+
+    // Requests after the first on a kept-alive connection answer as fast as the first (no Nagle
+    // delay waiting for the client's delayed ACK, about 40 ms a request before).
+    void keptAliveRequestsAreFast()
+    {
+        if (m_cluster->serverUrl().startsWith(QLatin1String("https")))
+            QSKIP("the plain server is measured");
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(m_cluster->port());
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        const QByteArray request = "GET /version HTTP/1.1\r\nHost: x\r\n\r\n";
+        qint64 slowest = 0;
+        for (int i = 0; i < 6; ++i) {
+            QElapsedTimer t;
+            t.start();
+            QCOMPARE(::send(fd, request.constData(), size_t(request.size()), 0),
+                     ssize_t(request.size()));
+            QByteArray reply;
+            // The reply is complete once its body (a JSON object) has arrived.
+            while (!reply.contains("\r\n\r\n") || !reply.trimmed().endsWith('}')) {
+                char buf[4096];
+                const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+                QVERIFY(n > 0);
+                reply.append(buf, n);
+            }
+            QVERIFY(reply.startsWith("HTTP/1.1 200"));
+            if (i > 0)
+                slowest = std::max(slowest, t.elapsed());
+        }
+        ::close(fd);
+        QVERIFY2(slowest < 30, qPrintable(QStringLiteral("%1 ms").arg(slowest)));
+    }
 
     void discovery()
     {

@@ -1,6 +1,7 @@
 #include <kube/kubeconfig.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -208,6 +209,56 @@ private Q_SLOTS:
         QVERIFY(!k.ok());
         QCOMPARE(k.error().code(), ErrorCode::NotFound);
         QVERIFY(k.error().message().contains(QStringLiteral("/nonexistent/kubeconfig")));
+    }
+
+    // Files that would hang a reader end at once with a sentence.
+    void hostileFiles()
+    {
+        QElapsedTimer t;
+        t.start();
+        const auto device = Kubeconfig::load(QStringLiteral("/dev/zero"));
+        QVERIFY(!device.ok());
+        QVERIFY2(device.error().message().contains(QStringLiteral("not a regular file")),
+                 qPrintable(device.error().message()));
+
+        QTemporaryDir dir;
+        QByteArray bomb = "a: &a [x,x,x,x,x,x,x,x,x,x]\n";
+        for (char level = 'b'; level <= 'j'; ++level) {
+            bomb += QByteArray(1, level) + ": &" + QByteArray(1, level) + " [";
+            for (int i = 0; i < 10; ++i)
+                bomb += (i ? ",*" : "*") + QByteArray(1, char(level - 1));
+            bomb += "]\n";
+        }
+        const auto exploded = Kubeconfig::load(write(dir, QStringLiteral("bomb"), bomb));
+        QVERIFY(!exploded.ok());
+        QVERIFY2(exploded.error().message().contains(QStringLiteral("aliases")),
+                 qPrintable(exploded.error().message()));
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    // kubectl reads a kubeconfig with tens of thousands of contexts in seconds; so does Meshdeck.
+    void manyContexts()
+    {
+        QByteArray contexts, clusters, users;
+        const int n = 40000;
+        for (int i = 0; i < n; ++i) {
+            const QByteArray id = QByteArray::number(i);
+            contexts += "- name: ctx-" + id + "\n  context: {cluster: c-" + id + ", user: u-" + id
+                + "}\n";
+            clusters += "- name: c-" + id + "\n  cluster: {server: 'https://10.0.0.1:6443'}\n";
+            users += "- name: u-" + id + "\n  user: {token: t" + id + "}\n";
+        }
+        QTemporaryDir dir;
+        const QString file
+            = write(dir, QStringLiteral("big"), config("ctx-39999", contexts, clusters, users));
+        QElapsedTimer t;
+        t.start();
+        const auto k = Kubeconfig::load(file);
+        QVERIFY(k.ok());
+        QCOMPARE(k->contexts().size(), n);
+        QVERIFY(k->resolve(QStringLiteral("ctx-39999")).ok());
+        QVERIFY2(t.elapsed() < 20000, qPrintable(QString::number(t.elapsed())));
+        qInfo("%d contexts loaded in %lld ms", n, t.elapsed());
     }
 
     void environmentList()

@@ -13,6 +13,14 @@
 using namespace Meshdeck;
 using namespace Meshdeck::Perf;
 
+static QByteArray fortioWith(const QByteArray &buckets, const QByteArray &extra = {})
+{
+    return "{\"RunType\": \"HTTP\", \"ActualQPS\": 100, \"ActualDuration\": 1e9,"
+           " \"RequestedQPS\": \"100\", \"RetCodes\": {\"200\": 100},"
+           " \"DurationHistogram\": {\"Count\": 100, \"Data\": ["
+        + buckets + "]" + extra + "}}";
+}
+
 class tst_ResultFiles : public QObject
 {
     Q_OBJECT
@@ -49,6 +57,29 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("p%1: %2 vs %3").arg(p).arg(a).arg(b)));
         }
         QCOMPARE(QString::fromStdString(r.spec.url), QString::fromStdString(run.spec.url));
+    }
+
+    // fortio's own percentiles come from interpolating linearly within a bucket: the import
+    // spreads a bucket's samples the same way, so p50 and p99 are fortio's, not the buckets'
+    // upper edges.
+    void fortioPercentilesAreFortios()
+    {
+        const QByteArray json
+            = fortioWith("{\"Start\": 0.004, \"End\": 0.005, \"Count\": 60},"
+                         "{\"Start\": 0.005, \"End\": 0.006, \"Count\": 30},"
+                         "{\"Start\": 0.020, \"End\": 0.025, \"Count\": 10}",
+                         ", \"Percentiles\": [{\"Percentile\": 50, \"Value\": 0.0048333},"
+                         " {\"Percentile\": 99, \"Value\": 0.0245}]");
+        const auto runs = ResultFiles::parse(json, QStringLiteral("f.json"));
+        QVERIFY2(runs.ok(), qPrintable(runs.ok() ? QString() : runs.error().toString()));
+        const RunResult &r = runs->first();
+        QCOMPARE(r.report.corrected.count(), std::uint64_t(100));
+        const double p50 = static_cast<double>(r.report.corrected.percentileNs(50)) / 1e6;
+        const double p99 = static_cast<double>(r.report.corrected.percentileNs(99)) / 1e6;
+        QVERIFY2(std::abs(p50 - 4.8333) < 0.02, qPrintable(QString::number(p50)));
+        QVERIFY2(std::abs(p99 - 24.5) < 0.1, qPrintable(QString::number(p99)));
+        QCOMPARE(r.labels.value(QStringLiteral("fortio.p50")), QStringLiteral("4.833 ms"));
+        QCOMPARE(r.labels.value(QStringLiteral("fortio.p99")), QStringLiteral("24.5 ms"));
     }
 
     void smpJsonAndYaml()
@@ -97,6 +128,24 @@ private Q_SLOTS:
         QTest::newRow("fortio without qps")
             << QByteArray("{\"DurationHistogram\": {\"Count\": 1}}") << "f.json"
             << "ActualQPS";
+        QTest::newRow("fortio negative count")
+            << fortioWith("{\"Start\": 0.001, \"End\": 0.002, \"Count\": -5}") << "f.json"
+            << "Count -5";
+        QTest::newRow("fortio absurd latency")
+            << fortioWith("{\"Start\": 0.001, \"End\": 1e308, \"Count\": 5}") << "f.json"
+            << "latency range";
+        QTest::newRow("fortio fractional count")
+            << fortioWith("{\"Start\": 0.001, \"End\": 0.002, \"Count\": 2.5}") << "f.json"
+            << "whole number";
+        QTest::newRow("fortio too many buckets") <<
+            [] {
+                QByteArray buckets;
+                for (int i = 0; i < 100'001; ++i)
+                    buckets += (i ? "," : "")
+                        + QByteArray("{\"Start\":0.001,\"End\":0.002,\"Count\":1}");
+                return fortioWith(buckets);
+            }() << "f.json"
+                                                 << "buckets";
         QTest::newRow("smp without latencies")
             << QByteArray("{\"PerformanceTestResult\": {\"id\": \"x\"}}") << "s.json"
             << "latencies_ms";

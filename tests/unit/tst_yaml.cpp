@@ -1,5 +1,6 @@
 #include <core/yaml.h>
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -68,6 +69,61 @@ private Q_SLOTS:
         const auto back = Yaml::toJson(yaml);
         QVERIFY(back.ok());
         QCOMPARE(back->toObject(), o);
+    }
+    // "Billion laughs": nine levels of nine aliases name 9^9 strings in a few hundred bytes.
+    void aliasBombIsRefusedQuickly()
+    {
+        QByteArray yaml
+            = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+        for (char level = 'b'; level <= 'i'; ++level) {
+            const char prev = char(level - 1);
+            yaml += QByteArray(1, level) + ": &" + QByteArray(1, level) + " [";
+            for (int i = 0; i < 9; ++i)
+                yaml += (i ? ",*" : "*") + QByteArray(1, prev);
+            yaml += "]\n";
+        }
+        QElapsedTimer t;
+        t.start();
+        const auto one = Yaml::toJson(yaml);
+        QVERIFY(!one.ok());
+        QCOMPARE(one.error().code(), ErrorCode::TooLarge);
+        QVERIFY2(one.error().message().contains(QStringLiteral("aliases")),
+                 qPrintable(one.error().message()));
+        const auto all = Yaml::toJsonDocuments(yaml + "---\nx: 1\n");
+        QVERIFY(!all.ok());
+        QVERIFY2(t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+    }
+    void modestAliasesStillWork()
+    {
+        const auto r = Yaml::toJson("base: &b {image: nginx, port: 80}\n"
+                                    "one: *b\ntwo: *b\nthree: *b\n");
+        QVERIFY(r.ok());
+        QCOMPARE(
+            r->toObject().value(QStringLiteral("three")).toObject().value(QStringLiteral("port")),
+            QJsonValue(80));
+    }
+    void deepNestingIsRefused()
+    {
+        const QByteArray yaml = QByteArray(2000, '[') + QByteArray(2000, ']');
+        const auto r = Yaml::toJson(yaml);
+        QVERIFY(!r.ok());
+    }
+    // Large maps (a kubeconfig's users, a ConfigMap's data) convert in linear-ish time, and a
+    // repeated key keeps its last value as before.
+    void largeMap()
+    {
+        QByteArray yaml;
+        for (int i = 50000; i > 0; --i)
+            yaml += "k" + QByteArray::number(i) + ": " + QByteArray::number(i) + "\n";
+        yaml += "k7: seven\n";
+        QElapsedTimer t;
+        t.start();
+        const auto r = Yaml::toJson(yaml);
+        QVERIFY(r.ok());
+        QCOMPARE(r->toObject().size(), 50000);
+        QCOMPARE(r->toObject().value(QStringLiteral("k7")).toString(), QStringLiteral("seven"));
+        QCOMPARE(r->toObject().value(QStringLiteral("k49999")).toInt(), 49999);
+        QVERIFY2(t.elapsed() < 10000, qPrintable(QString::number(t.elapsed())));
     }
 };
 
