@@ -123,10 +123,12 @@ void ClusterController::switchContext(const QString &context)
 void ClusterController::connectTo(const Kube::ResolvedContext &context)
 {
     m_state->setConnecting(context.context);
-    emit contextConnecting(context);
+    // One session per connected context: its client and cache serve every page and controller.
+    m_session = std::make_shared<Kube::ClusterSession>(context);
+    emit sessionStarted(m_session);
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("cluster:") + context.context);
-    auto *connection = new Kube::ClusterConnection(context);
+    auto *connection = new Kube::ClusterConnection(m_session);
     connection->moveToThread(m_thread);
     m_connection = connection;
     connect(m_thread, &QThread::started, connection, &Kube::ClusterConnection::start);
@@ -167,12 +169,19 @@ void ClusterController::disconnectCurrent(bool wait)
     // ignored: they come from a sender that is no longer current.
     QThread *thread = m_thread;
     m_thread = nullptr;
+    // The session's last owners let go on worker threads (its client's engine joins its thread
+    // there, not here).
+    Kube::ClusterSessionPtr session = std::move(m_session);
+    emit sessionStarted(nullptr);
     if (m_connection) {
         disconnect(m_connection, nullptr, this, nullptr);
-        QMetaObject::invokeMethod(m_connection, [connection = m_connection.data(), thread] {
-            connection->stop();
-            thread->quit();
-        });
+        QMetaObject::invokeMethod(
+            m_connection,
+            [connection = m_connection.data(), thread, session = std::move(session)]() mutable {
+                connection->stop();
+                session.reset();
+                thread->quit();
+            });
     } else {
         thread->quit();
     }
@@ -258,7 +267,7 @@ void ClusterController::probeContexts()
 
 void ClusterController::followLogs(const QString &ns, const QString &pod, const QString &container)
 {
-    m_logs->start(m_connection ? m_connection->client() : nullptr, ns, pod, container);
+    m_logs->start(m_session ? m_session->client() : nullptr, ns, pod, container);
 }
 
 void ClusterController::stopLogs()

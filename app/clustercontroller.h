@@ -53,8 +53,9 @@ public:
 
 Q_SIGNALS:
     void contextsChanged();
-    // A context is being connected (the Topology page builds its own client from it).
-    void contextConnecting(const Meshdeck::Kube::ResolvedContext &context);
+    // A context's session starts (null: the connection ended); controllers take its client and
+    // cache from it.
+    void sessionStarted(const Meshdeck::Kube::ClusterSessionPtr &session);
     // The demo cluster is up; its Bookinfo productpage without and with sidecars.
     void demoStarted(const QString &productpageUrl, const QString &productpageMeshUrl);
     void contextSwitched(const QString &context);
@@ -76,6 +77,7 @@ private:
     QString m_loadError;
     QThread *m_thread = nullptr;
     QPointer<Kube::ClusterConnection> m_connection;
+    Kube::ClusterSessionPtr m_session;
     std::shared_ptr<Demo::DemoCluster> m_demo;
     QString m_demoKubeconfig;
     QHash<QString, QList<QJsonObject>> m_events;

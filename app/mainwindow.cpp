@@ -264,11 +264,11 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
                 if (m_persistState && !demo)
                     m_preferences->setLastContext(name);
             });
-    connect(m_clusters, &ClusterController::contextConnecting, m_topology,
-            &TopologyController::setContext);
-    connect(m_clusters, &ClusterController::contextConnecting, m_runs, &RunController::setCluster);
-    connect(m_clusters, &ClusterController::contextConnecting, m_lifecycle,
-            &LifecycleController::setContext);
+    connect(m_clusters, &ClusterController::sessionStarted, m_topology,
+            &TopologyController::setSession);
+    connect(m_clusters, &ClusterController::sessionStarted, m_runs, &RunController::setSession);
+    connect(m_clusters, &ClusterController::sessionStarted, m_lifecycle,
+            &LifecycleController::setSession);
     connect(m_clusters, &ClusterController::demoStarted, this,
             [this](const QString &direct, const QString &mesh) {
                 m_performancePage->setSuggestedTargets(

@@ -1,6 +1,5 @@
 #include "installsession.h"
 
-#include <core/httpengine.h>
 #include <kube/kubeclient.h>
 #include <store/resultstore.h>
 
@@ -44,12 +43,12 @@ public:
     }
 };
 
-InstallSession::InstallSession(const Kube::ResolvedContext &context, QObject *parent)
+InstallSession::InstallSession(const Kube::ClusterSessionPtr &session, QObject *parent)
     : QObject(parent)
     , m_worker(new InstallSessionWorker)
 {
     qRegisterMetaType<QList<Mesh::Check>>();
-    m_worker->client = std::make_shared<Kube::KubeClient>(context, std::make_shared<HttpEngine>());
+    m_worker->client = session->client(); // the context's one client
     m_thread.setObjectName(QStringLiteral("meshdeck-install"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kube/kubeconfig.h>
+#include <kube/clustersession.h>
 #include <mesh/installer.h>
 
 #include <QObject>
@@ -21,7 +21,7 @@ class InstallSession : public QObject
     Q_OBJECT
 
 public:
-    explicit InstallSession(const Kube::ResolvedContext &context, QObject *parent = nullptr);
+    explicit InstallSession(const Kube::ClusterSessionPtr &session, QObject *parent = nullptr);
     ~InstallSession() override;
 
     void setHistoryPath(const QString &path);

@@ -1,6 +1,5 @@
 #include "lifecyclecontroller.h"
 
-#include <core/httpengine.h>
 #include <kube/kubeclient.h>
 #include <mesh/installer.h>
 #include <mesh/manifestplan.h>
@@ -72,17 +71,16 @@ LifecycleController::~LifecycleController()
     m_thread.wait();
 }
 
-void LifecycleController::setContext(const Kube::ResolvedContext &context)
+void LifecycleController::setSession(const Kube::ClusterSessionPtr &session)
 {
-    m_hasContext = true;
-    m_context = context;
+    m_hasContext = session != nullptr;
+    m_session = session;
     QMetaObject::invokeMethod(
         m_worker,
-        [w = m_worker, context] {
-            w->client = std::make_shared<Kube::KubeClient>(context, std::make_shared<HttpEngine>());
-        },
+        [w = m_worker, client = session ? session->client() : nullptr] { w->client = client; },
         Qt::QueuedConnection);
-    detect();
+    if (session)
+        detect();
 }
 
 void LifecycleController::setHistoryPath(const QString &path)

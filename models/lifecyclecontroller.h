@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kube/kubeconfig.h>
+#include <kube/clustersession.h>
 #include <mesh/meshcatalog.h>
 
 #include <QObject>
@@ -23,12 +23,13 @@ public:
     explicit LifecycleController(QObject *parent = nullptr);
     ~LifecycleController() override;
 
-    void setContext(const Kube::ResolvedContext &context);
+    // The connected context's session: every operation uses its client.
+    void setSession(const Kube::ClusterSessionPtr &session);
     void setHistoryPath(const QString &path);
     [[nodiscard]] bool hasContext() const { return m_hasContext; }
     [[nodiscard]] bool busy() const { return m_busy; }
 
-    [[nodiscard]] const Kube::ResolvedContext &context() const { return m_context; }
+    [[nodiscard]] const Kube::ClusterSessionPtr &session() const { return m_session; }
     [[nodiscard]] QString historyPath() const { return m_historyPath; }
 
     void detect();
@@ -54,7 +55,7 @@ private:
     QThread m_thread;
     LifecycleWorker *m_worker = nullptr;
     bool m_hasContext = false;
-    Kube::ResolvedContext m_context;
+    Kube::ClusterSessionPtr m_session;
     QString m_historyPath;
     bool m_busy = false;
 };

@@ -1,7 +1,8 @@
 #include "runcontroller.h"
 
-#include <core/httpengine.h>
+#include <kube/clustersession.h>
 #include <kube/kubeclient.h>
+#include <kube/quantity.h>
 #include <mesh/meshcatalog.h>
 #include <store/resultstore.h>
 
@@ -17,15 +18,10 @@ class RunWorker : public QObject
 public:
     std::atomic_bool cancel {false};
 
+public:
+    void setSession(Kube::ClusterSessionPtr session) { m_session = std::move(session); }
+
 public Q_SLOTS:
-    void setCluster(const Meshdeck::Kube::ResolvedContext &context)
-    {
-        Kube::KubeClient::Options options;
-        options.maxAttempts = 1;
-        options.requestTimeout = std::chrono::seconds(5);
-        m_kube = std::make_shared<Kube::KubeClient>(context, std::make_shared<HttpEngine>(),
-                                                    nullptr, options);
-    }
     void setStorePath(const QString &path)
     {
         m_storePath = path;
@@ -36,7 +32,7 @@ public Q_SLOTS:
     {
         cancel = false;
         Perf::RunRequest withFacts = request;
-        if (m_kube)
+        if (m_session)
             describeCluster(withFacts);
         const Perf::RunResult result = Perf::LoadRunner::runBlocking(
             withFacts, cancel, [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); });
@@ -70,44 +66,35 @@ private:
     // tag); labels the user set win over what is detected.
     void describeCluster(Perf::RunRequest &r)
     {
-        r.environment.context = m_kube->context().context;
-        if (const auto v = m_kube->version())
+        Kube::KubeClient &kube = *m_session->client();
+        r.environment.context = m_session->context().context;
+        if (const auto v = kube.version())
             r.environment.kubernetesVersion = v->gitVersion;
-        if (const auto nodes = m_kube->list(QStringLiteral("/api/v1/nodes"))) {
-            for (const QJsonObject &n : nodes->items) {
-                const QJsonObject cap = n.value(QLatin1String("status"))
-                                            .toObject()
-                                            .value(QLatin1String("capacity"))
-                                            .toObject();
-                Perf::RunEnvironment::Node node;
-                node.name = n.value(QLatin1String("metadata"))
-                                .toObject()
-                                .value(QLatin1String("name"))
-                                .toString();
-                const QString cpu = cap.value(QLatin1String("cpu")).toString();
-                node.cpuMillicores
-                    = cpu.endsWith(QLatin1Char('m')) ? cpu.chopped(1).toInt() : cpu.toInt() * 1000;
-                QString mem = cap.value(QLatin1String("memory")).toString();
-                qint64 factor = 1;
-                for (const auto &[suffix, f] :
-                     {std::pair {"Ki", 1024LL}, std::pair {"Mi", 1024LL * 1024},
-                      std::pair {"Gi", 1024LL * 1024 * 1024}}) {
-                    if (mem.endsWith(QLatin1String(suffix))) {
-                        mem.chop(2);
-                        factor = f;
-                    }
-                }
-                node.memoryBytes = mem.toLongLong() * factor;
-                node.kubeletVersion = n.value(QLatin1String("status"))
-                                          .toObject()
-                                          .value(QLatin1String("nodeInfo"))
-                                          .toObject()
-                                          .value(QLatin1String("kubeletVersion"))
-                                          .toString();
-                r.environment.nodes.append(node);
-            }
+        // The nodes come from the session's cache when it has them.
+        QList<QJsonObject> nodes;
+        if (const auto cached = m_session->cachedObjects(QString(), QStringLiteral("Node")))
+            nodes = *cached;
+        else if (const auto listed = kube.list(QStringLiteral("/api/v1/nodes")))
+            nodes = listed->items;
+        for (const QJsonObject &n : std::as_const(nodes)) {
+            const QJsonObject status = n.value(QLatin1String("status")).toObject();
+            const QJsonObject cap = status.value(QLatin1String("capacity")).toObject();
+            Perf::RunEnvironment::Node node;
+            node.name = n.value(QLatin1String("metadata"))
+                            .toObject()
+                            .value(QLatin1String("name"))
+                            .toString();
+            node.cpuMillicores = int(
+                Kube::Quantity::millicores(cap.value(QLatin1String("cpu")).toString()).value_or(0));
+            node.memoryBytes
+                = Kube::Quantity::bytes(cap.value(QLatin1String("memory")).toString()).value_or(0);
+            node.kubeletVersion = status.value(QLatin1String("nodeInfo"))
+                                      .toObject()
+                                      .value(QLatin1String("kubeletVersion"))
+                                      .toString();
+            r.environment.nodes.append(node);
         }
-        if (const auto meshes = Mesh::MeshDetector::detect(*m_kube)) {
+        if (const auto meshes = Mesh::MeshDetector::detect(kube)) {
             for (const Mesh::DetectedMesh &d : meshes.value()) {
                 if (d.replicas <= 0 || !(r.mesh.type.isEmpty() || r.mesh.type == d.id))
                     continue;
@@ -122,7 +109,7 @@ private:
             r.mesh = {};
     }
 
-    std::shared_ptr<Kube::KubeClient> m_kube;
+    Kube::ClusterSessionPtr m_session;
     QString m_storePath;
     std::unique_ptr<ResultStore> m_store;
 };
@@ -134,7 +121,6 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<Perf::RunRequest>();
     qRegisterMetaType<Perf::RunProgress>();
     qRegisterMetaType<Perf::RunResult>();
-    qRegisterMetaType<Kube::ResolvedContext>();
     m_thread.setObjectName(QStringLiteral("meshdeck-runner"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -163,19 +149,22 @@ void RunController::start(const Perf::RunRequest &request, const QString &profil
     m_running = true;
     Q_EMIT started(request);
     Q_EMIT runningChanged(true);
-    QMetaObject::invokeMethod(m_worker, "run", Qt::QueuedConnection,
-                              Q_ARG(Meshdeck::Perf::RunRequest, request), Q_ARG(QString, profile));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, request, profile] { worker->run(request, profile); },
+        Qt::QueuedConnection);
 }
 
-void RunController::setCluster(const Kube::ResolvedContext &context)
+void RunController::setSession(const Kube::ClusterSessionPtr &session)
 {
-    QMetaObject::invokeMethod(m_worker, "setCluster", Qt::QueuedConnection,
-                              Q_ARG(Meshdeck::Kube::ResolvedContext, context));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, session] { worker->setSession(session); },
+        Qt::QueuedConnection);
 }
 
 void RunController::setStorePath(const QString &path)
 {
-    QMetaObject::invokeMethod(m_worker, "setStorePath", Qt::QueuedConnection, Q_ARG(QString, path));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, path] { worker->setStorePath(path); }, Qt::QueuedConnection);
 }
 
 void RunController::cancel()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kube/kubeconfig.h>
+#include <kube/clustersession.h>
 #include <perf/loadrunner.h>
 
 #include <QObject>
@@ -26,7 +26,8 @@ public:
     void setStorePath(const QString &path);
     // The cluster whose facts (Kubernetes version, nodes with CPU and memory, the mesh and its
     // version) are recorded with each run; read at the start of the run, on the worker.
-    void setCluster(const Kube::ResolvedContext &context);
+    // The connected context's session: runs record its facts (version, nodes, mesh).
+    void setSession(const Kube::ClusterSessionPtr &session);
     [[nodiscard]] bool isRunning() const { return m_running; }
     void start(const Perf::RunRequest &request, const QString &profile);
     void cancel();

@@ -1,6 +1,6 @@
 #include "topologycontroller.h"
 
-#include <core/httpengine.h>
+#include <kube/clustersession.h>
 #include <kube/kubeclient.h>
 #include <topology/layout.h>
 
@@ -17,26 +17,18 @@ class TopologyWorker : public QObject
 {
     Q_OBJECT
 
-public Q_SLOTS:
-    void setContext(const Meshdeck::Kube::ResolvedContext &context)
-    {
-        if (!m_engine)
-            m_engine = std::make_shared<HttpEngine>();
-        Kube::KubeClient::Options options;
-        options.maxAttempts = 2;
-        options.requestTimeout = std::chrono::seconds(15);
-        m_client = std::make_shared<Kube::KubeClient>(context, m_engine, nullptr, options);
-    }
-    void clearContext() { m_client.reset(); }
+public:
+    void setSession(Kube::ClusterSessionPtr session) { m_session = std::move(session); }
     void refresh(const Meshdeck::Topology::RefreshRequest &request)
     {
         QElapsedTimer clock;
         clock.start();
-        if (!m_client) {
+        if (!m_session) {
             Q_EMIT failed(tr("No cluster is connected."));
             return;
         }
-        auto result = Topology::refreshTopology(m_client, request);
+        // The cluster's objects come from the session's cache: no LIST per refresh.
+        auto result = Topology::refreshTopology(*m_session, request);
         if (!result) {
             Q_EMIT failed(result.error().message());
             return;
@@ -109,8 +101,7 @@ Q_SIGNALS:
     void failed(const QString &error);
 
 private:
-    std::shared_ptr<HttpEngine> m_engine;
-    std::shared_ptr<Kube::KubeClient> m_client;
+    Kube::ClusterSessionPtr m_session;
     std::optional<Telemetry::PrometheusEndpoint> m_endpoint; // from the last refresh, for history
     Telemetry::MeshKind m_mesh = Telemetry::MeshKind::Istio; // the vocabulary it spoke
 };
@@ -122,7 +113,6 @@ TopologyController::TopologyController(QObject *parent)
 {
     qRegisterMetaType<Topology::Graph>();
     qRegisterMetaType<Topology::RefreshRequest>();
-    qRegisterMetaType<Kube::ResolvedContext>();
     qRegisterMetaType<QMap<QString, QString>>();
     qRegisterMetaType<QList<QPointF>>();
     m_thread.setObjectName(QStringLiteral("meshdeck-topology"));
@@ -215,20 +205,23 @@ void TopologyController::requestHistory(const QMap<QString, QString> &labels, co
         Qt::QueuedConnection);
 }
 
-void TopologyController::setContext(const Kube::ResolvedContext &context)
+void TopologyController::setSession(const Kube::ClusterSessionPtr &session)
 {
-    m_hasContext = true;
-    QMetaObject::invokeMethod(m_worker, "setContext", Qt::QueuedConnection,
-                              Q_ARG(Meshdeck::Kube::ResolvedContext, context));
+    m_hasContext = session != nullptr;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, session] { worker->setSession(session); },
+        Qt::QueuedConnection);
+    if (!session) {
+        m_timer->stop();
+        return;
+    }
     refresh();
     setInterval(m_interval);
 }
 
 void TopologyController::clearContext()
 {
-    m_hasContext = false;
-    m_timer->stop();
-    QMetaObject::invokeMethod(m_worker, "clearContext", Qt::QueuedConnection);
+    setSession(nullptr);
 }
 
 void TopologyController::setRequest(const Topology::RefreshRequest &request)
@@ -256,8 +249,9 @@ void TopologyController::refresh()
     }
     m_busy = true;
     Q_EMIT refreshStarted();
-    QMetaObject::invokeMethod(m_worker, "refresh", Qt::QueuedConnection,
-                              Q_ARG(Meshdeck::Topology::RefreshRequest, m_request));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, request = m_request] { worker->refresh(request); },
+        Qt::QueuedConnection);
 }
 
 } // namespace Meshdeck

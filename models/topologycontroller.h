@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kube/kubeconfig.h>
+#include <kube/clustersession.h>
 #include <topology/topologysource.h>
 
 #include <QFuture>
@@ -30,7 +30,8 @@ public:
     explicit TopologyController(QObject *parent = nullptr);
     ~TopologyController() override;
 
-    void setContext(const Kube::ResolvedContext &context);
+    // The connected context's session (its client and cache); null: none.
+    void setSession(const Kube::ClusterSessionPtr &session);
     void clearContext();
     [[nodiscard]] bool hasContext() const { return m_hasContext; }
     void setRequest(const Topology::RefreshRequest &request); // refreshes at once

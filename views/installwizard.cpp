@@ -1056,11 +1056,11 @@ struct InstallWizardPrivate
     ChooseMeshStep *choose = nullptr;
 };
 
-InstallWizard::InstallWizard(const Kube::ResolvedContext &context,
+InstallWizard::InstallWizard(const Kube::ClusterSessionPtr &session,
                              const QList<Mesh::DetectedMesh> &detected,
                              const QStringList &namespaces, QWidget *parent)
     : QWizard(parent)
-    , m_session(new InstallSession(context, this))
+    , m_session(new InstallSession(session, this))
     , d(std::make_unique<InstallWizardPrivate>())
 {
     d->state.detected = detected;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <kube/kubeconfig.h>
+#include <kube/clustersession.h>
 #include <mesh/installer.h>
 #include <mesh/meshcatalog.h>
 
@@ -34,7 +34,7 @@ public:
         NextPage
     };
 
-    InstallWizard(const Kube::ResolvedContext &context, const QList<Mesh::DetectedMesh> &detected,
+    InstallWizard(const Kube::ClusterSessionPtr &session, const QList<Mesh::DetectedMesh> &detected,
                   const QStringList &namespaces, QWidget *parent = nullptr);
     ~InstallWizard() override;
 

@@ -392,7 +392,7 @@ InstallWizard *LifecyclePage::openInstallWizard()
         m_wizard->activateWindow();
         return m_wizard;
     }
-    m_wizard = new InstallWizard(m_controller->context(), m_detected, m_namespaceNames, this);
+    m_wizard = new InstallWizard(m_controller->session(), m_detected, m_namespaceNames, this);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     m_wizard->setHistoryPath(m_controller->historyPath());
     if (!selectedMesh().isEmpty())

@@ -3,7 +3,6 @@
 #include "informer.h"
 #include "kubeclient.h"
 
-#include <core/httpengine.h>
 #include <core/logging.h>
 
 #include <QJsonArray>
@@ -60,12 +59,17 @@ bool isConnectionError(const Error &error)
 }
 } // namespace
 
-ClusterConnection::ClusterConnection(ResolvedContext context, QObject *parent)
+ClusterConnection::ClusterConnection(ClusterSessionPtr session, QObject *parent)
     : QObject(parent)
-    , m_context(std::move(context))
+    , m_session(std::move(session))
 {
     qRegisterMetaType<Meshdeck::Kube::ResourceDeltas>();
     qRegisterMetaType<Meshdeck::Kube::ClusterConnection::State>();
+}
+
+ClusterConnection::ClusterConnection(ResolvedContext context, QObject *parent)
+    : ClusterConnection(std::make_shared<ClusterSession>(std::move(context)), parent)
+{
 }
 
 ClusterConnection::~ClusterConnection()
@@ -82,12 +86,6 @@ QStringList ClusterConnection::watchedKinds()
     return kinds;
 }
 
-std::shared_ptr<KubeClient> ClusterConnection::client() const
-{
-    std::lock_guard lock(m_clientMutex);
-    return m_client;
-}
-
 void ClusterConnection::start()
 {
     if (!m_flushTimer) {
@@ -99,30 +97,27 @@ void ClusterConnection::start()
         m_retryTimer->setInterval(5000);
         connect(m_retryTimer, &QTimer::timeout, this, &ClusterConnection::connectNow);
     }
-    m_engine = std::make_shared<HttpEngine>();
-    {
-        std::lock_guard lock(m_clientMutex);
-        m_client = std::make_shared<KubeClient>(m_context, m_engine);
-    }
     connectNow();
 }
 
 void ClusterConnection::connectNow()
 {
     emit stateChanged(State::Connecting, QString());
-    const auto version = m_client->version();
+    const auto version = client()->version();
     if (!version.ok()) {
         emit stateChanged(State::Failed, version.error().message());
         m_retryTimer->start();
         return;
     }
-    const auto resources = m_client->discover();
+    const auto resources = client()->discover();
     if (!resources.ok()) {
         emit stateChanged(State::Failed, resources.error().message());
         m_retryTimer->start();
         return;
     }
     startInformers(*resources);
+    qCInfo(lcKube) << "connected to" << context().context << version->gitVersion << "watching"
+                   << m_watching.size() << "kinds";
     m_serverVersion = version->gitVersion;
     emit stateChanged(State::Connected, version->gitVersion);
     m_flushTimer->start();
@@ -137,8 +132,9 @@ void ClusterConnection::startInformers(const QList<ApiResource> &resources)
         for (const ApiResource &r : resources) {
             if (r.group == QLatin1String(w.group) && r.kind == QLatin1String(w.kind)
                 && r.verbs.contains(QStringLiteral("watch"))) {
-                m_informers.push_back(std::make_unique<Informer>(m_client, r));
-                m_informers.back()->start();
+                auto informer = std::make_shared<Informer>(client(), r);
+                informer->start();
+                m_session->addInformer(std::move(informer));
                 m_watching << id;
                 break;
             }
@@ -148,25 +144,22 @@ void ClusterConnection::startInformers(const QList<ApiResource> &resources)
 
 void ClusterConnection::dropInformer(const QString &id)
 {
-    for (auto it = m_informers.begin(); it != m_informers.end(); ++it) {
-        const ApiResource &r = (*it)->resource();
-        if (r.group + QLatin1Char('/') + r.kind != id)
-            continue;
-        (*it)->stop();
-        // Whatever it still held leaves the models as deletes.
-        ResourceDeltas batch;
-        for (const QJsonObject &o : (*it)->objects())
-            batch.append(ResourceDelta {ResourceDelta::Type::Deleted, r.group, r.kind, o});
-        for (Informer::Delta &d : (*it)->takeDeltas())
-            if (d.type == Informer::Delta::Type::Deleted)
-                batch.append(ResourceDelta {ResourceDelta::Type::Deleted, r.group, r.kind,
-                                            std::move(d.object)});
-        m_informers.erase(it);
-        m_watching.removeAll(id);
-        if (!batch.isEmpty())
-            emit deltasReady(batch);
+    const std::shared_ptr<Informer> informer = m_session->takeInformer(id);
+    m_watching.removeAll(id);
+    if (!informer)
         return;
-    }
+    informer->stop();
+    // Whatever it still held leaves the models as deletes.
+    const ApiResource &r = informer->resource();
+    ResourceDeltas batch;
+    for (const QJsonObject &o : informer->objects())
+        batch.append(ResourceDelta {ResourceDelta::Type::Deleted, r.group, r.kind, o});
+    for (Informer::Delta &d : informer->takeDeltas())
+        if (d.type == Informer::Delta::Type::Deleted)
+            batch.append(
+                ResourceDelta {ResourceDelta::Type::Deleted, r.group, r.kind, std::move(d.object)});
+    if (!batch.isEmpty())
+        emit deltasReady(batch);
 }
 
 void ClusterConnection::watchNewKinds(const ResourceDeltas &batch)
@@ -207,16 +200,17 @@ void ClusterConnection::watchNewKinds(const ResourceDeltas &batch)
     }
     if (!rediscover)
         return;
-    const auto resources = m_client->discover();
+    const auto resources = client()->discover();
     if (resources.ok())
         startInformers(*resources);
 }
 
 void ClusterConnection::flush()
 {
+    const auto informers = m_session->informers();
     ResourceDeltas batch;
     bool allSynced = true;
-    for (auto &informer : m_informers) {
+    for (const auto &informer : informers) {
         allSynced = allSynced && informer->hasSynced();
         for (Informer::Delta &d : informer->takeDeltas())
             batch.append(ResourceDelta {ResourceDelta::Type(int(d.type)),
@@ -228,19 +222,15 @@ void ClusterConnection::flush()
         watchNewKinds(batch);
     }
     // A kind the server stopped serving (404 on its list) is forgotten; it returns with its CRD.
-    for (std::size_t i = 0; i < m_informers.size();) {
-        if (m_informers[i]->kindGone()) {
-            const ApiResource &r = m_informers[i]->resource();
-            dropInformer(r.group + QLatin1Char('/') + r.kind);
-        } else {
-            ++i;
-        }
+    for (const auto &informer : informers) {
+        if (informer->kindGone())
+            dropInformer(informer->resource().group + QLatin1Char('/') + informer->resource().kind);
     }
     // While the server cannot be reached, the state says so; informers reconnect by themselves.
     // One kind's own failure (forbidden, a server error for that kind) is logged, not shown as
     // the cluster being unreachable.
     QString problem;
-    for (auto &informer : m_informers) {
+    for (const auto &informer : informers) {
         const auto error = informer->lastError();
         if (!error)
             continue;
@@ -258,13 +248,17 @@ void ClusterConnection::flush()
     }
     if (problem != m_health) {
         m_health = problem;
-        if (problem.isEmpty())
+        if (problem.isEmpty()) {
+            qCInfo(lcKube) << "connection to" << context().context << "healthy again";
             emit stateChanged(State::Connected, m_serverVersion);
-        else
+        } else {
+            qCWarning(lcKube) << "connection to" << context().context << "failing:" << problem;
             emit stateChanged(State::Failed, tr("%1 Reconnecting…").arg(problem));
+        }
     }
-    if (allSynced && !m_announcedSync && !m_informers.empty()) {
+    if (allSynced && !m_announcedSync && !informers.empty()) {
         m_announcedSync = true;
+        qCInfo(lcKube) << "cache of" << context().context << "synced";
         emit synced();
     }
 }
@@ -275,15 +269,8 @@ void ClusterConnection::stop()
         m_flushTimer->stop();
     if (m_retryTimer)
         m_retryTimer->stop();
-    for (auto &informer : m_informers)
-        informer->stop();
-    m_informers.clear();
+    m_session->stopInformers();
     m_watching.clear();
-    {
-        std::lock_guard lock(m_clientMutex);
-        m_client.reset();
-    }
-    m_engine.reset();
 }
 
 } // namespace Meshdeck::Kube

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clustersession.h"
 #include "kubeclient.h"
 #include "kubeconfig.h"
 
@@ -11,14 +12,8 @@
 #include <QObject>
 
 #include <memory>
-#include <mutex>
-#include <vector>
 
 class QTimer;
-
-namespace Meshdeck {
-class HttpEngine;
-}
 
 namespace Meshdeck::Kube {
 
@@ -36,11 +31,12 @@ struct ResourceDelta
 };
 using ResourceDeltas = QList<ResourceDelta>;
 
-// The live connection to one context: checks the server, discovers its kinds, and runs an
-// informer for each kind the pages show (namespaces, nodes, pods, services, workloads, events,
-// CRDs, and the Istio, Linkerd and Gateway API kinds the cluster serves). Lives on a thread of
-// its own (moveToThread by the owner); its changes leave as batches, at most 20 a second, through
-// the queued signal deltasReady. If the server cannot be reached it says why and tries again.
+// The thread that keeps a ClusterSession live: checks the server, discovers its kinds, and runs
+// an informer for each kind the pages show (namespaces, nodes, pods, services, workloads, events,
+// CRDs, and the Istio, Linkerd and Gateway API kinds the cluster serves), kept in the session so
+// that every page and controller reads the same cache. Lives on a thread of its own
+// (moveToThread by the owner); its changes leave as batches, at most 20 a second, through the
+// queued signal deltasReady. If the server cannot be reached it says why and tries again.
 class ClusterConnection : public QObject
 {
     Q_OBJECT
@@ -49,12 +45,15 @@ public:
     enum class State { Connecting, Connected, Failed };
     Q_ENUM(State)
 
+    explicit ClusterConnection(ClusterSessionPtr session, QObject *parent = nullptr);
+    // A session of its own for this context.
     explicit ClusterConnection(ResolvedContext context, QObject *parent = nullptr);
     ~ClusterConnection() override;
 
-    [[nodiscard]] const ResolvedContext &context() const { return m_context; }
-    // The connection's client, once start() made it (thread-safe).
-    [[nodiscard]] std::shared_ptr<KubeClient> client() const;
+    [[nodiscard]] const ResolvedContext &context() const { return m_session->context(); }
+    [[nodiscard]] const ClusterSessionPtr &session() const { return m_session; }
+    // The session's client (thread-safe).
+    [[nodiscard]] std::shared_ptr<KubeClient> client() const { return m_session->client(); }
     // The kinds this connection watches, in the order they are listed.
     static QStringList watchedKinds();
 
@@ -74,11 +73,7 @@ private:
     void watchNewKinds(const ResourceDeltas &batch);
     void dropInformer(const QString &id);
 
-    ResolvedContext m_context;
-    std::shared_ptr<HttpEngine> m_engine;
-    std::shared_ptr<KubeClient> m_client;
-    mutable std::mutex m_clientMutex;
-    std::vector<std::unique_ptr<Informer>> m_informers;
+    ClusterSessionPtr m_session;
     QTimer *m_flushTimer = nullptr;
     QTimer *m_retryTimer = nullptr;
     bool m_announcedSync = false;

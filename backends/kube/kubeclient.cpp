@@ -129,6 +129,7 @@ Result<HttpResponse> KubeClient::execute(const QByteArray &method, const QString
         auto request = makeRequest(method, path, body, contentType);
         if (!request.ok())
             return Unexpected(request.error());
+        ++m_requests;
         auto response = m_engine->perform(*request, cancel);
         const bool last = attempt + 1 >= m_options.maxAttempts || cancel.isCancelled();
         if (!response.ok()) {

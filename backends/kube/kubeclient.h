@@ -8,6 +8,7 @@
 
 #include <QJsonObject>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -127,6 +128,10 @@ public:
                            std::function<void(const QByteArray &)> onData,
                            std::function<void(const Error *)> onClosed);
 
+    // Requests sent so far (each attempt counts; watches and log streams included): how the
+    // figures count API traffic.
+    [[nodiscard]] int requestCount() const { return m_requests.load(); }
+
     // Maps an HTTP error answer (with its Status body) to an Error saying what to do.
     [[nodiscard]] Error statusError(int status, const QByteArray &body, const QByteArray &method,
                                     const QString &path) const;
@@ -148,6 +153,7 @@ private:
     std::shared_ptr<ExecCredentialProvider> m_exec;
     Options m_options;
     std::unique_ptr<RateLimiter> m_limiter;
+    std::atomic_int m_requests {0};
 };
 
 } // namespace Meshdeck::Kube

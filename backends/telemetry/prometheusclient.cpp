@@ -3,6 +3,7 @@
 #include <core/httptransport.h>
 #include <kube/kubeclient.h>
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -223,46 +224,80 @@ Result<QList<RangeSeries>> PrometheusClient::queryRange(const QString &promql,
     return parseMatrix(body.value());
 }
 
+namespace {
+struct Candidate
+{
+    const char *ns;
+    const char *name;
+    const char *port;
+};
+// Where the meshes' add-ons and the usual Prometheus charts put it, in order of preference.
+const Candidate kCandidates[] = {
+    {"istio-system", "prometheus", "9090"},
+    {"linkerd-viz", "prometheus", "9090"},
+    {"monitoring", "prometheus-k8s", "9090"},
+    {"monitoring", "prometheus-operated", "9090"},
+    {"monitoring", "kube-prometheus-stack-prometheus", "9090"},
+    {"monitoring", "prometheus-server", "80"},
+    {"prometheus", "prometheus-server", "80"},
+};
+
+PrometheusEndpoint endpointFor(std::shared_ptr<Kube::KubeClient> kube, const Candidate &c,
+                               const QJsonObject &service)
+{
+    PrometheusEndpoint e;
+    e.kube = std::move(kube);
+    e.ns = QLatin1String(c.ns);
+    e.service = QLatin1String(c.name);
+    // The service's first port, when it says.
+    const QJsonArray ports
+        = service.value(QLatin1String("spec")).toObject().value(QLatin1String("ports")).toArray();
+    e.port = ports.isEmpty()
+        ? QLatin1String(c.port)
+        : QString::number(ports.first().toObject().value(QLatin1String("port")).toInt());
+    return e;
+}
+
+Error notFound()
+{
+    QStringList looked;
+    for (const Candidate &c : kCandidates)
+        looked << QStringLiteral("%1/%2").arg(QLatin1String(c.ns), QLatin1String(c.name));
+    return Error(ErrorCode::NotFound,
+                 PrometheusClient::tr("No Prometheus found in the cluster (looked for %1). Install "
+                                      "the mesh's Prometheus add-on, or give Prometheus's URL.")
+                     .arg(looked.join(QStringLiteral(", "))));
+}
+} // namespace
+
 Result<PrometheusEndpoint> PrometheusClient::discover(std::shared_ptr<Kube::KubeClient> kube)
 {
-    struct Candidate
-    {
-        const char *ns;
-        const char *name;
-        const char *port;
-    };
-    static const Candidate candidates[] = {
-        {"istio-system", "prometheus", "9090"},
-        {"linkerd-viz", "prometheus", "9090"},
-        {"monitoring", "prometheus-k8s", "9090"},
-        {"monitoring", "prometheus-operated", "9090"},
-        {"monitoring", "kube-prometheus-stack-prometheus", "9090"},
-        {"monitoring", "prometheus-server", "80"},
-        {"prometheus", "prometheus-server", "80"},
-    };
-    QStringList looked;
-    for (const Candidate &c : candidates) {
-        looked << QStringLiteral("%1/%2").arg(QLatin1String(c.ns), QLatin1String(c.name));
+    for (const Candidate &c : kCandidates) {
         const auto svc = kube->get(QStringLiteral("/api/v1/namespaces/%1/services/%2")
                                        .arg(QLatin1String(c.ns), QLatin1String(c.name)));
-        if (!svc)
-            continue;
-        PrometheusEndpoint e;
-        e.kube = kube;
-        e.ns = QLatin1String(c.ns);
-        e.service = QLatin1String(c.name);
-        // The service's first port, when it says.
-        const QJsonArray ports
-            = svc->value(QLatin1String("spec")).toObject().value(QLatin1String("ports")).toArray();
-        e.port = ports.isEmpty()
-            ? QLatin1String(c.port)
-            : QString::number(ports.first().toObject().value(QLatin1String("port")).toInt());
-        return e;
+        if (svc)
+            return endpointFor(kube, c, svc.value());
     }
-    return Unexpected(Error(ErrorCode::NotFound,
-                            tr("No Prometheus found in the cluster (looked for %1). Install the "
-                               "mesh's Prometheus add-on, or give Prometheus's URL.")
-                                .arg(looked.join(QStringLiteral(", ")))));
+    return Unexpected(notFound());
+}
+
+Result<PrometheusEndpoint> PrometheusClient::discoverAmong(std::shared_ptr<Kube::KubeClient> kube,
+                                                           const QList<QJsonObject> &services)
+{
+    QHash<QString, const QJsonObject *> byName;
+    for (const QJsonObject &s : services) {
+        const QJsonObject md = s.value(QLatin1String("metadata")).toObject();
+        byName.insert(md.value(QLatin1String("namespace")).toString() + QLatin1Char('/')
+                          + md.value(QLatin1String("name")).toString(),
+                      &s);
+    }
+    for (const Candidate &c : kCandidates) {
+        const auto it
+            = byName.constFind(QLatin1String(c.ns) + QLatin1Char('/') + QLatin1String(c.name));
+        if (it != byName.constEnd())
+            return endpointFor(kube, c, **it);
+    }
+    return Unexpected(notFound());
 }
 
 } // namespace Meshdeck::Telemetry

@@ -83,6 +83,9 @@ public:
     // prometheus-server) and answers the first that exists, or NotFound saying where it looked.
     [[nodiscard]] static Result<PrometheusEndpoint>
     discover(std::shared_ptr<Kube::KubeClient> kube);
+    // The same choice among Services already known (a session's cache): no request at all.
+    [[nodiscard]] static Result<PrometheusEndpoint>
+    discoverAmong(std::shared_ptr<Kube::KubeClient> kube, const QList<QJsonObject> &services);
 
     // Parsers, public for tests.
     [[nodiscard]] static Result<QueryResult> parseVector(const QByteArray &json);

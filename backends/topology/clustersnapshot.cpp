@@ -1,5 +1,6 @@
 #include "clustersnapshot.h"
 
+#include <kube/clustersession.h>
 #include <kube/kubeclient.h>
 
 #include <QJsonArray>
@@ -129,6 +130,31 @@ ClusterSnapshot ClusterSnapshot::fromObjects(const QList<QJsonObject> &services,
         s.destinationRules.append(r);
     }
     return s;
+}
+
+std::optional<ClusterSnapshot> ClusterSnapshot::fromCache(const Kube::ClusterSession &session)
+{
+    const auto services = session.cachedObjects(QString(), QStringLiteral("Service"));
+    const auto pods = session.cachedObjects(QString(), QStringLiteral("Pod"));
+    if (!services || !pods)
+        return std::nullopt;
+    QList<QJsonObject> workloads;
+    for (const char *kind : {"Deployment", "StatefulSet", "DaemonSet"}) {
+        const auto items = session.cachedObjects(QStringLiteral("apps"), QLatin1String(kind));
+        if (!items)
+            return std::nullopt;
+        for (QJsonObject o : items.value()) {
+            o.insert(QStringLiteral("kind"), QLatin1String(kind)); // LIST items carry no kind
+            workloads.append(o);
+        }
+    }
+    // Istio's routing kinds are watched only where Istio's CRDs are served.
+    const auto routing = [&](const char *kind) {
+        return session.cachedObjects(QStringLiteral("networking.istio.io"), QLatin1String(kind))
+            .value_or(QList<QJsonObject> {});
+    };
+    return fromObjects(services.value(), workloads, pods.value(), routing("VirtualService"),
+                       routing("DestinationRule"));
 }
 
 Result<ClusterSnapshot> ClusterSnapshot::fetch(Kube::KubeClient &client)

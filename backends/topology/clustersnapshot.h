@@ -8,11 +8,13 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace Meshdeck {
 namespace Kube {
+class ClusterSession;
 class KubeClient;
-}
+} // namespace Kube
 
 namespace Topology {
 
@@ -55,6 +57,10 @@ struct ClusterSnapshot
                                        const QList<QJsonObject> &destinationRules);
     // LISTs them (a missing Istio CRD is no error: no routing objects then).
     [[nodiscard]] static Result<ClusterSnapshot> fetch(Kube::KubeClient &client);
+    // From a session's cache, without a request; nothing while its informers have not listed
+    // services, pods and workloads yet.
+    [[nodiscard]] static std::optional<ClusterSnapshot>
+    fromCache(const Kube::ClusterSession &session);
 };
 
 [[nodiscard]] bool selects(const QMap<QString, QString> &selector,

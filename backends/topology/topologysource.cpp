@@ -1,22 +1,26 @@
 #include "topologysource.h"
 
+#include <kube/clustersession.h>
 #include <kube/kubeclient.h>
 
 namespace Meshdeck::Topology {
 
-Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
-                                      const RefreshRequest &request)
+namespace {
+
+Result<RefreshResult> refreshFrom(const ClusterSnapshot &snapshot,
+                                  std::shared_ptr<Kube::KubeClient> kube,
+                                  const std::optional<QList<QJsonObject>> &cachedServices,
+                                  const RefreshRequest &request)
 {
-    auto cluster = ClusterSnapshot::fetch(*kube);
-    if (!cluster)
-        return Unexpected(cluster.error());
+    const ClusterSnapshot *cluster = &snapshot;
     RefreshResult out;
     out.mesh = request.mesh;
     if (request.detectMesh && (cluster->istioProxies > 0 || cluster->linkerdProxies > 0))
         out.mesh = cluster->linkerdProxies > cluster->istioProxies ? Telemetry::MeshKind::Linkerd
                                                                    : Telemetry::MeshKind::Istio;
     auto endpoint = request.prometheus ? Result<Telemetry::PrometheusEndpoint>(*request.prometheus)
-                                       : Telemetry::PrometheusClient::discover(kube);
+        : cachedServices ? Telemetry::PrometheusClient::discoverAmong(kube, *cachedServices)
+                         : Telemetry::PrometheusClient::discover(kube);
     const Telemetry::TelemetrySnapshot *telemetry = nullptr;
     if (!endpoint) {
         out.prometheusProblem = endpoint.error().message();
@@ -33,11 +37,31 @@ Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
             out.prometheusProblem = snapshot.error().message();
         }
     }
-    out.graph = buildGraph(cluster.value(), telemetry, request.build);
+    out.graph = buildGraph(*cluster, telemetry, request.build);
     if (!out.prometheusProblem.isEmpty())
         out.graph.warnings << out.prometheusProblem;
     out.graph.warnings << out.telemetry.warnings;
     return out;
+}
+
+} // namespace
+
+Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
+                                      const RefreshRequest &request)
+{
+    const auto cluster = ClusterSnapshot::fetch(*kube);
+    if (!cluster)
+        return Unexpected(cluster.error());
+    return refreshFrom(cluster.value(), std::move(kube), std::nullopt, request);
+}
+
+Result<RefreshResult> refreshTopology(const Kube::ClusterSession &session,
+                                      const RefreshRequest &request)
+{
+    if (const auto cached = ClusterSnapshot::fromCache(session))
+        return refreshFrom(*cached, session.client(),
+                           session.cachedObjects(QString(), QStringLiteral("Service")), request);
+    return refreshTopology(session.client(), request);
 }
 
 } // namespace Meshdeck::Topology

@@ -38,5 +38,9 @@ struct RefreshResult
 
 [[nodiscard]] Result<RefreshResult> refreshTopology(std::shared_ptr<Kube::KubeClient> kube,
                                                     const RefreshRequest &request);
+// The same from a connected session: the cluster's objects from its informers' cache (no LIST),
+// falling back to LISTs only while the cache has not synced yet.
+[[nodiscard]] Result<RefreshResult> refreshTopology(const Kube::ClusterSession &session,
+                                                    const RefreshRequest &request);
 
 } // namespace Meshdeck::Topology

@@ -52,8 +52,8 @@ private Q_SLOTS:
         page.resize(1280, 800);
         page.show();
         QSignalSpy detected(&controller, &LifecycleController::detected);
-        controller.setContext(
-            Kube::Kubeconfig::load(kc)->resolve(QStringLiteral("meshdeck-demo")).value());
+        controller.setSession(std::make_shared<Kube::ClusterSession>(
+            Kube::Kubeconfig::load(kc)->resolve(QStringLiteral("meshdeck-demo")).value()));
         QVERIFY(detected.wait(10000));
         QCOMPARE(page.meshTable()->rowCount(), 5);
         QVERIFY(page.meshTable()->item(0, 1)->text().contains(QStringLiteral("not installed")));

@@ -189,9 +189,10 @@ private Q_SLOTS:
         runs.setStorePath(db);
         QTemporaryDir kc;
         QVERIFY(cluster.writeKubeconfig(kc.filePath(QStringLiteral("kc"))).ok());
-        runs.setCluster(Kube::Kubeconfig::load(kc.filePath(QStringLiteral("kc")))
-                            ->resolve(QStringLiteral("meshdeck-demo"))
-                            .value());
+        runs.setSession(std::make_shared<Kube::ClusterSession>(
+            Kube::Kubeconfig::load(kc.filePath(QStringLiteral("kc")))
+                ->resolve(QStringLiteral("meshdeck-demo"))
+                .value()));
         PerformancePage perf(&runs);
         perf.setStore(store.get());
         perf.setSuggestedTargets(

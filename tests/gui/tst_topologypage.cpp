@@ -1,6 +1,8 @@
 // The Topology page on the demo cluster with its real Prometheus: live edges with rates and
 // health, selection details, find and hide, graph types, export; and without Prometheus, the
 // API-derived graph with a banner saying why there is no traffic.
+#include "support/livesession.h"
+
 #include <demo/democluster.h>
 #include <demo/demoprometheus.h>
 #include <kube/kubeconfig.h>
@@ -94,10 +96,32 @@ private Q_SLOTS:
         page.resize(1280, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        controller.setContext(contextOf(cluster, dir));
+        LiveSession live(contextOf(cluster, dir));
+        QVERIFY(live.waitForSync());
+        controller.setSession(live.session());
         QTRY_VERIFY_WITH_TIMEOUT(hasTraffic(page.graph()), 30000);
         const Graph &g = page.graph();
         QVERIFY(g.hasTelemetry);
+
+        // A refresh reads the objects from the session's cache: the only API requests it makes
+        // are its PromQL queries through the service proxy (no LIST, no discovery GET).
+        {
+            QSignalSpy ready(&controller, &TopologyController::graphReady);
+            const int before = live.session()->client()->requestCount();
+            controller.refresh();
+            QVERIFY(ready.wait(10000));
+            const int requests = live.session()->client()->requestCount() - before;
+            const int promql = ready.last().at(2).toInt();
+            // The same refresh without the cache, as every refresh was before sessions.
+            const int listedBefore = live.session()->client()->requestCount();
+            QVERIFY(Topology::refreshTopology(live.session()->client(), controller.request()).ok());
+            const int listed = live.session()->client()->requestCount() - listedBefore;
+            qInfo("API requests for one topology refresh: %d from the session's cache (PromQL %d, "
+                  "other %d); %d when it LISTs",
+                  requests, promql, requests - promql, listed);
+            QCOMPARE(requests - promql, 0);
+            QVERIFY(listed > requests);
+        }
         const int gateway = g.indexOf(QStringLiteral("wl:istio-system/istio-ingressgateway"));
         QVERIFY(gateway >= 0);
         QCOMPARE(g.nodes[gateway].type, NodeType::IngressGateway);
@@ -167,7 +191,7 @@ private Q_SLOTS:
         TopologyPage page(&controller);
         page.show();
         QSignalSpy shown(&page, &TopologyPage::graphShown);
-        controller.setContext(contextOf(cluster, dir));
+        controller.setSession(std::make_shared<Kube::ClusterSession>(contextOf(cluster, dir)));
         QVERIFY(shown.wait(15000));
         const Graph &g = page.graph();
         QVERIFY(g.indexOf(QStringLiteral("svc:bookinfo/reviews")) >= 0);
@@ -180,4 +204,5 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(tst_TopologyPage)
+#include "support/livesession.h"
 #include "tst_topologypage.moc"
