@@ -4,6 +4,7 @@
 #include "contextscommand.h"
 #include "democlustercommand.h"
 #include "meshcommand.h"
+#include "loadgencommand.h"
 #include "perfcommand.h"
 #include "resultscommand.h"
 #include "topologycommand.h"
@@ -18,6 +19,7 @@ CommandRegistry::CommandRegistry()
     add(std::make_unique<ContextsCommand>());
     add(std::make_unique<ClusterCommand>());
     add(std::make_unique<PerfCommand>());
+    add(std::make_unique<LoadgenCommand>());
     add(std::make_unique<ResultsCommand>());
     add(std::make_unique<TopologyCommand>());
     add(std::make_unique<MeshCommand>());

@@ -55,6 +55,7 @@ struct EngineShared
     std::map<std::int64_t, SecondAccum> seconds;
     std::vector<std::int64_t> publishedUpTo; // per worker: the second it has published up to
     std::vector<SecondPoint> series; // finalized seconds
+    std::vector<std::string> seriesHistograms; // their histograms, with spec.secondHistograms
     std::size_t seriesHandedOut = 0;
     std::uint64_t responses = 0;
     std::uint64_t errors = 0;

@@ -102,7 +102,11 @@ void EngineShared::finalizeSeconds(bool all)
             point.p90Ns = p[1];
             point.p99Ns = p[2];
             point.maxNs = it->second.histogram->maxNs();
+            if (spec.secondHistograms)
+                seriesHistograms.push_back(it->second.histogram->serialize());
             seconds.erase(it);
+        } else if (spec.secondHistograms) {
+            seriesHistograms.emplace_back();
         }
         series.push_back(point);
     }
@@ -138,12 +142,23 @@ bool LoadEngine::start(std::string *error)
     shared->spec.threads = std::min(m_spec.threads, m_spec.connections);
     shared->url = *url;
 
+    std::string connectHost = url->host;
+    std::string connectPort = std::to_string(url->port);
+    const std::string authority = url->host + ":" + std::to_string(url->port);
+    for (const auto &[from, to] : m_spec.hostAliases) {
+        if (from != authority && from != url->host)
+            continue;
+        const auto colon = to.rfind(':');
+        connectHost = colon == std::string::npos ? to : to.substr(0, colon);
+        if (colon != std::string::npos)
+            connectPort = to.substr(colon + 1);
+        break;
+    }
     addrinfo hints {};
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     addrinfo *found = nullptr;
-    const int rc
-        = ::getaddrinfo(url->host.c_str(), std::to_string(url->port).c_str(), &hints, &found);
+    const int rc = ::getaddrinfo(connectHost.c_str(), connectPort.c_str(), &hints, &found);
     if (rc != 0 || !found)
         return fail("cannot resolve host '" + url->host + "': " + ::gai_strerror(rc)
                     + " (check the name, or use an IP address)");
@@ -153,11 +168,11 @@ bool LoadEngine::start(std::string *error)
     if (found->ai_family == AF_INET6) {
         ::inet_ntop(AF_INET6, &reinterpret_cast<sockaddr_in6 *>(found->ai_addr)->sin6_addr, text,
                     sizeof text);
-        shared->addressText = "[" + std::string(text) + "]:" + std::to_string(url->port);
+        shared->addressText = "[" + std::string(text) + "]:" + connectPort;
     } else {
         ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in *>(found->ai_addr)->sin_addr, text,
                     sizeof text);
-        shared->addressText = std::string(text) + ":" + std::to_string(url->port);
+        shared->addressText = std::string(text) + ":" + connectPort;
     }
     ::freeaddrinfo(found);
 
@@ -292,6 +307,10 @@ EngineProgress LoadEngine::progress()
     p.newPoints.assign(m_shared->series.begin()
                            + static_cast<std::ptrdiff_t>(m_shared->seriesHandedOut),
                        m_shared->series.end());
+    if (m_shared->spec.secondHistograms)
+        p.newHistograms.assign(m_shared->seriesHistograms.begin()
+                                   + static_cast<std::ptrdiff_t>(m_shared->seriesHandedOut),
+                               m_shared->seriesHistograms.end());
     m_shared->seriesHandedOut = m_shared->series.size();
     return p;
 }

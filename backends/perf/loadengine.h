@@ -27,6 +27,8 @@ struct EngineProgress
     std::uint64_t p50Ns = 0; // of everything measured so far (corrected latency)
     std::uint64_t p99Ns = 0;
     std::vector<SecondPoint> newPoints; // seconds completed since the previous call
+    // With LoadSpec::secondHistograms: each new second's histogram, serialized (empty: no sample).
+    std::vector<std::string> newHistograms;
 };
 
 // The native load generator: T threads, each with its own epoll loop and its own connections;

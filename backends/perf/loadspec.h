@@ -39,6 +39,14 @@ struct LoadSpec
     Micros connectTimeout = std::chrono::seconds(5);
     Micros requestTimeout = std::chrono::seconds(10);
 
+    // "host:port" -> "ip:port": where to connect instead of resolving the URL's host (the Host
+    // header and TLS name stay the URL's), as /etc/hosts or a cluster's DNS would answer. The
+    // demo cluster gives its in-cluster workers its Services this way.
+    std::vector<std::pair<std::string, std::string>> hostAliases;
+    // Keep each completed second's latency histogram (serialized) for EngineProgress, so that
+    // several generators' seconds can be merged exactly (in-cluster workers).
+    bool secondHistograms = false;
+
     bool insecureTls = false; // https: skip certificate and host name verification
     std::string caFile; // https: trust these CAs instead of the system's
     // Bodies larger than this are still read to the end (the connection stays usable) but

@@ -5,6 +5,7 @@
 #include <demo/democluster.h>
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -747,6 +748,52 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains("s3cretPw"));
         QVERIFY(!r.err.contains("s3cretPw"));
         QVERIFY2(r.out.contains("\"url\""), r.out.constData());
+    }
+
+    // The in-cluster worker on its own: waits for its start time, reports each second with its
+    // histogram, and on SIGTERM still writes what it measured (exit 143); a bad profile is a
+    // usage error that says why.
+    void loadgenWorker()
+    {
+        TestSupport::RawHttpServer server;
+        QVERIFY(server.start([](int, int, const std::string &) {
+            return TestSupport::RawReply {"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"};
+        }));
+        // The Service name resolves through the aliases, as the demo gives its workers.
+        const QString profile = QStringLiteral(
+            "{\"name\":\"w\",\"url\":\"http://web.shop:80/\",\"mode\":\"constant_rate\","
+            "\"rate\":200,\"connections\":4,\"duration_ms\":30000}");
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MESHDECK_HOST_ALIASES"),
+                   QStringLiteral("web.shop:80=127.0.0.1:%1").arg(server.port()));
+        env.insert(QStringLiteral("JOB_COMPLETION_INDEX"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        const qint64 startAt = QDateTime::currentMSecsSinceEpoch() + 300;
+        p.start(QStringLiteral(MESHDECK_BINARY),
+                {"loadgen", "--profile", profile, "--workers", "2", "--start-at",
+                 QString::number(startAt)});
+        QVERIFY(p.waitForStarted());
+        QByteArray out;
+        QElapsedTimer clock;
+        clock.start();
+        while (out.count("\"event\":\"second\"") < 2 && clock.elapsed() < 15000) {
+            p.waitForReadyRead(200);
+            out += p.readAllStandardOutput();
+        }
+        QVERIFY2(out.count("\"event\":\"second\"") >= 2, out.constData());
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(10000));
+        out += p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 143);
+        QVERIFY(out.startsWith("{\"event\":\"ready\""));
+        QVERIFY(out.contains("\"worker\":1"));
+        QVERIFY2(out.contains("\"event\":\"result\""), out.right(300).constData());
+
+        const Run bad = meshdeck({"loadgen", "--profile", "{\"url\": 5}"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.out.contains("\"event\":\"error\""), bad.out.constData());
+        QVERIFY2(bad.err.contains("name"), bad.err.constData());
     }
 
     void perfCtrlCKeepsThePartialResult()
