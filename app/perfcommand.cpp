@@ -3,6 +3,10 @@
 #include "perfsummary.h"
 
 #include <core/boundedfile.h>
+#include <core/httpengine.h>
+#include <incluster/inclusterrun.h>
+#include <kube/kubeclient.h>
+#include <kube/kubeconfig.h>
 #include <perf/loadrunner.h>
 #include <perf/smpexport.h>
 #include <perf/specsecrets.h>
@@ -86,7 +90,16 @@ const char RunUsage[]
       "  --save              also store the run in the results database (the Results page)\n"
       "  --db FILE           store it in this database instead (implies --save)\n"
       "  --name NAME         the run's name in Results\n"
-      "  --json              print the summary as JSON\n\n"
+      "  --json              print the summary as JSON\n"
+      "  --in-cluster        run the load inside the cluster as an Indexed Job of Meshdeck's\n"
+      "                      worker image (with --kubeconfig FILE, --context NAME)\n"
+      "  --workers N         worker pods sharing the rate and connections (default 1)\n"
+      "  --namespace NS      where the workers run (default meshdeck-load, or\n"
+      "                      meshdeck-load-mesh with --in-mesh; created and removed if missing)\n"
+      "  --in-mesh           the workers' namespace is injected: their sidecar is on the path\n"
+      "  --outside-mesh      not injected (the default)\n"
+      "  --image REF         the worker image (default ghcr.io/meshdeck/meshdeck-loadgen:VERSION)\n"
+      "  --start-delay D     workers start together this long after the Job is made (3s)\n\n"
       "Ctrl-C ends the run early; what was measured is printed and written (exit code 130).\n"
       "Exit codes: 0 done, 1 the run failed (nothing answered, no response completed, bad\n"
       "file), 2 usage error.\n";
@@ -166,14 +179,20 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         method = opt("method", "M"), header = opt("header", "K: V"), body = opt("body", "B"),
         generator = opt("generator", "G"), label = opt("label", "k=v"), insecure = opt("insecure"),
         cacert = opt("cacert", "FILE"), json = opt("json"), name = opt("name", "NAME"),
-        save = opt("save"), db = opt("db", "FILE"), secretHeader = opt("secret-header", "NAME");
+        save = opt("save"), db = opt("db", "FILE"), secretHeader = opt("secret-header", "NAME"),
+        inCluster = opt("in-cluster"), workers = opt("workers", "N"), ns = opt("namespace", "NS"),
+        inMesh = opt("in-mesh"), outsideMesh = opt("outside-mesh"), image = opt("image", "REF"),
+        kubeconfig = opt("kubeconfig", "FILE"), context = opt("context", "NAME"),
+        startDelay = opt("start-delay", "D");
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({url,          rate,    max,    connections, maxConnections, threads,   duration,
-                  warmup,       timeout, method, header,      body,           generator, label,
-                  insecure,     cacert,  json,   name,        output,         save,      db,
-                  secretHeader, help});
+    p.addOptions({url,       rate,      max,      connections,  maxConnections, threads,
+                  duration,  warmup,    timeout,  method,       header,         body,
+                  generator, label,     insecure, cacert,       json,           name,
+                  output,    save,      db,       secretHeader, help,           inCluster,
+                  workers,   ns,        inMesh,   outsideMesh,  image,          kubeconfig,
+                  context,   startDelay});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf run: " << why << "\n";
         return ExitUsage;
@@ -300,8 +319,46 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     spec.insecureTls = p.isSet(insecure);
     spec.caFile = p.value(cacert).toStdString();
 
+    InCluster::InClusterOptions clusterOptions;
+    std::shared_ptr<Kube::KubeClient> kube;
+    if (p.isSet(inCluster)) {
+        if (request.generator != Generator::Native)
+            return usage(
+                QStringLiteral("--in-cluster runs Meshdeck's own engine (no --generator)"));
+        if (p.isSet(inMesh) && p.isSet(outsideMesh))
+            return usage(QStringLiteral("--in-mesh and --outside-mesh exclude each other"));
+        if (!intOption(workers, &clusterOptions.workers, 1, 1000))
+            return usage(QStringLiteral("--workers wants a number from 1 to 1000"));
+        clusterOptions.ns = p.value(ns);
+        clusterOptions.inMesh = p.isSet(inMesh);
+        clusterOptions.image = p.value(image);
+        if (p.isSet(startDelay)) {
+            Micros delay {};
+            if (!parseDuration(p.value(startDelay), &delay))
+                return usage(QStringLiteral("--start-delay wants a time such as 3s"));
+            clusterOptions.startDelayMs = int(delay.count() / 1000);
+        }
+        const auto config = Kube::Kubeconfig::load(p.value(kubeconfig));
+        if (!config) {
+            err << "meshdeck perf run: " << config.error().message() << "\n";
+            return ExitFailure;
+        }
+        const auto resolved = config->resolve(p.value(context));
+        if (!resolved) {
+            err << "meshdeck perf run: " << resolved.error().message() << "\n";
+            return ExitFailure;
+        }
+        kube = std::make_shared<Kube::KubeClient>(*resolved, std::make_shared<HttpEngine>());
+        request.environment.context = resolved->context;
+    } else if (p.isSet(workers) || p.isSet(ns) || p.isSet(inMesh) || p.isSet(outsideMesh)
+               || p.isSet(image)) {
+        return usage(QStringLiteral("--workers, --namespace, --in-mesh, --outside-mesh and --image "
+                                    "go with --in-cluster"));
+    }
+
     s_interrupted = false;
     auto *previous = std::signal(SIGINT, onInterrupt);
+    auto *previousTerm = std::signal(SIGTERM, onInterrupt);
     const bool tty = ::isatty(STDERR_FILENO);
     const bool asJson = p.isSet(json);
     if (!asJson) {
@@ -315,8 +372,33 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         err.flush();
     }
     int lastSecond = -1;
-    const RunResult result
-        = LoadRunner::runBlocking(request, s_interrupted, [&](const RunProgress &pr) {
+    const auto runInCluster = [&] {
+        InCluster::InClusterRun run(kube, request, clusterOptions);
+        QString lastPhase;
+        auto merged = run.run(s_interrupted, [&](const InCluster::InClusterProgress &pr) {
+            if (asJson)
+                return;
+            if (pr.phase != lastPhase) {
+                lastPhase = pr.phase;
+                err << "  " << pr.phase << "\n";
+            }
+            for (const SecondPoint &point : pr.run.newPoints)
+                err << "  " << point.second + 1 << " s  " << point.requests << " req/s  p50 "
+                    << QString::number(double(point.p50Ns) / 1e6, 'f', 3) << " ms  p99 "
+                    << QString::number(double(point.p99Ns) / 1e6, 'f', 3) << " ms  errors "
+                    << point.errors << "  (" << pr.workers.size() << " workers)\n";
+            err.flush();
+        });
+        if (merged)
+            return std::move(merged).value();
+        RunResult failed;
+        failed.spec = request.spec;
+        failed.failure = merged.error().message();
+        return failed;
+    };
+    const RunResult result = kube
+        ? runInCluster()
+        : LoadRunner::runBlocking(request, s_interrupted, [&](const RunProgress &pr) {
               const int second = static_cast<int>(pr.elapsedSeconds);
               if (asJson || second == lastSecond)
                   return;
@@ -331,6 +413,7 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
               err.flush();
           });
     std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
     if (tty && !asJson)
         err << "\n";
 

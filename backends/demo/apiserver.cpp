@@ -3,6 +3,7 @@
 #include "admission.h"
 #include "apierror.h"
 #include "certificates.h"
+#include "containerprocesses.h"
 #include "discovery.h"
 #include "objectfields.h"
 #include "objectstore.h"
@@ -812,6 +813,9 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
 {
     const QString container = param(req, "container");
     const auto lines = PodLogs::validate(pod, container);
+    const QString uid = metaString(pod, "uid");
+    if (m_options.processes && m_options.processes->log(uid))
+        return serveProcessLogs(req, res, uid);
     const int tail = req.has_param("tailLines") ? param(req, "tailLines").toInt() : -1;
     const bool timestamps = flag(req, "timestamps");
     const QString podName = metaString(pod, "name");
@@ -848,6 +852,58 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
             const QByteArray line = PodLogs::line(pod, chosen, (*counter)++,
                                                   QDateTime::currentDateTimeUtc(), timestamps);
             return sink.write(line.constData(), size_t(line.size()));
+        },
+        [this](bool) { --m_openStreams; });
+}
+
+void ApiServer::serveProcessLogs(const httplib::Request &req, httplib::Response &res,
+                                 const QString &uid)
+{
+    const ContainerProcesses *processes = m_options.processes;
+    const auto first = processes->log(uid);
+    QByteArray history = first->data;
+    if (req.has_param("tailLines")) {
+        const int tail = param(req, "tailLines").toInt();
+        QList<QByteArray> lines = history.split('\n');
+        if (!lines.isEmpty() && lines.last().isEmpty())
+            lines.removeLast();
+        if (tail >= 0 && lines.size() > tail)
+            lines = lines.mid(lines.size() - tail);
+        history = lines.isEmpty() ? QByteArray() : lines.join('\n') + '\n';
+    }
+    if (!flag(req, "follow") || first->finished)
+        return send(res, 200, history, "text/plain");
+    // Follow: what the process writes, as it writes it, until it ends (as a kubelet does).
+    auto offset = std::make_shared<qint64>(first->end);
+    auto sentHistory = std::make_shared<bool>(false);
+    ++m_openStreams;
+    res.status = 200;
+    uncompressed(req);
+    res.set_chunked_content_provider(
+        "text/plain",
+        [=, this](size_t, httplib::DataSink &sink) -> bool {
+            if (!*sentHistory) {
+                *sentHistory = true;
+                if (!history.isEmpty() && !sink.write(history.constData(), size_t(history.size())))
+                    return false;
+            }
+            if (m_stopping) {
+                sink.done();
+                return true;
+            }
+            processes->waitForOutput(uid, *offset, 200);
+            const auto chunk = processes->log(uid, *offset);
+            if (!chunk) {
+                sink.done();
+                return true;
+            }
+            *offset = chunk->end;
+            if (!chunk->data.isEmpty()
+                && !sink.write(chunk->data.constData(), size_t(chunk->data.size())))
+                return false;
+            if (chunk->finished)
+                sink.done();
+            return true;
         },
         [this](bool) { --m_openStreams; });
 }

@@ -21,6 +21,8 @@ struct Response;
 
 namespace Meshdeck::Demo {
 
+class ContainerProcesses;
+
 class Admission;
 class ObjectStore;
 struct TlsMaterial;
@@ -43,6 +45,8 @@ public:
         int bookmarkIntervalMs = 5000;
         qint64 maxBodyBytes = 3 * 1024 * 1024;
         bool watchGoneAsHttpStatus = false; // 410 for too-old watches as HTTP status, not an event
+        // Pods that run as real processes: their logs are the processes' output.
+        const ContainerProcesses *processes = nullptr;
     };
 
     // Requests to /api/v1/namespaces/NS/services/NAME[:PORT]/proxy/... go to 127.0.0.1:port, as
@@ -78,6 +82,7 @@ private:
                    const QString &ns);
     void serveWatch(const httplib::Request &req, httplib::Response &res, const ResourceType &type,
                     const QString &ns, const QString &name);
+    void serveProcessLogs(const httplib::Request &req, httplib::Response &res, const QString &uid);
     void serveLogs(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod);
     QJsonObject create(const httplib::Request &req, const ResourceType &type, const QString &ns,
                        const QJsonObject &body, int *status);

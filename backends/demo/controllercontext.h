@@ -9,6 +9,7 @@
 namespace Meshdeck::Demo {
 
 class Admission;
+class ContainerProcesses;
 class ObjectStore;
 
 // What the simulated controllers share: the store, the kinds, admission (so that pods they
@@ -29,6 +30,11 @@ public:
     ObjectStore &store;
     ResourceRegistry &registry;
     Admission &admission;
+    // Runs pods of Meshdeck's worker image as real processes (null: every pod is simulated).
+    ContainerProcesses *processes = nullptr;
+    // "host:port=ip:port,..." for a pod in namespace `ns`: where the cluster's Service names
+    // lead on this machine (through the sidecars when `injected`).
+    std::function<QString(const QString &ns, bool injected)> hostAliases;
 
     // Runs fn on the controller thread after `ms` milliseconds of simulated time.
     virtual void after(int ms, std::function<void()> fn) = 0;

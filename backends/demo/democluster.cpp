@@ -4,8 +4,10 @@
 #include "apiserver.h"
 #include "bookinfotraffic.h"
 #include "certificates.h"
+#include "containerprocesses.h"
 #include "controllermanager.h"
 #include "demoprometheus.h"
+#include "objectfields.h"
 #include "scenario.h"
 
 #include <core/yaml.h>
@@ -19,6 +21,7 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QThread>
+#include <QUrl>
 
 #include <sys/resource.h>
 
@@ -66,6 +69,13 @@ VoidResult DemoCluster::start()
     m_controllers = std::make_unique<ControllerManager>(*m_store, *m_registry, *m_admission,
                                                         m_options.timeScale);
     m_store->setListener([c = m_controllers.get()](const WatchEventPtr &e) { c->onStoreEvent(e); });
+    // Pods of Meshdeck's worker image run for real, as child processes; the Service names they
+    // use lead to the demo's real Bookinfo on loopback.
+    m_processes = std::make_unique<ContainerProcesses>();
+    m_controllers->processes = m_processes.get();
+    m_controllers->hostAliases = [this](const QString &ns, bool injected) {
+        return hostAliases(ns, injected);
+    };
     m_controllers->start();
 
     // Clients send bearer tokens only over TLS, so token mode serves HTTPS too.
@@ -99,6 +109,7 @@ VoidResult DemoCluster::start()
     api.requireAuth = m_options.tls || m_options.tokenAuth;
     api.bookmarkIntervalMs = m_options.bookmarkIntervalMs;
     api.watchGoneAsHttpStatus = m_options.watchGoneAsHttpStatus;
+    api.processes = m_processes.get();
     m_api = std::make_unique<ApiServer>(*m_store, *m_registry, *m_admission, api);
     if (m_api->start() == 0) {
         m_controllers->stop();
@@ -174,8 +185,46 @@ void DemoCluster::stop()
         m_bookinfo->stop();
     m_api->stop();
     m_controllers->stop();
+    m_processes.reset(); // workers still running are killed
     if (!m_options.stateFile.isEmpty())
         (void)saveState(m_options.stateFile);
+}
+
+QString DemoCluster::hostAliases(const QString &ns, bool injected) const
+{
+    QStringList out;
+    const auto add
+        = [&](const QString &service, const QString &serviceNs, int port, const QString &url) {
+              if (url.isEmpty())
+                  return;
+              const QString target = QUrl(url).authority();
+              QStringList names {service + QLatin1Char('.') + serviceNs,
+                                 service + QLatin1Char('.') + serviceNs + QStringLiteral(".svc"),
+                                 service + QLatin1Char('.') + serviceNs
+                                     + QStringLiteral(".svc.cluster.local")};
+              if (serviceNs == ns)
+                  names.prepend(service);
+              for (const QString &n : std::as_const(names))
+                  out << QStringLiteral("%1:%2=%3").arg(n).arg(port).arg(target);
+          };
+    if (m_bookinfo) {
+        // Bookinfo lives in its namespace; a worker inside the mesh reaches productpage through
+        // the sidecars, one outside the mesh directly.
+        QString bookinfoNs = QStringLiteral("bookinfo");
+        for (const QJsonObject &svc : m_store->objects(QStringLiteral("/services")))
+            if (metaString(svc, "name") == QLatin1String("productpage"))
+                bookinfoNs = metaString(svc, "namespace");
+        for (const char *service : {"productpage", "details", "reviews", "ratings"}) {
+            const QString name = QLatin1String(service);
+            const QString url = injected && name == QLatin1String("productpage")
+                ? m_bookinfo->productpageMeshUrl()
+                : m_bookinfo->serviceUrl(name);
+            add(name, bookinfoNs, 9080, url);
+        }
+    }
+    if (m_prometheus)
+        add(QStringLiteral("prometheus"), QStringLiteral("istio-system"), 9090, prometheusUrl());
+    return out.join(QLatin1Char(','));
 }
 
 QString DemoCluster::prometheusUrl() const

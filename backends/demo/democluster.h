@@ -14,6 +14,7 @@ namespace Meshdeck::Demo {
 class Admission;
 class ApiServer;
 class BookinfoTraffic;
+class ContainerProcesses;
 class DemoPrometheus;
 class ControllerManager;
 struct TlsMaterial;
@@ -77,6 +78,8 @@ public:
     VoidResult saveState(const QString &path) const;
 
 private:
+    // Where the cluster's Service names lead for a worker in namespace ns (MESHDECK_HOST_ALIASES).
+    [[nodiscard]] QString hostAliases(const QString &ns, bool injected) const;
     VoidResult restoreState(const QString &path);
     void replayToControllers(bool customOnly);
 
@@ -88,6 +91,7 @@ private:
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<TlsMaterial> m_tls;
     std::unique_ptr<BookinfoTraffic> m_bookinfo;
+    std::unique_ptr<ContainerProcesses> m_processes;
     std::unique_ptr<DemoPrometheus> m_prometheus;
     QString m_prometheusProblem;
     QString m_adminToken;

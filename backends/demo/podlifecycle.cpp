@@ -1,5 +1,6 @@
 #include "podlifecycle.h"
 
+#include "containerprocesses.h"
 #include "controllercontext.h"
 #include "objectfields.h"
 #include "objectstore.h"
@@ -7,6 +8,10 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QRandomGenerator>
+
+#include <algorithm>
+#include <csignal>
+#include <tuple>
 
 namespace Meshdeck::Demo {
 
@@ -70,6 +75,15 @@ QJsonArray containerStatuses(const QJsonObject &pod, const char *key, const QJso
     return out;
 }
 
+// The worker image's containers run for real: Meshdeck's own load generator.
+bool isWorkerImage(const QString &image)
+{
+    return image.section(QLatin1Char('@'), 0, 0)
+        .section(QLatin1Char(':'), 0, 0)
+        .section(QLatin1Char('/'), -1)
+        .startsWith(QLatin1String("meshdeck-loadgen"));
+}
+
 bool isJobPod(const QJsonObject &pod)
 {
     const QString policy = pod.value(QStringLiteral("spec"))
@@ -100,6 +114,8 @@ void PodLifecycle::onPodChanged(const QJsonObject &pod, bool deleted)
     if (deleted) {
         m_tracked.remove(uid);
         m_deleting.remove(uid);
+        if (m_ctx.processes && m_processPods.contains(uid))
+            m_ctx.processes->terminate(uid, 0);
         return;
     }
     const QString ns = metaString(pod, "namespace");
@@ -108,6 +124,14 @@ void PodLifecycle::onPodChanged(const QJsonObject &pod, bool deleted)
     if (md.contains(QStringLiteral("deletionTimestamp"))) {
         if (!m_deleting.contains(uid)) {
             m_deleting.insert(uid);
+            // A container that really runs gets SIGTERM, then SIGKILL after its grace period.
+            if (m_ctx.processes && m_processPods.contains(uid))
+                m_ctx.processes->terminate(
+                    uid,
+                    1000
+                        * std::clamp(
+                            md.value(QStringLiteral("deletionGracePeriodSeconds")).toInt(30), 0,
+                            30));
             const int grace = md.value(QStringLiteral("deletionGracePeriodSeconds")).toInt();
             m_ctx.after(grace == 0 ? 0 : 700 + QRandomGenerator::global()->bounded(400),
                         [this, ns, name, uid] { finishDeletion(ns, name, uid); });
@@ -321,6 +345,8 @@ void PodLifecycle::start(const QString &ns, const QString &name, const QString &
                           QStringLiteral("Started container %1").arg(cname),
                           QStringLiteral("Normal"), QStringLiteral("kubelet"), node);
     }
+    if (runProcess(*pod))
+        return;
     if (isJobPod(*pod))
         m_ctx.after(1200 + QRandomGenerator::global()->bounded(800),
                     [this, ns, name, uid] { complete(ns, name, uid); });
@@ -394,6 +420,132 @@ void PodLifecycle::finishDeletion(const QString &ns, const QString &name, const 
                               .arg(c.toObject().value(QStringLiteral("name")).toString()),
                           QStringLiteral("Normal"), QStringLiteral("kubelet"), node);
     m_ctx.tryRemove(kPods, ns, name);
+}
+
+QStringList PodLifecycle::processEnvironment(const QJsonObject &pod,
+                                             const QJsonObject &container) const
+{
+    const QString ns = metaString(pod, "namespace");
+    QStringList env {QStringLiteral("PATH=/usr/local/bin:/usr/bin:/bin"),
+                     QStringLiteral("HOSTNAME=%1").arg(metaString(pod, "name"))};
+    const QJsonObject annotations = pod.value(QStringLiteral("metadata"))
+                                        .toObject()
+                                        .value(QStringLiteral("annotations"))
+                                        .toObject();
+    bool injected = false;
+    for (const QJsonValue &c : pod.value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("containers"))
+                                   .toArray()) {
+        const QString n = c.toObject().value(QStringLiteral("name")).toString();
+        injected
+            = injected || n == QLatin1String("istio-proxy") || n == QLatin1String("linkerd-proxy");
+    }
+    if (m_ctx.hostAliases)
+        env << QStringLiteral("MESHDECK_HOST_ALIASES=%1").arg(m_ctx.hostAliases(ns, injected));
+    const QString index
+        = annotations.value(QStringLiteral("batch.kubernetes.io/job-completion-index")).toString();
+    if (!index.isEmpty())
+        env << QStringLiteral("JOB_COMPLETION_INDEX=%1").arg(index);
+    // The container's own variables, with values from Secrets and ConfigMaps resolved.
+    for (const QJsonValue &v : container.value(QStringLiteral("env")).toArray()) {
+        const QJsonObject e = v.toObject();
+        const QString name = e.value(QStringLiteral("name")).toString();
+        QString value = e.value(QStringLiteral("value")).toString();
+        const QJsonObject from = e.value(QStringLiteral("valueFrom")).toObject();
+        for (const auto &[refKey, storage, isSecret] :
+             {std::tuple {"secretKeyRef", "/secrets", true},
+              std::tuple {"configMapKeyRef", "/configmaps", false}}) {
+            const QJsonObject ref = from.value(QLatin1String(refKey)).toObject();
+            if (ref.isEmpty())
+                continue;
+            const auto object = m_ctx.store.tryGet(QLatin1String(storage), ns,
+                                                   ref.value(QStringLiteral("name")).toString());
+            const QString key = ref.value(QStringLiteral("key")).toString();
+            if (object) {
+                const QString raw
+                    = object->value(QStringLiteral("data")).toObject().value(key).toString();
+                value = isSecret ? QString::fromUtf8(QByteArray::fromBase64(raw.toLatin1())) : raw;
+            }
+        }
+        if (!name.isEmpty())
+            env << name + QLatin1Char('=') + value;
+    }
+    return env;
+}
+
+bool PodLifecycle::runProcess(const QJsonObject &pod)
+{
+    if (!m_ctx.processes)
+        return false;
+    QJsonObject worker;
+    for (const QJsonValue &c :
+         pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray())
+        if (isWorkerImage(c.toObject().value(QStringLiteral("image")).toString()))
+            worker = c.toObject();
+    if (worker.isEmpty())
+        return false;
+    const QString uid = metaString(pod, "uid");
+    if (!m_exitHooked) {
+        m_exitHooked = true;
+        m_ctx.processes->setOnExit([this](const QString &podUid, ContainerProcesses::Exit exit) {
+            m_ctx.after(
+                0, [this, podUid, exit] { processExited(podUid, exit.exitCode, exit.signal); });
+        });
+    }
+    m_processPods.insert(uid, {metaString(pod, "namespace"), metaString(pod, "name")});
+    const QStringList command = ContainerProcesses::workerCommand();
+    QStringList args = command.mid(1);
+    for (const QJsonValue &a : worker.value(QStringLiteral("args")).toArray())
+        args << a.toString();
+    QString error;
+    if (command.isEmpty()
+        || !m_ctx.processes->start(uid, command.first(), args, processEnvironment(pod, worker),
+                                   &error)) {
+        m_ctx.recordEvent(pod, QStringLiteral("Failed"),
+                          QStringLiteral("Error: the demo cannot run the worker image: %1")
+                              .arg(command.isEmpty() ? QStringLiteral("meshdeck-loadgen not found "
+                                                                      "beside meshdeck")
+                                                     : error),
+                          QStringLiteral("Warning"), QStringLiteral("kubelet"));
+        m_ctx.after(0, [this, uid] { processExited(uid, 128, 0); });
+    }
+    return true;
+}
+
+void PodLifecycle::processExited(const QString &uid, int exitCode, int signal)
+{
+    const auto where = m_processPods.value(uid);
+    auto pod = current(where.first, where.second, uid);
+    if (!pod)
+        return;
+    QJsonObject status = pod->value(QStringLiteral("status")).toObject();
+    const int code = signal ? 128 + signal : exitCode;
+    // SIGKILL without a deletion is what the OOM killer does on a node.
+    const bool deleting = pod->value(QStringLiteral("metadata"))
+                              .toObject()
+                              .contains(QStringLiteral("deletionTimestamp"));
+    const QString reason = code == 0       ? QStringLiteral("Completed")
+        : (signal == SIGKILL && !deleting) ? QStringLiteral("OOMKilled")
+                                           : QStringLiteral("Error");
+    const QJsonObject done {
+        {QStringLiteral("terminated"),
+         QJsonObject {{QStringLiteral("exitCode"), code},
+                      {QStringLiteral("reason"), reason},
+                      {QStringLiteral("startedAt"), status.value(QStringLiteral("startTime"))},
+                      {QStringLiteral("finishedAt"), nowRfc3339()}}}};
+    status.insert(QStringLiteral("phase"),
+                  code == 0 ? QStringLiteral("Succeeded") : QStringLiteral("Failed"));
+    status.insert(QStringLiteral("containerStatuses"),
+                  containerStatuses(*pod, "containers", done, false, true));
+    QJsonArray conditions = status.value(QStringLiteral("conditions")).toArray();
+    const QString notReady
+        = code == 0 ? QStringLiteral("PodCompleted") : QStringLiteral("PodFailed");
+    conditions = setCondition(conditions, condition("Ready", false, notReady));
+    conditions = setCondition(conditions, condition("ContainersReady", false, notReady));
+    status.insert(QStringLiteral("conditions"), conditions);
+    pod->insert(QStringLiteral("status"), status);
+    m_ctx.tryUpdate(kPods, *pod);
 }
 
 } // namespace Meshdeck::Demo

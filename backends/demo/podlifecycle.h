@@ -2,7 +2,9 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QPair>
 #include <QSet>
+#include <QStringList>
 
 namespace Meshdeck::Demo {
 
@@ -25,6 +27,10 @@ private:
     void becomeReady(const QString &ns, const QString &name, const QString &uid);
     void complete(const QString &ns, const QString &name, const QString &uid);
     void finishDeletion(const QString &ns, const QString &name, const QString &uid);
+    // Pods of Meshdeck's worker image run for real (ContainerProcesses).
+    bool runProcess(const QJsonObject &pod);
+    void processExited(const QString &uid, int exitCode, int signal);
+    QStringList processEnvironment(const QJsonObject &pod, const QJsonObject &container) const;
     std::optional<QJsonObject> current(const QString &ns, const QString &name,
                                        const QString &uid) const;
     QString podIp(const QString &node);
@@ -33,6 +39,8 @@ private:
     QSet<QString> m_tracked; // pod uids whose lifecycle is scheduled
     QSet<QString> m_deleting; // pod uids whose removal is scheduled
     QHash<QString, int> m_nextIp;
+    QHash<QString, QPair<QString, QString>> m_processPods; // uid -> (namespace, name)
+    bool m_exitHooked = false;
 };
 
 } // namespace Meshdeck::Demo

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 #include <cmath>
 
@@ -587,22 +588,59 @@ void WorkloadController::syncJob(const QString &ns, const QString &jobName)
     const QJsonObject js = spec(*job);
     const int completions = js.value(QStringLiteral("completions")).toInt(1);
     const int parallelism = js.value(QStringLiteral("parallelism")).toInt(1);
+    const int backoffLimit = js.value(QStringLiteral("backoffLimit")).toInt(6);
+    const bool indexed
+        = js.value(QStringLiteral("completionMode")).toString() == QLatin1String("Indexed");
+    static const QString kIndex = QStringLiteral("batch.kubernetes.io/job-completion-index");
     int succeeded = 0, failed = 0, active = 0, ready = 0;
+    QSet<int> doneIndexes, activeIndexes;
     for (const QJsonObject &p : owned(m_ctx.store, kPods, ns, uid(*job))) {
         const QString phase = status(p).value(QStringLiteral("phase")).toString();
-        if (phase == QLatin1String("Succeeded"))
-            ++succeeded;
-        else if (phase == QLatin1String("Failed"))
+        bool isIndex = false;
+        const int index = metadataOf(p)
+                              .value(QStringLiteral("annotations"))
+                              .toObject()
+                              .value(kIndex)
+                              .toString()
+                              .toInt(&isIndex);
+        if (phase == QLatin1String("Succeeded")) {
+            if (!indexed || !doneIndexes.contains(index))
+                ++succeeded;
+            if (isIndex)
+                doneIndexes.insert(index);
+        } else if (phase == QLatin1String("Failed")) {
             ++failed;
-        else if (!deleting(p)) {
+        } else if (!deleting(p)) {
             ++active;
             ready += podReady(p) ? 1 : 0;
+            if (isIndex)
+                activeIndexes.insert(index);
         }
     }
     QJsonObject st = status(*job);
     const bool done = succeeded >= completions;
-    if (!done) {
-        const int toStart = qMin(parallelism, completions - succeeded) - active;
+    const auto hasCondition = [&](const char *type) {
+        for (const QJsonValue &c : st.value(QStringLiteral("conditions")).toArray())
+            if (c.toObject().value(QStringLiteral("type")).toString() == QLatin1String(type))
+                return true;
+        return false;
+    };
+    const auto addCondition = [&](const char *type, const QString &reason, const QString &message) {
+        QJsonArray conditions = st.value(QStringLiteral("conditions")).toArray();
+        QJsonObject c {{QStringLiteral("type"), QLatin1String(type)},
+                       {QStringLiteral("status"), QStringLiteral("True")},
+                       {QStringLiteral("lastProbeTime"), nowRfc3339()},
+                       {QStringLiteral("lastTransitionTime"), nowRfc3339()}};
+        if (!reason.isEmpty()) {
+            c.insert(QStringLiteral("reason"), reason);
+            c.insert(QStringLiteral("message"), message);
+        }
+        conditions.append(c);
+        st.insert(QStringLiteral("conditions"), conditions);
+    };
+    // More failed pods than the backoff limit allows: the Job fails, no new pod starts.
+    const bool failedJob = hasCondition("Failed") || (!done && failed > backoffLimit);
+    if (!done && !failedJob) {
         QJsonObject podTemplate = js.value(QStringLiteral("template")).toObject();
         QJsonObject tm = podTemplate.value(kMetadata).toObject();
         QJsonObject labels = tm.value(QStringLiteral("labels")).toObject();
@@ -611,9 +649,46 @@ void WorkloadController::syncJob(const QString &ns, const QString &jobName)
         labels.insert(QStringLiteral("controller-uid"), uid(*job));
         tm.insert(QStringLiteral("labels"), labels);
         podTemplate.insert(kMetadata, tm);
-        for (int i = 0; i < toStart; ++i) {
-            if (auto pod = m_ctx.tryCreate(
-                    kPods, podFromTemplate(*job, podTemplate, jobName + QLatin1Char('-')), ns)) {
+        // Indexed: one pod per index not yet done nor running, each told its index.
+        QList<int> toStart;
+        if (indexed) {
+            for (int i = 0; i < completions && active + toStart.size() < parallelism; ++i)
+                if (!doneIndexes.contains(i) && !activeIndexes.contains(i))
+                    toStart << i;
+        } else {
+            for (int i = 0; i < qMin(parallelism, completions - succeeded) - active; ++i)
+                toStart << -1;
+        }
+        for (const int index : std::as_const(toStart)) {
+            QJsonObject pt = podTemplate;
+            QString prefix = jobName + QLatin1Char('-');
+            if (index >= 0) {
+                QJsonObject m = pt.value(kMetadata).toObject();
+                QJsonObject annotations = m.value(QStringLiteral("annotations")).toObject();
+                annotations.insert(kIndex, QString::number(index));
+                m.insert(QStringLiteral("annotations"), annotations);
+                QJsonObject l = m.value(QStringLiteral("labels")).toObject();
+                l.insert(kIndex, QString::number(index));
+                m.insert(QStringLiteral("labels"), l);
+                pt.insert(kMetadata, m);
+                QJsonObject ps = pt.value(kSpec).toObject();
+                QJsonArray containers = ps.value(QStringLiteral("containers")).toArray();
+                for (int c = 0; c < containers.size(); ++c) {
+                    QJsonObject container = containers.at(c).toObject();
+                    QJsonArray env = container.value(QStringLiteral("env")).toArray();
+                    env.append(QJsonObject {
+                        {QStringLiteral("name"), QStringLiteral("JOB_COMPLETION_INDEX")},
+                        {QStringLiteral("value"), QString::number(index)}});
+                    container.insert(QStringLiteral("env"), env);
+                    containers.replace(c, container);
+                }
+                ps.insert(QStringLiteral("containers"), containers);
+                ps.insert(QStringLiteral("hostname"),
+                          QStringLiteral("%1-%2").arg(jobName).arg(index));
+                pt.insert(kSpec, ps);
+                prefix = QStringLiteral("%1-%2-").arg(jobName).arg(index);
+            }
+            if (auto pod = m_ctx.tryCreate(kPods, podFromTemplate(*job, pt, prefix), ns)) {
                 ++active;
                 m_ctx.recordEvent(*job, QStringLiteral("SuccessfulCreate"),
                                   QStringLiteral("Created pod: %1").arg(name(*pod)),
@@ -627,19 +702,28 @@ void WorkloadController::syncJob(const QString &ns, const QString &jobName)
     st.insert(QStringLiteral("ready"), ready);
     st.insert(QStringLiteral("succeeded"), succeeded);
     st.insert(QStringLiteral("failed"), failed);
+    if (indexed) {
+        QList<int> sorted(doneIndexes.begin(), doneIndexes.end());
+        std::sort(sorted.begin(), sorted.end());
+        QStringList text;
+        for (const int i : std::as_const(sorted))
+            text << QString::number(i);
+        st.insert(QStringLiteral("completedIndexes"), text.join(QLatin1Char(',')));
+    }
     for (const char *k : {"active", "succeeded", "failed"})
         if (st.value(QLatin1String(k)).toInt() == 0)
             st.remove(QLatin1String(k));
-    if (done && !st.contains(QStringLiteral("completionTime"))) {
+    if (done && !hasCondition("Complete")) {
         st.insert(QStringLiteral("completionTime"), nowRfc3339());
-        QJsonArray conditions = st.value(QStringLiteral("conditions")).toArray();
-        conditions.append(QJsonObject {{QStringLiteral("type"), QStringLiteral("Complete")},
-                                       {QStringLiteral("status"), QStringLiteral("True")},
-                                       {QStringLiteral("lastProbeTime"), nowRfc3339()},
-                                       {QStringLiteral("lastTransitionTime"), nowRfc3339()}});
-        st.insert(QStringLiteral("conditions"), conditions);
+        addCondition("Complete", QString(), QString());
         m_ctx.recordEvent(*job, QStringLiteral("Completed"), QStringLiteral("Job completed"),
                           QStringLiteral("Normal"), QStringLiteral("job-controller"));
+    } else if (failedJob && !hasCondition("Failed")) {
+        addCondition("Failed", QStringLiteral("BackoffLimitExceeded"),
+                     QStringLiteral("Job has reached the specified backoff limit"));
+        m_ctx.recordEvent(*job, QStringLiteral("BackoffLimitExceeded"),
+                          QStringLiteral("Job has reached the specified backoff limit"),
+                          QStringLiteral("Warning"), QStringLiteral("job-controller"));
     }
     if (status(*job) != st)
         m_ctx.tryUpdate(key, withStatus(*job, st));

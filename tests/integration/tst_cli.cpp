@@ -796,6 +796,47 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("name"), bad.err.constData());
     }
 
+    // The issue's own words: perf run --in-cluster against `meshdeck demo-cluster` prints a
+    // merged result and leaves no Job, pod or Secret (checked with the real kubectl).
+    void perfRunInCluster()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("kubectl")).isEmpty())
+            QSKIP("kubectl is not installed (packaging/dev.sh installs it)");
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QProcess demo;
+        demo.start(QStringLiteral(MESHDECK_BINARY), {"demo-cluster", "--kubeconfig", kc});
+        QVERIFY(demo.waitForStarted());
+        QByteArray banner;
+        QElapsedTimer clock;
+        clock.start();
+        while (!banner.contains("Press Ctrl-C") && clock.elapsed() < 30000) {
+            demo.waitForReadyRead(200);
+            banner += demo.readAllStandardOutput();
+        }
+        QVERIFY2(banner.contains("Press Ctrl-C"), banner.constData());
+        const Run r = meshdeck({"perf", "run", "--in-cluster", "--kubeconfig", kc, "--workers", "2",
+                                "--url", "http://productpage.bookinfo:9080/productpage", "--rate",
+                                "100", "--duration", "2s", "--start-delay", "2s", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value("labels").toObject().value("load.from").toString(),
+                 QStringLiteral("cluster"));
+        QCOMPARE(o.value("labels").toObject().value("load.workers").toString(),
+                 QStringLiteral("2"));
+        const auto leftBehind = [&] {
+            QProcess kubectl;
+            kubectl.start(QStringLiteral("kubectl"),
+                          {"--kubeconfig", kc, "get", "jobs,pods,secrets,namespaces", "-A", "-l",
+                           "app.kubernetes.io/managed-by=meshdeck", "-o", "name"});
+            kubectl.waitForFinished(20000);
+            return kubectl.readAllStandardOutput().trimmed();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(leftBehind().isEmpty(), 15000);
+        demo.terminate();
+        QVERIFY(demo.waitForFinished(15000));
+    }
+
     void perfCtrlCKeepsThePartialResult()
     {
         std::signal(SIGPIPE, SIG_IGN);
