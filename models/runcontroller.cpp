@@ -1,5 +1,6 @@
 #include "runcontroller.h"
 
+#include <incluster/inclusterrun.h>
 #include <kube/clustersession.h>
 #include <kube/kubeclient.h>
 #include <kube/quantity.h>
@@ -28,14 +29,17 @@ public Q_SLOTS:
         m_store.reset();
     }
 
-    void run(const Meshdeck::Perf::RunRequest &request, const QString &profile)
+    void run(const Meshdeck::Perf::RunRequest &request, const QString &profile,
+             const std::optional<InCluster::InClusterOptions> &inCluster)
     {
         cancel = false;
         Perf::RunRequest withFacts = request;
         if (m_session)
             describeCluster(withFacts);
-        const Perf::RunResult result = Perf::LoadRunner::runBlocking(
-            withFacts, cancel, [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); });
+        const Perf::RunResult result = inCluster
+            ? runInCluster(withFacts, *inCluster)
+            : Perf::LoadRunner::runBlocking(
+                withFacts, cancel, [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); });
         QString saveError;
         if (result.report.attempts() == 0 && !result.failure.isEmpty()) {
             saveError = result.failure; // nothing was measured: nothing to keep
@@ -59,9 +63,41 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void progressed(const Meshdeck::Perf::RunProgress &progress);
+    void clusterProgressed(const Meshdeck::InCluster::InClusterProgress &progress);
     void finished(const Meshdeck::Perf::RunResult &result, const QString &saveError);
 
 private:
+    // Kubernetes runs the load: an Indexed Job of worker pods in the session's cluster.
+    Perf::RunResult runInCluster(const Perf::RunRequest &request,
+                                 const InCluster::InClusterOptions &options)
+    {
+        Perf::RunResult failed;
+        failed.spec = request.spec;
+        failed.name = request.name;
+        if (!m_session) {
+            failed.failure = tr("No cluster is connected: connect one on the Clusters page, or "
+                                "run the load from this computer.");
+            return failed;
+        }
+        InCluster::InClusterRun run(m_session->client(), request, options);
+        quint64 responses = 0, errors = 0;
+        auto merged = run.run(cancel, [&](const InCluster::InClusterProgress &p) {
+            Perf::RunProgress progress = p.run;
+            for (const Perf::SecondPoint &s : p.run.newPoints) {
+                responses += s.requests;
+                errors += s.errors;
+            }
+            progress.responses = responses;
+            progress.errors = errors;
+            Q_EMIT progressed(progress);
+            Q_EMIT clusterProgressed(p);
+        });
+        if (merged)
+            return std::move(merged).value();
+        failed.failure = merged.error().message();
+        return failed;
+    }
+
     // Kubernetes version, nodes, and the mesh (Istio's istiod or Linkerd's destination image
     // tag); labels the user set win over what is detected.
     void describeCluster(Perf::RunRequest &r)
@@ -121,6 +157,8 @@ RunController::RunController(QObject *parent)
     qRegisterMetaType<Perf::RunRequest>();
     qRegisterMetaType<Perf::RunProgress>();
     qRegisterMetaType<Perf::RunResult>();
+    qRegisterMetaType<InCluster::InClusterProgress>();
+    connect(m_worker, &RunWorker::clusterProgressed, this, &RunController::clusterProgressed);
     m_thread.setObjectName(QStringLiteral("meshdeck-runner"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -142,7 +180,38 @@ RunController::~RunController()
     m_thread.wait();
 }
 
-void RunController::start(const Perf::RunRequest &request, const QString &profile)
+QList<QPair<QString, QString>> RunController::clusterTargets() const
+{
+    QList<QPair<QString, QString>> out;
+    if (!m_session)
+        return out;
+    // The cluster's Services as workers inside it reach them (a read of the session's cache).
+    for (const QJsonObject &svc : m_session->cachedObjects(QString(), QStringLiteral("Service"))
+                                      .value_or(QList<QJsonObject> {})) {
+        const QJsonObject md = svc.value(QLatin1String("metadata")).toObject();
+        const QString ns = md.value(QLatin1String("namespace")).toString();
+        const QString name = md.value(QLatin1String("name")).toString();
+        if (ns == QLatin1String("kube-system") || name == QLatin1String("kubernetes"))
+            continue;
+        for (const QJsonValue &p :
+             svc.value(QLatin1String("spec")).toObject().value(QLatin1String("ports")).toArray()) {
+            const QJsonObject port = p.toObject();
+            if (port.value(QLatin1String("protocol")).toString(QStringLiteral("TCP"))
+                != QLatin1String("TCP"))
+                continue;
+            out.append({tr("Service %1/%2").arg(ns, name),
+                        QStringLiteral("http://%1.%2:%3/")
+                            .arg(name, ns)
+                            .arg(port.value(QLatin1String("port")).toInt())});
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
+    return out;
+}
+
+void RunController::start(const Perf::RunRequest &request, const QString &profile,
+                          const std::optional<InCluster::InClusterOptions> &inCluster)
 {
     if (m_running)
         return;
@@ -150,12 +219,16 @@ void RunController::start(const Perf::RunRequest &request, const QString &profil
     Q_EMIT started(request);
     Q_EMIT runningChanged(true);
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, profile] { worker->run(request, profile); },
+        m_worker,
+        [worker = m_worker, request, profile, inCluster] {
+            worker->run(request, profile, inCluster);
+        },
         Qt::QueuedConnection);
 }
 
 void RunController::setSession(const Kube::ClusterSessionPtr &session)
 {
+    m_session = session;
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, session] { worker->setSession(session); },
         Qt::QueuedConnection);

@@ -1,10 +1,14 @@
 #pragma once
 
+#include <incluster/inclusterrun.h>
 #include <kube/clustersession.h>
 #include <perf/loadrunner.h>
 
 #include <QObject>
+#include <QPair>
 #include <QThread>
+
+#include <optional>
 
 namespace Meshdeck {
 
@@ -29,7 +33,12 @@ public:
     // The connected context's session: runs record its facts (version, nodes, mesh).
     void setSession(const Kube::ClusterSessionPtr &session);
     [[nodiscard]] bool isRunning() const { return m_running; }
-    void start(const Perf::RunRequest &request, const QString &profile);
+    [[nodiscard]] bool hasCluster() const { return m_session != nullptr; }
+    // The connected cluster's Services as http URLs for in-cluster load (label, URL).
+    [[nodiscard]] QList<QPair<QString, QString>> clusterTargets() const;
+    // inCluster: Kubernetes runs the load as an Indexed Job in the session's cluster.
+    void start(const Perf::RunRequest &request, const QString &profile,
+               const std::optional<InCluster::InClusterOptions> &inCluster = std::nullopt);
     void cancel();
     // The last finished run, saved or not.
     [[nodiscard]] const Perf::RunResult &lastResult() const { return m_last; }
@@ -37,6 +46,8 @@ public:
 Q_SIGNALS:
     void started(const Meshdeck::Perf::RunRequest &request);
     void progressed(const Meshdeck::Perf::RunProgress &progress);
+    // In-cluster runs: the workers (pod, node, state, rate) and the phase.
+    void clusterProgressed(const Meshdeck::InCluster::InClusterProgress &progress);
     // saveError is empty when the run is in the database.
     void finished(const Meshdeck::Perf::RunResult &result, const QString &saveError);
     void runningChanged(bool running);
@@ -46,6 +57,9 @@ private:
     RunWorker *m_worker = nullptr;
     bool m_running = false;
     Perf::RunResult m_last;
+    Kube::ClusterSessionPtr m_session;
 };
 
 } // namespace Meshdeck
+
+Q_DECLARE_METATYPE(Meshdeck::InCluster::InClusterProgress)

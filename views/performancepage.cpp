@@ -9,11 +9,13 @@
 #include <QButtonGroup>
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -27,6 +29,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -193,6 +196,25 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     form->addRow(label(m_warmupLabel), m_warmup);
     form->addRow(label(m_timeoutLabel), m_timeout);
     form->addRow(label(m_generatorLabel), m_generator);
+    m_loadFrom = new QComboBox(formHost);
+    m_loadFrom->setObjectName(QStringLiteral("loadFrom"));
+    m_loadFrom->addItems({QString(), QString()}); // texts in retranslate()
+    m_loadFrom->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_clusterOptions = new QWidget(formHost);
+    auto *clusterLayout = new QHBoxLayout(m_clusterOptions);
+    clusterLayout->setContentsMargins(0, 0, 0, 0);
+    m_workers = new QSpinBox(m_clusterOptions);
+    m_workers->setObjectName(QStringLiteral("workerCount"));
+    m_workers->setRange(1, 1000);
+    m_workerNamespace = new QLineEdit(m_clusterOptions);
+    m_inMesh = new QCheckBox(m_clusterOptions);
+    clusterLayout->addWidget(m_workers);
+    clusterLayout->addWidget(m_workerNamespace, 1);
+    clusterLayout->addWidget(m_inMesh);
+    m_clusterOptions->setVisible(false);
+    form->addRow(label(m_fromLabel), m_loadFrom);
+    form->addRow(QString(), m_clusterOptions);
+    m_fromLabel->setBuddy(m_loadFrom);
     form->addRow(label(m_labelsLabel), m_labels);
     form->addRow(label(m_headersLabel), m_headers);
     form->addRow(label(m_bodyLabel), m_body);
@@ -243,6 +265,14 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     rightLayout->addWidget(m_status);
     rightLayout->addWidget(m_progress);
     rightLayout->addWidget(m_live);
+    m_workersView = new QTreeWidget(right);
+    m_workersView->setObjectName(QStringLiteral("workers"));
+    m_workersView->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_workersView->setRootIsDecorated(false);
+    m_workersView->setColumnCount(4);
+    m_workersView->setMaximumHeight(m_workersView->fontMetrics().lineSpacing() * 7);
+    m_workersView->hide();
+    rightLayout->addWidget(m_workersView);
     rightLayout->addWidget(m_rateView, 1);
     rightLayout->addWidget(m_latencyView, 1);
     auto *resultButtons = new QHBoxLayout;
@@ -264,6 +294,20 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     connect(m_runs, &RunController::progressed, this, &PerformancePage::onProgress);
     connect(m_runs, &RunController::finished, this, &PerformancePage::onFinished);
     connect(m_runs, &RunController::runningChanged, this, &PerformancePage::setRunning);
+    connect(m_runs, &RunController::clusterProgressed, this,
+            [this](const InCluster::InClusterProgress &progress) {
+                // Shown by the redraw timer with the charts.
+                m_workerRows.clear();
+                const QLocale locale;
+                for (const auto &w : progress.workers)
+                    m_workerRows << QStringList {w.pod.isEmpty() ? tr("worker %1").arg(w.index)
+                                                                 : w.pod,
+                                                 w.node, w.state, locale.toString(w.rate, 'f', 0)};
+                m_workersDirty = true;
+                if (!progress.phase.isEmpty())
+                    m_status->setText(progress.phase);
+            });
+    connect(m_loadFrom, &QComboBox::currentIndexChanged, this, &PerformancePage::onLoadFromChanged);
     connect(m_run, &QPushButton::clicked, this, &PerformancePage::startRun);
     connect(m_cancel, &QPushButton::clicked, m_runs, &RunController::cancel);
     connect(m_openResults, &QPushButton::clicked, this, &PerformancePage::resultsRequested);
@@ -388,6 +432,21 @@ void PerformancePage::retranslate()
     for (QDoubleSpinBox *b : {m_duration, m_warmup, m_timeout})
         b->setSuffix(tr(" s"));
     m_generatorLabel->setText(tr("&Generator:"));
+    m_fromLabel->setText(tr("Load &from:"));
+    m_loadFrom->setItemText(0, tr("This computer"));
+    m_loadFrom->setItemText(1, tr("The cluster (worker pods of a Job)"));
+    m_loadFrom->setToolTip(
+        tr("The cluster: Kubernetes runs Meshdeck's load generator as an "
+           "Indexed Job inside the cluster, so the requests take the east-west "
+           "path through the sidecars; the workers' results are merged exactly."));
+    m_workers->setSuffix(tr(" workers"));
+    m_workerNamespace->setPlaceholderText(QStringLiteral("meshdeck-load"));
+    m_workerNamespace->setToolTip(tr("The workers' namespace; created (and removed afterwards) "
+                                     "when missing."));
+    m_inMesh->setText(tr("Inside the mesh"));
+    m_inMesh->setToolTip(tr("Inject the workers' namespace, so that their own sidecar is on the "
+                            "path (as Istio's benchmarks measure)."));
+    m_workersView->setHeaderLabels({tr("Worker pod"), tr("Node"), tr("State"), tr("req/s")});
     m_labelsLabel->setText(tr("La&bels:"));
     m_labels->setPlaceholderText(tr("mesh=istio, version=1.22"));
     m_headersLabel->setText(tr("H&eaders:"));
@@ -491,6 +550,12 @@ void PerformancePage::startRun()
         m_url->setFocus();
         return;
     }
+    if (inCluster() && !m_runs->hasCluster()) {
+        m_statusText = tr("No cluster is connected: connect one on the Clusters page, or load "
+                          "from this computer.");
+        m_status->setText(m_statusText);
+        return;
+    }
     const LoadProfile p = profileFromForm();
     RunRequest request;
     request.name = p.name.isEmpty() ? QString::fromStdString(p.spec.url) : p.name;
@@ -510,7 +575,53 @@ void PerformancePage::startRun()
     m_statusText = tr("Running %1 against %2…")
                        .arg(generatorName(p.generator), QString::fromStdString(p.spec.url));
     m_status->setText(m_statusText);
-    m_runs->start(request, p.name);
+    std::optional<InCluster::InClusterOptions> cluster;
+    if (inCluster()) {
+        InCluster::InClusterOptions options;
+        options.workers = m_workers->value();
+        options.ns = m_workerNamespace->text().trimmed();
+        options.inMesh = m_inMesh->isChecked();
+        cluster = options;
+        m_statusText = tr("Starting %n worker pod(s) in the cluster…", nullptr, options.workers);
+        m_status->setText(m_statusText);
+    }
+    m_workerRows.clear();
+    m_workersView->clear();
+    m_workersView->setVisible(cluster.has_value());
+    m_runs->start(request, p.name, cluster);
+}
+
+bool PerformancePage::inCluster() const
+{
+    return m_loadFrom->currentIndex() == 1;
+}
+
+void PerformancePage::onLoadFromChanged()
+{
+    const bool cluster = inCluster();
+    m_clusterOptions->setVisible(cluster);
+    // The workers run Meshdeck's own engine.
+    if (cluster)
+        m_generator->setCurrentIndex(0);
+    m_generator->setEnabled(!cluster);
+    if (!cluster)
+        return;
+    if (!m_runs->hasCluster()) {
+        m_status->setText(tr("No cluster is connected: connect one on the Clusters page."));
+        return;
+    }
+    // Offer the cluster's Services, as the workers inside it reach them.
+    const QString current = m_url->currentText();
+    const QList<QPair<QString, QString>> targets = m_runs->clusterTargets();
+    for (const auto &[label, url] : targets) {
+        if (m_url->findData(url) >= 0)
+            continue;
+        m_url->addItem(url, url);
+        m_url->setItemData(m_url->count() - 1, label, Qt::ToolTipRole);
+    }
+    m_url->setEditText(current);
+    m_status->setText(tr("%n Service port(s) of the cluster are offered in the target box.",
+                         nullptr, int(targets.size())));
 }
 
 void PerformancePage::setRunning(bool running)
@@ -550,6 +661,19 @@ void PerformancePage::redraw()
     m_live->setText(tr("%1 req/s   p50 %2 ms   p99 %3 ms   errors %4")
                         .arg(locale.toString(p.rate, 'f', 0), locale.toString(p.p50Ms, 'f', 2),
                              locale.toString(p.p99Ms, 'f', 2), locale.toString(p.errors)));
+    if (m_workersDirty) {
+        m_workersDirty = false;
+        // A handful of rows, redrawn whole a few times a second at most.
+        while (m_workersView->topLevelItemCount() > m_workerRows.size())
+            delete m_workersView->takeTopLevelItem(m_workersView->topLevelItemCount() - 1);
+        for (int i = 0; i < m_workerRows.size(); ++i) {
+            QTreeWidgetItem *item = m_workersView->topLevelItem(i);
+            if (!item)
+                item = new QTreeWidgetItem(m_workersView);
+            for (int c = 0; c < m_workerRows[i].size(); ++c)
+                item->setText(c, m_workerRows[i][c]);
+        }
+    }
     if (!m_dirty)
         return;
     m_dirty = false;

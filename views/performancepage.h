@@ -8,6 +8,8 @@
 #include <functional>
 
 class QButtonGroup;
+class QCheckBox;
+class QTreeWidget;
 class QChartView;
 class QComboBox;
 class QDoubleSpinBox;
@@ -64,6 +66,8 @@ private:
     void onProgress(const Perf::RunProgress &progress);
     void onFinished(const Perf::RunResult &result, const QString &saveError);
     void redraw();
+    void onLoadFromChanged();
+    [[nodiscard]] bool inCluster() const;
     void setRunning(bool running);
     QString validate() const;
 
@@ -80,7 +84,16 @@ private:
            *m_loadLabel = nullptr, *m_connectionsLabel = nullptr, *m_threadsLabel = nullptr,
            *m_durationLabel = nullptr, *m_warmupLabel = nullptr, *m_timeoutLabel = nullptr,
            *m_generatorLabel = nullptr, *m_labelsLabel = nullptr, *m_headersLabel = nullptr,
-           *m_bodyLabel = nullptr;
+           *m_bodyLabel = nullptr, *m_fromLabel = nullptr;
+    // Where the load comes from: this computer, or worker pods of a Job in the cluster.
+    QComboBox *m_loadFrom = nullptr;
+    QWidget *m_clusterOptions = nullptr;
+    QSpinBox *m_workers = nullptr;
+    QLineEdit *m_workerNamespace = nullptr;
+    QCheckBox *m_inMesh = nullptr;
+    QTreeWidget *m_workersView = nullptr;
+    QList<QStringList> m_workerRows;
+    bool m_workersDirty = false;
     QLineEdit *m_name = nullptr;
     QComboBox *m_url = nullptr;
     QComboBox *m_method = nullptr;

@@ -152,6 +152,7 @@ void InClusterRun::State::onLine(Worker &w, const QByteArray &line)
     case WorkerLine::Type::Result:
         w.result = parsed->result;
         w.hasResult = true;
+        w.state = QStringLiteral("Completed");
         break;
     case WorkerLine::Type::Error:
         w.error = parsed->message;
@@ -256,7 +257,19 @@ VoidResult InClusterRun::State::prepare()
             missing << QStringLiteral("%1 %2").arg(QLatin1String(n.verb),
                                                    QLatin1String(n.resource));
     }
-    const auto existing = client->get(QStringLiteral("/api/v1/namespaces/%1").arg(ns));
+    auto existing = client->get(QStringLiteral("/api/v1/namespaces/%1").arg(ns));
+    // A namespace still being deleted (an earlier run's) takes nothing new: wait until it is gone.
+    QElapsedTimer terminating;
+    terminating.start();
+    while (existing && metadataOf(existing.value()).contains(QLatin1String("deletionTimestamp"))) {
+        if (terminating.elapsed() > 60'000)
+            return Unexpected(Error(ErrorCode::Conflict,
+                                    tr("The namespace %1 is still being deleted after a minute; "
+                                       "choose another with --namespace, or try again later.")
+                                        .arg(ns)));
+        QThread::msleep(250);
+        existing = client->get(QStringLiteral("/api/v1/namespaces/%1").arg(ns));
+    }
     if (!existing && existing.error().code() != ErrorCode::NotFound)
         return Unexpected(existing.error());
     if (!existing) {
@@ -568,10 +581,10 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
     }
     QList<Perf::RunResult> parts;
     QStringList lost, nodes;
+    QList<Perf::SecondPoint> rest;
     {
         std::lock_guard lock(s.mutex);
-        const QList<Perf::SecondPoint> rest = s.takeCompleteSeconds(true);
-        Q_UNUSED(rest);
+        rest = s.takeCompleteSeconds(true);
         for (auto &[index, w] : s.workers) {
             if (w.hasResult)
                 parts << w.result;
@@ -582,6 +595,8 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
                 nodes << w.node;
         }
     }
+    report(cancelled ? tr("Cancelled; removing the Job") : tr("Merging and removing the Job"),
+           rest);
     s.cleanUp();
     if (parts.isEmpty()) {
         if (failure.isEmpty())

@@ -4,6 +4,8 @@
 #include "support/sampleruns.h"
 #include "support/stallprobe.h"
 
+#include "support/livesession.h"
+
 #include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
 #include <kube/kubeconfig.h>
@@ -17,15 +19,18 @@
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 #include <csignal>
 
@@ -247,6 +252,70 @@ private Q_SLOTS:
         QVERIFY(page.comparison()->summaryTable()->item(1, 8)->text().startsWith(QLatin1Char('+')));
         if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
             page.grab().save(shots + QStringLiteral("/demo-overhead.png"));
+    }
+
+    // Load from the cluster: the page runs an Indexed Job of worker pods on the demo (real child
+    // processes), shows each worker live and keeps the merged run.
+    void loadFromTheCluster()
+    {
+        qputenv("MESHDECK_LOADGEN_BINARY", MESHDECK_LOADGEN_BINARY);
+        Demo::DemoCluster::Options options;
+        options.timeScale = 0.5;
+        Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        const QString db = m_dir.filePath(QStringLiteral("cluster.sqlite"));
+        auto store = ResultStore::open(db).value();
+        RunController runs;
+        runs.setStorePath(db);
+        QTemporaryDir kc;
+        QVERIFY(cluster.writeKubeconfig(kc.filePath(QStringLiteral("kc"))).ok());
+        LiveSession live(Kube::Kubeconfig::load(kc.filePath(QStringLiteral("kc")))
+                             ->resolve(QStringLiteral("meshdeck-demo"))
+                             .value());
+        QVERIFY(live.waitForSync());
+        runs.setSession(live.session());
+        PerformancePage perf(&runs);
+        perf.setStore(store.get());
+        perf.resize(1280, 800);
+        perf.show();
+        auto *from = perf.findChild<QComboBox *>(QStringLiteral("loadFrom"));
+        QVERIFY(from);
+        from->setCurrentIndex(1);
+        // The cluster's Services are offered as targets, as the workers reach them.
+        auto *url = perf.findChild<QComboBox *>();
+        bool offered = false;
+        for (QComboBox *box : perf.findChildren<QComboBox *>())
+            offered = offered
+                || box->findData(QStringLiteral("http://productpage.bookinfo:9080/")) >= 0;
+        QVERIFY(offered);
+        Q_UNUSED(url);
+        perf.findChild<QSpinBox *>(QStringLiteral("workerCount"))->setValue(2);
+        LoadProfile p;
+        p.name = QStringLiteral("from the cluster");
+        p.spec.url = "http://productpage.bookinfo:9080/productpage";
+        p.spec.mode = LoadSpec::Mode::ConstantRate;
+        p.spec.rate = 100;
+        p.spec.connections = 4;
+        p.spec.duration = 3s;
+        perf.loadProfile(p);
+        QSignalSpy finished(&runs, &RunController::finished);
+        QSignalSpy workers(&runs, &RunController::clusterProgressed);
+        perf.startRun();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().at(1).toString().isEmpty(),
+                 qPrintable(finished.first().at(1).toString()));
+        QVERIFY(!workers.isEmpty());
+        auto *view = perf.findChild<QTreeWidget *>(QStringLiteral("workers"));
+        QVERIFY(view->isVisible());
+        QTRY_COMPARE(view->topLevelItemCount(), 2);
+        QVERIFY(view->topLevelItem(0)->text(0).startsWith(QStringLiteral("meshdeck-load-")));
+        const RunResult r = finished.first().at(0).value<RunResult>();
+        QCOMPARE(r.labels.value(QStringLiteral("load.from")), QStringLiteral("cluster"));
+        QVERIFY(r.report.counters.responses >= 270);
+        QVERIFY(store->loadRun(r.id).ok());
+        if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
+            perf.grab().save(shots + QStringLiteral("/performance-cluster.png"));
     }
 
     void problemsAreShown()

@@ -85,6 +85,20 @@ private Q_SLOTS:
         verifyNothingLeft(QStringLiteral("meshdeck-load"));
     }
 
+    // Two runs back to back: the second waits for the first's namespace to be gone.
+    void backToBack()
+    {
+        InClusterOptions options;
+        options.startDelayMs = 1000;
+        for (int i = 0; i < 2; ++i) {
+            InClusterRun run(m_client, productpageAt(50, 1), options);
+            std::atomic_bool cancel {false};
+            const auto result = run.run(cancel, {});
+            QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        }
+        verifyNothingLeft(QStringLiteral("meshdeck-load"));
+    }
+
     void unpullableImageIsNamed()
     {
         InClusterOptions options;
