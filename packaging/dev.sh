@@ -5,6 +5,7 @@
 #   packaging/dev.sh test [CTEST...] install what is missing, build, run the tests (offscreen)
 #   packaging/dev.sh bench           build and run the benchmarks (ctest label "bench")
 #   packaging/dev.sh package         build a .deb with CPack into build/
+#   packaging/dev.sh image           build the in-cluster worker's OCI image archive into build/
 #   packaging/dev.sh setup           only install the missing Debian packages
 #   packaging/dev.sh build           only configure and build
 #
@@ -22,7 +23,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
-    libcpp-httplib-dev openssl ca-certificates wrk prometheus
+    libcpp-httplib-dev openssl ca-certificates wrk prometheus skopeo
     xvfb xauth desktop-file-utils appstream
 )
 
@@ -132,6 +133,14 @@ case "$cmd" in
         cd "$BUILD_DIR"
         QT_QPA_PLATFORM=offscreen ctest --verbose --label-regex bench "$@"
         ;;
+    image)
+        setup
+        build
+        version="$(sed -n 's/^#define MESHDECK_VERSION "\(.*\)"$/\1/p' "$BUILD_DIR/generated/meshdeck_version.h")"
+        log "Building the worker image"
+        bash "$ROOT/packaging/image.sh" "$BUILD_DIR" \
+            "$BUILD_DIR/meshdeck-loadgen_${version}_$(dpkg --print-architecture).oci.tar" "$@"
+        ;;
     package)
         setup
         build
@@ -141,10 +150,10 @@ case "$cmd" in
         ls -1 "$BUILD_DIR"/*.deb
         ;;
     ""|-h|--help|help)
-        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
         [ -n "$cmd" ] || exit 2
         ;;
     *)
-        die "unknown command '$cmd' (use run, test, bench, package, setup or build)"
+        die "unknown command '$cmd' (use run, test, bench, package, image, setup or build)"
         ;;
 esac
