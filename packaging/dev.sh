@@ -14,6 +14,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# ccache: paths relative to the checkout, so that another clone of the same sources (CI's)
+# reuses what was compiled before.
+export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=true
 BUILD_DIR="${MESHDECK_BUILD_DIR:-$ROOT/build}"
 BUILD_TYPE="${MESHDECK_BUILD_TYPE:-RelWithDebInfo}"
 
