@@ -7,6 +7,7 @@
 #include <mesh/meshcatalog.h>
 #include <store/resultstore.h>
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace Meshdeck {
@@ -75,8 +76,10 @@ private:
         failed.spec = request.spec;
         failed.name = request.name;
         if (!m_session) {
-            failed.failure = tr("No cluster is connected: connect one on the Clusters page, or "
-                                "run the load from this computer.");
+            failed.failure = QCoreApplication::translate(
+                "Meshdeck::RunController",
+                "No cluster is connected: connect one on the Clusters "
+                "page, or run the load from this computer.");
             return failed;
         }
         InCluster::InClusterRun run(m_session->client(), request, options);

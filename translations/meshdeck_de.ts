@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::BoundedFile</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, a pipe or a socket); give the path of a file.</source>
+        <translation>%1 ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Socket); geben Sie den Pfad einer Datei an.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, more than the %3 Meshdeck reads from such a file.</source>
+        <translation>%1 ist %2 groß, mehr als die %3, die Meshdeck aus einer solchen Datei liest.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 Meshdeck reads from such a file.</source>
+        <translation>%1 ist größer als die %2, die Meshdeck aus einer solchen Datei liest.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ClustersPage</name>
     <message>
         <source>Select a namespace, workload or pod to see its YAML.</source>
@@ -79,7 +106,7 @@
         <translation>Der Log-Stream ist beendet (der Container wurde gestoppt oder der Pod ist weg).</translation>
     </message>
     <message>
-        <source>"%1" is not in the log.</source>
+        <source>&quot;%1&quot; is not in the log.</source>
         <translation>„%1“ kommt im Log nicht vor.</translation>
     </message>
     <message>
@@ -263,7 +290,7 @@
         <translation>Dies ist keine Meshdeck-Datei, oder sie ist beschädigt.</translation>
     </message>
     <message>
-        <source>This file holds "%1", not "%2".</source>
+        <source>This file holds &quot;%1&quot;, not &quot;%2&quot;.</source>
         <translation>Diese Datei enthält „%1“, nicht „%2“.</translation>
     </message>
     <message>
@@ -274,7 +301,7 @@
 <context>
     <name>Meshdeck::HttpTransport</name>
     <message>
-        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
+        <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
         <translation>Die Adresse „%1“ ist keine gültige http- oder https-URL. Prüfen Sie die Serveradresse.</translation>
     </message>
     <message>
@@ -286,7 +313,7 @@
         <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
+        <source>The host name &quot;%1&quot; could not be resolved. Check the server address and your network or DNS settings.</source>
         <translation>Der Hostname „%1“ konnte nicht aufgelöst werden. Prüfen Sie die Serveradresse und Ihre Netzwerk- oder DNS-Einstellungen.</translation>
     </message>
     <message>
@@ -324,6 +351,84 @@
     <message>
         <source>The request to %1 failed.</source>
         <translation>Die Anfrage an %1 ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::InCluster::InClusterRun</name>
+    <message>
+        <source>The namespace %1 is still being deleted after a minute; choose another with --namespace, or try again later.</source>
+        <translation>Der Namespace %1 wird nach einer Minute immer noch gelöscht; wählen Sie mit --namespace einen anderen, oder versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The in-cluster run needs permissions this user lacks in namespace %1: %2. Nothing was created.</source>
+        <translation>Der Lauf im Cluster braucht Berechtigungen, die diesem Benutzer im Namespace %1 fehlen: %2. Es wurde nichts angelegt.</translation>
+    </message>
+    <message>
+        <source>Give at least one worker.</source>
+        <translation>Geben Sie mindestens einen Worker an.</translation>
+    </message>
+    <message>
+        <source>Checking permissions in %1</source>
+        <translation>Berechtigungen in %1 werden geprüft</translation>
+    </message>
+    <message>
+        <source>Creating the Job</source>
+        <translation>Job wird angelegt</translation>
+    </message>
+    <message>
+        <source>Pod %1 cannot pull the worker image %2 (%3). Load the image into the cluster or push it to a registry it can reach, and give it with --image.</source>
+        <translation>Pod %1 kann das Worker-Image %2 nicht laden (%3). Laden Sie das Image in den Cluster oder in eine Registry, die er erreicht, und geben Sie es mit --image an.</translation>
+    </message>
+    <message>
+        <source>Starting %1 workers</source>
+        <translation>%1 Worker werden gestartet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 worker pods started within %3 s: the cluster may lack room (CPU %4 and memory %5 each) or the image may be slow to pull.</source>
+        <translation>Nur %1 von %2 Worker-Pods sind binnen %3 s gestartet: dem Cluster fehlt vielleicht Platz (je CPU %4 und Speicher %5), oder das Image lädt langsam.</translation>
+    </message>
+    <message>
+        <source>The Job %1 was deleted by someone else; the run stopped.</source>
+        <translation>Der Job %1 wurde von jemand anderem gelöscht; der Lauf wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The workers did not finish in time.</source>
+        <translation>Die Worker sind nicht rechtzeitig fertig geworden.</translation>
+    </message>
+    <message>
+        <source>Cancelled; removing the Job</source>
+        <translation>Abgebrochen; der Job wird entfernt</translation>
+    </message>
+    <message>
+        <source>Merging and removing the Job</source>
+        <translation>Ergebnisse werden zusammengeführt, der Job wird entfernt</translation>
+    </message>
+    <message>
+        <source>Cancelled before any worker reported a result.</source>
+        <translation>Abgebrochen, bevor ein Worker ein Ergebnis gemeldet hat.</translation>
+    </message>
+    <message>
+        <source>No worker reported a result: %1</source>
+        <translation>Kein Worker hat ein Ergebnis gemeldet: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers reported no result (%3); the others are merged.</source>
+        <translation>%1 von %2 Workern haben kein Ergebnis gemeldet (%3); die übrigen sind zusammengeführt.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::InCluster::WorkerProtocol</name>
+    <message>
+        <source>Worker %1 sent a damaged histogram for second %2.</source>
+        <translation>Worker %1 hat für Sekunde %2 ein beschädigtes Histogramm gesendet.</translation>
+    </message>
+    <message>
+        <source>The result of worker %1</source>
+        <translation>Das Ergebnis von Worker %1</translation>
     </message>
 </context>
 <context>
@@ -380,8 +485,8 @@
         <translation>Was jedes ist und was dieser Cluster schon ausführt. Mit den Pfeiltasten wählen.</translation>
     </message>
     <message>
-        <source>&lt;span style="color:#2e9d4f"&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
-        <translation>&lt;span style="color:#2e9d4f"&gt;Hier installiert: %1, %2/%3 bereit&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Hier installiert: %1, %2/%3 bereit&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Not installed here</source>
@@ -452,8 +557,8 @@
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <source>"%1" is not a valid namespace name (lower-case letters, digits and '-', at most 63).</source>
-        <translation>„%1“ ist kein gültiger Namespace-Name (Kleinbuchstaben, Ziffern und '-', höchstens 63).</translation>
+        <source>&quot;%1&quot; is not a valid namespace name (lower-case letters, digits and &apos;-&apos;, at most 63).</source>
+        <translation>„%1“ ist kein gültiger Namespace-Name (Kleinbuchstaben, Ziffern und &apos;-&apos;, höchstens 63).</translation>
     </message>
     <message>
         <source>Created by the install</source>
@@ -512,7 +617,7 @@
         <translation>PERMISSIVE: mTLS und Klartext</translation>
     </message>
     <message>
-        <source>Applied as PeerAuthentication "default" in %1.</source>
+        <source>Applied as PeerAuthentication &quot;default&quot; in %1.</source>
         <translation>Angewendet als PeerAuthentication „default“ in %1.</translation>
     </message>
     <message>
@@ -540,12 +645,12 @@
         <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;The plan cannot be made.&lt;/b&gt; %1</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Der Plan kann nicht erstellt werden.&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;The plan cannot be made.&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Der Plan kann nicht erstellt werden.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;A check failed.&lt;/b&gt; Fix what it says, then check again, or go back and choose differently.</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Eine Prüfung ist fehlgeschlagen.&lt;/b&gt; Beheben Sie, was sie nennt, und prüfen Sie erneut, oder gehen Sie zurück und wählen Sie anders.</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;A check failed.&lt;/b&gt; Fix what it says, then check again, or go back and choose differently.</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Eine Prüfung ist fehlgeschlagen.&lt;/b&gt; Beheben Sie, was sie nennt, und prüfen Sie erneut, oder gehen Sie zurück und wählen Sie anders.</translation>
     </message>
     <message numerus="yes">
         <source>Ready, with %n warning(s): read them before you go on.</source>
@@ -679,16 +784,16 @@
         <translation>&lt;b&gt;Angehalten&lt;/b&gt; nach %1 von %2 Objekten. Zurückrollen, um Angelegtes zu entfernen, oder fortsetzen.</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;Failed&lt;/b&gt; after %1 of %2 objects: %3</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Fehlgeschlagen&lt;/b&gt; nach %1 von %2 Objekten: %3</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;Failed&lt;/b&gt; after %1 of %2 objects: %3</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Fehlgeschlagen&lt;/b&gt; nach %1 von %2 Objekten: %3</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;Rollback stopped:&lt;/b&gt; %1</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Zurückrollen abgebrochen:&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;Rollback stopped:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Zurückrollen abgebrochen:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -739,16 +844,16 @@
         <translation>Überprüfen</translation>
     </message>
     <message>
-        <source>Is it running? The control plane's pods, the add-ons, and a dry-run pod through the injection webhook.</source>
+        <source>Is it running? The control plane&apos;s pods, the add-ons, and a dry-run pod through the injection webhook.</source>
         <translation>Läuft es? Die Pods der Control Plane, die Add-ons und ein Probe-Pod (dry run) durch den Injektions-Webhook.</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#2e9d4f"&gt;%1 is installed and working.&lt;/b&gt;</source>
-        <translation>&lt;b style="color:#2e9d4f"&gt;%1 ist installiert und funktioniert.&lt;/b&gt;</translation>
+        <source>&lt;b style=&quot;color:#2e9d4f&quot;&gt;%1 is installed and working.&lt;/b&gt;</source>
+        <translation>&lt;b style=&quot;color:#2e9d4f&quot;&gt;%1 ist installiert und funktioniert.&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;Installed, but not working yet.&lt;/b&gt; The failed check says why.</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Installiert, funktioniert aber noch nicht.&lt;/b&gt; Die fehlgeschlagene Prüfung sagt, warum.</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;Installed, but not working yet.&lt;/b&gt; The failed check says why.</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Installiert, funktioniert aber noch nicht.&lt;/b&gt; Die fehlgeschlagene Prüfung sagt, warum.</translation>
     </message>
     <message>
         <source>Waiting for the control plane to become Ready…</source>
@@ -771,7 +876,7 @@
         <translation>&amp;Topologie öffnen</translation>
     </message>
     <message>
-        <source>%1 runs in %2. Deploy a sample into a namespace with injection on, then watch its traffic and mTLS on the Topology page; measure the mesh's overhead on the Performance page.</source>
+        <source>%1 runs in %2. Deploy a sample into a namespace with injection on, then watch its traffic and mTLS on the Topology page; measure the mesh&apos;s overhead on the Performance page.</source>
         <translation>%1 läuft in %2. Stellen Sie ein Beispiel in einem Namespace mit Injektion bereit, beobachten Sie Verkehr und mTLS auf der Seite Topologie und messen Sie den Mehraufwand des Mesh auf der Seite Leistung.</translation>
     </message>
     <message>
@@ -797,42 +902,42 @@
 <context>
     <name>Meshdeck::Kube::ExecCredentialProvider</name>
     <message>
-        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <source>The credential plugin of user &quot;%1&quot; asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
         <translation>Das Anmelde-Plugin von Benutzer „%1“ verlangt %2; Meshdeck unterstützt client.authentication.k8s.io/v1 und v1beta1. Aktualisieren Sie das Plugin oder seine apiVersion in der kubeconfig.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; was not found on PATH.</source>
         <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ wurde im PATH nicht gefunden.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" could not be started: %2</source>
+        <source>The credential plugin &quot;%1&quot; could not be started: %2</source>
         <translation>Das Anmelde-Plugin „%1“ konnte nicht gestartet werden: %2</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <source>The credential plugin &quot;%1&quot; did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
         <translation>Das Anmelde-Plugin „%1“ wurde nicht innerhalb von %2 Sekunden fertig. Es wartet möglicherweise auf eine Anmeldung im Browser oder Terminal: Führen Sie es einmal von Hand aus.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; failed (exit code %3)%4</source>
         <translation>Das Anmelde-Plugin „%1“ von Benutzer „%2“ ist fehlgeschlagen (Exit-Code %3)%4</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <source>The credential plugin &quot;%1&quot; printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
         <translation>Das Anmelde-Plugin „%1“ hat etwas ausgegeben, das kein ExecCredential mit Status ist. Führen Sie es von Hand aus, um die Ausgabe zu sehen.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
+        <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
         <translation>Das Anmelde-Plugin „%1“ hat weder ein Token noch ein Client-Zertifikat mit Schlüssel geliefert.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::KubeClient</name>
     <message>
-        <source>Context "%1"</source>
+        <source>Context &quot;%1&quot;</source>
         <translation>Kontext „%1“</translation>
     </message>
     <message>
-        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <source>The cluster of context &quot;%1&quot; rejected the credentials of user &quot;%2&quot; (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
         <translation>Der Cluster des Kontexts „%1“ hat die Zugangsdaten von Benutzer „%2“ abgelehnt (401 Unauthorized). Sie sind möglicherweise abgelaufen: Melden Sie sich erneut an, oder prüfen Sie den Benutzer in Ihrer kubeconfig.</translation>
     </message>
     <message>
@@ -840,66 +945,62 @@
         <translation>(anonym)</translation>
     </message>
     <message>
-        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <source>Not allowed in context &quot;%1&quot;: %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
         <translation>Im Kontext „%1“ nicht erlaubt: %2. Bitten Sie einen Cluster-Administrator um diese Berechtigung, oder verwenden Sie einen Kontext, dessen Benutzer sie hat.</translation>
     </message>
     <message>
-        <source>Not found in context "%1": %2</source>
+        <source>Not found in context &quot;%1&quot;: %2</source>
         <translation>Im Kontext „%1“ nicht gefunden: %2</translation>
     </message>
     <message>
-        <source>Conflict in context "%1": %2</source>
+        <source>Conflict in context &quot;%1&quot;: %2</source>
         <translation>Konflikt im Kontext „%1“: %2</translation>
     </message>
     <message>
-        <source>The data requested from context "%1" is no longer available: %2</source>
+        <source>The data requested from context &quot;%1&quot; is no longer available: %2</source>
         <translation>Die im Kontext „%1“ angefragten Daten sind nicht mehr verfügbar: %2</translation>
     </message>
     <message>
-        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
+        <source>The API server of context &quot;%1&quot; is rate-limiting requests; try again shortly.</source>
         <translation>Der API-Server des Kontexts „%1“ drosselt Anfragen; versuchen Sie es gleich erneut.</translation>
     </message>
     <message>
-        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
+        <source>The API server of context &quot;%1&quot; answered with an error (%2): %3. Try again later.</source>
         <translation>Der API-Server des Kontexts „%1“ hat mit einem Fehler geantwortet (%2): %3. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <source>The request was refused in context "%1" (%2): %3</source>
+        <source>The request was refused in context &quot;%1&quot; (%2): %3</source>
         <translation>Die Anfrage wurde im Kontext „%1“ abgelehnt (%2): %3</translation>
     </message>
     <message>
-        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
+        <source>The API server of context &quot;%1&quot; sent a reply that is not a JSON object.</source>
         <translation>Der API-Server des Kontexts „%1“ hat eine Antwort gesendet, die kein JSON-Objekt ist.</translation>
     </message>
     <message>
-        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
+        <source>The watch stream of context &quot;%1&quot; carried a malformed event; it will be restarted.</source>
         <translation>Der Watch-Stream des Kontexts „%1“ enthielt ein fehlerhaftes Ereignis; er wird neu gestartet.</translation>
+    </message>
+    <message>
+        <source>The API server of context &quot;%1&quot; did not answer within %2 s (Meshdeck&apos;s request timeout). It may be overloaded, or something between you and it holds the connection: try again, or check the server.</source>
+        <translation>Der API-Server des Kontexts „%1“ hat nicht binnen %2 s geantwortet (Meshdecks Zeitlimit für Anfragen). Er ist vielleicht überlastet, oder etwas zwischen Ihnen und ihm hält die Verbindung fest: versuchen Sie es erneut, oder prüfen Sie den Server.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
-        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <source>%1 of &quot;%2&quot; in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
         <translation>%1 von „%2“ in %3 ist kein gültiges Base64. Exportieren Sie die Zugangsdaten erneut, oder verweisen Sie mit %4 stattdessen auf eine PEM-Datei.</translation>
     </message>
     <message>
-        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
+        <source>%1 of &quot;%2&quot; in %3 does not hold PEM data (no &quot;-----BEGIN&quot; line after decoding).</source>
         <translation>%1 von „%2“ in %3 enthält keine PEM-Daten (nach dem Dekodieren keine „-----BEGIN“-Zeile).</translation>
-    </message>
-    <message>
-        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
-        <translation>Die %1-Datei von „%2“ kann nicht gelesen werden: %3 (%4). Prüfen Sie den Pfad in Ihrer kubeconfig.</translation>
     </message>
     <message>
         <source>The kubeconfig %1 does not exist. Check the path, or leave --kubeconfig out to use $KUBECONFIG or ~/.kube/config.</source>
         <translation>Die kubeconfig %1 existiert nicht. Prüfen Sie den Pfad, oder lassen Sie --kubeconfig weg, um $KUBECONFIG oder ~/.kube/config zu verwenden.</translation>
     </message>
     <message>
-        <source>The kubeconfig %1 cannot be read: %2</source>
-        <translation>Die kubeconfig %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud&apos;s CLI or kubectl, or start the demo cluster with &apos;meshdeck demo-cluster --kubeconfig FILE&apos;.</source>
         <translation>Keine kubeconfig gefunden (gesucht: %1). Legen Sie eine mit dem CLI Ihrer Cloud oder mit kubectl an, oder starten Sie den Demo-Cluster mit „meshdeck demo-cluster --kubeconfig DATEI“.</translation>
     </message>
     <message>
@@ -911,11 +1012,11 @@
         <translation>Die Datei %1 ist keine kubeconfig: Ihre oberste Ebene ist keine Zuordnung.</translation>
     </message>
     <message>
-        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
+        <source>No context is selected in %1. Choose one with --context NAME or &apos;kubectl config use-context NAME&apos;.</source>
         <translation>In %1 ist kein Kontext ausgewählt. Wählen Sie einen mit --context NAME oder „kubectl config use-context NAME“.</translation>
     </message>
     <message>
-        <source>The context "%1" is not in %2. Known contexts: %3.</source>
+        <source>The context &quot;%1&quot; is not in %2. Known contexts: %3.</source>
         <translation>Der Kontext „%1“ ist nicht in %2. Bekannte Kontexte: %3.</translation>
     </message>
     <message>
@@ -923,28 +1024,36 @@
         <translation>keine</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the cluster &quot;%2&quot;, which %3 does not define.</source>
         <translation>Der Kontext „%1“ verweist auf den Cluster „%2“, den %3 nicht definiert.</translation>
     </message>
     <message>
-        <source>The cluster "%1" of context "%2" has no server address.</source>
+        <source>The cluster &quot;%1&quot; of context &quot;%2&quot; has no server address.</source>
         <translation>Der Cluster „%1“ des Kontexts „%2“ hat keine Serveradresse.</translation>
     </message>
     <message>
-        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
+        <source>The server address &quot;%1&quot; of cluster &quot;%2&quot; is not an http or https URL.</source>
         <translation>Die Serveradresse „%1“ des Clusters „%2“ ist keine http- oder https-URL.</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the user &quot;%2&quot;, which %3 does not define.</source>
         <translation>Der Kontext „%1“ verweist auf den Benutzer „%2“, den %3 nicht definiert.</translation>
     </message>
     <message>
-        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <source>The user &quot;%1&quot; authenticates with the legacy auth-provider &quot;%2&quot;, which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
         <translation>Der Benutzer „%1“ meldet sich mit dem veralteten auth-provider „%2“ an, den Kubernetes entfernt hat. Stellen Sie auf ein Exec-Anmelde-Plugin um (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
     </message>
     <message>
-        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <source>The user &quot;%1&quot; has a client certificate without its key, or a key without its certificate. Both are needed.</source>
         <translation>Der Benutzer „%1“ hat ein Client-Zertifikat ohne Schlüssel oder einen Schlüssel ohne Zertifikat. Beides wird benötigt.</translation>
+    </message>
+    <message>
+        <source>The %1 file of &quot;%2&quot; cannot be read: %3 Check the path in your kubeconfig.</source>
+        <translation>Die %1-Datei von „%2“ kann nicht gelesen werden: %3 Prüfen Sie den Pfad in Ihrer kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Reading the kubeconfig</source>
+        <translation>Lesen der kubeconfig</translation>
     </message>
 </context>
 <context>
@@ -962,7 +1071,7 @@
         <translation>Injektion aus für %1</translation>
     </message>
     <message>
-        <source>Restart the namespace's workloads for the change to reach their pods.</source>
+        <source>Restart the namespace&apos;s workloads for the change to reach their pods.</source>
         <translation>Starten Sie die Workloads des Namespaces neu, damit die Änderung ihre Pods erreicht.</translation>
     </message>
     <message>
@@ -1002,7 +1111,7 @@
         <translation>%1 neu gestartet</translation>
     </message>
     <message numerus="yes">
-        <source>%n workload(s) restarted in %1; their new pods follow the namespace's injection setting.</source>
+        <source>%n workload(s) restarted in %1; their new pods follow the namespace&apos;s injection setting.</source>
         <translation>
             <numerusform>%n Workload in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform>
             <numerusform>%n Workloads in %1 neu gestartet; die neuen Pods folgen der Injektionseinstellung des Namespace.</numerusform>
@@ -1148,7 +1257,7 @@
         <translation>&amp;Workloads neu starten</translation>
     </message>
     <message>
-        <source>Restart the selected namespace's workloads so that their pods get (or lose) sidecars</source>
+        <source>Restart the selected namespace&apos;s workloads so that their pods get (or lose) sidecars</source>
         <translation>Die Workloads des gewählten Namespace neu starten, damit ihre Pods Sidecars erhalten (oder verlieren)</translation>
     </message>
     <message>
@@ -1176,8 +1285,11 @@
         <translation>Installation nicht bestätigt.</translation>
     </message>
     <message numerus="yes">
-        <source>Remove %1's control plane, add-ons and CRDs (%n object(s), listed under Details)? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
-        <translation><numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekt, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform><numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekte, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform></translation>
+        <source>Remove %1&apos;s control plane, add-ons and CRDs (%n object(s), listed under Details)? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <translation>
+            <numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekt, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform>
+            <numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekte, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1246,19 +1358,11 @@
         <translation>Das Manifest %1 kann nicht abgerufen werden: %2. Prüfen Sie Adresse und Netzwerk oder Proxy, oder laden Sie die Datei herunter und geben Sie ihren Pfad an.</translation>
     </message>
     <message>
-        <source>The manifest %1 cannot be read: %2.</source>
-        <translation>Das Manifest %1 kann nicht gelesen werden: %2.</translation>
-    </message>
-    <message>
-        <source>The manifest %1 is larger than 64 MiB.</source>
-        <translation>Das Manifest %1 ist größer als 64 MiB.</translation>
-    </message>
-    <message>
-        <source>the CLI's version</source>
+        <source>the CLI&apos;s version</source>
         <translation>die Version der CLI</translation>
     </message>
     <message>
-        <source>the manifest's version</source>
+        <source>the manifest&apos;s version</source>
         <translation>die Version des Manifests</translation>
     </message>
     <message>
@@ -1306,11 +1410,11 @@
         <translation>Überprüfen: Control Plane innerhalb von %1 s bereit, Add-ons bereit, Injektions-Webhook antwortet.</translation>
     </message>
     <message>
-        <source>Unknown mesh "%1": istio, linkerd, consul, kuma or cilium.</source>
+        <source>Unknown mesh &quot;%1&quot;: istio, linkerd, consul, kuma or cilium.</source>
         <translation>Unbekanntes Mesh „%1“: istio, linkerd, consul, kuma oder cilium.</translation>
     </message>
     <message>
-        <source>%1 has no profile "%2"; choose one of %3.</source>
+        <source>%1 has no profile &quot;%2&quot;; choose one of %3.</source>
         <translation>%1 hat kein Profil „%2“; wählen Sie eines von %3.</translation>
     </message>
     <message>
@@ -1326,15 +1430,15 @@
         <translation>mitgeliefert %1</translation>
     </message>
     <message>
-        <source>Give the manifest's file or URL.</source>
+        <source>Give the manifest&apos;s file or URL.</source>
         <translation>Geben Sie die Datei oder URL des Manifests an.</translation>
     </message>
     <message>
-        <source>Meshdeck does not know how %1's CLI installs.</source>
+        <source>Meshdeck does not know how %1&apos;s CLI installs.</source>
         <translation>Meshdeck weiß nicht, wie die CLI von %1 installiert.</translation>
     </message>
     <message>
-        <source>%1 has no add-on "%2"; its add-ons are %3.</source>
+        <source>%1 has no add-on &quot;%2&quot;; its add-ons are %3.</source>
         <translation>%1 hat kein Add-on „%2“; seine Add-ons sind %3.</translation>
     </message>
     <message>
@@ -1382,7 +1486,7 @@
         <translation>%1 %2 unterstützt Kubernetes %3; dieser Cluster läuft mit 1.%4, was das Projekt nicht getestet hat. Besser ein neueres %1.</translation>
     </message>
     <message>
-        <source>1.%1 is within %2 %3's range (%4).</source>
+        <source>1.%1 is within %2 %3&apos;s range (%4).</source>
         <translation>1.%1 liegt im Bereich von %2 %3 (%4).</translation>
     </message>
     <message>
@@ -1410,7 +1514,7 @@
         <translation>Jede Art wird bedient</translation>
     </message>
     <message>
-        <source>The cluster does not serve %1. Install the CRDs first, or fix the manifest's apiVersion.</source>
+        <source>The cluster does not serve %1. Install the CRDs first, or fix the manifest&apos;s apiVersion.</source>
         <translation>Der Cluster bedient %1 nicht. Installieren Sie zuerst die CRDs oder korrigieren Sie die apiVersion des Manifests.</translation>
     </message>
     <message>
@@ -1461,7 +1565,7 @@
         <translation>%1 liegt unter %2, aber `%3` schlug fehl: %4</translation>
     </message>
     <message>
-        <source>%1 at %2 reports "%3", not %4: it installs its own version.</source>
+        <source>%1 at %2 reports &quot;%3&quot;, not %4: it installs its own version.</source>
         <translation>%1 unter %2 meldet „%3“, nicht %4: es installiert seine eigene Version.</translation>
     </message>
     <message>
@@ -1529,7 +1633,7 @@
         <translation>%1 injiziert keine Sidecars.</translation>
     </message>
     <message>
-        <source>No MutatingWebhookConfiguration calls %1's injector in %2: pods will get no sidecars. Reinstall, or check the manifest.</source>
+        <source>No MutatingWebhookConfiguration calls %1&apos;s injector in %2: pods will get no sidecars. Reinstall, or check the manifest.</source>
         <translation>Keine MutatingWebhookConfiguration ruft den Injektor von %1 in %2 auf: Pods bekommen keine Sidecars. Neu installieren oder das Manifest prüfen.</translation>
     </message>
     <message>
@@ -1541,7 +1645,7 @@
         <translation>Ein Probe-Pod (dry run) in %1 wurde abgelehnt: %2</translation>
     </message>
     <message>
-        <source>%1 is registered, but a dry-run pod in %2 came back without %3. Is the injector's Service reachable from the API server?</source>
+        <source>%1 is registered, but a dry-run pod in %2 came back without %3. Is the injector&apos;s Service reachable from the API server?</source>
         <translation>%1 ist registriert, aber ein Probe-Pod in %2 kam ohne %3 zurück. Ist der Service des Injektors vom API-Server erreichbar?</translation>
     </message>
     <message>
@@ -1572,13 +1676,13 @@
         <source>it printed no version.</source>
         <translation>es gab keine Version aus.</translation>
     </message>
+    <message>
+        <source>Reading the manifest</source>
+        <translation>Lesen des Manifests</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Mesh::ManifestPlan</name>
-    <message>
-        <source>A document of the manifest has no apiVersion, kind or metadata.name.</source>
-        <translation>Ein Dokument des Manifests hat kein apiVersion, kind oder metadata.name.</translation>
-    </message>
     <message>
         <source>The bundled manifest %1 is missing.</source>
         <translation>Das mitgelieferte Manifest %1 fehlt.</translation>
@@ -1596,7 +1700,7 @@
         <translation>%1 wurde nicht innerhalb von 30 s Established.</translation>
     </message>
     <message>
-        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
+        <source>Unknown sample &quot;%1&quot;: bookinfo, httpbin or emojivoto.</source>
         <translation>Unbekanntes Beispiel „%1“: bookinfo, httpbin oder emojivoto.</translation>
     </message>
     <message>
@@ -1604,14 +1708,26 @@
         <translation>Namespace %1</translation>
     </message>
     <message>
-        <source>%1: %2 Another tool manages these fields; take them over with --force-conflicts (or "Take Over" in the wizard), or change the manifest.</source>
+        <source>%1: %2 Another tool manages these fields; take them over with --force-conflicts (or &quot;Take Over&quot; in the wizard), or change the manifest.</source>
         <translation>%1: %2 Ein anderes Werkzeug verwaltet diese Felder; übernehmen Sie sie mit --force-conflicts (oder „Übernehmen“ im Assistenten) oder ändern Sie das Manifest.</translation>
+    </message>
+    <message>
+        <source>Document %1 of the manifest is not a Kubernetes object (a mapping with apiVersion, kind and metadata).</source>
+        <translation>Dokument %1 des Manifests ist kein Kubernetes-Objekt (eine Zuordnung mit apiVersion, kind und metadata).</translation>
+    </message>
+    <message>
+        <source>Document %1 of the manifest has no apiVersion, kind or metadata.name.</source>
+        <translation>Dokument %1 des Manifests hat kein apiVersion, kind oder metadata.name.</translation>
+    </message>
+    <message>
+        <source>The manifest holds no Kubernetes objects: nothing to apply. Check that it is the file you meant.</source>
+        <translation>Das Manifest enthält keine Kubernetes-Objekte: nichts anzuwenden. Prüfen Sie, ob es die gemeinte Datei ist.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Mesh::MeshDetector</name>
     <message>
-        <source>Unknown mesh "%1".</source>
+        <source>Unknown mesh &quot;%1&quot;.</source>
         <translation>Unbekanntes Mesh „%1“.</translation>
     </message>
     <message>
@@ -1631,7 +1747,7 @@
         <translation>Der mTLS-Modus ist einer von %1.</translation>
     </message>
     <message>
-        <source>%1's PeerAuthentication kind is not served: is %1 installed?</source>
+        <source>%1&apos;s PeerAuthentication kind is not served: is %1 installed?</source>
         <translation>Die Art PeerAuthentication von %1 wird nicht bedient: ist %1 installiert?</translation>
     </message>
 </context>
@@ -1716,7 +1832,7 @@
         <translation>Noch kein Dienstgraph</translation>
     </message>
     <message>
-        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh&apos;s Prometheus.</source>
         <translation>Die Topologie zeigt die Dienste und Workloads des verbundenen Clusters und den Verkehr zwischen ihnen: Anfragerate, Fehlerrate und Latenz an jeder Kante, aus dem Prometheus des Meshes.</translation>
     </message>
     <message>
@@ -1764,7 +1880,7 @@
         <translation>Noch keine Ergebnisse gespeichert</translation>
     </message>
     <message>
-        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh&apos;s overhead against a baseline.</source>
         <translation>Jeder Lasttest-Lauf wird hier aufbewahrt. Wählen Sie zwei bis sechs Läufe, um ihre Latenzverteilungen nebeneinander zu vergleichen und den Mehraufwand des Meshes gegenüber einer Basislinie abzulesen.</translation>
     </message>
     <message>
@@ -1779,11 +1895,11 @@
 <context>
     <name>Meshdeck::Perf::ExternalGenerator</name>
     <message>
-        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
+        <source>wrk is not installed. Install it with &quot;sudo apt-get install wrk&quot;, or use the native generator.</source>
         <translation>wrk ist nicht installiert. Installieren Sie es mit „sudo apt-get install wrk“, oder verwenden Sie den eingebauten Generator.</translation>
     </message>
     <message>
-        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or &quot;go install fortio.org/fortio@latest&quot;), or use the native generator.</source>
         <translation>fortio ist nicht im PATH. Debian 12 enthält kein Paket dafür: Installieren Sie eine Version von fortio.org (oder „go install fortio.org/fortio@latest“), oder verwenden Sie den eingebauten Generator.</translation>
     </message>
     <message>
@@ -1795,7 +1911,7 @@
         <translation>wrk wurde beendet, ohne seine Ergebnisse auszugeben.</translation>
     </message>
     <message>
-        <source>wrk's results could not be read.</source>
+        <source>wrk&apos;s results could not be read.</source>
         <translation>Die Ergebnisse von wrk konnten nicht gelesen werden.</translation>
     </message>
     <message>
@@ -1815,7 +1931,7 @@
         <translation>wrk kann keine konstante Rate halten (das kann wrk2, für das Debian kein Paket hat). Verwenden Sie --max mit wrk oder den eingebauten Generator für eine konstante Rate.</translation>
     </message>
     <message>
-        <source>Cannot write wrk's script.</source>
+        <source>Cannot write wrk&apos;s script.</source>
         <translation>Das Skript für wrk kann nicht geschrieben werden.</translation>
     </message>
     <message>
@@ -1838,6 +1954,26 @@
         <source>fortio ended without writing its result.</source>
         <translation>fortio wurde beendet, ohne sein Ergebnis zu schreiben.</translation>
     </message>
+    <message>
+        <source>The fortio histogram has %1 buckets; fortio writes a few hundred at most, so this file is refused.</source>
+        <translation>Das fortio-Histogramm hat %1 Buckets; fortio schreibt höchstens einige hundert, daher wird diese Datei abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Bucket %1 of the fortio histogram is damaged: %2. Nothing was imported.</source>
+        <translation>Bucket %1 des fortio-Histogramms ist beschädigt: %2. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>its Count %1 is not a whole number of requests</source>
+        <translation>sein Count %1 ist keine ganze Zahl von Anfragen</translation>
+    </message>
+    <message>
+        <source>its Start %1 s and End %2 s are not a latency range</source>
+        <translation>sein Start %1 s und End %2 s sind kein Latenzbereich</translation>
+    </message>
+    <message>
+        <source>The fortio result counts %1 responses with code %2, which is not a whole number of requests. Nothing was imported.</source>
+        <translation>Das fortio-Ergebnis zählt %1 Antworten mit Code %2, keine ganze Zahl von Anfragen. Es wurde nichts importiert.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Perf::LoadProfile</name>
@@ -1846,7 +1982,7 @@
         <translation>Das Profil hat keinen Namen.</translation>
     </message>
     <message>
-        <source>The profile "%1" names an unknown generator "%2".</source>
+        <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
         <translation>Das Profil „%1“ nennt einen unbekannten Generator „%2“.</translation>
     </message>
 </context>
@@ -1875,6 +2011,10 @@
     <message>
         <source>No request to %1 completed.</source>
         <translation>Keine Anfrage an %1 wurde abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>No response from %1 completed in %2 s (request timeout %3 s): the server accepted the connections but never answered, or never finished a response. Check the server, or raise the request timeout.</source>
+        <translation>Keine Antwort von %1 wurde in %2 s vollständig (Zeitlimit je Anfrage %3 s): der Server hat die Verbindungen angenommen, aber nie geantwortet oder nie eine Antwort beendet. Prüfen Sie den Server, oder erhöhen Sie das Zeitlimit.</translation>
     </message>
 </context>
 <context>
@@ -2032,7 +2172,7 @@
         <translation>Geben Sie die zu belastende URL ein, zum Beispiel http://127.0.0.1:9080/productpage.</translation>
     </message>
     <message>
-        <source>"%1" is not an http:// or https:// URL.</source>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>„%1“ ist keine http://- oder https://-URL.</translation>
     </message>
     <message>
@@ -2091,6 +2231,80 @@
         <source>Save Result &amp;As…</source>
         <translation>Ergebnis speichern &amp;unter …</translation>
     </message>
+    <message>
+        <source>worker %1</source>
+        <translation>Worker %1</translation>
+    </message>
+    <message>
+        <source>Load &amp;from:</source>
+        <translation>Last &amp;von:</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Diesem Computer</translation>
+    </message>
+    <message>
+        <source>The cluster (worker pods of a Job)</source>
+        <translation>Dem Cluster (Worker-Pods eines Jobs)</translation>
+    </message>
+    <message>
+        <source>The cluster: Kubernetes runs Meshdeck&apos;s load generator as an Indexed Job inside the cluster, so the requests take the east-west path through the sidecars; the workers&apos; results are merged exactly.</source>
+        <translation>Der Cluster: Kubernetes führt Meshdecks Lastgenerator als Indexed Job im Cluster aus, damit die Anfragen den Ost-West-Weg durch die Sidecars nehmen; die Ergebnisse der Worker werden exakt zusammengeführt.</translation>
+    </message>
+    <message>
+        <source> workers</source>
+        <translation> Worker</translation>
+    </message>
+    <message>
+        <source>The workers&apos; namespace; created (and removed afterwards) when missing.</source>
+        <translation>Der Namespace der Worker; wird angelegt (und danach entfernt), wenn er fehlt.</translation>
+    </message>
+    <message>
+        <source>Inside the mesh</source>
+        <translation>Im Mesh</translation>
+    </message>
+    <message>
+        <source>Inject the workers&apos; namespace, so that their own sidecar is on the path (as Istio&apos;s benchmarks measure).</source>
+        <translation>Den Namespace der Worker injizieren, damit ihr eigener Sidecar auf dem Weg liegt (wie Istios Benchmarks messen).</translation>
+    </message>
+    <message>
+        <source>Worker pod</source>
+        <translation>Worker-Pod</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>Anfr./s</translation>
+    </message>
+    <message>
+        <source>No cluster is connected: connect one on the Clusters page, or load from this computer.</source>
+        <translation>Kein Cluster verbunden: verbinden Sie einen auf der Seite Cluster, oder erzeugen Sie die Last auf diesem Computer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n worker pod(s) in the cluster…</source>
+        <translation>
+            <numerusform>%n Worker-Pod wird im Cluster gestartet…</numerusform>
+            <numerusform>%n Worker-Pods werden im Cluster gestartet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cluster is connected: connect one on the Clusters page.</source>
+        <translation>Kein Cluster verbunden: verbinden Sie einen auf der Seite Cluster.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Service port(s) of the cluster are offered in the target box.</source>
+        <translation>
+            <numerusform>%n Service-Port des Clusters wird im Zielfeld angeboten.</numerusform>
+            <numerusform>%n Service-Ports des Clusters werden im Zielfeld angeboten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>
@@ -2142,10 +2356,6 @@
         <translation>Das Histogramm der Bedienzeit in dieser Datei ist beschädigt.</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
@@ -2177,11 +2387,7 @@
         <translation>Die Datei enthält keine Läufe.</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>%1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
+        <source>Unknown format &quot;%1&quot;: use meshdeck, fortio or smp.</source>
         <translation>Unbekanntes Format „%1“: Verwenden Sie meshdeck, fortio oder smp.</translation>
     </message>
 </context>
@@ -2279,6 +2485,14 @@
         <source>Reading the operation history</source>
         <translation>Lesen des Vorgangsverlaufs</translation>
     </message>
+    <message>
+        <source>The results database path %1 is a folder, not a file. Give a file name, for example %2.</source>
+        <translation>Der Pfad der Ergebnisdatenbank %1 ist ein Ordner, keine Datei. Geben Sie einen Dateinamen an, zum Beispiel %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create the results database %1: the folder is not writable.</source>
+        <translation>Die Ergebnisdatenbank %1 kann nicht angelegt werden: der Ordner ist nicht beschreibbar.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResultsPage</name>
@@ -2355,6 +2569,17 @@
             <numerusform>%n Lauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
             <numerusform>%n Läufe löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::RunController</name>
+    <message>
+        <source>No cluster is connected: connect one on the Clusters page, or run the load from this computer.</source>
+        <translation>Kein Cluster verbunden: verbinden Sie einen auf der Seite Cluster, oder erzeugen Sie die Last auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Service %1/%2</source>
+        <translation>Service %1/%2</translation>
     </message>
 </context>
 <context>
@@ -2493,7 +2718,7 @@
 <context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
-        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
+        <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
         <translation>Die Antwort ist kein Prometheus-JSON. Ist diese Adresse ein Prometheus-Server?</translation>
     </message>
     <message>
@@ -2501,15 +2726,15 @@
         <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
     </message>
     <message>
-        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
+        <source>The answer has no &quot;status&quot;:&quot;success&quot; and data; it is not from the Prometheus HTTP API.</source>
         <translation>Die Antwort hat kein „status“:„success“ und keine Daten; sie stammt nicht von der Prometheus-HTTP-API.</translation>
     </message>
     <message>
-        <source>Expected an instant vector, got "%1".</source>
+        <source>Expected an instant vector, got &quot;%1&quot;.</source>
         <translation>Ein Instant-Vektor wurde erwartet, „%1“ kam.</translation>
     </message>
     <message>
-        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus&apos;s relabelling.</source>
         <translation>Mehr als %1 Reihen: Der Rest wurde weggelassen. Schränken Sie die Abfrage ein (Namespaces) oder passen Sie das Relabeling von Prometheus an.</translation>
     </message>
     <message>
@@ -2533,14 +2758,14 @@
         <translation>Prometheus unter %1 hat mit HTTP %2 geantwortet.</translation>
     </message>
     <message>
-        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
         <translation>Kein Prometheus im Cluster gefunden (gesucht: %1). Installieren Sie die Prometheus-Erweiterung des Meshes oder geben Sie die URL von Prometheus an.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>
     <message>
-        <source>Cannot read the expression at "%1".</source>
+        <source>Cannot read the expression at &quot;%1&quot;.</source>
         <translation>Der Ausdruck ist bei „%1“ nicht lesbar.</translation>
     </message>
     <message>
@@ -2548,27 +2773,27 @@
         <translation>Der Ausdruck ist unvollständig.</translation>
     </message>
     <message>
-        <source>Unexpected "%1": combine conditions with and, or, not.</source>
+        <source>Unexpected &quot;%1&quot;: combine conditions with and, or, not.</source>
         <translation>Unerwartet: „%1“. Verknüpfen Sie Bedingungen mit and, or, not.</translation>
     </message>
     <message>
-        <source>A "(" is never closed.</source>
+        <source>A &quot;(&quot; is never closed.</source>
         <translation>Eine „(“ wird nie geschlossen.</translation>
     </message>
     <message>
-        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <source>Unknown field &quot;%1&quot;: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
         <translation>Unbekanntes Feld „%1“: Verwenden Sie name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar oder idle.</translation>
     </message>
     <message>
-        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <source>&quot;%1&quot; needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
         <translation>„%1“ braucht einen Operator: = != &lt; &gt; &lt;= &gt;= oder contains.</translation>
     </message>
     <message>
-        <source>"%1 %2" needs a value.</source>
+        <source>&quot;%1 %2&quot; needs a value.</source>
         <translation>„%1 %2“ braucht einen Wert.</translation>
     </message>
     <message>
-        <source>"%1" compares numbers; "%2" is not one.</source>
+        <source>&quot;%1&quot; compares numbers; &quot;%2&quot; is not one.</source>
         <translation>„%1“ vergleicht Zahlen; „%2“ ist keine.</translation>
     </message>
 </context>
@@ -2835,6 +3060,14 @@
     <message>
         <source>The YAML is malformed%1: %2</source>
         <translation>Das YAML ist fehlerhaft%1: %2</translation>
+    </message>
+    <message>
+        <source>The YAML is nested more than 256 levels deep; it is refused.</source>
+        <translation>Das YAML ist mehr als 256 Ebenen tief verschachtelt; es wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The YAML expands to far more values than its size holds (aliases that refer to aliases, a &quot;billion laughs&quot; document); it is refused.</source>
+        <translation>Das YAML entfaltet sich zu weit mehr Werten, als seine Größe fasst (Aliasse, die auf Aliasse verweisen, ein „Billion Laughs“-Dokument); es wird abgelehnt.</translation>
     </message>
 </context>
 <context>

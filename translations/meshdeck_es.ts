@@ -25,6 +25,33 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::BoundedFile</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 no existe.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 es una carpeta, no un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a device, a pipe or a socket); give the path of a file.</source>
+        <translation>%1 no es un archivo normal (un dispositivo, una tubería o un socket); indique la ruta de un archivo.</translation>
+    </message>
+    <message>
+        <source>%1 is %2, more than the %3 Meshdeck reads from such a file.</source>
+        <translation>%1 ocupa %2, más de los %3 que Meshdeck lee de un archivo así.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>No se puede leer %1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the %2 Meshdeck reads from such a file.</source>
+        <translation>%1 es mayor que los %2 que Meshdeck lee de un archivo así.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ClustersPage</name>
     <message>
         <source>Select a namespace, workload or pod to see its YAML.</source>
@@ -79,7 +106,7 @@
         <translation>El flujo del registro terminó (el contenedor se detuvo o el pod desapareció).</translation>
     </message>
     <message>
-        <source>"%1" is not in the log.</source>
+        <source>&quot;%1&quot; is not in the log.</source>
         <translation>«%1» no está en el registro.</translation>
     </message>
     <message>
@@ -263,7 +290,7 @@
         <translation>Este no es un archivo de Meshdeck o está dañado.</translation>
     </message>
     <message>
-        <source>This file holds "%1", not "%2".</source>
+        <source>This file holds &quot;%1&quot;, not &quot;%2&quot;.</source>
         <translation>Este archivo contiene «%1», no «%2».</translation>
     </message>
     <message>
@@ -274,7 +301,7 @@
 <context>
     <name>Meshdeck::HttpTransport</name>
     <message>
-        <source>The address "%1" is not a valid http or https URL. Check the server address.</source>
+        <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
         <translation>La dirección «%1» no es una URL http o https válida. Revise la dirección del servidor.</translation>
     </message>
     <message>
@@ -286,7 +313,7 @@
         <translation>La solicitud a %1 se canceló.</translation>
     </message>
     <message>
-        <source>The host name "%1" could not be resolved. Check the server address and your network or DNS settings.</source>
+        <source>The host name &quot;%1&quot; could not be resolved. Check the server address and your network or DNS settings.</source>
         <translation>No se pudo resolver el nombre de host «%1». Revise la dirección del servidor y la configuración de red o DNS.</translation>
     </message>
     <message>
@@ -324,6 +351,84 @@
     <message>
         <source>The request to %1 failed.</source>
         <translation>La solicitud a %1 falló.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::InCluster::InClusterRun</name>
+    <message>
+        <source>The namespace %1 is still being deleted after a minute; choose another with --namespace, or try again later.</source>
+        <translation>El namespace %1 sigue eliminándose tras un minuto; elija otro con --namespace o inténtelo más tarde.</translation>
+    </message>
+    <message>
+        <source>The in-cluster run needs permissions this user lacks in namespace %1: %2. Nothing was created.</source>
+        <translation>La ejecución en el clúster necesita permisos que este usuario no tiene en el namespace %1: %2. No se creó nada.</translation>
+    </message>
+    <message>
+        <source>Give at least one worker.</source>
+        <translation>Indique al menos un worker.</translation>
+    </message>
+    <message>
+        <source>Checking permissions in %1</source>
+        <translation>Comprobando permisos en %1</translation>
+    </message>
+    <message>
+        <source>Creating the Job</source>
+        <translation>Creando el Job</translation>
+    </message>
+    <message>
+        <source>Pod %1 cannot pull the worker image %2 (%3). Load the image into the cluster or push it to a registry it can reach, and give it with --image.</source>
+        <translation>El pod %1 no puede descargar la imagen del worker %2 (%3). Cargue la imagen en el clúster o súbala a un registro que alcance, e indíquela con --image.</translation>
+    </message>
+    <message>
+        <source>Starting %1 workers</source>
+        <translation>Iniciando %1 workers</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En ejecución</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 worker pods started within %3 s: the cluster may lack room (CPU %4 and memory %5 each) or the image may be slow to pull.</source>
+        <translation>Solo %1 de %2 pods de worker arrancaron en %3 s: puede que falte espacio en el clúster (CPU %4 y memoria %5 cada uno) o que la imagen tarde en descargarse.</translation>
+    </message>
+    <message>
+        <source>The Job %1 was deleted by someone else; the run stopped.</source>
+        <translation>Otra persona eliminó el Job %1; la ejecución se detuvo.</translation>
+    </message>
+    <message>
+        <source>The workers did not finish in time.</source>
+        <translation>Los workers no terminaron a tiempo.</translation>
+    </message>
+    <message>
+        <source>Cancelled; removing the Job</source>
+        <translation>Cancelado; eliminando el Job</translation>
+    </message>
+    <message>
+        <source>Merging and removing the Job</source>
+        <translation>Combinando resultados y eliminando el Job</translation>
+    </message>
+    <message>
+        <source>Cancelled before any worker reported a result.</source>
+        <translation>Cancelado antes de que algún worker informara un resultado.</translation>
+    </message>
+    <message>
+        <source>No worker reported a result: %1</source>
+        <translation>Ningún worker informó un resultado: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers reported no result (%3); the others are merged.</source>
+        <translation>%1 de %2 workers no informaron resultado (%3); los demás se combinaron.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::InCluster::WorkerProtocol</name>
+    <message>
+        <source>Worker %1 sent a damaged histogram for second %2.</source>
+        <translation>El worker %1 envió un histograma dañado para el segundo %2.</translation>
+    </message>
+    <message>
+        <source>The result of worker %1</source>
+        <translation>El resultado del worker %1</translation>
     </message>
 </context>
 <context>
@@ -380,8 +485,8 @@
         <translation>Qué es cada una y qué ejecuta ya este clúster. Use las flechas para elegir.</translation>
     </message>
     <message>
-        <source>&lt;span style="color:#2e9d4f"&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
-        <translation>&lt;span style="color:#2e9d4f"&gt;Instalada aquí: %1, %2/%3 listos&lt;/span&gt;</translation>
+        <source>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Instalada aquí: %1, %2/%3 listos&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Not installed here</source>
@@ -452,8 +557,8 @@
         <translation>&amp;Añadir</translation>
     </message>
     <message>
-        <source>"%1" is not a valid namespace name (lower-case letters, digits and '-', at most 63).</source>
-        <translation>«%1» no es un nombre de namespace válido (minúsculas, dígitos y '-', como máximo 63).</translation>
+        <source>&quot;%1&quot; is not a valid namespace name (lower-case letters, digits and &apos;-&apos;, at most 63).</source>
+        <translation>«%1» no es un nombre de namespace válido (minúsculas, dígitos y &apos;-&apos;, como máximo 63).</translation>
     </message>
     <message>
         <source>Created by the install</source>
@@ -512,7 +617,7 @@
         <translation>PERMISSIVE: mTLS y texto plano</translation>
     </message>
     <message>
-        <source>Applied as PeerAuthentication "default" in %1.</source>
+        <source>Applied as PeerAuthentication &quot;default&quot; in %1.</source>
         <translation>Se aplica como PeerAuthentication «default» en %1.</translation>
     </message>
     <message>
@@ -540,12 +645,12 @@
         <translation>Comprobar de &amp;nuevo</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;The plan cannot be made.&lt;/b&gt; %1</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;No se puede hacer el plan.&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;The plan cannot be made.&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;No se puede hacer el plan.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;A check failed.&lt;/b&gt; Fix what it says, then check again, or go back and choose differently.</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Una comprobación falló.&lt;/b&gt; Corrija lo que indica y compruebe de nuevo, o vuelva atrás y elija otra cosa.</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;A check failed.&lt;/b&gt; Fix what it says, then check again, or go back and choose differently.</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Una comprobación falló.&lt;/b&gt; Corrija lo que indica y compruebe de nuevo, o vuelva atrás y elija otra cosa.</translation>
     </message>
     <message numerus="yes">
         <source>Ready, with %n warning(s): read them before you go on.</source>
@@ -679,16 +784,16 @@
         <translation>&lt;b&gt;Detenido&lt;/b&gt; tras %1 de %2 objetos. Revierta para quitar lo creado, o reanude.</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;Failed&lt;/b&gt; after %1 of %2 objects: %3</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Falló&lt;/b&gt; tras %1 de %2 objetos: %3</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;Failed&lt;/b&gt; after %1 of %2 objects: %3</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Falló&lt;/b&gt; tras %1 de %2 objetos: %3</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
         <translation>Re&amp;intentar</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;Rollback stopped:&lt;/b&gt; %1</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;La reversión se detuvo:&lt;/b&gt; %1</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;Rollback stopped:&lt;/b&gt; %1</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;La reversión se detuvo:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -739,16 +844,16 @@
         <translation>Verificar</translation>
     </message>
     <message>
-        <source>Is it running? The control plane's pods, the add-ons, and a dry-run pod through the injection webhook.</source>
+        <source>Is it running? The control plane&apos;s pods, the add-ons, and a dry-run pod through the injection webhook.</source>
         <translation>¿Funciona? Los pods del plano de control, los complementos y un pod de prueba (dry run) a través del webhook de inyección.</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#2e9d4f"&gt;%1 is installed and working.&lt;/b&gt;</source>
-        <translation>&lt;b style="color:#2e9d4f"&gt;%1 está instalada y funciona.&lt;/b&gt;</translation>
+        <source>&lt;b style=&quot;color:#2e9d4f&quot;&gt;%1 is installed and working.&lt;/b&gt;</source>
+        <translation>&lt;b style=&quot;color:#2e9d4f&quot;&gt;%1 está instalada y funciona.&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>&lt;b style="color:#d03b3b"&gt;Installed, but not working yet.&lt;/b&gt; The failed check says why.</source>
-        <translation>&lt;b style="color:#d03b3b"&gt;Instalada, pero aún no funciona.&lt;/b&gt; La comprobación fallida dice por qué.</translation>
+        <source>&lt;b style=&quot;color:#d03b3b&quot;&gt;Installed, but not working yet.&lt;/b&gt; The failed check says why.</source>
+        <translation>&lt;b style=&quot;color:#d03b3b&quot;&gt;Instalada, pero aún no funciona.&lt;/b&gt; La comprobación fallida dice por qué.</translation>
     </message>
     <message>
         <source>Waiting for the control plane to become Ready…</source>
@@ -771,7 +876,7 @@
         <translation>Abrir &amp;topología</translation>
     </message>
     <message>
-        <source>%1 runs in %2. Deploy a sample into a namespace with injection on, then watch its traffic and mTLS on the Topology page; measure the mesh's overhead on the Performance page.</source>
+        <source>%1 runs in %2. Deploy a sample into a namespace with injection on, then watch its traffic and mTLS on the Topology page; measure the mesh&apos;s overhead on the Performance page.</source>
         <translation>%1 se ejecuta en %2. Despliegue un ejemplo en un namespace con inyección, observe su tráfico y mTLS en la página Topología y mida la sobrecarga de la malla en la página Rendimiento.</translation>
     </message>
     <message>
@@ -797,42 +902,42 @@
 <context>
     <name>Meshdeck::Kube::ExecCredentialProvider</name>
     <message>
-        <source>The credential plugin of user "%1" asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
+        <source>The credential plugin of user &quot;%1&quot; asks for %2; Meshdeck supports client.authentication.k8s.io/v1 and v1beta1. Update the plugin or its apiVersion in the kubeconfig.</source>
         <translation>El complemento de credenciales del usuario «%1» pide %2; Meshdeck admite client.authentication.k8s.io/v1 y v1beta1. Actualice el complemento o su apiVersion en el kubeconfig.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" was not found on PATH.</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; was not found on PATH.</source>
         <translation>No se encontró en el PATH el complemento de credenciales «%1» del usuario «%2».</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" could not be started: %2</source>
+        <source>The credential plugin &quot;%1&quot; could not be started: %2</source>
         <translation>No se pudo iniciar el complemento de credenciales «%1»: %2</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
+        <source>The credential plugin &quot;%1&quot; did not finish within %2 seconds. It may be waiting for a login in a browser or terminal: run it once by hand.</source>
         <translation>El complemento de credenciales «%1» no terminó en %2 segundos. Puede que espere un inicio de sesión en un navegador o terminal: ejecútelo una vez a mano.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" of user "%2" failed (exit code %3)%4</source>
+        <source>The credential plugin &quot;%1&quot; of user &quot;%2&quot; failed (exit code %3)%4</source>
         <translation>El complemento de credenciales «%1» del usuario «%2» falló (código de salida %3)%4</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
+        <source>The credential plugin &quot;%1&quot; printed something that is not an ExecCredential with a status. Run it by hand to see what it prints.</source>
         <translation>El complemento de credenciales «%1» imprimió algo que no es un ExecCredential con estado. Ejecútelo a mano para ver lo que imprime.</translation>
     </message>
     <message>
-        <source>The credential plugin "%1" returned neither a token nor a client certificate and key.</source>
+        <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
         <translation>El complemento de credenciales «%1» no devolvió ni un token ni un certificado de cliente con su clave.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::KubeClient</name>
     <message>
-        <source>Context "%1"</source>
+        <source>Context &quot;%1&quot;</source>
         <translation>Contexto «%1»</translation>
     </message>
     <message>
-        <source>The cluster of context "%1" rejected the credentials of user "%2" (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
+        <source>The cluster of context &quot;%1&quot; rejected the credentials of user &quot;%2&quot; (401 Unauthorized). They may have expired: log in again, or check the user in your kubeconfig.</source>
         <translation>El clúster del contexto «%1» rechazó las credenciales del usuario «%2» (401 Unauthorized). Puede que hayan caducado: inicie sesión de nuevo o revise el usuario en su kubeconfig.</translation>
     </message>
     <message>
@@ -840,66 +945,62 @@
         <translation>(anónimo)</translation>
     </message>
     <message>
-        <source>Not allowed in context "%1": %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
+        <source>Not allowed in context &quot;%1&quot;: %2. Ask a cluster administrator for this permission, or use a context whose user has it.</source>
         <translation>No permitido en el contexto «%1»: %2. Pida este permiso a un administrador del clúster o use un contexto cuyo usuario lo tenga.</translation>
     </message>
     <message>
-        <source>Not found in context "%1": %2</source>
+        <source>Not found in context &quot;%1&quot;: %2</source>
         <translation>No encontrado en el contexto «%1»: %2</translation>
     </message>
     <message>
-        <source>Conflict in context "%1": %2</source>
+        <source>Conflict in context &quot;%1&quot;: %2</source>
         <translation>Conflicto en el contexto «%1»: %2</translation>
     </message>
     <message>
-        <source>The data requested from context "%1" is no longer available: %2</source>
+        <source>The data requested from context &quot;%1&quot; is no longer available: %2</source>
         <translation>Los datos solicitados al contexto «%1» ya no están disponibles: %2</translation>
     </message>
     <message>
-        <source>The API server of context "%1" is rate-limiting requests; try again shortly.</source>
+        <source>The API server of context &quot;%1&quot; is rate-limiting requests; try again shortly.</source>
         <translation>El servidor de API del contexto «%1» está limitando las solicitudes; inténtelo de nuevo en breve.</translation>
     </message>
     <message>
-        <source>The API server of context "%1" answered with an error (%2): %3. Try again later.</source>
+        <source>The API server of context &quot;%1&quot; answered with an error (%2): %3. Try again later.</source>
         <translation>El servidor de API del contexto «%1» respondió con un error (%2): %3. Inténtelo más tarde.</translation>
     </message>
     <message>
-        <source>The request was refused in context "%1" (%2): %3</source>
+        <source>The request was refused in context &quot;%1&quot; (%2): %3</source>
         <translation>La solicitud fue rechazada en el contexto «%1» (%2): %3</translation>
     </message>
     <message>
-        <source>The API server of context "%1" sent a reply that is not a JSON object.</source>
+        <source>The API server of context &quot;%1&quot; sent a reply that is not a JSON object.</source>
         <translation>El servidor de API del contexto «%1» envió una respuesta que no es un objeto JSON.</translation>
     </message>
     <message>
-        <source>The watch stream of context "%1" carried a malformed event; it will be restarted.</source>
+        <source>The watch stream of context &quot;%1&quot; carried a malformed event; it will be restarted.</source>
         <translation>El flujo de watch del contexto «%1» contenía un evento mal formado; se reiniciará.</translation>
+    </message>
+    <message>
+        <source>The API server of context &quot;%1&quot; did not answer within %2 s (Meshdeck&apos;s request timeout). It may be overloaded, or something between you and it holds the connection: try again, or check the server.</source>
+        <translation>El servidor de API del contexto «%1» no respondió en %2 s (el tiempo límite de Meshdeck para peticiones). Puede estar sobrecargado, o algo entre usted y él retiene la conexión: inténtelo de nuevo o revise el servidor.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Kube::Kubeconfig</name>
     <message>
-        <source>%1 of "%2" in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
+        <source>%1 of &quot;%2&quot; in %3 is not valid base64. Re-export the credentials, or use %4 to point to a PEM file instead.</source>
         <translation>%1 de «%2» en %3 no es base64 válido. Vuelva a exportar las credenciales o use %4 para apuntar a un archivo PEM.</translation>
     </message>
     <message>
-        <source>%1 of "%2" in %3 does not hold PEM data (no "-----BEGIN" line after decoding).</source>
+        <source>%1 of &quot;%2&quot; in %3 does not hold PEM data (no &quot;-----BEGIN&quot; line after decoding).</source>
         <translation>%1 de «%2» en %3 no contiene datos PEM (sin línea «-----BEGIN» tras decodificar).</translation>
-    </message>
-    <message>
-        <source>The %1 file of "%2" cannot be read: %3 (%4). Check the path in your kubeconfig.</source>
-        <translation>No se puede leer el archivo %1 de «%2»: %3 (%4). Revise la ruta en su kubeconfig.</translation>
     </message>
     <message>
         <source>The kubeconfig %1 does not exist. Check the path, or leave --kubeconfig out to use $KUBECONFIG or ~/.kube/config.</source>
         <translation>El kubeconfig %1 no existe. Revise la ruta u omita --kubeconfig para usar $KUBECONFIG o ~/.kube/config.</translation>
     </message>
     <message>
-        <source>The kubeconfig %1 cannot be read: %2</source>
-        <translation>No se puede leer el kubeconfig %1: %2</translation>
-    </message>
-    <message>
-        <source>No kubeconfig found (looked for %1). Create one with your cloud's CLI or kubectl, or start the demo cluster with 'meshdeck demo-cluster --kubeconfig FILE'.</source>
+        <source>No kubeconfig found (looked for %1). Create one with your cloud&apos;s CLI or kubectl, or start the demo cluster with &apos;meshdeck demo-cluster --kubeconfig FILE&apos;.</source>
         <translation>No se encontró ningún kubeconfig (se buscó %1). Cree uno con la CLI de su nube o con kubectl, o inicie el clúster de demostración con «meshdeck demo-cluster --kubeconfig ARCHIVO».</translation>
     </message>
     <message>
@@ -911,11 +1012,11 @@
         <translation>%1 no es un kubeconfig: su nivel superior no es un mapa.</translation>
     </message>
     <message>
-        <source>No context is selected in %1. Choose one with --context NAME or 'kubectl config use-context NAME'.</source>
+        <source>No context is selected in %1. Choose one with --context NAME or &apos;kubectl config use-context NAME&apos;.</source>
         <translation>No hay ningún contexto seleccionado en %1. Elija uno con --context NOMBRE o «kubectl config use-context NOMBRE».</translation>
     </message>
     <message>
-        <source>The context "%1" is not in %2. Known contexts: %3.</source>
+        <source>The context &quot;%1&quot; is not in %2. Known contexts: %3.</source>
         <translation>El contexto «%1» no está en %2. Contextos conocidos: %3.</translation>
     </message>
     <message>
@@ -923,28 +1024,36 @@
         <translation>ninguno</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the cluster "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the cluster &quot;%2&quot;, which %3 does not define.</source>
         <translation>El contexto «%1» se refiere al clúster «%2», que %3 no define.</translation>
     </message>
     <message>
-        <source>The cluster "%1" of context "%2" has no server address.</source>
+        <source>The cluster &quot;%1&quot; of context &quot;%2&quot; has no server address.</source>
         <translation>El clúster «%1» del contexto «%2» no tiene dirección de servidor.</translation>
     </message>
     <message>
-        <source>The server address "%1" of cluster "%2" is not an http or https URL.</source>
+        <source>The server address &quot;%1&quot; of cluster &quot;%2&quot; is not an http or https URL.</source>
         <translation>La dirección de servidor «%1» del clúster «%2» no es una URL http o https.</translation>
     </message>
     <message>
-        <source>The context "%1" refers to the user "%2", which %3 does not define.</source>
+        <source>The context &quot;%1&quot; refers to the user &quot;%2&quot;, which %3 does not define.</source>
         <translation>El contexto «%1» se refiere al usuario «%2», que %3 no define.</translation>
     </message>
     <message>
-        <source>The user "%1" authenticates with the legacy auth-provider "%2", which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
+        <source>The user &quot;%1&quot; authenticates with the legacy auth-provider &quot;%2&quot;, which Kubernetes removed. Switch it to an exec credential plugin (for GKE: gke-gcloud-auth-plugin; for Azure: kubelogin convert-kubeconfig).</source>
         <translation>El usuario «%1» se autentica con el auth-provider heredado «%2», que Kubernetes eliminó. Cámbielo a un complemento de credenciales exec (GKE: gke-gcloud-auth-plugin; Azure: kubelogin convert-kubeconfig).</translation>
     </message>
     <message>
-        <source>The user "%1" has a client certificate without its key, or a key without its certificate. Both are needed.</source>
+        <source>The user &quot;%1&quot; has a client certificate without its key, or a key without its certificate. Both are needed.</source>
         <translation>El usuario «%1» tiene un certificado de cliente sin su clave, o una clave sin su certificado. Se necesitan ambos.</translation>
+    </message>
+    <message>
+        <source>The %1 file of &quot;%2&quot; cannot be read: %3 Check the path in your kubeconfig.</source>
+        <translation>No se puede leer el archivo %1 de «%2»: %3 Revise la ruta en su kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Reading the kubeconfig</source>
+        <translation>Leyendo la kubeconfig</translation>
     </message>
 </context>
 <context>
@@ -962,7 +1071,7 @@
         <translation>Inyección desactivada en %1</translation>
     </message>
     <message>
-        <source>Restart the namespace's workloads for the change to reach their pods.</source>
+        <source>Restart the namespace&apos;s workloads for the change to reach their pods.</source>
         <translation>Reinicie las cargas del espacio de nombres para que el cambio llegue a sus pods.</translation>
     </message>
     <message>
@@ -1002,7 +1111,7 @@
         <translation>%1 reiniciado</translation>
     </message>
     <message numerus="yes">
-        <source>%n workload(s) restarted in %1; their new pods follow the namespace's injection setting.</source>
+        <source>%n workload(s) restarted in %1; their new pods follow the namespace&apos;s injection setting.</source>
         <translation>
             <numerusform>%n carga reiniciada en %1; sus pods nuevos siguen la inyección del namespace.</numerusform>
             <numerusform>%n cargas reiniciadas en %1; sus pods nuevos siguen la inyección del namespace.</numerusform>
@@ -1148,7 +1257,7 @@
         <translation>Reiniciar &amp;cargas</translation>
     </message>
     <message>
-        <source>Restart the selected namespace's workloads so that their pods get (or lose) sidecars</source>
+        <source>Restart the selected namespace&apos;s workloads so that their pods get (or lose) sidecars</source>
         <translation>Reiniciar las cargas del namespace elegido para que sus pods obtengan (o pierdan) sidecars</translation>
     </message>
     <message>
@@ -1176,8 +1285,11 @@
         <translation>Instalación no verificada.</translation>
     </message>
     <message numerus="yes">
-        <source>Remove %1's control plane, add-ons and CRDs (%n object(s), listed under Details)? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
-        <translation><numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objeto, listado en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform><numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objetos, listados en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform></translation>
+        <source>Remove %1&apos;s control plane, add-ons and CRDs (%n object(s), listed under Details)? Namespaces are kept; injected workloads keep their sidecars until they restart.</source>
+        <translation>
+            <numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objeto, listado en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform>
+            <numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objetos, listados en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1246,19 +1358,11 @@
         <translation>No se puede obtener el manifiesto %1: %2. Compruebe la dirección y su red o proxy, o descargue el archivo e indique su ruta.</translation>
     </message>
     <message>
-        <source>The manifest %1 cannot be read: %2.</source>
-        <translation>No se puede leer el manifiesto %1: %2.</translation>
-    </message>
-    <message>
-        <source>The manifest %1 is larger than 64 MiB.</source>
-        <translation>El manifiesto %1 supera los 64 MiB.</translation>
-    </message>
-    <message>
-        <source>the CLI's version</source>
+        <source>the CLI&apos;s version</source>
         <translation>la versión de la CLI</translation>
     </message>
     <message>
-        <source>the manifest's version</source>
+        <source>the manifest&apos;s version</source>
         <translation>la versión del manifiesto</translation>
     </message>
     <message>
@@ -1306,11 +1410,11 @@
         <translation>Verificar: plano de control listo en %1 s, complementos listos, webhook de inyección respondiendo.</translation>
     </message>
     <message>
-        <source>Unknown mesh "%1": istio, linkerd, consul, kuma or cilium.</source>
+        <source>Unknown mesh &quot;%1&quot;: istio, linkerd, consul, kuma or cilium.</source>
         <translation>Malla desconocida «%1»: istio, linkerd, consul, kuma o cilium.</translation>
     </message>
     <message>
-        <source>%1 has no profile "%2"; choose one of %3.</source>
+        <source>%1 has no profile &quot;%2&quot;; choose one of %3.</source>
         <translation>%1 no tiene el perfil «%2»; elija uno de %3.</translation>
     </message>
     <message>
@@ -1326,15 +1430,15 @@
         <translation>incluido %1</translation>
     </message>
     <message>
-        <source>Give the manifest's file or URL.</source>
+        <source>Give the manifest&apos;s file or URL.</source>
         <translation>Indique el archivo o la URL del manifiesto.</translation>
     </message>
     <message>
-        <source>Meshdeck does not know how %1's CLI installs.</source>
+        <source>Meshdeck does not know how %1&apos;s CLI installs.</source>
         <translation>Meshdeck no sabe cómo instala la CLI de %1.</translation>
     </message>
     <message>
-        <source>%1 has no add-on "%2"; its add-ons are %3.</source>
+        <source>%1 has no add-on &quot;%2&quot;; its add-ons are %3.</source>
         <translation>%1 no tiene el complemento «%2»; sus complementos son %3.</translation>
     </message>
     <message>
@@ -1382,7 +1486,7 @@
         <translation>%1 %2 admite Kubernetes %3; este clúster ejecuta 1.%4, que el proyecto no ha probado. Mejor un %1 más reciente.</translation>
     </message>
     <message>
-        <source>1.%1 is within %2 %3's range (%4).</source>
+        <source>1.%1 is within %2 %3&apos;s range (%4).</source>
         <translation>1.%1 está dentro del rango de %2 %3 (%4).</translation>
     </message>
     <message>
@@ -1410,7 +1514,7 @@
         <translation>Se sirven todos los tipos</translation>
     </message>
     <message>
-        <source>The cluster does not serve %1. Install the CRDs first, or fix the manifest's apiVersion.</source>
+        <source>The cluster does not serve %1. Install the CRDs first, or fix the manifest&apos;s apiVersion.</source>
         <translation>El clúster no sirve %1. Instale antes las CRD o corrija la apiVersion del manifiesto.</translation>
     </message>
     <message>
@@ -1461,7 +1565,7 @@
         <translation>%1 está en %2 pero `%3` falló: %4</translation>
     </message>
     <message>
-        <source>%1 at %2 reports "%3", not %4: it installs its own version.</source>
+        <source>%1 at %2 reports &quot;%3&quot;, not %4: it installs its own version.</source>
         <translation>%1 en %2 indica «%3», no %4: instala su propia versión.</translation>
     </message>
     <message>
@@ -1529,7 +1633,7 @@
         <translation>%1 no inyecta sidecars.</translation>
     </message>
     <message>
-        <source>No MutatingWebhookConfiguration calls %1's injector in %2: pods will get no sidecars. Reinstall, or check the manifest.</source>
+        <source>No MutatingWebhookConfiguration calls %1&apos;s injector in %2: pods will get no sidecars. Reinstall, or check the manifest.</source>
         <translation>Ninguna MutatingWebhookConfiguration llama al inyector de %1 en %2: los pods no tendrán sidecars. Reinstale o revise el manifiesto.</translation>
     </message>
     <message>
@@ -1541,7 +1645,7 @@
         <translation>Un pod de prueba (dry run) en %1 fue rechazado: %2</translation>
     </message>
     <message>
-        <source>%1 is registered, but a dry-run pod in %2 came back without %3. Is the injector's Service reachable from the API server?</source>
+        <source>%1 is registered, but a dry-run pod in %2 came back without %3. Is the injector&apos;s Service reachable from the API server?</source>
         <translation>%1 está registrado, pero un pod de prueba en %2 volvió sin %3. ¿Es accesible el Service del inyector desde el servidor de API?</translation>
     </message>
     <message>
@@ -1572,13 +1676,13 @@
         <source>it printed no version.</source>
         <translation>no escribió ninguna versión.</translation>
     </message>
+    <message>
+        <source>Reading the manifest</source>
+        <translation>Leyendo el manifiesto</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Mesh::ManifestPlan</name>
-    <message>
-        <source>A document of the manifest has no apiVersion, kind or metadata.name.</source>
-        <translation>Un documento del manifiesto no tiene apiVersion, kind o metadata.name.</translation>
-    </message>
     <message>
         <source>The bundled manifest %1 is missing.</source>
         <translation>Falta el manifiesto incluido %1.</translation>
@@ -1596,7 +1700,7 @@
         <translation>%1 no quedó Established en 30 s.</translation>
     </message>
     <message>
-        <source>Unknown sample "%1": bookinfo, httpbin or emojivoto.</source>
+        <source>Unknown sample &quot;%1&quot;: bookinfo, httpbin or emojivoto.</source>
         <translation>Ejemplo desconocido «%1»: bookinfo, httpbin o emojivoto.</translation>
     </message>
     <message>
@@ -1604,14 +1708,26 @@
         <translation>Espacio de nombres %1</translation>
     </message>
     <message>
-        <source>%1: %2 Another tool manages these fields; take them over with --force-conflicts (or "Take Over" in the wizard), or change the manifest.</source>
+        <source>%1: %2 Another tool manages these fields; take them over with --force-conflicts (or &quot;Take Over&quot; in the wizard), or change the manifest.</source>
         <translation>%1: %2 Otra herramienta gestiona estos campos; tómelos con --force-conflicts (o «Tomar» en el asistente) o cambie el manifiesto.</translation>
+    </message>
+    <message>
+        <source>Document %1 of the manifest is not a Kubernetes object (a mapping with apiVersion, kind and metadata).</source>
+        <translation>El documento %1 del manifiesto no es un objeto de Kubernetes (un mapa con apiVersion, kind y metadata).</translation>
+    </message>
+    <message>
+        <source>Document %1 of the manifest has no apiVersion, kind or metadata.name.</source>
+        <translation>El documento %1 del manifiesto no tiene apiVersion, kind o metadata.name.</translation>
+    </message>
+    <message>
+        <source>The manifest holds no Kubernetes objects: nothing to apply. Check that it is the file you meant.</source>
+        <translation>El manifiesto no contiene objetos de Kubernetes: nada que aplicar. Compruebe que es el archivo que quería.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Mesh::MeshDetector</name>
     <message>
-        <source>Unknown mesh "%1".</source>
+        <source>Unknown mesh &quot;%1&quot;.</source>
         <translation>Malla desconocida «%1».</translation>
     </message>
     <message>
@@ -1631,7 +1747,7 @@
         <translation>El modo mTLS es uno de %1.</translation>
     </message>
     <message>
-        <source>%1's PeerAuthentication kind is not served: is %1 installed?</source>
+        <source>%1&apos;s PeerAuthentication kind is not served: is %1 installed?</source>
         <translation>El tipo PeerAuthentication de %1 no se sirve: ¿está instalada %1?</translation>
     </message>
 </context>
@@ -1716,7 +1832,7 @@
         <translation>Aún no hay grafo de servicios</translation>
     </message>
     <message>
-        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh's Prometheus.</source>
+        <source>The topology shows the services and workloads of the connected cluster and the traffic between them: request rate, error rate and latency on every edge, taken from the mesh&apos;s Prometheus.</source>
         <translation>La topología muestra los servicios y cargas de trabajo del clúster conectado y el tráfico entre ellos: tasa de solicitudes, tasa de errores y latencia en cada arista, obtenidas del Prometheus del mesh.</translation>
     </message>
     <message>
@@ -1764,7 +1880,7 @@
         <translation>Aún no hay resultados guardados</translation>
     </message>
     <message>
-        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh's overhead against a baseline.</source>
+        <source>Every load test run is kept here. Select two to six runs to compare their latency distributions side by side and read the mesh&apos;s overhead against a baseline.</source>
         <translation>Aquí se guarda cada ejecución de prueba de carga. Seleccione de dos a seis ejecuciones para comparar sus distribuciones de latencia lado a lado y leer la sobrecarga del mesh frente a una referencia.</translation>
     </message>
     <message>
@@ -1779,11 +1895,11 @@
 <context>
     <name>Meshdeck::Perf::ExternalGenerator</name>
     <message>
-        <source>wrk is not installed. Install it with "sudo apt-get install wrk", or use the native generator.</source>
+        <source>wrk is not installed. Install it with &quot;sudo apt-get install wrk&quot;, or use the native generator.</source>
         <translation>wrk no está instalado. Instálelo con «sudo apt-get install wrk» o use el generador integrado.</translation>
     </message>
     <message>
-        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or "go install fortio.org/fortio@latest"), or use the native generator.</source>
+        <source>fortio is not on PATH. Debian 12 does not package it: install a release from fortio.org (or &quot;go install fortio.org/fortio@latest&quot;), or use the native generator.</source>
         <translation>fortio no está en el PATH. Debian 12 no lo empaqueta: instale una versión de fortio.org (o «go install fortio.org/fortio@latest») o use el generador integrado.</translation>
     </message>
     <message>
@@ -1795,7 +1911,7 @@
         <translation>wrk terminó sin imprimir sus resultados.</translation>
     </message>
     <message>
-        <source>wrk's results could not be read.</source>
+        <source>wrk&apos;s results could not be read.</source>
         <translation>No se pudieron leer los resultados de wrk.</translation>
     </message>
     <message>
@@ -1815,7 +1931,7 @@
         <translation>wrk no puede mantener una tasa constante (eso es wrk2, que Debian no empaqueta). Use --max con wrk, o el generador integrado para una tasa constante.</translation>
     </message>
     <message>
-        <source>Cannot write wrk's script.</source>
+        <source>Cannot write wrk&apos;s script.</source>
         <translation>No se puede escribir el script de wrk.</translation>
     </message>
     <message>
@@ -1838,6 +1954,26 @@
         <source>fortio ended without writing its result.</source>
         <translation>fortio terminó sin escribir su resultado.</translation>
     </message>
+    <message>
+        <source>The fortio histogram has %1 buckets; fortio writes a few hundred at most, so this file is refused.</source>
+        <translation>El histograma de fortio tiene %1 intervalos; fortio escribe unos cientos como mucho, así que se rechaza este archivo.</translation>
+    </message>
+    <message>
+        <source>Bucket %1 of the fortio histogram is damaged: %2. Nothing was imported.</source>
+        <translation>El intervalo %1 del histograma de fortio está dañado: %2. No se importó nada.</translation>
+    </message>
+    <message>
+        <source>its Count %1 is not a whole number of requests</source>
+        <translation>su Count %1 no es un número entero de peticiones</translation>
+    </message>
+    <message>
+        <source>its Start %1 s and End %2 s are not a latency range</source>
+        <translation>su Start %1 s y End %2 s no son un rango de latencia</translation>
+    </message>
+    <message>
+        <source>The fortio result counts %1 responses with code %2, which is not a whole number of requests. Nothing was imported.</source>
+        <translation>El resultado de fortio cuenta %1 respuestas con código %2, que no es un número entero de peticiones. No se importó nada.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Perf::LoadProfile</name>
@@ -1846,7 +1982,7 @@
         <translation>El perfil no tiene nombre.</translation>
     </message>
     <message>
-        <source>The profile "%1" names an unknown generator "%2".</source>
+        <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
         <translation>El perfil «%1» indica un generador desconocido «%2».</translation>
     </message>
 </context>
@@ -1875,6 +2011,10 @@
     <message>
         <source>No request to %1 completed.</source>
         <translation>No se completó ninguna petición a %1.</translation>
+    </message>
+    <message>
+        <source>No response from %1 completed in %2 s (request timeout %3 s): the server accepted the connections but never answered, or never finished a response. Check the server, or raise the request timeout.</source>
+        <translation>Ninguna respuesta de %1 se completó en %2 s (tiempo límite por petición %3 s): el servidor aceptó las conexiones pero nunca respondió o nunca terminó una respuesta. Revise el servidor o aumente el tiempo límite.</translation>
     </message>
 </context>
 <context>
@@ -2032,7 +2172,7 @@
         <translation>Introduzca la URL que cargar, por ejemplo http://127.0.0.1:9080/productpage.</translation>
     </message>
     <message>
-        <source>"%1" is not an http:// or https:// URL.</source>
+        <source>&quot;%1&quot; is not an http:// or https:// URL.</source>
         <translation>«%1» no es una URL http:// ni https://.</translation>
     </message>
     <message>
@@ -2091,6 +2231,80 @@
         <source>Save Result &amp;As…</source>
         <translation>Guardar resultado &amp;como…</translation>
     </message>
+    <message>
+        <source>worker %1</source>
+        <translation>worker %1</translation>
+    </message>
+    <message>
+        <source>Load &amp;from:</source>
+        <translation>Carga &amp;desde:</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>The cluster (worker pods of a Job)</source>
+        <translation>El clúster (pods worker de un Job)</translation>
+    </message>
+    <message>
+        <source>The cluster: Kubernetes runs Meshdeck&apos;s load generator as an Indexed Job inside the cluster, so the requests take the east-west path through the sidecars; the workers&apos; results are merged exactly.</source>
+        <translation>El clúster: Kubernetes ejecuta el generador de carga de Meshdeck como un Indexed Job dentro del clúster, de modo que las peticiones siguen el camino este-oeste a través de los sidecars; los resultados de los workers se combinan con exactitud.</translation>
+    </message>
+    <message>
+        <source> workers</source>
+        <translation> workers</translation>
+    </message>
+    <message>
+        <source>The workers&apos; namespace; created (and removed afterwards) when missing.</source>
+        <translation>El namespace de los workers; se crea (y se elimina después) si no existe.</translation>
+    </message>
+    <message>
+        <source>Inside the mesh</source>
+        <translation>Dentro de la malla</translation>
+    </message>
+    <message>
+        <source>Inject the workers&apos; namespace, so that their own sidecar is on the path (as Istio&apos;s benchmarks measure).</source>
+        <translation>Inyectar el namespace de los workers, para que su propio sidecar esté en el camino (como miden los benchmarks de Istio).</translation>
+    </message>
+    <message>
+        <source>Worker pod</source>
+        <translation>Pod worker</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nodo</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>req/s</source>
+        <translation>pet./s</translation>
+    </message>
+    <message>
+        <source>No cluster is connected: connect one on the Clusters page, or load from this computer.</source>
+        <translation>No hay ningún clúster conectado: conecte uno en la página Clústeres, o genere la carga desde este equipo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n worker pod(s) in the cluster…</source>
+        <translation>
+            <numerusform>Iniciando %n pod worker en el clúster…</numerusform>
+            <numerusform>Iniciando %n pods worker en el clúster…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No cluster is connected: connect one on the Clusters page.</source>
+        <translation>No hay ningún clúster conectado: conecte uno en la página Clústeres.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Service port(s) of the cluster are offered in the target box.</source>
+        <translation>
+            <numerusform>Se ofrece %n puerto de Service del clúster en el campo de destino.</numerusform>
+            <numerusform>Se ofrecen %n puertos de Service del clúster en el campo de destino.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>
@@ -2142,10 +2356,6 @@
         <translation>El histograma de tiempo de servicio de este archivo está dañado.</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>No se puede abrir %1: %2</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
     </message>
@@ -2177,11 +2387,7 @@
         <translation>El archivo no contiene ejecuciones.</translation>
     </message>
     <message>
-        <source>Cannot open %1: %2</source>
-        <translation>No se puede abrir %1: %2</translation>
-    </message>
-    <message>
-        <source>Unknown format "%1": use meshdeck, fortio or smp.</source>
+        <source>Unknown format &quot;%1&quot;: use meshdeck, fortio or smp.</source>
         <translation>Formato desconocido «%1»: use meshdeck, fortio o smp.</translation>
     </message>
 </context>
@@ -2279,6 +2485,14 @@
         <source>Reading the operation history</source>
         <translation>Leer el historial de operaciones</translation>
     </message>
+    <message>
+        <source>The results database path %1 is a folder, not a file. Give a file name, for example %2.</source>
+        <translation>La ruta de la base de datos de resultados %1 es una carpeta, no un archivo. Indique un nombre de archivo, por ejemplo %2.</translation>
+    </message>
+    <message>
+        <source>Cannot create the results database %1: the folder is not writable.</source>
+        <translation>No se puede crear la base de datos de resultados %1: la carpeta no admite escritura.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResultsPage</name>
@@ -2355,6 +2569,17 @@
             <numerusform>¿Eliminar %n ejecución? No se puede deshacer.</numerusform>
             <numerusform>¿Eliminar %n ejecuciones? No se puede deshacer.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::RunController</name>
+    <message>
+        <source>No cluster is connected: connect one on the Clusters page, or run the load from this computer.</source>
+        <translation>No hay ningún clúster conectado: conecte uno en la página Clústeres, o ejecute la carga desde este equipo.</translation>
+    </message>
+    <message>
+        <source>Service %1/%2</source>
+        <translation>Service %1/%2</translation>
     </message>
 </context>
 <context>
@@ -2493,7 +2718,7 @@
 <context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
-        <source>The answer is not Prometheus's JSON. Is this address a Prometheus server?</source>
+        <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
         <translation>La respuesta no es el JSON de Prometheus. ¿Es esta dirección un servidor Prometheus?</translation>
     </message>
     <message>
@@ -2501,15 +2726,15 @@
         <translation>Prometheus rechazó la consulta (%1): %2</translation>
     </message>
     <message>
-        <source>The answer has no "status":"success" and data; it is not from the Prometheus HTTP API.</source>
+        <source>The answer has no &quot;status&quot;:&quot;success&quot; and data; it is not from the Prometheus HTTP API.</source>
         <translation>La respuesta no tiene «status»:«success» ni datos; no viene de la API HTTP de Prometheus.</translation>
     </message>
     <message>
-        <source>Expected an instant vector, got "%1".</source>
+        <source>Expected an instant vector, got &quot;%1&quot;.</source>
         <translation>Se esperaba un vector instantáneo y llegó «%1».</translation>
     </message>
     <message>
-        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus's relabelling.</source>
+        <source>More than %1 series: the rest were left out. Narrow the query (namespaces) or raise Prometheus&apos;s relabelling.</source>
         <translation>Más de %1 series: el resto se omitió. Acote la consulta (espacios de nombres) o ajuste el reetiquetado de Prometheus.</translation>
     </message>
     <message>
@@ -2533,14 +2758,14 @@
         <translation>Prometheus en %1 respondió HTTP %2.</translation>
     </message>
     <message>
-        <source>No Prometheus found in the cluster (looked for %1). Install the mesh's Prometheus add-on, or give Prometheus's URL.</source>
+        <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
         <translation>No se encontró Prometheus en el clúster (se buscó %1). Instale el complemento Prometheus de la malla o indique la URL de Prometheus.</translation>
     </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>
     <message>
-        <source>Cannot read the expression at "%1".</source>
+        <source>Cannot read the expression at &quot;%1&quot;.</source>
         <translation>No se puede leer la expresión en «%1».</translation>
     </message>
     <message>
@@ -2548,27 +2773,27 @@
         <translation>La expresión está incompleta.</translation>
     </message>
     <message>
-        <source>Unexpected "%1": combine conditions with and, or, not.</source>
+        <source>Unexpected &quot;%1&quot;: combine conditions with and, or, not.</source>
         <translation>«%1» inesperado: combine condiciones con and, or, not.</translation>
     </message>
     <message>
-        <source>A "(" is never closed.</source>
+        <source>A &quot;(&quot; is never closed.</source>
         <translation>Un «(» nunca se cierra.</translation>
     </message>
     <message>
-        <source>Unknown field "%1": use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
+        <source>Unknown field &quot;%1&quot;: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar or idle.</source>
         <translation>Campo desconocido «%1»: use name, namespace, node, app, version, rps, %err, rt, healthy, mtls, sidecar o idle.</translation>
     </message>
     <message>
-        <source>"%1" needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
+        <source>&quot;%1&quot; needs an operator: = != &lt; &gt; &lt;= &gt;= or contains.</source>
         <translation>«%1» necesita un operador: = != &lt; &gt; &lt;= &gt;= o contains.</translation>
     </message>
     <message>
-        <source>"%1 %2" needs a value.</source>
+        <source>&quot;%1 %2&quot; needs a value.</source>
         <translation>«%1 %2» necesita un valor.</translation>
     </message>
     <message>
-        <source>"%1" compares numbers; "%2" is not one.</source>
+        <source>&quot;%1&quot; compares numbers; &quot;%2&quot; is not one.</source>
         <translation>«%1» compara números; «%2» no lo es.</translation>
     </message>
 </context>
@@ -2835,6 +3060,14 @@
     <message>
         <source>The YAML is malformed%1: %2</source>
         <translation>El YAML está mal formado%1: %2</translation>
+    </message>
+    <message>
+        <source>The YAML is nested more than 256 levels deep; it is refused.</source>
+        <translation>El YAML está anidado a más de 256 niveles; se rechaza.</translation>
+    </message>
+    <message>
+        <source>The YAML expands to far more values than its size holds (aliases that refer to aliases, a &quot;billion laughs&quot; document); it is refused.</source>
+        <translation>El YAML se expande a muchos más valores de los que cabe en su tamaño (alias que remiten a alias, un documento «billion laughs»); se rechaza.</translation>
     </message>
 </context>
 <context>

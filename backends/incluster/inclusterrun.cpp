@@ -26,10 +26,10 @@ namespace Meshdeck::InCluster {
 
 namespace {
 
-QString tr(const char *text)
+class Tr
 {
-    return QCoreApplication::translate("Meshdeck::InCluster::InClusterRun", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Meshdeck::InCluster::InClusterRun)
+};
 
 const QString kManagedBy = QStringLiteral("app.kubernetes.io/managed-by");
 const QString kRunLabel = QStringLiteral("meshdeck.io/load-run");
@@ -263,10 +263,11 @@ VoidResult InClusterRun::State::prepare()
     terminating.start();
     while (existing && metadataOf(existing.value()).contains(QLatin1String("deletionTimestamp"))) {
         if (terminating.elapsed() > 60'000)
-            return Unexpected(Error(ErrorCode::Conflict,
-                                    tr("The namespace %1 is still being deleted after a minute; "
-                                       "choose another with --namespace, or try again later.")
-                                        .arg(ns)));
+            return Unexpected(
+                Error(ErrorCode::Conflict,
+                      Tr::tr("The namespace %1 is still being deleted after a minute; "
+                             "choose another with --namespace, or try again later.")
+                          .arg(ns)));
         QThread::msleep(250);
         existing = client->get(QStringLiteral("/api/v1/namespaces/%1").arg(ns));
     }
@@ -280,8 +281,8 @@ VoidResult InClusterRun::State::prepare()
     }
     if (!missing.isEmpty())
         return Unexpected(Error(ErrorCode::Forbidden,
-                                tr("The in-cluster run needs permissions this user lacks in "
-                                   "namespace %1: %2. Nothing was created.")
+                                Tr::tr("The in-cluster run needs permissions this user lacks in "
+                                       "namespace %1: %2. Nothing was created.")
                                     .arg(ns, missing.join(QStringLiteral(", ")))));
     if (!existing) {
         QJsonObject labels {
@@ -412,7 +413,7 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
 {
     State &s = *d;
     if (s.options.workers < 1)
-        return Unexpected(Error(ErrorCode::InvalidArgument, tr("Give at least one worker.")));
+        return Unexpected(Error(ErrorCode::InvalidArgument, Tr::tr("Give at least one worker.")));
     const auto report = [&](const QString &phase, const QList<Perf::SecondPoint> &points) {
         if (!progress)
             return;
@@ -434,12 +435,12 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
         }
         progress(p);
     };
-    report(tr("Checking permissions in %1").arg(s.ns), {});
+    report(Tr::tr("Checking permissions in %1").arg(s.ns), {});
     if (const VoidResult ok = s.prepare(); !ok) {
         s.cleanUp();
         return Unexpected(ok.error());
     }
-    report(tr("Creating the Job"), {});
+    report(Tr::tr("Creating the Job"), {});
     if (const VoidResult ok = s.createJob(); !ok) {
         s.cleanUp();
         return Unexpected(ok.error());
@@ -525,9 +526,10 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
                      || waiting == QLatin1String("ErrImagePull"))
                     && failure.isEmpty())
                     failure
-                        = tr("Pod %1 cannot pull the worker image %2 (%3). Load the image into the "
-                             "cluster or push it to a registry it can reach, and give it with "
-                             "--image.")
+                        = Tr::tr("Pod %1 cannot pull the worker image %2 (%3). Load the image into "
+                                 "the "
+                                 "cluster or push it to a registry it can reach, and give it with "
+                                 "--image.")
                               .arg(podName, s.options.image,
                                    waitingMessage.isEmpty() ? waiting : waitingMessage);
                 const bool started = phase == QLatin1String("Running")
@@ -545,8 +547,8 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
             std::lock_guard lock(s.mutex);
             return s.takeCompleteSeconds(false);
         }();
-        report(seen < s.options.workers ? tr("Starting %1 workers").arg(s.options.workers)
-                                        : tr("Running"),
+        report(seen < s.options.workers ? Tr::tr("Starting %1 workers").arg(s.options.workers)
+                                        : Tr::tr("Running"),
                points);
         if (!failure.isEmpty())
             break;
@@ -556,12 +558,13 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
             break;
         if (!cancelled && seen < s.options.workers
             && clock.elapsed() > s.options.pendingTimeoutMs) {
-            failure = tr("Only %1 of %2 worker pods started within %3 s: the cluster may lack room "
+            failure
+                = Tr::tr("Only %1 of %2 worker pods started within %3 s: the cluster may lack room "
                          "(CPU %4 and memory %5 each) or the image may be slow to pull.")
-                          .arg(seen)
-                          .arg(s.options.workers)
-                          .arg(s.options.pendingTimeoutMs / 1000)
-                          .arg(s.options.cpu, s.options.memory);
+                      .arg(seen)
+                      .arg(s.options.workers)
+                      .arg(s.options.pendingTimeoutMs / 1000)
+                      .arg(s.options.cpu, s.options.memory);
             break;
         }
         if (!cancelled && seen == 0 && clock.elapsed() > 3000) {
@@ -569,12 +572,13 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
             const auto job = s.client->get(
                 QStringLiteral("/apis/batch/v1/namespaces/%1/jobs/%2").arg(s.ns, s.job));
             if (!job && job.error().code() == ErrorCode::NotFound) {
-                failure = tr("The Job %1 was deleted by someone else; the run stopped.").arg(s.job);
+                failure
+                    = Tr::tr("The Job %1 was deleted by someone else; the run stopped.").arg(s.job);
                 break;
             }
         }
         if (clock.elapsed() > limitMs) {
-            failure = tr("The workers did not finish in time.");
+            failure = Tr::tr("The workers did not finish in time.");
             break;
         }
         QThread::msleep(300);
@@ -595,14 +599,15 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
                 nodes << w.node;
         }
     }
-    report(cancelled ? tr("Cancelled; removing the Job") : tr("Merging and removing the Job"),
+    report(cancelled ? Tr::tr("Cancelled; removing the Job")
+                     : Tr::tr("Merging and removing the Job"),
            rest);
     s.cleanUp();
     if (parts.isEmpty()) {
         if (failure.isEmpty())
             failure = cancelled
-                ? tr("Cancelled before any worker reported a result.")
-                : tr("No worker reported a result: %1").arg(lost.join(QStringLiteral("; ")));
+                ? Tr::tr("Cancelled before any worker reported a result.")
+                : Tr::tr("No worker reported a result: %1").arg(lost.join(QStringLiteral("; ")));
         return Unexpected(Error(cancelled ? ErrorCode::Cancelled : ErrorCode::IoError, failure));
     }
     Perf::RunResult merged = mergeResults(parts);
@@ -626,7 +631,7 @@ Result<Perf::RunResult> InClusterRun::run(const std::atomic_bool &cancel, Progre
         merged.start = created;
     if (!lost.isEmpty()) {
         merged.labels.insert(QStringLiteral("load.partial"), QStringLiteral("true"));
-        merged.failure = tr("%1 of %2 workers reported no result (%3); the others are merged.")
+        merged.failure = Tr::tr("%1 of %2 workers reported no result (%3); the others are merged.")
                              .arg(lost.size())
                              .arg(s.options.workers)
                              .arg(lost.join(QStringLiteral("; ")));

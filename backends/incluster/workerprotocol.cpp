@@ -17,10 +17,10 @@ QByteArray line(QJsonObject o, const char *event, int worker)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-QString tr(const char *text)
+class Tr
 {
-    return QCoreApplication::translate("Meshdeck::InCluster::WorkerProtocol", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Meshdeck::InCluster::WorkerProtocol)
+};
 
 } // namespace
 
@@ -86,7 +86,7 @@ Result<WorkerLine> parse(const QByteArray &text)
             = QByteArray::fromBase64(o.value(QLatin1String("histogram")).toString().toLatin1());
         if (!h.isEmpty() && !out.histogram.deserialize(std::string_view(h.constData(), h.size())))
             return Unexpected(Error(ErrorCode::ParseError,
-                                    tr("Worker %1 sent a damaged histogram for second %2.")
+                                    Tr::tr("Worker %1 sent a damaged histogram for second %2.")
                                         .arg(out.worker)
                                         .arg(out.second)));
     } else if (event == QLatin1String("result")) {
@@ -95,7 +95,7 @@ Result<WorkerLine> parse(const QByteArray &text)
             QByteArray::fromBase64(o.value(QLatin1String("result")).toString().toLatin1()));
         if (!run)
             return Unexpected(
-                run.error().withContext(tr("The result of worker %1").arg(out.worker)));
+                run.error().withContext(Tr::tr("The result of worker %1").arg(out.worker)));
         out.result = std::move(run).value();
     } else if (event == QLatin1String("error")) {
         out.type = WorkerLine::Type::Error;
