@@ -8,11 +8,15 @@
 
 #include <core/httpengine.h>
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <thread>
+
+#include <csignal>
 
 using namespace Meshdeck;
 using namespace Meshdeck::InCluster;
@@ -133,6 +137,44 @@ private Q_SLOTS:
         QVERIFY(result->report.cancelled);
         QVERIFY(result->report.counters.responses > 100);
         QVERIFY(result->report.measuredSeconds < 30);
+        verifyNothingLeft(options.ns);
+    }
+
+    // A worker killed mid-run (SIGKILL, as the OOM killer does): its pod ends OOMKilled, the run
+    // keeps the other worker's result and says that one is missing.
+    void killedWorkerIsFlagged()
+    {
+        InClusterOptions options;
+        options.workers = 2;
+        options.startDelayMs = 1000;
+        options.ns = QStringLiteral("load-kill");
+        InClusterRun run(m_client, productpageAt(100, 6), options);
+        std::atomic_bool cancel {false};
+        bool killed = false;
+        const auto result = run.run(cancel, [&](const InClusterProgress &p) {
+            if (killed || p.run.newPoints.empty())
+                return;
+            // The worker process with index 1, found by its environment.
+            for (const QString &pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+                QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
+                QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+                if (!environ.open(QIODevice::ReadOnly) || !cmdline.open(QIODevice::ReadOnly))
+                    continue;
+                if (cmdline.readAll().contains("meshdeck-loadgen")
+                    && environ.readAll().split('\0').contains("JOB_COMPLETION_INDEX=1")) {
+                    ::kill(pid.toInt(), SIGKILL);
+                    killed = true;
+                }
+            }
+        });
+        QVERIFY(killed);
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+        QVERIFY2(result->failure.contains(QStringLiteral("1 of 2 workers")),
+                 qPrintable(result->failure));
+        QVERIFY2(result->failure.contains(QStringLiteral("OOMKilled")),
+                 qPrintable(result->failure));
+        QCOMPARE(result->labels.value(QStringLiteral("load.partial")), QStringLiteral("true"));
+        QVERIFY(result->report.counters.responses >= 250); // the other worker's 6 s at 50/s
         verifyNothingLeft(options.ns);
     }
 
