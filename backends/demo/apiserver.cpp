@@ -825,33 +825,46 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
         return send(res, 200, PodLogs::history(pod, chosen, tail, timestamps), "text/plain");
     }
     const QByteArray history = PodLogs::history(pod, chosen, tail, timestamps);
-    auto sentHistory = std::make_shared<bool>(false);
     auto counter = std::make_shared<qint64>(PodLogs::lineCount(pod));
+    streamLog(req, res, history, [=, this](httplib::DataSink &sink) -> bool {
+        for (int i = 0; i < 10; ++i) {
+            if (m_stopping) {
+                sink.done();
+                return true;
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+        if (!m_store.tryGet(QStringLiteral("/pods"), ns, podName)) {
+            sink.done();
+            return true;
+        }
+        const QByteArray line
+            = PodLogs::line(pod, chosen, (*counter)++, QDateTime::currentDateTimeUtc(), timestamps);
+        return sink.write(line.constData(), size_t(line.size()));
+    });
+}
+
+void ApiServer::streamLog(const httplib::Request &req, httplib::Response &res,
+                          const QByteArray &history, std::function<bool(httplib::DataSink &)> more)
+{
+    // The history first, then whatever `more` writes, until it ends the stream or we stop.
+    auto sentHistory = std::make_shared<bool>(false);
     ++m_openStreams;
     res.status = 200;
     uncompressed(req);
     res.set_chunked_content_provider(
         "text/plain",
-        [=, this](size_t, httplib::DataSink &sink) -> bool {
+        [this, history, sentHistory, more](size_t, httplib::DataSink &sink) -> bool {
             if (!*sentHistory) {
                 *sentHistory = true;
                 if (!history.isEmpty() && !sink.write(history.constData(), size_t(history.size())))
                     return false;
             }
-            for (int i = 0; i < 10; ++i) {
-                if (m_stopping) {
-                    sink.done();
-                    return true;
-                }
-                std::this_thread::sleep_for(100ms);
-            }
-            if (!m_store.tryGet(QStringLiteral("/pods"), ns, podName)) {
+            if (m_stopping) {
                 sink.done();
                 return true;
             }
-            const QByteArray line = PodLogs::line(pod, chosen, (*counter)++,
-                                                  QDateTime::currentDateTimeUtc(), timestamps);
-            return sink.write(line.constData(), size_t(line.size()));
+            return more(sink);
         },
         [this](bool) { --m_openStreams; });
 }
@@ -875,37 +888,21 @@ void ApiServer::serveProcessLogs(const httplib::Request &req, httplib::Response 
         return send(res, 200, history, "text/plain");
     // Follow: what the process writes, as it writes it, until it ends (as a kubelet does).
     auto offset = std::make_shared<qint64>(first->end);
-    auto sentHistory = std::make_shared<bool>(false);
-    ++m_openStreams;
-    res.status = 200;
-    uncompressed(req);
-    res.set_chunked_content_provider(
-        "text/plain",
-        [=, this](size_t, httplib::DataSink &sink) -> bool {
-            if (!*sentHistory) {
-                *sentHistory = true;
-                if (!history.isEmpty() && !sink.write(history.constData(), size_t(history.size())))
-                    return false;
-            }
-            if (m_stopping) {
-                sink.done();
-                return true;
-            }
-            processes->waitForOutput(uid, *offset, 200);
-            const auto chunk = processes->log(uid, *offset);
-            if (!chunk) {
-                sink.done();
-                return true;
-            }
-            *offset = chunk->end;
-            if (!chunk->data.isEmpty()
-                && !sink.write(chunk->data.constData(), size_t(chunk->data.size())))
-                return false;
-            if (chunk->finished)
-                sink.done();
+    streamLog(req, res, history, [=](httplib::DataSink &sink) -> bool {
+        processes->waitForOutput(uid, *offset, 200);
+        const auto chunk = processes->log(uid, *offset);
+        if (!chunk) {
+            sink.done();
             return true;
-        },
-        [this](bool) { --m_openStreams; });
+        }
+        *offset = chunk->end;
+        if (!chunk->data.isEmpty()
+            && !sink.write(chunk->data.constData(), size_t(chunk->data.size())))
+            return false;
+        if (chunk->finished)
+            sink.done();
+        return true;
+    });
 }
 
 QJsonObject ApiServer::create(const httplib::Request &req, const ResourceType &type,

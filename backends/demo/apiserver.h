@@ -9,11 +9,13 @@
 #include <QMap>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
 
 namespace httplib {
+class DataSink;
 class Server;
 struct Request;
 struct Response;
@@ -83,6 +85,8 @@ private:
     void serveWatch(const httplib::Request &req, httplib::Response &res, const ResourceType &type,
                     const QString &ns, const QString &name);
     void serveProcessLogs(const httplib::Request &req, httplib::Response &res, const QString &uid);
+    void streamLog(const httplib::Request &req, httplib::Response &res, const QByteArray &history,
+                   std::function<bool(httplib::DataSink &)> more);
     void serveLogs(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod);
     QJsonObject create(const httplib::Request &req, const ResourceType &type, const QString &ns,
                        const QJsonObject &body, int *status);
