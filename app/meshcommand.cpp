@@ -101,13 +101,10 @@ struct Connection
 
 Connection connect(const QString &kubeconfig, const QString &context)
 {
-    const auto config = Kube::Kubeconfig::load(kubeconfig);
-    if (!config)
-        return {nullptr, config.error().message()};
-    const auto resolved = config->resolve(context);
-    if (!resolved)
-        return {nullptr, resolved.error().message()};
-    return {std::make_shared<Kube::KubeClient>(*resolved, std::make_shared<HttpEngine>()), {}};
+    auto client = Kube::KubeClient::fromKubeconfig(kubeconfig, context);
+    if (!client)
+        return {nullptr, client.error().message()};
+    return {std::move(client).value(), {}};
 }
 
 bool confirm(bool yes, const QString &question, QTextStream &out)

@@ -3,10 +3,8 @@
 #include "perfsummary.h"
 
 #include <core/boundedfile.h>
-#include <core/httpengine.h>
 #include <incluster/inclusterrun.h>
 #include <kube/kubeclient.h>
-#include <kube/kubeconfig.h>
 #include <perf/loadrunner.h>
 #include <perf/smpexport.h>
 #include <perf/specsecrets.h>
@@ -338,18 +336,13 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
                 return usage(QStringLiteral("--start-delay wants a time such as 3s"));
             clusterOptions.startDelayMs = int(delay.count() / 1000);
         }
-        const auto config = Kube::Kubeconfig::load(p.value(kubeconfig));
-        if (!config) {
-            err << "meshdeck perf run: " << config.error().message() << "\n";
+        auto connected = Kube::KubeClient::fromKubeconfig(p.value(kubeconfig), p.value(context));
+        if (!connected) {
+            err << "meshdeck perf run: " << connected.error().message() << "\n";
             return ExitFailure;
         }
-        const auto resolved = config->resolve(p.value(context));
-        if (!resolved) {
-            err << "meshdeck perf run: " << resolved.error().message() << "\n";
-            return ExitFailure;
-        }
-        kube = std::make_shared<Kube::KubeClient>(*resolved, std::make_shared<HttpEngine>());
-        request.environment.context = resolved->context;
+        kube = std::move(connected).value();
+        request.environment.context = kube->context().context;
     } else if (p.isSet(workers) || p.isSet(ns) || p.isSet(inMesh) || p.isSet(outsideMesh)
                || p.isSet(image)) {
         return usage(QStringLiteral("--workers, --namespace, --in-mesh, --outside-mesh and --image "

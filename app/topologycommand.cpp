@@ -144,17 +144,12 @@ int TopologyCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                         : cluster->prometheusProblem())
                 << "); the graph shows the API's view only\n";
     }
-    const auto config = Kube::Kubeconfig::load(kubeconfigPath);
-    if (!config) {
-        err << "meshdeck topology export: " << config.error().message() << "\n";
+    const auto connected = Kube::KubeClient::fromKubeconfig(kubeconfigPath, contextName);
+    if (!connected) {
+        err << "meshdeck topology export: " << connected.error().message() << "\n";
         return ExitFailure;
     }
-    const auto resolved = config->resolve(contextName);
-    if (!resolved) {
-        err << "meshdeck topology export: " << resolved.error().message() << "\n";
-        return ExitFailure;
-    }
-    auto client = std::make_shared<Kube::KubeClient>(*resolved, std::make_shared<HttpEngine>());
+    const std::shared_ptr<Kube::KubeClient> client = connected.value();
     auto result = Topology::refreshTopology(client, request);
     // The demo's Prometheus needs two scrapes before rates exist: wait for the first edges.
     if (cluster && result && prometheusReady) {

@@ -10,6 +10,21 @@ Error::Error(ErrorCode code, QString message, QString detail, bool retryable)
 {
 }
 
+bool Error::isConnectionFailure() const
+{
+    switch (m_code) {
+    case ErrorCode::HostNotFound:
+    case ErrorCode::ConnectionRefused:
+    case ErrorCode::ConnectionReset:
+    case ErrorCode::Timeout:
+    case ErrorCode::TlsFailure:
+    case ErrorCode::Unauthorized:
+        return true;
+    default:
+        return false;
+    }
+}
+
 QString Error::codeName() const
 {
     return codeName(m_code);

@@ -41,6 +41,9 @@ public:
     [[nodiscard]] const QString &message() const { return m_message; }
     [[nodiscard]] const QString &detail() const { return m_detail; }
     [[nodiscard]] bool retryable() const { return m_retryable; }
+    // The server as a whole cannot be reached or will not talk to us (refused, unknown host,
+    // reset, timeout, TLS, rejected credentials), as opposed to one request's own failure.
+    [[nodiscard]] bool isConnectionFailure() const;
 
     // A short stable name for the code ("ConnectionRefused"), for logs and JSON output.
     [[nodiscard]] QString codeName() const;

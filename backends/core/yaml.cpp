@@ -100,12 +100,6 @@ QJsonValue nodeToJson(const YAML::Node &node, Budget &budget, int depth)
             pairs.append({QString::fromStdString(entry.first.as<std::string>()),
                           nodeToJson(entry.second, budget, depth + 1)});
         }
-        if (pairs.size() < 64) {
-            QJsonObject object;
-            for (auto &[key, value] : pairs)
-                object.insert(key, value);
-            return object;
-        }
         // The last value of a repeated key wins, as with one insert after another.
         std::stable_sort(pairs.begin(), pairs.end(),
                          [](const auto &a, const auto &b) { return a.first < b.first; });

@@ -42,21 +42,6 @@ const Watched kWatched[] = {
     {"gateway.networking.k8s.io", "Gateway"},
     {"gateway.networking.k8s.io", "HTTPRoute"},
 };
-// Errors that say the server as a whole cannot be reached or will not talk to us.
-bool isConnectionError(const Error &error)
-{
-    switch (error.code()) {
-    case ErrorCode::HostNotFound:
-    case ErrorCode::ConnectionRefused:
-    case ErrorCode::ConnectionReset:
-    case ErrorCode::Timeout:
-    case ErrorCode::TlsFailure:
-    case ErrorCode::Unauthorized:
-        return true;
-    default:
-        return false;
-    }
-}
 } // namespace
 
 ClusterConnection::ClusterConnection(ClusterSessionPtr session, QObject *parent)
@@ -234,7 +219,7 @@ void ClusterConnection::flush()
         const auto error = informer->lastError();
         if (!error)
             continue;
-        if (isConnectionError(*error)) {
+        if (error->isConnectionFailure()) {
             problem = error->message();
             break;
         }

@@ -66,6 +66,18 @@ KubeClient::KubeClient(ResolvedContext context, std::shared_ptr<HttpEngine> engi
 
 KubeClient::~KubeClient() = default;
 
+Result<std::shared_ptr<KubeClient>> KubeClient::fromKubeconfig(const QString &kubeconfig,
+                                                               const QString &context)
+{
+    const auto config = Kubeconfig::load(kubeconfig);
+    if (!config)
+        return Unexpected(config.error());
+    const auto resolved = config->resolve(context);
+    if (!resolved)
+        return Unexpected(resolved.error());
+    return std::make_shared<KubeClient>(*resolved, std::make_shared<HttpEngine>());
+}
+
 Result<HttpRequest> KubeClient::makeRequest(const QByteArray &method, const QString &path,
                                             const QByteArray &body, const QByteArray &contentType)
 {

@@ -87,6 +87,12 @@ public:
                std::shared_ptr<ExecCredentialProvider> exec, Options options);
     ~KubeClient();
 
+    // The client of `context` in the kubeconfig at `kubeconfig` (empty: $KUBECONFIG, else
+    // ~/.kube/config; empty context: the current one), on an engine of its own: what the
+    // command-line tools connect with.
+    [[nodiscard]] static Result<std::shared_ptr<KubeClient>>
+    fromKubeconfig(const QString &kubeconfig, const QString &context);
+
     [[nodiscard]] const ResolvedContext &context() const { return m_context; }
 
     [[nodiscard]] Result<QJsonObject> get(const QString &path, const CancelToken &cancel = {});

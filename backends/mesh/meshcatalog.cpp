@@ -199,19 +199,9 @@ Result<QList<DetectedMesh>> MeshDetector::detect(Kube::KubeClient &client)
     const auto crds
         = client.list(QStringLiteral("/apis/apiextensions.k8s.io/v1/customresourcedefinitions"));
     // A server that cannot be reached is not asked again: one timeout is the whole wait.
-    if (!crds) {
-        switch (crds.error().code()) {
-        case ErrorCode::Timeout:
-        case ErrorCode::ConnectionRefused:
-        case ErrorCode::ConnectionReset:
-        case ErrorCode::HostNotFound:
-        case ErrorCode::TlsFailure:
-        case ErrorCode::Unauthorized:
-            return Unexpected(crds.error());
-        default:
-            break; // no CRDs readable: detection goes on by the control planes
-        }
-    }
+    if (!crds && crds.error().isConnectionFailure())
+        return Unexpected(crds.error());
+    // Otherwise (no CRDs readable) detection goes on by the control planes.
     const auto namespaces = client.list(QStringLiteral("/api/v1/namespaces"));
     if (!namespaces)
         return Unexpected(namespaces.error());
