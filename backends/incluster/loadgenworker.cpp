@@ -98,6 +98,12 @@ int loadgenMain(const QStringList &arguments, QTextStream &out, QTextStream &err
         startAt = s.toLongLong(&ok);
     if (!ok)
         return usage(QStringLiteral("--start-at wants a Unix time in milliseconds"));
+    // A start far ahead is a mistake (seconds for milliseconds, a wrong clock), not a plan.
+    constexpr qint64 MaxWaitMs = 10 * 60 * 1000;
+    if (startAt - QDateTime::currentMSecsSinceEpoch() > MaxWaitMs)
+        return usage(QStringLiteral("--start-at is more than 10 minutes ahead (%1 ms from now); "
+                                    "give a Unix time in milliseconds")
+                         .arg(startAt - QDateTime::currentMSecsSinceEpoch()));
 
     QByteArray profileJson = value(profileOpt, "MESHDECK_LOADGEN_PROFILE").toUtf8();
     if (profileJson.startsWith('@')) {

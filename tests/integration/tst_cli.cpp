@@ -790,6 +790,12 @@ private Q_SLOTS:
         QVERIFY(out.contains("\"worker\":1"));
         QVERIFY2(out.contains("\"event\":\"result\""), out.right(300).constData());
 
+        const Run farAhead
+            = meshdeck({"loadgen", "--profile", profile, "--start-at",
+                        QString::number(QDateTime::currentMSecsSinceEpoch() * 1000)});
+        QCOMPARE(farAhead.exitCode, 2);
+        QVERIFY2(farAhead.err.contains("10 minutes"), farAhead.err.constData());
+
         const Run bad = meshdeck({"loadgen", "--profile", "{\"url\": 5}"});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.out.contains("\"event\":\"error\""), bad.out.constData());
