@@ -1,30 +1,27 @@
 #include "bookinfotraffic.h"
 
+#include "eventhttp.h"
+#include "eventloop.h"
 #include "meshtelemetry.h"
-#include "threadperconnection.h"
 
-#include <httplib.h>
-
-#include <atomic>
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <random>
-#include <thread>
 
 namespace Meshdeck::Demo {
 
 namespace {
 
-using namespace std::chrono_literals;
-
 // Log-normal service time around `medianMs` with a modest tail (sigma 0.35).
-void work(double medianMs)
+double serviceTimeMs(double medianMs)
 {
     thread_local std::mt19937 rng(std::random_device {}());
     std::lognormal_distribution<double> dist(std::log(medianMs), 0.35);
-    const double ms = std::min(dist(rng), medianMs * 20);
-    std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long long>(ms * 1000)));
+    return std::min(dist(rng), medianMs * 20);
 }
 
 // Bookinfo's ratings database has a bad quarter of a minute every minute and a half: a fifth
@@ -38,130 +35,62 @@ bool ratingsFailing()
     return s % 90 >= 45 && s % 90 < 60 && std::uniform_int_distribution<int>(0, 4)(rng) == 0;
 }
 
-// One keep-alive client per thread and upstream port: a connection's handler thread reuses it.
-httplib::Client &clientFor(int port)
+// The id at the end of /ratings/7 or /details/7?x.
+std::string idIn(const std::string &path, std::size_t prefixLength)
 {
-    thread_local std::map<int, std::unique_ptr<httplib::Client>> clients;
-    auto &c = clients[port];
-    if (!c) {
-        c = std::make_unique<httplib::Client>("127.0.0.1", port);
-        c->set_keep_alive(true);
-        c->set_connection_timeout(2, 0);
-        c->set_read_timeout(10, 0);
+    std::string id;
+    for (std::size_t i = prefixLength; i < path.size() && std::isdigit(path[i]); ++i)
+        id += path[i];
+    return id.empty() ? "0" : id;
+}
+
+const std::string Json = "application/json";
+
+bool hopByHop(const std::string &name)
+{
+    static const char *const names[] = {"host",
+                                        "connection",
+                                        "content-length",
+                                        "keep-alive",
+                                        "transfer-encoding",
+                                        "proxy-connection",
+                                        "upgrade",
+                                        "te",
+                                        "x-meshdeck-peer",
+                                        "x-forwarded-by"};
+    for (const char *n : names) {
+        if (name.size() == std::strlen(n)
+            && std::equal(name.begin(), name.end(), n,
+                          [](char a, char b) { return std::tolower(a) == b; }))
+            return true;
     }
-    return *c;
+    return false;
 }
 
 } // namespace
 
-// One HTTP server on a loopback port: an application service or a sidecar proxy.
-class HttpService
+// One Bookinfo pod: its application container and its sidecar, each an event loop.
+struct BookinfoTraffic::Pod
 {
-public:
-    explicit HttpService(std::string name)
-        : m_name(std::move(name))
-    {
-        m_server.new_task_queue = [] {
-            return new ThreadPerConnection;
-        };
-        m_server.set_keep_alive_max_count(1'000'000);
-        m_server.set_keep_alive_timeout(2);
-        m_server.set_tcp_nodelay(true);
-    }
-    ~HttpService() { stop(); }
+    std::string app, version, ns;
+    std::unique_ptr<EventLoop> appLoop; // none for the gateway
+    std::unique_ptr<EventLoop> proxyLoop;
+    std::unique_ptr<HttpListener> direct; // the application, reached without a mesh
+    std::unique_ptr<HttpListener> meshed; // the application behind its sidecar
+    std::unique_ptr<HttpListener> inbound; // the sidecar's inbound listener
+    std::map<std::string, std::unique_ptr<HttpListener>> outbound; // by destination service
+    std::vector<std::unique_ptr<UpstreamPool>> pools;
 
-    httplib::Server &server() { return m_server; }
-    [[nodiscard]] int port() const { return m_port; }
-    [[nodiscard]] const std::string &name() const { return m_name; }
-
-    bool start()
+    UpstreamPool *pool(EventLoop &loop, int port)
     {
-        int listening = -1;
-        m_server.set_socket_options([&listening](socket_t fd) {
-            int on = 1;
-            ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
-            listening = static_cast<int>(fd);
-        });
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        if (m_port <= 0)
-            return false;
-        if (listening >= 0)
-            ::listen(listening, 4096);
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running())
-            std::this_thread::sleep_for(1ms);
-        return true;
+        pools.push_back(std::make_unique<UpstreamPool>(loop, port));
+        return pools.back().get();
     }
-    void stop()
+    [[nodiscard]] MeshWorkload workload() const
     {
-        if (!m_thread.joinable())
-            return;
-        m_server.stop();
-        m_thread.join();
+        // Gateways are named by their deployment alone, as Istio reports them.
+        return {appLoop ? app + '-' + version : app, ns, app, version};
     }
-
-    // A sidecar (or the ingress gateway): forwards every request to one of `upstreams` (round
-    // robin, kept-alive connections) and reports it in Istio's vocabulary. Inbound sidecars learn
-    // the caller from the peer-metadata header an outbound sidecar sets, and answer with their
-    // own identity, as Istio's metadata exchange does.
-    void sidecar(bool inbound, MeshWorkload self, std::string service, std::vector<int> upstreams,
-                 MeshTelemetry *telemetry)
-    {
-        auto next = std::make_shared<std::atomic_uint>(0);
-        const std::string name = m_name;
-        m_server.Get(".*", [=](const httplib::Request &req, httplib::Response &res) {
-            httplib::Headers headers;
-            for (const auto &[k, v] : req.headers) {
-                if (k != "Host" && k != "Connection" && k != "Content-Length" && k != "REMOTE_ADDR"
-                    && k != "REMOTE_PORT" && k != "LOCAL_ADDR" && k != "LOCAL_PORT"
-                    && k != "x-meshdeck-peer")
-                    headers.emplace(k, v);
-            }
-            const MeshWorkload peer = inbound && req.has_header("x-meshdeck-peer")
-                ? MeshWorkload::decode(req.get_header_value("x-meshdeck-peer"))
-                : MeshWorkload::unknown();
-            if (!inbound)
-                headers.emplace("x-meshdeck-peer", self.encode());
-            headers.emplace("x-forwarded-by", name);
-            const int port = upstreams[(*next)++ % upstreams.size()];
-            const auto started = std::chrono::steady_clock::now();
-            auto reply = clientFor(port).Get(req.target, headers);
-            const double ms = std::chrono::duration<double, std::milli>(
-                                  std::chrono::steady_clock::now() - started)
-                                  .count();
-            const int code = reply ? reply->status : 503;
-            if (inbound) {
-                telemetry->record(true, peer, self, service, code, ms, peer.name != "unknown");
-                res.set_header("x-meshdeck-workload", self.encode());
-            } else {
-                const MeshWorkload destination = reply && reply->has_header("x-meshdeck-workload")
-                    ? MeshWorkload::decode(reply->get_header_value("x-meshdeck-workload"))
-                    : MeshWorkload::unknown();
-                telemetry->record(false, self, destination, service, code, ms, true);
-            }
-            if (!reply) {
-                res.status = 503;
-                res.set_content("upstream connect error or disconnect/reset before headers",
-                                "text/plain");
-                return;
-            }
-            res.status = reply->status;
-            res.body = std::move(reply->body);
-            for (const auto &[k, v] : reply->headers) {
-                if (k == "Content-Type")
-                    res.set_header(k, v);
-            }
-            res.set_header("x-envoy-upstream-service-time",
-                           std::to_string(static_cast<long long>(ms)));
-            res.set_header("server", "meshdeck-sidecar");
-        });
-    }
-
-private:
-    std::string m_name;
-    httplib::Server m_server;
-    int m_port = 0;
-    std::thread m_thread;
 };
 
 BookinfoTraffic::BookinfoTraffic()
@@ -179,253 +108,381 @@ void BookinfoTraffic::setMeshView(std::function<MeshView()> view)
     m_view = std::move(view);
 }
 
-HttpService *BookinfoTraffic::add(std::unique_ptr<HttpService> service)
+void BookinfoTraffic::setCadvisor(std::function<std::string()> exposition)
 {
-    m_services.push_back(std::move(service));
-    return m_services.back().get();
+    m_cadvisor = std::move(exposition);
 }
+
+namespace {
+
+// A sidecar's listener (or the gateway's): forwards every request to one of `upstreams` (round
+// robin, kept-alive connections) and reports it in the mesh's vocabulary. Inbound sidecars learn
+// the caller from the peer-metadata header an outbound sidecar sets, and answer with their own
+// identity, as Istio's metadata exchange does.
+void proxy(HttpListener &listener, bool inbound, const MeshWorkload &self, std::string service,
+           std::vector<UpstreamPool *> upstreams, MeshTelemetry *telemetry, std::string name)
+{
+    auto next = std::make_shared<unsigned>(0);
+    listener.route("", [=](const HttpExchangePtr &request) {
+        HttpHeaderList headers;
+        for (const auto &[k, v] : request->headers) {
+            if (!hopByHop(k))
+                headers.emplace_back(k, v);
+        }
+        const std::string peerHeader = request->header("x-meshdeck-peer");
+        const MeshWorkload peer = inbound && !peerHeader.empty() ? MeshWorkload::decode(peerHeader)
+                                                                 : MeshWorkload::unknown();
+        if (!inbound)
+            headers.emplace_back("x-meshdeck-peer", self.encode());
+        headers.emplace_back("x-forwarded-by", name);
+        UpstreamPool *upstream = upstreams[(*next)++ % upstreams.size()];
+        const auto started = std::chrono::steady_clock::now();
+        upstream->send(
+            request->method, request->target, headers, request->body, [=](HttpReply reply) {
+                const double ms = std::chrono::duration<double, std::milli>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count();
+                const int code = reply.status ? reply.status : 503;
+                if (inbound) {
+                    telemetry->record(true, peer, self, service, code, ms, peer.name != "unknown");
+                } else {
+                    const MeshWorkload destination = reply.workload.empty()
+                        ? MeshWorkload::unknown()
+                        : MeshWorkload::decode(reply.workload);
+                    telemetry->record(false, self, destination, service, code, ms, true);
+                }
+                HttpHeaderList extra {{"server", "meshdeck-sidecar"}};
+                if (inbound)
+                    extra.emplace_back("x-meshdeck-workload", self.encode());
+                if (!reply.status) {
+                    request->reply(503, "text/plain",
+                                   "upstream connect error or disconnect/reset before headers",
+                                   extra);
+                    return;
+                }
+                extra.emplace_back("x-envoy-upstream-service-time",
+                                   std::to_string(static_cast<long long>(ms)));
+                request->reply(reply.status,
+                               reply.contentType.empty() ? "application/octet-stream"
+                                                         : reply.contentType,
+                               reply.body, extra);
+            });
+    });
+}
+
+void ratingsApp(HttpListener &listener, EventLoop &loop)
+{
+    listener.route("/ratings/", [&loop](const HttpExchangePtr &request) {
+        const std::string id = idIn(request->target, 9);
+        loop.after(serviceTimeMs(0.4), [request, id] {
+            if (ratingsFailing()) {
+                request->reply(500, Json, "{\"error\":\"ratings database unavailable\"}");
+                return;
+            }
+            request->reply(200, Json,
+                           "{\"id\":" + id + ",\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}");
+        });
+    });
+}
+
+void detailsApp(HttpListener &listener, EventLoop &loop)
+{
+    listener.route("/details/", [&loop](const HttpExchangePtr &request) {
+        const std::string id = idIn(request->target, 9);
+        loop.after(serviceTimeMs(0.8), [request, id] {
+            request->reply(200, Json,
+                           "{\"id\":" + id
+                               + ",\"author\":\"William Shakespeare\",\"year\":1595,"
+                                 "\"type\":\"paperback\",\"pages\":200,\"publisher\":"
+                                 "\"PublisherA\",\"language\":\"English\","
+                                 "\"ISBN-10\":\"1234567890\",\"ISBN-13\":\"123-1234567890\"}");
+        });
+    });
+}
+
+// reviews-v1 shows no ratings (ratings null); v2 and v3 ask the ratings service.
+void reviewsApp(HttpListener &listener, EventLoop &loop, const std::string &version,
+                UpstreamPool *ratings)
+{
+    listener.route("/reviews/", [&loop, version, ratings](const HttpExchangePtr &request) {
+        const std::string id = idIn(request->target, 9);
+        loop.after(serviceTimeMs(version == "v3" ? 1.6 : 1.2), [request, id, version, ratings] {
+            std::string head = "{\"id\":\"" + id + "\",\"podname\":\"reviews-" + version
+                + "\",\"clustername\":\"null\",\"reviews\":[{\"reviewer\":\"Reviewer1\","
+                  "\"text\":\"An extremely entertaining play by Shakespeare.\"},{\"reviewer\":"
+                  "\"Reviewer2\",\"text\":\"Absolutely fun and entertaining.\"}]";
+            if (!ratings) {
+                request->reply(200, Json, head + "}");
+                return;
+            }
+            ratings->get("/ratings/" + id, [request, head](HttpReply r) {
+                // As Bookinfo does: the page still renders, without stars.
+                request->reply(
+                    200, Json,
+                    r.status == 200
+                        ? head + ",\"ratings\":" + r.body + "}"
+                        : head + ",\"error\":\"Ratings service is currently unavailable\"}");
+            });
+        });
+    });
+}
+
+void productpageApp(HttpListener &listener, EventLoop &loop, UpstreamPool *details,
+                    std::vector<UpstreamPool *> reviews)
+{
+    auto next = std::make_shared<unsigned>(0);
+    listener.route("/productpage", [&loop, details, reviews, next](const HttpExchangePtr &request) {
+        UpstreamPool *review = reviews[(*next)++ % reviews.size()];
+        loop.after(serviceTimeMs(1.5), [request, details, review] {
+            details->get("/details/0", [request, review](HttpReply d) {
+                review->get("/reviews/0", [request, d = std::move(d)](HttpReply r) {
+                    const bool ok = d.status == 200 && r.status == 200;
+                    std::string html
+                        = "<!DOCTYPE html><html><head><title>Simple Bookstore App</title>"
+                          "</head><body><h1>The Comedy of Errors</h1>";
+                    html += "<section id=\"details\">" + (d.status ? d.body : "unavailable")
+                        + "</section>";
+                    html += "<section id=\"reviews\">" + (r.status ? r.body : "unavailable")
+                        + "</section>";
+                    html += std::string(3000, ' ') + "</body></html>"; // a realistic page size
+                    request->reply(ok ? 200 : 503, "text/html; charset=utf-8", html);
+                });
+            });
+        });
+    });
+    listener.route("/health", [](const HttpExchangePtr &request) {
+        request->reply(200, Json, "{\"status\":\"Product page is healthy\"}");
+    });
+}
+
+} // namespace
 
 bool BookinfoTraffic::start()
 {
-    // Services are started callee first, so callers know their upstream ports.
-    const auto ratings = [this](const std::string &name) {
-        HttpService *s = add(std::make_unique<HttpService>(name));
-        s->server().Get(R"(/ratings/(\d+))",
-                        [](const httplib::Request &req, httplib::Response &res) {
-                            work(0.4);
-                            if (ratingsFailing()) {
-                                res.status = 500;
-                                res.set_content("{\"error\":\"ratings database unavailable\"}",
-                                                "application/json");
-                                return;
-                            }
-                            res.set_content("{\"id\":" + req.matches[1].str()
-                                                + ",\"ratings\":{\"Reviewer1\":5,\"Reviewer2\":4}}",
-                                            "application/json");
-                        });
-        return s;
+    if (m_running)
+        return true;
+    const auto pod = [this](const std::string &app, const std::string &version,
+                            const std::string &ns = "bookinfo") {
+        auto p = std::make_unique<Pod>();
+        p->app = app;
+        p->version = version;
+        p->ns = ns;
+        const std::string name = app + '-' + version;
+        if (app != "istio-ingressgateway") {
+            p->appLoop = std::make_unique<EventLoop>(name);
+            p->direct = std::make_unique<HttpListener>(*p->appLoop);
+            p->meshed = std::make_unique<HttpListener>(*p->appLoop);
+        }
+        p->proxyLoop = std::make_unique<EventLoop>(app.substr(0, 10) + "-proxy");
+        p->inbound = std::make_unique<HttpListener>(*p->proxyLoop);
+        m_pods.push_back(std::move(p));
+        return m_pods.back().get();
     };
-    const auto details = [this](const std::string &name) {
-        HttpService *s = add(std::make_unique<HttpService>(name));
-        s->server().Get(
-            R"(/details/(\d+))", [](const httplib::Request &req, httplib::Response &res) {
-                work(0.8);
-                res.set_content("{\"id\":" + req.matches[1].str()
-                                    + ",\"author\":\"William Shakespeare\",\"year\":1595,"
-                                      "\"type\":\"paperback\",\"pages\":200,\"publisher\":"
-                                      "\"PublisherA\",\"language\":\"English\","
-                                      "\"ISBN-10\":\"1234567890\",\"ISBN-13\":\"123-1234567890\"}",
-                                "application/json");
-            });
-        return s;
+    Pod *productpage = pod("productpage", "v1");
+    Pod *details = pod("details", "v1");
+    Pod *ratings = pod("ratings", "v1");
+    std::vector<Pod *> reviews {pod("reviews", "v1"), pod("reviews", "v2"), pod("reviews", "v3")};
+    Pod *gateway = pod("istio-ingressgateway", "unknown", "istio-system");
+    const auto outbound = [](Pod *from, const std::string &service) {
+        auto &l = from->outbound[service];
+        l = std::make_unique<HttpListener>(*from->proxyLoop);
+        return l.get();
     };
-    // reviews-v1 shows no ratings (ratingsUpstream null); v2 and v3 ask the ratings service.
-    const auto reviews = [this](const std::string &name, const HttpService *ratingsUpstream,
-                                const std::string &version = "v2") {
-        HttpService *s = add(std::make_unique<HttpService>(name));
-        const int port = ratingsUpstream ? ratingsUpstream->port() : 0;
-        s->server().Get(
-            R"(/reviews/(\d+))",
-            [port, version](const httplib::Request &req, httplib::Response &res) {
-                work(version == "v3" ? 1.6 : 1.2);
-                const std::string id = req.matches[1].str();
-                const std::string head = "{\"id\":\"" + id + "\",\"podname\":\"reviews-" + version
-                    + "\",\"clustername\":\"null\",\"reviews\":[{\"reviewer\":\"Reviewer1\","
-                      "\"text\":"
-                      "\"An extremely entertaining play by Shakespeare.\"},{\"reviewer\":"
-                      "\"Reviewer2\",\"text\":\"Absolutely fun and entertaining.\"}]";
-                if (!port) {
-                    res.set_content(head + "}", "application/json");
-                    return;
-                }
-                auto r = clientFor(port).Get("/ratings/" + id);
-                if (!r || r->status != 200) {
-                    // As Bookinfo does: the page still renders, without stars.
-                    res.set_content(
-                        head + ",\"error\":\"Ratings service is currently unavailable\"}",
-                        "application/json");
-                    return;
-                }
-                res.set_content(head + ",\"ratings\":" + r->body + "}", "application/json");
-            });
-        return s;
-    };
-    const auto productpage = [this](const std::string &name, const HttpService *detailsUpstream,
-                                    const HttpService *reviewsUpstream) {
-        HttpService *s = add(std::make_unique<HttpService>(name));
-        const int d = detailsUpstream->port();
-        const int r = reviewsUpstream->port();
-        s->server().Get("/productpage", [d, r](const httplib::Request &, httplib::Response &res) {
-            work(1.5);
-            auto detailsReply = clientFor(d).Get("/details/0");
-            auto reviewsReply = clientFor(r).Get("/reviews/0");
-            const bool ok = detailsReply && detailsReply->status == 200 && reviewsReply
-                && reviewsReply->status == 200;
-            std::string html = "<!DOCTYPE html><html><head><title>Simple Bookstore App</title>"
-                               "</head><body><h1>The Comedy of Errors</h1>";
-            html += "<section id=\"details\">"
-                + (detailsReply ? detailsReply->body : std::string("unavailable")) + "</section>";
-            html += "<section id=\"reviews\">"
-                + (reviewsReply ? reviewsReply->body : std::string("unavailable")) + "</section>";
-            html += std::string(3000, ' ') + "</body></html>"; // a page of realistic size
-            res.status = ok ? 200 : 503;
-            res.set_content(html, "text/html; charset=utf-8");
-        });
-        s->server().Get("/health", [](const httplib::Request &, httplib::Response &res) {
-            res.set_content("{\"status\":\"Product page is healthy\"}", "application/json");
-        });
-        return s;
-    };
-    const auto started = [](HttpService *s) {
-        return s->start() ? s : nullptr;
-    };
+    HttpListener *ppToDetails = outbound(productpage, "details");
+    HttpListener *ppToReviews = outbound(productpage, "reviews");
+    HttpListener *gwToProductpage = outbound(gateway, "productpage");
+    std::map<Pod *, HttpListener *> toRatings;
+    for (Pod *r : {reviews[1], reviews[2]})
+        toRatings[r] = outbound(r, "ratings");
+    m_misc = std::make_unique<EventLoop>("bookinfo-misc");
+    m_metrics = std::make_unique<HttpListener>(*m_misc);
 
-    // Without a mesh.
-    m_ratings = started(ratings("ratings"));
-    m_details = m_ratings ? started(details("details")) : nullptr;
-    m_reviews = m_details ? started(reviews("reviews", m_ratings)) : nullptr;
-    m_productpage = m_reviews ? started(productpage("productpage", m_details, m_reviews)) : nullptr;
-    if (!m_productpage)
-        return false;
-
-    // With sidecars: inbound in front of every workload, outbound on every calling edge, an
-    // ingress gateway in front, all reporting Istio metrics.
-    const auto wl = [](const char *app, const char *version, const char *ns = "bookinfo") {
-        return MeshWorkload {std::string(app) + '-' + version, ns, app, version};
-    };
-    const auto fqdn = [](const char *service, const char *ns = "bookinfo") {
-        return std::string(service) + '.' + ns + ".svc.cluster.local";
-    };
-    MeshTelemetry *t = m_telemetry.get();
-    const auto inbound = [&](const MeshWorkload &w, const char *service, const HttpService *app) {
-        HttpService *s = add(std::make_unique<HttpService>(w.name + "-inbound"));
-        s->sidecar(true, w, fqdn(service), {app->port()}, t);
-        return started(s);
-    };
-    const auto outbound
-        = [&](const MeshWorkload &from, const char *service, std::vector<const HttpService *> to) {
-              HttpService *s = add(std::make_unique<HttpService>(from.name + "-to-" + service));
-              std::vector<int> ports;
-              for (const HttpService *u : to)
-                  ports.push_back(u->port());
-              s->sidecar(false, from, fqdn(service), ports, t);
-              return started(s);
-          };
-    HttpService *ratingsIn = inbound(wl("ratings", "v1"), "ratings", m_ratings);
-    HttpService *detailsIn
-        = ratingsIn ? inbound(wl("details", "v1"), "details", m_details) : nullptr;
-    std::vector<const HttpService *> reviewsIns;
-    for (const char *v : {"v1", "v2", "v3"}) {
-        if (!detailsIn)
-            break;
-        const MeshWorkload self = wl("reviews", v);
-        HttpService *toRatings
-            = std::string(v) == "v1" ? nullptr : outbound(self, "ratings", {ratingsIn});
-        if (std::string(v) != "v1" && !toRatings)
-            return false;
-        HttpService *app = started(reviews("reviews-" + std::string(v) + "-meshed", toRatings, v));
-        HttpService *in = app ? inbound(self, "reviews", app) : nullptr;
-        if (!in)
-            return false;
-        reviewsIns.push_back(in);
+    // Every port first, so that callers know their upstreams.
+    bool bound = m_metrics->listen();
+    for (auto &p : m_pods) {
+        for (HttpListener *l : {p->direct.get(), p->meshed.get(), p->inbound.get()})
+            bound = bound && (!l || l->listen());
+        for (auto &[service, l] : p->outbound)
+            bound = bound && l->listen();
     }
-    if (reviewsIns.size() != 3)
+    if (!bound) {
+        stop();
         return false;
-    const MeshWorkload pp = wl("productpage", "v1");
-    HttpService *ppToDetails = outbound(pp, "details", {detailsIn});
-    HttpService *ppToReviews = ppToDetails ? outbound(pp, "reviews", reviewsIns) : nullptr;
-    HttpService *ppMesh = ppToReviews
-        ? started(productpage("productpage-meshed", ppToDetails, ppToReviews))
-        : nullptr;
-    m_productpageSidecar = ppMesh ? inbound(pp, "productpage", ppMesh) : nullptr;
-    if (!m_productpageSidecar)
-        return false;
-    m_gateway
-        = outbound({"istio-ingressgateway", "istio-system", "istio-ingressgateway", "unknown"},
-                   "productpage", {m_productpageSidecar});
-    m_metrics = m_gateway ? add(std::make_unique<HttpService>("metrics")) : nullptr;
-    if (!m_metrics)
-        return false;
-    m_metrics->server().Get(
-        "/stats/prometheus", [t, view = m_view](const httplib::Request &, httplib::Response &res) {
-            res.set_content(t->exposition(view ? view() : MeshView()), "text/plain; version=0.0.4");
-        });
-    if (!started(m_metrics))
-        return false;
+    }
+
+    // Applications: the direct copy calls the other services straight, the meshed copy through
+    // its own outbound sidecar.
+    const auto fqdn = [](const std::string &service) {
+        return service + ".bookinfo.svc.cluster.local";
+    };
+    ratingsApp(*ratings->direct, *ratings->appLoop);
+    ratingsApp(*ratings->meshed, *ratings->appLoop);
+    detailsApp(*details->direct, *details->appLoop);
+    detailsApp(*details->meshed, *details->appLoop);
+    for (Pod *r : reviews) {
+        const bool asksRatings = r->version != "v1";
+        reviewsApp(*r->direct, *r->appLoop, r->version,
+                   asksRatings ? r->pool(*r->appLoop, ratings->direct->port()) : nullptr);
+        reviewsApp(*r->meshed, *r->appLoop, r->version,
+                   asksRatings ? r->pool(*r->appLoop, toRatings[r]->port()) : nullptr);
+    }
+    std::vector<UpstreamPool *> reviewsDirect;
+    for (Pod *r : reviews)
+        reviewsDirect.push_back(productpage->pool(*productpage->appLoop, r->direct->port()));
+    productpageApp(*productpage->direct, *productpage->appLoop,
+                   productpage->pool(*productpage->appLoop, details->direct->port()),
+                   reviewsDirect);
+    productpageApp(*productpage->meshed, *productpage->appLoop,
+                   productpage->pool(*productpage->appLoop, ppToDetails->port()),
+                   {productpage->pool(*productpage->appLoop, ppToReviews->port())});
+
+    // Sidecars: inbound in front of every application, outbound on every calling edge.
+    MeshTelemetry *t = m_telemetry.get();
+    for (auto &p : m_pods) {
+        if (!p->appLoop)
+            continue;
+        proxy(*p->inbound, true, p->workload(), fqdn(p->app),
+              {p->pool(*p->proxyLoop, p->meshed->port())}, t, p->app + "-inbound");
+    }
+    const auto inboundOf = [](Pod *from, const std::vector<Pod *> &to) {
+        std::vector<UpstreamPool *> pools;
+        for (Pod *p : to)
+            pools.push_back(from->pool(*from->proxyLoop, p->inbound->port()));
+        return pools;
+    };
+    proxy(*ppToDetails, false, productpage->workload(), fqdn("details"),
+          inboundOf(productpage, {details}), t, "productpage-to-details");
+    proxy(*ppToReviews, false, productpage->workload(), fqdn("reviews"),
+          inboundOf(productpage, reviews), t, "productpage-to-reviews");
+    for (auto &[r, l] : toRatings)
+        proxy(*l, false, r->workload(), fqdn("ratings"), inboundOf(r, {ratings}), t,
+              r->app + '-' + r->version + "-to-ratings");
+    // The ingress gateway in front of productpage's sidecar.
+    proxy(*gwToProductpage, false, gateway->workload(), fqdn("productpage"),
+          inboundOf(gateway, {productpage}), t, "istio-ingressgateway");
+    gateway->inbound->route("", [](const HttpExchangePtr &request) {
+        request->reply(404, "text/plain", "no route\n");
+    });
+
+    m_metrics->route("/stats/prometheus", [t, view = m_view](const HttpExchangePtr &request) {
+        request->reply(200, "text/plain; version=0.0.4", t->exposition(view ? view() : MeshView()));
+    });
+    m_metrics->route("/metrics/cadvisor", [cadvisor = m_cadvisor](const HttpExchangePtr &request) {
+        request->reply(200, "text/plain; version=0.0.4", cadvisor ? cadvisor() : std::string());
+    });
 
     // Users of the shop: a steady ~10 requests a second through the gateway.
-    m_stop = false;
-    const int gatewayPort = m_gateway->port();
-    m_traffic = std::thread([this, gatewayPort] {
-        httplib::Client client("127.0.0.1", gatewayPort);
-        client.set_keep_alive(true);
-        client.set_read_timeout(5, 0);
-        while (!m_stop.load()) {
-            (void)client.Get("/productpage");
-            std::unique_lock lock(m_stopMutex);
-            m_stopCondition.wait_for(lock, std::chrono::milliseconds(100),
-                                     [this] { return m_stop.load(); });
-        }
-    });
-    return m_productpageSidecar != nullptr;
+    m_shoppers = std::make_unique<UpstreamPool>(*m_misc, gwToProductpage->port());
+    m_shop = [this] {
+        m_shoppers->get("/productpage", [this](HttpReply) { m_misc->after(100, m_shop); });
+    };
+    m_misc->after(100, m_shop);
+
+    for (auto &p : m_pods) {
+        if (p->appLoop)
+            p->appLoop->start();
+        p->proxyLoop->start();
+    }
+    m_misc->start();
+    m_running = true;
+    return true;
 }
 
 void BookinfoTraffic::stop()
 {
-    {
-        std::lock_guard lock(m_stopMutex);
-        m_stop = true;
+    // Threads first, then what their loops own, then the loops.
+    if (m_misc)
+        m_misc->stop();
+    for (auto &p : m_pods) {
+        if (p->appLoop)
+            p->appLoop->stop();
+        p->proxyLoop->stop();
     }
-    m_stopCondition.notify_all();
-    if (m_traffic.joinable())
-        m_traffic.join();
-    // Front to back, so that no proxy waits on a stopped upstream.
-    for (auto it = m_services.rbegin(); it != m_services.rend(); ++it)
-        (*it)->stop();
-    m_services.clear();
-    m_productpage = m_productpageSidecar = m_details = m_reviews = m_ratings = nullptr;
-    m_gateway = m_metrics = nullptr;
+    m_shoppers.reset();
+    m_metrics.reset();
+    for (auto &p : m_pods) {
+        p->pools.clear();
+        p->outbound.clear();
+        p->inbound.reset();
+        p->meshed.reset();
+        p->direct.reset();
+    }
+    m_pods.clear();
+    m_misc.reset();
+    m_running = false;
 }
+
+namespace {
+QString url(const HttpListener *l, const char *path = "/productpage")
+{
+    return l ? QStringLiteral("http://127.0.0.1:%1%2").arg(l->port()).arg(QLatin1String(path))
+             : QString();
+}
+} // namespace
 
 QString BookinfoTraffic::productpageUrl() const
 {
-    return m_productpage
-        ? QStringLiteral("http://127.0.0.1:%1/productpage").arg(m_productpage->port())
-        : QString();
+    return m_running ? url(m_pods[0]->direct.get()) : QString();
 }
 
 QString BookinfoTraffic::productpageMeshUrl() const
 {
-    return m_productpageSidecar
-        ? QStringLiteral("http://127.0.0.1:%1/productpage").arg(m_productpageSidecar->port())
-        : QString();
+    return m_running ? url(m_pods[0]->inbound.get()) : QString();
 }
 
 QString BookinfoTraffic::gatewayUrl() const
 {
-    return m_gateway ? QStringLiteral("http://127.0.0.1:%1/productpage").arg(m_gateway->port())
-                     : QString();
+    if (!m_running)
+        return {};
+    for (const auto &p : m_pods) {
+        if (!p->appLoop)
+            return url(p->outbound.at("productpage").get());
+    }
+    return {};
 }
 
 QString BookinfoTraffic::metricsUrl() const
 {
-    return m_metrics ? QStringLiteral("http://127.0.0.1:%1/stats/prometheus").arg(m_metrics->port())
-                     : QString();
+    return m_running ? url(m_metrics.get(), "/stats/prometheus") : QString();
 }
 
 quint16 BookinfoTraffic::metricsPort() const
 {
-    return m_metrics ? static_cast<quint16>(m_metrics->port()) : 0;
+    return m_running ? static_cast<quint16>(m_metrics->port()) : 0;
 }
 
 QString BookinfoTraffic::serviceUrl(const QString &service) const
 {
-    const HttpService *s = service == QLatin1String("details") ? m_details
-        : service == QLatin1String("reviews")                  ? m_reviews
-        : service == QLatin1String("ratings")                  ? m_ratings
-        : service == QLatin1String("productpage")              ? m_productpage
-                                                               : nullptr;
-    return s ? QStringLiteral("http://127.0.0.1:%1").arg(s->port()) : QString();
+    if (!m_running)
+        return {};
+    // reviews: v2, the version that shows black stars.
+    const std::string version = service == QLatin1String("reviews") ? "v2" : "v1";
+    for (const auto &p : m_pods) {
+        if (p->appLoop && QString::fromStdString(p->app) == service && p->version == version)
+            return url(p->direct.get(), "");
+    }
+    return {};
+}
+
+std::vector<BookinfoTraffic::ContainerUsage> BookinfoTraffic::usage() const
+{
+    std::vector<ContainerUsage> out;
+    for (const auto &p : m_pods) {
+        if (p->appLoop)
+            out.push_back(
+                {p->app, p->version, false, p->appLoop->cpuSeconds(), p->appLoop->heapBytes()});
+        out.push_back(
+            {p->app, p->version, true, p->proxyLoop->cpuSeconds(), p->proxyLoop->heapBytes()});
+    }
+    return out;
+}
+
+int BookinfoTraffic::threadCount() const
+{
+    int n = m_misc ? 1 : 0;
+    for (const auto &p : m_pods)
+        n += p->appLoop ? 2 : 1;
+    return n;
 }
 
 } // namespace Meshdeck::Demo

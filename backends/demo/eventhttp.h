@@ -1,0 +1,113 @@
+#pragma once
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+struct event;
+
+namespace Meshdeck::Demo {
+
+class EventLoop;
+
+using HttpHeaderList = std::vector<std::pair<std::string, std::string>>;
+
+// What a proxy or a calling service needs from an upstream's answer.
+struct HttpReply
+{
+    int status = 0; // 0: no answer (refused, reset, timed out)
+    std::string body;
+    std::string contentType;
+    std::string workload; // x-meshdeck-workload, the answering sidecar's identity
+};
+
+class ServerConnection;
+
+// One request a listener received; reply() may be called later, from the same loop. A reply to
+// a client that has gone is dropped.
+class HttpExchange
+{
+public:
+    std::string method; // "GET"
+    std::string target; // "/reviews/0?x=1"
+    HttpHeaderList headers;
+    std::string body;
+
+    [[nodiscard]] std::string header(std::string_view name) const; // case-insensitive
+    void reply(int status, std::string_view contentType, std::string_view body,
+               const HttpHeaderList &extra = {});
+
+private:
+    friend class ServerConnection;
+    std::weak_ptr<ServerConnection> m_connection;
+    bool m_replied = false;
+    bool m_keepAlive = true;
+};
+using HttpExchangePtr = std::shared_ptr<HttpExchange>;
+
+// An HTTP/1.1 server on a loopback port, served by one EventLoop: no thread per connection,
+// keep-alive, replies in request order. Sockets are registered once, edge-triggered, and written
+// to directly, so a request costs a read and a write, not a series of poll-set changes; HTTP is
+// parsed by http-parser (Debian's libhttp-parser).
+class HttpListener
+{
+public:
+    using Handler = std::function<void(const HttpExchangePtr &)>;
+
+    explicit HttpListener(EventLoop &loop);
+    ~HttpListener();
+    HttpListener(const HttpListener &) = delete;
+    HttpListener &operator=(const HttpListener &) = delete;
+
+    bool listen(); // 127.0.0.1 on a free port, with a deep accept queue
+    [[nodiscard]] int port() const { return m_port; }
+    // Requests whose target starts with `prefix` ("" matches all); the first route wins.
+    void route(std::string prefix, Handler handler);
+
+private:
+    friend class ServerConnection;
+    void dispatch(const HttpExchangePtr &exchange) const;
+    static void onAccept(int fd, short, void *self);
+    EventLoop &m_loop;
+    int m_fd = -1;
+    event *m_accept = nullptr;
+    int m_port = 0;
+    std::vector<std::pair<std::string, Handler>> m_routes;
+    std::vector<std::shared_ptr<ServerConnection>> m_connections;
+};
+
+class ClientConnection;
+
+// Kept-alive client connections from one loop to one upstream port: a request takes an idle
+// connection or opens another, and gives it back when answered.
+class UpstreamPool
+{
+public:
+    using Done = std::function<void(HttpReply)>;
+
+    UpstreamPool(EventLoop &loop, int port);
+    ~UpstreamPool();
+    UpstreamPool(const UpstreamPool &) = delete;
+    UpstreamPool &operator=(const UpstreamPool &) = delete;
+
+    [[nodiscard]] int port() const { return m_port; }
+    // Sends a request (Host and Content-Length are added) and calls `done` once, on this loop.
+    void send(const std::string &method, const std::string &target, const HttpHeaderList &headers,
+              const std::string &body, Done done);
+    void get(const std::string &target, Done done) { send("GET", target, {}, {}, std::move(done)); }
+
+private:
+    friend class ClientConnection;
+    void release(ClientConnection *connection);
+    EventLoop &m_loop;
+    int m_port = 0;
+    std::string m_host;
+    std::vector<std::unique_ptr<ClientConnection>> m_connections;
+    std::vector<ClientConnection *> m_idle;
+};
+
+} // namespace Meshdeck::Demo
