@@ -5,6 +5,7 @@
 #include "certificates.h"
 #include "containerprocesses.h"
 #include "discovery.h"
+#include "kubeletstats.h"
 #include "objectfields.h"
 #include "objectstore.h"
 #include "ownership.h"
@@ -314,6 +315,12 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
                                  << QString::fromStdString(req.path) << res.status;
 }
 
+void ApiServer::setMetrics(KubeletStats *stats)
+{
+    std::lock_guard lock(m_metricsMutex);
+    m_metrics = stats;
+}
+
 void ApiServer::setServiceProxy(const QString &ns, const QString &name, quint16 port)
 {
     std::lock_guard lock(m_proxiesMutex);
@@ -461,6 +468,17 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
     if (!type)
         throw ApiError(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
+    if (type->group == QLatin1String("metrics.k8s.io")) {
+        if (!get || legacyWatch || flag(req, "watch"))
+            throw ApiError::methodNotAllowed(
+                QStringLiteral("%1.metrics.k8s.io only supports get and list").arg(plural));
+        std::lock_guard lock(m_metricsMutex);
+        if (!m_metrics)
+            throw ApiError(503, QStringLiteral("ServiceUnavailable"),
+                           QStringLiteral("the server is currently unable to handle the request"));
+        return send(res, 200,
+                    toJson(m_metrics->serve(plural, ns, name, param(req, "labelSelector"))));
+    }
     if (legacyWatch && get)
         return serveWatch(req, res, *type, ns, name);
 

@@ -24,6 +24,7 @@ struct Response;
 namespace Meshdeck::Demo {
 
 class ContainerProcesses;
+class KubeletStats;
 
 class Admission;
 class ObjectStore;
@@ -54,6 +55,9 @@ public:
     // Requests to /api/v1/namespaces/NS/services/NAME[:PORT]/proxy/... go to 127.0.0.1:port, as
     // the API server's service proxy reaches a Service's pods (the demo's Prometheus).
     void setServiceProxy(const QString &ns, const QString &name, quint16 port);
+    // Where metrics.k8s.io is answered from; null: the API answers 503, as a cluster whose
+    // metrics-server is down does. Waits for requests using the previous one.
+    void setMetrics(KubeletStats *stats);
 
     ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &admission,
               Options options);
@@ -110,6 +114,8 @@ private:
     std::mutex m_proxiesMutex;
     QMap<QString, quint16> m_proxies; // "ns/name" -> loopback port
     std::atomic_int m_openStreams {0};
+    std::mutex m_metricsMutex;
+    KubeletStats *m_metrics = nullptr;
 };
 
 } // namespace Meshdeck::Demo

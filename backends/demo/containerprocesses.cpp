@@ -207,3 +207,18 @@ void ContainerProcesses::waitForOutput(const QString &podUid, qint64 offset, int
 }
 
 } // namespace Meshdeck::Demo
+
+namespace Meshdeck::Demo {
+
+std::vector<std::pair<QString, pid_t>> ContainerProcesses::livePids() const
+{
+    std::vector<std::pair<QString, pid_t>> out;
+    std::lock_guard lock(m_mutex);
+    for (const auto &p : std::as_const(m_processes)) {
+        if (!p->finished && p->pid > 0)
+            out.emplace_back(p->uid, p->pid);
+    }
+    return out;
+}
+
+} // namespace Meshdeck::Demo

@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include <sys/types.h>
+
 namespace Meshdeck::Demo {
 
 // The demo's kubelet for containers that really run: a pod whose image is Meshdeck's worker
@@ -40,6 +42,8 @@ public:
     // SIGTERM, then SIGKILL after `graceMs` (a pod deleted with its grace period).
     void terminate(const QString &podUid, int graceMs = 5000);
     [[nodiscard]] bool running(const QString &podUid) const;
+    // The pods whose process is running, with its process id (for the kubelet's statistics).
+    [[nodiscard]] std::vector<std::pair<QString, pid_t>> livePids() const;
 
     // The log of a pod's process (from `offset`), whether the process has ended, or nothing when
     // the pod has no process. wait() blocks until more output, the end, or `timeoutMs`.

@@ -7,6 +7,7 @@
 #include "containerprocesses.h"
 #include "controllermanager.h"
 #include "demoprometheus.h"
+#include "kubeletstats.h"
 #include "objectfields.h"
 #include "scenario.h"
 
@@ -151,6 +152,12 @@ VoidResult DemoCluster::start()
             }
             return view;
         });
+        // The kubelet's statistics: what Bookinfo's containers, worker pods and Prometheus use.
+        m_kubelet = std::make_unique<KubeletStats>(KubeletStats::Sources {
+            m_store.get(), m_bookinfo.get(), m_processes.get(), [this]() -> pid_t {
+                return m_prometheus ? m_prometheus->pid() : -1;
+            }});
+        m_bookinfo->setCadvisor([this] { return m_kubelet->cadvisor(); });
         if (!m_bookinfo->start()) {
             m_api->stop();
             m_controllers->stop();
@@ -170,6 +177,10 @@ VoidResult DemoCluster::start()
                 m_prometheus.reset();
         }
     }
+    if (m_kubelet) {
+        m_kubelet->start();
+        m_api->setMetrics(m_kubelet.get());
+    }
     m_running = true;
     return {};
 }
@@ -179,6 +190,10 @@ void DemoCluster::stop()
     if (!m_running)
         return;
     m_running = false;
+    if (m_kubelet) {
+        m_api->setMetrics(nullptr);
+        m_kubelet->stop();
+    }
     if (m_prometheus)
         m_prometheus->stop();
     if (m_bookinfo)

@@ -16,6 +16,7 @@ class ApiServer;
 class BookinfoTraffic;
 class ContainerProcesses;
 class DemoPrometheus;
+class KubeletStats;
 class ControllerManager;
 struct TlsMaterial;
 
@@ -65,6 +66,8 @@ public:
     [[nodiscard]] const TlsMaterial *tls() const { return m_tls.get(); }
     // The Bookinfo endpoints for load tests, or null when not served.
     [[nodiscard]] const BookinfoTraffic *bookinfo() const { return m_bookinfo.get(); }
+    // The kubelet's statistics (cAdvisor series, metrics.k8s.io), or null without Bookinfo.
+    [[nodiscard]] KubeletStats *kubelet() const { return m_kubelet.get(); }
     // The real Prometheus's URL, or empty with the reason in prometheusProblem().
     [[nodiscard]] QString prometheusUrl() const;
     [[nodiscard]] QString prometheusProblem() const { return m_prometheusProblem; }
@@ -93,6 +96,7 @@ private:
     std::unique_ptr<BookinfoTraffic> m_bookinfo;
     std::unique_ptr<ContainerProcesses> m_processes;
     std::unique_ptr<DemoPrometheus> m_prometheus;
+    std::unique_ptr<KubeletStats> m_kubelet;
     QString m_prometheusProblem;
     QString m_adminToken;
     QString m_readOnlyToken;

@@ -72,6 +72,10 @@ bool DemoPrometheus::start(quint16 metricsPort, QString *why)
                                 "scrape_configs:\n"
                                 "- job_name: envoy-stats\n"
                                 "  metrics_path: /stats/prometheus\n"
+                                "  static_configs:\n  - targets: ['127.0.0.1:%1']\n"
+                                // The kubelet's cAdvisor endpoint, as kube-prometheus scrapes it.
+                                "- job_name: kubernetes-cadvisor\n"
+                                "  metrics_path: /metrics/cadvisor\n"
                                 "  static_configs:\n  - targets: ['127.0.0.1:%1']\n")
                      .arg(metricsPort)
                      .toUtf8());

@@ -22,6 +22,7 @@ public:
     void stop();
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] bool running() const { return m_pid > 0; }
+    [[nodiscard]] pid_t pid() const { return m_pid; }
     // Blocks until /-/ready answers 200, up to `timeoutMs`.
     bool waitUntilReady(int timeoutMs) const;
 

@@ -1,5 +1,7 @@
 #include "resourcetype.h"
 
+#include <tuple>
+
 namespace Meshdeck::Demo {
 
 namespace {
@@ -69,6 +71,13 @@ ResourceRegistry::ResourceRegistry()
         make("scheduling.k8s.io", "v1", "PriorityClass", "priorityclasses", false, S {"pc"}),
         make("storage.k8s.io", "v1", "StorageClass", "storageclasses", false, S {"sc"}),
     };
+    // The metrics API (what metrics-server serves): read-only, filled by the demo's kubelet.
+    for (auto [kind, plural, namespaced] :
+         {std::tuple {"PodMetrics", "pods", true}, std::tuple {"NodeMetrics", "nodes", false}}) {
+        ResourceType t = make("metrics.k8s.io", "v1beta1", kind, plural, namespaced);
+        t.verbs = QStringList {QStringLiteral("get"), QStringLiteral("list")};
+        m_types << t;
+    }
     // Review kinds are create-only.
     for (auto [kind, plural] : {std::pair {"SelfSubjectAccessReview", "selfsubjectaccessreviews"},
                                 std::pair {"SelfSubjectRulesReview", "selfsubjectrulesreviews"}}) {

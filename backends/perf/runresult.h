@@ -2,6 +2,7 @@
 
 #include "loadreport.h"
 #include "loadspec.h"
+#include "resourceusage.h"
 
 #include <QDateTime>
 #include <QList>
@@ -63,6 +64,7 @@ struct RunResult
     QDateTime end;
     QMap<QString, QString> labels;
     QString failure; // why the run produced no result, if it did not
+    ResourceUsage resources; // CPU and memory around the run, when the cluster measured them
 
     // The percentiles every summary shows, in this order (100 = max).
     static const QList<double> &summaryPercentiles();

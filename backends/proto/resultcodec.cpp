@@ -106,6 +106,29 @@ QByteArray ResultCodec::encode(const RunResult &run)
     mesh->set_proxy_concurrency(static_cast<quint32>(run.mesh.proxyConcurrency));
     mesh->set_profile(s(run.mesh.profile));
 
+    if (run.resources.available() || !run.resources.unavailableReason.isEmpty()) {
+        pb::Resources *res = m.mutable_resources();
+        res->set_source(s(run.resources.source));
+        res->set_unavailable_reason(s(run.resources.unavailableReason));
+        for (const QString &w : run.resources.warnings)
+            res->add_warnings(s(w));
+        res->set_window_start_seconds(run.resources.windowStart);
+        res->set_window_end_seconds(run.resources.windowEnd);
+        for (const ResourceSeries &series : run.resources.series) {
+            pb::ResourceSeries *out = res->add_series();
+            out->set_namespace_(s(series.ns));
+            out->set_pod(s(series.pod));
+            out->set_container(s(series.container));
+            out->set_role(s(resourceRoleName(series.role)));
+            for (const ResourcePoint &p : series.points) {
+                pb::ResourcePoint *point = out->add_points();
+                point->set_offset_seconds(p.offsetSeconds);
+                point->set_cores(p.cores);
+                point->set_memory_bytes(static_cast<quint64>(std::max<qint64>(0, p.memoryBytes)));
+            }
+        }
+    }
+
     const LoadReport &r = run.report;
     m.set_corrected_histogram(r.corrected.serialize());
     if (r.hasServiceTime)
@@ -284,6 +307,27 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
         run.start = getTime(m.start_time());
     if (m.has_end_time())
         run.end = getTime(m.end_time());
+    if (m.has_resources()) {
+        const pb::Resources &res = m.resources();
+        run.resources.source = q(res.source());
+        run.resources.unavailableReason = q(res.unavailable_reason());
+        for (const std::string &w : res.warnings())
+            run.resources.warnings << q(w);
+        run.resources.windowStart = res.window_start_seconds();
+        run.resources.windowEnd = res.window_end_seconds();
+        for (const pb::ResourceSeries &in : res.series()) {
+            ResourceSeries series;
+            series.ns = q(in.namespace_());
+            series.pod = q(in.pod());
+            series.container = q(in.container());
+            if (!resourceRoleFromName(q(in.role()), &series.role))
+                continue; // a role a newer Meshdeck knows: skipped, the rest reads
+            for (const pb::ResourcePoint &p : in.points())
+                series.points << ResourcePoint {p.offset_seconds(), p.cores(),
+                                                static_cast<qint64>(p.memory_bytes())};
+            run.resources.series << series;
+        }
+    }
     for (const auto &[key, value] : m.labels())
         run.labels.insert(q(key), q(value));
     if (!m.has_counters()) { // older or foreign writers: what the histogram knows

@@ -1,0 +1,146 @@
+// The demo's kubelet statistics through clients we did not write: `kubectl top` reads
+// metrics.k8s.io, Prometheus-style cAdvisor series come from the metrics port, and the CPU they
+// show is what the containers' threads really used.
+#include <core/httptransport.h>
+#include <demo/bookinfotraffic.h>
+#include <demo/democluster.h>
+#include <demo/kubeletstats.h>
+#include <perf/loadengine.h>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Meshdeck;
+using namespace std::chrono_literals;
+
+namespace {
+
+double proxyCpu(Demo::KubeletStats &stats, const QString &app)
+{
+    for (const auto &r : stats.read()) {
+        if (r.container == QLatin1String("istio-proxy")
+            && r.podLabels.value(QLatin1String("app")) == app)
+            return r.cpuSeconds;
+    }
+    return -1;
+}
+
+void load(const QString &url, double rate, std::chrono::milliseconds duration)
+{
+    Perf::LoadSpec spec;
+    spec.url = url.toStdString();
+    spec.mode = Perf::LoadSpec::Mode::ConstantRate;
+    spec.rate = rate;
+    spec.connections = 16;
+    spec.duration = duration;
+    Perf::LoadEngine engine(spec);
+    std::string error;
+    QVERIFY2(engine.start(&error), error.c_str());
+    QCOMPARE(engine.report().counters.failureCount(), 0u);
+}
+
+} // namespace
+
+class tst_KubeletStats : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_cluster.start().ok());
+        QVERIFY(m_cluster.waitUntilSettled(20000));
+        QVERIFY(m_cluster.kubelet());
+    }
+
+    void kubectlTopShowsMeasuredPods()
+    {
+        QString kubectl = qEnvironmentVariable("MESHDECK_KUBECTL");
+        if (kubectl.isEmpty())
+            kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        QVERIFY2(!kubectl.isEmpty(),
+                 "kubectl is not installed (packaging/dev.sh installs Debian's kubernetes-client)");
+        const QString config = m_dir.filePath(QStringLiteral("kubeconfig"));
+        QVERIFY(m_cluster.writeKubeconfig(config).ok());
+        const auto run = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("HOME"), m_dir.path());
+            env.insert(QStringLiteral("KUBECONFIG"), config);
+            p.setProcessEnvironment(env);
+            p.start(kubectl, args);
+            p.waitForFinished(60000);
+            return std::pair {p.exitCode(),
+                              QString::fromUtf8(p.readAllStandardOutput())
+                                  + QString::fromUtf8(p.readAllStandardError())};
+        };
+        // metrics-server answers once it has two samples; the demo samples every second.
+        QTRY_VERIFY_WITH_TIMEOUT(run({"top", "pods", "-A"}).second.contains("productpage-v1"),
+                                 10000);
+        const auto pods = run({"top", "pods", "-A"});
+        QVERIFY2(pods.first == 0, qPrintable(pods.second));
+        QVERIFY(pods.second.contains(QStringLiteral("CPU(cores)")));
+        QVERIFY2(pods.second.contains(QStringLiteral("istio-ingressgateway")),
+                 qPrintable(pods.second));
+        const auto containers
+            = run({"top", "pods", "-n", "bookinfo", "--containers", "-l", "app=reviews"});
+        QVERIFY2(containers.first == 0, qPrintable(containers.second));
+        QVERIFY(containers.second.contains(QStringLiteral("istio-proxy")));
+        QVERIFY(!containers.second.contains(QStringLiteral("productpage")));
+        const auto nodes = run({"top", "nodes"});
+        QVERIFY2(nodes.first == 0, qPrintable(nodes.second));
+        QVERIFY(nodes.second.contains(QStringLiteral("demo-node-")));
+        // Bad requests answer as the metrics API does.
+        const auto missing
+            = run({"get", "--raw", "/apis/metrics.k8s.io/v1beta1/namespaces/bookinfo/pods/nope"});
+        QVERIFY(missing.first != 0);
+        QVERIFY2(missing.second.contains(QStringLiteral("NotFound"))
+                     || missing.second.contains(QStringLiteral("not found")),
+                 qPrintable(missing.second));
+    }
+
+    void cadvisorSeriesForPrometheus()
+    {
+        HttpRequest request;
+        request.url = QUrl(QStringLiteral("http://127.0.0.1:%1/metrics/cadvisor")
+                               .arg(m_cluster.bookinfo()->metricsPort()));
+        const auto reply = HttpTransport::perform(request);
+        QVERIFY(reply.ok());
+        const QByteArray text = reply->body;
+        QVERIFY(text.contains("# TYPE container_cpu_usage_seconds_total counter"));
+        QVERIFY(text.contains("# TYPE container_memory_working_set_bytes gauge"));
+        QVERIFY(text.contains("container_cpu_usage_seconds_total{container=\"istio-proxy\""));
+        QVERIFY(text.contains("namespace=\"bookinfo\",pod=\"productpage-v1-"));
+        // Pod totals, as cAdvisor exports them, with an empty container label.
+        QVERIFY(text.contains("container_cpu_usage_seconds_total{container=\"\""));
+    }
+
+    void proxyCpuFollowsTheLoad()
+    {
+        Demo::KubeletStats &stats = *m_cluster.kubelet();
+        const QString url = m_cluster.bookinfo()->productpageMeshUrl();
+        const double c0 = proxyCpu(stats, QStringLiteral("productpage"));
+        QVERIFY(c0 >= 0);
+        load(url, 150, 2s);
+        const double c1 = proxyCpu(stats, QStringLiteral("productpage"));
+        load(url, 600, 2s);
+        const double c2 = proxyCpu(stats, QStringLiteral("productpage"));
+        const double low = c1 - c0;
+        const double high = c2 - c1;
+        qInfo("productpage sidecar CPU: %.1f ms at 150/s, %.1f ms at 600/s (ratio %.2f)",
+              low * 1000, high * 1000, high / low);
+        QVERIFY(low > 0);
+        QVERIFY2(high / low > 2.0 && high / low < 8.0, "four times the rate costs more CPU");
+    }
+
+private:
+    Demo::DemoCluster m_cluster;
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(tst_KubeletStats)
+#include "tst_kubeletstats.moc"
