@@ -139,6 +139,12 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
             << "\n"
                "  e.g. meshdeck perf run --url "
             << bookinfo->productpageMeshUrl() << " --rate 200 --duration 30s\n";
+        const QString config = parser.isSet(kubeconfig)
+            ? QStringLiteral(" --kubeconfig ") + QDir(parser.value(kubeconfig)).absolutePath()
+            : QString();
+        out << "The mesh's overhead, rate by rate:\n  meshdeck perf overhead" << config
+            << " --mesh-namespace bookinfo --baseline " << bookinfo->productpageUrl() << " --mesh "
+            << bookinfo->productpageMeshUrl() << " --duration 10s\n";
     }
     if (cluster.bookinfo()) {
         if (!cluster.prometheusUrl().isEmpty())

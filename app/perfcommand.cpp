@@ -1,5 +1,7 @@
 #include "perfcommand.h"
 
+#include "overheadcommand.h"
+
 #include "perfsummary.h"
 
 #include <core/boundedfile.h>
@@ -38,24 +40,6 @@ std::atomic_bool s_interrupted {false};
 void onInterrupt(int)
 {
     s_interrupted = true;
-}
-
-// "30s", "1.5m", "500ms", "2h", or a plain number of seconds.
-bool parseDuration(const QString &text, Micros *out)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?\\s*$"));
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return false;
-    const double v = m.captured(1).toDouble();
-    const QString unit = m.captured(2);
-    const double factor = unit == QLatin1String("ms") ? 1e3
-        : unit == QLatin1String("m")                  ? 60e6
-        : unit == QLatin1String("h")                  ? 3600e6
-                                                      : 1e6;
-    *out = Micros(static_cast<long long>(v * factor));
-    return true;
 }
 
 const char RunUsage[]
@@ -140,6 +124,23 @@ QString PerfCommand::summary() const
     return QStringLiteral("Load-test an HTTP endpoint; show and compare result files.");
 }
 
+bool PerfCommand::parseDuration(const QString &text, Perf::Micros *out)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h)?\\s*$"));
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return false;
+    const double v = m.captured(1).toDouble();
+    const QString unit = m.captured(2);
+    const double factor = unit == QLatin1String("ms") ? 1e3
+        : unit == QLatin1String("m")                  ? 60e6
+        : unit == QLatin1String("h")                  ? 3600e6
+                                                      : 1e6;
+    *out = Micros(static_cast<long long>(v * factor));
+    return true;
+}
+
 int PerfCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString sub = arguments.value(0);
@@ -149,15 +150,20 @@ int PerfCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         return show(arguments.mid(1), out, err);
     if (sub == QLatin1String("compare"))
         return compare(arguments.mid(1), out, err);
+    if (sub == QLatin1String("overhead"))
+        return OverheadCommand().run(arguments.mid(1), out, err);
     if (sub.isEmpty() || sub == QLatin1String("-h") || sub == QLatin1String("--help")) {
         out << "Usage: meshdeck perf run --url URL [options]   run a load test (see perf run "
                "--help)\n"
                "       meshdeck perf show FILE [--json | --smp] print a result file\n"
                "       meshdeck perf compare A B...  [--json]   compare result files (A is the "
-               "baseline)\n";
+               "baseline)\n"
+               "       meshdeck perf overhead --baseline URL --mesh URL [options]\n"
+               "                                             the mesh's added latency and CPU "
+               "(see perf overhead --help)\n";
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
-    err << "meshdeck perf: unknown subcommand '" << sub << "' (run, show or compare)\n";
+    err << "meshdeck perf: unknown subcommand '" << sub << "' (run, show, compare or overhead)\n";
     return ExitUsage;
 }
 
@@ -252,7 +258,7 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     if (!intOption(threads, &spec.threads, 1, 256))
         return usage(QStringLiteral("--threads wants a number from 1 to 256"));
     const auto durationOption = [&](const QCommandLineOption &o, Micros *target) {
-        return !p.isSet(o) || parseDuration(p.value(o), target);
+        return !p.isSet(o) || PerfCommand::parseDuration(p.value(o), target);
     };
     if (!durationOption(duration, &spec.duration) || spec.duration.count() <= 0)
         return usage(QStringLiteral("--duration wants a time such as 30s, 2m or 500ms"));
@@ -332,7 +338,7 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         clusterOptions.image = p.value(image);
         if (p.isSet(startDelay)) {
             Micros delay {};
-            if (!parseDuration(p.value(startDelay), &delay))
+            if (!PerfCommand::parseDuration(p.value(startDelay), &delay))
                 return usage(QStringLiteral("--start-delay wants a time such as 3s"));
             clusterOptions.startDelayMs = int(delay.count() / 1000);
         }

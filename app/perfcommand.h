@@ -2,6 +2,8 @@
 
 #include "clicommand.h"
 
+#include <perf/loadspec.h>
+
 namespace Meshdeck {
 
 // `meshdeck perf run|show|compare`: load tests from the command line, result files, and
@@ -15,6 +17,8 @@ public:
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
 
     static constexpr int ExitInterrupted = 130;
+    // "30s", "1.5m", "500ms", "2h", or a plain number of seconds.
+    static bool parseDuration(const QString &text, Perf::Micros *out);
 
 private:
     int runLoad(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -218,6 +218,25 @@ QJsonObject runJson(const RunResult &run)
     }
     if (!run.failure.isEmpty())
         o.insert(QStringLiteral("failure"), run.failure);
+    if (run.resources.available() || !run.resources.unavailableReason.isEmpty()) {
+        // CPU and memory around the run, summed per role over the measured window.
+        QJsonObject resources {{QStringLiteral("source"), run.resources.source}};
+        if (!run.resources.available())
+            resources.insert(QStringLiteral("unavailable"), run.resources.unavailableReason);
+        for (const ResourceRole role : {ResourceRole::Sidecar, ResourceRole::ControlPlane,
+                                        ResourceRole::Application, ResourceRole::LoadGenerator}) {
+            const RoleUsage u = run.resources.usage(role);
+            if (u.measured)
+                resources.insert(resourceRoleName(role),
+                                 QJsonObject {{QStringLiteral("cores"), u.cores},
+                                              {QStringLiteral("memory_bytes"), u.memoryBytes},
+                                              {QStringLiteral("containers"), u.containers}});
+        }
+        if (!run.resources.warnings.isEmpty())
+            resources.insert(QStringLiteral("warnings"),
+                             QJsonArray::fromStringList(run.resources.warnings));
+        o.insert(QStringLiteral("resources"), resources);
+    }
     return o;
 }
 

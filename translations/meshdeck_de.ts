@@ -1810,6 +1810,247 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::OverheadExperiment</name>
+    <message>
+        <source>No rates to measure at.</source>
+        <translation>Keine Raten zum Messen.</translation>
+    </message>
+    <message>
+        <source>The baseline and the mesh arm are the same URL (%1): the experiment would compare nothing.</source>
+        <translation>Die Basislinie und der Mesh-Zweig sind dieselbe URL (%1): Das Experiment würde nichts vergleichen.</translation>
+    </message>
+    <message>
+        <source>The mesh arm&apos;s pods in namespace %1 carry no sidecar (%2 pods, none with istio-proxy or linkerd-proxy): the experiment would compare nothing. Label the namespace for injection and restart its workloads, or choose the namespace that has the mesh.</source>
+        <translation>Die Pods des Mesh-Zweigs im Namespace %1 haben keinen Sidecar (%2 Pods, keiner mit istio-proxy oder linkerd-proxy): Das Experiment würde nichts vergleichen. Markieren Sie den Namespace für die Injektion und starten Sie seine Workloads neu, oder wählen Sie den Namespace mit dem Mesh.</translation>
+    </message>
+    <message>
+        <source>The baseline arm&apos;s pod %1/%2 carries a sidecar: the baseline must run without the mesh. Choose a namespace without injection.</source>
+        <translation>Der Pod %1/%2 der Basislinie hat einen Sidecar: Die Basislinie muss ohne Mesh laufen. Wählen Sie einen Namespace ohne Injektion.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Overhead::OverheadHtml</name>
+    <message>
+        <source>requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>added p50</source>
+        <translation>zusätzliche p50</translation>
+    </message>
+    <message>
+        <source>added p90</source>
+        <translation>zusätzliche p90</translation>
+    </message>
+    <message>
+        <source>added p99</source>
+        <translation>zusätzliche p99</translation>
+    </message>
+    <message>
+        <source>proxy vCPU per 1,000 requests/s</source>
+        <translation>Proxy-vCPU je 1.000 Anfragen/s</translation>
+    </message>
+    <message>
+        <source>proxies</source>
+        <translation>Proxys</translation>
+    </message>
+    <message>
+        <source>control plane</source>
+        <translation>Steuerungsebene</translation>
+    </message>
+    <message>
+        <source>Mesh overhead report</source>
+        <translation>Bericht zum Mesh-Overhead</translation>
+    </message>
+    <message>
+        <source>Mesh arm %1 against baseline %2%3 · %4 s per run after warm-up · %5 repetition(s) per rate, arms interleaved · constant rate, latency from each request&apos;s intended send time · started %6</source>
+        <translation>Mesh-Zweig %1 gegen Basislinie %2%3 · %4 s je Lauf nach dem Aufwärmen · %5 Wiederholung(en) je Rate, Zweige abwechselnd · konstante Rate, Latenz ab der geplanten Sendezeit jeder Anfrage · begonnen %6</translation>
+    </message>
+    <message>
+        <source>Overhead per rate</source>
+        <translation>Overhead je Rate</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Achieved (baseline / mesh)</source>
+        <translation>Erreicht (Basislinie / Mesh)</translation>
+    </message>
+    <message>
+        <source>Added p50</source>
+        <translation>Zusätzlich p50</translation>
+    </message>
+    <message>
+        <source>Added p90</source>
+        <translation>Zusätzlich p90</translation>
+    </message>
+    <message>
+        <source>Added p99</source>
+        <translation>Zusätzlich p99</translation>
+    </message>
+    <message>
+        <source>Added max</source>
+        <translation>Zusätzlich max.</translation>
+    </message>
+    <message>
+        <source>Proxy vCPU per 1,000 req/s</source>
+        <translation>Proxy-vCPU je 1.000 Anfr./s</translation>
+    </message>
+    <message>
+        <source>Proxy memory</source>
+        <translation>Proxy-Speicher</translation>
+    </message>
+    <message>
+        <source>Control plane CPU</source>
+        <translation>CPU der Steuerungsebene</translation>
+    </message>
+    <message>
+        <source>Control plane memory</source>
+        <translation>Speicher der Steuerungsebene</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>* An arm did not keep up with this rate (below 95 % of it, or 1 % errors): its figures are not comparable.</source>
+        <translation>* Ein Zweig hat diese Rate nicht gehalten (unter 95 % davon oder 1 % Fehler): Seine Werte sind nicht vergleichbar.</translation>
+    </message>
+    <message>
+        <source>CPU and memory: %1</source>
+        <translation>CPU und Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Latency added by the mesh (median, min … max)</source>
+        <translation>Vom Mesh hinzugefügte Latenz (Median, min. … max.)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Proxy CPU per 1,000 requests/s</source>
+        <translation>Proxy-CPU je 1.000 Anfragen/s</translation>
+    </message>
+    <message>
+        <source>vCPU</source>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Made by Meshdeck&apos;s perf overhead.</source>
+        <translation>Erstellt mit „perf overhead“ von Meshdeck.</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2</source>
+        <translation>Der Bericht kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Overhead::OverheadReport</name>
+    <message>
+        <source>cAdvisor series in Prometheus</source>
+        <translation>cAdvisor-Reihen in Prometheus</translation>
+    </message>
+    <message>
+        <source>the metrics API</source>
+        <translation>die Metrics-API</translation>
+    </message>
+    <message>
+        <source>The mesh&apos;s control plane has no CPU or memory series (no samples for its pods in the control-plane namespaces): its cost is left out.</source>
+        <translation>Die Steuerungsebene des Meshes hat keine CPU- oder Speicherreihen (keine Messwerte für ihre Pods in den Namespaces der Steuerungsebene): Ihre Kosten fehlen.</translation>
+    </message>
+    <message>
+        <source>At %1 requests/s the %2 arm did not keep up (below 95 % of the rate, or 1 % errors): its figures are marked and left out of the summary.</source>
+        <translation>Bei %1 Anfragen/s hat der Zweig %2 nicht mitgehalten (unter 95 % der Rate oder 1 % Fehler): Seine Werte sind markiert und fehlen in der Zusammenfassung.</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Basislinie</translation>
+    </message>
+    <message>
+        <source>mesh</source>
+        <translation>Mesh</translation>
+    </message>
+    <message>
+        <source>Mesh overhead: %1 (mesh) against %2 (baseline), %3 s per run, %4 repetition(s)
+
+</source>
+        <translation>Mesh-Overhead: %1 (Mesh) gegen %2 (Basislinie), %3 s je Lauf, %4 Wiederholung(en)
+
+</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5  %6  %7
+</source>
+        <translation>%1  %2  %3  %4  %5  %6  %7
+</translation>
+    </message>
+    <message>
+        <source>rate/s</source>
+        <translation>Rate/s</translation>
+    </message>
+    <message>
+        <source>added p50</source>
+        <translation>zusätzl. p50</translation>
+    </message>
+    <message>
+        <source>added p90</source>
+        <translation>zusätzl. p90</translation>
+    </message>
+    <message>
+        <source>added p99</source>
+        <translation>zusätzl. p99</translation>
+    </message>
+    <message>
+        <source>proxy vCPU/1k rps</source>
+        <translation>Proxy-vCPU/1k</translation>
+    </message>
+    <message>
+        <source>proxy memory</source>
+        <translation>Proxy-Speicher</translation>
+    </message>
+    <message>
+        <source>control plane</source>
+        <translation>Steuerungsebene</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>* an arm did not keep up with this rate: its figures are not comparable
+</source>
+        <translation>* ein Zweig hat diese Rate nicht gehalten: Seine Werte sind nicht vergleichbar
+</translation>
+    </message>
+    <message>
+        <source>Resources: %1
+</source>
+        <translation>Ressourcen: %1
+</translation>
+    </message>
+    <message>
+        <source>Warning: %1
+</source>
+        <translation>Warnung: %1
+</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::PageEmptyStates</name>
     <message>
         <source>No cluster connected</source>
@@ -2760,6 +3001,41 @@
     <message>
         <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
         <translation>Kein Prometheus im Cluster gefunden (gesucht: %1). Installieren Sie die Prometheus-Erweiterung des Meshes oder geben Sie die URL von Prometheus an.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Telemetry::ResourceSampler</name>
+    <message>
+        <source>no cluster is connected, so there is nothing to measure CPU and memory with</source>
+        <translation>es ist kein Cluster verbunden, also kann nichts CPU und Speicher messen</translation>
+    </message>
+    <message>
+        <source>Prometheus (%1) has no container_cpu_usage_seconds_total series for %2 (is the kubelet&apos;s cAdvisor endpoint scraped?)</source>
+        <translation>Prometheus (%1) hat keine container_cpu_usage_seconds_total-Reihen für %2 (wird der cAdvisor-Endpunkt des Kubelets abgefragt?)</translation>
+    </message>
+    <message>
+        <source>Prometheus (%1) did not answer: %2</source>
+        <translation>Prometheus (%1) hat nicht geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>CPU and memory come from the metrics API (%1); Prometheus was not usable: %2</source>
+        <translation>CPU und Speicher kommen aus der Metrics-API (%1); Prometheus war nicht nutzbar: %2</translation>
+    </message>
+    <message>
+        <source>CPU and memory are not available: %1; and the metrics API (metrics.k8s.io) did not answer: %2. Install metrics-server, or a Prometheus that scrapes the kubelets&apos; cAdvisor endpoint.</source>
+        <translation>CPU und Speicher sind nicht verfügbar: %1; und die Metrics-API (metrics.k8s.io) hat nicht geantwortet: %2. Installieren Sie metrics-server oder ein Prometheus, das den cAdvisor-Endpunkt der Kubelets abfragt.</translation>
+    </message>
+    <message>
+        <source>Pods started during the run (restarted, rescheduled or scaled): %1</source>
+        <translation>Während des Laufs gestartete Pods (neu gestartet, umgeplant oder skaliert): %1</translation>
+    </message>
+    <message>
+        <source>Pods without samples at the end of the run (deleted or restarted): %1</source>
+        <translation>Pods ohne Messwerte am Ende des Laufs (gelöscht oder neu gestartet): %1</translation>
+    </message>
+    <message>
+        <source>No CPU samples fell inside the run; runs shorter than two scrape intervals cannot be measured from Prometheus.</source>
+        <translation>Keine CPU-Messwerte fielen in den Lauf; Läufe kürzer als zwei Abfrageintervalle lassen sich mit Prometheus nicht messen.</translation>
     </message>
 </context>
 <context>

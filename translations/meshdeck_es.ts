@@ -1810,6 +1810,247 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::OverheadExperiment</name>
+    <message>
+        <source>No rates to measure at.</source>
+        <translation>No hay tasas que medir.</translation>
+    </message>
+    <message>
+        <source>The baseline and the mesh arm are the same URL (%1): the experiment would compare nothing.</source>
+        <translation>La línea base y la rama con malla son la misma URL (%1): el experimento no compararía nada.</translation>
+    </message>
+    <message>
+        <source>The mesh arm&apos;s pods in namespace %1 carry no sidecar (%2 pods, none with istio-proxy or linkerd-proxy): the experiment would compare nothing. Label the namespace for injection and restart its workloads, or choose the namespace that has the mesh.</source>
+        <translation>Los pods de la rama con malla en el espacio de nombres %1 no llevan sidecar (%2 pods, ninguno con istio-proxy ni linkerd-proxy): el experimento no compararía nada. Etiquete el espacio de nombres para la inyección y reinicie sus cargas de trabajo, o elija el espacio de nombres que tiene la malla.</translation>
+    </message>
+    <message>
+        <source>The baseline arm&apos;s pod %1/%2 carries a sidecar: the baseline must run without the mesh. Choose a namespace without injection.</source>
+        <translation>El pod %1/%2 de la línea base lleva un sidecar: la línea base debe ejecutarse sin la malla. Elija un espacio de nombres sin inyección.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Overhead::OverheadHtml</name>
+    <message>
+        <source>requests per second</source>
+        <translation>solicitudes por segundo</translation>
+    </message>
+    <message>
+        <source>added p50</source>
+        <translation>p50 añadido</translation>
+    </message>
+    <message>
+        <source>added p90</source>
+        <translation>p90 añadido</translation>
+    </message>
+    <message>
+        <source>added p99</source>
+        <translation>p99 añadido</translation>
+    </message>
+    <message>
+        <source>proxy vCPU per 1,000 requests/s</source>
+        <translation>vCPU del proxy por 1.000 solicitudes/s</translation>
+    </message>
+    <message>
+        <source>proxies</source>
+        <translation>proxies</translation>
+    </message>
+    <message>
+        <source>control plane</source>
+        <translation>plano de control</translation>
+    </message>
+    <message>
+        <source>Mesh overhead report</source>
+        <translation>Informe de sobrecarga de la malla</translation>
+    </message>
+    <message>
+        <source>Mesh arm %1 against baseline %2%3 · %4 s per run after warm-up · %5 repetition(s) per rate, arms interleaved · constant rate, latency from each request&apos;s intended send time · started %6</source>
+        <translation>Rama con malla %1 frente a la línea base %2%3 · %4 s por ejecución tras el calentamiento · %5 repetición(es) por tasa, ramas intercaladas · tasa constante, latencia desde el envío previsto de cada solicitud · iniciado %6</translation>
+    </message>
+    <message>
+        <source>Overhead per rate</source>
+        <translation>Sobrecarga por tasa</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Solicitudes/s</translation>
+    </message>
+    <message>
+        <source>Achieved (baseline / mesh)</source>
+        <translation>Alcanzado (base / malla)</translation>
+    </message>
+    <message>
+        <source>Added p50</source>
+        <translation>p50 añadido</translation>
+    </message>
+    <message>
+        <source>Added p90</source>
+        <translation>p90 añadido</translation>
+    </message>
+    <message>
+        <source>Added p99</source>
+        <translation>p99 añadido</translation>
+    </message>
+    <message>
+        <source>Added max</source>
+        <translation>máx. añadido</translation>
+    </message>
+    <message>
+        <source>Proxy vCPU per 1,000 req/s</source>
+        <translation>vCPU del proxy por 1.000 sol./s</translation>
+    </message>
+    <message>
+        <source>Proxy memory</source>
+        <translation>Memoria del proxy</translation>
+    </message>
+    <message>
+        <source>Control plane CPU</source>
+        <translation>CPU del plano de control</translation>
+    </message>
+    <message>
+        <source>Control plane memory</source>
+        <translation>Memoria del plano de control</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>* An arm did not keep up with this rate (below 95 % of it, or 1 % errors): its figures are not comparable.</source>
+        <translation>* Una rama no sostuvo esta tasa (por debajo del 95 % o con 1 % de errores): sus cifras no son comparables.</translation>
+    </message>
+    <message>
+        <source>CPU and memory: %1</source>
+        <translation>CPU y memoria: %1</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Latency added by the mesh (median, min … max)</source>
+        <translation>Latencia añadida por la malla (mediana, mín. … máx.)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Proxy CPU per 1,000 requests/s</source>
+        <translation>CPU del proxy por 1.000 solicitudes/s</translation>
+    </message>
+    <message>
+        <source>vCPU</source>
+        <translation>vCPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memoria</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>Made by Meshdeck&apos;s perf overhead.</source>
+        <translation>Hecho con «perf overhead» de Meshdeck.</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2</source>
+        <translation>No se puede escribir el informe en %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Overhead::OverheadReport</name>
+    <message>
+        <source>cAdvisor series in Prometheus</source>
+        <translation>series de cAdvisor en Prometheus</translation>
+    </message>
+    <message>
+        <source>the metrics API</source>
+        <translation>la API de métricas</translation>
+    </message>
+    <message>
+        <source>The mesh&apos;s control plane has no CPU or memory series (no samples for its pods in the control-plane namespaces): its cost is left out.</source>
+        <translation>El plano de control de la malla no tiene series de CPU ni de memoria (sin muestras de sus pods en los espacios de nombres del plano de control): su coste queda fuera.</translation>
+    </message>
+    <message>
+        <source>At %1 requests/s the %2 arm did not keep up (below 95 % of the rate, or 1 % errors): its figures are marked and left out of the summary.</source>
+        <translation>A %1 solicitudes/s la rama %2 no sostuvo la tasa (por debajo del 95 % o con 1 % de errores): sus cifras se marcan y quedan fuera del resumen.</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>mesh</source>
+        <translation>malla</translation>
+    </message>
+    <message>
+        <source>Mesh overhead: %1 (mesh) against %2 (baseline), %3 s per run, %4 repetition(s)
+
+</source>
+        <translation>Sobrecarga de la malla: %1 (malla) frente a %2 (base), %3 s por ejecución, %4 repetición(es)
+
+</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3  %4  %5  %6  %7
+</source>
+        <translation>%1  %2  %3  %4  %5  %6  %7
+</translation>
+    </message>
+    <message>
+        <source>rate/s</source>
+        <translation>tasa/s</translation>
+    </message>
+    <message>
+        <source>added p50</source>
+        <translation>p50 añadido</translation>
+    </message>
+    <message>
+        <source>added p90</source>
+        <translation>p90 añadido</translation>
+    </message>
+    <message>
+        <source>added p99</source>
+        <translation>p99 añadido</translation>
+    </message>
+    <message>
+        <source>proxy vCPU/1k rps</source>
+        <translation>vCPU proxy/1k</translation>
+    </message>
+    <message>
+        <source>proxy memory</source>
+        <translation>memoria proxy</translation>
+    </message>
+    <message>
+        <source>control plane</source>
+        <translation>plano de control</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>* an arm did not keep up with this rate: its figures are not comparable
+</source>
+        <translation>* una rama no sostuvo esta tasa: sus cifras no son comparables
+</translation>
+    </message>
+    <message>
+        <source>Resources: %1
+</source>
+        <translation>Recursos: %1
+</translation>
+    </message>
+    <message>
+        <source>Warning: %1
+</source>
+        <translation>Aviso: %1
+</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::PageEmptyStates</name>
     <message>
         <source>No cluster connected</source>
@@ -2760,6 +3001,41 @@
     <message>
         <source>No Prometheus found in the cluster (looked for %1). Install the mesh&apos;s Prometheus add-on, or give Prometheus&apos;s URL.</source>
         <translation>No se encontró Prometheus en el clúster (se buscó %1). Instale el complemento Prometheus de la malla o indique la URL de Prometheus.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Telemetry::ResourceSampler</name>
+    <message>
+        <source>no cluster is connected, so there is nothing to measure CPU and memory with</source>
+        <translation>no hay ningún clúster conectado, así que no hay con qué medir CPU y memoria</translation>
+    </message>
+    <message>
+        <source>Prometheus (%1) has no container_cpu_usage_seconds_total series for %2 (is the kubelet&apos;s cAdvisor endpoint scraped?)</source>
+        <translation>Prometheus (%1) no tiene series container_cpu_usage_seconds_total para %2 (¿se recoge el endpoint cAdvisor del kubelet?)</translation>
+    </message>
+    <message>
+        <source>Prometheus (%1) did not answer: %2</source>
+        <translation>Prometheus (%1) no respondió: %2</translation>
+    </message>
+    <message>
+        <source>CPU and memory come from the metrics API (%1); Prometheus was not usable: %2</source>
+        <translation>CPU y memoria vienen de la API de métricas (%1); Prometheus no era utilizable: %2</translation>
+    </message>
+    <message>
+        <source>CPU and memory are not available: %1; and the metrics API (metrics.k8s.io) did not answer: %2. Install metrics-server, or a Prometheus that scrapes the kubelets&apos; cAdvisor endpoint.</source>
+        <translation>CPU y memoria no están disponibles: %1; y la API de métricas (metrics.k8s.io) no respondió: %2. Instale metrics-server, o un Prometheus que recoja el endpoint cAdvisor de los kubelets.</translation>
+    </message>
+    <message>
+        <source>Pods started during the run (restarted, rescheduled or scaled): %1</source>
+        <translation>Pods iniciados durante la ejecución (reiniciados, reprogramados o escalados): %1</translation>
+    </message>
+    <message>
+        <source>Pods without samples at the end of the run (deleted or restarted): %1</source>
+        <translation>Pods sin muestras al final de la ejecución (eliminados o reiniciados): %1</translation>
+    </message>
+    <message>
+        <source>No CPU samples fell inside the run; runs shorter than two scrape intervals cannot be measured from Prometheus.</source>
+        <translation>Ninguna muestra de CPU cayó dentro de la ejecución; las ejecuciones más cortas que dos intervalos de recogida no se pueden medir con Prometheus.</translation>
     </message>
 </context>
 <context>

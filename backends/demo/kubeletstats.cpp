@@ -319,20 +319,30 @@ KubeletStats::usage(double *windowSeconds, qint64 *atMs, std::vector<Reading> *l
         if (last.ms - s.ms >= WindowMs)
             first = &s;
     }
-    const double window = static_cast<double>(last.ms - first->ms) / 1000.0;
-    if (window < 0.5)
-        return out;
-    std::map<std::pair<QString, QString>, double> before;
-    for (const Reading &r : first->readings)
-        before[{r.uid, r.container}] = r.cpuSeconds;
+    // Each container from its oldest sample in the window: a pod that started a moment ago has a
+    // shorter window, not none.
+    std::map<std::pair<QString, QString>, std::pair<double, qint64>> before; // cpu, at ms
+    bool inWindow = false;
+    for (const Snapshot &s : m_history) {
+        inWindow = inWindow || &s == first;
+        if (!inWindow || &s == &last)
+            continue;
+        for (const Reading &r : s.readings)
+            before.try_emplace({r.uid, r.container}, r.cpuSeconds, s.ms);
+    }
+    double longest = 0;
     for (const Reading &r : last.readings) {
         const auto it = before.find({r.uid, r.container});
         if (it == before.end())
             continue; // one sample only: not reported yet, as metrics-server does
+        const double window = static_cast<double>(last.ms - it->second.second) / 1000.0;
+        if (window < 0.5)
+            continue;
+        longest = std::max(longest, window);
         out[{r.uid, r.container}]
-            = Usage {std::max(0.0, r.cpuSeconds - it->second) / window, r.memoryBytes};
+            = Usage {std::max(0.0, r.cpuSeconds - it->second.first) / window, r.memoryBytes};
     }
-    *windowSeconds = window;
+    *windowSeconds = longest;
     *atMs = last.ms;
     *latest = last.readings;
     return out;

@@ -1,0 +1,157 @@
+#include "overheadexperiment.h"
+
+#include <kube/kubeclient.h>
+#include <telemetry/resourcesampler.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <thread>
+
+namespace Meshdeck::Overhead {
+
+namespace {
+
+// Sidecar containers of a pod: classic containers, or native sidecars (restartable init
+// containers), as Istio and Linkerd inject them.
+QString sidecarOf(const QJsonObject &pod)
+{
+    const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
+    for (const char *field : {"containers", "initContainers"}) {
+        for (const QJsonValue &c : spec.value(QLatin1String(field)).toArray()) {
+            const QString name = c.toObject().value(QLatin1String("name")).toString();
+            if (name == QLatin1String("istio-proxy"))
+                return QStringLiteral("istio");
+            if (name == QLatin1String("linkerd-proxy"))
+                return QStringLiteral("linkerd");
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<QString> OverheadExperiment::preflight(const ExperimentSpec &spec, Kube::KubeClient *kube)
+{
+    if (spec.rates.isEmpty())
+        return Unexpected(Error(ErrorCode::InvalidArgument, tr("No rates to measure at.")));
+    if (spec.baseline.url == spec.mesh.url)
+        return Unexpected(Error(ErrorCode::InvalidArgument,
+                                tr("The baseline and the mesh arm are the same URL (%1): the "
+                                   "experiment would compare nothing.")
+                                    .arg(spec.baseline.url)));
+    QString mesh;
+    if (!kube || spec.mesh.ns.isEmpty())
+        return mesh;
+    const auto pods = kube->list(QStringLiteral("/api/v1/namespaces/%1/pods").arg(spec.mesh.ns));
+    if (!pods)
+        return Unexpected(pods.error());
+    int withSidecar = 0;
+    for (const QJsonObject &pod : pods->items) {
+        if (const QString kind = sidecarOf(pod); !kind.isEmpty()) {
+            ++withSidecar;
+            mesh = kind;
+        }
+    }
+    if (withSidecar == 0)
+        return Unexpected(Error(
+            ErrorCode::InvalidArgument,
+            tr("The mesh arm's pods in namespace %1 carry no sidecar (%2 pods, none with "
+               "istio-proxy or linkerd-proxy): the experiment would compare nothing. Label the "
+               "namespace for injection and restart its workloads, or choose the namespace "
+               "that has the mesh.")
+                .arg(spec.mesh.ns)
+                .arg(pods->items.size())));
+    if (!spec.baseline.ns.isEmpty() && spec.baseline.ns != spec.mesh.ns) {
+        const auto base
+            = kube->list(QStringLiteral("/api/v1/namespaces/%1/pods").arg(spec.baseline.ns));
+        if (!base)
+            return Unexpected(base.error());
+        for (const QJsonObject &pod : base->items) {
+            if (!sidecarOf(pod).isEmpty())
+                return Unexpected(Error(
+                    ErrorCode::InvalidArgument,
+                    tr("The baseline arm's pod %1/%2 carries a sidecar: the baseline must run "
+                       "without the mesh. Choose a namespace without injection.")
+                        .arg(spec.baseline.ns,
+                             pod.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString())));
+        }
+    }
+    return mesh;
+}
+
+QList<ArmRun>
+OverheadExperiment::run(const ExperimentSpec &spec, const std::shared_ptr<Kube::KubeClient> &kube,
+                        const QString &meshType, const std::atomic_bool &cancel,
+                        const std::function<void(const ExperimentProgress &)> &starting,
+                        const std::function<void(const ArmRun &)> &finished)
+{
+    QList<ArmRun> runs;
+    const int total = static_cast<int>(spec.rates.size()) * spec.repeats * 2;
+    int index = 0;
+    QList<double> rates = spec.rates;
+    std::sort(rates.begin(), rates.end());
+    const QString experiment = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    for (const double rate : std::as_const(rates)) {
+        for (int repeat = 0; repeat < spec.repeats; ++repeat) {
+            for (const Arm arm : {Arm::Baseline, Arm::Mesh}) {
+                if (cancel)
+                    return runs;
+                const ArmTarget &target = arm == Arm::Baseline ? spec.baseline : spec.mesh;
+                if (starting)
+                    starting({++index, total, arm, rate, repeat});
+                Perf::RunRequest request;
+                request.spec = spec.load;
+                request.spec.url = target.url.toStdString();
+                request.spec.mode = Perf::LoadSpec::Mode::ConstantRate;
+                request.spec.rate = rate;
+                const QString armName
+                    = arm == Arm::Baseline ? QStringLiteral("baseline") : QStringLiteral("mesh");
+                request.name
+                    = QStringLiteral("%1%2 %3/s #%4")
+                          .arg(spec.name.isEmpty() ? QString() : spec.name + QLatin1Char(' '),
+                               armName)
+                          .arg(rate)
+                          .arg(repeat + 1);
+                request.labels = {{QStringLiteral("experiment"), experiment},
+                                  {QStringLiteral("arm"), armName},
+                                  {QStringLiteral("rate"), QString::number(rate)},
+                                  {QStringLiteral("repeat"), QString::number(repeat + 1)}};
+                if (arm == Arm::Mesh && !meshType.isEmpty()) {
+                    request.mesh.type = meshType;
+                    request.labels.insert(QStringLiteral("mesh"), meshType);
+                }
+                Telemetry::ResourceScope scope;
+                // Without its own namespace the baseline is measured where the mesh arm runs:
+                // one namespace served with and without the proxies.
+                const QString ns = target.ns.isEmpty() ? spec.mesh.ns : target.ns;
+                if (!ns.isEmpty())
+                    scope.targetNamespaces << ns;
+                scope.controlPlaneNamespaces = spec.controlPlaneNamespaces;
+                Telemetry::ResourceSampler sampler(kube, scope, spec.sampleIntervalMs);
+                const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+                sampler.start();
+                Perf::RunResult result = Perf::LoadRunner::runBlocking(request, cancel, {});
+                const double warmup = std::chrono::duration<double>(request.spec.warmup).count();
+                const double offset = result.start.isValid()
+                    ? static_cast<double>(startedAt.msecsTo(result.start)) / 1000.0
+                    : 0;
+                // The last scrape inside the run can come up to one interval after its end.
+                if (!cancel)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(spec.sampleIntervalMs));
+                result.resources = sampler.finish(startedAt, offset + warmup,
+                                                  offset + warmup + result.report.measuredSeconds);
+                ArmRun run {arm, rate, repeat, std::move(result)};
+                if (finished)
+                    finished(run);
+                runs << std::move(run);
+            }
+        }
+    }
+    return runs;
+}
+
+} // namespace Meshdeck::Overhead
