@@ -6,6 +6,7 @@
 #include <models/connectionstate.h>
 #include <models/lifecyclecontroller.h>
 #include <models/navigationmodel.h>
+#include <models/overheadcontroller.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
 #include <models/runcontroller.h>
@@ -54,6 +55,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_navigation(new NavigationModel(this))
     , m_resources(new ResourceTreeModel(this))
     , m_runs(new RunController(this))
+    , m_overhead(new OverheadController(this))
     , m_topology(new TopologyController(this))
     , m_lifecycle(new LifecycleController(this))
 {
@@ -115,6 +117,7 @@ void MainWindow::createPages()
             widget = m_lifecyclePage;
         } else if (page == PageId::Performance) {
             m_performancePage = new PerformancePage(m_runs, m_stack);
+            m_performancePage->setOverheadController(m_overhead);
             connect(m_performancePage, &PerformancePage::resultsRequested, this,
                     [this] { setCurrentPage(PageId::Results); });
             m_performancePage->setEnvironmentProvider([this] {
@@ -136,6 +139,7 @@ void MainWindow::createPages()
                     openResults(m_storePath);
             });
             connect(m_runs, &RunController::finished, m_resultsPage, &ResultsPage::reload);
+            connect(m_overhead, &OverheadController::finished, m_resultsPage, &ResultsPage::reload);
             widget = m_resultsPage;
         } else {
             auto *empty
@@ -267,6 +271,8 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
     connect(m_clusters, &ClusterController::sessionStarted, m_topology,
             &TopologyController::setSession);
     connect(m_clusters, &ClusterController::sessionStarted, m_runs, &RunController::setSession);
+    connect(m_clusters, &ClusterController::sessionStarted, m_overhead,
+            &OverheadController::setSession);
     connect(m_clusters, &ClusterController::sessionStarted, m_lifecycle,
             &LifecycleController::setSession);
     connect(m_clusters, &ClusterController::demoStarted, this,
@@ -297,6 +303,7 @@ void MainWindow::openResults(const QString &path)
         m_store = std::move(store).value();
         if (!m_store->readOnly()) {
             m_runs->setStorePath(path);
+            m_overhead->setStorePath(path);
             m_lifecycle->setHistoryPath(path);
         }
     } else {

@@ -17,6 +17,7 @@ class ClustersPage;
 class PerformancePage;
 class ResultStore;
 class ResultsPage;
+class OverheadController;
 class RunController;
 class TopologyController;
 class LifecycleController;
@@ -83,6 +84,7 @@ private:
     PerformancePage *m_performancePage = nullptr;
     ResultsPage *m_resultsPage = nullptr;
     RunController *m_runs = nullptr;
+    OverheadController *m_overhead = nullptr;
     TopologyController *m_topology = nullptr;
     LifecycleController *m_lifecycle = nullptr;
     LifecyclePage *m_lifecyclePage = nullptr;

@@ -2051,6 +2051,265 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::OverheadDialog</name>
+    <message>
+        <source>Run %1 of %2: %3…</source>
+        <translation>Lauf %1 von %2: %3 …</translation>
+    </message>
+    <message>
+        <source>Cancelled: the report holds the rates measured with both arms. The runs are in Results.</source>
+        <translation>Abgebrochen: Der Bericht enthält die Raten, die mit beiden Zweigen gemessen wurden. Die Läufe stehen unter Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>Done. The runs are in Results, labelled with the experiment.</source>
+        <translation>Fertig. Die Läufe stehen unter Ergebnisse, mit dem Experiment beschriftet.</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL.</source>
+        <translation>%1 ist keine http- oder https-URL.</translation>
+    </message>
+    <message>
+        <source>An empty address</source>
+        <translation>Eine leere Adresse</translation>
+    </message>
+    <message>
+        <source>The baseline and the mesh arm are the same URL: the experiment would compare nothing.</source>
+        <translation>Die Basislinie und der Mesh-Zweig sind dieselbe URL: Das Experiment würde nichts vergleichen.</translation>
+    </message>
+    <message>
+        <source>Rates are requests per second above 0, separated by commas (not &quot;%1&quot;).</source>
+        <translation>Raten sind Anfragen pro Sekunde über 0, durch Kommas getrennt (nicht „%1“).</translation>
+    </message>
+    <message>
+        <source>Give at least one rate, e.g. 100, 500, 1000.</source>
+        <translation>Geben Sie mindestens eine Rate an, z. B. 100, 500, 1000.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starte …</translation>
+    </message>
+    <message>
+        <source>No cluster is connected: latency only, no CPU or memory.</source>
+        <translation>Kein Cluster verbunden: nur Latenz, keine CPU und kein Speicher.</translation>
+    </message>
+    <message>
+        <source>Measure Mesh Overhead</source>
+        <translation>Mesh-Overhead messen</translation>
+    </message>
+    <message>
+        <source>Sends the same constant-rate load to the target without the mesh and through it, at each rate, the two interleaved and repeated, and reports the latency the mesh adds and the CPU and memory its proxies and control plane use (from the cluster&apos;s Prometheus or metrics API).</source>
+        <translation>Sendet dieselbe Last mit konstanter Rate an das Ziel ohne das Mesh und durch es hindurch, bei jeder Rate, beide abwechselnd und wiederholt, und berichtet die Latenz, die das Mesh hinzufügt, sowie CPU und Speicher seiner Proxys und seiner Steuerungsebene (aus Prometheus oder der Metrics-API des Clusters).</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline (no mesh):</source>
+        <translation>&amp;Basislinie (ohne Mesh):</translation>
+    </message>
+    <message>
+        <source>&amp;Mesh:</source>
+        <translation>&amp;Mesh:</translation>
+    </message>
+    <message>
+        <source>Mesh &amp;namespace:</source>
+        <translation>Mesh-&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>where the mesh arm&apos;s pods run, for CPU and memory</source>
+        <translation>wo die Pods des Mesh-Zweigs laufen, für CPU und Speicher</translation>
+    </message>
+    <message>
+        <source>&amp;Rates (requests/s):</source>
+        <translation>&amp;Raten (Anfragen/s):</translation>
+    </message>
+    <message>
+        <source>Re&amp;petitions:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration per run:</source>
+        <translation>&amp;Dauer je Lauf:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up:</source>
+        <translation>&amp;Aufwärmen:</translation>
+    </message>
+    <message>
+        <source>&amp;Connections:</source>
+        <translation>&amp;Verbindungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::OverheadReportView</name>
+    <message>
+        <source>Export Overhead Report</source>
+        <translation>Overhead-Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Report as HTML (*.html);;Table and chart as PNG (*.png)</source>
+        <translation>Bericht als HTML (*.html);;Tabelle und Diagramm als PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the report as one HTML file with its charts, or as a PNG</source>
+        <translation>Den Bericht als eine HTML-Datei mit seinen Diagrammen oder als PNG speichern</translation>
+    </message>
+    <message>
+        <source>No overhead measured yet</source>
+        <translation>Noch kein Overhead gemessen</translation>
+    </message>
+    <message>
+        <source>Mesh overhead: %1 against %2</source>
+        <translation>Mesh-Overhead: %1 gegen %2</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Achieved/s
+baseline / mesh</source>
+        <translation>Erreicht/s
+Basislinie / Mesh</translation>
+    </message>
+    <message>
+        <source>Added p90 (ms)</source>
+        <translation>Zusätzl. p90 (ms)</translation>
+    </message>
+    <message>
+        <source>Added p99 (ms)</source>
+        <translation>Zusätzl. p99 (ms)</translation>
+    </message>
+    <message>
+        <source>Added max (ms)</source>
+        <translation>Zusätzl. max. (ms)</translation>
+    </message>
+    <message>
+        <source>Proxy vCPU
+per 1,000 req/s</source>
+        <translation>Proxy-vCPU
+je 1.000 Anfr./s</translation>
+    </message>
+    <message>
+        <source>Proxy
+memory</source>
+        <translation>Proxy-
+Speicher</translation>
+    </message>
+    <message>
+        <source>Control
+plane</source>
+        <translation>Steuerungs-
+ebene</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 m, %2 MiB</source>
+        <translation>%1 m, %2 MiB</translation>
+    </message>
+    <message>
+        <source>An arm did not keep up with this rate (below 95 % of it, or 1 % errors): its figures are not comparable.</source>
+        <translation>Ein Zweig hat diese Rate nicht gehalten (unter 95 % davon oder 1 % Fehler): Seine Werte sind nicht vergleichbar.</translation>
+    </message>
+    <message>
+        <source>CPU and memory: %1</source>
+        <translation>CPU und Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Latency added by the mesh</source>
+        <translation>Vom Mesh hinzugefügte Latenz</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Added p50 (ms)
+median (min … max)</source>
+        <translation>Zusätzl. p50 (ms)
+Median (min. … max.)</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::OverheadWorker</name>
+    <message>
+        <source>%1 at %2 requests/s, repetition %3 of %4</source>
+        <translation>%1 bei %2 Anfragen/s, Wiederholung %3 von %4</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Basislinie</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Mesh</translation>
+    </message>
+    <message>
+        <source>%1 at %2/s: %3 requests/s achieved, p50 %4 ms, p99 %5 ms</source>
+        <translation>%1 bei %2/s: %3 Anfragen/s erreicht, p50 %4 ms, p99 %5 ms</translation>
+    </message>
+    <message>
+        <source>The runs were not saved to the results database: %1</source>
+        <translation>Die Läufe wurden nicht in der Ergebnisdatenbank gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled before a rate was measured with both arms.</source>
+        <translation>Abgebrochen, bevor eine Rate mit beiden Zweigen gemessen wurde.</translation>
+    </message>
+    <message>
+        <source>No rate was measured with both arms.</source>
+        <translation>Keine Rate wurde mit beiden Zweigen gemessen.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::PageEmptyStates</name>
     <message>
         <source>No cluster connected</source>
@@ -2545,6 +2804,14 @@
             <numerusform>%n Service-Port des Clusters wird im Zielfeld angeboten.</numerusform>
             <numerusform>%n Service-Ports des Clusters werden im Zielfeld angeboten.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Measure Mesh &amp;Overhead…</source>
+        <translation>Mesh-&amp;Overhead messen …</translation>
+    </message>
+    <message>
+        <source>The same load without and with the mesh at several rates: the latency, CPU and memory the mesh adds</source>
+        <translation>Dieselbe Last ohne und mit dem Mesh bei mehreren Raten: die Latenz, CPU und der Speicher, die das Mesh hinzufügt</translation>
     </message>
 </context>
 <context>

@@ -2051,6 +2051,265 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::OverheadDialog</name>
+    <message>
+        <source>Run %1 of %2: %3…</source>
+        <translation>Ejecución %1 de %2: %3…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the report holds the rates measured with both arms. The runs are in Results.</source>
+        <translation>Cancelado: el informe contiene las tasas medidas con ambas ramas. Las ejecuciones están en Resultados.</translation>
+    </message>
+    <message>
+        <source>Done. The runs are in Results, labelled with the experiment.</source>
+        <translation>Hecho. Las ejecuciones están en Resultados, etiquetadas con el experimento.</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL.</source>
+        <translation>%1 no es una URL http ni https.</translation>
+    </message>
+    <message>
+        <source>An empty address</source>
+        <translation>Una dirección vacía</translation>
+    </message>
+    <message>
+        <source>The baseline and the mesh arm are the same URL: the experiment would compare nothing.</source>
+        <translation>La línea base y la rama con malla son la misma URL: el experimento no compararía nada.</translation>
+    </message>
+    <message>
+        <source>Rates are requests per second above 0, separated by commas (not &quot;%1&quot;).</source>
+        <translation>Las tasas son solicitudes por segundo mayores que 0, separadas por comas (no «%1»).</translation>
+    </message>
+    <message>
+        <source>Give at least one rate, e.g. 100, 500, 1000.</source>
+        <translation>Indique al menos una tasa, p. ej. 100, 500, 1000.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>No cluster is connected: latency only, no CPU or memory.</source>
+        <translation>No hay ningún clúster conectado: solo latencia, sin CPU ni memoria.</translation>
+    </message>
+    <message>
+        <source>Measure Mesh Overhead</source>
+        <translation>Medir la sobrecarga de la malla</translation>
+    </message>
+    <message>
+        <source>Sends the same constant-rate load to the target without the mesh and through it, at each rate, the two interleaved and repeated, and reports the latency the mesh adds and the CPU and memory its proxies and control plane use (from the cluster&apos;s Prometheus or metrics API).</source>
+        <translation>Envía la misma carga a tasa constante al destino sin la malla y a través de ella, a cada tasa, ambas intercaladas y repetidas, e informa de la latencia que añade la malla y de la CPU y memoria que usan sus proxies y su plano de control (del Prometheus o la API de métricas del clúster).</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline (no mesh):</source>
+        <translation>&amp;Línea base (sin malla):</translation>
+    </message>
+    <message>
+        <source>&amp;Mesh:</source>
+        <translation>&amp;Malla:</translation>
+    </message>
+    <message>
+        <source>Mesh &amp;namespace:</source>
+        <translation>&amp;Espacio de nombres de la malla:</translation>
+    </message>
+    <message>
+        <source>where the mesh arm&apos;s pods run, for CPU and memory</source>
+        <translation>dónde se ejecutan los pods de la rama con malla, para CPU y memoria</translation>
+    </message>
+    <message>
+        <source>&amp;Rates (requests/s):</source>
+        <translation>&amp;Tasas (solicitudes/s):</translation>
+    </message>
+    <message>
+        <source>Re&amp;petitions:</source>
+        <translation>Re&amp;peticiones:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration per run:</source>
+        <translation>&amp;Duración por ejecución:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Warm-up:</source>
+        <translation>&amp;Calentamiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Connections:</source>
+        <translation>C&amp;onexiones:</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::OverheadReportView</name>
+    <message>
+        <source>Export Overhead Report</source>
+        <translation>Exportar el informe de sobrecarga</translation>
+    </message>
+    <message>
+        <source>Report as HTML (*.html);;Table and chart as PNG (*.png)</source>
+        <translation>Informe como HTML (*.html);;Tabla y gráfico como PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Exportado a %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>No se puede escribir %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>Save the report as one HTML file with its charts, or as a PNG</source>
+        <translation>Guardar el informe como un único archivo HTML con sus gráficos, o como PNG</translation>
+    </message>
+    <message>
+        <source>No overhead measured yet</source>
+        <translation>Aún no se ha medido ninguna sobrecarga</translation>
+    </message>
+    <message>
+        <source>Mesh overhead: %1 against %2</source>
+        <translation>Sobrecarga de la malla: %1 frente a %2</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Solicitudes/s</translation>
+    </message>
+    <message>
+        <source>Achieved/s
+baseline / mesh</source>
+        <translation>Alcanzado/s
+base / malla</translation>
+    </message>
+    <message>
+        <source>Added p90 (ms)</source>
+        <translation>p90 añadido (ms)</translation>
+    </message>
+    <message>
+        <source>Added p99 (ms)</source>
+        <translation>p99 añadido (ms)</translation>
+    </message>
+    <message>
+        <source>Added max (ms)</source>
+        <translation>máx. añadido (ms)</translation>
+    </message>
+    <message>
+        <source>Proxy vCPU
+per 1,000 req/s</source>
+        <translation>vCPU del proxy
+por 1.000 sol./s</translation>
+    </message>
+    <message>
+        <source>Proxy
+memory</source>
+        <translation>Memoria
+del proxy</translation>
+    </message>
+    <message>
+        <source>Control
+plane</source>
+        <translation>Plano de
+control</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 m, %2 MiB</source>
+        <translation>%1 m, %2 MiB</translation>
+    </message>
+    <message>
+        <source>An arm did not keep up with this rate (below 95 % of it, or 1 % errors): its figures are not comparable.</source>
+        <translation>Una rama no sostuvo esta tasa (por debajo del 95 % o con 1 % de errores): sus cifras no son comparables.</translation>
+    </message>
+    <message>
+        <source>CPU and memory: %1</source>
+        <translation>CPU y memoria: %1</translation>
+    </message>
+    <message>
+        <source>Latency added by the mesh</source>
+        <translation>Latencia añadida por la malla</translation>
+    </message>
+    <message>
+        <source>Requests per second</source>
+        <translation>Solicitudes por segundo</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Added p50 (ms)
+median (min … max)</source>
+        <translation>p50 añadido (ms)
+mediana (mín. … máx.)</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::OverheadWorker</name>
+    <message>
+        <source>%1 at %2 requests/s, repetition %3 of %4</source>
+        <translation>%1 a %2 solicitudes/s, repetición %3 de %4</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Línea base</translation>
+    </message>
+    <message>
+        <source>Mesh</source>
+        <translation>Malla</translation>
+    </message>
+    <message>
+        <source>%1 at %2/s: %3 requests/s achieved, p50 %4 ms, p99 %5 ms</source>
+        <translation>%1 a %2/s: %3 solicitudes/s alcanzadas, p50 %4 ms, p99 %5 ms</translation>
+    </message>
+    <message>
+        <source>The runs were not saved to the results database: %1</source>
+        <translation>Las ejecuciones no se guardaron en la base de datos de resultados: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled before a rate was measured with both arms.</source>
+        <translation>Cancelado antes de medir una tasa con ambas ramas.</translation>
+    </message>
+    <message>
+        <source>No rate was measured with both arms.</source>
+        <translation>No se midió ninguna tasa con ambas ramas.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::PageEmptyStates</name>
     <message>
         <source>No cluster connected</source>
@@ -2545,6 +2804,14 @@
             <numerusform>Se ofrece %n puerto de Service del clúster en el campo de destino.</numerusform>
             <numerusform>Se ofrecen %n puertos de Service del clúster en el campo de destino.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Measure Mesh &amp;Overhead…</source>
+        <translation>Medir la s&amp;obrecarga de la malla…</translation>
+    </message>
+    <message>
+        <source>The same load without and with the mesh at several rates: the latency, CPU and memory the mesh adds</source>
+        <translation>La misma carga sin y con la malla a varias tasas: la latencia, la CPU y la memoria que añade la malla</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "performancepage.h"
 
+#include "overheaddialog.h"
+
 #include <models/runcontroller.h>
 #include <proto/resultcodec.h>
 #include <store/resultstore.h>
@@ -236,7 +238,11 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_run = new QPushButton(formHost);
     m_run->setDefault(true);
     m_cancel = new QPushButton(formHost);
+    m_overheadButton = new QPushButton(formHost);
+    m_overheadButton->setObjectName(QStringLiteral("measureOverhead"));
+    m_overheadButton->setVisible(false);
     buttons->addWidget(m_save);
+    buttons->addWidget(m_overheadButton);
     buttons->addStretch();
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_run);
@@ -384,6 +390,34 @@ void PerformancePage::setSuggestedTargets(const QList<QPair<QString, QString>> &
     m_url->setEditText(current.isEmpty() && !targets.isEmpty() ? targets.first().second : current);
 }
 
+void PerformancePage::setOverheadController(OverheadController *controller)
+{
+    m_overhead = controller;
+    m_overheadButton->setVisible(controller != nullptr);
+    disconnect(m_overheadButton, nullptr, this, nullptr);
+    connect(m_overheadButton, &QPushButton::clicked, this, [this] { openOverheadDialog(); });
+}
+
+OverheadDialog *PerformancePage::openOverheadDialog()
+{
+    if (!m_overhead)
+        return nullptr;
+    if (!m_overheadDialog)
+        m_overheadDialog = new OverheadDialog(m_overhead, this);
+    QList<QPair<QString, QString>> targets;
+    for (int i = 0; i < m_url->count(); ++i) {
+        const QString url = m_url->itemData(i).toString();
+        targets << qMakePair(m_url->itemText(i).section(QStringLiteral(" — "), 1), url);
+    }
+    if (targets.isEmpty() && !m_url->currentText().isEmpty())
+        targets << qMakePair(QString(), m_url->currentText());
+    m_overheadDialog->setTargets(targets);
+    m_overheadDialog->show();
+    m_overheadDialog->raise();
+    m_overheadDialog->activateWindow();
+    return m_overheadDialog;
+}
+
 void PerformancePage::setEnvironmentProvider(std::function<RunEnvironment()> provider)
 {
     m_environment = std::move(provider);
@@ -454,6 +488,9 @@ void PerformancePage::retranslate()
     m_bodyLabel->setText(tr("Bod&y:"));
     m_save->setText(tr("&Save Profile"));
     m_run->setText(tr("&Run"));
+    m_overheadButton->setText(tr("Measure Mesh &Overhead…"));
+    m_overheadButton->setToolTip(tr("The same load without and with the mesh at several rates: "
+                                    "the latency, CPU and memory the mesh adds"));
     m_run->setToolTip(tr("Start the load test (Ctrl+R)"));
     m_cancel->setText(tr("Cancel"));
     m_cancel->setToolTip(tr("Stop now and keep what was measured"));

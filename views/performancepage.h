@@ -27,6 +27,8 @@ class QValueAxis;
 
 namespace Meshdeck {
 
+class OverheadController;
+class OverheadDialog;
 class ResultStore;
 class RunController;
 
@@ -43,6 +45,9 @@ public:
     void setStore(ResultStore *store); // profiles are read and saved here (null: none)
     // Targets offered in the URL box, e.g. the demo's Bookinfo with and without sidecars.
     void setSuggestedTargets(const QList<QPair<QString, QString>> &targets);
+    // Enables Measure Mesh Overhead… (null: hidden).
+    void setOverheadController(OverheadController *controller);
+    OverheadDialog *openOverheadDialog(); // with the suggested targets; null without a controller
     // Called at each start for the cluster facts recorded with the run.
     void setEnvironmentProvider(std::function<Perf::RunEnvironment()> provider);
 
@@ -111,6 +116,9 @@ private:
     QPlainTextEdit *m_body = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_run = nullptr;
+    QPushButton *m_overheadButton = nullptr;
+    OverheadController *m_overhead = nullptr;
+    OverheadDialog *m_overheadDialog = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_openResults = nullptr;
     QPushButton *m_saveAs = nullptr;

@@ -1,0 +1,148 @@
+#include "overheadcontroller.h"
+
+#include <kube/kubeclient.h>
+#include <store/resultstore.h>
+
+#include <atomic>
+
+namespace Meshdeck {
+
+class OverheadWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    std::atomic_bool cancel {false};
+    void setSession(Kube::ClusterSessionPtr session) { m_session = std::move(session); }
+
+public Q_SLOTS:
+    void setStorePath(const QString &path)
+    {
+        m_storePath = path;
+        m_store.reset();
+    }
+
+    void run(const Meshdeck::Overhead::ExperimentSpec &spec)
+    {
+        using namespace Overhead;
+        cancel = false;
+        std::shared_ptr<Kube::KubeClient> kube = m_session ? m_session->client() : nullptr;
+        const auto checked = OverheadExperiment::preflight(spec, kube.get());
+        if (!checked) {
+            Q_EMIT finished(OverheadReport {}, checked.error().message());
+            return;
+        }
+        QString saveError;
+        const QList<ArmRun> runs = OverheadExperiment::run(
+            spec, kube, *checked, cancel,
+            [this, &spec](const ExperimentProgress &p) {
+                Q_EMIT progressed(p.run, p.runs,
+                                  tr("%1 at %2 requests/s, repetition %3 of %4")
+                                      .arg(p.arm == Arm::Baseline ? tr("Baseline") : tr("Mesh"))
+                                      .arg(p.rate)
+                                      .arg(p.repeat + 1)
+                                      .arg(spec.repeats));
+            },
+            [this, &saveError](const ArmRun &run) {
+                const auto &h = run.result.report.corrected;
+                Q_EMIT runFinished(
+                    tr("%1 at %2/s: %3 requests/s achieved, p50 %4 ms, p99 %5 ms")
+                        .arg(run.arm == Arm::Baseline ? tr("Baseline") : tr("Mesh"))
+                        .arg(run.rate)
+                        .arg(run.result.report.achievedRate, 0, 'f', 1)
+                        .arg(static_cast<double>(h.percentileNs(50)) / 1e6, 0, 'f', 2)
+                        .arg(static_cast<double>(h.percentileNs(99)) / 1e6, 0, 'f', 2));
+                if (const QString e = save(run.result); !e.isEmpty())
+                    saveError = e;
+            });
+        const OverheadReport report = OverheadReport::build(runs);
+        QString problem = saveError.isEmpty()
+            ? QString()
+            : tr("The runs were not saved to the results database: %1").arg(saveError);
+        if (report.rows.isEmpty() && problem.isEmpty())
+            problem = cancel ? tr("Cancelled before a rate was measured with both arms.")
+                             : tr("No rate was measured with both arms.");
+        Q_EMIT finished(report, problem);
+    }
+
+Q_SIGNALS:
+    void progressed(int run, int runs, const QString &what);
+    void runFinished(const QString &summary);
+    void finished(const Meshdeck::Overhead::OverheadReport &report, const QString &problem);
+
+private:
+    QString save(const Perf::RunResult &result)
+    {
+        if (m_storePath.isEmpty())
+            return {};
+        if (!m_store) {
+            auto store = ResultStore::open(m_storePath);
+            if (!store)
+                return store.error().message();
+            m_store = std::move(store).value();
+        }
+        const VoidResult saved = m_store->saveRun(result);
+        return saved ? QString() : saved.error().message();
+    }
+
+    Kube::ClusterSessionPtr m_session;
+    QString m_storePath;
+    std::unique_ptr<ResultStore> m_store;
+};
+
+OverheadController::OverheadController(QObject *parent)
+    : QObject(parent)
+    , m_worker(new OverheadWorker)
+{
+    qRegisterMetaType<Overhead::OverheadReport>();
+    qRegisterMetaType<Overhead::ExperimentSpec>();
+    m_thread.setObjectName(QStringLiteral("meshdeck-overhead"));
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &OverheadWorker::progressed, this, &OverheadController::progressed);
+    connect(m_worker, &OverheadWorker::runFinished, this, &OverheadController::runFinished);
+    connect(m_worker, &OverheadWorker::finished, this,
+            [this](const Overhead::OverheadReport &report, const QString &problem) {
+                m_last = report;
+                m_running = false;
+                Q_EMIT finished(report, problem);
+                Q_EMIT runningChanged(false);
+            });
+    m_thread.start();
+}
+
+OverheadController::~OverheadController()
+{
+    m_worker->cancel = true;
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void OverheadController::setStorePath(const QString &path)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->setStorePath(path); });
+}
+
+void OverheadController::setSession(const Kube::ClusterSessionPtr &session)
+{
+    m_session = session;
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, session] { w->setSession(session); });
+}
+
+void OverheadController::start(const Overhead::ExperimentSpec &spec)
+{
+    if (m_running)
+        return;
+    m_running = true;
+    Q_EMIT runningChanged(true);
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, spec] { w->run(spec); });
+}
+
+void OverheadController::cancel()
+{
+    m_worker->cancel = true;
+}
+
+} // namespace Meshdeck
+
+#include "overheadcontroller.moc"

@@ -1,0 +1,267 @@
+#include "overheaddialog.h"
+
+#include "overheadreportview.h"
+
+#include <models/overheadcontroller.h>
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace Meshdeck {
+
+OverheadDialog::OverheadDialog(OverheadController *controller, QWidget *parent)
+    : QDialog(parent)
+    , m_controller(controller)
+{
+    setObjectName(QStringLiteral("overheadDialog"));
+    auto *layout = new QVBoxLayout(this);
+    m_intro = new QLabel(this);
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    const auto urlBox = [this] {
+        auto *box = new QComboBox(this);
+        box->setEditable(true);
+        box->setInsertPolicy(QComboBox::NoInsert);
+        box->setMinimumContentsLength(40);
+        return box;
+    };
+    m_baseline = urlBox();
+    m_mesh = urlBox();
+    m_namespace = new QLineEdit(this);
+    m_rates = new QLineEdit(QStringLiteral("100, 500, 1000"), this);
+    m_repeat = new QSpinBox(this);
+    m_repeat->setRange(1, 20);
+    m_repeat->setValue(3);
+    m_duration = new QDoubleSpinBox(this);
+    m_duration->setRange(1, 3600);
+    m_duration->setDecimals(0);
+    m_duration->setValue(10);
+    m_warmup = new QDoubleSpinBox(this);
+    m_warmup->setRange(0, 600);
+    m_warmup->setDecimals(0);
+    m_warmup->setValue(2);
+    m_connections = new QSpinBox(this);
+    m_connections->setRange(1, 10000);
+    m_connections->setValue(32);
+    m_baselineLabel = new QLabel(this);
+    m_meshLabel = new QLabel(this);
+    m_namespaceLabel = new QLabel(this);
+    m_ratesLabel = new QLabel(this);
+    m_repeatLabel = new QLabel(this);
+    m_durationLabel = new QLabel(this);
+    m_warmupLabel = new QLabel(this);
+    m_connectionsLabel = new QLabel(this);
+    const QList<std::pair<QLabel *, QWidget *>> rows {
+        {m_baselineLabel, m_baseline},   {m_meshLabel, m_mesh},
+        {m_namespaceLabel, m_namespace}, {m_ratesLabel, m_rates},
+        {m_repeatLabel, m_repeat},       {m_durationLabel, m_duration},
+        {m_warmupLabel, m_warmup},       {m_connectionsLabel, m_connections}};
+    for (const auto &[label, field] : rows) {
+        label->setBuddy(field);
+        form->addRow(label, field);
+    }
+    layout->addLayout(form);
+
+    auto *buttons = new QHBoxLayout;
+    m_progress = new QProgressBar(this);
+    m_progress->setVisible(false);
+    m_start = new QPushButton(this);
+    m_start->setDefault(true);
+    m_cancel = new QPushButton(this);
+    m_cancel->setVisible(false);
+    m_close = new QPushButton(this);
+    buttons->addWidget(m_progress, 1);
+    buttons->addStretch();
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_close);
+    layout->addLayout(buttons);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_status);
+
+    m_log = new QPlainTextEdit(this);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(1000);
+    m_log->setMaximumHeight(m_log->fontMetrics().lineSpacing() * 5 + 12);
+    m_log->setVisible(false);
+    layout->addWidget(m_log);
+    m_report = new OverheadReportView(this);
+    m_report->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    m_report->setVisible(false);
+    layout->addWidget(m_report, 1);
+
+    connect(m_start, &QPushButton::clicked, this, &OverheadDialog::start);
+    connect(m_cancel, &QPushButton::clicked, m_controller, &OverheadController::cancel);
+    connect(m_close, &QPushButton::clicked, this, &OverheadDialog::reject);
+    connect(m_controller, &OverheadController::progressed, this,
+            [this](int run, int runs, const QString &what) {
+                m_progress->setRange(0, runs);
+                m_progress->setValue(run - 1);
+                m_status->setText(tr("Run %1 of %2: %3…").arg(run).arg(runs).arg(what));
+            });
+    connect(m_controller, &OverheadController::runFinished, m_log,
+            &QPlainTextEdit::appendPlainText);
+    connect(m_controller, &OverheadController::finished, this,
+            [this](const Overhead::OverheadReport &report, const QString &problem) {
+                setRunning(false);
+                m_progress->setValue(m_progress->maximum());
+                m_report->setReport(report);
+                m_report->setVisible(!report.rows.isEmpty());
+                m_status->setText(
+                    !problem.isEmpty() ? problem
+                        : report.cancelled
+                        ? tr("Cancelled: the report holds the rates measured with both arms. "
+                             "The runs are in Results.")
+                        : tr("Done. The runs are in Results, labelled with the experiment."));
+                if (report.rows.size() > 0)
+                    resize(std::max(width(), 1100), std::max(height(), 820));
+            });
+    retranslate();
+    resize(760, 520);
+}
+
+void OverheadDialog::setTargets(const QList<QPair<QString, QString>> &targets)
+{
+    m_baseline->clear();
+    m_mesh->clear();
+    for (const auto &[label, url] : targets) {
+        m_baseline->addItem(url, label);
+        m_mesh->addItem(url, label);
+        m_baseline->setItemData(m_baseline->count() - 1, label, Qt::ToolTipRole);
+        m_mesh->setItemData(m_mesh->count() - 1, label, Qt::ToolTipRole);
+    }
+    for (int i = 0; i < targets.size(); ++i) {
+        const bool sidecars = targets.at(i).first.contains(QLatin1String("sidecar"))
+            || targets.at(i).second.contains(QLatin1String("mesh"));
+        (sidecars ? m_mesh : m_baseline)->setCurrentIndex(i);
+    }
+    // The demo's Bookinfo runs in namespace bookinfo.
+    const bool demo = std::any_of(targets.begin(), targets.end(), [](const auto &t) {
+        return t.first.contains(QLatin1String("Bookinfo"));
+    });
+    if (demo && m_namespace->text().isEmpty())
+        m_namespace->setText(QStringLiteral("bookinfo"));
+}
+
+QString OverheadDialog::validate(QList<double> *rates) const
+{
+    for (QComboBox *box : {m_baseline, m_mesh}) {
+        const QUrl url(box->currentText().trimmed(), QUrl::StrictMode);
+        if (!url.isValid()
+            || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty())
+            return tr("%1 is not an http or https URL.")
+                .arg(box->currentText().isEmpty() ? tr("An empty address") : box->currentText());
+    }
+    if (m_baseline->currentText().trimmed() == m_mesh->currentText().trimmed())
+        return tr("The baseline and the mesh arm are the same URL: the experiment would compare "
+                  "nothing.");
+    for (const QString &part : m_rates->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double v = QLocale::c().toDouble(part.trimmed(), &ok);
+        if (!ok || v <= 0 || v > 1e6)
+            return tr("Rates are requests per second above 0, separated by commas (not "
+                      "\"%1\").")
+                .arg(part.trimmed());
+        if (!rates->contains(v))
+            rates->append(v);
+    }
+    if (rates->isEmpty())
+        return tr("Give at least one rate, e.g. 100, 500, 1000.");
+    return {};
+}
+
+void OverheadDialog::start()
+{
+    if (m_controller->isRunning())
+        return;
+    QList<double> rates;
+    if (const QString why = validate(&rates); !why.isEmpty()) {
+        m_status->setText(why);
+        return;
+    }
+    Overhead::ExperimentSpec spec;
+    spec.baseline = {m_baseline->currentText().trimmed(), QString()};
+    spec.mesh = {m_mesh->currentText().trimmed(), m_namespace->text().trimmed()};
+    spec.rates = rates;
+    spec.repeats = m_repeat->value();
+    spec.load.duration
+        = std::chrono::milliseconds(static_cast<long long>(m_duration->value() * 1000));
+    spec.load.warmup = std::chrono::milliseconds(static_cast<long long>(m_warmup->value() * 1000));
+    spec.load.connections = m_connections->value();
+    spec.sampleIntervalMs = m_controller->hasCluster() ? 1000 : 2000;
+    m_log->clear();
+    m_log->setVisible(true);
+    m_report->setVisible(false);
+    setRunning(true);
+    m_status->setText(m_controller->hasCluster() || spec.mesh.ns.isEmpty()
+                          ? tr("Starting…")
+                          : tr("No cluster is connected: latency only, no CPU or memory."));
+    m_controller->start(spec);
+}
+
+void OverheadDialog::setRunning(bool running)
+{
+    m_progress->setVisible(running || m_progress->value() > 0);
+    m_start->setVisible(!running);
+    m_cancel->setVisible(running);
+    for (QWidget *w :
+         std::initializer_list<QWidget *> {m_baseline, m_mesh, m_namespace, m_rates, m_repeat,
+                                           m_duration, m_warmup, m_connections})
+        w->setEnabled(!running);
+}
+
+void OverheadDialog::reject()
+{
+    if (m_controller->isRunning())
+        m_controller->cancel(); // what finished is kept in Results
+    QDialog::reject();
+}
+
+void OverheadDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void OverheadDialog::retranslate()
+{
+    setWindowTitle(tr("Measure Mesh Overhead"));
+    m_intro->setText(tr("Sends the same constant-rate load to the target without the mesh and "
+                        "through it, at each rate, the two interleaved and repeated, and reports "
+                        "the latency the mesh adds and the CPU and memory its proxies and control "
+                        "plane use (from the cluster's Prometheus or metrics API)."));
+    m_baselineLabel->setText(tr("&Baseline (no mesh):"));
+    m_meshLabel->setText(tr("&Mesh:"));
+    m_namespaceLabel->setText(tr("Mesh &namespace:"));
+    m_namespace->setPlaceholderText(tr("where the mesh arm's pods run, for CPU and memory"));
+    m_ratesLabel->setText(tr("&Rates (requests/s):"));
+    m_repeatLabel->setText(tr("Re&petitions:"));
+    m_durationLabel->setText(tr("&Duration per run:"));
+    m_duration->setSuffix(tr(" s"));
+    m_warmupLabel->setText(tr("&Warm-up:"));
+    m_warmup->setSuffix(tr(" s"));
+    m_connectionsLabel->setText(tr("&Connections:"));
+    m_start->setText(tr("&Start"));
+    m_cancel->setText(tr("&Cancel"));
+    m_close->setText(tr("Close"));
+}
+
+} // namespace Meshdeck
