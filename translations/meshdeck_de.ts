@@ -3078,6 +3078,26 @@ Median (min. … max.)</translation>
             <numerusform>%n Läufe löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Overhead Report</source>
+        <translation>Overhead-Bericht</translation>
+    </message>
+    <message>
+        <source>Overhead &amp;Report</source>
+        <translation>Overhead-&amp;Bericht</translation>
+    </message>
+    <message>
+        <source>The mesh overhead report of the experiment the selected runs belong to</source>
+        <translation>Der Mesh-Overhead-Bericht des Experiments, zu dem die gewählten Läufe gehören</translation>
+    </message>
+    <message>
+        <source>Back to &amp;runs</source>
+        <translation>Zurück zu den &amp;Läufen</translation>
+    </message>
+    <message>
+        <source>These runs are not from a mesh overhead experiment, or it measured no rate with both arms. Run one from Performance → Measure Mesh Overhead…, then select any of its runs.</source>
+        <translation>Diese Läufe stammen nicht aus einem Mesh-Overhead-Experiment, oder es hat keine Rate mit beiden Zweigen gemessen. Starten Sie eines unter Leistung → Mesh-Overhead messen … und wählen Sie dann einen seiner Läufe.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::RunController</name>

@@ -3078,6 +3078,26 @@ mediana (mín. … máx.)</translation>
             <numerusform>¿Eliminar %n ejecuciones? No se puede deshacer.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Overhead Report</source>
+        <translation>Informe de sobrecarga</translation>
+    </message>
+    <message>
+        <source>Overhead &amp;Report</source>
+        <translation>Informe de sob&amp;recarga</translation>
+    </message>
+    <message>
+        <source>The mesh overhead report of the experiment the selected runs belong to</source>
+        <translation>El informe de sobrecarga de la malla del experimento al que pertenecen las ejecuciones seleccionadas</translation>
+    </message>
+    <message>
+        <source>Back to &amp;runs</source>
+        <translation>Volver a las &amp;ejecuciones</translation>
+    </message>
+    <message>
+        <source>These runs are not from a mesh overhead experiment, or it measured no rate with both arms. Run one from Performance → Measure Mesh Overhead…, then select any of its runs.</source>
+        <translation>Estas ejecuciones no proceden de un experimento de sobrecarga de la malla, o no midió ninguna tasa con ambas ramas. Ejecute uno desde Rendimiento → Medir la sobrecarga de la malla… y seleccione cualquiera de sus ejecuciones.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::RunController</name>

@@ -1,5 +1,7 @@
 #include "resultspage.h"
 
+#include "overheadreportview.h"
+
 #include "comparisonview.h"
 #include "emptystatepage.h"
 #include "pageemptystates.h"
@@ -21,6 +23,8 @@
 #include <QStackedWidget>
 #include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -30,6 +34,7 @@ struct ResultsPage::Loaded
 {
     QList<Perf::RunResult> runs;
     ComparisonData data;
+    std::optional<Overhead::OverheadReport> overhead; // set when an overhead report was asked
     QString error;
 };
 
@@ -65,6 +70,7 @@ ResultsPage::ResultsPage(QWidget *parent)
     m_count = new QLabel(m_listPage);
     m_compare = new QPushButton(m_listPage);
     m_compare->setDefault(true);
+    m_overheadReport = new QPushButton(m_listPage);
     m_import = new QPushButton(m_listPage);
     m_export = new QPushButton(m_listPage);
     m_delete = new QPushButton(m_listPage);
@@ -72,6 +78,7 @@ ResultsPage::ResultsPage(QWidget *parent)
     toolbar->addWidget(m_count);
     toolbar->addSpacing(12);
     toolbar->addWidget(m_compare);
+    toolbar->addWidget(m_overheadReport);
     toolbar->addWidget(m_import);
     toolbar->addWidget(m_export);
     toolbar->addWidget(m_delete);
@@ -97,6 +104,16 @@ ResultsPage::ResultsPage(QWidget *parent)
 
     m_comparison = new ComparisonView(m_stack);
     m_stack->addWidget(m_comparison);
+    m_overheadPage = new QWidget(m_stack);
+    auto *overheadLayout = new QVBoxLayout(m_overheadPage);
+    m_overheadBack = new QPushButton(m_overheadPage);
+    auto *backRow = new QHBoxLayout;
+    backRow->addWidget(m_overheadBack);
+    backRow->addStretch();
+    overheadLayout->addLayout(backRow);
+    m_overheadView = new OverheadReportView(m_overheadPage);
+    overheadLayout->addWidget(m_overheadView, 1);
+    m_stack->addWidget(m_overheadPage);
 
     // Filtering runs a query: coalesce keystrokes.
     auto *filterTimer = new QTimer(this);
@@ -112,6 +129,10 @@ ResultsPage::ResultsPage(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ResultsPage::updateButtons);
     connect(m_compare, &QPushButton::clicked, this, [this] { compare(selectedIds()); });
+    connect(m_overheadReport, &QPushButton::clicked, this,
+            [this] { showOverheadReport(selectedIds()); });
+    connect(m_overheadBack, &QPushButton::clicked, this,
+            [this] { m_stack->setCurrentWidget(m_listPage); });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (const QStringList ids = selectedIds(); ids.size() >= 2)
             compare(ids);
@@ -136,7 +157,16 @@ ResultsPage::ResultsPage(QWidget *parent)
         if (!loaded)
             return;
         if (!loaded->error.isEmpty()) {
-            QMessageBox::warning(this, tr("Compare Runs"), loaded->error);
+            QMessageBox::warning(
+                this, loaded->overhead ? tr("Overhead Report") : tr("Compare Runs"), loaded->error);
+            updateButtons();
+            return;
+        }
+        if (loaded->overhead) {
+            m_overheadView->setReport(*loaded->overhead);
+            m_stack->setCurrentWidget(m_overheadPage);
+            updateButtons();
+            Q_EMIT overheadReportReady();
             return;
         }
         m_comparison->setData(loaded->data, loaded->runs);
@@ -181,6 +211,10 @@ void ResultsPage::retranslate()
     m_filter->setPlaceholderText(tr("Filter by name, profile, mesh, URL or label"));
     m_count->setText(tr("%n run(s)", nullptr, m_model->totalCount()));
     m_compare->setText(tr("&Compare"));
+    m_overheadReport->setText(tr("Overhead &Report"));
+    m_overheadReport->setToolTip(tr("The mesh overhead report of the experiment the selected "
+                                    "runs belong to"));
+    m_overheadBack->setText(tr("Back to &runs"));
     m_compare->setToolTip(tr("Select 2 to 6 runs (Ctrl or Shift + click), then compare their "
                              "latency distributions"));
     m_import->setText(tr("&Import…"));
@@ -212,6 +246,7 @@ void ResultsPage::updateButtons()
 {
     const int n = static_cast<int>(m_table->selectionModel()->selectedRows().size());
     m_compare->setEnabled(n >= 2 && n <= 6 && !m_loading->isRunning());
+    m_overheadReport->setEnabled(n >= 1 && !m_loading->isRunning());
     const bool filesBusy = m_fileWork->isRunning();
     m_export->setEnabled(n >= 1 && !filesBusy);
     m_delete->setEnabled(n >= 1 && m_store && !m_store->readOnly());
@@ -241,6 +276,57 @@ void ResultsPage::compare(const QStringList &ids)
             loaded->runs.append(run.value());
         }
         loaded->data = ComparisonData::build(loaded->runs);
+    }));
+    updateButtons();
+}
+
+void ResultsPage::showOverheadReport(const QStringList &ids)
+{
+    if (ids.isEmpty() || m_loading->isRunning() || m_storePath.isEmpty())
+        return;
+    auto loaded = std::make_shared<Loaded>();
+    loaded->overhead.emplace();
+    m_loaded = loaded;
+    const QString path = m_storePath;
+    // Every run of the experiments the selected runs belong to, read off the GUI thread.
+    m_loading->setFuture(QtConcurrent::run([loaded, path, ids] {
+        auto store = ResultStore::open(path, ResultStore::Mode::ReadOnly);
+        if (!store) {
+            loaded->error = store.error().message();
+            return;
+        }
+        QStringList experiments;
+        for (const QString &id : ids) {
+            const auto run = store.value()->loadRun(id);
+            if (!run) {
+                loaded->error = run.error().message();
+                return;
+            }
+            const QString e = run->labels.value(QStringLiteral("experiment"));
+            if (!e.isEmpty() && !experiments.contains(e))
+                experiments << e;
+        }
+        QList<Perf::RunResult> runs;
+        for (const QString &experiment : std::as_const(experiments)) {
+            RunQuery query;
+            query.filter = experiment;
+            const auto summaries = store.value()->listRuns(query);
+            if (!summaries) {
+                loaded->error = summaries.error().message();
+                return;
+            }
+            for (const RunSummary &s : summaries.value()) {
+                auto run = store.value()->loadRun(s.id);
+                if (run && run->labels.value(QStringLiteral("experiment")) == experiment)
+                    runs << run.value();
+            }
+        }
+        *loaded->overhead
+            = Overhead::OverheadReport::build(Overhead::OverheadReport::armRunsFromLabels(runs));
+        if (loaded->overhead->rows.isEmpty())
+            loaded->error = tr("These runs are not from a mesh overhead experiment, or it "
+                               "measured no rate with both arms. Run one from Performance → "
+                               "Measure Mesh Overhead…, then select any of its runs.");
     }));
     updateButtons();
 }

@@ -15,6 +15,7 @@ class QTableView;
 namespace Meshdeck {
 
 class ComparisonView;
+class OverheadReportView;
 class EmptyStatePage;
 class ResultStore;
 class RunsTableModel;
@@ -37,6 +38,10 @@ public:
     void reload();
     // Compares these runs (2 to 6), loading them on a worker; comparisonReady() when drawn.
     void compare(const QStringList &ids);
+    // The overhead report of the experiments these runs belong to (label "experiment"), built
+    // on a worker; overheadReportReady() when shown.
+    void showOverheadReport(const QStringList &ids);
+    [[nodiscard]] OverheadReportView *overheadView() const { return m_overheadView; }
 
     [[nodiscard]] RunsTableModel *model() const { return m_model; }
     [[nodiscard]] QTableView *table() const { return m_table; }
@@ -45,6 +50,7 @@ public:
 
 Q_SIGNALS:
     void comparisonReady();
+    void overheadReportReady();
     void freshDatabaseRequested(); // the user chose to move a damaged database aside
     void performanceRequested(); // the empty state's button
 
@@ -72,6 +78,10 @@ private:
     QLabel *m_count = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_compare = nullptr;
+    QPushButton *m_overheadReport = nullptr;
+    QPushButton *m_overheadBack = nullptr;
+    QWidget *m_overheadPage = nullptr;
+    OverheadReportView *m_overheadView = nullptr;
     QPushButton *m_import = nullptr;
     QPushButton *m_export = nullptr;
     QPushButton *m_delete = nullptr;

@@ -169,6 +169,23 @@ OverheadReport OverheadReport::build(const QList<ArmRun> &runs)
     return report;
 }
 
+QList<ArmRun> OverheadReport::armRunsFromLabels(const QList<Perf::RunResult> &runs)
+{
+    QList<ArmRun> out;
+    for (const Perf::RunResult &r : runs) {
+        const QString arm = r.labels.value(QStringLiteral("arm"));
+        bool rateOk = false, repeatOk = false;
+        const double rate = r.labels.value(QStringLiteral("rate")).toDouble(&rateOk);
+        const int repeat = r.labels.value(QStringLiteral("repeat")).toInt(&repeatOk);
+        if ((arm != QLatin1String("baseline") && arm != QLatin1String("mesh")) || !rateOk
+            || !repeatOk || repeat < 1)
+            continue;
+        out << ArmRun {arm == QLatin1String("mesh") ? Arm::Mesh : Arm::Baseline, rate, repeat - 1,
+                       r};
+    }
+    return out;
+}
+
 double OverheadReport::highestKeptUpRate() const
 {
     double best = 0;

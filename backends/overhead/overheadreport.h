@@ -78,6 +78,9 @@ public:
     [[nodiscard]] double highestKeptUpRate() const;
 
     [[nodiscard]] static OverheadReport build(const QList<ArmRun> &runs);
+    // Stored runs of an experiment, told apart by the labels the experiment gives them (arm,
+    // rate, repeat); runs without them are left out.
+    [[nodiscard]] static QList<ArmRun> armRunsFromLabels(const QList<Perf::RunResult> &runs);
     [[nodiscard]] QJsonObject toJson() const;
     [[nodiscard]] QString toText() const; // the table Istio publishes, for a terminal
 };

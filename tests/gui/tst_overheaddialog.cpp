@@ -9,10 +9,14 @@
 #include <kube/kubeconfig.h>
 #include <models/overheadcontroller.h>
 #include <models/runcontroller.h>
+#include <models/runstablemodel.h>
 #include <store/resultstore.h>
 #include <views/overheaddialog.h>
 #include <views/overheadreportview.h>
 #include <views/performancepage.h>
+#include <views/resultspage.h>
+
+#include <QTableView>
 #include <views/thememanager.h>
 
 #include <QTranslator>
@@ -110,6 +114,20 @@ private Q_SLOTS:
         QVERIFY(dialog->statusLabel()->text().contains(QStringLiteral("Results")));
         auto store = ResultStore::open(db).value();
         QCOMPARE(store->countRuns().value(), 4);
+
+        // Results: any run of the experiment brings its report back.
+        ResultsPage results;
+        results.setStore(store.get(), db, QString());
+        results.resize(1200, 800);
+        results.show();
+        QTRY_COMPARE(results.model()->rowCount(), 4);
+        results.table()->selectRow(1);
+        QSignalSpy ready(&results, &ResultsPage::overheadReportReady);
+        results.showOverheadReport({results.model()->runId(1)});
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(results.overheadView()->table()->rowCount(), 2);
+        if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
+            results.grab().save(shots + QStringLiteral("/results-overhead.png"));
 
         const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS");
         if (!shots.isEmpty()) {
