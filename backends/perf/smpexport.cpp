@@ -2,6 +2,8 @@
 
 #include "specsecrets.h"
 
+#include <cmath>
+
 #include <QJsonArray>
 
 namespace Meshdeck::Perf {
@@ -111,6 +113,28 @@ QJsonObject SmpExport::toJson(const RunResult &run)
     };
     if (const QString type = smpMeshType(run.mesh.type); !type.isEmpty())
         mesh.insert(QStringLiteral("Type"), type);
+    // What the proxies and the control plane used during the run, as measured (SMP's
+    // ServiceMeshConfig.Sidecar and MeshControlPlane: CPU in millicores, memory in MB).
+    if (run.resources.available()) {
+        const RoleUsage sidecars = run.resources.usage(ResourceRole::Sidecar);
+        if (sidecars.measured)
+            mesh.insert(QStringLiteral("sidecar"),
+                        QJsonObject {{QStringLiteral("count"), sidecars.containers},
+                                     {QStringLiteral("cpu_mCores"),
+                                      static_cast<int>(std::lround(sidecars.cores * 1000))},
+                                     {QStringLiteral("mem_mb"),
+                                      static_cast<int>(std::lround(sidecars.memoryBytes / 1e6))},
+                                     {QStringLiteral("rps"),
+                                      static_cast<int>(std::lround(run.report.achievedRate))}});
+        const RoleUsage control = run.resources.usage(ResourceRole::ControlPlane);
+        if (control.measured)
+            mesh.insert(QStringLiteral("mesh_control_plane"),
+                        QJsonObject {{QStringLiteral("count"), control.containers},
+                                     {QStringLiteral("cpu_mCores"),
+                                      static_cast<int>(std::lround(control.cores * 1000))},
+                                     {QStringLiteral("mem_mb"),
+                                      static_cast<int>(std::lround(control.memoryBytes / 1e6))}});
+    }
 
     QJsonArray nodes;
     for (const auto &n : run.environment.nodes) {

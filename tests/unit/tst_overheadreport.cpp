@@ -2,6 +2,7 @@
 // left by a cancel, proxy CPU per 1,000 requests/s; and the resource sampler's pure steps.
 #include <overhead/overheadhtml.h>
 #include <overhead/overheadreport.h>
+#include <perf/smpexport.h>
 #include <proto/resultcodec.h>
 #include <telemetry/resourcesampler.h>
 
@@ -149,6 +150,14 @@ private Q_SLOTS:
         QCOMPARE(decoded->resources.series.first().role, Perf::ResourceRole::Sidecar);
         QCOMPARE(decoded->resources.series.first().points.size(), 2);
         QVERIFY(qAbs(decoded->resources.usage(Perf::ResourceRole::Sidecar).cores - 0.25) < 1e-9);
+        // SMP's ServiceMeshConfig carries the sidecars' measured CPU and memory.
+        const QJsonObject smp = Perf::SmpExport::toJson(r);
+        const QJsonObject sidecar = smp.value(QStringLiteral("ServiceMeshConfig"))
+                                        .toObject()
+                                        .value(QStringLiteral("sidecar"))
+                                        .toObject();
+        QCOMPARE(sidecar.value(QStringLiteral("cpu_mCores")).toInt(), 250);
+        QCOMPARE(sidecar.value(QStringLiteral("count")).toInt(), 1);
     }
 
     void countersBecomeRatesAcrossResetsAndRepeatedScrapes()
