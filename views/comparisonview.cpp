@@ -1,5 +1,7 @@
 #include "comparisonview.h"
 
+#include "charttheme.h"
+
 #include <perf/smpexport.h>
 
 #include <QBarCategoryAxis>
@@ -32,14 +34,7 @@ namespace Meshdeck {
 
 namespace {
 
-QChart *newChart()
-{
-    auto *chart = new QChart;
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setAnimationOptions(QChart::NoAnimation);
-    return chart;
-}
+using ChartTheme::newChart;
 
 QLineSeries *line(const QString &name, const QColor &color, const QList<QPointF> &points,
                   qreal width = 2)
@@ -60,15 +55,7 @@ QString ms(double v)
 
 void themeChart(QChart *chart, const QPalette &palette)
 {
-    chart->setBackgroundBrush(palette.base());
-    chart->setTitleBrush(palette.text());
-    chart->legend()->setLabelColor(palette.color(QPalette::Text));
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsColor(palette.color(QPalette::Text));
-        axis->setTitleBrush(palette.text());
-        axis->setGridLineColor(palette.color(QPalette::Mid));
-        axis->setLinePenColor(palette.color(QPalette::Mid));
-    }
+    ChartTheme::apply(chart, palette);
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "overheadreportview.h"
 
+#include "charttheme.h"
+
 #include <overhead/overheadhtml.h>
 
 #include <QChart>
@@ -61,11 +63,7 @@ OverheadReportView::OverheadReportView(QWidget *parent)
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_notes);
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    m_chart = new QChartView(chart, this);
+    m_chart = new QChartView(ChartTheme::newChart(), this);
     m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(220);
     layout->addWidget(m_chart, 1);
@@ -249,16 +247,7 @@ void OverheadReportView::rebuild()
     x->applyNiceNumbers();
     y->setRange(std::min(0.0, lo * 1.15), hi * 1.15);
     y->applyNiceNumbers();
-    const QPalette palette = this->palette();
-    chart->setBackgroundBrush(palette.base());
-    chart->setTitleBrush(palette.text());
-    chart->legend()->setLabelColor(palette.color(QPalette::Text));
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsColor(palette.color(QPalette::Text));
-        axis->setTitleBrush(palette.text());
-        axis->setGridLineColor(palette.color(QPalette::Mid));
-        axis->setLinePenColor(palette.color(QPalette::Mid));
-    }
+    ChartTheme::apply(chart, palette());
 }
 
 } // namespace Meshdeck

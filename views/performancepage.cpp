@@ -1,5 +1,6 @@
 #include "performancepage.h"
 
+#include "charttheme.h"
 #include "overheaddialog.h"
 
 #include <models/runcontroller.h>
@@ -75,15 +76,7 @@ QLineSeries *addSeries(QChartView *view, QValueAxis *x, QValueAxis *y, const QCo
 
 void applyPalette(QChartView *view, const QPalette &pal)
 {
-    QChart *chart = view->chart();
-    chart->setBackgroundBrush(pal.base());
-    chart->legend()->setLabelColor(pal.color(QPalette::Text));
-    for (QAbstractAxis *axis : chart->axes()) {
-        axis->setLabelsColor(pal.color(QPalette::Text));
-        axis->setTitleBrush(pal.text());
-        axis->setGridLineColor(pal.color(QPalette::Mid));
-        axis->setLinePenColor(pal.color(QPalette::Mid));
-    }
+    ChartTheme::apply(view->chart(), pal);
 }
 
 QString seconds(double s)
