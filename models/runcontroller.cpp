@@ -1,5 +1,7 @@
 #include "runcontroller.h"
 
+#include <telemetry/resourcesampler.h>
+
 #include <incluster/inclusterrun.h>
 #include <kube/clustersession.h>
 #include <kube/kubeclient.h>
@@ -37,10 +39,35 @@ public Q_SLOTS:
         Perf::RunRequest withFacts = request;
         if (m_session)
             describeCluster(withFacts);
-        const Perf::RunResult result = inCluster
+        // CPU and memory of the target's containers, its sidecars, the mesh's control plane and
+        // the workers, sampled beside the run when a cluster is connected.
+        std::unique_ptr<Telemetry::ResourceSampler> sampler;
+        if (m_session) {
+            const QString workers = inCluster
+                ? (inCluster->ns.isEmpty()
+                       ? (inCluster->inMesh ? QStringLiteral("meshdeck-load-mesh")
+                                            : QStringLiteral("meshdeck-load"))
+                       : inCluster->ns)
+                : QString();
+            sampler = std::make_unique<Telemetry::ResourceSampler>(
+                m_session->client(),
+                Telemetry::ResourceScope::forRun(QString::fromStdString(request.spec.url),
+                                                 request.labels, workers));
+            sampler->start();
+        }
+        const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+        Perf::RunResult result = inCluster
             ? runInCluster(withFacts, *inCluster)
             : Perf::LoadRunner::runBlocking(
                 withFacts, cancel, [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); });
+        if (sampler) {
+            const double offset = result.start.isValid()
+                ? static_cast<double>(startedAt.msecsTo(result.start)) / 1000.0
+                : 0;
+            const double warmup = std::chrono::duration<double>(request.spec.warmup).count();
+            result.resources = sampler->finish(startedAt, offset + warmup,
+                                               offset + warmup + result.report.measuredSeconds);
+        }
         QString saveError;
         if (result.report.attempts() == 0 && !result.failure.isEmpty()) {
             saveError = result.failure; // nothing was measured: nothing to keep

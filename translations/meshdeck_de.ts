@@ -3324,6 +3324,10 @@ Median (min. … max.)</translation>
         <source>No CPU samples fell inside the run; runs shorter than two scrape intervals cannot be measured from Prometheus.</source>
         <translation>Keine CPU-Messwerte fielen in den Lauf; Läufe kürzer als zwei Abfrageintervalle lassen sich mit Prometheus nicht messen.</translation>
     </message>
+    <message>
+        <source>The run&apos;s target namespace is not known (give the URL as a Service name such as http://svc.ns:port, or a label namespace=NS), and the mesh&apos;s control plane had no samples.</source>
+        <translation>Der Ziel-Namespace des Laufs ist unbekannt (geben Sie die URL als Service-Namen an, etwa http://svc.ns:port, oder ein Label namespace=NS), und die Steuerungsebene des Meshes hatte keine Messwerte.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>

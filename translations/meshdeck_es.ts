@@ -3324,6 +3324,10 @@ mediana (mín. … máx.)</translation>
         <source>No CPU samples fell inside the run; runs shorter than two scrape intervals cannot be measured from Prometheus.</source>
         <translation>Ninguna muestra de CPU cayó dentro de la ejecución; las ejecuciones más cortas que dos intervalos de recogida no se pueden medir con Prometheus.</translation>
     </message>
+    <message>
+        <source>The run&apos;s target namespace is not known (give the URL as a Service name such as http://svc.ns:port, or a label namespace=NS), and the mesh&apos;s control plane had no samples.</source>
+        <translation>No se conoce el espacio de nombres de destino de la ejecución (indique la URL como nombre de Service, p. ej. http://svc.ns:port, o una etiqueta namespace=NS), y el plano de control de la malla no tuvo muestras.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Topology::GraphFilter</name>

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 #include <optional>
@@ -63,6 +64,24 @@ QStringList ResourceScope::namespaces() const
     out.removeDuplicates();
     out.removeAll(QString());
     return out;
+}
+
+ResourceScope ResourceScope::forRun(const QString &url, const QMap<QString, QString> &labels,
+                                    const QString &loadNamespace)
+{
+    ResourceScope scope;
+    scope.loadNamespace = loadNamespace;
+    if (const QString ns = labels.value(QStringLiteral("namespace")); !ns.isEmpty())
+        scope.targetNamespaces << ns;
+    // productpage.bookinfo, productpage.bookinfo.svc, productpage.bookinfo.svc.cluster.local
+    const QStringList host = QUrl(url).host().split(QLatin1Char('.'));
+    const bool service
+        = host.size() == 2 || (host.size() >= 3 && host.at(2) == QLatin1String("svc"));
+    bool ip = false;
+    host.value(1).toInt(&ip);
+    if (service && !ip && !scope.targetNamespaces.contains(host.at(1)))
+        scope.targetNamespaces << host.at(1);
+    return scope;
 }
 
 bool ResourceScope::classify(const QString &ns, const QString &pod, const QString &container,
@@ -368,8 +387,12 @@ Perf::ResourceUsage ResourceSampler::finish(const QDateTime &runStart, double wi
                              "%1")
                               .arg(gone.join(QStringLiteral(", ")));
     if (usage.series.isEmpty())
-        usage.warnings << tr("No CPU samples fell inside the run; runs shorter than two scrape "
-                             "intervals cannot be measured from Prometheus.");
+        usage.warnings << (m_scope.targetNamespaces.isEmpty()
+                               ? tr("The run's target namespace is not known (give the URL as a "
+                                    "Service name such as http://svc.ns:port, or a label "
+                                    "namespace=NS), and the mesh's control plane had no samples.")
+                               : tr("No CPU samples fell inside the run; runs shorter than two "
+                                    "scrape intervals cannot be measured from Prometheus."));
     return usage;
 }
 

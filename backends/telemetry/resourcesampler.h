@@ -29,6 +29,11 @@ struct ResourceScope
     QStringList controlPlaneNamespaces {QStringLiteral("istio-system"), QStringLiteral("linkerd")};
 
     [[nodiscard]] QStringList namespaces() const; // all of the above, once each
+    // The scope of a run: the target's namespace from a Service URL (http://svc.ns[.svc…]:port)
+    // or a "namespace" label, the workers' namespace for in-cluster load.
+    [[nodiscard]] static ResourceScope forRun(const QString &url,
+                                              const QMap<QString, QString> &labels,
+                                              const QString &loadNamespace = {});
     // The role of a container, or false when it is outside the scope (gateways and add-ons in
     // the mesh's namespace are neither control plane nor target).
     [[nodiscard]] bool classify(const QString &ns, const QString &pod, const QString &container,

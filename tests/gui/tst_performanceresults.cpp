@@ -218,11 +218,19 @@ private Q_SLOTS:
             p.labels.insert(QStringLiteral("mesh"),
                             name.contains(QLatin1String("sidecar")) ? QStringLiteral("istio")
                                                                     : QStringLiteral("none"));
+            p.labels.insert(QStringLiteral("namespace"), QStringLiteral("bookinfo"));
             perf.loadProfile(p);
             QSignalSpy finished(&runs, &RunController::finished);
             perf.startRun();
             QVERIFY(finished.wait(15000));
             QVERIFY(finished.first().at(1).toString().isEmpty());
+            // CPU and memory sampled beside the run (the demo serves the metrics API).
+            const auto &resources
+                = finished.first().at(0).value<Perf::RunResult>().resources;
+            QVERIFY2(resources.available(),
+                     qPrintable(resources.unavailableReason
+                                + resources.warnings.join(QLatin1Char(' '))));
+            QVERIFY(resources.usage(Perf::ResourceRole::Application).measured);
         }
         ResultsPage page;
         page.setStore(store.get(), db, QString());

@@ -195,6 +195,36 @@ private Q_SLOTS:
         QVERIFY(qAbs(proxy->points.at(1).cores - 0.1) < 1e-9); // 0.2 s since the reset, over 2 s
     }
 
+    void scopeOfARun_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QStringList>("namespaces");
+        QTest::newRow("service") << "http://productpage.bookinfo:9080/x"
+                                 << "" << QStringList {"bookinfo"};
+        QTest::newRow("svc") << "http://reviews.shop.svc.cluster.local/"
+                             << "" << QStringList {"shop"};
+        QTest::newRow("ip") << "http://127.0.0.1:8080/"
+                            << "" << QStringList {};
+        QTest::newRow("host") << "https://www.example.com/"
+                              << "" << QStringList {};
+        QTest::newRow("label") << "http://127.0.0.1:8080/"
+                               << "demo" << QStringList {"demo"};
+    }
+
+    void scopeOfARun()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, label);
+        QFETCH(QStringList, namespaces);
+        QMap<QString, QString> labels;
+        if (!label.isEmpty())
+            labels.insert(QStringLiteral("namespace"), label);
+        const auto scope = Telemetry::ResourceScope::forRun(url, labels, QStringLiteral("load"));
+        QCOMPARE(scope.targetNamespaces, namespaces);
+        QCOMPARE(scope.loadNamespace, QStringLiteral("load"));
+    }
+
     void scopeClassifiesRoles()
     {
         Telemetry::ResourceScope scope;
