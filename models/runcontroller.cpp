@@ -52,7 +52,8 @@ public Q_SLOTS:
             sampler = std::make_unique<Telemetry::ResourceSampler>(
                 m_session->client(),
                 Telemetry::ResourceScope::forRun(QString::fromStdString(request.spec.url),
-                                                 request.labels, workers));
+                                                 request.labels, workers),
+                1000);
             sampler->start();
         }
         const QDateTime startedAt = QDateTime::currentDateTimeUtc();

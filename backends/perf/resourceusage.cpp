@@ -1,5 +1,8 @@
 #include "resourceusage.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace Meshdeck::Perf {
 
 QString resourceRoleName(ResourceRole role)
@@ -42,8 +45,22 @@ RoleUsage ResourceUsage::usage(ResourceRole role) const
             if (p.offsetSeconds > windowStart && p.offsetSeconds <= windowEnd + 0.5)
                 inside << p;
         }
-        if (inside.isEmpty())
-            continue;
+        if (inside.isEmpty()) {
+            // A run shorter than the sampling interval: the sample nearest its middle.
+            const double middle = (windowStart + windowEnd) / 2;
+            const ResourcePoint *nearest = &s.points.first();
+            for (const ResourcePoint &p : s.points) {
+                if (std::abs(p.offsetSeconds - middle) < std::abs(nearest->offsetSeconds - middle))
+                    nearest = &p;
+            }
+            // ...when it is that close: a container seen only long before or after the run
+            // (a pod replaced) is not this run's.
+            const double outside = std::max(
+                {0.0, windowStart - nearest->offsetSeconds, nearest->offsetSeconds - windowEnd});
+            if (outside > 2.5)
+                continue;
+            inside << *nearest;
+        }
         double cores = 0;
         double memory = 0;
         for (const ResourcePoint &p : std::as_const(inside)) {

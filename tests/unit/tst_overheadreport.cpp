@@ -129,6 +129,18 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("0.200")));
     }
 
+    void aRunShorterThanTheSamplingIntervalTakesTheNearestSample()
+    {
+        Perf::ResourceUsage u = usage(0.2, 1000); // samples at 2 s and 4 s
+        u.windowStart = 0.5;
+        u.windowEnd = 1.5;
+        QVERIFY(u.usage(Perf::ResourceRole::Sidecar).measured);
+        QVERIFY(qAbs(u.usage(Perf::ResourceRole::Sidecar).cores - 0.18) < 1e-9);
+        u.windowStart = 20; // a container seen long before the run is not this run's
+        u.windowEnd = 25;
+        QVERIFY(!u.usage(Perf::ResourceRole::Sidecar).measured);
+    }
+
     void resourcesWithoutASourceSayWhy()
     {
         Perf::ResourceUsage none;
