@@ -150,11 +150,8 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
             return usage(QStringLiteral("--connections wants a number from 1 to 100000"));
     }
     for (const QString &h : p.values(header)) {
-        const auto colon = h.indexOf(QLatin1Char(':'));
-        if (colon <= 0 || h.contains(QLatin1Char('\n')) || h.contains(QLatin1Char('\r')))
-            return usage(QStringLiteral("--header '%1' is not 'Name: value'").arg(h));
-        spec.load.headers.emplace_back(h.left(colon).trimmed().toStdString(),
-                                       h.mid(colon + 1).trimmed().toStdString());
+        if (const QString why = PerfCommand::addHeader(h, &spec.load); !why.isEmpty())
+            return usage(why);
     }
     if (p.isSet(controlNs))
         spec.controlPlaneNamespaces = p.values(controlNs);

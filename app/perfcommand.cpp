@@ -141,6 +141,24 @@ bool PerfCommand::parseDuration(const QString &text, Perf::Micros *out)
     return true;
 }
 
+QString PerfCommand::addHeader(const QString &h, Perf::LoadSpec *spec)
+{
+    const auto colon = h.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return QStringLiteral("--header '%1' is not 'Name: value'").arg(h);
+    static const QRegularExpression nameToken(QStringLiteral("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"));
+    const QString headerName = h.left(colon).trimmed();
+    if (!nameToken.match(headerName).hasMatch())
+        return QStringLiteral("--header '%1': the name may hold letters, digits and "
+                              "-_.!#$%&'*+^`|~ only")
+            .arg(headerName);
+    if (h.contains(QLatin1Char('\r')) || h.contains(QLatin1Char('\n')) || h.contains(QChar(0)))
+        return QStringLiteral("--header %1: a header value cannot hold a line break")
+            .arg(headerName);
+    spec->headers.emplace_back(headerName.toStdString(), h.mid(colon + 1).trimmed().toStdString());
+    return {};
+}
+
 int PerfCommand::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     const QString sub = arguments.value(0);
@@ -276,20 +294,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         spec.method = p.value(method).toUpper().toStdString();
     }
     for (const QString &h : p.values(header)) {
-        const auto colon = h.indexOf(QLatin1Char(':'));
-        if (colon <= 0)
-            return usage(QStringLiteral("--header '%1' is not 'Name: value'").arg(h));
-        static const QRegularExpression nameToken(QStringLiteral("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"));
-        const QString headerName = h.left(colon).trimmed();
-        if (!nameToken.match(headerName).hasMatch())
-            return usage(QStringLiteral("--header '%1': the name may hold letters, digits and "
-                                        "-_.!#$%&'*+^`|~ only")
-                             .arg(headerName));
-        if (h.contains(QLatin1Char('\r')) || h.contains(QLatin1Char('\n')) || h.contains(QChar(0)))
-            return usage(QStringLiteral("--header %1: a header value cannot hold a line break")
-                             .arg(headerName));
-        spec.headers.emplace_back(headerName.toStdString(),
-                                  h.mid(colon + 1).trimmed().toStdString());
+        if (const QString why = addHeader(h, &spec); !why.isEmpty())
+            return usage(why);
     }
     for (const QString &marked : p.values(secretHeader))
         spec.secretHeaders.push_back(marked.trimmed().toStdString());

@@ -19,6 +19,8 @@ public:
     static constexpr int ExitInterrupted = 130;
     // "30s", "1.5m", "500ms", "2h", or a plain number of seconds.
     static bool parseDuration(const QString &text, Perf::Micros *out);
+    // Adds --header 'Name: value' to the spec; the usage error, or empty when it is valid.
+    static QString addHeader(const QString &header, Perf::LoadSpec *spec);
 
 private:
     int runLoad(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -53,11 +53,6 @@ QString ms(double v)
     return QLocale().toString(v, 'f', v >= 100 ? 1 : (v >= 1 ? 2 : 3));
 }
 
-void themeChart(QChart *chart, const QPalette &palette)
-{
-    ChartTheme::apply(chart, palette);
-}
-
 } // namespace
 
 ComparisonView::ComparisonView(QWidget *parent)
@@ -215,7 +210,7 @@ void ComparisonView::rebuildCharts()
             s->attachAxis(x);
             s->attachAxis(y);
         }
-        themeChart(chart, pal);
+        ChartTheme::apply(chart, pal);
         QChart *old = m_views[Percentiles]->chart();
         m_views[Percentiles]->setChart(chart);
         delete old;
@@ -248,7 +243,7 @@ void ComparisonView::rebuildCharts()
             s->attachAxis(x);
             s->attachAxis(y);
         }
-        themeChart(chart, pal);
+        ChartTheme::apply(chart, pal);
         QChart *old = m_views[Histogram]->chart();
         m_views[Histogram]->setChart(chart);
         delete old;
@@ -277,7 +272,7 @@ void ComparisonView::rebuildCharts()
         chart->addAxis(y, Qt::AlignLeft);
         series->attachAxis(x);
         series->attachAxis(y);
-        themeChart(chart, pal);
+        ChartTheme::apply(chart, pal);
         QChart *old = m_views[Bars]->chart();
         m_views[Bars]->setChart(chart);
         delete old;
@@ -314,7 +309,7 @@ void ComparisonView::rebuildCharts()
                 s->attachAxis(y);
             }
         }
-        themeChart(chart, pal);
+        ChartTheme::apply(chart, pal);
         QChart *old = m_views[OverTime]->chart();
         m_views[OverTime]->setChart(chart);
         delete old;

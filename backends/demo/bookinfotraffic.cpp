@@ -58,13 +58,8 @@ bool hopByHop(const std::string &name)
                                         "te",
                                         "x-meshdeck-peer",
                                         "x-forwarded-by"};
-    for (const char *n : names) {
-        if (name.size() == std::strlen(n)
-            && std::equal(name.begin(), name.end(), n,
-                          [](char a, char b) { return std::tolower(a) == b; }))
-            return true;
-    }
-    return false;
+    return std::any_of(std::begin(names), std::end(names),
+                       [&name](const char *n) { return sameHeaderName(name, n); });
 }
 
 } // namespace

@@ -19,15 +19,15 @@
 
 namespace Meshdeck::Demo {
 
-namespace {
-
-bool sameName(std::string_view a, std::string_view b)
+bool sameHeaderName(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x))
                    == std::tolower(static_cast<unsigned char>(y));
            });
 }
+
+namespace {
 
 const char *reason(int status)
 {
@@ -345,7 +345,7 @@ private:
 std::string HttpExchange::header(std::string_view name) const
 {
     for (const auto &[k, v] : headers) {
-        if (sameName(k, name))
+        if (sameHeaderName(k, name))
             return v;
     }
     return {};
@@ -618,9 +618,9 @@ private:
                 auto &c = of(p);
                 if (!c.m_fieldDone) {
                     c.m_fieldDone = true;
-                    c.m_want = sameName(c.m_field, "content-type")   ? &c.m_reply.contentType
-                        : sameName(c.m_field, "x-meshdeck-workload") ? &c.m_reply.workload
-                                                                     : nullptr;
+                    c.m_want = sameHeaderName(c.m_field, "content-type")   ? &c.m_reply.contentType
+                        : sameHeaderName(c.m_field, "x-meshdeck-workload") ? &c.m_reply.workload
+                                                                           : nullptr;
                 }
                 if (c.m_want)
                     c.m_want->append(at, n);

@@ -16,6 +16,9 @@ class EventLoop;
 
 using HttpHeaderList = std::vector<std::pair<std::string, std::string>>;
 
+// HTTP header names compare without regard to case.
+[[nodiscard]] bool sameHeaderName(std::string_view a, std::string_view b);
+
 // What a proxy or a calling service needs from an upstream's answer.
 struct HttpReply
 {

@@ -225,8 +225,7 @@ private Q_SLOTS:
             QVERIFY(finished.wait(15000));
             QVERIFY(finished.first().at(1).toString().isEmpty());
             // CPU and memory sampled beside the run (the demo serves the metrics API).
-            const auto &resources
-                = finished.first().at(0).value<Perf::RunResult>().resources;
+            const auto &resources = finished.first().at(0).value<Perf::RunResult>().resources;
             QVERIFY2(resources.available(),
                      qPrintable(resources.unavailableReason
                                 + resources.warnings.join(QLatin1Char(' '))));
