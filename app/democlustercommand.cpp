@@ -55,9 +55,12 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
         QStringLiteral("state"),
         QStringLiteral("Restore the cluster from FILE if it exists; save it there on exit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption plain(
+        QStringLiteral("plain"),
+        QStringLiteral("Serve plain HTTP, where requests without credentials are administrators."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
-    parser.addOptions({port, kubeconfig, readOnly, tls, token, scenario, state, help});
+    parser.addOptions({port, kubeconfig, readOnly, tls, token, plain, scenario, state, help});
     if (!parser.parse(QStringList {QStringLiteral("meshdeck demo-cluster")} + arguments)) {
         err << "meshdeck demo-cluster: " << parser.errorText() << "\n";
         return ExitUsage;
@@ -68,7 +71,8 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        out << "Usage: meshdeck demo-cluster [--kubeconfig FILE] [--port N] [--tls] [--token]\n"
+        out << "Usage: meshdeck demo-cluster [--kubeconfig FILE] [--read-only-kubeconfig FILE]\n"
+               "                             [--port N] [--tls | --token | --plain]\n"
                "                             [--scenario default|empty] [--state FILE]\n\n"
             << summary() << "\n\n"
             << "Options:\n"
@@ -78,13 +82,20 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
                "watch.\n"
                "  --port N                    Listen on 127.0.0.1:N (default: a free port).\n"
                "  --tls                       Serve HTTPS with a CA made at start; clients use "
-               "certificates.\n"
+               "certificates\n"
+               "                              (the default).\n"
                "  --token                     Serve HTTPS and require bearer tokens instead.\n"
+               "  --plain                     Serve plain HTTP. kubectl sends no credentials over "
+               "it, so\n"
+               "                              every request acts as an administrator; there is no "
+               "read-only\n"
+               "                              user.\n"
                "  --scenario NAME             default: Istio in istio-system and Bookinfo in "
                "bookinfo;\n"
                "                              empty: three nodes and the system namespaces only.\n"
                "  --state FILE                Restore from FILE when it exists; save to it on "
-               "exit.\n\n"
+               "exit.\n"
+               "\n"
                "Serves until interrupted (Ctrl-C). Then: kubectl --kubeconfig FILE get pods -A\n";
         return ExitOk;
     }
@@ -98,10 +109,24 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
         }
         options.port = quint16(p);
     }
-    options.tls = parser.isSet(tls);
+    if (int(parser.isSet(tls)) + int(parser.isSet(token)) + int(parser.isSet(plain)) > 1) {
+        err << "meshdeck demo-cluster: choose one of --tls, --token and --plain\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(plain) && parser.isSet(readOnly)) {
+        err << "meshdeck demo-cluster: a read-only user needs credentials, and kubectl sends none "
+               "over plain HTTP; leave out --plain (HTTPS with client certificates is the "
+               "default) or use --token\n";
+        return ExitUsage;
+    }
     options.tokenAuth = parser.isSet(token);
+    options.tls = !options.tokenAuth && !parser.isSet(plain);
+    // Asked for: plain HTTP cannot tell one kubectl user from another.
+    options.anonymousAdmin = parser.isSet(plain);
     options.scenario = parser.value(scenario);
     options.stateFile = parser.value(state);
+    // An empty cluster has no Bookinfo, so it serves and prints no Bookinfo URLs.
+    options.bookinfoTraffic = options.scenario != QLatin1String("empty");
 
     options.prometheus = true;
     Demo::DemoCluster cluster(options);
@@ -129,6 +154,9 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
     } else {
         out << "Pass --kubeconfig FILE to write a kubeconfig for kubectl.\n";
     }
+    if (options.anonymousAdmin)
+        out << "Warning: anyone who can reach " << cluster.serverUrl()
+            << " may change the cluster (--plain).\n";
     if (const auto *bookinfo = cluster.bookinfo()) {
         out << "Bookinfo productpage for load tests:\n"
                "  without a mesh:      "

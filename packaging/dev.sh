@@ -27,6 +27,7 @@ PACKAGES=(
     libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
     libcpp-httplib-dev libevent-dev libhttp-parser-dev openssl ca-certificates wrk prometheus skopeo
+    python3-kubernetes
     xvfb xauth desktop-file-utils appstream
 )
 

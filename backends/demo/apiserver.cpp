@@ -5,13 +5,14 @@
 #include "certificates.h"
 #include "containerprocesses.h"
 #include "discovery.h"
+#include "fieldvalidation.h"
 #include "kubeletstats.h"
 #include "objectfields.h"
 #include "objectstore.h"
 #include "ownership.h"
 #include "patches.h"
 #include "podlogs.h"
-#include "protobufbody.h"
+#include "protobufcodec.h"
 #include "serversideapply.h"
 #include "tables.h"
 #include "threadperconnection.h"
@@ -50,10 +51,15 @@ QString param(const httplib::Request &req, const char *name)
     return req.has_param(name) ? QString::fromStdString(req.get_param_value(name)) : QString();
 }
 
+// A boolean query parameter as the API server converts it (runtime.Convert_Slice_string_To_bool):
+// absent is false; "0" and any case of "false" are false; anything else present, "true", "True",
+// "t", "1" or an empty value ("?watch"), is true. The Python client sends "True".
 bool flag(const httplib::Request &req, const char *name)
 {
+    if (!req.has_param(name))
+        return false;
     const QString v = param(req, name);
-    return v == QLatin1String("true") || v == QLatin1String("1");
+    return v != QLatin1String("0") && v.compare(QLatin1String("false"), Qt::CaseInsensitive) != 0;
 }
 
 QByteArray toJson(const QJsonObject &o)
@@ -87,6 +93,23 @@ QString header(const httplib::Request &req, const char *name)
     return QString::fromStdString(req.get_header_value(name));
 }
 
+// A client that asks for protobuf before JSON (client-go's typed clients, kubectl create) gets
+// the object in protobuf when its kind has that form; anything else stays JSON, which the same
+// clients read as well.
+void answerInProtobuf(const httplib::Request &req, httplib::Response &res)
+{
+    if (res.body.empty() || res.get_header_value("Content-Type") != "application/json"
+        || !ProtobufCodec::prefersProtobuf(
+            QByteArray::fromStdString(req.get_header_value("Accept"))))
+        return;
+    const QJsonObject object
+        = QJsonDocument::fromJson(QByteArray::fromStdString(res.body)).object();
+    const auto encoded = ProtobufCodec::encode(object);
+    if (!encoded)
+        return;
+    res.set_content(encoded->constData(), size_t(encoded->size()), ProtobufCodec::kContentType);
+}
+
 bool wantsTable(const httplib::Request &req)
 {
     return header(req, "Accept").contains(QLatin1String("as=Table"));
@@ -111,8 +134,8 @@ QJsonObject parseBody(const httplib::Request &req)
     if (body.trimmed().isEmpty())
         throw ApiError::badRequest(QStringLiteral("the request body is empty"));
     const QString type = header(req, "Content-Type");
-    if (ProtobufBody::isProtobuf(type.toLatin1()))
-        return ProtobufBody::decode(body);
+    if (ProtobufCodec::isProtobuf(type.toLatin1()))
+        return ProtobufCodec::decode(body);
     if (type.contains(QLatin1String("yaml"))) {
         const auto parsed = Yaml::toJson(body);
         if (!parsed.ok())
@@ -183,6 +206,94 @@ QJsonObject scaleOf(const ResourceType &type, const QJsonObject &o)
              {QStringLiteral("selector"), selector.join(QLatin1Char(','))}}}};
 }
 
+// Unknown fields of a built-in kind: dropped (as Kubernetes' decoder drops them), and per the
+// fieldValidation parameter a 400 (Strict), a Warning header each (Warn, the default) or nothing.
+void validateFields(const httplib::Request &req, httplib::Response &res, const ResourceType &type,
+                    QJsonObject *body)
+{
+    const FieldValidation::Mode mode = FieldValidation::parse(param(req, "fieldValidation"));
+    const QStringList unknown = FieldValidation::prune(body, type.apiVersion(), type.kind);
+    if (unknown.isEmpty() || mode == FieldValidation::Mode::Ignore)
+        return;
+    QStringList messages;
+    for (const QString &path : unknown)
+        messages << QStringLiteral("unknown field \"%1\"").arg(path);
+    if (mode == FieldValidation::Mode::Strict)
+        throw ApiError::badRequest(QStringLiteral("strict decoding error: ")
+                                   + messages.join(QStringLiteral(", ")));
+    for (QString m : std::as_const(messages))
+        res.set_header("Warning",
+                       QStringLiteral("299 - \"%1\"")
+                           .arg(m.replace(QLatin1Char('"'), QStringLiteral("\\\"")))
+                           .toStdString());
+}
+
+// resourceVersion and resourceVersionMatch of a LIST or WATCH, checked as ListOptions
+// validation does (422), with the version a request names (0 when it names none).
+struct VersionRequest
+{
+    quint64 version = 0;
+    bool exact = false;
+};
+
+VersionRequest versionRequest(const httplib::Request &req, bool watch)
+{
+    VersionRequest out;
+    const QString text = param(req, "resourceVersion");
+    const QString match = param(req, "resourceVersionMatch");
+    const auto invalid = [](const QString &why) {
+        return ApiError::invalid(QStringLiteral("ListOptions.meta.k8s.io"), QString(),
+                                 QStringLiteral("resourceVersionMatch"), why);
+    };
+    if (!text.isEmpty() && text != QLatin1String("0")) {
+        bool ok = false;
+        out.version = text.toULongLong(&ok);
+        if (!ok)
+            throw ApiError::badRequest(QStringLiteral("invalid resource version \"%1\"").arg(text));
+    }
+    if (match.isEmpty())
+        return out;
+    if (watch)
+        throw invalid(QStringLiteral("Forbidden: resourceVersionMatch is forbidden for watch"));
+    if (text.isEmpty())
+        throw invalid(QStringLiteral(
+            "Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided"));
+    if (!param(req, "continue").isEmpty())
+        throw invalid(QStringLiteral(
+            "Forbidden: resourceVersionMatch is forbidden when continue is provided"));
+    if (match == QLatin1String("Exact")) {
+        if (text == QLatin1String("0"))
+            throw invalid(QStringLiteral(
+                "Forbidden: resourceVersionMatch \"exact\" is forbidden for resourceVersion "
+                "\"0\""));
+        out.exact = true;
+    } else if (match != QLatin1String("NotOlderThan")) {
+        throw invalid(QStringLiteral("Unsupported value: \"%1\": supported values: \"Exact\", "
+                                     "\"NotOlderThan\"")
+                          .arg(match));
+    }
+    return out;
+}
+
+// A version the store has not reached yet: wait a little for it, as the watch cache does, then
+// 504 with the cause clients look for.
+void awaitVersion(ObjectStore &store, quint64 version)
+{
+    if (version == 0 || store.resourceVersion() >= version)
+        return;
+    if (store.waitForVersion(version, std::chrono::seconds(3)))
+        return;
+    throw ApiError(504, QStringLiteral("Timeout"),
+                   QStringLiteral("Too large resource version: %1, current: %2")
+                       .arg(version)
+                       .arg(store.resourceVersion()))
+        .withDetails(QJsonObject {
+            {QStringLiteral("causes"),
+             QJsonArray {QJsonObject {
+                 {QStringLiteral("reason"), QStringLiteral("ResourceVersionTooLarge")},
+                 {QStringLiteral("message"), QStringLiteral("Too large resource version")}}}},
+            {QStringLiteral("retryAfterSeconds"), 1}});
+}
 } // namespace
 
 ApiServer::ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &admission,
@@ -291,7 +402,12 @@ ApiServer::User ApiServer::authenticate(const httplib::Request &req) const
     }
     if (m_options.requireAuth)
         throw ApiError::unauthorized();
-    return {QStringLiteral("system:anonymous"), {QStringLiteral("system:masters")}, true};
+    if (m_options.anonymousAdmin)
+        return {QStringLiteral("system:anonymous"), {QStringLiteral("system:masters")}, true};
+    return {QStringLiteral("system:anonymous"),
+            {QStringLiteral("system:unauthenticated")},
+            false,
+            false};
 }
 
 void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
@@ -300,7 +416,7 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
         const User user = authenticate(req);
         if (req.body.size() > size_t(m_options.maxBodyBytes))
             throw ApiError::tooLarge(m_options.maxBodyBytes);
-        if (!proxyToService(req, res))
+        if (!proxyToService(req, res, user))
             dispatch(req, res, user);
     } catch (const ApiError &e) {
         sendError(res, e);
@@ -311,6 +427,7 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
                 500, QStringLiteral("InternalError"),
                 QStringLiteral("Internal error occurred: %1").arg(QString::fromLatin1(e.what()))));
     }
+    answerInProtobuf(req, res);
     qCDebug(lcDemoApi).noquote() << QString::fromStdString(req.method)
                                  << QString::fromStdString(req.path) << res.status;
 }
@@ -327,7 +444,8 @@ void ApiServer::setServiceProxy(const QString &ns, const QString &name, quint16 
     m_proxies.insert(ns + QLatin1Char('/') + name, port);
 }
 
-bool ApiServer::proxyToService(const httplib::Request &req, httplib::Response &res)
+bool ApiServer::proxyToService(const httplib::Request &req, httplib::Response &res,
+                               const User &user)
 {
     // /api/v1/namespaces/NS/services/NAME[:PORT]/proxy[/REST]
     static const QRegularExpression pattern(QStringLiteral(
@@ -335,6 +453,11 @@ bool ApiServer::proxyToService(const httplib::Request &req, httplib::Response &r
     const auto m = pattern.match(QString::fromStdString(req.path));
     if (!m.hasMatch())
         return false;
+    if (!user.canRead)
+        throw ApiError::forbidden(
+            QStringLiteral("services \"%1\" is forbidden: User \"%2\" cannot get resource "
+                           "\"services/proxy\" in API group \"\" in the namespace \"%3\"")
+                .arg(m.captured(2), user.name, m.captured(1)));
     if (!m_store.tryGet(QStringLiteral("/services"), m.captured(1), m.captured(2)))
         throw ApiError::notFound(QString(), QStringLiteral("services"), m.captured(2));
     quint16 port = 0;
@@ -384,6 +507,13 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
     if (path == QLatin1String("/healthz") || path == QLatin1String("/livez")
         || path == QLatin1String("/readyz"))
         return send(res, 200, "ok", "text/plain");
+    // Discovery and OpenAPI are for authenticated users (system:discovery).
+    const bool resourcePath = (seg.value(0) == QLatin1String("api") && seg.size() > 2)
+        || (seg.value(0) == QLatin1String("apis") && seg.size() > 3);
+    if (!user.canRead && !resourcePath)
+        throw ApiError::forbidden(
+            QStringLiteral("forbidden: User \"%1\" cannot %2 path \"%3\"")
+                .arg(user.name, QString::fromStdString(req.method).toLower(), path));
     if (seg.value(0) == QLatin1String("openapi")) {
         if (seg.value(1) == QLatin1String("v2")) {
             if (header(req, "Accept").contains(QLatin1String("protobuf")))
@@ -409,6 +539,9 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
     QString version;
     QStringList rest;
     if (seg.value(0) == QLatin1String("api")) {
+        if (seg.size() == 1 && get && Discovery::wantsAggregated(header(req, "Accept").toLatin1()))
+            return send(res, 200, toJson(Discovery::aggregated(m_registry, true)),
+                        Discovery::kAggregatedType);
         if (seg.size() == 1 && get)
             return send(res, 200,
                         toJson(Discovery::apiVersions(
@@ -416,6 +549,9 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
         version = seg.value(1);
         rest = seg.mid(2);
     } else if (seg.value(0) == QLatin1String("apis")) {
+        if (seg.size() == 1 && get && Discovery::wantsAggregated(header(req, "Accept").toLatin1()))
+            return send(res, 200, toJson(Discovery::aggregated(m_registry, false)),
+                        Discovery::kAggregatedType);
         if (seg.size() == 1 && get)
             return send(res, 200, toJson(Discovery::groupList(m_registry)));
         group = seg.value(1);
@@ -468,6 +604,37 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
     if (!type)
         throw ApiError(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
+    const bool reviewOnly = type->verbs == QStringList {QStringLiteral("create")};
+    const bool writes = !get && req.method != "OPTIONS";
+    if (!user.canRead || (writes && !user.canWrite && !reviewOnly)) {
+        QString verb;
+        if (get)
+            verb = legacyWatch || flag(req, "watch") ? QStringLiteral("watch")
+                : name.isEmpty()                     ? QStringLiteral("list")
+                                                     : QStringLiteral("get");
+        else if (req.method == "POST")
+            verb = QStringLiteral("create");
+        else if (req.method == "PUT")
+            verb = QStringLiteral("update");
+        else if (req.method == "PATCH")
+            verb = QStringLiteral("patch");
+        else
+            verb = name.isEmpty() ? QStringLiteral("deletecollection") : QStringLiteral("delete");
+        QString message
+            = QStringLiteral(
+                  "%1 is forbidden: User \"%2\" cannot %3 resource \"%4\" in API group \"%5\"")
+                  .arg(name.isEmpty()
+                           ? type->qualifiedPlural()
+                           : QStringLiteral("%1 \"%2\"").arg(type->qualifiedPlural(), name),
+                       user.name, verb, sub.isEmpty() ? plural : plural + QLatin1Char('/') + sub,
+                       group);
+        message += ns.isEmpty() ? QStringLiteral(" at the cluster scope")
+                                : QStringLiteral(" in the namespace \"%1\"").arg(ns);
+        throw ApiError::forbidden(message).withDetails(
+            QJsonObject {{QStringLiteral("name"), name},
+                         {QStringLiteral("group"), group},
+                         {QStringLiteral("kind"), plural}});
+    }
     if (type->group == QLatin1String("metrics.k8s.io")) {
         if (!get || legacyWatch || flag(req, "watch"))
             throw ApiError::methodNotAllowed(
@@ -482,28 +649,6 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
     if (legacyWatch && get)
         return serveWatch(req, res, *type, ns, name);
 
-    if (!get && req.method != "OPTIONS" && !user.canWrite) {
-        const QString verb = req.method == "POST" ? QStringLiteral("create")
-            : req.method == "PUT"                 ? QStringLiteral("update")
-            : req.method == "PATCH"               ? QStringLiteral("patch")
-                                                  : QStringLiteral("delete");
-        if (!type->verbs.contains(QStringLiteral("create")) || type->verbs.size() != 1) {
-            QString message
-                = QStringLiteral(
-                      "%1 is forbidden: User \"%2\" cannot %3 resource \"%4\" in API group \"%5\"")
-                      .arg(name.isEmpty()
-                               ? type->qualifiedPlural()
-                               : QStringLiteral("%1 \"%2\"").arg(type->qualifiedPlural(), name),
-                           user.name, verb,
-                           sub.isEmpty() ? plural : plural + QLatin1Char('/') + sub, group);
-            message += ns.isEmpty() ? QStringLiteral(" at the cluster scope")
-                                    : QStringLiteral(" in the namespace \"%1\"").arg(ns);
-            throw ApiError::forbidden(message).withDetails(
-                QJsonObject {{QStringLiteral("name"), name},
-                             {QStringLiteral("group"), group},
-                             {QStringLiteral("kind"), plural}});
-        }
-    }
     serveResource(req, res, user, *type, ns, name, sub);
 }
 
@@ -515,6 +660,12 @@ void ApiServer::serveResource(const httplib::Request &req, httplib::Response &re
     if (!sub.isEmpty() && !type.subresources.contains(sub))
         throw ApiError(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
+    if (sub == QLatin1String("exec") || sub == QLatin1String("attach")
+        || sub == QLatin1String("portforward"))
+        throw ApiError::badRequest(
+            QStringLiteral("the demo cluster runs no containers, so pods/%1 is not available: "
+                           "its pods' processes are simulated")
+                .arg(sub));
     if (type.verbs == QStringList {QStringLiteral("create")}) {
         if (m != "POST")
             throw ApiError::methodNotAllowed(
@@ -557,18 +708,29 @@ void ApiServer::serveResource(const httplib::Request &req, httplib::Response &re
                                             {QStringLiteral("code"), 201}}));
         }
         int status = 201;
-        const QJsonObject created = create(req, type, ns, parseBody(req), &status);
+        QJsonObject body = parseBody(req);
+        validateFields(req, res, type, &body);
+        const QJsonObject created = create(req, type, ns, body, &status);
         return send(res, status, toJson(created));
     }
     if (m == "PUT") {
         if (name.isEmpty())
             throw ApiError::methodNotAllowed(QStringLiteral("PUT needs an object name"));
-        return send(res, 200, toJson(update(req, type, ns, name, sub, parseBody(req))));
+        QJsonObject body = parseBody(req);
+        if (sub.isEmpty() || sub == QLatin1String("status"))
+            validateFields(req, res, type, &body);
+        return send(res, 200, toJson(update(req, type, ns, name, sub, body)));
     }
     if (m == "PATCH") {
         if (name.isEmpty())
             throw ApiError::methodNotAllowed(QStringLiteral("PATCH needs an object name"));
         int status = 200;
+        if ((sub.isEmpty() || sub == QLatin1String("status"))
+            && !header(req, "Content-Type").contains(QLatin1String("json-patch"))) {
+            // Object-shaped patches (merge, strategic, apply) name fields as objects do.
+            QJsonObject fields = parseBody(req);
+            validateFields(req, res, type, &fields);
+        }
         const QJsonObject o = patch(req, type, ns, name, sub, &status);
         if (sub == QLatin1String("scale"))
             return send(res, status, toJson(scaleOf(type, o)));
@@ -612,7 +774,11 @@ void ApiServer::serveList(const httplib::Request &req, httplib::Response &res,
     const int limit = req.has_param("limit") ? param(req, "limit").toInt(&ok) : 0;
     if (!ok || limit < 0)
         throw ApiError::badRequest(QStringLiteral("limit must be a non-negative integer"));
-    const auto list = m_store.list(type, ns, labels, fields, limit, param(req, "continue"));
+    const VersionRequest wanted = versionRequest(req, false);
+    awaitVersion(m_store, wanted.version);
+    const auto list = wanted.exact
+        ? m_store.listAt(type, ns, labels, fields, limit, wanted.version)
+        : m_store.list(type, ns, labels, fields, limit, param(req, "continue"));
     const QString rv = QString::number(list.resourceVersion);
     if (wantsTable(req)) {
         const bool full = param(req, "includeObject") == QLatin1String("Object");
@@ -659,15 +825,8 @@ void ApiServer::serveWatch(const httplib::Request &req, httplib::Response &res,
     Selector fields = Selector::parseFields(param(req, "fieldSelector"));
     if (!name.isEmpty())
         fields = Selector::parseFields(QStringLiteral("metadata.name=") + name);
-    const QString rvText = param(req, "resourceVersion");
-    quint64 from = 0;
-    if (!rvText.isEmpty() && rvText != QLatin1String("0")) {
-        bool ok = false;
-        from = rvText.toULongLong(&ok);
-        if (!ok)
-            throw ApiError::badRequest(
-                QStringLiteral("invalid resource version \"%1\"").arg(rvText));
-    }
+    const quint64 from = versionRequest(req, true).version;
+    awaitVersion(m_store, from);
     const bool bookmarks = flag(req, "allowWatchBookmarks");
     int timeout = 1800;
     if (req.has_param("timeoutSeconds"))

@@ -45,6 +45,10 @@ public:
         QString adminToken; // non-empty: bearer tokens are accepted/required
         QString readOnlyToken;
         bool requireAuth = false; // anonymous requests get 401
+        // Without credentials on plain HTTP: false, only /version and the health checks answer
+        // (403 otherwise, as a cluster with anonymous auth and default RBAC does); true, the
+        // request acts as an administrator (`meshdeck demo-cluster --allow-anonymous`).
+        bool anonymousAdmin = false;
         int bookmarkIntervalMs = 5000;
         qint64 maxBodyBytes = 3 * 1024 * 1024;
         bool watchGoneAsHttpStatus = false; // 410 for too-old watches as HTTP status, not an event
@@ -75,6 +79,7 @@ public:
         QString name;
         QStringList groups;
         bool canWrite = false;
+        bool canRead = true;
     };
 
 private:
@@ -101,7 +106,7 @@ private:
     QJsonObject remove(const httplib::Request &req, const ResourceType &type, const QString &ns,
                        const QString &name, int *status);
     QJsonObject accessReview(const QJsonObject &body, const User &user, bool rules);
-    bool proxyToService(const httplib::Request &req, httplib::Response &res);
+    bool proxyToService(const httplib::Request &req, httplib::Response &res, const User &user);
 
     ObjectStore &m_store;
     ResourceRegistry &m_registry;

@@ -87,10 +87,10 @@ VoidResult DemoCluster::start()
             return Unexpected(material.error());
         m_tls = std::make_unique<TlsMaterial>(*material);
     }
-    if (m_options.tokenAuth) {
-        m_adminToken = randomToken();
-        m_readOnlyToken = randomToken();
-    }
+    // Tokens on every transport: on plain HTTP they are what tells the administrator from the
+    // read-only user (client certificates need TLS).
+    m_adminToken = randomToken();
+    m_readOnlyToken = randomToken();
 
     const bool restore = !m_options.stateFile.isEmpty() && QFileInfo::exists(m_options.stateFile);
     const VoidResult loaded = restore
@@ -100,6 +100,9 @@ VoidResult DemoCluster::start()
         m_controllers->stop();
         return loaded;
     }
+    // Like etcd after its first compaction: the cluster's past before it served is not
+    // watchable (a watch from resourceVersion 1 is 410 Gone, as on any real cluster).
+    m_store->compact();
 
     ApiServer::Options api;
     api.host = m_options.host;
@@ -108,6 +111,7 @@ VoidResult DemoCluster::start()
     api.adminToken = m_adminToken;
     api.readOnlyToken = m_readOnlyToken;
     api.requireAuth = m_options.tls || m_options.tokenAuth;
+    api.anonymousAdmin = m_options.anonymousAdmin && !api.requireAuth;
     api.bookmarkIntervalMs = m_options.bookmarkIntervalMs;
     api.watchGoneAsHttpStatus = m_options.watchGoneAsHttpStatus;
     api.processes = m_processes.get();
@@ -278,9 +282,9 @@ QByteArray DemoCluster::kubeconfig(Access access, const QString &context) const
                        QString::fromLatin1(m_tls->caCert.toBase64()));
     const bool admin = access == Access::Admin;
     QJsonObject user;
-    if (m_options.tokenAuth) {
+    if (m_options.tokenAuth || !m_tls) {
         user.insert(QStringLiteral("token"), admin ? m_adminToken : m_readOnlyToken);
-    } else if (m_tls) {
+    } else {
         user.insert(QStringLiteral("client-certificate-data"),
                     QString::fromLatin1((admin ? m_tls->adminCert : m_tls->viewerCert).toBase64()));
         user.insert(QStringLiteral("client-key-data"),
@@ -352,8 +356,14 @@ VoidResult DemoCluster::saveState(const QString &path) const
         return Unexpected(Error(ErrorCode::IoError,
                                 QStringLiteral("Cannot save the demo cluster's state to %1: %2")
                                     .arg(path, file.errorString())));
+    // The file holds the users' tokens: for its owner's eyes only.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     QJsonObject state = m_store->dump();
     state.insert(QStringLiteral("format"), QStringLiteral("meshdeck-demo-state/v1"));
+    // Kubeconfigs written before a restart keep working, as a real cluster's credentials do.
+    state.insert(QStringLiteral("credentials"),
+                 QJsonObject {{QStringLiteral("adminToken"), m_adminToken},
+                              {QStringLiteral("readOnlyToken"), m_readOnlyToken}});
     file.write(QJsonDocument(state).toJson(QJsonDocument::Compact));
     if (!file.commit())
         return Unexpected(Error(ErrorCode::IoError,
@@ -396,6 +406,11 @@ VoidResult DemoCluster::restoreState(const QString &path)
                       .arg(path),
                   error.errorString()));
     m_store->restore(doc.object());
+    const QJsonObject credentials = doc.object().value(QStringLiteral("credentials")).toObject();
+    if (!credentials.value(QStringLiteral("adminToken")).toString().isEmpty()) {
+        m_adminToken = credentials.value(QStringLiteral("adminToken")).toString();
+        m_readOnlyToken = credentials.value(QStringLiteral("readOnlyToken")).toString();
+    }
     // Let the controllers see everything once, as after a controller-manager restart; custom
     // kinds come back once their CRDs are established again.
     replayToControllers(false);

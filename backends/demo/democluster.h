@@ -34,6 +34,9 @@ public:
         quint16 port = 0; // 0: a free port
         bool tls = false; // HTTPS with a CA made at start and client certificates
         bool tokenAuth = false; // bearer tokens (admin and read-only), over HTTPS
+        // Plain HTTP only: requests without credentials act as an administrator. Off, they may
+        // read /version and the health checks only; the kubeconfigs carry bearer tokens.
+        bool anonymousAdmin = false;
         QString scenario = QStringLiteral("default");
         QString stateFile; // restored at start when it exists, saved at stop
         double timeScale = 1.0; // < 1 makes the simulated controllers faster (tests)

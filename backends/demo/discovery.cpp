@@ -1,5 +1,7 @@
 #include "discovery.h"
 
+#include "openapischemas.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -123,6 +125,95 @@ QJsonObject Discovery::resourceList(const ResourceRegistry &registry, const QStr
                         {QStringLiteral("resources"), resources}};
 }
 
+bool Discovery::wantsAggregated(const QByteArray &accept)
+{
+    // The first acceptable type decides; v2beta1 is answered with v2's shape under v2's name,
+    // which clients that list v2 first never see.
+    for (const QByteArray &entry : accept.split(',')) {
+        const QByteArray type = entry.trimmed();
+        if (type.contains("as=APIGroupDiscoveryList"))
+            return type.contains("v=v2;") || type.endsWith("v=v2");
+        if (type.startsWith("application/json") || type.startsWith("*/*")
+            || type.startsWith("application/vnd.kubernetes.protobuf"))
+            return false;
+    }
+    return false;
+}
+
+QJsonObject Discovery::aggregated(const ResourceRegistry &registry, bool legacy)
+{
+    QJsonArray items;
+    for (const auto &[group, versions] : registry.groups()) {
+        if (group.isEmpty() != legacy)
+            continue;
+        QJsonArray versionList;
+        for (const QString &v : versions) {
+            QHash<QString, QJsonObject> byName;
+            QStringList order;
+            const QJsonArray list
+                = resourceList(registry, group, v).value(QStringLiteral("resources")).toArray();
+            for (const QJsonValue &value : list) {
+                const QJsonObject r = value.toObject();
+                const QString name = r.value(QStringLiteral("name")).toString();
+                const qsizetype slash = name.indexOf(QLatin1Char('/'));
+                if (slash < 0) {
+                    QJsonObject d {
+                        {QStringLiteral("resource"), name},
+                        {QStringLiteral("responseKind"),
+                         QJsonObject {{QStringLiteral("group"), group},
+                                      {QStringLiteral("version"), v},
+                                      {QStringLiteral("kind"), r.value(QStringLiteral("kind"))}}},
+                        {QStringLiteral("scope"),
+                         r.value(QStringLiteral("namespaced")).toBool()
+                             ? QStringLiteral("Namespaced")
+                             : QStringLiteral("Cluster")},
+                        {QStringLiteral("singularResource"),
+                         r.value(QStringLiteral("singularName"))},
+                        {QStringLiteral("verbs"), r.value(QStringLiteral("verbs"))}};
+                    for (const char *key : {"shortNames", "categories"})
+                        if (r.contains(QLatin1String(key)))
+                            d.insert(QLatin1String(key), r.value(QLatin1String(key)));
+                    byName.insert(name, d);
+                    order << name;
+                    continue;
+                }
+                QJsonObject &parent = byName[name.left(slash)];
+                QJsonArray subs = parent.value(QStringLiteral("subresources")).toArray();
+                QJsonObject sub {{QStringLiteral("subresource"), name.mid(slash + 1)},
+                                 {QStringLiteral("verbs"), r.value(QStringLiteral("verbs"))}};
+                sub.insert(QStringLiteral("responseKind"),
+                           QJsonObject {{QStringLiteral("group"),
+                                         r.contains(QStringLiteral("group"))
+                                             ? r.value(QStringLiteral("group"))
+                                             : QJsonValue(group)},
+                                        {QStringLiteral("version"),
+                                         r.contains(QStringLiteral("version"))
+                                             ? r.value(QStringLiteral("version"))
+                                             : QJsonValue(v)},
+                                        {QStringLiteral("kind"), r.value(QStringLiteral("kind"))}});
+                subs.append(sub);
+                parent.insert(QStringLiteral("subresources"), subs);
+            }
+            QJsonArray resources;
+            for (const QString &name : std::as_const(order))
+                resources.append(byName.value(name));
+            versionList.append(
+                QJsonObject {{QStringLiteral("version"), v},
+                             {QStringLiteral("resources"), resources},
+                             {QStringLiteral("freshness"), QStringLiteral("Current")}});
+        }
+        QJsonObject metadata {{QStringLiteral("creationTimestamp"), QJsonValue::Null}};
+        if (!group.isEmpty())
+            metadata.insert(QStringLiteral("name"), group);
+        items.append(QJsonObject {{QStringLiteral("metadata"), metadata},
+                                  {QStringLiteral("versions"), versionList}});
+    }
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("APIGroupDiscoveryList")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("apidiscovery.k8s.io/v2")},
+                        {QStringLiteral("metadata"), QJsonObject()},
+                        {QStringLiteral("items"), items}};
+}
+
 QByteArray Discovery::openApiV2Protobuf()
 {
     // openapi_v2.Document with swagger = "2.0" (field 1) and info.title/version (field 2), in
@@ -182,9 +273,11 @@ QJsonObject Discovery::openApiV3Group(const ResourceRegistry &registry, const QS
         {QStringLiteral("schema"),
          QJsonObject {{QStringLiteral("type"), QStringLiteral("string")}}}};
     QJsonObject paths;
+    QStringList kinds;
     for (const ResourceType &t : registry.all()) {
         if (t.group != group || t.version != version)
             continue;
+        kinds << t.kind;
         const QString base = group.isEmpty() ? QStringLiteral("/api/") + version
                                              : QStringLiteral("/apis/%1/%2").arg(group, version);
         const QString collection = t.namespaced
@@ -205,7 +298,11 @@ QJsonObject Discovery::openApiV3Group(const ResourceRegistry &registry, const QS
          QJsonObject {{QStringLiteral("title"), QStringLiteral("Kubernetes")},
                       {QStringLiteral("version"), QString::fromLatin1(kGitVersion)}}},
         {QStringLiteral("paths"), paths},
-        {QStringLiteral("components"), QJsonObject {{QStringLiteral("schemas"), QJsonObject()}}}};
+        {QStringLiteral("components"),
+         QJsonObject {
+             {QStringLiteral("schemas"),
+              OpenApiSchemas::forKinds(
+                  group.isEmpty() ? version : group + QLatin1Char('/') + version, kinds)}}}};
 }
 
 } // namespace Meshdeck::Demo

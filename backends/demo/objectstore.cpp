@@ -212,12 +212,13 @@ QJsonObject ObjectStore::remove(const ResourceType &type, const QString &ns, con
         bucketPtr = std::make_shared<Bucket>(*bucketPtr);
     auto it = bucketPtr->find(keyOf(n, name));
     QJsonObject object = it->second.object;
+    const QJsonObject previous = object; // its last stored state, for reads at older versions
     bucketPtr->erase(it);
     const quint64 rv = ++m_rv;
     QJsonObject md = metadataOf(object);
     md.insert(QStringLiteral("resourceVersion"), QString::number(rv));
     object.insert(QStringLiteral("metadata"), md);
-    record(WatchEvent::Type::Deleted, type, n, object, serialize(object), rv);
+    record(WatchEvent::Type::Deleted, type, n, object, serialize(object), rv, previous);
     return object;
 }
 
@@ -257,6 +258,14 @@ ObjectStore::ListResult ObjectStore::list(const ResourceType &type, const QStrin
         bucket = m_buckets.value(type.storageKey());
     }
 
+    return page(type, ns, bucket, rv, start, snapshotId, labels, fields, limit);
+}
+
+ObjectStore::ListResult ObjectStore::page(const ResourceType &type, const QString &ns,
+                                          const std::shared_ptr<const Bucket> &bucket, quint64 rv,
+                                          const QString &start, QString snapshotId,
+                                          const Selector &labels, const Selector &fields, int limit)
+{
     ListResult result;
     result.resourceVersion = rv;
     if (!bucket)
@@ -297,6 +306,49 @@ ObjectStore::ListResult ObjectStore::list(const ResourceType &type, const QStrin
             result.remainingItemCount = remaining;
     }
     return result;
+}
+
+ObjectStore::ListResult ObjectStore::listAt(const ResourceType &type, const QString &ns,
+                                            const Selector &labels, const Selector &fields,
+                                            int limit, quint64 exactVersion)
+{
+    std::lock_guard lock(m_mutex);
+    expireSnapshots();
+    if (exactVersion < m_compactedRv)
+        throw ApiError::gone(
+            QStringLiteral("The resourceVersion for the provided list is too old."));
+    // The bucket as it was: undo, newest first, every change to this kind after the version.
+    auto bucket = std::make_shared<Bucket>();
+    if (const auto now = m_buckets.value(type.storageKey()))
+        *bucket = *now;
+    const QString key = type.storageKey();
+    for (auto it = m_history.rbegin(); it != m_history.rend(); ++it) {
+        const WatchEvent &e = **it;
+        if (e.resourceVersion <= exactVersion)
+            break;
+        if (e.storageKey != key)
+            continue;
+        const QString name = metadataOf(e.object).value(QStringLiteral("name")).toString();
+        const QString entryKey = keyOf(e.ns, name);
+        switch (e.type) {
+        case WatchEvent::Type::Added:
+            bucket->erase(entryKey);
+            break;
+        case WatchEvent::Type::Modified:
+            (*bucket)[entryKey] = Entry {e.previous, serialize(e.previous)};
+            break;
+        case WatchEvent::Type::Deleted:
+            (*bucket)[entryKey] = Entry {e.previous, serialize(e.previous)};
+            break;
+        }
+    }
+    return page(type, ns, bucket, exactVersion, QString(), QString(), labels, fields, limit);
+}
+
+bool ObjectStore::waitForVersion(quint64 version, std::chrono::milliseconds timeout)
+{
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, timeout, [&] { return m_rv >= version; });
 }
 
 QList<QJsonObject> ObjectStore::objects(const QString &storageKey, const QString &ns) const

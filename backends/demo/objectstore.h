@@ -56,6 +56,13 @@ public:
     [[nodiscard]] ListResult list(const ResourceType &type, const QString &ns,
                                   const Selector &labels, const Selector &fields, int limit,
                                   const QString &continueToken);
+    // The list as it was at exactVersion (resourceVersionMatch=Exact), rebuilt from the kept
+    // history; 410 Gone when that version was compacted away.
+    [[nodiscard]] ListResult listAt(const ResourceType &type, const QString &ns,
+                                    const Selector &labels, const Selector &fields, int limit,
+                                    quint64 exactVersion);
+    // Waits until the store has reached version; false on timeout.
+    bool waitForVersion(quint64 version, std::chrono::milliseconds timeout);
     [[nodiscard]] QList<QJsonObject> objects(const QString &storageKey,
                                              const QString &ns = {}) const;
     [[nodiscard]] int count(const QString &storageKey) const;
@@ -96,6 +103,9 @@ private:
         qint64 createdMs = 0;
     };
 
+    ListResult page(const ResourceType &type, const QString &ns,
+                    const std::shared_ptr<const Bucket> &bucket, quint64 rv, const QString &start,
+                    QString snapshotId, const Selector &labels, const Selector &fields, int limit);
     void record(WatchEvent::Type type, const ResourceType &t, const QString &ns,
                 const QJsonObject &object, const QByteArray &json, quint64 rv,
                 const QJsonObject &previous = {});

@@ -1,5 +1,8 @@
 #include "resourcetype.h"
 
+#include <QRegularExpression>
+
+#include <algorithm>
 #include <tuple>
 
 namespace Meshdeck::Demo {
@@ -23,6 +26,25 @@ ResourceType make(const char *group, const char *version, const char *kind, cons
 }
 
 const QStringList kAll = {QStringLiteral("all")};
+
+bool versionBefore(const QString &a, const QString &b)
+{
+    static const QRegularExpression kube(QStringLiteral("^v(\\d+)(?:(alpha|beta)(\\d+))?$"));
+    const auto ma = kube.match(a);
+    const auto mb = kube.match(b);
+    if (ma.hasMatch() != mb.hasMatch())
+        return ma.hasMatch();
+    if (!ma.hasMatch())
+        return a < b;
+    const auto stability = [](const QRegularExpressionMatch &m) {
+        return m.captured(2).isEmpty() ? 2 : m.captured(2) == QLatin1String("beta") ? 1 : 0;
+    };
+    if (stability(ma) != stability(mb))
+        return stability(ma) > stability(mb);
+    if (ma.captured(1).toInt() != mb.captured(1).toInt())
+        return ma.captured(1).toInt() > mb.captured(1).toInt();
+    return ma.captured(3).toInt() > mb.captured(3).toInt();
+}
 } // namespace
 
 ResourceRegistry::ResourceRegistry()
@@ -32,13 +54,15 @@ ResourceRegistry::ResourceRegistry()
         make("", "v1", "Namespace", "namespaces", false, S {"ns"}, S {"status", "finalize"}),
         make("", "v1", "Node", "nodes", false, S {"no"}, S {"status", "proxy"}),
         make("", "v1", "Pod", "pods", true, S {"po"},
-             S {"status", "log", "binding", "eviction", "exec", "portforward"}, kAll),
+             S {"status", "log", "binding", "eviction", "exec", "attach", "portforward"}, kAll),
         make("", "v1", "Service", "services", true, S {"svc"}, S {"status", "proxy"}, kAll),
         make("", "v1", "Endpoints", "endpoints", true, S {"ep"}),
         make("", "v1", "ConfigMap", "configmaps", true, S {"cm"}),
         make("", "v1", "Secret", "secrets", true),
         make("", "v1", "ServiceAccount", "serviceaccounts", true, S {"sa"}),
         make("", "v1", "Event", "events", true, S {"ev"}),
+        make("", "v1", "ResourceQuota", "resourcequotas", true, S {"quota"}, S {"status"}),
+        make("", "v1", "LimitRange", "limitranges", true, S {"limits"}),
         make("", "v1", "PersistentVolumeClaim", "persistentvolumeclaims", true, S {"pvc"},
              S {"status"}),
         make("apps", "v1", "Deployment", "deployments", true, S {"deploy"}, S {"status", "scale"},
@@ -137,6 +161,10 @@ QList<QPair<QString, QStringList>> ResourceRegistry::groups() const
         else if (!it->second.contains(t.version))
             it->second.append(t.version);
     }
+    // Kubernetes' version priority: GA before beta before alpha, higher numbers first, other
+    // names last in alphabetical order; the first is the group's preferred version.
+    for (auto &[group, versions] : out)
+        std::sort(versions.begin(), versions.end(), versionBefore);
     return out;
 }
 

@@ -18,7 +18,8 @@ struct WatchEvent
     QString ns;
     QJsonObject object;
     QByteArray json; // compact serialization of object
-    QJsonObject previous; // the object before a MODIFIED change, for selector transitions
+    QJsonObject previous; // the object before a MODIFIED or DELETED change (selector transitions,
+                          // reads at an older resourceVersion)
     QByteArray line; // the whole watch-stream line of this event, encoded once for all watchers
 
     [[nodiscard]] const char *typeName() const

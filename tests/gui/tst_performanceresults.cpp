@@ -188,6 +188,8 @@ private Q_SLOTS:
     {
         Demo::DemoCluster cluster;
         QVERIFY(cluster.start().ok());
+        // Bookinfo's pods running, as a user finds them: the kubelet reports running pods only.
+        QVERIFY(cluster.waitUntilSettled(30000));
         const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));
         auto store = ResultStore::open(db).value();
         RunController runs;
@@ -229,7 +231,18 @@ private Q_SLOTS:
             QVERIFY2(resources.available(),
                      qPrintable(resources.unavailableReason
                                 + resources.warnings.join(QLatin1Char(' '))));
-            QVERIFY(resources.usage(Perf::ResourceRole::Application).measured);
+            QString seen;
+            for (const Perf::ResourceSeries &s : resources.series) {
+                seen += QStringLiteral("%1/%2 role %3 at").arg(s.pod, s.container).arg(int(s.role));
+                for (const Perf::ResourcePoint &p : s.points)
+                    seen += QStringLiteral(" %1").arg(p.offsetSeconds, 0, 'f', 1);
+                seen += QStringLiteral("; ");
+            }
+            QVERIFY2(resources.usage(Perf::ResourceRole::Application).measured,
+                     qPrintable(QStringLiteral("window %1..%2 s; %3")
+                                    .arg(resources.windowStart)
+                                    .arg(resources.windowEnd)
+                                    .arg(seen)));
         }
         ResultsPage page;
         page.setStore(store.get(), db, QString());

@@ -46,6 +46,7 @@ private Q_SLOTS:
     {
         Demo::DemoCluster::Options options;
         options.prometheus = true;
+        options.anonymousAdmin = true; // PromQL with curl-like anonymous requests
         Demo::DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
         HttpRequest metrics;

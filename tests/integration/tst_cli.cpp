@@ -48,6 +48,19 @@ Run meshdeck(const QStringList &args, bool withDisplay = false,
             p.readAllStandardError()};
 }
 // An empty demo cluster and a kubeconfig for it, for the mesh commands.
+// What `meshdeck demo-cluster` prints until it serves (up to 30 s).
+QByteArray demoBanner(QProcess &demo)
+{
+    QByteArray banner;
+    QElapsedTimer clock;
+    clock.start();
+    while (!banner.contains("Press Ctrl-C") && clock.elapsed() < 30000) {
+        demo.waitForReadyRead(200);
+        banner += demo.readAllStandardOutput();
+    }
+    return banner;
+}
+
 struct EmptyDemo
 {
     explicit EmptyDemo(bool traffic = false, bool prometheus = false)
@@ -802,6 +815,29 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains("name"), bad.err.constData());
     }
 
+    // demo-cluster's transports: HTTPS with certificates by default; --plain cannot have a
+    // read-only user (kubectl sends no credentials over HTTP); an empty cluster has no Bookinfo.
+    void demoClusterFlags()
+    {
+        const Run both = meshdeck({"demo-cluster", "--plain", "--read-only-kubeconfig", "/tmp/x"});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains("read-only user needs credentials"), both.err.constData());
+        QCOMPARE(meshdeck({"demo-cluster", "--tls", "--token"}).exitCode, 2);
+
+        QTemporaryDir dir;
+        QProcess demo;
+        demo.start(QStringLiteral(MESHDECK_BINARY),
+                   {"demo-cluster", "--scenario", "empty", "--kubeconfig",
+                    dir.filePath(QStringLiteral("kc"))});
+        QVERIFY(demo.waitForStarted());
+        const QByteArray banner = demoBanner(demo);
+        demo.terminate();
+        demo.waitForFinished(10000);
+        QVERIFY2(banner.contains("serving at https://"), banner.constData());
+        QVERIFY2(!banner.contains("productpage") && !banner.contains("Bookinfo"),
+                 banner.constData());
+    }
+
     // The issue's own words: perf run --in-cluster against `meshdeck demo-cluster` prints a
     // merged result and leaves no Job, pod or Secret (checked with the real kubectl).
     void perfRunInCluster()
@@ -813,13 +849,7 @@ private Q_SLOTS:
         QProcess demo;
         demo.start(QStringLiteral(MESHDECK_BINARY), {"demo-cluster", "--kubeconfig", kc});
         QVERIFY(demo.waitForStarted());
-        QByteArray banner;
-        QElapsedTimer clock;
-        clock.start();
-        while (!banner.contains("Press Ctrl-C") && clock.elapsed() < 30000) {
-            demo.waitForReadyRead(200);
-            banner += demo.readAllStandardOutput();
-        }
+        const QByteArray banner = demoBanner(demo);
         QVERIFY2(banner.contains("Press Ctrl-C"), banner.constData());
         const Run r = meshdeck({"perf", "run", "--in-cluster", "--kubeconfig", kc, "--workers", "2",
                                 "--url", "http://productpage.bookinfo:9080/productpage", "--rate",

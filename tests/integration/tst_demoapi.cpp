@@ -674,6 +674,153 @@ private Q_SLOTS:
         QCOMPARE(anonymous.get(QStringLiteral("/api/v1/namespaces")).status, 401);
     }
 
+    // Plain HTTP: the kubeconfigs carry tokens; a request without any is anonymous and may
+    // read only what a real cluster shows anonymous users. 403s name the exact verb.
+    void plainHttpAnonymousHasNoRights()
+    {
+        DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        DemoApi anonymous(cluster);
+        anonymous.setAnonymous(true);
+        QCOMPARE(anonymous.get(QStringLiteral("/version")).status, 200);
+        QCOMPARE(anonymous.get(QStringLiteral("/healthz")).status, 200);
+        const auto discovery = anonymous.get(QStringLiteral("/api"));
+        QCOMPARE(discovery.status, 403);
+        QVERIFY(discovery.json.value("message").toString().contains("cannot get path \"/api\""));
+        const auto list = anonymous.get(QStringLiteral("/api/v1/namespaces"));
+        QCOMPARE(list.status, 403);
+        QVERIFY2(list.json.value("message").toString().contains(
+                     "User \"system:anonymous\" cannot list resource \"namespaces\""),
+                 list.body.constData());
+        QCOMPARE(anonymous.get(QStringLiteral("/api/v1/namespaces?watch=1")).status, 403);
+        const auto wipe = anonymous.del(QStringLiteral("/api/v1/namespaces/default/configmaps"));
+        QCOMPARE(wipe.status, 403);
+        QVERIFY2(wipe.json.value("message").toString().contains("cannot deletecollection"),
+                 wipe.body.constData());
+        QCOMPARE(anonymous
+                     .get(QStringLiteral("/api/v1/namespaces/istio-system/services/"
+                                         "prometheus:9090/proxy/api/v1/query?query=up"))
+                     .status,
+                 403);
+
+        DemoApi viewer(cluster, cluster.readOnlyToken());
+        QCOMPARE(viewer.get(QStringLiteral("/api/v1/namespaces")).status, 200);
+        const auto denied = viewer.del(QStringLiteral("/api/v1/namespaces/default"));
+        QCOMPARE(denied.status, 403);
+        QVERIFY(denied.json.value("message").toString().contains("cannot delete resource"));
+        DemoApi admin(cluster);
+        QCOMPARE(admin
+                     .post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
+                           configMap(QStringLiteral("x"), QStringLiteral("y")))
+                     .status,
+                 201);
+    }
+
+    // A CRD's versions are ordered as Kubernetes orders them (GA, beta, alpha; higher first):
+    // the preferred version is the first, whatever order the CRD lists them in. Aggregated
+    // discovery shows the same order.
+    void crdVersionsInKubernetesOrder()
+    {
+        const QByteArray crd = R"({"apiVersion": "apiextensions.k8s.io/v1",
+            "kind": "CustomResourceDefinition", "metadata": {"name": "kites.sky.example.io"},
+            "spec": {"group": "sky.example.io", "scope": "Namespaced",
+              "names": {"kind": "Kite", "plural": "kites"},
+              "versions": [
+                {"name": "v2alpha1", "served": true, "storage": false,
+                 "schema": {"openAPIV3Schema": {"type": "object"}}},
+                {"name": "v1beta1", "served": true, "storage": false,
+                 "schema": {"openAPIV3Schema": {"type": "object"}}},
+                {"name": "v1", "served": true, "storage": true,
+                 "schema": {"openAPIV3Schema": {"type": "object"}}}]}})";
+        QCOMPARE(m_api
+                     ->call("POST",
+                            QStringLiteral("/apis/apiextensions.k8s.io/v1/"
+                                           "customresourcedefinitions"),
+                            crd)
+                     .status,
+                 201);
+        DemoApi::Reply group;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (group = m_api->get(QStringLiteral("/apis/sky.example.io"))).status == 200, 5000);
+        QCOMPARE(group.json.value("preferredVersion").toObject().value("version").toString(),
+                 QStringLiteral("v1"));
+        QStringList order;
+        for (const QJsonValue &v : group.json.value("versions").toArray())
+            order << v.toObject().value("version").toString();
+        QCOMPARE(order, QStringList({"v1", "v1beta1", "v2alpha1"}));
+        const auto aggregated
+            = m_api->call("GET", QStringLiteral("/apis"), {}, {},
+                          {{"Accept",
+                            "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,"
+                            "application/json"}});
+        QCOMPARE(aggregated.json.value("kind").toString(), QStringLiteral("APIGroupDiscoveryList"));
+        bool found = false;
+        for (const QJsonValue &item : aggregated.json.value("items").toArray()) {
+            const QJsonObject o = item.toObject();
+            if (o.value("metadata").toObject().value("name").toString() != "sky.example.io")
+                continue;
+            found = true;
+            QCOMPARE(o.value("versions").toArray().first().toObject().value("version").toString(),
+                     QStringLiteral("v1"));
+        }
+        QVERIFY(found);
+    }
+
+    // Unknown fields of built-in kinds are dropped as Kubernetes' decoder drops them; the client
+    // hears of them as fieldValidation asks: a Warning header each (the default), 400 (Strict)
+    // or nothing (Ignore).
+    void unknownFieldsPerFieldValidation()
+    {
+        const QByteArray body = R"({"apiVersion": "v1", "kind": "ConfigMap",
+            "metadata": {"name": "typo", "labelz": {"a": "b"}},
+            "data": {"k": "v"}, "dta": {"x": "y"}})";
+        const QString path = QStringLiteral("/api/v1/namespaces/default/configmaps");
+        const auto strict
+            = m_api->call("POST", path + QStringLiteral("?fieldValidation=Strict"), body);
+        QCOMPARE(strict.status, 400);
+        const QString strictMessage = strict.json.value("message").toString();
+        QVERIFY2(strictMessage.startsWith("strict decoding error: ")
+                     && strictMessage.contains("unknown field \"metadata.labelz\"")
+                     && strictMessage.contains("unknown field \"dta\""),
+                 strict.body.constData());
+        QCOMPARE(
+            m_api->call("POST", path + QStringLiteral("?fieldValidation=Sometimes"), body).status,
+            400);
+        const auto warned = m_api->call("POST", path, body);
+        QCOMPARE(warned.status, 201);
+        QStringList warnings;
+        for (const auto &h : warned.headers)
+            if (h.first.compare("Warning", Qt::CaseInsensitive) == 0)
+                warnings << QString::fromUtf8(h.second);
+        QCOMPARE(warnings.size(), 2);
+        QVERIFY2(warnings.contains(QStringLiteral("299 - \"unknown field \\\"dta\\\"\"")),
+                 qPrintable(warnings.join('|')));
+        QVERIFY(!warned.json.contains("dta"));
+        QVERIFY(!warned.json.value("metadata").toObject().contains("labelz"));
+        QCOMPARE(warned.json.value("data").toObject().value("k").toString(), QStringLiteral("v"));
+        // Nested: a container field misspelt, reported with its index.
+        const QByteArray pod = R"({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},
+            "spec": {"containers": [{"name": "c", "image": "nginx", "imagePolicy": "Always"}]}})";
+        const auto nested = m_api->call(
+            "POST", QStringLiteral("/api/v1/namespaces/default/pods?fieldValidation=Strict"), pod);
+        QCOMPARE(nested.status, 400);
+        QVERIFY2(nested.json.value("message").toString().contains(
+                     "unknown field \"spec.containers[0].imagePolicy\""),
+                 nested.body.constData());
+        // Patches name fields as objects do.
+        const auto patched
+            = m_api->call("PATCH", path + QStringLiteral("/typo?fieldValidation=Strict"),
+                          R"({"spec": {"x": 1}})", "application/merge-patch+json");
+        QCOMPARE(patched.status, 400);
+        QCOMPARE(m_api
+                     ->call("PATCH", path + QStringLiteral("/typo"), R"({"data": {"k": "w"}})",
+                            "application/merge-patch+json")
+                     .status,
+                 200);
+    }
+
     void stateSurvivesRestart()
     {
         QTemporaryDir dir;

@@ -1,6 +1,8 @@
 // The real kubectl against the embedded demo cluster, as a user would run it: plain HTTP, TLS
 // with client certificates, and bearer tokens.
 #include <demo/democluster.h>
+#include <demo/objectstore.h>
+#include <demo/resourcetype.h>
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -111,6 +113,7 @@ private Q_SLOTS:
         DemoCluster::Options options;
         options.tls = mode == QLatin1String("tls");
         options.tokenAuth = mode == QLatin1String("token");
+        options.anonymousAdmin = mode == QLatin1String("plain"); // kubectl sends no token over HTTP
         options.timeScale = 0.5;
         DemoCluster cluster(options);
         const auto started = cluster.start();
@@ -227,6 +230,131 @@ private Q_SLOTS:
                      .objects(QStringLiteral("apps/replicasets"), QStringLiteral("shop"))
                      .size(),
                  0);
+        cluster.stop();
+    }
+
+    // kubectl's create commands send protobuf bodies (the typed client's default for built-in
+    // kinds); what the server stores is what kubectl meant.
+    void createsWhatKubectlCreates()
+    {
+        DemoCluster::Options options;
+        options.tls = true;
+        options.bookinfoTraffic = false;
+        options.scenario = QStringLiteral("empty");
+        DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        const QString admin = m_dir.filePath(QStringLiteral("create-admin.yaml"));
+        QVERIFY(cluster.writeKubeconfig(admin).ok());
+        m_cache = m_dir.filePath(QStringLiteral("create-cache"));
+        const QList<QStringList> commands = {
+            {"create", "namespace", "demo"},
+            {"create", "deployment", "web", "--image=nginx:1.27", "--replicas=0", "--port=80", "-n",
+             "demo"},
+            {"create", "configmap", "conf", "--from-literal=mode=fast", "-n", "demo"},
+            {"create", "secret", "generic", "creds", "--from-literal=password=s3cret", "-n",
+             "demo"},
+            {"create", "job", "once", "--image=busybox", "-n", "demo", "--", "echo", "hi"},
+            {"create", "cronjob", "nightly", "--image=busybox", "--schedule=0 3 * * *", "-n",
+             "demo"},
+            {"create", "service", "clusterip", "web", "--tcp=80:8080", "-n", "demo"},
+            {"create", "serviceaccount", "robot", "-n", "demo"},
+            {"create", "role", "reader", "--verb=get,list", "--resource=pods", "-n", "demo"},
+            {"create", "rolebinding", "reader", "--role=reader", "--serviceaccount=demo:robot",
+             "-n", "demo"},
+            {"create", "clusterrole", "watcher", "--verb=watch", "--resource=pods"},
+            {"create", "clusterrolebinding", "watcher", "--clusterrole=watcher", "--user=bob"},
+            {"create", "ingress", "shop", "--rule=shop.example/*=web:80", "-n", "demo"},
+            {"create", "poddisruptionbudget", "web", "--selector=app=web", "--min-available=1",
+             "-n", "demo"},
+            {"create", "quota", "small", "--hard=pods=10,services=5", "-n", "demo"},
+            {"create", "priorityclass", "high", "--value=1000"},
+        };
+        for (const QStringList &c : commands) {
+            const Run r = kubectl(admin, c);
+            QVERIFY2(r.code == 0, qPrintable(c.join(' ') + QStringLiteral(": ") + r.err));
+            QVERIFY2(r.out.contains(QStringLiteral("created")), qPrintable(r.out));
+        }
+        ObjectStore &store = cluster.store();
+        const QJsonObject deploy
+            = store.get(*cluster.registry().findKind("apps/v1", "Deployment"), "demo", "web");
+        const QJsonObject spec = deploy.value("spec").toObject();
+        QVERIFY2(spec.contains("replicas") && spec.value("replicas").toInt() == 0,
+                 "replicas: 0 was asked for, not left out");
+        const QJsonObject container = spec.value("template")
+                                          .toObject()
+                                          .value("spec")
+                                          .toObject()
+                                          .value("containers")
+                                          .toArray()
+                                          .first()
+                                          .toObject();
+        QCOMPARE(container.value("image").toString(), QStringLiteral("nginx:1.27"));
+        QCOMPARE(container.value("ports").toArray().first().toObject().value("containerPort"),
+                 QJsonValue(80));
+        const QJsonObject secret
+            = store.get(*cluster.registry().findKind("v1", "Secret"), "demo", "creds");
+        QCOMPARE(secret.value("data").toObject().value("password").toString(),
+                 QString::fromLatin1(QByteArray("s3cret").toBase64()));
+        const QJsonObject rule
+            = store
+                  .get(*cluster.registry().findKind("networking.k8s.io/v1", "Ingress"), "demo",
+                       "shop")
+                  .value("spec")
+                  .toObject()
+                  .value("rules")
+                  .toArray()
+                  .first()
+                  .toObject();
+        QCOMPARE(rule.value("host").toString(), QStringLiteral("shop.example"));
+        QVERIFY2(rule.contains("http"), "the inline IngressRuleValue is flat in JSON");
+        const QJsonObject port
+            = store.get(*cluster.registry().findKind("v1", "Service"), "demo", "web")
+                  .value("spec")
+                  .toObject()
+                  .value("ports")
+                  .toArray()
+                  .first()
+                  .toObject();
+        QCOMPARE(port.value("targetPort"), QJsonValue(8080));
+        const QJsonObject pdb = store.get(
+            *cluster.registry().findKind("policy/v1", "PodDisruptionBudget"), "demo", "web");
+        QCOMPARE(pdb.value("spec").toObject().value("minAvailable"), QJsonValue(1));
+        // Discovery in one aggregated document, and OpenAPI v3 schemas of every built-in kind.
+        Run r = kubectl(admin, {"api-resources"});
+        QVERIFY2(r.code == 0 && r.out.contains("deployments") && r.out.contains("resourcequotas"),
+                 qPrintable(r.out + r.err));
+        r = kubectl(admin, {"explain", "deployment.spec"});
+        QVERIFY2(r.code == 0 && r.out.contains("replicas\t<integer>")
+                     && r.out.contains("template\t<PodTemplateSpec>"),
+                 qPrintable(r.out + r.err));
+        r = kubectl(admin, {"explain", "ingress.spec.rules"});
+        QVERIFY2(r.code == 0 && r.out.contains("http\t<HTTPIngressRuleValue>"),
+                 qPrintable(r.out + r.err));
+        // What the demo cannot do, it says.
+        r = kubectl(admin, {"run", "shell", "--image=busybox", "-n", "demo", "--", "sleep", "1d"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = kubectl(admin,
+                    {"wait", "--for=condition=Ready", "pod/shell", "-n", "demo", "--timeout=30s"});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        r = kubectl(admin, {"exec", "-n", "demo", "shell", "--", "ls"});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("runs no containers"), qPrintable(r.err));
+        // The job really ran.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (r = kubectl(admin, {"get", "job", "once", "-n", "demo"})).out.contains("1/1"), 20000);
+        // Objects come back in protobuf when kubectl asks for it first (kubectl create -o json
+        // decodes the server's reply).
+        r = kubectl(
+            admin,
+            {"create", "configmap", "echo", "--from-literal=a=b", "-n", "demo", "-o", "json"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())
+                     .object()
+                     .value("data")
+                     .toObject()
+                     .value("a")
+                     .toString(),
+                 QStringLiteral("b"));
         cluster.stop();
     }
 

@@ -138,7 +138,12 @@ private Q_SLOTS:
     }
 
 private:
-    Demo::DemoCluster m_cluster;
+    // HTTPS with client certificates, as kubectl meets a real cluster.
+    Demo::DemoCluster m_cluster {[] {
+        Demo::DemoCluster::Options o;
+        o.tls = true;
+        return o;
+    }()};
     QTemporaryDir m_dir;
 };
 

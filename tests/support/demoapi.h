@@ -19,6 +19,7 @@ public:
         QByteArray body;
         QJsonObject json;
         QString error; // transport error, if any
+        QList<Meshdeck::HttpHeader> headers;
     };
 
     explicit DemoApi(Meshdeck::Demo::DemoCluster &cluster, QString token = {})
@@ -39,8 +40,12 @@ public:
         if (!body.isEmpty())
             request.headers << Meshdeck::HttpHeader {"Content-Type", contentType};
         request.headers << extra;
-        if (!m_token.isEmpty())
-            request.headers << Meshdeck::HttpHeader {"Authorization", "Bearer " + m_token.toUtf8()};
+        // The administrator's token on plain HTTP, its client certificate over TLS.
+        const QString token = !m_token.isEmpty() ? m_token
+            : (!m_cluster.tls() && !m_anonymous) ? m_cluster.adminToken()
+                                                 : QString();
+        if (!token.isEmpty())
+            request.headers << Meshdeck::HttpHeader {"Authorization", "Bearer " + token.toUtf8()};
         if (const auto *tls = m_cluster.tls()) {
             request.tls.caPem = tls->caCert;
             if (m_token.isEmpty() && !m_anonymous) {
@@ -56,6 +61,7 @@ public:
         }
         reply.status = r->status;
         reply.body = r->body;
+        reply.headers = r->headers;
         reply.json = QJsonDocument::fromJson(r->body).object();
         return reply;
     }
