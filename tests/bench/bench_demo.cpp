@@ -233,8 +233,9 @@ private Q_SLOTS:
         std::vector<int> fds;
         const QByteArray request
             = QStringLiteral("GET /api/v1/namespaces/default/configmaps?watch=1&resourceVersion=%1 "
-                             "HTTP/1.1\r\nHost: demo\r\n\r\n")
+                             "HTTP/1.1\r\nHost: demo\r\nAuthorization: Bearer %2\r\n\r\n")
                   .arg(rv)
+                  .arg(cluster.adminToken())
                   .toLatin1();
         for (int i = 0; i < kWatchers; ++i) {
             const int fd = connectTo(cluster.port());

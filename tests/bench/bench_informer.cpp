@@ -61,6 +61,7 @@ private Q_SLOTS:
     {
         DemoCluster::Options options;
         options.scenario = QStringLiteral("empty");
+        options.anonymousAdmin = true; // kubectl sends no token over plain HTTP (--plain)
         DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
         const auto pods
