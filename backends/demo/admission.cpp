@@ -220,6 +220,22 @@ QJsonObject Admission::admitUpdate(const ResourceType &type, QJsonObject object,
         throw ApiError::badRequest(QStringLiteral("the name of the object (%1) does not match the "
                                                   "name on the URL (%2)")
                                        .arg(name, oldName));
+    // An object being deleted may lose finalizers, never gain them.
+    const QJsonObject oldMeta = old.value(kMetadata).toObject();
+    if (oldMeta.contains(QStringLiteral("deletionTimestamp"))) {
+        const QJsonArray before = oldMeta.value(QStringLiteral("finalizers")).toArray();
+        QStringList added;
+        for (const QJsonValue &f :
+             object.value(kMetadata).toObject().value(QStringLiteral("finalizers")).toArray())
+            if (!before.contains(f))
+                added << QStringLiteral("\"%1\"").arg(f.toString());
+        if (!added.isEmpty())
+            throw ApiError::invalid(type.kind, name, QStringLiteral("metadata.finalizers"),
+                                    QStringLiteral("Forbidden: no new finalizers can be added if "
+                                                   "the object is being deleted, found new "
+                                                   "finalizers []string{%1}")
+                                        .arg(added.join(QStringLiteral(", "))));
+    }
     if (type.kind == QLatin1String("Service")) {
         QJsonObject spec = object.value(kSpec).toObject();
         const QJsonObject oldSpec = old.value(kSpec).toObject();
@@ -281,13 +297,19 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
         setDefault("revisionHistoryLimit", 10);
         if (k == QLatin1String("Deployment")) {
             setDefault("progressDeadlineSeconds", 600);
-            setDefault(
-                "strategy",
-                QJsonObject {
-                    {QStringLiteral("type"), QStringLiteral("RollingUpdate")},
-                    {QStringLiteral("rollingUpdate"),
-                     QJsonObject {{QStringLiteral("maxSurge"), QStringLiteral("25%")},
-                                  {QStringLiteral("maxUnavailable"), QStringLiteral("25%")}}}});
+            // Field by field, as SetDefaults_Deployment does: kubectl create sends `strategy: {}`.
+            QJsonObject strategy = spec.value(QStringLiteral("strategy")).toObject();
+            if (strategy.value(QStringLiteral("type")).toString().isEmpty())
+                strategy.insert(QStringLiteral("type"), QStringLiteral("RollingUpdate"));
+            if (strategy.value(QStringLiteral("type")) == QLatin1String("RollingUpdate")) {
+                QJsonObject rolling = strategy.value(QStringLiteral("rollingUpdate")).toObject();
+                if (!rolling.contains(QStringLiteral("maxSurge")))
+                    rolling.insert(QStringLiteral("maxSurge"), QStringLiteral("25%"));
+                if (!rolling.contains(QStringLiteral("maxUnavailable")))
+                    rolling.insert(QStringLiteral("maxUnavailable"), QStringLiteral("25%"));
+                strategy.insert(QStringLiteral("rollingUpdate"), rolling);
+            }
+            spec.insert(QStringLiteral("strategy"), strategy);
         }
         if (k == QLatin1String("StatefulSet")) {
             setDefault("podManagementPolicy", QStringLiteral("OrderedReady"));

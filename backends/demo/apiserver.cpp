@@ -998,11 +998,23 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
     const QString podName = metaString(pod, "name");
     const QString ns = metaString(pod, "namespace");
     const QString chosen = lines;
-    if (!flag(req, "follow")) {
-        return send(res, 200, PodLogs::history(pod, chosen, tail, timestamps), "text/plain");
+    // limitBytes: the log ends after that many bytes, in the middle of a line if need be.
+    qint64 limit = -1;
+    if (req.has_param("limitBytes")) {
+        bool ok = false;
+        limit = param(req, "limitBytes").toLongLong(&ok);
+        if (!ok || limit < 1)
+            throw ApiError::invalid(QStringLiteral("PodLogOptions"), QString(),
+                                    QStringLiteral("limitBytes"),
+                                    QStringLiteral("Invalid value: must be greater than 0"));
     }
-    const QByteArray history = PodLogs::history(pod, chosen, tail, timestamps);
+    QByteArray history = PodLogs::history(pod, chosen, tail, timestamps);
+    if (limit >= 0 && history.size() >= limit)
+        return send(res, 200, history.left(limit), "text/plain");
+    if (!flag(req, "follow"))
+        return send(res, 200, history, "text/plain");
     auto counter = std::make_shared<qint64>(PodLogs::lineCount(pod));
+    auto remaining = std::make_shared<qint64>(limit >= 0 ? limit - history.size() : -1);
     streamLog(req, res, history, [=, this](httplib::DataSink &sink) -> bool {
         for (int i = 0; i < 10; ++i) {
             if (m_stopping) {
@@ -1015,8 +1027,16 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
             sink.done();
             return true;
         }
-        const QByteArray line
+        QByteArray line
             = PodLogs::line(pod, chosen, (*counter)++, QDateTime::currentDateTimeUtc(), timestamps);
+        if (*remaining >= 0 && line.size() >= *remaining) {
+            line.truncate(*remaining);
+            sink.write(line.constData(), size_t(line.size()));
+            sink.done();
+            return true;
+        }
+        if (*remaining >= 0)
+            *remaining -= line.size();
         return sink.write(line.constData(), size_t(line.size()));
     });
 }
@@ -1149,12 +1169,19 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
     const QString contentType
         = header(req, "Content-Type").section(QLatin1Char(';'), 0, 0).trimmed();
     const bool dryRun = param(req, "dryRun") == QLatin1String("All");
-    if (contentType == QLatin1String("application/apply-patch+yaml")) {
+    const bool apply = contentType == QLatin1String("application/apply-patch+yaml");
+    // PatchOptions as Kubernetes validates them.
+    if (!apply && req.has_param("force"))
+        throw ApiError::invalid(QStringLiteral("PatchOptions.meta.k8s.io"), QString(),
+                                QStringLiteral("force"),
+                                QStringLiteral("Forbidden: may not be specified for non-apply "
+                                               "patch"));
+    if (apply) {
         const QString manager = param(req, "fieldManager");
         if (manager.isEmpty())
-            throw ApiError::badRequest(QStringLiteral("PATCH requests with content type "
-                                                      "application/apply-patch+yaml must have a "
-                                                      "fieldManager query parameter"));
+            throw ApiError::invalid(QStringLiteral("PatchOptions.meta.k8s.io"), QString(),
+                                    QStringLiteral("fieldManager"),
+                                    QStringLiteral("Required value: is required for apply patch"));
         const QJsonObject applied = parseBody(req);
         const QString kind = applied.value(QStringLiteral("kind")).toString();
         if (kind != type.kind

@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QMap>
+#include <QSet>
 
 namespace Meshdeck::Demo {
 
@@ -55,22 +57,74 @@ void Housekeeping::syncNamespace(const QString &name)
     const auto ns = m_ctx.store.tryGet(QStringLiteral("/namespaces"), QString(), name);
     if (!ns || !metadataOf(*ns).contains(QStringLiteral("deletionTimestamp")))
         return;
+    // Delete the contents; an object with finalizers is marked and waits for them, and so does
+    // the namespace, saying why in its conditions.
     QSet<QString> seen;
-    int remaining = 0;
+    QMap<QString, int> remaining; // plural -> objects left
+    QMap<QString, int> held; // finalizer -> objects it holds
     for (const ResourceType &t : m_ctx.registry.all()) {
         if (!t.namespaced || seen.contains(t.storageKey()))
             continue;
         seen.insert(t.storageKey());
-        for (const QJsonObject &o : m_ctx.store.objects(t.storageKey(), name)) {
-            ++remaining;
-            m_ctx.tryRemove(t.storageKey(), name,
-                            metadataOf(o).value(QStringLiteral("name")).toString());
+        for (QJsonObject o : m_ctx.store.objects(t.storageKey(), name)) {
+            QJsonObject md = metadataOf(o);
+            const QJsonArray finalizers = md.value(QStringLiteral("finalizers")).toArray();
+            if (finalizers.isEmpty()) {
+                m_ctx.tryRemove(t.storageKey(), name, md.value(QStringLiteral("name")).toString());
+                continue;
+            }
+            remaining[t.qualifiedPlural()] += 1;
+            for (const QJsonValue &f : finalizers)
+                held[f.toString()] += 1;
+            if (!md.contains(QStringLiteral("deletionTimestamp"))) {
+                md.insert(QStringLiteral("deletionTimestamp"),
+                          QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+                md.insert(QStringLiteral("deletionGracePeriodSeconds"), 0);
+                o.insert(kMetadata, md);
+                m_ctx.tryUpdate(t.storageKey(), o);
+            }
         }
     }
-    if (remaining == 0)
+    const bool ownFinalizers
+        = !metadataOf(*ns).value(QStringLiteral("finalizers")).toArray().isEmpty();
+    if (remaining.isEmpty() && !ownFinalizers) {
         m_ctx.tryRemove(QStringLiteral("/namespaces"), QString(), name);
-    else
-        m_ctx.after(200, [this, name] { syncNamespace(name); });
+        return;
+    }
+    QStringList content;
+    for (auto it = remaining.cbegin(); it != remaining.cend(); ++it)
+        content << QStringLiteral("%1 has %2 resource instances").arg(it.key()).arg(it.value());
+    QStringList finalizers;
+    for (auto it = held.cbegin(); it != held.cend(); ++it)
+        finalizers << QStringLiteral("%1 in %2 resource instances").arg(it.key()).arg(it.value());
+    const auto condition
+        = [](const char *type, bool on, const char *reason, const QString &message) {
+              return QJsonObject {
+                  {QStringLiteral("type"), QLatin1String(type)},
+                  {QStringLiteral("status"), on ? QStringLiteral("True") : QStringLiteral("False")},
+                  {QStringLiteral("reason"),
+                   on ? QLatin1String(reason) : QLatin1String(reason) + QStringLiteral("Done")},
+                  {QStringLiteral("message"), message}};
+          };
+    const QJsonArray conditions {
+        condition("NamespaceContentRemaining", !content.isEmpty(), "SomeResourcesRemain",
+                  content.isEmpty() ? QStringLiteral("All resources successfully removed")
+                                    : QStringLiteral("Some resources are remaining: ")
+                          + content.join(QStringLiteral(", "))),
+        condition("NamespaceFinalizersRemaining", !finalizers.isEmpty(), "SomeFinalizersRemain",
+                  finalizers.isEmpty()
+                      ? QStringLiteral("All content-preserving finalizers finished")
+                      : QStringLiteral("Some content in the namespace has finalizers remaining: ")
+                          + finalizers.join(QStringLiteral(", ")))};
+    QJsonObject status = ns->value(QStringLiteral("status")).toObject();
+    if (status.value(QStringLiteral("conditions")).toArray() != conditions) {
+        QJsonObject updated = *ns;
+        status.insert(QStringLiteral("phase"), QStringLiteral("Terminating"));
+        status.insert(QStringLiteral("conditions"), conditions);
+        updated.insert(QStringLiteral("status"), status);
+        m_ctx.tryUpdate(QStringLiteral("/namespaces"), updated);
+    }
+    m_ctx.after(200, [this, name] { syncNamespace(name); });
 }
 
 void Housekeeping::removeIfFinalized(const QString &storageKey, const QJsonObject &object)

@@ -39,16 +39,19 @@ QString PodLogs::validate(const QJsonObject &pod, const QString &requested)
     }();
     QString container = requested;
     if (container.isEmpty()) {
-        if (appContainers.size() > 1) {
-            QString app;
-            for (const QString &n : appContainers)
-                if (n != QLatin1String("istio-proxy") && n != QLatin1String("linkerd-proxy")
-                    && app.isEmpty())
-                    app = n;
-            container = app.isEmpty() ? appContainers.first() : app;
-        } else {
-            container = appContainers.value(0);
+        // As the API server chooses (kubectl picks a default container on its own side).
+        if (appContainers.size() != 1) {
+            QStringList init = names.mid(appContainers.size());
+            QString message
+                = QStringLiteral("a container name must be specified for pod %1").arg(podName);
+            if (!appContainers.isEmpty())
+                message += QStringLiteral(", choose one of: [%1]").arg(appContainers.join(' '));
+            if (!init.isEmpty())
+                message
+                    += QStringLiteral(" or one of the init containers: [%1]").arg(init.join(' '));
+            throw ApiError::badRequest(message);
         }
+        container = appContainers.first();
     }
     if (!names.contains(container))
         throw ApiError::badRequest(

@@ -187,8 +187,26 @@ private Q_SLOTS:
         QTest::newRow("apply without fieldManager")
             << QByteArray("PATCH") << "/api/v1/namespaces/default/configmaps/a"
             << QByteArray("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n")
-            << QByteArray("application/apply-patch+yaml") << 400 << "BadRequest"
-            << "fieldManager";
+            << QByteArray("application/apply-patch+yaml") << 422 << "Invalid"
+            << "fieldManager: Required value";
+        QTest::newRow("force on a merge patch")
+            << QByteArray("PATCH") << "/api/v1/namespaces/default/services/kubernetes?force=true"
+            << QByteArray("{}") << QByteArray("application/merge-patch+json") << 422 << "Invalid"
+            << "force: Forbidden: may not be specified for non-apply patch";
+        QTest::newRow("protobuf of a custom kind")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QByteArray("k8s\0\x0a\x0f\x0a\x08zz.io/v1\x12\x03Zap", 21)
+            << QByteArray("application/vnd.kubernetes.protobuf") << 415 << "UnsupportedMediaType"
+            << "zz.io/v1 Zap";
+        QTest::newRow("truncated protobuf")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QByteArray("k8s\0\x0a\x30\x0a", 7)
+            << QByteArray("application/vnd.kubernetes.protobuf") << 400 << "BadRequest"
+            << "malformed or truncated";
+        QTest::newRow("exact list without a version")
+            << QByteArray("GET") << "/api/v1/configmaps?resourceVersionMatch=Exact" << QByteArray()
+            << QByteArray() << 422 << "Invalid"
+            << "resourceVersionMatch is forbidden unless resourceVersion is provided";
         QTest::newRow("unsupported patch type")
             << QByteArray("PATCH") << "/api/v1/namespaces/default/services/kubernetes"
             << QByteArray("{}") << QByteArray("text/plain") << 415 << "UnsupportedMediaType"
@@ -819,6 +837,40 @@ private Q_SLOTS:
                             "application/merge-patch+json")
                      .status,
                  200);
+    }
+
+    // Logs as the API server serves them: a pod with several containers needs one named (the
+    // 400 lists the choices), limitBytes ends the log after that many bytes.
+    void logsNameTheContainerAndHonourLimitBytes()
+    {
+        const auto pods = m_api->get(QStringLiteral("/api/v1/namespaces/bookinfo/pods"));
+        QString pod;
+        for (const QJsonValue &p : pods.json.value("items").toArray())
+            if (p.toObject()
+                    .value("metadata")
+                    .toObject()
+                    .value("name")
+                    .toString()
+                    .startsWith("productpage"))
+                pod = p.toObject().value("metadata").toObject().value("name").toString();
+        QVERIFY(!pod.isEmpty());
+        const QString base = QStringLiteral("/api/v1/namespaces/bookinfo/pods/%1/log").arg(pod);
+        const auto unnamed = m_api->get(base);
+        QCOMPARE(unnamed.status, 400);
+        QVERIFY2(unnamed.json.value("message").toString().contains(
+                     "a container name must be specified for pod " + pod
+                     + ", choose one of: [productpage istio-proxy]"),
+                 unnamed.body.constData());
+        const auto whole = m_api->get(base + QStringLiteral("?container=productpage"));
+        QCOMPARE(whole.status, 200);
+        QVERIFY(whole.body.size() > 40);
+        const auto limited
+            = m_api->get(base + QStringLiteral("?container=productpage&limitBytes=17"));
+        QCOMPARE(limited.status, 200);
+        QCOMPARE(limited.body, whole.body.left(17));
+        QCOMPARE(m_api->get(base + QStringLiteral("?container=productpage&limitBytes=0")).status,
+                 422);
+        QCOMPARE(m_api->get(base + QStringLiteral("?container=nope")).status, 400);
     }
 
     void stateSurvivesRestart()

@@ -280,6 +280,16 @@ private Q_SLOTS:
         const QJsonObject spec = deploy.value("spec").toObject();
         QVERIFY2(spec.contains("replicas") && spec.value("replicas").toInt() == 0,
                  "replicas: 0 was asked for, not left out");
+        // Defaulted on create, field by field (kubectl sends `strategy: {}`).
+        QCOMPARE(spec.value("strategy").toObject().value("type").toString(),
+                 QStringLiteral("RollingUpdate"));
+        QCOMPARE(spec.value("strategy")
+                     .toObject()
+                     .value("rollingUpdate")
+                     .toObject()
+                     .value("maxSurge")
+                     .toString(),
+                 QStringLiteral("25%"));
         const QJsonObject container = spec.value("template")
                                           .toObject()
                                           .value("spec")

@@ -191,8 +191,43 @@ def main():
     core.delete_namespaced_config_map("held", NS)
     held = core.read_namespaced_config_map("held", NS)
     check("a finalizer holds the object", held.metadata.deletion_timestamp is not None, held.metadata)
+    e = expect_status("no new finalizers while deleting", 422, core.patch_namespaced_config_map,
+                      "held", NS, {"metadata": {"finalizers": ["example.com/hold",
+                                                               "example.com/more"]}})
+    check("the 422 names the finalizer", "example.com/more" in e.body, e.body)
     core.patch_namespaced_config_map("held", NS, {"metadata": {"finalizers": None}})
     expect_status("without finalizers it goes", 404, core.read_namespaced_config_map, "held", NS)
+
+    # A namespace waits for its content's finalizers, and says so.
+    held_ns = NS + "-held"
+    core.create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=held_ns)))
+    core.create_namespaced_config_map(held_ns, client.V1ConfigMap(
+        metadata=client.V1ObjectMeta(name="keep", finalizers=["example.com/hold"])))
+    core.delete_namespace(held_ns)
+    conditions = {}
+    for _ in range(50):
+        ns = core.read_namespace(held_ns)
+        conditions = {c.type: c for c in (ns.status.conditions or [])}
+        if "NamespaceFinalizersRemaining" in conditions:
+            break
+        time.sleep(0.1)
+    check("a terminating namespace names the finalizer",
+          ns.status.phase == "Terminating"
+          and conditions["NamespaceFinalizersRemaining"].status == "True"
+          and "example.com/hold" in conditions["NamespaceFinalizersRemaining"].message,
+          ns.status)
+    check("its content is marked for deletion",
+          core.read_namespaced_config_map("keep", held_ns).metadata.deletion_timestamp is not None)
+    core.patch_namespaced_config_map("keep", held_ns, {"metadata": {"finalizers": None}})
+    gone_ns = False
+    for _ in range(50):
+        try:
+            core.read_namespace(held_ns)
+        except ApiException as e:
+            gone_ns = e.status == 404
+            break
+        time.sleep(0.1)
+    check("then the namespace goes", gone_ns)
 
     # Workloads.
     apps.create_namespaced_deployment(NS, client.V1Deployment(
