@@ -155,6 +155,57 @@ void Admission::validateName(const ResourceType &type, const QString &name)
     }
 }
 
+void Admission::validateLabels(const ResourceType &type, const QString &name,
+                               const QJsonObject &labels)
+{
+    static const QString namePattern = QStringLiteral("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+    static const QRegularExpression qualified(QStringLiteral("^%1$").arg(namePattern));
+    static const QRegularExpression prefix(
+        QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"));
+    const auto invalid = [&](const QString &value, const QString &why) {
+        return ApiError::invalid(type.kind, name, QStringLiteral("metadata.labels"),
+                                 QStringLiteral("Invalid value: \"%1\": %2").arg(value, why));
+    };
+    for (auto it = labels.begin(); it != labels.end(); ++it) {
+        const QString key = it.key();
+        const qsizetype slash = key.indexOf(QLatin1Char('/'));
+        const QString keyName = slash < 0 ? key : key.mid(slash + 1);
+        if (slash >= 0) {
+            const QString p = key.left(slash);
+            if (p.isEmpty() || p.size() > 253 || !prefix.match(p).hasMatch())
+                throw invalid(key,
+                              QStringLiteral("prefix part a lowercase RFC 1123 subdomain "
+                                             "must consist of lower case alphanumeric "
+                                             "characters, '-' or '.', and must start and end "
+                                             "with an alphanumeric character"));
+        }
+        if (keyName.isEmpty())
+            throw invalid(key, QStringLiteral("name part must be non-empty"));
+        if (keyName.size() > 63)
+            throw invalid(key, QStringLiteral("name part must be no more than 63 characters"));
+        if (!qualified.match(keyName).hasMatch())
+            throw invalid(key,
+                          QStringLiteral("name part must consist of alphanumeric characters, "
+                                         "'-', '_' or '.', and must start and end with an "
+                                         "alphanumeric character (regex used for validation "
+                                         "is '%1')")
+                              .arg(namePattern));
+        if (!it.value().isString())
+            throw invalid(key, QStringLiteral("label values must be strings"));
+        const QString value = it.value().toString();
+        if (value.size() > 63)
+            throw invalid(value.left(63) + QStringLiteral("..."),
+                          QStringLiteral("must be no more than 63 characters"));
+        if (!value.isEmpty() && !qualified.match(value).hasMatch())
+            throw invalid(value,
+                          QStringLiteral("a valid label must be an empty string or consist "
+                                         "of alphanumeric characters, '-', '_' or '.', and "
+                                         "must start and end with an alphanumeric character "
+                                         "(regex used for validation is '(%1)?')")
+                              .arg(namePattern));
+    }
+}
+
 QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object, const QString &ns)
 {
     QJsonObject md = object.value(kMetadata).toObject();
@@ -164,6 +215,7 @@ QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object,
         md.insert(QStringLiteral("name"), name);
     }
     validateName(type, name);
+    validateLabels(type, name, md.value(QStringLiteral("labels")).toObject());
     if (type.namespaced) {
         const QString bodyNs = md.value(QStringLiteral("namespace")).toString();
         if (!bodyNs.isEmpty() && !ns.isEmpty() && bodyNs != ns)
@@ -220,6 +272,8 @@ QJsonObject Admission::admitUpdate(const ResourceType &type, QJsonObject object,
         throw ApiError::badRequest(QStringLiteral("the name of the object (%1) does not match the "
                                                   "name on the URL (%2)")
                                        .arg(name, oldName));
+    validateLabels(type, name,
+                   object.value(kMetadata).toObject().value(QStringLiteral("labels")).toObject());
     // An object being deleted may lose finalizers, never gain them.
     const QJsonObject oldMeta = old.value(kMetadata).toObject();
     if (oldMeta.contains(QStringLiteral("deletionTimestamp"))) {

@@ -25,6 +25,10 @@ public:
     QJsonObject admitUpdate(const ResourceType &type, QJsonObject object, const QJsonObject &old);
 
     static void validateName(const ResourceType &type, const QString &name);
+    // metadata.labels as Kubernetes checks them: keys [prefix/]name with a DNS-subdomain prefix
+    // and a name of at most 63 characters, values empty or at most 63 of the same characters.
+    static void validateLabels(const ResourceType &type, const QString &name,
+                               const QJsonObject &labels);
     // Which injection webhooks are registered (a MutatingWebhookConfiguration calling istiod or
     // linkerd-proxy-injector): without one, pods get no sidecar, as in a real cluster.
     struct Webhooks

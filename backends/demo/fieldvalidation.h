@@ -15,9 +15,10 @@ public:
     // The fieldValidation query parameter; throws ApiError 400 for another value.
     static Mode parse(const QString &value);
 
-    // Removes the fields the kind does not have and returns their paths. Objects of kinds
-    // without a schema (custom resources) come back unchanged. Keys starting with '$' (strategic
-    // merge patch directives) are kept.
+    // Removes the fields the kind does not have and returns their paths. A value that cannot
+    // be decoded into its field's type (an array where a string belongs) is ApiError 400, as
+    // Kubernetes' decoder answers it. Objects of kinds without a schema (custom resources) come
+    // back unchanged. Keys starting with '$' (strategic merge patch directives) are kept.
     static QStringList prune(QJsonObject *object, const QString &apiVersion, const QString &kind);
 };
 

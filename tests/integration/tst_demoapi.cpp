@@ -203,6 +203,25 @@ private Q_SLOTS:
             << QByteArray("k8s\0\x0a\x30\x0a", 7)
             << QByteArray("application/vnd.kubernetes.protobuf") << 400 << "BadRequest"
             << "malformed or truncated";
+        QTest::newRow("array in a configmap's data")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QByteArray(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"arr"},)"
+                          R"("data":{"a":[1,[2]]}})")
+            << QByteArray("application/json") << 400 << "BadRequest"
+            << "cannot unmarshal array into Go struct field data of type string";
+        QTest::newRow("label value too long")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QByteArray(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"long",)"
+                          R"("labels":{"a":")")
+                + QByteArray(10000, 'x') + QByteArray(R"("}}})")
+            << QByteArray("application/json") << 422 << "Invalid"
+            << "must be no more than 63 characters";
+        QTest::newRow("label key with a space")
+            << QByteArray("POST") << "/api/v1/namespaces/default/configmaps"
+            << QByteArray(R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"sp",)"
+                          R"("labels":{"bad key":"v"}}})")
+            << QByteArray("application/json") << 422 << "Invalid"
+            << "name part must consist of alphanumeric characters";
         QTest::newRow("exact list without a version")
             << QByteArray("GET") << "/api/v1/configmaps?resourceVersionMatch=Exact" << QByteArray()
             << QByteArray() << 422 << "Invalid"
