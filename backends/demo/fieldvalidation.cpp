@@ -13,19 +13,6 @@ namespace gp = google::protobuf;
 
 namespace {
 
-const gp::FieldDescriptor *findField(const gp::Descriptor *d, const std::string &key)
-{
-    if (const gp::FieldDescriptor *f = d->FindFieldByName(key); f && !KubeSchema::isInline(f))
-        return f;
-    for (int i = 0; i < d->field_count(); ++i) {
-        const gp::FieldDescriptor *f = d->field(i);
-        if (KubeSchema::isInline(f))
-            if (const gp::FieldDescriptor *inner = findField(f->message_type(), key))
-                return inner;
-    }
-    return nullptr;
-}
-
 struct Walk;
 void pruneObject(QJsonObject *o, const gp::Descriptor *d, const QString &path, bool topLevel,
                  Walk *walk);
@@ -107,7 +94,7 @@ void pruneObject(QJsonObject *o, const gp::Descriptor *d, const QString &path, b
             ++it;
             continue;
         }
-        const gp::FieldDescriptor *f = findField(d, key.toStdString());
+        const gp::FieldDescriptor *f = KubeSchema::jsonField(d, key.toStdString());
         if (!f) {
             walk->unknown << prefix + key;
             it = o->erase(it);

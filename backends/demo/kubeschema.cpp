@@ -134,4 +134,24 @@ bool KubeSchema::isInline(const gp::FieldDescriptor *field)
             || fields.contains(QString::fromStdString(field->full_name())));
 }
 
+const gp::FieldDescriptor *KubeSchema::jsonField(const gp::Descriptor *type, const std::string &key,
+                                                 std::vector<const gp::FieldDescriptor *> *through)
+{
+    if (const gp::FieldDescriptor *f = type->FindFieldByName(key); f && !isInline(f))
+        return f;
+    for (int i = 0; i < type->field_count(); ++i) {
+        const gp::FieldDescriptor *f = type->field(i);
+        if (!isInline(f))
+            continue;
+        const size_t depth = through ? through->size() : 0;
+        if (through)
+            through->push_back(f);
+        if (const gp::FieldDescriptor *inner = jsonField(f->message_type(), key, through))
+            return inner;
+        if (through)
+            through->resize(depth);
+    }
+    return nullptr;
+}
+
 } // namespace Meshdeck::Demo

@@ -3,6 +3,8 @@
 #include <QString>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 namespace google::protobuf {
 class Descriptor;
@@ -47,6 +49,11 @@ public:
     // fields in JSON (IngressRule's IngressRuleValue, Volume's VolumeSource, every
     // LocalObjectReference...).
     [[nodiscard]] static bool isInline(const google::protobuf::FieldDescriptor *field);
+    // The field a JSON key names in a message, looking through inline messages at any depth;
+    // `through` (optional) receives the inline fields to descend, outermost first.
+    [[nodiscard]] static const google::protobuf::FieldDescriptor *
+    jsonField(const google::protobuf::Descriptor *type, const std::string &key,
+              std::vector<const google::protobuf::FieldDescriptor *> *through = nullptr);
 
     KubeSchema(const KubeSchema &) = delete;
     KubeSchema &operator=(const KubeSchema &) = delete;

@@ -2,11 +2,13 @@
 
 #include "kubeschema.h"
 
+#include <QHash>
 #include <QJsonArray>
 
 #include <google/protobuf/descriptor.h>
 
 #include <deque>
+#include <mutex>
 
 namespace Meshdeck::Demo {
 
@@ -120,6 +122,24 @@ QJsonObject messageSchema(const gp::Descriptor *d, std::deque<const gp::Descript
 } // namespace
 
 QJsonObject OpenApiSchemas::forKinds(const QString &apiVersion, const QStringList &kinds)
+{
+    // The schemas never change at run time: each group's are built once (the OpenAPI root
+    // hashes every group's document on each request).
+    static std::mutex mutex;
+    static QHash<QString, QJsonObject> built;
+    const QString key = apiVersion + QLatin1Char(':') + kinds.join(QLatin1Char(','));
+    {
+        std::lock_guard lock(mutex);
+        if (const auto it = built.constFind(key); it != built.cend())
+            return *it;
+    }
+    QJsonObject schemas = build(apiVersion, kinds);
+    std::lock_guard lock(mutex);
+    built.insert(key, schemas);
+    return schemas;
+}
+
+QJsonObject OpenApiSchemas::build(const QString &apiVersion, const QStringList &kinds)
 {
     const KubeSchema &schema = KubeSchema::instance();
     const qsizetype slash = apiVersion.indexOf(QLatin1Char('/'));

@@ -14,6 +14,9 @@ class OpenApiSchemas
 public:
     // Schemas for the kinds (apiVersion, kinds) and everything they reference.
     [[nodiscard]] static QJsonObject forKinds(const QString &apiVersion, const QStringList &kinds);
+
+private:
+    static QJsonObject build(const QString &apiVersion, const QStringList &kinds);
 };
 
 } // namespace Meshdeck::Demo

@@ -74,23 +74,18 @@ const QSet<QString> &meaningfulZeros()
     return names;
 }
 
-// The field a JSON key names in d, looking through inline messages; *owner is set to the
-// message (m itself or an inline one) that holds it.
+// The field a JSON key names in m, and in *owner the message that holds it: m itself or an
+// inline message inside it.
 const gp::FieldDescriptor *jsonField(gp::Message *m, const std::string &key, gp::Message **owner)
 {
-    const gp::Descriptor *d = m->GetDescriptor();
-    if (const gp::FieldDescriptor *f = d->FindFieldByName(key); f && !KubeSchema::isInline(f)) {
-        *owner = m;
-        return f;
-    }
-    for (int i = 0; i < d->field_count(); ++i) {
-        const gp::FieldDescriptor *f = d->field(i);
-        if (KubeSchema::isInline(f) && f->message_type()->FindFieldByName(key)) {
-            gp::Message *inner = m->GetReflection()->MutableMessage(m, f);
-            return jsonField(inner, key, owner);
-        }
-    }
-    return nullptr;
+    std::vector<const gp::FieldDescriptor *> through;
+    const gp::FieldDescriptor *f = KubeSchema::jsonField(m->GetDescriptor(), key, &through);
+    if (!f)
+        return nullptr;
+    for (const gp::FieldDescriptor *inlineField : through)
+        m = m->GetReflection()->MutableMessage(m, inlineField);
+    *owner = m;
+    return f;
 }
 
 QString goDuration(qint64 ns)
