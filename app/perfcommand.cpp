@@ -7,6 +7,7 @@
 #include <core/boundedfile.h>
 #include <incluster/inclusterrun.h>
 #include <kube/kubeclient.h>
+#include <overhead/measuredrun.h>
 #include <perf/loadrunner.h>
 #include <perf/smpexport.h>
 #include <perf/specsecrets.h>
@@ -82,6 +83,13 @@ const char RunUsage[]
       "  --outside-mesh      not injected (the default)\n"
       "  --image REF         the worker image (default ghcr.io/meshdeck/meshdeck-loadgen:VERSION)\n"
       "  --start-delay D     workers start together this long after the Job is made (3s)\n\n"
+      "With a cluster (--kubeconfig FILE or --context NAME, or --in-cluster), the CPU and memory\n"
+      "of the target's containers and sidecars, the mesh's control plane and the workers are\n"
+      "sampled beside the run (the cluster's Prometheus, else the metrics API) and kept with it:\n"
+      "  --target-namespace NS  the target's namespace (read from a Service URL such as\n"
+      "                      http://productpage.bookinfo:9080/ when not given)\n"
+      "  --sample-interval D how often CPU and memory are read (default 2s)\n"
+      "  --no-resources      do not sample\n\n"
       "Ctrl-C ends the run early; what was measured is printed and written (exit code 130).\n"
       "Exit codes: 0 done, 1 the run failed (nothing answered, no response completed, bad\n"
       "file), 2 usage error.\n";
@@ -205,16 +213,17 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         inCluster = opt("in-cluster"), workers = opt("workers", "N"), ns = opt("namespace", "NS"),
         inMesh = opt("in-mesh"), outsideMesh = opt("outside-mesh"), image = opt("image", "REF"),
         kubeconfig = opt("kubeconfig", "FILE"), context = opt("context", "NAME"),
-        startDelay = opt("start-delay", "D");
+        startDelay = opt("start-delay", "D"), targetNs = opt("target-namespace", "NS"),
+        interval = opt("sample-interval", "D"), noResources = opt("no-resources");
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({url,       rate,      max,      connections,  maxConnections, threads,
-                  duration,  warmup,    timeout,  method,       header,         body,
-                  generator, label,     insecure, cacert,       json,           name,
-                  output,    save,      db,       secretHeader, help,           inCluster,
-                  workers,   ns,        inMesh,   outsideMesh,  image,          kubeconfig,
-                  context,   startDelay});
+    p.addOptions({url,       rate,       max,      connections,  maxConnections, threads,
+                  duration,  warmup,     timeout,  method,       header,         body,
+                  generator, label,      insecure, cacert,       json,           name,
+                  output,    save,       db,       secretHeader, help,           inCluster,
+                  workers,   ns,         inMesh,   outsideMesh,  image,          kubeconfig,
+                  context,   startDelay, targetNs, interval,     noResources});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf run: " << why << "\n";
         return ExitUsage;
@@ -330,7 +339,6 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     spec.caFile = p.value(cacert).toStdString();
 
     InCluster::InClusterOptions clusterOptions;
-    std::shared_ptr<Kube::KubeClient> kube;
     if (p.isSet(inCluster)) {
         if (request.generator != Generator::Native)
             return usage(
@@ -348,6 +356,33 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
                 return usage(QStringLiteral("--start-delay wants a time such as 3s"));
             clusterOptions.startDelayMs = int(delay.count() / 1000);
         }
+    } else if (p.isSet(workers) || p.isSet(ns) || p.isSet(inMesh) || p.isSet(outsideMesh)
+               || p.isSet(image)) {
+        return usage(QStringLiteral("--workers, --namespace, --in-mesh, --outside-mesh and --image "
+                                    "go with --in-cluster"));
+    }
+    Overhead::MeasureOptions measure;
+    if (p.isSet(inCluster))
+        measure.inCluster = clusterOptions;
+    measure.sample = !p.isSet(noResources);
+    if (p.isSet(targetNs)) {
+        static const QRegularExpression dnsLabel(QStringLiteral("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"));
+        if (!dnsLabel.match(p.value(targetNs)).hasMatch())
+            return usage(QStringLiteral("--target-namespace '%1' is not a namespace name")
+                             .arg(p.value(targetNs)));
+        request.labels.insert(QStringLiteral("namespace"), p.value(targetNs));
+    }
+    if (p.isSet(interval)) {
+        Micros v {};
+        if (!PerfCommand::parseDuration(p.value(interval), &v) || v.count() < 200'000)
+            return usage(QStringLiteral("--sample-interval wants a time of at least 200ms"));
+        measure.sampleIntervalMs = static_cast<int>(v.count() / 1000);
+    }
+    measure.scope
+        = Telemetry::ResourceScope::forRun(QString::fromStdString(spec.url), request.labels);
+    // The cluster: where in-cluster load runs, and whose CPU and memory are sampled.
+    std::shared_ptr<Kube::KubeClient> kube;
+    if (p.isSet(inCluster) || p.isSet(kubeconfig) || p.isSet(context)) {
         auto connected = Kube::KubeClient::fromKubeconfig(p.value(kubeconfig), p.value(context));
         if (!connected) {
             err << "meshdeck perf run: " << connected.error().message() << "\n";
@@ -355,10 +390,9 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         }
         kube = std::move(connected).value();
         request.environment.context = kube->context().context;
-    } else if (p.isSet(workers) || p.isSet(ns) || p.isSet(inMesh) || p.isSet(outsideMesh)
-               || p.isSet(image)) {
-        return usage(QStringLiteral("--workers, --namespace, --in-mesh, --outside-mesh and --image "
-                                    "go with --in-cluster"));
+    } else if (p.isSet(targetNs) || p.isSet(interval)) {
+        return usage(QStringLiteral("--target-namespace and --sample-interval want a cluster "
+                                    "(--kubeconfig FILE or --context NAME)"));
     }
 
     s_interrupted = false;
@@ -377,10 +411,26 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         err.flush();
     }
     int lastSecond = -1;
-    const auto runInCluster = [&] {
-        InCluster::InClusterRun run(kube, request, clusterOptions);
-        QString lastPhase;
-        auto merged = run.run(s_interrupted, [&](const InCluster::InClusterProgress &pr) {
+    QString lastPhase;
+    const RunResult result = Overhead::MeasuredRun::run(
+        request, kube, measure, s_interrupted,
+        [&](const RunProgress &pr) {
+            if (asJson || measure.inCluster)
+                return; // in-cluster runs print the workers' merged seconds below
+            const int second = static_cast<int>(pr.elapsedSeconds);
+            if (second == lastSecond)
+                return;
+            lastSecond = second;
+            err << (tty ? "\r" : "") << "  "
+                << (pr.warmingUp ? QStringLiteral("warming up")
+                                 : QStringLiteral("%1/%2 s").arg(second).arg(pr.durationSeconds))
+                << "  " << QString::number(pr.rate, 'f', 0) << " req/s  p50 "
+                << QString::number(pr.p50Ms, 'f', 3) << " ms  p99 "
+                << QString::number(pr.p99Ms, 'f', 3) << " ms  errors " << pr.errors
+                << (tty ? "   " : "\n");
+            err.flush();
+        },
+        [&](const InCluster::InClusterProgress &pr) {
             if (asJson)
                 return;
             if (pr.phase != lastPhase) {
@@ -394,32 +444,9 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
                     << point.errors << "  (" << pr.workers.size() << " workers)\n";
             err.flush();
         });
-        if (merged)
-            return std::move(merged).value();
-        RunResult failed;
-        failed.spec = request.spec;
-        failed.failure = merged.error().message();
-        return failed;
-    };
-    const RunResult result = kube
-        ? runInCluster()
-        : LoadRunner::runBlocking(request, s_interrupted, [&](const RunProgress &pr) {
-              const int second = static_cast<int>(pr.elapsedSeconds);
-              if (asJson || second == lastSecond)
-                  return;
-              lastSecond = second;
-              err << (tty ? "\r" : "") << "  "
-                  << (pr.warmingUp ? QStringLiteral("warming up")
-                                   : QStringLiteral("%1/%2 s").arg(second).arg(pr.durationSeconds))
-                  << "  " << QString::number(pr.rate, 'f', 0) << " req/s  p50 "
-                  << QString::number(pr.p50Ms, 'f', 3) << " ms  p99 "
-                  << QString::number(pr.p99Ms, 'f', 3) << " ms  errors " << pr.errors
-                  << (tty ? "   " : "\n");
-              err.flush();
-          });
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
-    if (tty && !asJson)
+    if (tty && !asJson && !measure.inCluster)
         err << "\n";
 
     int rc = result.failure.isEmpty() ? ExitOk : ExitFailure;

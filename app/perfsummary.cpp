@@ -47,6 +47,39 @@ QString formatMs(std::uint64_t ns)
     return QString::number(ms, 'f', 3);
 }
 
+// CPU and memory the cluster measured around the run, per role, or why there are none.
+void printResources(const ResourceUsage &usage, QTextStream &out)
+{
+    if (!usage.available()) {
+        if (!usage.unavailableReason.isEmpty())
+            out << "  Resources    not measured: " << usage.unavailableReason << "\n";
+        return;
+    }
+    out << "  Resources    from "
+        << (usage.source == QLatin1String("prometheus")
+                ? QStringLiteral("Prometheus (cAdvisor series)")
+                : QStringLiteral("the metrics API (metrics.k8s.io)"))
+        << ", means over the measured part of the run\n";
+    for (const ResourceRole role : {ResourceRole::Sidecar, ResourceRole::Application,
+                                    ResourceRole::ControlPlane, ResourceRole::LoadGenerator}) {
+        const RoleUsage u = usage.usage(role);
+        if (!u.measured) {
+            // Only the mesh's own parts are worth a line when nothing of them was seen.
+            if (role == ResourceRole::Sidecar || role == ResourceRole::ControlPlane)
+                out << "    " << pad(resourceRoleName(role), 15) << "no samples\n";
+            continue;
+        }
+        const double mib = u.memoryBytes / (1024.0 * 1024.0);
+        out << "    " << pad(resourceRoleName(role), 15)
+            << rpad(QString::number(u.cores * 1000.0, 'f', 0), 6) << " mCPU  "
+            << (mib < 1.0 ? rpad(QString::number(u.memoryBytes / 1024.0, 'f', 0), 8) + " KiB  ("
+                          : rpad(QString::number(mib, 'f', 1), 8) + " MiB  (")
+            << u.containers << (u.containers == 1 ? " container)" : " containers)") << "\n";
+    }
+    for (const QString &w : usage.warnings)
+        out << "    note: " << w << "\n";
+}
+
 void printRun(const RunResult &run, QTextStream &out)
 {
     const LoadReport &r = run.report;
@@ -135,6 +168,7 @@ void printRun(const RunResult &run, QTextStream &out)
             out << "  e.g. " << QString::fromStdString(example->second);
         out << "\n";
     }
+    printResources(run.resources, out);
     if (r.generator == "native") {
         out << "  Connections  " << count(r.counters.connectionsOpened) << " opened, peak "
             << r.peakConnections;

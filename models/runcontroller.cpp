@@ -1,12 +1,11 @@
 #include "runcontroller.h"
 
-#include <telemetry/resourcesampler.h>
-
 #include <incluster/inclusterrun.h>
 #include <kube/clustersession.h>
 #include <kube/kubeclient.h>
 #include <kube/quantity.h>
 #include <mesh/meshcatalog.h>
+#include <overhead/measuredrun.h>
 #include <store/resultstore.h>
 
 #include <QCoreApplication>
@@ -41,33 +40,24 @@ public Q_SLOTS:
             describeCluster(withFacts);
         // CPU and memory of the target's containers, its sidecars, the mesh's control plane and
         // the workers, sampled beside the run when a cluster is connected.
-        std::unique_ptr<Telemetry::ResourceSampler> sampler;
-        if (m_session) {
-            const QString workers = inCluster
-                ? (inCluster->ns.isEmpty()
-                       ? (inCluster->inMesh ? QStringLiteral("meshdeck-load-mesh")
-                                            : QStringLiteral("meshdeck-load"))
-                       : inCluster->ns)
-                : QString();
-            sampler = std::make_unique<Telemetry::ResourceSampler>(
-                m_session->client(),
-                Telemetry::ResourceScope::forRun(QString::fromStdString(request.spec.url),
-                                                 request.labels, workers),
-                1000);
-            sampler->start();
-        }
-        const QDateTime startedAt = QDateTime::currentDateTimeUtc();
-        Perf::RunResult result = inCluster
-            ? runInCluster(withFacts, *inCluster)
-            : Perf::LoadRunner::runBlocking(
-                withFacts, cancel, [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); });
-        if (sampler) {
-            const double offset = result.start.isValid()
-                ? static_cast<double>(startedAt.msecsTo(result.start)) / 1000.0
-                : 0;
-            const double warmup = std::chrono::duration<double>(request.spec.warmup).count();
-            result.resources = sampler->finish(startedAt, offset + warmup,
-                                               offset + warmup + result.report.measuredSeconds);
+        Overhead::MeasureOptions measure;
+        measure.inCluster = inCluster;
+        measure.scope = Telemetry::ResourceScope::forRun(QString::fromStdString(request.spec.url),
+                                                         request.labels);
+        measure.sampleIntervalMs = 1000;
+        Perf::RunResult result;
+        if (inCluster && !m_session) {
+            result.spec = request.spec;
+            result.name = request.name;
+            result.failure = QCoreApplication::translate(
+                "Meshdeck::RunController",
+                "No cluster is connected: connect one on the Clusters "
+                "page, or run the load from this computer.");
+        } else {
+            result = Overhead::MeasuredRun::run(
+                withFacts, m_session ? m_session->client() : nullptr, measure, cancel,
+                [this](const Perf::RunProgress &p) { Q_EMIT progressed(p); },
+                [this](const InCluster::InClusterProgress &p) { Q_EMIT clusterProgressed(p); });
         }
         QString saveError;
         if (result.report.attempts() == 0 && !result.failure.isEmpty()) {
@@ -96,39 +86,6 @@ Q_SIGNALS:
     void finished(const Meshdeck::Perf::RunResult &result, const QString &saveError);
 
 private:
-    // Kubernetes runs the load: an Indexed Job of worker pods in the session's cluster.
-    Perf::RunResult runInCluster(const Perf::RunRequest &request,
-                                 const InCluster::InClusterOptions &options)
-    {
-        Perf::RunResult failed;
-        failed.spec = request.spec;
-        failed.name = request.name;
-        if (!m_session) {
-            failed.failure = QCoreApplication::translate(
-                "Meshdeck::RunController",
-                "No cluster is connected: connect one on the Clusters "
-                "page, or run the load from this computer.");
-            return failed;
-        }
-        InCluster::InClusterRun run(m_session->client(), request, options);
-        quint64 responses = 0, errors = 0;
-        auto merged = run.run(cancel, [&](const InCluster::InClusterProgress &p) {
-            Perf::RunProgress progress = p.run;
-            for (const Perf::SecondPoint &s : p.run.newPoints) {
-                responses += s.requests;
-                errors += s.errors;
-            }
-            progress.responses = responses;
-            progress.errors = errors;
-            Q_EMIT progressed(progress);
-            Q_EMIT clusterProgressed(p);
-        });
-        if (merged)
-            return std::move(merged).value();
-        failed.failure = merged.error().message();
-        return failed;
-    }
-
     // Kubernetes version, nodes, and the mesh (Istio's istiod or Linkerd's destination image
     // tag); labels the user set win over what is detected.
     void describeCluster(Perf::RunRequest &r)

@@ -1,12 +1,9 @@
 #include "overheadexperiment.h"
 
 #include <kube/kubeclient.h>
-#include <telemetry/resourcesampler.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
-
-#include <thread>
 
 namespace Meshdeck::Overhead {
 
@@ -124,30 +121,27 @@ OverheadExperiment::run(const ExperimentSpec &spec, const std::shared_ptr<Kube::
                     request.mesh.type = meshType;
                     request.labels.insert(QStringLiteral("mesh"), meshType);
                 }
-                Telemetry::ResourceScope scope;
+                MeasureOptions measure;
                 // Without its own namespace the baseline is measured where the mesh arm runs:
                 // one namespace served with and without the proxies.
                 const QString ns = target.ns.isEmpty() ? spec.mesh.ns : target.ns;
                 if (!ns.isEmpty())
-                    scope.targetNamespaces << ns;
-                scope.controlPlaneNamespaces = spec.controlPlaneNamespaces;
-                Telemetry::ResourceSampler sampler(kube, scope, spec.sampleIntervalMs);
-                const QDateTime startedAt = QDateTime::currentDateTimeUtc();
-                sampler.start();
-                Perf::RunResult result = Perf::LoadRunner::runBlocking(request, cancel, {});
-                const double warmup = std::chrono::duration<double>(request.spec.warmup).count();
-                const double offset = result.start.isValid()
-                    ? static_cast<double>(startedAt.msecsTo(result.start)) / 1000.0
-                    : 0;
-                // The last scrape inside the run can come up to one interval after its end.
-                if (!cancel)
-                    std::this_thread::sleep_for(std::chrono::milliseconds(spec.sampleIntervalMs));
-                result.resources = sampler.finish(startedAt, offset + warmup,
-                                                  offset + warmup + result.report.measuredSeconds);
+                    measure.scope.targetNamespaces << ns;
+                measure.scope.controlPlaneNamespaces = spec.controlPlaneNamespaces;
+                measure.sampleIntervalMs = spec.sampleIntervalMs;
+                measure.awaitLastSample = true;
+                measure.inCluster = spec.inCluster;
+                Perf::RunResult result = MeasuredRun::run(request, kube, measure, cancel, {}, {});
+                // A run that could not send at all (a Job refused, an image that cannot be
+                // pulled, a target that refuses connections) ends the experiment: the next runs
+                // would fail the same way, each after its own wait.
+                const bool nothingSent = !result.failure.isEmpty() && result.report.attempts() == 0;
                 ArmRun run {arm, rate, repeat, std::move(result)};
                 if (finished)
                     finished(run);
                 runs << std::move(run);
+                if (nothingSent)
+                    return runs;
             }
         }
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "measuredrun.h"
 #include "overheadreport.h"
 
 #include <core/result.h>
@@ -37,6 +38,9 @@ struct ExperimentSpec
     QStringList controlPlaneNamespaces {QStringLiteral("istio-system"), QStringLiteral("linkerd")};
     int sampleIntervalMs = 2000;
     QString name; // prefix of the runs' names
+    // Set: every run's load is generated inside the cluster (an Indexed Job of worker pods),
+    // the arms' URLs being what the workers reach (Service names); unset: from this computer.
+    std::optional<InCluster::InClusterOptions> inCluster;
 };
 
 struct ExperimentProgress
@@ -62,7 +66,8 @@ public:
                                                    Kube::KubeClient *kube);
 
     // Runs every rate x repetition x arm; stops early when `cancel` is set, keeping the runs
-    // that finished. `finished` is called after each run.
+    // that finished, and after a run that could send nothing (its failure says why; it is the
+    // last of the list). `finished` is called after each run.
     [[nodiscard]] static QList<ArmRun>
     run(const ExperimentSpec &spec, const std::shared_ptr<Kube::KubeClient> &kube,
         const QString &meshType, const std::atomic_bool &cancel,

@@ -374,6 +374,10 @@ Perf::ResourceUsage ResourceSampler::finish(const QDateTime &runStart, double wi
     QStringList appeared;
     QStringList gone;
     for (const QString &pod : std::as_const(m_impl->seenEver)) {
+        // In-cluster workers are created for the run and removed after it, by design.
+        if (!m_scope.loadNamespace.isEmpty()
+            && pod.section(QLatin1Char('/'), 0, 0) == m_scope.loadNamespace)
+            continue;
         if (m_impl->polls > 1 && !m_impl->seenAtFirstPoll.contains(pod))
             appeared << pod.section(QLatin1Char('/'), 0, 1);
         if (m_impl->polls > 1 && !m_impl->seenLastPoll.contains(pod))

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -342,6 +343,21 @@ private Q_SLOTS:
             << QStringList {"perf", "show", "/nonexistent.pb"} << 1 << "does not exist";
         QTest::newRow("not a result")
             << QStringList {"perf", "show", "/etc/hostname"} << 1 << "not a Meshdeck file";
+        QTest::newRow("target namespace without a cluster")
+            << QStringList {"perf", "run", "--url", "http://x/", "--target-namespace", "web"} << 2
+            << "--kubeconfig";
+        QTest::newRow("target namespace not a name")
+            << QStringList {"perf", "run", "--url", "http://x/", "--target-namespace", "Web_1"} << 2
+            << "not a namespace name";
+        QTest::newRow("sample interval too short") << QStringList {"perf",
+                                                                   "run",
+                                                                   "--url",
+                                                                   "http://x/",
+                                                                   "--kubeconfig",
+                                                                   "/nonexistent",
+                                                                   "--sample-interval",
+                                                                   "10ms"}
+                                                   << 2 << "200ms";
         QTest::newRow("unknown generator")
             << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2
             << "native, wrk or fortio";
@@ -853,13 +869,36 @@ private Q_SLOTS:
         QVERIFY2(banner.contains("Press Ctrl-C"), banner.constData());
         const Run r = meshdeck({"perf", "run", "--in-cluster", "--kubeconfig", kc, "--workers", "2",
                                 "--url", "http://productpage.bookinfo:9080/productpage", "--rate",
-                                "100", "--duration", "2s", "--start-delay", "2s", "--json"});
+                                "100", "--duration", "3s", "--start-delay", "2s",
+                                "--sample-interval", "500ms", "--json"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value("labels").toObject().value("load.from").toString(),
                  QStringLiteral("cluster"));
         QCOMPARE(o.value("labels").toObject().value("load.workers").toString(),
                  QStringLiteral("2"));
+        // The workers and the target's containers were sampled beside the run.
+        const QJsonObject resources = o.value("resources").toObject();
+        QVERIFY2(resources.value("source").toString() == QLatin1String("prometheus")
+                     || resources.value("source").toString() == QLatin1String("metrics-api"),
+                 r.out.constData());
+        QVERIFY2(resources.contains("load-generator"), r.out.constData());
+
+        // A run from this computer with a cluster named: the sidecars' CPU and memory, printed
+        // beside the latency.
+        const QString meshUrl = QRegularExpression(QStringLiteral("through sidecars:\\s+(\\S+)"))
+                                    .match(QString::fromUtf8(banner))
+                                    .captured(1);
+        QVERIFY2(!meshUrl.isEmpty(), banner.constData());
+        const Run local = meshdeck({"perf", "run", "--kubeconfig", kc, "--url", meshUrl,
+                                    "--target-namespace", "bookinfo", "--rate", "100", "--duration",
+                                    "3s", "--sample-interval", "500ms"});
+        QVERIFY2(local.exitCode == 0, local.err.constData());
+        QVERIFY2(local.out.contains("Resources    from"), local.out.constData());
+        QVERIFY2(QRegularExpression(QStringLiteral("sidecar +[0-9]+ mCPU"))
+                     .match(QString::fromUtf8(local.out))
+                     .hasMatch(),
+                 local.out.constData());
         const auto leftBehind = [&] {
             QProcess kubectl;
             kubectl.start(QStringLiteral("kubectl"),
