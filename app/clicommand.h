@@ -20,8 +20,13 @@ public:
 
     [[nodiscard]] virtual QString name() const = 0;
     [[nodiscard]] virtual QString summary() const = 0;
-    // Commands that draw (PNG/SVG export) get a QGuiApplication on the offscreen platform.
-    [[nodiscard]] virtual bool needsGui() const { return false; }
+    // Commands that draw (PNG/SVG export) get a QGuiApplication on the offscreen platform;
+    // `arguments` are those after the command's name.
+    [[nodiscard]] virtual bool needsGui(const QStringList &arguments) const
+    {
+        Q_UNUSED(arguments);
+        return false;
+    }
     // Arguments are those after the command's name.
     virtual int run(const QStringList &arguments, QTextStream &out, QTextStream &err) = 0;
 };

@@ -48,7 +48,7 @@ int main(int argc, char *argv[])
     if (CommandLine::isCommand(arguments)) {
         const CommandRegistry registry;
         const CliCommand *command = registry.find(arguments.value(1));
-        if (command && command->needsGui()) {
+        if (command && command->needsGui(arguments.mid(2))) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
             QGuiApplication app(argc, argv);

@@ -5,6 +5,7 @@
 #include <kube/kubeclient.h>
 #include <overhead/overheadexperiment.h>
 #include <overhead/overheadhtml.h>
+#include <overhead/overheadimage.h>
 #include <perf/url.h>
 #include <store/resultstore.h>
 
@@ -34,7 +35,10 @@ const char Usage[]
       "                              [--connections 32] [--header 'K: V']...\n"
       "                              [--kubeconfig FILE] [--context NAME]\n"
       "                              [--control-plane-namespace NS]... [--sample-interval 2s]\n"
-      "                              [--html FILE] [--save | --db FILE] [--json]\n\n"
+      "                              [--in-cluster [--workers N] [--image REF]\n"
+      "                               [--start-delay 3s]]\n"
+      "                              [--html FILE] [--png FILE] [--save | --db FILE]\n"
+      "                              [--json]\n\n"
       "Measures what a service mesh adds: the same constant-rate load against the target\n"
       "without the mesh (--baseline) and with it (--mesh), at each rate, the arms interleaved\n"
       "(A B A B ...) for every repetition. Per rate it reports the added p50, p90, p99 and max\n"
@@ -55,7 +59,16 @@ const char Usage[]
       "  --control-plane-namespace NS  the mesh's own namespace, repeatable (default\n"
       "                            istio-system and linkerd)\n"
       "  --sample-interval D       how often CPU and memory are read (default 2s)\n"
+      "  --in-cluster              generate the load inside the cluster, as an Indexed Job\n"
+      "                            of worker pods per run: the baseline's workers outside the\n"
+      "                            mesh (namespace meshdeck-load), the mesh arm's inside it\n"
+      "                            (meshdeck-load-mesh, injected); the URLs are Service names\n"
+      "                            and may be the same for both arms\n"
+      "  --workers N               worker pods per run (default 1)\n"
+      "  --image REF               the worker image\n"
+      "  --start-delay D           workers start together this long after the Job (3s)\n"
       "  --html FILE               write the report as one self-contained HTML file\n"
+      "  --png FILE                write the report's table and charts as a PNG picture\n"
       "  --save, --db FILE         store every run in the results database\n"
       "  --json                    print the report as JSON\n\n"
       "On the demo cluster (meshdeck demo-cluster --kubeconfig demo.yaml), Bookinfo is served\n"
@@ -86,10 +99,15 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         connections = opt("connections", "C"), header = opt("header", "K: V"),
         kubeconfig = opt("kubeconfig", "FILE"), context = opt("context", "NAME"),
         controlNs = opt("control-plane-namespace", "NS"), interval = opt("sample-interval", "D"),
-        html = opt("html", "FILE"), save = opt("save"), db = opt("db", "FILE"), json = opt("json");
+        html = opt("html", "FILE"), png = opt("png", "FILE"), save = opt("save"),
+        db = opt("db", "FILE"), json = opt("json"), inCluster = opt("in-cluster"),
+        workers = opt("workers", "N"), image = opt("image", "REF"),
+        startDelay = opt("start-delay", "D");
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({baseline, mesh, meshNs, baselineNs, rates, repeat, duration, warmup, connections,
-                  header, kubeconfig, context, controlNs, interval, html, save, db, json, help});
+    p.addOptions({baseline,  mesh,      meshNs,      baselineNs, rates,      repeat,
+                  duration,  warmup,    connections, header,     kubeconfig, context,
+                  controlNs, interval,  html,        save,       db,         json,
+                  help,      inCluster, workers,     image,      startDelay, png});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf overhead: " << why << "\n";
         return ExitUsage;
@@ -162,9 +180,29 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         spec.sampleIntervalMs = static_cast<int>(v.count() / 1000);
     }
 
+    if (p.isSet(inCluster)) {
+        InCluster::InClusterOptions workersOptions;
+        if (p.isSet(workers)) {
+            bool ok = false;
+            workersOptions.workers = p.value(workers).toInt(&ok);
+            if (!ok || workersOptions.workers < 1 || workersOptions.workers > 1000)
+                return usage(QStringLiteral("--workers wants a number from 1 to 1000"));
+        }
+        workersOptions.image = p.value(image);
+        if (p.isSet(startDelay)) {
+            Perf::Micros delay {};
+            if (!PerfCommand::parseDuration(p.value(startDelay), &delay))
+                return usage(QStringLiteral("--start-delay wants a time such as 3s"));
+            workersOptions.startDelayMs = static_cast<int>(delay.count() / 1000);
+        }
+        spec.inCluster = workersOptions;
+    } else if (p.isSet(workers) || p.isSet(image) || p.isSet(startDelay)) {
+        return usage(QStringLiteral("--workers, --image and --start-delay go with --in-cluster"));
+    }
+
     // The cluster, for resource figures and the checks; without one, latency alone.
     std::shared_ptr<Kube::KubeClient> kube;
-    if (p.isSet(kubeconfig) || p.isSet(context) || !spec.mesh.ns.isEmpty()) {
+    if (p.isSet(kubeconfig) || p.isSet(context) || !spec.mesh.ns.isEmpty() || spec.inCluster) {
         auto connected = Kube::KubeClient::fromKubeconfig(p.value(kubeconfig), p.value(context));
         if (!connected) {
             err << "meshdeck perf overhead: " << connected.error().message() << "\n";
@@ -227,12 +265,26 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         }
     }
     const OverheadReport report = OverheadReport::build(runs);
+    if (!runs.isEmpty() && runs.last().result.report.attempts() == 0
+        && !runs.last().result.failure.isEmpty()) {
+        err << "meshdeck perf overhead: stopped after run " << runs.size()
+            << ", which could send nothing: " << runs.last().result.failure << "\n";
+        if (rc == ExitOk)
+            rc = ExitFailure;
+    }
     if (report.rows.isEmpty()) {
         err << "meshdeck perf overhead: no rate was measured with both arms\n";
         return rc == ExitOk ? ExitFailure : rc;
     }
     if (p.isSet(html)) {
         const VoidResult written = OverheadHtml::write(report, p.value(html));
+        if (!written) {
+            err << "meshdeck perf overhead: " << written.error().message() << "\n";
+            rc = ExitFailure;
+        }
+    }
+    if (p.isSet(png)) {
+        const VoidResult written = OverheadImage::write(report, p.value(png));
         if (!written) {
             err << "meshdeck perf overhead: " << written.error().message() << "\n";
             rc = ExitFailure;

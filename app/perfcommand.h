@@ -14,6 +14,13 @@ class PerfCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("perf"); }
     QString summary() const override;
+    // `perf overhead --png FILE` draws its report.
+    bool needsGui(const QStringList &arguments) const override
+    {
+        return arguments.value(0) == QLatin1String("overhead")
+            && (arguments.contains(QLatin1String("--png"))
+                || arguments.filter(QLatin1String("--png=")).size() > 0);
+    }
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
 
     static constexpr int ExitInterrupted = 130;

@@ -10,7 +10,7 @@ class TopologyCommand : public CliCommand
 public:
     QString name() const override { return QStringLiteral("topology"); }
     QString summary() const override;
-    bool needsGui() const override { return true; }
+    bool needsGui(const QStringList &) const override { return true; }
     int run(const QStringList &arguments, QTextStream &out, QTextStream &err) override;
 };
 

@@ -59,6 +59,11 @@ public Q_SLOTS:
         QString problem = saveError.isEmpty()
             ? QString()
             : tr("The runs were not saved to the results database: %1").arg(saveError);
+        if (problem.isEmpty() && !runs.isEmpty() && runs.last().result.report.attempts() == 0
+            && !runs.last().result.failure.isEmpty())
+            problem = tr("Stopped after run %1, which could send nothing: %2")
+                          .arg(runs.size())
+                          .arg(runs.last().result.failure);
         if (report.rows.isEmpty() && problem.isEmpty())
             problem = cancel ? tr("Cancelled before a rate was measured with both arms.")
                              : tr("No rate was measured with both arms.");

@@ -4,6 +4,7 @@
 
 #include <models/overheadcontroller.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -57,6 +58,12 @@ OverheadDialog::OverheadDialog(OverheadController *controller, QWidget *parent)
     m_connections = new QSpinBox(this);
     m_connections->setRange(1, 10000);
     m_connections->setValue(32);
+    m_inCluster = new QCheckBox(this);
+    m_workers = new QSpinBox(this);
+    m_workers->setRange(1, 100);
+    m_workers->setValue(1);
+    m_workers->setEnabled(false);
+    m_workersLabel = new QLabel(this);
     m_baselineLabel = new QLabel(this);
     m_meshLabel = new QLabel(this);
     m_namespaceLabel = new QLabel(this);
@@ -74,6 +81,21 @@ OverheadDialog::OverheadDialog(OverheadController *controller, QWidget *parent)
         label->setBuddy(field);
         form->addRow(label, field);
     }
+    form->addRow(QString(), m_inCluster);
+    m_workersLabel->setBuddy(m_workers);
+    form->addRow(m_workersLabel, m_workers);
+    connect(m_inCluster, &QCheckBox::toggled, this, [this](bool on) {
+        m_workers->setEnabled(on);
+        // Workers inside the cluster reach Services by name; on the demo both arms name
+        // productpage, the mesh arm's workers having their own sidecar.
+        if (on && !m_serviceTarget.isEmpty()) {
+            m_baseline->setCurrentText(m_serviceTarget);
+            m_mesh->setCurrentText(m_serviceTarget);
+        } else if (!on && !m_serviceTarget.isEmpty()
+                   && m_baseline->currentText() == m_serviceTarget) {
+            selectDefaultTargets(); // back to the URLs this computer reaches
+        }
+    });
     layout->addLayout(form);
 
     auto *buttons = new QHBoxLayout;
@@ -146,17 +168,25 @@ void OverheadDialog::setTargets(const QList<QPair<QString, QString>> &targets)
         m_baseline->setItemData(m_baseline->count() - 1, label, Qt::ToolTipRole);
         m_mesh->setItemData(m_mesh->count() - 1, label, Qt::ToolTipRole);
     }
-    for (int i = 0; i < targets.size(); ++i) {
-        const bool sidecars = targets.at(i).first.contains(QLatin1String("sidecar"))
-            || targets.at(i).second.contains(QLatin1String("mesh"));
-        (sidecars ? m_mesh : m_baseline)->setCurrentIndex(i);
-    }
+    selectDefaultTargets();
     // The demo's Bookinfo runs in namespace bookinfo.
     const bool demo = std::any_of(targets.begin(), targets.end(), [](const auto &t) {
         return t.first.contains(QLatin1String("Bookinfo"));
     });
     if (demo && m_namespace->text().isEmpty())
         m_namespace->setText(QStringLiteral("bookinfo"));
+    m_serviceTarget
+        = demo ? QStringLiteral("http://productpage.bookinfo:9080/productpage") : QString();
+}
+
+void OverheadDialog::selectDefaultTargets()
+{
+    for (int i = 0; i < m_baseline->count(); ++i) {
+        const QString label = m_baseline->itemData(i).toString();
+        const bool sidecars = label.contains(QLatin1String("sidecar"))
+            || m_baseline->itemText(i).contains(QLatin1String("mesh"));
+        (sidecars ? m_mesh : m_baseline)->setCurrentIndex(i);
+    }
 }
 
 QString OverheadDialog::validate(QList<double> *rates) const
@@ -169,7 +199,11 @@ QString OverheadDialog::validate(QList<double> *rates) const
             return tr("%1 is not an http or https URL.")
                 .arg(box->currentText().isEmpty() ? tr("An empty address") : box->currentText());
     }
-    if (m_baseline->currentText().trimmed() == m_mesh->currentText().trimmed())
+    if (m_inCluster->isChecked() && !m_controller->hasCluster())
+        return tr("Load from inside the cluster needs a connected cluster: connect one on the "
+                  "Clusters page.");
+    if (m_baseline->currentText().trimmed() == m_mesh->currentText().trimmed()
+        && !m_inCluster->isChecked())
         return tr("The baseline and the mesh arm are the same URL: the experiment would compare "
                   "nothing.");
     for (const QString &part : m_rates->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -206,6 +240,11 @@ void OverheadDialog::start()
     spec.load.warmup = std::chrono::milliseconds(static_cast<long long>(m_warmup->value() * 1000));
     spec.load.connections = m_connections->value();
     spec.sampleIntervalMs = m_controller->hasCluster() ? 1000 : 2000;
+    if (m_inCluster->isChecked()) {
+        InCluster::InClusterOptions workers;
+        workers.workers = m_workers->value();
+        spec.inCluster = workers;
+    }
     m_log->clear();
     m_log->setVisible(true);
     m_report->setVisible(false);
@@ -221,9 +260,10 @@ void OverheadDialog::setRunning(bool running)
     m_progress->setVisible(running || m_progress->value() > 0);
     m_start->setVisible(!running);
     m_cancel->setVisible(running);
+    m_workers->setEnabled(!running && m_inCluster->isChecked());
     for (QWidget *w :
          std::initializer_list<QWidget *> {m_baseline, m_mesh, m_namespace, m_rates, m_repeat,
-                                           m_duration, m_warmup, m_connections})
+                                           m_duration, m_warmup, m_connections, m_inCluster})
         w->setEnabled(!running);
 }
 
@@ -259,6 +299,12 @@ void OverheadDialog::retranslate()
     m_warmupLabel->setText(tr("&Warm-up:"));
     m_warmup->setSuffix(tr(" s"));
     m_connectionsLabel->setText(tr("&Connections:"));
+    m_inCluster->setText(tr("Generate the load &inside the cluster (worker pods of a Job)"));
+    m_inCluster->setToolTip(
+        tr("The baseline's workers run outside the mesh, the mesh arm's inside it with their own "
+           "sidecar, as Istio and Linkerd measure. The URLs are what the pods reach, such as a "
+           "Service name."));
+    m_workersLabel->setText(tr("W&orkers:"));
     m_start->setText(tr("&Start"));
     m_cancel->setText(tr("&Cancel"));
     m_close->setText(tr("Close"));

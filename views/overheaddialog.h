@@ -4,6 +4,7 @@
 #include <QList>
 #include <QPair>
 
+class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
 class QDoubleSpinBox;
@@ -35,6 +36,7 @@ public:
     void start();
     [[nodiscard]] OverheadReportView *reportView() const { return m_report; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QCheckBox *inClusterBox() const { return m_inCluster; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,13 +45,14 @@ protected:
 private:
     void retranslate();
     void setRunning(bool running);
+    void selectDefaultTargets();
     [[nodiscard]] QString validate(QList<double> *rates) const;
 
     OverheadController *m_controller;
     QLabel *m_intro = nullptr;
     QLabel *m_baselineLabel = nullptr, *m_meshLabel = nullptr, *m_namespaceLabel = nullptr,
            *m_ratesLabel = nullptr, *m_repeatLabel = nullptr, *m_durationLabel = nullptr,
-           *m_warmupLabel = nullptr, *m_connectionsLabel = nullptr;
+           *m_warmupLabel = nullptr, *m_connectionsLabel = nullptr, *m_workersLabel = nullptr;
     QComboBox *m_baseline = nullptr;
     QComboBox *m_mesh = nullptr;
     QLineEdit *m_namespace = nullptr;
@@ -58,6 +61,9 @@ private:
     QDoubleSpinBox *m_duration = nullptr;
     QDoubleSpinBox *m_warmup = nullptr;
     QSpinBox *m_connections = nullptr;
+    QCheckBox *m_inCluster = nullptr; // the load from worker pods, not this computer
+    QSpinBox *m_workers = nullptr;
+    QString m_serviceTarget; // what workers inside the cluster reach (the demo's productpage)
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QPlainTextEdit *m_log = nullptr;

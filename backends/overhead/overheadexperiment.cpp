@@ -32,7 +32,7 @@ Result<QString> OverheadExperiment::preflight(const ExperimentSpec &spec, Kube::
 {
     if (spec.rates.isEmpty())
         return Unexpected(Error(ErrorCode::InvalidArgument, tr("No rates to measure at.")));
-    if (spec.baseline.url == spec.mesh.url)
+    if (spec.baseline.url == spec.mesh.url && !spec.inCluster)
         return Unexpected(Error(ErrorCode::InvalidArgument,
                                 tr("The baseline and the mesh arm are the same URL (%1): the "
                                    "experiment would compare nothing.")
@@ -130,7 +130,12 @@ OverheadExperiment::run(const ExperimentSpec &spec, const std::shared_ptr<Kube::
                 measure.scope.controlPlaneNamespaces = spec.controlPlaneNamespaces;
                 measure.sampleIntervalMs = spec.sampleIntervalMs;
                 measure.awaitLastSample = true;
-                measure.inCluster = spec.inCluster;
+                if (spec.inCluster) {
+                    InCluster::InClusterOptions workers = *spec.inCluster;
+                    workers.inMesh = arm == Arm::Mesh;
+                    workers.ns.clear(); // meshdeck-load or meshdeck-load-mesh
+                    measure.inCluster = workers;
+                }
                 Perf::RunResult result = MeasuredRun::run(request, kube, measure, cancel, {}, {});
                 // A run that could not send at all (a Job refused, an image that cannot be
                 // pulled, a target that refuses connections) ends the experiment: the next runs

@@ -40,6 +40,10 @@ struct ExperimentSpec
     QString name; // prefix of the runs' names
     // Set: every run's load is generated inside the cluster (an Indexed Job of worker pods),
     // the arms' URLs being what the workers reach (Service names); unset: from this computer.
+    // The baseline's workers run outside the mesh (meshdeck-load), the mesh arm's inside it
+    // (meshdeck-load-mesh, injected), so the mesh arm has the client's sidecar on the path too,
+    // as Istio and Linkerd measure; the arms may then name the same Service. `inMesh` and `ns`
+    // are set per arm.
     std::optional<InCluster::InClusterOptions> inCluster;
 };
 

@@ -37,7 +37,7 @@ double niceCeiling(double v)
 QString OverheadHtml::chart(const QString &title, const QString &unit,
                             const QStringList &categories, const QList<Series> &series, bool bars)
 {
-    const int w = 560, h = 300, left = 64, right = 16, top = 36, bottom = 56;
+    const int w = 560, h = 300, left = 64, right = 16, top = 50, bottom = 56;
     const int plotW = w - left - right, plotH = h - top - bottom;
     double lo = 0, hi = 0;
     for (const Series &s : series) {
@@ -65,33 +65,37 @@ QString OverheadHtml::chart(const QString &title, const QString &unit,
                       .arg(w)
                       .arg(h)
                       .arg(esc(title));
-    svg += QStringLiteral("<text x=\"%1\" y=\"20\" class=\"title\">%2</text>")
+    svg += QStringLiteral("<text x=\"%1\" y=\"20\" class=\"title\" font-size=\"14\" "
+                          "font-weight=\"600\" fill=\"#1d1d1f\">%2</text>")
                .arg(left)
                .arg(esc(title));
     // Grid and axis labels.
     for (int i = 0; i <= 4; ++i) {
         const double v = bottom_ + (top_ - bottom_) * i / 4;
-        svg += QStringLiteral("<line x1=\"%1\" x2=\"%2\" y1=\"%3\" y2=\"%3\" class=\"grid\"/>")
+        svg += QStringLiteral("<line x1=\"%1\" x2=\"%2\" y1=\"%3\" y2=\"%3\" class=\"grid\" "
+                              "stroke=\"#e3e3e3\"/>")
                    .arg(left)
                    .arg(w - right)
                    .arg(y(v));
-        svg += QStringLiteral(
-                   "<text x=\"%1\" y=\"%2\" class=\"axis\" text-anchor=\"end\">%3</text>")
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"axis\" font-size=\"11\" "
+                              "fill=\"#555\" text-anchor=\"end\">%3</text>")
                    .arg(left - 6)
                    .arg(y(v) + 4)
                    .arg(QString::number(v, 'g', 3));
     }
-    svg += QStringLiteral("<text x=\"14\" y=\"%1\" class=\"axis\" transform=\"rotate(-90 14 %1)\" "
+    svg += QStringLiteral("<text x=\"14\" y=\"%1\" class=\"axis\" font-size=\"11\" fill=\"#555\" "
+                          "transform=\"rotate(-90 14 %1)\" "
                           "text-anchor=\"middle\">%2</text>")
                .arg(top + plotH / 2)
                .arg(esc(unit));
     for (qsizetype i = 0; i < categories.size(); ++i)
-        svg += QStringLiteral(
-                   "<text x=\"%1\" y=\"%2\" class=\"axis\" text-anchor=\"middle\">%3</text>")
+        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"axis\" font-size=\"11\" "
+                              "fill=\"#555\" text-anchor=\"middle\">%3</text>")
                    .arg(x(i))
                    .arg(top + plotH + 18)
                    .arg(esc(categories.at(i)));
-    svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"axis\" text-anchor=\"middle\">%3</text>")
+    svg += QStringLiteral("<text x=\"%1\" y=\"%2\" class=\"axis\" font-size=\"11\" fill=\"#555\" "
+                          "text-anchor=\"middle\">%3</text>")
                .arg(left + plotW / 2)
                .arg(h - 8)
                .arg(esc(tr("requests per second")));
@@ -137,19 +141,20 @@ QString OverheadHtml::chart(const QString &title, const QString &unit,
         // Legend.
         const int lx = left + 8 + static_cast<int>(si) * 130;
         svg += QStringLiteral("<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/>"
-                              "<text x=\"%4\" y=\"%5\" class=\"axis\">%6</text>")
+                              "<text x=\"%4\" y=\"%5\" class=\"axis\" font-size=\"11\" "
+                              "fill=\"#555\">%6</text>")
                    .arg(lx)
-                   .arg(top - 8)
+                   .arg(top - 22)
                    .arg(s.color)
                    .arg(lx + 14)
-                   .arg(top + 1)
+                   .arg(top - 13)
                    .arg(esc(s.name));
     }
     svg += QStringLiteral("</svg>");
     return svg;
 }
 
-QString OverheadHtml::render(const OverheadReport &report)
+QStringList OverheadHtml::charts(const OverheadReport &report)
 {
     QStringList rates;
     Series p50 {tr("added p50"), QStringLiteral("#1f77b4"), {}, {}, {}};
@@ -171,6 +176,14 @@ QString OverheadHtml::render(const OverheadReport &report)
         controlMemory.values << (r.controlPlaneMeasured ? r.controlPlaneMemoryBytes / 1048576.0
                                                         : std::nan(""));
     }
+    return {chart(tr("Latency added by the mesh (median, min … max)"), tr("ms"), rates,
+                  {p50, p90, p99}, false),
+            chart(tr("Proxy CPU per 1,000 requests/s"), tr("vCPU"), rates, {cpu}, true),
+            chart(tr("Memory"), tr("MiB"), rates, {proxyMemory, controlMemory}, true)};
+}
+
+QString OverheadHtml::render(const OverheadReport &report)
+{
     QString html;
     html += QStringLiteral(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -245,10 +258,7 @@ QString OverheadHtml::render(const OverheadReport &report)
     for (const QString &w : report.warnings)
         html += QStringLiteral("<p class=\"warn\">%1</p>").arg(esc(w));
     html += QStringLiteral("<h2>%1</h2><div class=\"charts\">").arg(esc(tr("Charts")));
-    html += chart(tr("Latency added by the mesh (median, min … max)"), tr("ms"), rates,
-                  {p50, p90, p99}, false);
-    html += chart(tr("Proxy CPU per 1,000 requests/s"), tr("vCPU"), rates, {cpu}, true);
-    html += chart(tr("Memory"), tr("MiB"), rates, {proxyMemory, controlMemory}, true);
+    html += charts(report).join(QString());
     html += QStringLiteral("</div><p class=\"muted\">%1</p></body></html>\n")
                 .arg(esc(tr("Made by Meshdeck's perf overhead.")));
     return html;

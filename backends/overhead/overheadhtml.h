@@ -16,6 +16,9 @@ class OverheadHtml
 public:
     [[nodiscard]] static QString render(const OverheadReport &report);
     [[nodiscard]] static VoidResult write(const OverheadReport &report, const QString &path);
+    // The report's charts as SVG elements: added latency, proxy CPU per 1,000 requests/s,
+    // memory. Styled by attributes (a page's CSS may override them, as the HTML's dark mode does).
+    [[nodiscard]] static QStringList charts(const OverheadReport &report);
 
     // One chart as an SVG element (also what the Results view's PNG export draws).
     struct Series

@@ -77,10 +77,17 @@ OverheadReport OverheadReport::build(const QList<ArmRun> &runs)
         report.durationSeconds
             = std::max(report.durationSeconds,
                        std::chrono::duration<double>(run.result.spec.duration).count());
+        // Load from worker pods: where the workers ran tells the arms apart as much as the URL.
+        const QString from
+            = run.result.labels.value(QStringLiteral("load.from")) == QLatin1String("cluster")
+            ? (run.result.labels.value(QStringLiteral("load.mesh")) == QLatin1String("inside")
+                   ? tr(" (from workers inside the mesh)")
+                   : tr(" (from workers outside the mesh)"))
+            : QString();
         if (run.arm == Arm::Baseline)
-            report.baselineTarget = QString::fromStdString(run.result.spec.url);
+            report.baselineTarget = QString::fromStdString(run.result.spec.url) + from;
         else {
-            report.meshTarget = QString::fromStdString(run.result.spec.url);
+            report.meshTarget = QString::fromStdString(run.result.spec.url) + from;
             if (!run.result.mesh.type.isEmpty())
                 report.meshType = run.result.mesh.type;
         }

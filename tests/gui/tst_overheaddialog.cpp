@@ -22,6 +22,7 @@
 #include <QTranslator>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
@@ -152,6 +153,76 @@ private Q_SLOTS:
         QFile file(html);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY(file.readAll().contains("<svg"));
+    }
+
+    // The load from worker pods: the baseline's outside the mesh, the mesh arm's inside it,
+    // both naming productpage's Service; the workers' CPU is measured beside the proxies'.
+    void inClusterArms()
+    {
+        qputenv("MESHDECK_LOADGEN_BINARY", MESHDECK_LOADGEN_BINARY);
+        Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("overhead.sqlite"));
+        QVERIFY(cluster.writeKubeconfig(dir.filePath(QStringLiteral("kc"))).ok());
+        auto session = std::make_shared<Kube::ClusterSession>(
+            Kube::Kubeconfig::load(dir.filePath(QStringLiteral("kc")))
+                ->resolve(QStringLiteral("meshdeck-demo"))
+                .value());
+        OverheadController overhead;
+        overhead.setStorePath(db);
+        OverheadDialog dialog(&overhead);
+        dialog.setTargets(
+            {{QStringLiteral("demo Bookinfo productpage"), cluster.bookinfo()->productpageUrl()},
+             {QStringLiteral("demo Bookinfo productpage through sidecars"),
+              cluster.bookinfo()->productpageMeshUrl()}});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const auto boxes = dialog.findChildren<QComboBox *>();
+        dialog.inClusterBox()->setChecked(true);
+        const QString service = QStringLiteral("http://productpage.bookinfo:9080/productpage");
+        QCOMPARE(boxes.at(0)->currentText(), service);
+        QCOMPARE(boxes.at(1)->currentText(), service);
+
+        // Without a cluster it is refused in place.
+        dialog.start();
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("connected cluster")),
+                 qPrintable(dialog.statusLabel()->text()));
+        QVERIFY(!overhead.isRunning());
+
+        overhead.setSession(session);
+        for (QLineEdit *e : dialog.findChildren<QLineEdit *>()) {
+            if (e->text().contains(QLatin1Char(',')))
+                e->setText(QStringLiteral("200"));
+        }
+        dialog.findChild<QSpinBox *>()->setValue(1); // repetitions
+        for (QDoubleSpinBox *s : dialog.findChildren<QDoubleSpinBox *>())
+            s->setValue(s->value() > 5 ? 3 : 1); // duration 3 s, warm-up 1 s
+        QSignalSpy finished(&overhead, &OverheadController::finished);
+        dialog.start();
+        QVERIFY(overhead.isRunning());
+        QVERIFY(finished.wait(120000));
+        QVERIFY2(finished.first().at(1).toString().isEmpty(),
+                 qPrintable(finished.first().at(1).toString()));
+        QTRY_VERIFY(dialog.reportView()->isVisible());
+        QCOMPARE(dialog.reportView()->table()->rowCount(), 1);
+        auto store = ResultStore::open(db).value();
+        const auto stored = store->listRuns({}).value();
+        QCOMPARE(stored.size(), 2);
+        QSet<QString> placed;
+        for (const auto &summary : stored) {
+            const auto run = store->loadRun(summary.id).value();
+            QCOMPARE(run.labels.value(QStringLiteral("load.from")), QStringLiteral("cluster"));
+            placed << run.labels.value(QStringLiteral("arm")) + QLatin1Char('/')
+                    + run.labels.value(QStringLiteral("load.mesh"));
+            QVERIFY(run.resources.usage(Perf::ResourceRole::LoadGenerator).measured);
+        }
+        QCOMPARE(
+            placed,
+            (QSet<QString> {QStringLiteral("baseline/outside"), QStringLiteral("mesh/inside")}));
+        if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
+            dialog.grab().save(shots + QStringLiteral("/overhead-dialog-incluster.png"));
     }
 };
 

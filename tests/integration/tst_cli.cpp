@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -358,6 +359,13 @@ private Q_SLOTS:
                                                                    "--sample-interval",
                                                                    "10ms"}
                                                    << 2 << "200ms";
+        QTest::newRow("overhead: the same URL twice")
+            << QStringList {"perf", "overhead", "--baseline", "http://a/", "--mesh", "http://a/"}
+            << 2 << "compare nothing";
+        QTest::newRow("overhead: workers without --in-cluster")
+            << QStringList {"perf",   "overhead",  "--baseline", "http://a/",
+                            "--mesh", "http://b/", "--workers",  "2"}
+            << 2 << "go with --in-cluster";
         QTest::newRow("unknown generator")
             << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2
             << "native, wrk or fortio";
@@ -910,6 +918,66 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(leftBehind().isEmpty(), 15000);
         demo.terminate();
         QVERIFY(demo.waitForFinished(15000));
+    }
+
+    // perf overhead with the load from worker pods, against `meshdeck demo-cluster`: both arms
+    // name productpage's Service, the mesh arm's workers inside the mesh; the report comes as
+    // JSON, HTML and PNG, with the proxies' CPU measured.
+    void perfOverheadInCluster()
+    {
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QProcess demo;
+        demo.start(QStringLiteral(MESHDECK_BINARY), {"demo-cluster", "--kubeconfig", kc});
+        QVERIFY(demo.waitForStarted());
+        const QByteArray banner = demoBanner(demo);
+        QVERIFY2(banner.contains("Press Ctrl-C"), banner.constData());
+        const QString service = QStringLiteral("http://productpage.bookinfo:9080/productpage");
+        const QString html = dir.filePath(QStringLiteral("r.html"));
+        const QString png = dir.filePath(QStringLiteral("r.png"));
+        const Run r = meshdeck({"perf",
+                                "overhead",
+                                "--kubeconfig",
+                                kc,
+                                "--mesh-namespace",
+                                "bookinfo",
+                                "--in-cluster",
+                                "--baseline",
+                                service,
+                                "--mesh",
+                                service,
+                                "--rates",
+                                "200",
+                                "--repeat",
+                                "1",
+                                "--duration",
+                                "3s",
+                                "--warmup",
+                                "1s",
+                                "--sample-interval",
+                                "500ms",
+                                "--start-delay",
+                                "2s",
+                                "--json",
+                                "--html",
+                                html,
+                                "--png",
+                                png});
+        demo.terminate();
+        QVERIFY(demo.waitForFinished(15000));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QVERIFY2(report.value("mesh").toString().contains("inside the mesh"), r.out.constData());
+        QVERIFY2(report.value("baseline").toString().contains("outside the mesh"),
+                 r.out.constData());
+        const QJsonArray rates = report.value("rates").toArray();
+        QCOMPARE(rates.size(), 1);
+        QVERIFY2(rates.first().toObject().value("proxy_vcpu_per_1000_rps").toDouble() > 0,
+                 r.out.constData());
+        QVERIFY(QFileInfo(html).size() > 1000);
+        const QImage picture(png);
+        QVERIFY(!picture.isNull());
+        QCOMPARE(picture.width(), 1200);
     }
 
     void perfCtrlCKeepsThePartialResult()

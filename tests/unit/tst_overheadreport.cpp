@@ -1,12 +1,15 @@
 // The overhead report from measured runs: pairs, spread, arms that did not keep up, half pairs
 // left by a cancel, proxy CPU per 1,000 requests/s; and the resource sampler's pure steps.
 #include <overhead/overheadhtml.h>
+#include <overhead/overheadimage.h>
 #include <overhead/overheadreport.h>
 #include <perf/smpexport.h>
 #include <proto/resultcodec.h>
 #include <telemetry/resourcesampler.h>
 
+#include <QImage>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Meshdeck;
@@ -127,6 +130,39 @@ private Q_SLOTS:
         QVERIFY(html.contains(QStringLiteral("<svg")));
         QVERIFY(!html.contains(QStringLiteral("<script")));
         QVERIFY(html.contains(QStringLiteral("0.200")));
+    }
+
+    // What `perf overhead --png` writes: the table and the charts, drawn (the charts' colours
+    // come from the SVG's own attributes, not from the HTML page's style sheet).
+    void pictureOfTheReport()
+    {
+        const QList<ArmRun> runs {run(Arm::Baseline, 500, 0, 5, 500),
+                                  run(Arm::Mesh, 500, 0, 6, 500, usage(0.1, 40 << 20)),
+                                  run(Arm::Baseline, 1000, 0, 5, 1000),
+                                  run(Arm::Mesh, 1000, 0, 7, 1000, usage(0.2, 41 << 20))};
+        const OverheadReport report = OverheadReport::build(runs);
+        const QImage image = OverheadImage::render(report);
+        QCOMPARE(image.width(), 1200);
+        QVERIFY(image.height() > 600);
+        int green = 0, ink = 0;
+        for (int y = 0; y < image.height(); y += 2) {
+            for (int x = 0; x < image.width(); x += 2) {
+                const QColor c = image.pixelColor(x, y);
+                if (c == QColor(0x2c, 0xa0, 0x2c))
+                    ++green; // the proxy CPU bars
+                if (c.lightness() < 80)
+                    ++ink; // text
+            }
+        }
+        QVERIFY2(green > 500, qPrintable(QString::number(green)));
+        QVERIFY2(ink > 500, qPrintable(QString::number(ink)));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("report.png"));
+        QVERIFY(OverheadImage::write(report, path).ok());
+        QCOMPARE(QImage(path).size(), image.size());
+        QVERIFY(!OverheadImage::write(report, QStringLiteral("/nonexistent/dir/r.png")).ok());
+        if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
+            image.save(shots + QStringLiteral("/overhead-report.png"));
     }
 
     void aRunShorterThanTheSamplingIntervalTakesTheNearestSample()
@@ -262,5 +298,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(tst_OverheadReport)
+QTEST_MAIN(tst_OverheadReport) // a QGuiApplication: the picture needs fonts
 #include "tst_overheadreport.moc"
