@@ -1810,6 +1810,13 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::MeasuredRun</name>
+    <message>
+        <source>No cluster is connected: connect one, or run the load from this computer.</source>
+        <translation>Kein Cluster verbunden: Verbinden Sie einen, oder erzeugen Sie die Last auf diesem Rechner.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Overhead::OverheadExperiment</name>
     <message>
         <source>No rates to measure at.</source>
@@ -1960,6 +1967,69 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::OverheadImage</name>
+    <message>
+        <source>Requests/s</source>
+        <translation>Anfragen/s</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Added p50</source>
+        <translation>Zusätzl. p50</translation>
+    </message>
+    <message>
+        <source>Added p90</source>
+        <translation>Zusätzl. p90</translation>
+    </message>
+    <message>
+        <source>Added p99</source>
+        <translation>Zusätzl. p99</translation>
+    </message>
+    <message>
+        <source>Added max</source>
+        <translation>Zusätzl. max.</translation>
+    </message>
+    <message>
+        <source>Proxy vCPU/1k</source>
+        <translation>Proxy-vCPU/1k</translation>
+    </message>
+    <message>
+        <source>Proxy mem</source>
+        <translation>Proxy-Speicher</translation>
+    </message>
+    <message>
+        <source>Control plane</source>
+        <translation>Steuerungsebene</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>Mesh arm %1 against baseline %2%3 · %4 s per run · %5 repetition(s) per rate</source>
+        <translation>Mesh-Zweig %1 gegen Basislinie %2%3 · %4 s je Lauf · %5 Wiederholung(en) je Rate</translation>
+    </message>
+    <message>
+        <source>CPU and memory: %1</source>
+        <translation>CPU und Speicher: %1</translation>
+    </message>
+    <message>
+        <source>* An arm did not keep up with this rate: its figures are not comparable.</source>
+        <translation>* Ein Zweig hat diese Rate nicht gehalten: Seine Werte sind nicht vergleichbar.</translation>
+    </message>
+    <message>
+        <source>Mesh overhead report</source>
+        <translation>Mesh-Overhead-Bericht</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2</source>
+        <translation>Der Bericht kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Overhead::OverheadReport</name>
     <message>
         <source>cAdvisor series in Prometheus</source>
@@ -2048,6 +2118,14 @@
 </source>
         <translation>Warnung: %1
 </translation>
+    </message>
+    <message>
+        <source> (from workers inside the mesh)</source>
+        <translation> (von Workern im Mesh)</translation>
+    </message>
+    <message>
+        <source> (from workers outside the mesh)</source>
+        <translation> (von Workern außerhalb des Meshes)</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +2229,22 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Load from inside the cluster needs a connected cluster: connect one on the Clusters page.</source>
+        <translation>Last aus dem Cluster braucht einen verbundenen Cluster: Verbinden Sie einen auf der Seite Cluster.</translation>
+    </message>
+    <message>
+        <source>Generate the load &amp;inside the cluster (worker pods of a Job)</source>
+        <translation>Last &amp;im Cluster erzeugen (Worker-Pods eines Jobs)</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s workers run outside the mesh, the mesh arm&apos;s inside it with their own sidecar, as Istio and Linkerd measure. The URLs are what the pods reach, such as a Service name.</source>
+        <translation>Die Worker der Basislinie laufen außerhalb des Meshes, die des Mesh-Zweigs darin mit eigenem Sidecar, wie Istio und Linkerd messen. Die URLs sind, was die Pods erreichen, etwa ein Service-Name.</translation>
+    </message>
+    <message>
+        <source>W&amp;orkers:</source>
+        <translation>W&amp;orker:</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2401,10 @@ Median (min. … max.)</translation>
     <message>
         <source>No rate was measured with both arms.</source>
         <translation>Keine Rate wurde mit beiden Zweigen gemessen.</translation>
+    </message>
+    <message>
+        <source>Stopped after run %1, which could send nothing: %2</source>
+        <translation>Angehalten nach Lauf %1, der nichts senden konnte: %2</translation>
     </message>
 </context>
 <context>

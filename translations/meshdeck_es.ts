@@ -1810,6 +1810,13 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::MeasuredRun</name>
+    <message>
+        <source>No cluster is connected: connect one, or run the load from this computer.</source>
+        <translation>No hay ningún clúster conectado: conecte uno o genere la carga desde este equipo.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Overhead::OverheadExperiment</name>
     <message>
         <source>No rates to measure at.</source>
@@ -1960,6 +1967,69 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::OverheadImage</name>
+    <message>
+        <source>Requests/s</source>
+        <translation>Solicitudes/s</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Alcanzado</translation>
+    </message>
+    <message>
+        <source>Added p50</source>
+        <translation>p50 añadido</translation>
+    </message>
+    <message>
+        <source>Added p90</source>
+        <translation>p90 añadido</translation>
+    </message>
+    <message>
+        <source>Added p99</source>
+        <translation>p99 añadido</translation>
+    </message>
+    <message>
+        <source>Added max</source>
+        <translation>máx. añadido</translation>
+    </message>
+    <message>
+        <source>Proxy vCPU/1k</source>
+        <translation>vCPU proxy/1k</translation>
+    </message>
+    <message>
+        <source>Proxy mem</source>
+        <translation>Memoria proxy</translation>
+    </message>
+    <message>
+        <source>Control plane</source>
+        <translation>Plano de control</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>Mesh arm %1 against baseline %2%3 · %4 s per run · %5 repetition(s) per rate</source>
+        <translation>Rama con malla %1 frente a línea base %2%3 · %4 s por ejecución · %5 repetición(es) por tasa</translation>
+    </message>
+    <message>
+        <source>CPU and memory: %1</source>
+        <translation>CPU y memoria: %1</translation>
+    </message>
+    <message>
+        <source>* An arm did not keep up with this rate: its figures are not comparable.</source>
+        <translation>* Una rama no mantuvo esta tasa: sus cifras no son comparables.</translation>
+    </message>
+    <message>
+        <source>Mesh overhead report</source>
+        <translation>Informe de sobrecarga de la malla</translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1: %2</source>
+        <translation>No se puede escribir el informe en %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Overhead::OverheadReport</name>
     <message>
         <source>cAdvisor series in Prometheus</source>
@@ -2048,6 +2118,14 @@
 </source>
         <translation>Aviso: %1
 </translation>
+    </message>
+    <message>
+        <source> (from workers inside the mesh)</source>
+        <translation> (desde workers dentro de la malla)</translation>
+    </message>
+    <message>
+        <source> (from workers outside the mesh)</source>
+        <translation> (desde workers fuera de la malla)</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +2229,22 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Load from inside the cluster needs a connected cluster: connect one on the Clusters page.</source>
+        <translation>La carga desde el clúster necesita un clúster conectado: conecte uno en la página Clústeres.</translation>
+    </message>
+    <message>
+        <source>Generate the load &amp;inside the cluster (worker pods of a Job)</source>
+        <translation>Generar la carga &amp;dentro del clúster (pods worker de un Job)</translation>
+    </message>
+    <message>
+        <source>The baseline&apos;s workers run outside the mesh, the mesh arm&apos;s inside it with their own sidecar, as Istio and Linkerd measure. The URLs are what the pods reach, such as a Service name.</source>
+        <translation>Los workers de la línea base se ejecutan fuera de la malla y los de la rama con malla dentro, con su propio sidecar, como miden Istio y Linkerd. Las URL son lo que alcanzan los pods, como el nombre de un Service.</translation>
+    </message>
+    <message>
+        <source>W&amp;orkers:</source>
+        <translation>W&amp;orkers:</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2401,10 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>No rate was measured with both arms.</source>
         <translation>No se midió ninguna tasa con ambas ramas.</translation>
+    </message>
+    <message>
+        <source>Stopped after run %1, which could send nothing: %2</source>
+        <translation>Detenido tras la ejecución %1, que no pudo enviar nada: %2</translation>
     </message>
 </context>
 <context>
