@@ -1,7 +1,10 @@
 #include "comparisondata.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace Meshdeck {
 
@@ -61,6 +64,20 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
             r.p99OverTime.append(
                 {static_cast<double>(p.second), static_cast<double>(p.p99Ns) / 1e6});
         }
+        r.proxyCpuOverTime = overTime(run.resources, Perf::ResourceRole::Sidecar, false);
+        r.applicationCpuOverTime = overTime(run.resources, Perf::ResourceRole::Application, false);
+        r.proxyMemoryOverTime = overTime(run.resources, Perf::ResourceRole::Sidecar, true);
+        r.applicationMemoryOverTime
+            = overTime(run.resources, Perf::ResourceRole::Application, true);
+        if (r.proxyCpuOverTime.isEmpty() && r.applicationCpuOverTime.isEmpty())
+            r.resourcesNote = !run.resources.unavailableReason.isEmpty()
+                ? run.resources.unavailableReason
+                : !run.resources.warnings.isEmpty()
+                ? run.resources.warnings.last()
+                : QCoreApplication::translate("Meshdeck::ComparisonData",
+                                              "No cluster was connected during the run.");
+        else
+            out.resources = true;
         out.minLatency
             = std::min(out.minLatency, std::max(1e-3, static_cast<double>(h.minNs()) / 1e6));
         out.maxLatency = std::max(out.maxLatency, r.max);
@@ -92,6 +109,35 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
                     {std::pow(10.0, lo + (b + 0.5) * width),
                      bins[static_cast<std::size_t>(b)] * 100.0 / static_cast<double>(h.count())});
         }
+    }
+    return out;
+}
+
+QList<QPointF> ComparisonData::overTime(const Perf::ResourceUsage &usage, Perf::ResourceRole role,
+                                        bool memory)
+{
+    // Containers are scraped at slightly different instants: a second's bucket holds each
+    // container's latest point, and the bucket is their sum.
+    std::map<int, std::map<QString, double>> buckets;
+    for (const Perf::ResourceSeries &s : usage.series) {
+        if (s.role != role)
+            continue;
+        const QString key = s.pod + QLatin1Char('/') + s.container;
+        for (const Perf::ResourcePoint &p : s.points) {
+            const double x = p.offsetSeconds - usage.windowStart;
+            if (x < -0.5 || p.offsetSeconds > usage.windowEnd + 0.5)
+                continue; // warm-up, or after the run
+            buckets[static_cast<int>(std::lround(x))][key] = memory
+                ? static_cast<double>(p.memoryBytes) / (1024.0 * 1024.0)
+                : p.cores * 1000.0;
+        }
+    }
+    QList<QPointF> out;
+    for (const auto &[second, containers] : buckets) {
+        double sum = 0;
+        for (const auto &[key, v] : containers)
+            sum += v;
+        out.append({static_cast<double>(std::max(0, second)), sum});
     }
     return out;
 }

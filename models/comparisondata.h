@@ -20,6 +20,13 @@ struct ComparisonData
         QList<QPointF> histogram; // x: bin centre (latency), y: share of the run's samples in %
         QList<QPointF> p50OverTime; // x: second of the run
         QList<QPointF> p99OverTime;
+        // CPU (millicores) and memory (MiB) the cluster measured, summed over the role's
+        // containers, x as above; empty with resourcesNote saying why.
+        QList<QPointF> proxyCpuOverTime;
+        QList<QPointF> applicationCpuOverTime;
+        QList<QPointF> proxyMemoryOverTime;
+        QList<QPointF> applicationMemoryOverTime;
+        QString resourcesNote;
         double p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0, mean = 0;
         double requestedRate = 0, achievedRate = 0, errorPercent = 0;
         QString mesh;
@@ -29,6 +36,12 @@ struct ComparisonData
     double minLatency = 0; // across runs, for shared axes
     double maxLatency = 0;
     double maxNines = 0;
+    bool resources = false; // at least one run has CPU or memory over time
+
+    // A role's containers summed per sampling instant (rounded to the second), offsets from the
+    // start of the measured part; cores as millicores, memory as MiB.
+    [[nodiscard]] static QList<QPointF> overTime(const Perf::ResourceUsage &usage,
+                                                 Perf::ResourceRole role, bool memory);
 
     // The colour of the i-th run, the same on every chart and in the table.
     static QColor colorFor(int i);

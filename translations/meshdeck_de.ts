@@ -131,6 +131,13 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ComparisonData</name>
+    <message>
+        <source>No cluster was connected during the run.</source>
+        <translation>Während des Laufs war kein Cluster verbunden.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ComparisonView</name>
     <message>
         <source>&amp;Baseline:</source>
@@ -258,6 +265,42 @@
     <message>
         <source>Chart as PNG (*.png);;Chart as SVG (*.svg);;Table as CSV (*.csv);;Runs as JSON (*.json)</source>
         <translation>Diagramm als PNG (*.png);;Diagramm als SVG (*.svg);;Tabelle als CSV (*.csv);;Läufe als JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CPU over time</source>
+        <translation>CPU im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Memory over time</source>
+        <translation>Speicher im Zeitverlauf</translation>
+    </message>
+    <message>
+        <source>Memory (KiB)</source>
+        <translation>Speicher (KiB)</translation>
+    </message>
+    <message>
+        <source>Memory (MiB)</source>
+        <translation>Speicher (MiB)</translation>
+    </message>
+    <message>
+        <source>CPU (millicores)</source>
+        <translation>CPU (Millicores)</translation>
+    </message>
+    <message>
+        <source>%1 proxies</source>
+        <translation>%1 Proxys</translation>
+    </message>
+    <message>
+        <source>%1 applications</source>
+        <translation>%1 Anwendungen</translation>
+    </message>
+    <message>
+        <source>No CPU or memory was measured for these runs. Runs made while a cluster is connected are sampled; %1</source>
+        <translation>Für diese Läufe wurden weder CPU noch Speicher gemessen. Läufe bei verbundenem Cluster werden erfasst; %1</translation>
+    </message>
+    <message>
+        <source>Not measured: %1</source>
+        <translation>Nicht gemessen: %1</translation>
     </message>
 </context>
 <context>

@@ -131,6 +131,13 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ComparisonData</name>
+    <message>
+        <source>No cluster was connected during the run.</source>
+        <translation>No había ningún clúster conectado durante la ejecución.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ComparisonView</name>
     <message>
         <source>&amp;Baseline:</source>
@@ -258,6 +265,42 @@
     <message>
         <source>Chart as PNG (*.png);;Chart as SVG (*.svg);;Table as CSV (*.csv);;Runs as JSON (*.json)</source>
         <translation>Gráfico como PNG (*.png);;Gráfico como SVG (*.svg);;Tabla como CSV (*.csv);;Ejecuciones como JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>CPU over time</source>
+        <translation>CPU en el tiempo</translation>
+    </message>
+    <message>
+        <source>Memory over time</source>
+        <translation>Memoria en el tiempo</translation>
+    </message>
+    <message>
+        <source>Memory (KiB)</source>
+        <translation>Memoria (KiB)</translation>
+    </message>
+    <message>
+        <source>Memory (MiB)</source>
+        <translation>Memoria (MiB)</translation>
+    </message>
+    <message>
+        <source>CPU (millicores)</source>
+        <translation>CPU (milinúcleos)</translation>
+    </message>
+    <message>
+        <source>%1 proxies</source>
+        <translation>%1 proxies</translation>
+    </message>
+    <message>
+        <source>%1 applications</source>
+        <translation>%1 aplicaciones</translation>
+    </message>
+    <message>
+        <source>No CPU or memory was measured for these runs. Runs made while a cluster is connected are sampled; %1</source>
+        <translation>No se midió CPU ni memoria en estas ejecuciones. Se miden las ejecuciones hechas con un clúster conectado; %1</translation>
+    </message>
+    <message>
+        <source>Not measured: %1</source>
+        <translation>No medido: %1</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,21 @@ QLineSeries *line(const QString &name, const QColor &color, const QList<QPointF>
     return s;
 }
 
+// Whole seconds on a time axis: one tick per second for short runs (no repeated labels from
+// fractional ticks), nice steps for long ones.
+void secondsAxis(QValueAxis *x, double maxSeconds)
+{
+    const int top = std::max(1, static_cast<int>(std::ceil(maxSeconds)));
+    x->setLabelFormat(QStringLiteral("%d"));
+    if (top <= 10) {
+        x->setRange(0, top);
+        x->setTickCount(top + 1);
+    } else {
+        x->setRange(0, top);
+        x->applyNiceNumbers();
+    }
+}
+
 QString ms(double v)
 {
     return QLocale().toString(v, 'f', v >= 100 ? 1 : (v >= 1 ? 2 : 3));
@@ -129,6 +144,8 @@ void ComparisonView::retranslate()
     m_tabs->setTabText(Histogram, tr("Distribution"));
     m_tabs->setTabText(Bars, tr("Percentiles"));
     m_tabs->setTabText(OverTime, tr("Over time"));
+    m_tabs->setTabText(CpuOverTime, tr("CPU over time"));
+    m_tabs->setTabText(MemoryOverTime, tr("Memory over time"));
     m_title->setText(tr("Comparing %n run(s)", nullptr, static_cast<int>(m_data.runs.size())));
 }
 
@@ -289,8 +306,7 @@ void ComparisonView::rebuildCharts()
                 maxY = std::max(maxY, p.y());
             }
         }
-        x->setRange(0, maxX);
-        x->setLabelFormat(QStringLiteral("%d"));
+        secondsAxis(x, maxX);
         x->setTitleText(tr("Seconds into the run"));
         y->setRange(0, maxY * 1.15);
         y->applyNiceNumbers();
@@ -299,7 +315,8 @@ void ComparisonView::rebuildCharts()
         chart->addAxis(y, Qt::AlignLeft);
         for (const auto &r : m_data.runs) {
             QLineSeries *p99 = line(tr("%1 p99").arg(r.name), r.color, r.p99OverTime);
-            QLineSeries *p50 = line(tr("%1 p50").arg(r.name), r.color, r.p50OverTime, 1.2);
+            QLineSeries *p50
+                = line(tr("%1 p50").arg(r.name), r.color.lighter(140), r.p50OverTime, 1.2);
             QPen dashed = p50->pen();
             dashed.setStyle(Qt::DashLine);
             p50->setPen(dashed);
@@ -314,6 +331,80 @@ void ComparisonView::rebuildCharts()
         m_views[OverTime]->setChart(chart);
         delete old;
     }
+    rebuildResourceChart(CpuOverTime);
+    rebuildResourceChart(MemoryOverTime);
+}
+
+// The proxies' (solid) and the applications' (dashed) CPU or memory per run over the measured
+// part of the run, on the same time axis as the latency; the title says why when nothing was
+// measured.
+void ComparisonView::rebuildResourceChart(Chart which)
+{
+    const bool memory = which == MemoryOverTime;
+    QChart *chart = newChart();
+    auto *x = new QValueAxis;
+    auto *y = new QValueAxis;
+    double maxX = 1, maxY = 0;
+    for (const auto &r : m_data.runs) {
+        for (const auto *points : {&r.p99OverTime, &r.proxyCpuOverTime, &r.applicationCpuOverTime})
+            for (const QPointF &p : *points)
+                maxX = std::max(maxX, p.x());
+        const QList<QPointF> &proxies = memory ? r.proxyMemoryOverTime : r.proxyCpuOverTime;
+        const QList<QPointF> &apps
+            = memory ? r.applicationMemoryOverTime : r.applicationCpuOverTime;
+        for (const auto *points : {&proxies, &apps})
+            for (const QPointF &p : *points)
+                maxY = std::max(maxY, p.y());
+    }
+    // Memory in KiB when it is small (the demo's proxies hold kilobytes).
+    const double scale = memory && maxY > 0 && maxY < 1 ? 1024.0 : 1.0;
+    secondsAxis(x, maxX);
+    x->setTitleText(tr("Seconds into the run"));
+    y->setRange(0, std::max(maxY * scale * 1.15, memory ? 1.0 : 10.0));
+    y->applyNiceNumbers();
+    y->setTitleText(memory ? (scale > 1 ? tr("Memory (KiB)") : tr("Memory (MiB)"))
+                           : tr("CPU (millicores)"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    QStringList notes;
+    for (const auto &r : m_data.runs) {
+        if (!r.resourcesNote.isEmpty())
+            notes << QStringLiteral("%1: %2").arg(r.name, r.resourcesNote);
+        const auto scaled = [scale](QList<QPointF> points) {
+            for (QPointF &p : points)
+                p.setY(p.y() * scale);
+            return points;
+        };
+        const QList<QPointF> &proxies = memory ? r.proxyMemoryOverTime : r.proxyCpuOverTime;
+        const QList<QPointF> &apps
+            = memory ? r.applicationMemoryOverTime : r.applicationCpuOverTime;
+        QList<QLineSeries *> added;
+        if (!proxies.isEmpty())
+            added << line(tr("%1 proxies").arg(r.name), r.color, scaled(proxies));
+        if (!apps.isEmpty()) {
+            QLineSeries *s
+                = line(tr("%1 applications").arg(r.name), r.color.lighter(140), scaled(apps), 1.2);
+            QPen dashed = s->pen();
+            dashed.setStyle(Qt::DashLine);
+            s->setPen(dashed);
+            added << s;
+        }
+        for (QLineSeries *s : std::as_const(added)) {
+            chart->addSeries(s);
+            s->attachAxis(x);
+            s->attachAxis(y);
+        }
+    }
+    if (!m_data.resources)
+        chart->setTitle(tr("No CPU or memory was measured for these runs. Runs made while a "
+                           "cluster is connected are sampled; %1")
+                            .arg(notes.value(0)));
+    else if (!notes.isEmpty())
+        chart->setTitle(tr("Not measured: %1").arg(notes.join(QStringLiteral("; "))));
+    ChartTheme::apply(chart, palette());
+    QChart *old = m_views[which]->chart();
+    m_views[which]->setChart(chart);
+    delete old;
 }
 
 void ComparisonView::rebuildTable()

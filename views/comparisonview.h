@@ -16,14 +16,15 @@ namespace Meshdeck {
 
 // 2 to 6 runs side by side, one colour per run everywhere: latency by percentile on a "nines"
 // axis (50 % ... 99.99 %) from the full histograms, the histograms overlaid, grouped bars of
-// p50/p90/p99/p99.9, latency over time, and a table with each run's difference from a chosen
+// p50/p90/p99/p99.9, latency over time, the proxies' and applications' CPU and memory over time
+// (what the cluster measured beside each run), and a table with each run's difference from a chosen
 // baseline (the mesh's overhead). Charts export as PNG or SVG, the table as CSV.
 class ComparisonView : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum Chart { Percentiles, Histogram, Bars, OverTime, ChartCount };
+    enum Chart { Percentiles, Histogram, Bars, OverTime, CpuOverTime, MemoryOverTime, ChartCount };
 
     explicit ComparisonView(QWidget *parent = nullptr);
 
@@ -47,6 +48,7 @@ protected:
 
 private:
     void rebuildCharts();
+    void rebuildResourceChart(Chart which);
     void rebuildTable();
     void retranslate();
     void onExport();

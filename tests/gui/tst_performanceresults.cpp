@@ -269,6 +269,29 @@ private Q_SLOTS:
         qInfo("demo productpage p50: direct %.2f ms, via sidecars %.2f ms", data.runs[0].p50,
               data.runs[1].p50);
         QVERIFY(data.runs[1].p50 > data.runs[0].p50);
+        // CPU and memory over time beside the latency: the sidecars worked in the mesh run.
+        QVERIFY(data.resources);
+        QVERIFY(!data.runs[1].proxyCpuOverTime.isEmpty());
+        QVERIFY(std::any_of(data.runs[1].proxyCpuOverTime.begin(),
+                            data.runs[1].proxyCpuOverTime.end(),
+                            [](const QPointF &p) { return p.y() > 0; }));
+        QVERIFY(!page.comparison()
+                     ->chartView(ComparisonView::CpuOverTime)
+                     ->chart()
+                     ->series()
+                     .isEmpty());
+        QVERIFY(!page.comparison()
+                     ->chartView(ComparisonView::MemoryOverTime)
+                     ->chart()
+                     ->series()
+                     .isEmpty());
+        if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty()) {
+            page.comparison()->setCurrentChart(ComparisonView::CpuOverTime);
+            page.grab().save(shots + QStringLiteral("/compare-cpu.png"));
+            page.comparison()->setCurrentChart(ComparisonView::MemoryOverTime);
+            page.grab().save(shots + QStringLiteral("/compare-memory.png"));
+            page.comparison()->setCurrentChart(ComparisonView::Percentiles);
+        }
         QVERIFY(page.comparison()->summaryTable()->item(1, 8)->text().startsWith(QLatin1Char('+')));
         if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
             page.grab().save(shots + QStringLiteral("/demo-overhead.png"));

@@ -1,0 +1,76 @@
+// What the comparison charts draw from a run's resource samples: a role's containers summed per
+// sampling instant, on the measured part of the run, warm-up left out.
+#include <models/comparisondata.h>
+
+#include <QTest>
+
+using namespace Meshdeck;
+
+class tst_ComparisonData : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void containersAreSummedPerInstant()
+    {
+        Perf::ResourceUsage usage;
+        usage.source = QStringLiteral("prometheus");
+        usage.windowStart = 2; // two seconds of warm-up
+        usage.windowEnd = 8;
+        const auto series
+            = [](const QString &pod, Perf::ResourceRole role, QList<Perf::ResourcePoint> points) {
+                  Perf::ResourceSeries s;
+                  s.ns = QStringLiteral("bookinfo");
+                  s.pod = pod;
+                  s.container = role == Perf::ResourceRole::Sidecar ? QStringLiteral("istio-proxy")
+                                                                    : QStringLiteral("app");
+                  s.role = role;
+                  s.points = points;
+                  return s;
+              };
+        // Two proxies scraped 0.2 s apart; the first point lies in the warm-up.
+        usage.series << series(QStringLiteral("a"), Perf::ResourceRole::Sidecar,
+                               {{1.0, 0.5, 1 << 20}, {4.0, 0.10, 2 << 20}, {6.0, 0.12, 2 << 20}})
+                     << series(QStringLiteral("b"), Perf::ResourceRole::Sidecar,
+                               {{4.2, 0.05, 1 << 20}, {6.2, 0.06, 1 << 20}})
+                     << series(QStringLiteral("c"), Perf::ResourceRole::Application,
+                               {{4.1, 0.3, 4 << 20}});
+        const QList<QPointF> cpu
+            = ComparisonData::overTime(usage, Perf::ResourceRole::Sidecar, false);
+        QCOMPARE(cpu.size(), 2);
+        QCOMPARE(cpu.at(0).x(), 2.0);
+        QVERIFY(qAbs(cpu.at(0).y() - 150.0) < 1e-9); // 100 m + 50 m
+        QCOMPARE(cpu.at(1).x(), 4.0);
+        QVERIFY(qAbs(cpu.at(1).y() - 180.0) < 1e-9);
+        const QList<QPointF> memory
+            = ComparisonData::overTime(usage, Perf::ResourceRole::Sidecar, true);
+        QCOMPARE(memory.at(0).y(), 3.0); // MiB
+        QCOMPARE(ComparisonData::overTime(usage, Perf::ResourceRole::Application, false).size(), 1);
+        QVERIFY(ComparisonData::overTime(usage, Perf::ResourceRole::ControlPlane, false).isEmpty());
+    }
+
+    void runsWithoutSamplesSayWhy()
+    {
+        Perf::RunResult measured, unmeasured;
+        measured.name = QStringLiteral("mesh");
+        unmeasured.name = QStringLiteral("laptop");
+        for (Perf::RunResult *r : {&measured, &unmeasured})
+            r->report.corrected.record(5'000'000);
+        measured.resources.source = QStringLiteral("metrics-api");
+        measured.resources.windowEnd = 10;
+        Perf::ResourceSeries s;
+        s.pod = QStringLiteral("p");
+        s.container = QStringLiteral("istio-proxy");
+        s.role = Perf::ResourceRole::Sidecar;
+        s.points = {{3, 0.2, 1 << 20}};
+        measured.resources.series << s;
+        unmeasured.resources.unavailableReason = QStringLiteral("no Prometheus, no metrics API");
+        const ComparisonData data = ComparisonData::build({measured, unmeasured});
+        QVERIFY(data.resources);
+        QVERIFY(data.runs.at(0).resourcesNote.isEmpty());
+        QCOMPARE(data.runs.at(1).resourcesNote, QStringLiteral("no Prometheus, no metrics API"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ComparisonData)
+#include "tst_comparisondata.moc"
