@@ -2008,6 +2008,10 @@
         <source>Cannot write the report to %1: %2</source>
         <translation>Der Bericht kann nicht nach %1 geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Overhead::OverheadImage</name>
@@ -2369,14 +2373,6 @@ ebene</translation>
         <translation>k. A.</translation>
     </message>
     <message>
-        <source>%1 MiB</source>
-        <translation>%1 MiB</translation>
-    </message>
-    <message>
-        <source>%1 m, %2 MiB</source>
-        <translation>%1 m, %2 MiB</translation>
-    </message>
-    <message>
         <source>An arm did not keep up with this rate (below 95 % of it, or 1 % errors): its figures are not comparable.</source>
         <translation>Ein Zweig hat diese Rate nicht gehalten (unter 95 % davon oder 1 % Fehler): Seine Werte sind nicht vergleichbar.</translation>
     </message>
@@ -2413,6 +2409,10 @@ ebene</translation>
 median (min … max)</source>
         <translation>Zusätzl. p50 (ms)
 Median (min. … max.)</translation>
+    </message>
+    <message>
+        <source>%1 m, %2</source>
+        <translation>%1 m, %2</translation>
     </message>
 </context>
 <context>

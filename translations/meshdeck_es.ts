@@ -2008,6 +2008,10 @@
         <source>Cannot write the report to %1: %2</source>
         <translation>No se puede escribir el informe en %1: %2</translation>
     </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Overhead::OverheadImage</name>
@@ -2369,14 +2373,6 @@ control</translation>
         <translation>n/d</translation>
     </message>
     <message>
-        <source>%1 MiB</source>
-        <translation>%1 MiB</translation>
-    </message>
-    <message>
-        <source>%1 m, %2 MiB</source>
-        <translation>%1 m, %2 MiB</translation>
-    </message>
-    <message>
         <source>An arm did not keep up with this rate (below 95 % of it, or 1 % errors): its figures are not comparable.</source>
         <translation>Una rama no sostuvo esta tasa (por debajo del 95 % o con 1 % de errores): sus cifras no son comparables.</translation>
     </message>
@@ -2413,6 +2409,10 @@ control</translation>
 median (min … max)</source>
         <translation>p50 añadido (ms)
 mediana (mín. … máx.)</translation>
+    </message>
+    <message>
+        <source>%1 m, %2</source>
+        <translation>%1 m, %2</translation>
     </message>
 </context>
 <context>

@@ -165,13 +165,12 @@ void OverheadReportView::rebuild()
             added(r.p99),
             added(r.max),
             r.resourcesMeasured ? locale.toString(r.proxyCoresPer1000, 'f', 3) : tr("n/a"),
-            r.resourcesMeasured
-                ? tr("%1 MiB").arg(locale.toString(r.proxyMemoryBytes / 1048576.0, 'f', 2))
-                : tr("n/a"),
+            r.resourcesMeasured ? OverheadReport::memoryText(r.proxyMemoryBytes, locale)
+                                : tr("n/a"),
             r.controlPlaneMeasured
-                ? tr("%1 m, %2 MiB")
+                ? tr("%1 m, %2")
                       .arg(locale.toString(r.controlPlaneCores * 1000, 'f', 0),
-                           locale.toString(r.controlPlaneMemoryBytes / 1048576.0, 'f', 1))
+                           OverheadReport::memoryText(r.controlPlaneMemoryBytes, locale))
                 : tr("n/a")};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));

@@ -82,9 +82,10 @@ CertPtr makeCert(EVP_PKEY *key, const QString &cn, const QStringList &orgs, X509
         X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8,
                                    reinterpret_cast<const unsigned char *>(o.toUtf8().constData()),
                                    -1, -1, 0);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
-                               reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()), -1,
-                               -1, 0);
+    if (!cn.isEmpty()) // workload certificates name their identity in the SAN only
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                                   reinterpret_cast<const unsigned char *>(cn.toUtf8().constData()),
+                                   -1, -1, 0);
     X509 *signer = issuer ? issuer : cert.get();
     X509_set_issuer_name(cert.get(), X509_get_subject_name(signer));
     if (ca) {
@@ -97,12 +98,16 @@ CertPtr makeCert(EVP_PKEY *key, const QString &cn, const QStringList &orgs, X509
         addExtension(cert.get(), signer, NID_key_usage,
                      "critical,digitalSignature,keyEncipherment");
         addExtension(cert.get(), signer, NID_ext_key_usage, server ? "serverAuth" : "clientAuth");
-        if (server) {
+        if (server || !hosts.isEmpty()) {
             QStringList san;
             for (const QString &h : hosts) {
+                const bool uri = h.startsWith(QLatin1String("spiffe://"));
                 const bool ip
-                    = !h.isEmpty() && (h.front().isDigit() || h.contains(QLatin1Char(':')));
-                san << (ip ? QStringLiteral("IP:") : QStringLiteral("DNS:")) + h;
+                    = !uri && !h.isEmpty() && (h.front().isDigit() || h.contains(QLatin1Char(':')));
+                san << (uri      ? QStringLiteral("URI:")
+                            : ip ? QStringLiteral("IP:")
+                                 : QStringLiteral("DNS:"))
+                        + h;
             }
             addExtension(cert.get(), signer, NID_subject_alt_name,
                          san.join(QLatin1Char(',')).toUtf8().constData());
@@ -182,6 +187,36 @@ bool Certificates::configureServer(SSL_CTX *ctx, const TlsMaterial &material)
     SSL_CTX_set_client_CA_list(ctx, names);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, acceptAnyClient);
     return true;
+}
+
+Result<QPair<QByteArray, QByteArray>> Certificates::makeCa(const QString &commonName)
+{
+    KeyPtr key = newKey();
+    if (!key)
+        return Unexpected(Error(ErrorCode::IoError, QStringLiteral("Cannot make a key.")));
+    CertPtr ca = makeCert(key.get(), commonName, {}, nullptr, key.get(), true, false, {}, 1);
+    if (!ca)
+        return Unexpected(Error(ErrorCode::IoError, QStringLiteral("Cannot sign the CA.")));
+    return QPair<QByteArray, QByteArray> {pem(ca.get()), pem(key.get())};
+}
+
+Result<QPair<QByteArray, QByteArray>> Certificates::issueWorkload(const QByteArray &caCert,
+                                                                  const QByteArray &caKey,
+                                                                  const QString &spiffeId,
+                                                                  long serial)
+{
+    CertPtr ca = readCert(caCert);
+    KeyPtr signer = readKey(caKey);
+    KeyPtr key = newKey();
+    if (!ca || !signer || !key)
+        return Unexpected(Error(ErrorCode::IoError, QStringLiteral("Cannot read the mesh CA.")));
+    // Both ends of mutual TLS: the workload serves and calls.
+    CertPtr cert = makeCert(key.get(), QString(), {}, ca.get(), signer.get(), false, true,
+                            {spiffeId}, serial);
+    if (!cert)
+        return Unexpected(
+            Error(ErrorCode::IoError, QStringLiteral("Cannot sign %1.").arg(spiffeId)));
+    return QPair<QByteArray, QByteArray> {pem(cert.get()), pem(key.get())};
 }
 
 QPair<QString, QStringList> Certificates::subjectOf(X509 *certificate)

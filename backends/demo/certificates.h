@@ -34,6 +34,14 @@ public:
     // Sets the server certificate and key, and accepts (without requiring) client certificates
     // signed by the CA; the request handler checks the verification result.
     static bool configureServer(SSL_CTX *ctx, const TlsMaterial &material);
+    // A certificate authority of its own (a mesh's root, as istiod and Linkerd's identity keep):
+    // PEM certificate and key.
+    [[nodiscard]] static Result<QPair<QByteArray, QByteArray>> makeCa(const QString &commonName);
+    // A workload certificate for a SPIFFE identity (spiffe://cluster.local/ns/NS/sa/SA) signed by
+    // that CA, client and server use, a fresh EC P-256 key: PEM certificate and key.
+    [[nodiscard]] static Result<QPair<QByteArray, QByteArray>>
+    issueWorkload(const QByteArray &caCert, const QByteArray &caKey, const QString &spiffeId,
+                  long serial);
     // Common name and organizations of a client certificate.
     [[nodiscard]] static QPair<QString, QStringList> subjectOf(X509 *certificate);
 };

@@ -8,6 +8,7 @@
 #include "controllermanager.h"
 #include "demoprometheus.h"
 #include "kubeletstats.h"
+#include "meshcontrolplane.h"
 #include "objectfields.h"
 #include "scenario.h"
 
@@ -78,6 +79,9 @@ VoidResult DemoCluster::start()
         return hostAliases(ns, injected);
     };
     m_controllers->start();
+    // The work of a mesh's control plane, done while one is installed (and measured).
+    m_controlPlane = std::make_unique<MeshControlPlane>(m_store.get());
+    m_controlPlane->start();
 
     // Clients send bearer tokens only over TLS, so token mode serves HTTPS too.
     if (m_options.tls || m_options.tokenAuth) {
@@ -158,9 +162,9 @@ VoidResult DemoCluster::start()
         });
         // The kubelet's statistics: what Bookinfo's containers, worker pods and Prometheus use.
         m_kubelet = std::make_unique<KubeletStats>(KubeletStats::Sources {
-            m_store.get(), m_bookinfo.get(), m_processes.get(), [this]() -> pid_t {
-                return m_prometheus ? m_prometheus->pid() : -1;
-            }});
+            m_store.get(), m_bookinfo.get(), m_processes.get(),
+            [this]() -> pid_t { return m_prometheus ? m_prometheus->pid() : -1; },
+            m_controlPlane.get()});
         m_bookinfo->setCadvisor([this] { return m_kubelet->cadvisor(); });
         if (!m_bookinfo->start()) {
             m_api->stop();
@@ -204,6 +208,8 @@ void DemoCluster::stop()
         m_bookinfo->stop();
     m_api->stop();
     m_controllers->stop();
+    if (m_controlPlane)
+        m_controlPlane->stop();
     m_processes.reset(); // workers still running are killed
     if (!m_options.stateFile.isEmpty())
         (void)saveState(m_options.stateFile);

@@ -17,6 +17,7 @@ class BookinfoTraffic;
 class ContainerProcesses;
 class DemoPrometheus;
 class KubeletStats;
+class MeshControlPlane;
 class ControllerManager;
 struct TlsMaterial;
 
@@ -71,6 +72,7 @@ public:
     [[nodiscard]] const BookinfoTraffic *bookinfo() const { return m_bookinfo.get(); }
     // The kubelet's statistics (cAdvisor series, metrics.k8s.io), or null without Bookinfo.
     [[nodiscard]] KubeletStats *kubelet() const { return m_kubelet.get(); }
+    [[nodiscard]] MeshControlPlane *controlPlane() const { return m_controlPlane.get(); }
     // The real Prometheus's URL, or empty with the reason in prometheusProblem().
     [[nodiscard]] QString prometheusUrl() const;
     [[nodiscard]] QString prometheusProblem() const { return m_prometheusProblem; }
@@ -100,6 +102,7 @@ private:
     std::unique_ptr<ContainerProcesses> m_processes;
     std::unique_ptr<DemoPrometheus> m_prometheus;
     std::unique_ptr<KubeletStats> m_kubelet;
+    std::unique_ptr<MeshControlPlane> m_controlPlane; // the mesh's control plane's real work
     QString m_prometheusProblem;
     QString m_adminToken;
     QString m_readOnlyToken;

@@ -1,5 +1,7 @@
 #include "kubeletstats.h"
 
+#include "meshcontrolplane.h"
+
 #include "apierror.h"
 #include "bookinfotraffic.h"
 #include "containerprocesses.h"
@@ -232,6 +234,34 @@ std::vector<KubeletStats::Reading> KubeletStats::read()
             r.cpuSeconds = cpu; // the process began with its pod
             r.memoryBytes = rss;
             out.push_back(std::move(r));
+        }
+    }
+    if (m_sources.controlPlane) {
+        const MeshControlPlane::Usage u = m_sources.controlPlane->usage();
+        const auto add = [&](const QJsonObject *pod, const QString &container, double cpu,
+                             qint64 bytes) {
+            if (!pod)
+                return;
+            Reading r = reading(*pod, container);
+            r.cpuSeconds = sinceSeen(QStringLiteral("control-plane/") + container, r.uid, cpu);
+            r.memoryBytes = bytes;
+            out.push_back(std::move(r));
+        };
+        if (const QJsonObject *istiod = podFor([](const QJsonObject &p) {
+                return labelOf(p, "app") == QLatin1String("istiod");
+            })) {
+            add(istiod, QStringLiteral("discovery"), u.discoveryCpuSeconds + u.identityCpuSeconds,
+                u.discoveryBytes + u.identityBytes);
+        } else {
+            const auto component = [&](const char *name) {
+                return podFor([name](const QJsonObject &p) {
+                    return labelOf(p, "linkerd.io/control-plane-component") == QLatin1String(name);
+                });
+            };
+            add(component("destination"), QStringLiteral("destination"), u.discoveryCpuSeconds,
+                u.discoveryBytes);
+            add(component("identity"), QStringLiteral("identity"), u.identityCpuSeconds,
+                u.identityBytes);
         }
     }
     if (m_sources.prometheusPid) {

@@ -19,6 +19,7 @@ namespace Meshdeck::Demo {
 
 class BookinfoTraffic;
 class ContainerProcesses;
+class MeshControlPlane;
 class ObjectStore;
 class Selector;
 
@@ -29,7 +30,10 @@ class Selector;
 //    hooks and connection buffers; see BookinfoTraffic::usage());
 //  - pods running Meshdeck's worker image: the child process's CPU time and resident memory
 //    (/proc);
-//  - the Prometheus add-on's pod: the real Prometheus process, likewise.
+//  - the Prometheus add-on's pod: the real Prometheus process, likewise;
+//  - the mesh's control plane (istiod's discovery container, or Linkerd's destination and
+//    identity): the CPU clock of the demo's control-plane thread and what it holds for the
+//    proxies (see MeshControlPlane).
 // A container's CPU counter starts at zero when its pod is first seen, so a replaced pod begins a
 // new series as with a real kubelet. Containers with nothing running behind them have no series.
 // Served as cAdvisor series (for Prometheus) and as metrics.k8s.io PodMetrics and NodeMetrics
@@ -43,6 +47,7 @@ public:
         const BookinfoTraffic *bookinfo = nullptr;
         const ContainerProcesses *processes = nullptr;
         std::function<pid_t()> prometheusPid;
+        const MeshControlPlane *controlPlane = nullptr;
     };
 
     explicit KubeletStats(Sources sources);

@@ -156,6 +156,13 @@ QString OverheadHtml::chart(const QString &title, const QString &unit,
 
 QStringList OverheadHtml::charts(const OverheadReport &report)
 {
+    // Memory in KiB when every figure is below a MiB (the demo's proxies hold kilobytes).
+    double largest = 0;
+    for (const OverheadRow &r : report.rows)
+        largest = std::max({largest, r.resourcesMeasured ? r.proxyMemoryBytes : 0.0,
+                            r.controlPlaneMeasured ? r.controlPlaneMemoryBytes : 0.0});
+    const bool kib = largest < 1048576.0;
+    const double memoryUnit = kib ? 1024.0 : 1048576.0;
     QStringList rates;
     Series p50 {tr("added p50"), QStringLiteral("#1f77b4"), {}, {}, {}};
     Series p90 {tr("added p90"), QStringLiteral("#ff7f0e"), {}, {}, {}};
@@ -172,14 +179,16 @@ QStringList OverheadHtml::charts(const OverheadReport &report)
             s->high << a->addedMaxMs;
         }
         cpu.values << (r.resourcesMeasured ? r.proxyCoresPer1000 : std::nan(""));
-        proxyMemory.values << (r.resourcesMeasured ? r.proxyMemoryBytes / 1048576.0 : std::nan(""));
-        controlMemory.values << (r.controlPlaneMeasured ? r.controlPlaneMemoryBytes / 1048576.0
+        proxyMemory.values << (r.resourcesMeasured ? r.proxyMemoryBytes / memoryUnit
+                                                   : std::nan(""));
+        controlMemory.values << (r.controlPlaneMeasured ? r.controlPlaneMemoryBytes / memoryUnit
                                                         : std::nan(""));
     }
     return {chart(tr("Latency added by the mesh (median, min … max)"), tr("ms"), rates,
                   {p50, p90, p99}, false),
             chart(tr("Proxy CPU per 1,000 requests/s"), tr("vCPU"), rates, {cpu}, true),
-            chart(tr("Memory"), tr("MiB"), rates, {proxyMemory, controlMemory}, true)};
+            chart(tr("Memory"), kib ? tr("KiB") : tr("MiB"), rates, {proxyMemory, controlMemory},
+                  true)};
 }
 
 QString OverheadHtml::render(const OverheadReport &report)
@@ -232,15 +241,14 @@ QString OverheadHtml::render(const OverheadReport &report)
                     .arg(num(r.baselineAchieved, 1), num(r.meshAchieved, 1), cell(r.p50),
                          cell(r.p90), cell(r.p99), cell(r.max))
                     .arg(r.resourcesMeasured ? num(r.proxyCoresPer1000, 3) : tr("n/a"))
-                    .arg(r.resourcesMeasured
-                             ? QStringLiteral("%1 MiB").arg(num(r.proxyMemoryBytes / 1048576.0))
-                             : tr("n/a"))
+                    .arg(r.resourcesMeasured ? OverheadReport::memoryText(r.proxyMemoryBytes)
+                                             : tr("n/a"))
                     .arg(r.controlPlaneMeasured
                              ? QStringLiteral("%1 m").arg(num(r.controlPlaneCores * 1000, 0))
                              : tr("n/a"))
-                    .arg(r.controlPlaneMeasured ? QStringLiteral("%1 MiB").arg(
-                             num(r.controlPlaneMemoryBytes / 1048576.0, 1))
-                                                : tr("n/a"));
+                    .arg(r.controlPlaneMeasured
+                             ? OverheadReport::memoryText(r.controlPlaneMemoryBytes)
+                             : tr("n/a"));
     }
     html += QStringLiteral("</table>");
     if (std::any_of(report.rows.begin(), report.rows.end(),

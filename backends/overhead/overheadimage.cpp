@@ -44,11 +44,11 @@ QList<QStringList> tableOf(const OverheadReport &report)
             added(r.p99),
             added(r.max),
             r.resourcesMeasured ? num(r.proxyCoresPer1000, 3) : OverheadImage::tr("n/a"),
-            r.resourcesMeasured ? QStringLiteral("%1 MiB").arg(num(r.proxyMemoryBytes / 1048576.0))
+            r.resourcesMeasured ? OverheadReport::memoryText(r.proxyMemoryBytes)
                                 : OverheadImage::tr("n/a"),
-            r.controlPlaneMeasured ? QStringLiteral("%1 m, %2 MiB")
+            r.controlPlaneMeasured ? QStringLiteral("%1 m, %2")
                                          .arg(num(r.controlPlaneCores * 1000, 0),
-                                              num(r.controlPlaneMemoryBytes / 1048576.0, 1))
+                                              OverheadReport::memoryText(r.controlPlaneMemoryBytes))
                                    : OverheadImage::tr("n/a")};
     }
     return rows;

@@ -193,6 +193,13 @@ QList<ArmRun> OverheadReport::armRunsFromLabels(const QList<Perf::RunResult> &ru
     return out;
 }
 
+QString OverheadReport::memoryText(double bytes, const QLocale &locale)
+{
+    if (bytes < 1024.0 * 1024.0)
+        return QStringLiteral("%1 KiB").arg(locale.toString(bytes / 1024.0, 'f', 0));
+    return QStringLiteral("%1 MiB").arg(locale.toString(bytes / 1048576.0, 'f', 1));
+}
+
 double OverheadReport::highestKeptUpRate() const
 {
     double best = 0;
@@ -277,15 +284,11 @@ QString OverheadReport::toText() const
                    .arg(r.resourcesMeasured ? QString::number(r.proxyCoresPer1000, 'f', 3)
                                             : tr("n/a"),
                         17)
-                   .arg(r.resourcesMeasured ? QStringLiteral("%1 MiB").arg(
-                            r.proxyMemoryBytes / 1048576.0, 0, 'f', 2)
-                                            : tr("n/a"),
-                        12)
-                   .arg(r.controlPlaneMeasured
-                            ? QStringLiteral("%1m, %2 MiB")
-                                  .arg(r.controlPlaneCores * 1000, 0, 'f', 0)
-                                  .arg(r.controlPlaneMemoryBytes / 1048576.0, 0, 'f', 1)
-                            : tr("n/a"),
+                   .arg(r.resourcesMeasured ? memoryText(r.proxyMemoryBytes) : tr("n/a"), 12)
+                   .arg(r.controlPlaneMeasured ? QStringLiteral("%1m, %2")
+                                                     .arg(r.controlPlaneCores * 1000, 0, 'f', 0)
+                                                     .arg(memoryText(r.controlPlaneMemoryBytes))
+                                               : tr("n/a"),
                         19);
     }
     if (std::any_of(rows.begin(), rows.end(), [](const OverheadRow &r) { return !r.keptUp(); }))

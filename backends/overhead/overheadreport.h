@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QLocale>
 #include <QString>
 
 namespace Meshdeck::Overhead {
@@ -73,6 +74,10 @@ public:
     QList<OverheadRow> rows;
     QStringList warnings;
     bool cancelled = false;
+
+    // Memory as people read it: "29 KiB" below a MiB, else "41.2 MiB" (the demo's proxies hold
+    // kilobytes, real ones tens of megabytes). `locale` formats the number (C when default).
+    [[nodiscard]] static QString memoryText(double bytes, const QLocale &locale = QLocale::c());
 
     // The highest rate both arms kept up with; 0 when none.
     [[nodiscard]] double highestKeptUpRate() const;

@@ -5,8 +5,11 @@
 #include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
 #include <demo/kubeletstats.h>
+#include <demo/meshcontrolplane.h>
+#include <demo/objectstore.h>
 #include <perf/loadengine.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -135,6 +138,59 @@ private Q_SLOTS:
               low * 1000, high * 1000, high / low);
         QVERIFY(low > 0);
         QVERIFY2(high / low > 2.0 && high / low < 8.0, "four times the rate costs more CPU");
+    }
+
+    // istiod's CPU and memory come from the work a control plane does: every proxy's
+    // configuration computed and pushed when the cluster changes, a certificate per proxy.
+    void controlPlaneDoesRealWork()
+    {
+        Demo::MeshControlPlane &cp = *m_cluster.controlPlane();
+        // Bookinfo's six pods and the ingress gateway carry proxies.
+        QTRY_VERIFY_WITH_TIMEOUT(cp.stats().proxies >= 7, 10000);
+        QTRY_COMPARE(cp.stats().certificates, quint64(cp.stats().proxies));
+        QString productpage;
+        for (const QJsonObject &pod :
+             m_cluster.store().objects(QStringLiteral("/pods"), "bookinfo"))
+            if (pod.value("metadata").toObject().value("name").toString().startsWith("productpage"))
+                productpage = pod.value("metadata").toObject().value("uid").toString();
+        const QJsonObject config = QJsonDocument::fromJson(cp.configOf(productpage)).object();
+        bool reviews = false;
+        for (const QJsonValue &c : config.value("clusters").toArray()) {
+            const QJsonObject cluster = c.toObject();
+            if (cluster.value("name").toString()
+                == QLatin1String("outbound|9080||reviews.bookinfo.svc.cluster.local"))
+                reviews = cluster.value("endpoints").toArray().size() == 3; // v1, v2, v3
+        }
+        QVERIFY2(reviews, cp.configOf(productpage).left(2000).constData());
+
+        // A new pod: a certificate for it and a push to every proxy (the endpoints changed).
+        const auto before = cp.stats();
+        const double cpuBefore = cp.usage().discoveryCpuSeconds;
+        QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        QVERIFY2(!kubectl.isEmpty(), "kubectl is not installed");
+        const QString config2 = m_dir.filePath(QStringLiteral("kubeconfig-cp"));
+        QVERIFY(m_cluster.writeKubeconfig(config2).ok());
+        QProcess scale;
+        scale.start(kubectl,
+                    {"--kubeconfig", config2, "-n", "bookinfo", "scale", "deployment/ratings-v1",
+                     "--replicas=2"});
+        QVERIFY(scale.waitForFinished(30000));
+        QCOMPARE(scale.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(cp.stats().proxies == before.proxies + 1, 15000);
+        QTRY_COMPARE(cp.stats().certificates, before.certificates + 1);
+        QTRY_VERIFY(cp.stats().pushes >= before.pushes + quint64(before.proxies));
+        QVERIFY(cp.usage().discoveryCpuSeconds > cpuBefore);
+        // The kubelet reports it as istiod's discovery container.
+        bool istiod = false;
+        for (const auto &r : m_cluster.kubelet()->read()) {
+            if (r.container == QLatin1String("discovery"))
+                istiod = r.cpuSeconds > 0 && r.memoryBytes > 0 && r.ns == "istio-system";
+        }
+        QVERIFY(istiod);
+        qInfo("control plane: %d proxies, %llu pushes, %llu certificates, %.1f ms CPU, %lld bytes",
+              cp.stats().proxies, cp.stats().pushes, cp.stats().certificates,
+              (cp.usage().discoveryCpuSeconds + cp.usage().identityCpuSeconds) * 1000,
+              cp.usage().discoveryBytes + cp.usage().identityBytes);
     }
 
 private:
