@@ -30,6 +30,7 @@ void onInterrupt(int)
 
 const char Usage[]
     = "Usage: meshdeck perf overhead --baseline URL --mesh URL [--mesh-namespace NS]\n"
+      "       meshdeck perf overhead --switch-injection NS --target URL\n"
       "                              [--baseline-namespace NS] [--rates 100,500,1000]\n"
       "                              [--repeat 3] [--duration 30s] [--warmup 5s]\n"
       "                              [--connections 32] [--header 'K: V']...\n"
@@ -50,6 +51,11 @@ const char Usage[]
       "  --mesh-namespace NS       where the mesh arm's pods run: their sidecars are measured,\n"
       "                            and an arm without sidecars is refused\n"
       "  --baseline-namespace NS   where the baseline's pods run (must carry no sidecar)\n"
+      "  --switch-injection NS     one namespace before and after injection instead: its\n"
+      "                            injection switched off and its workloads restarted for the\n"
+      "                            baseline runs, on with sidecars for the mesh runs, then put\n"
+      "                            back as it was (the arms follow each other)\n"
+      "  --target URL              with --switch-injection: the URL both arms load\n"
       "  --rates LIST              requests per second, comma-separated (default 100,500,1000)\n"
       "  --repeat N                repetitions of each pair (default 3)\n"
       "  --duration D              measured time of each run (default 30s)\n"
@@ -102,12 +108,15 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         html = opt("html", "FILE"), png = opt("png", "FILE"), save = opt("save"),
         db = opt("db", "FILE"), json = opt("json"), inCluster = opt("in-cluster"),
         workers = opt("workers", "N"), image = opt("image", "REF"),
-        startDelay = opt("start-delay", "D");
+        startDelay = opt("start-delay", "D"), switchInjection = opt("switch-injection", "NS"),
+        target = opt("target", "URL");
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
-    p.addOptions({baseline,  mesh,      meshNs,      baselineNs, rates,      repeat,
-                  duration,  warmup,    connections, header,     kubeconfig, context,
-                  controlNs, interval,  html,        save,       db,         json,
-                  help,      inCluster, workers,     image,      startDelay, png});
+    p.addOptions({baseline,   mesh,     meshNs,     baselineNs,  rates,
+                  repeat,     duration, warmup,     connections, header,
+                  kubeconfig, context,  controlNs,  interval,    html,
+                  save,       db,       json,       help,        inCluster,
+                  workers,    image,    startDelay, png,         switchInjection,
+                  target});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf overhead: " << why << "\n";
         return ExitUsage;
@@ -121,12 +130,25 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
     if (!p.positionalArguments().isEmpty())
         return usage(
             QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
-    if (!p.isSet(baseline) || !p.isSet(mesh))
-        return usage(QStringLiteral("--baseline URL and --mesh URL are both required"));
-
     ExperimentSpec spec;
-    spec.baseline = {p.value(baseline), p.value(baselineNs)};
-    spec.mesh = {p.value(mesh), p.value(meshNs)};
+    if (p.isSet(switchInjection)) {
+        if (p.isSet(baseline) || p.isSet(mesh) || p.isSet(meshNs) || p.isSet(baselineNs))
+            return usage(QStringLiteral("--switch-injection NS --target URL replaces --baseline, "
+                                        "--mesh and their namespaces"));
+        if (!p.isSet(target))
+            return usage(QStringLiteral("--switch-injection wants --target URL, the URL both "
+                                        "arms load"));
+        spec.injection = true;
+        spec.baseline = {p.value(target), p.value(switchInjection)};
+        spec.mesh = {p.value(target), p.value(switchInjection)};
+    } else {
+        if (p.isSet(target))
+            return usage(QStringLiteral("--target goes with --switch-injection"));
+        if (!p.isSet(baseline) || !p.isSet(mesh))
+            return usage(QStringLiteral("--baseline URL and --mesh URL are both required"));
+        spec.baseline = {p.value(baseline), p.value(baselineNs)};
+        spec.mesh = {p.value(mesh), p.value(meshNs)};
+    }
     for (const QString &u : {spec.baseline.url, spec.mesh.url}) {
         if (std::string why; !Perf::Url::parse(u.toStdString(), &why))
             return usage(QStringLiteral("%1: %2").arg(u, QString::fromStdString(why)));
@@ -202,7 +224,8 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
 
     // The cluster, for resource figures and the checks; without one, latency alone.
     std::shared_ptr<Kube::KubeClient> kube;
-    if (p.isSet(kubeconfig) || p.isSet(context) || !spec.mesh.ns.isEmpty() || spec.inCluster) {
+    if (p.isSet(kubeconfig) || p.isSet(context) || !spec.mesh.ns.isEmpty() || spec.inCluster
+        || spec.injection) {
         auto connected = Kube::KubeClient::fromKubeconfig(p.value(kubeconfig), p.value(context));
         if (!connected) {
             err << "meshdeck perf overhead: " << connected.error().message() << "\n";
@@ -245,6 +268,10 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
                                 ? QString()
                                 : QStringLiteral(" (") + run.result.failure + QLatin1Char(')'));
             err.flush();
+        },
+        [&](const QString &phase) {
+            err << phase << "\n";
+            err.flush();
         });
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
@@ -254,6 +281,8 @@ int OverheadCommand::run(const QStringList &arguments, QTextStream &out, QTextSt
         const QString path = p.isSet(db) ? p.value(db) : ResultStore::defaultPath();
         auto store = ResultStore::open(path);
         for (const ArmRun &run : runs) {
+            if (run.result.report.attempts() == 0 && !run.result.failure.isEmpty())
+                continue; // nothing was measured: nothing to keep
             const VoidResult ok = store ? store.value()->saveRun(run.result)
                                         : VoidResult(Unexpected(store.error()));
             if (!ok) {

@@ -54,7 +54,8 @@ public Q_SLOTS:
                         .arg(static_cast<double>(h.percentileNs(99)) / 1e6, 0, 'f', 2));
                 if (const QString e = save(run.result); !e.isEmpty())
                     saveError = e;
-            });
+            },
+            [this](const QString &phase) { Q_EMIT runFinished(phase); });
         const OverheadReport report = OverheadReport::build(runs);
         QString problem = saveError.isEmpty()
             ? QString()
@@ -78,8 +79,8 @@ Q_SIGNALS:
 private:
     QString save(const Perf::RunResult &result)
     {
-        if (m_storePath.isEmpty())
-            return {};
+        if (m_storePath.isEmpty() || (result.report.attempts() == 0 && !result.failure.isEmpty()))
+            return {}; // nowhere to keep it, or nothing was measured
         if (!m_store) {
             auto store = ResultStore::open(m_storePath);
             if (!store)

@@ -1853,6 +1853,41 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::InjectionSwitch</name>
+    <message>
+        <source>Measuring before and after injection needs the namespace whose injection is switched.</source>
+        <translation>Messen vor und nach der Injektion braucht den Namespace, dessen Injektion umgeschaltet wird.</translation>
+    </message>
+    <message>
+        <source>No mesh with sidecar injection runs in this cluster: there is nothing to switch on in %1. Install one first.</source>
+        <translation>In diesem Cluster läuft kein Mesh mit Sidecar-Injektion: In %1 gibt es nichts einzuschalten. Installieren Sie zuerst eines.</translation>
+    </message>
+    <message>
+        <source>Namespace %1 has no Deployment, StatefulSet or DaemonSet to restart with and without sidecars.</source>
+        <translation>Namespace %1 hat kein Deployment, StatefulSet oder DaemonSet, das mit und ohne Sidecars neu gestartet werden kann.</translation>
+    </message>
+    <message>
+        <source>Switching %1 injection on in %2 and restarting its workloads…</source>
+        <translation>Schalte die %1-Injektion in %2 ein und starte seine Workloads neu …</translation>
+    </message>
+    <message>
+        <source>Switching %1 injection off in %2 and restarting its workloads…</source>
+        <translation>Schalte die %1-Injektion in %2 aus und starte seine Workloads neu …</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The pods of %1 were not all Ready with sidecars after %2 s: %3.</source>
+        <translation>Die Pods von %1 waren nach %2 s nicht alle mit Sidecars bereit: %3.</translation>
+    </message>
+    <message>
+        <source>The pods of %1 were not all Ready without sidecars after %2 s: %3.</source>
+        <translation>Die Pods von %1 waren nach %2 s nicht alle ohne Sidecars bereit: %3.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Overhead::MeasuredRun</name>
     <message>
         <source>No cluster is connected: connect one, or run the load from this computer.</source>
@@ -1876,6 +1911,18 @@
     <message>
         <source>The baseline arm&apos;s pod %1/%2 carries a sidecar: the baseline must run without the mesh. Choose a namespace without injection.</source>
         <translation>Der Pod %1/%2 der Basislinie hat einen Sidecar: Die Basislinie muss ohne Mesh laufen. Wählen Sie einen Namespace ohne Injektion.</translation>
+    </message>
+    <message>
+        <source>Measuring before and after injection needs a cluster (the namespace&apos;s injection is switched and its workloads restarted).</source>
+        <translation>Messen vor und nach der Injektion braucht einen Cluster (die Injektion des Namespace wird umgeschaltet und seine Workloads neu gestartet).</translation>
+    </message>
+    <message>
+        <source>Measuring before and after injection needs a cluster.</source>
+        <translation>Messen vor und nach der Injektion braucht einen Cluster.</translation>
+    </message>
+    <message>
+        <source>Namespace %1 was not put back as it was: %2</source>
+        <translation>Namespace %1 wurde nicht in den vorigen Zustand zurückversetzt: %2</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +2221,10 @@
         <source> (from workers outside the mesh)</source>
         <translation> (von Workern außerhalb des Meshes)</translation>
     </message>
+    <message>
+        <source>The arms ran one after the other, before and after injection with a restart between: drift on the machine or in the cluster over that time is not cancelled out as interleaved arms would.</source>
+        <translation>Die Zweige liefen nacheinander, vor und nach der Injektion mit einem Neustart dazwischen: Schwankungen auf dem Rechner oder im Cluster in dieser Zeit gleichen sich nicht aus wie bei abwechselnden Zweigen.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::OverheadDialog</name>
@@ -2292,6 +2343,26 @@
     <message>
         <source>W&amp;orkers:</source>
         <translation>W&amp;orker:</translation>
+    </message>
+    <message>
+        <source>Name the namespace whose injection is switched.</source>
+        <translation>Nennen Sie den Namespace, dessen Injektion umgeschaltet wird.</translation>
+    </message>
+    <message>
+        <source>Measuring before and after injection needs a connected cluster: connect one on the Clusters page.</source>
+        <translation>Messen vor und nach der Injektion braucht einen verbundenen Cluster: Verbinden Sie einen auf der Seite Cluster.</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>One namespace &amp;before and after injection (restarts its workloads twice)</source>
+        <translation>Ein Namespace &amp;vor und nach der Injektion (startet seine Workloads zweimal neu)</translation>
+    </message>
+    <message>
+        <source>The baseline runs with the mesh namespace&apos;s injection switched off and its pods restarted without sidecars, the mesh runs with it on; the namespace is put back as it was. The arms follow each other instead of interleaving. On the demo, generate the load inside the cluster: its local URLs do not follow the pods.</source>
+        <translation>Die Basislinie läuft bei ausgeschalteter Injektion im Mesh-Namespace und ohne Sidecars neu gestarteten Pods, der Mesh-Zweig bei eingeschalteter; danach wird der Namespace zurückversetzt. Die Zweige laufen nacheinander statt abwechselnd. Erzeugen Sie die Last in der Demo im Cluster: Ihre lokalen URLs folgen den Pods nicht.</translation>
     </message>
 </context>
 <context>

@@ -1853,6 +1853,41 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Overhead::InjectionSwitch</name>
+    <message>
+        <source>Measuring before and after injection needs the namespace whose injection is switched.</source>
+        <translation>Medir antes y después de la inyección necesita el espacio de nombres cuya inyección se cambia.</translation>
+    </message>
+    <message>
+        <source>No mesh with sidecar injection runs in this cluster: there is nothing to switch on in %1. Install one first.</source>
+        <translation>En este clúster no se ejecuta ninguna malla con inyección de sidecars: no hay nada que activar en %1. Instale una primero.</translation>
+    </message>
+    <message>
+        <source>Namespace %1 has no Deployment, StatefulSet or DaemonSet to restart with and without sidecars.</source>
+        <translation>El espacio de nombres %1 no tiene ningún Deployment, StatefulSet o DaemonSet que reiniciar con y sin sidecars.</translation>
+    </message>
+    <message>
+        <source>Switching %1 injection on in %2 and restarting its workloads…</source>
+        <translation>Activando la inyección de %1 en %2 y reiniciando sus cargas de trabajo…</translation>
+    </message>
+    <message>
+        <source>Switching %1 injection off in %2 and restarting its workloads…</source>
+        <translation>Desactivando la inyección de %1 en %2 y reiniciando sus cargas de trabajo…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>The pods of %1 were not all Ready with sidecars after %2 s: %3.</source>
+        <translation>Los pods de %1 no estaban todos listos con sidecars tras %2 s: %3.</translation>
+    </message>
+    <message>
+        <source>The pods of %1 were not all Ready without sidecars after %2 s: %3.</source>
+        <translation>Los pods de %1 no estaban todos listos sin sidecars tras %2 s: %3.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Overhead::MeasuredRun</name>
     <message>
         <source>No cluster is connected: connect one, or run the load from this computer.</source>
@@ -1876,6 +1911,18 @@
     <message>
         <source>The baseline arm&apos;s pod %1/%2 carries a sidecar: the baseline must run without the mesh. Choose a namespace without injection.</source>
         <translation>El pod %1/%2 de la línea base lleva un sidecar: la línea base debe ejecutarse sin la malla. Elija un espacio de nombres sin inyección.</translation>
+    </message>
+    <message>
+        <source>Measuring before and after injection needs a cluster (the namespace&apos;s injection is switched and its workloads restarted).</source>
+        <translation>Medir antes y después de la inyección necesita un clúster (se cambia la inyección del espacio de nombres y se reinician sus cargas de trabajo).</translation>
+    </message>
+    <message>
+        <source>Measuring before and after injection needs a cluster.</source>
+        <translation>Medir antes y después de la inyección necesita un clúster.</translation>
+    </message>
+    <message>
+        <source>Namespace %1 was not put back as it was: %2</source>
+        <translation>El espacio de nombres %1 no se devolvió a su estado anterior: %2</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +2221,10 @@
         <source> (from workers outside the mesh)</source>
         <translation> (desde workers fuera de la malla)</translation>
     </message>
+    <message>
+        <source>The arms ran one after the other, before and after injection with a restart between: drift on the machine or in the cluster over that time is not cancelled out as interleaved arms would.</source>
+        <translation>Las ramas se ejecutaron una tras otra, antes y después de la inyección con un reinicio entre ellas: la deriva del equipo o del clúster en ese tiempo no se compensa como con ramas intercaladas.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::OverheadDialog</name>
@@ -2292,6 +2343,26 @@
     <message>
         <source>W&amp;orkers:</source>
         <translation>W&amp;orkers:</translation>
+    </message>
+    <message>
+        <source>Name the namespace whose injection is switched.</source>
+        <translation>Indique el espacio de nombres cuya inyección se cambia.</translation>
+    </message>
+    <message>
+        <source>Measuring before and after injection needs a connected cluster: connect one on the Clusters page.</source>
+        <translation>Medir antes y después de la inyección necesita un clúster conectado: conecte uno en la página Clústeres.</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Destino:</translation>
+    </message>
+    <message>
+        <source>One namespace &amp;before and after injection (restarts its workloads twice)</source>
+        <translation>Un espacio de nombres &amp;antes y después de la inyección (reinicia sus cargas dos veces)</translation>
+    </message>
+    <message>
+        <source>The baseline runs with the mesh namespace&apos;s injection switched off and its pods restarted without sidecars, the mesh runs with it on; the namespace is put back as it was. The arms follow each other instead of interleaving. On the demo, generate the load inside the cluster: its local URLs do not follow the pods.</source>
+        <translation>La línea base se ejecuta con la inyección del espacio de nombres desactivada y sus pods reiniciados sin sidecars, la rama con malla con ella activada; después el espacio de nombres vuelve a su estado. Las ramas se suceden en lugar de intercalarse. En la demo, genere la carga dentro del clúster: sus URL locales no siguen a los pods.</translation>
     </message>
 </context>
 <context>

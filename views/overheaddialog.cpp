@@ -58,6 +58,7 @@ OverheadDialog::OverheadDialog(OverheadController *controller, QWidget *parent)
     m_connections = new QSpinBox(this);
     m_connections->setRange(1, 10000);
     m_connections->setValue(32);
+    m_beforeAfter = new QCheckBox(this);
     m_inCluster = new QCheckBox(this);
     m_workers = new QSpinBox(this);
     m_workers->setRange(1, 100);
@@ -81,7 +82,12 @@ OverheadDialog::OverheadDialog(OverheadController *controller, QWidget *parent)
         label->setBuddy(field);
         form->addRow(label, field);
     }
+    form->addRow(QString(), m_beforeAfter);
     form->addRow(QString(), m_inCluster);
+    connect(m_beforeAfter, &QCheckBox::toggled, this, [this](bool on) {
+        m_baseline->setEnabled(!on);
+        retranslate(); // the mesh field becomes the target of both arms
+    });
     m_workersLabel->setBuddy(m_workers);
     form->addRow(m_workersLabel, m_workers);
     connect(m_inCluster, &QCheckBox::toggled, this, [this](bool on) {
@@ -192,6 +198,8 @@ void OverheadDialog::selectDefaultTargets()
 QString OverheadDialog::validate(QList<double> *rates) const
 {
     for (QComboBox *box : {m_baseline, m_mesh}) {
+        if (box == m_baseline && m_beforeAfter->isChecked())
+            continue; // one target for both arms
         const QUrl url(box->currentText().trimmed(), QUrl::StrictMode);
         if (!url.isValid()
             || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
@@ -199,11 +207,16 @@ QString OverheadDialog::validate(QList<double> *rates) const
             return tr("%1 is not an http or https URL.")
                 .arg(box->currentText().isEmpty() ? tr("An empty address") : box->currentText());
     }
+    if (m_beforeAfter->isChecked() && m_namespace->text().trimmed().isEmpty())
+        return tr("Name the namespace whose injection is switched.");
+    if (m_beforeAfter->isChecked() && !m_controller->hasCluster())
+        return tr("Measuring before and after injection needs a connected cluster: connect one "
+                  "on the Clusters page.");
     if (m_inCluster->isChecked() && !m_controller->hasCluster())
         return tr("Load from inside the cluster needs a connected cluster: connect one on the "
                   "Clusters page.");
     if (m_baseline->currentText().trimmed() == m_mesh->currentText().trimmed()
-        && !m_inCluster->isChecked())
+        && !m_inCluster->isChecked() && !m_beforeAfter->isChecked())
         return tr("The baseline and the mesh arm are the same URL: the experiment would compare "
                   "nothing.");
     for (const QString &part : m_rates->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -233,6 +246,10 @@ void OverheadDialog::start()
     Overhead::ExperimentSpec spec;
     spec.baseline = {m_baseline->currentText().trimmed(), QString()};
     spec.mesh = {m_mesh->currentText().trimmed(), m_namespace->text().trimmed()};
+    if (m_beforeAfter->isChecked()) {
+        spec.injection = true;
+        spec.baseline = spec.mesh;
+    }
     spec.rates = rates;
     spec.repeats = m_repeat->value();
     spec.load.duration
@@ -261,10 +278,11 @@ void OverheadDialog::setRunning(bool running)
     m_start->setVisible(!running);
     m_cancel->setVisible(running);
     m_workers->setEnabled(!running && m_inCluster->isChecked());
-    for (QWidget *w :
-         std::initializer_list<QWidget *> {m_baseline, m_mesh, m_namespace, m_rates, m_repeat,
-                                           m_duration, m_warmup, m_connections, m_inCluster})
+    for (QWidget *w : std::initializer_list<QWidget *> {m_baseline, m_mesh, m_namespace, m_rates,
+                                                        m_repeat, m_duration, m_warmup,
+                                                        m_connections, m_inCluster, m_beforeAfter})
         w->setEnabled(!running);
+    m_baseline->setEnabled(!running && !m_beforeAfter->isChecked());
 }
 
 void OverheadDialog::reject()
@@ -289,7 +307,14 @@ void OverheadDialog::retranslate()
                         "the latency the mesh adds and the CPU and memory its proxies and control "
                         "plane use (from the cluster's Prometheus or metrics API)."));
     m_baselineLabel->setText(tr("&Baseline (no mesh):"));
-    m_meshLabel->setText(tr("&Mesh:"));
+    m_meshLabel->setText(m_beforeAfter->isChecked() ? tr("&Target:") : tr("&Mesh:"));
+    m_beforeAfter->setText(
+        tr("One namespace &before and after injection (restarts its workloads twice)"));
+    m_beforeAfter->setToolTip(
+        tr("The baseline runs with the mesh namespace's injection switched off and its pods "
+           "restarted without sidecars, the mesh runs with it on; the namespace is put back as "
+           "it was. The arms follow each other instead of interleaving. On the demo, generate "
+           "the load inside the cluster: its local URLs do not follow the pods."));
     m_namespaceLabel->setText(tr("Mesh &namespace:"));
     m_namespace->setPlaceholderText(tr("where the mesh arm's pods run, for CPU and memory"));
     m_ratesLabel->setText(tr("&Rates (requests/s):"));

@@ -37,6 +37,7 @@ public:
     [[nodiscard]] OverheadReportView *reportView() const { return m_report; }
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
     [[nodiscard]] QCheckBox *inClusterBox() const { return m_inCluster; }
+    [[nodiscard]] QCheckBox *beforeAfterBox() const { return m_beforeAfter; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +63,7 @@ private:
     QDoubleSpinBox *m_warmup = nullptr;
     QSpinBox *m_connections = nullptr;
     QCheckBox *m_inCluster = nullptr; // the load from worker pods, not this computer
+    QCheckBox *m_beforeAfter = nullptr; // one namespace before and after injection
     QSpinBox *m_workers = nullptr;
     QString m_serviceTarget; // what workers inside the cluster reach (the demo's productpage)
     QProgressBar *m_progress = nullptr;

@@ -1,5 +1,7 @@
 #include "overheadexperiment.h"
 
+#include "injectionswitch.h"
+
 #include <kube/kubeclient.h>
 
 #include <QJsonArray>
@@ -32,6 +34,17 @@ Result<QString> OverheadExperiment::preflight(const ExperimentSpec &spec, Kube::
 {
     if (spec.rates.isEmpty())
         return Unexpected(Error(ErrorCode::InvalidArgument, tr("No rates to measure at.")));
+    if (spec.injection) {
+        if (!kube)
+            return Unexpected(Error(ErrorCode::InvalidArgument,
+                                    tr("Measuring before and after injection needs a cluster "
+                                       "(the namespace's injection is switched and its "
+                                       "workloads restarted).")));
+        auto injection = InjectionSwitch::prepare(*kube, spec.mesh.ns);
+        if (!injection)
+            return Unexpected(injection.error());
+        return injection->mesh();
+    }
     if (spec.baseline.url == spec.mesh.url && !spec.inCluster)
         return Unexpected(Error(ErrorCode::InvalidArgument,
                                 tr("The baseline and the mesh arm are the same URL (%1): the "
@@ -84,7 +97,8 @@ QList<ArmRun>
 OverheadExperiment::run(const ExperimentSpec &spec, const std::shared_ptr<Kube::KubeClient> &kube,
                         const QString &meshType, const std::atomic_bool &cancel,
                         const std::function<void(const ExperimentProgress &)> &starting,
-                        const std::function<void(const ArmRun &)> &finished)
+                        const std::function<void(const ArmRun &)> &finished,
+                        const std::function<void(const QString &)> &phase)
 {
     QList<ArmRun> runs;
     const int total = static_cast<int>(spec.rates.size()) * spec.repeats * 2;
@@ -92,64 +106,115 @@ OverheadExperiment::run(const ExperimentSpec &spec, const std::shared_ptr<Kube::
     QList<double> rates = spec.rates;
     std::sort(rates.begin(), rates.end());
     const QString experiment = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    for (const double rate : std::as_const(rates)) {
-        for (int repeat = 0; repeat < spec.repeats; ++repeat) {
-            for (const Arm arm : {Arm::Baseline, Arm::Mesh}) {
-                if (cancel)
-                    return runs;
-                const ArmTarget &target = arm == Arm::Baseline ? spec.baseline : spec.mesh;
-                if (starting)
-                    starting({++index, total, arm, rate, repeat});
-                Perf::RunRequest request;
-                request.spec = spec.load;
-                request.spec.url = target.url.toStdString();
-                request.spec.mode = Perf::LoadSpec::Mode::ConstantRate;
-                request.spec.rate = rate;
-                const QString armName
-                    = arm == Arm::Baseline ? QStringLiteral("baseline") : QStringLiteral("mesh");
-                request.name
-                    = QStringLiteral("%1%2 %3/s #%4")
-                          .arg(spec.name.isEmpty() ? QString() : spec.name + QLatin1Char(' '),
-                               armName)
-                          .arg(rate)
-                          .arg(repeat + 1);
-                request.labels = {{QStringLiteral("experiment"), experiment},
-                                  {QStringLiteral("arm"), armName},
-                                  {QStringLiteral("rate"), QString::number(rate)},
-                                  {QStringLiteral("repeat"), QString::number(repeat + 1)}};
-                if (arm == Arm::Mesh && !meshType.isEmpty()) {
-                    request.mesh.type = meshType;
-                    request.labels.insert(QStringLiteral("mesh"), meshType);
+    // One run; false when the experiment must stop (cancelled, or the run could send nothing).
+    const auto runOne = [&](Arm arm, double rate, int repeat) {
+        if (cancel)
+            return false;
+        const ArmTarget &target = arm == Arm::Baseline ? spec.baseline : spec.mesh;
+        if (starting)
+            starting({++index, total, arm, rate, repeat});
+        Perf::RunRequest request;
+        request.spec = spec.load;
+        request.spec.url = (target.url.isEmpty() ? spec.mesh.url : target.url).toStdString();
+        request.spec.mode = Perf::LoadSpec::Mode::ConstantRate;
+        request.spec.rate = rate;
+        const QString armName
+            = arm == Arm::Baseline ? QStringLiteral("baseline") : QStringLiteral("mesh");
+        request.name
+            = QStringLiteral("%1%2 %3/s #%4")
+                  .arg(spec.name.isEmpty() ? QString() : spec.name + QLatin1Char(' '), armName)
+                  .arg(rate)
+                  .arg(repeat + 1);
+        request.labels = {{QStringLiteral("experiment"), experiment},
+                          {QStringLiteral("arm"), armName},
+                          {QStringLiteral("rate"), QString::number(rate)},
+                          {QStringLiteral("repeat"), QString::number(repeat + 1)}};
+        if (spec.injection)
+            request.labels.insert(QStringLiteral("arms"), QStringLiteral("injection"));
+        if (arm == Arm::Mesh && !meshType.isEmpty()) {
+            request.mesh.type = meshType;
+            request.labels.insert(QStringLiteral("mesh"), meshType);
+        }
+        MeasureOptions measure;
+        // Without its own namespace the baseline is measured where the mesh arm runs: one
+        // namespace served with and without the proxies.
+        const QString ns = target.ns.isEmpty() ? spec.mesh.ns : target.ns;
+        if (!ns.isEmpty())
+            measure.scope.targetNamespaces << ns;
+        measure.scope.controlPlaneNamespaces = spec.controlPlaneNamespaces;
+        measure.sampleIntervalMs = spec.sampleIntervalMs;
+        measure.awaitLastSample = true;
+        if (spec.inCluster) {
+            InCluster::InClusterOptions workers = *spec.inCluster;
+            workers.inMesh = arm == Arm::Mesh;
+            workers.ns.clear(); // meshdeck-load or meshdeck-load-mesh
+            measure.inCluster = workers;
+        }
+        Perf::RunResult result = MeasuredRun::run(request, kube, measure, cancel, {}, {});
+        // A run that could not send at all (a Job refused, an image that cannot be pulled, a
+        // target that refuses connections) ends the experiment: the next runs would fail the
+        // same way, each after its own wait.
+        const bool nothingSent = !result.failure.isEmpty() && result.report.attempts() == 0;
+        ArmRun run {arm, rate, repeat, std::move(result)};
+        if (finished)
+            finished(run);
+        runs << std::move(run);
+        return !nothingSent;
+    };
+    if (!spec.injection) {
+        for (const double rate : std::as_const(rates)) {
+            for (int repeat = 0; repeat < spec.repeats; ++repeat) {
+                for (const Arm arm : {Arm::Baseline, Arm::Mesh}) {
+                    if (!runOne(arm, rate, repeat))
+                        return runs;
                 }
-                MeasureOptions measure;
-                // Without its own namespace the baseline is measured where the mesh arm runs:
-                // one namespace served with and without the proxies.
-                const QString ns = target.ns.isEmpty() ? spec.mesh.ns : target.ns;
-                if (!ns.isEmpty())
-                    measure.scope.targetNamespaces << ns;
-                measure.scope.controlPlaneNamespaces = spec.controlPlaneNamespaces;
-                measure.sampleIntervalMs = spec.sampleIntervalMs;
-                measure.awaitLastSample = true;
-                if (spec.inCluster) {
-                    InCluster::InClusterOptions workers = *spec.inCluster;
-                    workers.inMesh = arm == Arm::Mesh;
-                    workers.ns.clear(); // meshdeck-load or meshdeck-load-mesh
-                    measure.inCluster = workers;
-                }
-                Perf::RunResult result = MeasuredRun::run(request, kube, measure, cancel, {}, {});
-                // A run that could not send at all (a Job refused, an image that cannot be
-                // pulled, a target that refuses connections) ends the experiment: the next runs
-                // would fail the same way, each after its own wait.
-                const bool nothingSent = !result.failure.isEmpty() && result.report.attempts() == 0;
-                ArmRun run {arm, rate, repeat, std::move(result)};
-                if (finished)
-                    finished(run);
-                runs << std::move(run);
-                if (nothingSent)
-                    return runs;
             }
         }
+        return runs;
     }
+
+    // One namespace before and after injection: every baseline run without the sidecars, then
+    // every mesh run with them (a restart per switch, not per pair), then the namespace as it
+    // was. A switch that fails ends the experiment with the reason as its last run.
+    const auto stopped = [&](Arm arm, const QString &why) {
+        ArmRun run;
+        run.arm = arm;
+        run.rate = rates.value(0);
+        run.result.spec = spec.load;
+        run.result.spec.url = spec.mesh.url.toStdString();
+        run.result.failure = why;
+        if (finished)
+            finished(run);
+        runs << run;
+    };
+    if (!kube) {
+        stopped(Arm::Baseline, tr("Measuring before and after injection needs a cluster."));
+        return runs;
+    }
+    auto injection = InjectionSwitch::prepare(*kube, spec.mesh.ns);
+    if (!injection) {
+        stopped(Arm::Baseline, injection.error().message());
+        return runs;
+    }
+    for (const Arm arm : {Arm::Baseline, Arm::Mesh}) {
+        if (cancel)
+            break;
+        if (const VoidResult r = injection->set(*kube, arm == Arm::Mesh, cancel, phase); !r) {
+            if (!cancel)
+                stopped(arm, r.error().message());
+            break;
+        }
+        bool go = true;
+        for (const double rate : std::as_const(rates)) {
+            for (int repeat = 0; repeat < spec.repeats && go; ++repeat)
+                go = runOne(arm, rate, repeat);
+        }
+        if (!go)
+            break;
+    }
+    if (const VoidResult r = injection->restore(*kube, phase); !r && phase)
+        phase(tr("Namespace %1 was not put back as it was: %2")
+                  .arg(spec.mesh.ns, r.error().message()));
     return runs;
 }
 

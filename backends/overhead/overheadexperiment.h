@@ -45,6 +45,12 @@ struct ExperimentSpec
     // as Istio and Linkerd measure; the arms may then name the same Service. `inMesh` and `ns`
     // are set per arm.
     std::optional<InCluster::InClusterOptions> inCluster;
+    // One namespace (mesh.ns) before and after its injection: the baseline runs with the
+    // namespace's injection switched off and its workloads restarted without sidecars, then the
+    // mesh runs with it on and sidecars in every pod; the namespace is put back as it was. The
+    // arms share the URL (baseline.url may be empty), and follow each other instead of
+    // interleaving: the report says so. `phase` hears what the switch does.
+    bool injection = false;
 };
 
 struct ExperimentProgress
@@ -76,7 +82,8 @@ public:
     run(const ExperimentSpec &spec, const std::shared_ptr<Kube::KubeClient> &kube,
         const QString &meshType, const std::atomic_bool &cancel,
         const std::function<void(const ExperimentProgress &)> &starting,
-        const std::function<void(const ArmRun &)> &finished);
+        const std::function<void(const ArmRun &)> &finished,
+        const std::function<void(const QString &)> &phase = {});
 };
 
 } // namespace Overhead

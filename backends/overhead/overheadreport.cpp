@@ -94,6 +94,12 @@ OverheadReport OverheadReport::build(const QList<ArmRun> &runs)
         if (run.result.report.cancelled)
             report.cancelled = true;
     }
+    if (std::any_of(runs.begin(), runs.end(), [](const ArmRun &r) {
+            return r.result.labels.value(QStringLiteral("arms")) == QLatin1String("injection");
+        }))
+        report.warnings << tr("The arms ran one after the other, before and after injection with "
+                              "a restart between: drift on the machine or in the cluster over "
+                              "that time is not cancelled out as interleaved arms would.");
     for (const auto &[rate, repeats] : byRate) {
         OverheadRow row;
         row.rate = rate;

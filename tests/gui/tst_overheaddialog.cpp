@@ -185,6 +185,22 @@ private Q_SLOTS:
         QCOMPARE(boxes.at(0)->currentText(), service);
         QCOMPARE(boxes.at(1)->currentText(), service);
 
+        // One namespace before and after injection: one target, the namespace required.
+        dialog.beforeAfterBox()->setChecked(true);
+        QVERIFY(!boxes.at(0)->isEnabled());
+        QLineEdit *nsEdit = nullptr;
+        for (QLineEdit *e : dialog.findChildren<QLineEdit *>())
+            if (e->text() == QLatin1String("bookinfo"))
+                nsEdit = e;
+        QVERIFY(nsEdit);
+        nsEdit->clear();
+        dialog.start();
+        QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("namespace")),
+                 qPrintable(dialog.statusLabel()->text()));
+        nsEdit->setText(QStringLiteral("bookinfo"));
+        dialog.beforeAfterBox()->setChecked(false);
+        QVERIFY(boxes.at(0)->isEnabled());
+
         // Without a cluster it is refused in place.
         dialog.start();
         QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("connected cluster")),

@@ -366,6 +366,13 @@ private Q_SLOTS:
             << QStringList {"perf",   "overhead",  "--baseline", "http://a/",
                             "--mesh", "http://b/", "--workers",  "2"}
             << 2 << "go with --in-cluster";
+        QTest::newRow("overhead: switch-injection without a target")
+            << QStringList {"perf", "overhead", "--switch-injection", "bookinfo"} << 2
+            << "--target URL";
+        QTest::newRow("overhead: switch-injection with two URLs")
+            << QStringList {"perf",     "overhead",  "--switch-injection", "bookinfo",
+                            "--target", "http://a/", "--baseline",         "http://b/"}
+            << 2 << "replaces --baseline";
         QTest::newRow("unknown generator")
             << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2
             << "native, wrk or fortio";

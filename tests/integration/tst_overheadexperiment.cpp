@@ -6,6 +6,9 @@
 #include <kube/kubeclient.h>
 #include <overhead/overheadexperiment.h>
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -67,6 +70,103 @@ private Q_SLOTS:
         spec = bookinfo(cluster);
         spec.mesh.url = spec.baseline.url;
         QVERIFY(!OverheadExperiment::preflight(spec, kube.get()));
+    }
+
+    // One namespace before and after injection, with the load from worker pods: the baseline
+    // runs find no sidecar to measure, the mesh runs find one in every pod, and the namespace
+    // ends as it began.
+    void beforeAndAfterInjection()
+    {
+        qputenv("MESHDECK_LOADGEN_BINARY", MESHDECK_LOADGEN_BINARY);
+        Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        auto kube = connect(cluster);
+        QVERIFY(kube);
+        ExperimentSpec spec = bookinfo(cluster);
+        spec.injection = true;
+        spec.mesh.url = QStringLiteral("http://productpage.bookinfo:9080/productpage");
+        spec.baseline = spec.mesh;
+        spec.rates = {200};
+        spec.repeats = 2;
+        spec.load.duration = 2s;
+        spec.sampleIntervalMs = 500;
+        InCluster::InClusterOptions workers;
+        workers.startDelayMs = 1500;
+        spec.inCluster = workers;
+        // The namespace starts without injection (its pods keep their sidecars until restarted):
+        // it must end so.
+        QVERIFY(kube->send("PATCH", QStringLiteral("/api/v1/namespaces/bookinfo"),
+                           R"({"metadata":{"labels":{"istio-injection":null}}})",
+                           "application/merge-patch+json")
+                    .ok());
+        QCOMPARE(*OverheadExperiment::preflight(spec, kube.get()), QStringLiteral("istio"));
+        const std::atomic_bool cancel {false};
+        QStringList phases;
+        const QList<ArmRun> runs
+            = OverheadExperiment::run(spec, kube, QStringLiteral("istio"), cancel, {}, {},
+                                      [&](const QString &phase) { phases << phase; });
+        QCOMPARE(runs.size(), 4);
+        QVERIFY2(phases.size() == 3 && phases.at(0).contains(QStringLiteral("off"))
+                     && phases.at(1).contains(QStringLiteral(" on "))
+                     && phases.at(2).contains(QStringLiteral("off")),
+                 qPrintable(phases.join(QLatin1Char('\n'))));
+        for (int i = 0; i < 4; ++i) {
+            const ArmRun &run = runs.at(i);
+            QVERIFY2(run.result.failure.isEmpty(), qPrintable(run.result.failure));
+            QCOMPARE(run.arm, i < 2 ? Arm::Baseline : Arm::Mesh); // one after the other
+            const auto sidecars = run.result.resources.usage(Perf::ResourceRole::Sidecar);
+            QVERIFY2(
+                sidecars.measured == (run.arm == Arm::Mesh),
+                qPrintable(
+                    QStringLiteral("run %1: sidecars measured %2").arg(i).arg(sidecars.measured)));
+        }
+        const OverheadReport report = OverheadReport::build(runs);
+        QCOMPARE(report.rows.size(), 1);
+        QVERIFY(report.rows.first().p50.addedMs > 0);
+        QVERIFY(
+            report.warnings.join(QLatin1Char(' ')).contains(QStringLiteral("one after the other")));
+        // The namespace as it was: not injected, its pods restarted without proxies.
+        const auto ns = kube->get(QStringLiteral("/api/v1/namespaces/bookinfo"));
+        QVERIFY(ns.ok());
+        QVERIFY(!ns->value("metadata")
+                     .toObject()
+                     .value("labels")
+                     .toObject()
+                     .contains("istio-injection"));
+        const auto pods = kube->list(QStringLiteral("/api/v1/namespaces/bookinfo/pods"));
+        QVERIFY(pods.ok());
+        for (const QJsonObject &pod : pods->items) {
+            if (pod.value("metadata").toObject().contains("deletionTimestamp"))
+                continue;
+            for (const QJsonValue &c : pod.value("spec").toObject().value("containers").toArray())
+                QVERIFY(c.toObject().value("name").toString() != QLatin1String("istio-proxy"));
+        }
+    }
+
+    void beforeAndAfterInjectionBadInput()
+    {
+        Demo::DemoCluster::Options empty;
+        empty.scenario = QStringLiteral("empty");
+        empty.bookinfoTraffic = false;
+        Demo::DemoCluster cluster(empty);
+        QVERIFY(cluster.start().ok());
+        auto kube = connect(cluster);
+        QVERIFY(kube);
+        ExperimentSpec spec;
+        spec.injection = true;
+        spec.mesh = {QStringLiteral("http://web.shop:8080/"), QStringLiteral("shop")};
+        QVERIFY(!OverheadExperiment::preflight(spec, nullptr)); // no cluster
+        auto refused = OverheadExperiment::preflight(spec, kube.get());
+        QVERIFY(!refused);
+        QVERIFY2(
+            refused.error().message().contains(QStringLiteral("No mesh with sidecar injection")),
+            qPrintable(refused.error().message()));
+        spec.mesh.ns.clear();
+        refused = OverheadExperiment::preflight(spec, kube.get());
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message().contains(QStringLiteral("namespace")),
+                 qPrintable(refused.error().message()));
     }
 
     void measuresProxyCpuFromTheMetricsApi()
