@@ -3822,6 +3822,21 @@ Median (min. … max.)</translation>
         <source>no ready pods: its selector matches none, so its calls fail (503)</source>
         <translation>keine bereiten Pods: sein Selektor trifft keinen, also schlagen seine Aufrufe fehl (503)</translation>
     </message>
+    <message>
+        <source>Exported to %1 — &lt;a href=&quot;%2&quot;&gt;Open Folder&lt;/a&gt;</source>
+        <translation>Exportiert nach %1 — &lt;a href=&quot;%2&quot;&gt;Ordner öffnen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>The graph could not be written to %1.</source>
+        <translation>Der Graph konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Find: %n match(es)</source>
+        <translation>
+            <numerusform>Suchen: %n Treffer</numerusform>
+            <numerusform>Suchen: %n Treffer</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

@@ -3822,6 +3822,21 @@ mediana (mín. … máx.)</translation>
         <source>no ready pods: its selector matches none, so its calls fail (503)</source>
         <translation>sin pods listos: su selector no coincide con ninguno, así que sus llamadas fallan (503)</translation>
     </message>
+    <message>
+        <source>Exported to %1 — &lt;a href=&quot;%2&quot;&gt;Open Folder&lt;/a&gt;</source>
+        <translation>Exportado a %1 — &lt;a href=&quot;%2&quot;&gt;Abrir carpeta&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>The graph could not be written to %1.</source>
+        <translation>No se pudo escribir el grafo en %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Find: %n match(es)</source>
+        <translation>
+            <numerusform>Buscar: %n coincidencia</numerusform>
+            <numerusform>Buscar: %n coincidencias</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

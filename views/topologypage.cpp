@@ -13,13 +13,16 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Meshdeck {
@@ -73,25 +76,33 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     labelled(m_windowLabel, m_window, row1);
     labelled(m_refreshLabel, m_interval, row1);
     row1->addWidget(m_refresh);
-    labelled(m_layoutLabel, m_layout, row1);
     row1->addStretch();
     row1->addWidget(m_fit);
     row1->addWidget(m_export);
     layout->addLayout(row1);
+    // Three rows, so that every combo shows its longest item in every language (a combo is
+    // never squeezed below it) and Find and Hide get room to type.
     auto *row2 = new QHBoxLayout;
+    labelled(m_edgeLabel, m_edgeText, row2);
+    labelled(m_layoutLabel, m_layout, row2);
+    row2->addWidget(m_idle);
+    row2->addWidget(m_animate);
+    row2->addStretch();
+    layout->addLayout(row2);
+    auto *row3 = new QHBoxLayout;
     m_find = new QLineEdit(m_content);
     m_hide = new QLineEdit(m_content);
     m_find->setClearButtonEnabled(true);
     m_hide->setClearButtonEnabled(true);
-    labelled(m_edgeLabel, m_edgeText, row2);
-    row2->addWidget(m_idle);
-    row2->addWidget(m_animate);
-    labelled(m_findLabel, m_find, row2);
-    labelled(m_hideLabel, m_hide, row2);
-    layout->addLayout(row2);
+    labelled(m_findLabel, m_find, row3);
+    labelled(m_hideLabel, m_hide, row3);
+    layout->addLayout(row3);
+    for (QComboBox *box : {m_type, m_namespace, m_window, m_interval, m_edgeText, m_layout})
+        box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_status = new QLabel(m_content);
     m_status->setAlignment(Qt::AlignRight);
     m_status->setForegroundRole(QPalette::PlaceholderText);
+    m_status->setOpenExternalLinks(true);
     layout->addWidget(m_status);
     m_banner = new QLabel(m_content);
     m_banner->setObjectName(QStringLiteral("topologyBanner"));
@@ -171,15 +182,32 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
         const QString path
             = QFileDialog::getSaveFileName(this, tr("Export Graph"), QStringLiteral("topology.png"),
                                            tr("PNG image (*.png);;SVG drawing (*.svg)"));
-        if (!path.isEmpty())
-            m_view->exportImage(path);
+        if (path.isEmpty())
+            return;
+        // Said where it went, with a way to it.
+        if (m_view->exportImage(path)) {
+            m_status->setTextFormat(Qt::RichText);
+            m_status->setText(tr("Exported to %1 — <a href=\"%2\">Open Folder</a>")
+                                  .arg(path.toHtmlEscaped(),
+                                       QUrl::fromLocalFile(QFileInfo(path).absolutePath())
+                                           .toString()
+                                           .toHtmlEscaped()));
+        } else {
+            m_status->setTextFormat(Qt::PlainText);
+            m_status->setText(tr("The graph could not be written to %1.").arg(path));
+        }
     });
     auto *filterTimer = new QTimer(this);
     filterTimer->setSingleShot(true);
     filterTimer->setInterval(200);
     connect(filterTimer, &QTimer::timeout, this, &TopologyPage::applyFindAndHide);
-    for (QLineEdit *e : {m_find, m_hide})
+    for (QLineEdit *e : {m_find, m_hide}) {
         connect(e, &QLineEdit::textChanged, filterTimer, qOverload<>(&QTimer::start));
+        // Escape leaves the field for the graph, where the single-key shortcuts work.
+        auto *back
+            = new QShortcut(QKeySequence(Qt::Key_Escape), e, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(back, &QShortcut::activated, m_view, [this] { m_view->setFocus(); });
+    }
     connect(m_view, &TopologyView::selectionChanged, this, &TopologyPage::showDetails);
     retranslate();
     m_stack->setCurrentWidget(m_empty);
@@ -353,8 +381,12 @@ void TopologyPage::applyFindAndHide()
         }
     }
     m_view->setFindAndHide(foundNodes, foundEdges, hiddenNodes, hiddenEdges);
+    m_status->setTextFormat(Qt::PlainText);
     if (!errors.isEmpty())
         m_status->setText(errors.join(QLatin1Char(' ')));
+    else if (!m_find->text().trimmed().isEmpty())
+        m_status->setText(tr("Find: %n match(es)", nullptr,
+                             static_cast<int>(foundNodes.size() + foundEdges.size())));
 }
 
 void TopologyPage::requestHistory(int node, int edge)

@@ -144,6 +144,9 @@ void TopologyView::stepMove(double t)
     }
     frame.geometryKey = 0; // geometry rebuilt for every frame
     m_painter.setGraph(t >= 1 ? m_moveTo : frame);
+    if (t >= 1 && m_followFit)
+        fit(); // the glide ended where the new layout is: fit it, as long as the user has not
+               // zoomed
     invalidate();
 }
 
@@ -227,6 +230,10 @@ QRectF TopologyView::visibleSceneRect() const
 void TopologyView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    // A graph set before the page was first shown was fitted into a viewport of no size; until
+    // the user zooms, the picture keeps fitting the view.
+    if (m_followFit)
+        fit();
     m_minimap->move(viewport()->width() - m_minimap->width() - 10,
                     viewport()->height() - m_minimap->height() - 10);
 }
@@ -263,7 +270,7 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
     m_painter.setSelection(m_node, m_edge);
     // A new picture (first graph, or a relayout that moved things) is fitted; a refresh that
     // kept every position keeps the user's zoom and scroll.
-    if (!keepView || !oldBounds.contains(m_painter.bounds()))
+    if (!keepView || m_followFit || !oldBounds.contains(m_painter.bounds()))
         fit();
     m_minimap->setVisible(!graph.nodes.isEmpty());
     if (graph.geometryKey == 0 || graph.geometryKey != m_minimapKey) { // values alone: keep it
@@ -312,6 +319,7 @@ void TopologyView::fit()
     const QRectF bounds = m_painter.bounds();
     if (bounds.isEmpty())
         return;
+    m_followFit = true;
     fitInView(bounds, Qt::KeepAspectRatio);
     m_minimap->update();
     // Never blow a small graph up beyond its natural size.
@@ -328,6 +336,7 @@ double TopologyView::zoom() const
 
 void TopologyView::zoomBy(double factor, const QPointF &)
 {
+    m_followFit = false; // the user's zoom is kept from now on
     const double next = std::clamp(zoom() * factor, 0.02, 4.0);
     scale(next / zoom(), next / zoom());
     m_minimap->update();

@@ -74,6 +74,7 @@ private:
     Topology::Graph m_moveTo;
     QImage m_frame; // the overview's boxes and edges, at half resolution
     Minimap *m_minimap = nullptr;
+    bool m_followFit = true; // fitted and untouched: a resize (the first show too) fits again
     quint64 m_minimapKey = 0;
     QTimer *m_animation = nullptr;
     QElapsedTimer *m_clock = nullptr;

@@ -133,6 +133,23 @@ private Q_SLOTS:
         QVERIFY(mtls);
         QVERIFY(latency);
         QVERIFY2(page.banner()->isHidden(), qPrintable(page.banner()->text()));
+        // The first graph fills the view (fitted, not a speck, nothing cut off).
+        QTRY_VERIFY(!page.view()->isMoving());
+        const QRectF visible = page.view()->visibleSceneRect();
+        const QRectF bounds = page.view()->painter().bounds();
+        QVERIFY2(visible.contains(bounds),
+                 qPrintable(QStringLiteral("visible %1,%2 %3x%4; graph %5,%6 %7x%8")
+                                .arg(visible.x())
+                                .arg(visible.y())
+                                .arg(visible.width())
+                                .arg(visible.height())
+                                .arg(bounds.x())
+                                .arg(bounds.y())
+                                .arg(bounds.width())
+                                .arg(bounds.height())));
+        QVERIFY2(bounds.width() > visible.width() * 0.5 || bounds.height() > visible.height() * 0.5
+                     || page.view()->zoom() >= 1.0,
+                 "the graph fills the view");
 
         // Select a node: its details; find highlights; hide removes.
         const int reviews = g.indexOf(QStringLiteral("wl:bookinfo/reviews-v2"));
@@ -145,6 +162,17 @@ private Q_SLOTS:
         QVERIFY(page.rateSparkline()->isVisible());
         page.findEdit()->setText(QStringLiteral("name contains reviews and rps > 0"));
         QTRY_VERIFY(page.view()->painter().graph().nodes.size() > 0);
+        const auto saysMatches = [&page] {
+            const QList<QLabel *> labels = page.findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(),
+                               [](QLabel *l) { return l->text().contains("match"); });
+        };
+        QTRY_VERIFY2(saysMatches(), "Find says how many it matched");
+        // Escape leaves the field for the graph.
+        page.findEdit()->setFocus();
+        QTRY_VERIFY(page.findEdit()->hasFocus());
+        QTest::keyClick(page.findEdit(), Qt::Key_Escape);
+        QTRY_VERIFY(page.view()->hasFocus());
         page.hideEdit()->setText(QStringLiteral("namespace = istio-system"));
         QTest::qWait(400);
         QVERIFY(page.hideEdit()->toolTip().isEmpty());
