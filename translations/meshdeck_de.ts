@@ -3025,6 +3025,10 @@ Median (min. … max.)</translation>
         <source>The same load without and with the mesh at several rates: the latency, CPU and memory the mesh adds</source>
         <translation>Dieselbe Last ohne und mit dem Mesh bei mehreren Raten: die Latenz, CPU und der Speicher, die das Mesh hinzufügt</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a rate: give whole requests per second from 1 to 10,000,000.</source>
+        <translation>„%1“ ist keine Rate: Geben Sie ganze Anfragen pro Sekunde von 1 bis 10.000.000 an.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>

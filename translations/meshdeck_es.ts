@@ -3025,6 +3025,10 @@ mediana (mín. … máx.)</translation>
         <source>The same load without and with the mesh at several rates: the latency, CPU and memory the mesh adds</source>
         <translation>La misma carga sin y con la malla a varias tasas: la latencia, la CPU y la memoria que añade la malla</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a rate: give whole requests per second from 1 to 10,000,000.</source>
+        <translation>«%1» no es una tasa: indique solicitudes por segundo enteras de 1 a 10.000.000.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>

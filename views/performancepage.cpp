@@ -131,6 +131,7 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     };
     m_name = new QLineEdit(formHost);
     m_url = new QComboBox(formHost);
+    m_url->setObjectName(QStringLiteral("url"));
     m_url->setEditable(true);
     m_url->setInsertPolicy(QComboBox::NoInsert);
     m_url->setMinimumContentsLength(28);
@@ -144,6 +145,7 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_max = new QRadioButton(load);
     m_constant = new QRadioButton(load);
     m_rate = new QSpinBox(load);
+    m_rate->setObjectName(QStringLiteral("rate"));
     m_rate->setRange(1, 10'000'000);
     m_rate->setValue(200);
     m_rate->setGroupSeparatorShown(true);
@@ -310,6 +312,12 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     connect(m_run, &QPushButton::clicked, this, &PerformancePage::startRun);
     connect(m_cancel, &QPushButton::clicked, m_runs, &RunController::cancel);
     connect(m_openResults, &QPushButton::clicked, this, &PerformancePage::resultsRequested);
+    // A suggestion's text names the target ("URL — demo Bookinfo productpage"); choosing it
+    // puts the URL alone in the box.
+    connect(m_url, &QComboBox::activated, this, [this](int index) {
+        if (const QString url = m_url->itemData(index).toString(); !url.isEmpty())
+            m_url->setEditText(url);
+    });
     connect(m_saveAs, &QPushButton::clicked, this, [this] {
         // The run is still in memory when the database could not take it: save it elsewhere.
         const QString path = QFileDialog::getSaveFileName(
@@ -580,6 +588,20 @@ void PerformancePage::startRun()
         m_url->setFocus();
         return;
     }
+    // The rate the box shows is the rate that runs: text still being typed is taken, text that
+    // is not a rate refuses the run instead of running at an older value.
+    if (m_constant->isChecked()) {
+        if (m_rate->hasAcceptableInput())
+            m_rate->interpretText();
+        else {
+            m_statusText = tr("\"%1\" is not a rate: give whole requests per second from 1 to "
+                              "10,000,000.")
+                               .arg(m_rate->cleanText());
+            m_status->setText(m_statusText);
+            m_rate->setFocus();
+            return;
+        }
+    }
     if (inCluster() && !m_runs->hasCluster()) {
         m_statusText = tr("No cluster is connected: connect one on the Clusters page, or load "
                           "from this computer.");
@@ -659,7 +681,7 @@ void PerformancePage::setRunning(bool running)
     m_run->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_progress->setVisible(running || m_progress->value() > 0);
-    m_openResults->setVisible(!running && !m_runs->lastResult().id.isEmpty());
+    m_openResults->setVisible(!running && m_lastSaved);
     if (running)
         m_redraw->start();
     else
@@ -757,6 +779,9 @@ void PerformancePage::onFinished(const RunResult &result, const QString &saveErr
     }
     m_statusText = text;
     m_status->setText(text);
+    // Only a run that is in Results can be opened there.
+    m_lastSaved = saveError.isEmpty() && (result.failure.isEmpty() || r.attempts() > 0);
+    m_openResults->setVisible(m_lastSaved && !m_runs->isRunning());
 }
 
 } // namespace Meshdeck

@@ -136,6 +136,7 @@ private:
     QList<QPointF> m_ratePoints, m_p50Points, m_p99Points;
     Perf::RunProgress m_lastProgress;
     bool m_dirty = false;
+    bool m_lastSaved = false; // the last run is in Results (Open in Results offered)
     QString m_statusText;
 };
 

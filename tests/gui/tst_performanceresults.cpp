@@ -111,6 +111,31 @@ private Q_SLOTS:
         page.startRun();
         QVERIFY(!runs.isRunning());
         QVERIFY(page.statusLabel()->text().contains(QStringLiteral("http")));
+
+        // A suggestion puts its URL alone in the box, not its description.
+        page.setSuggestedTargets({{QStringLiteral("demo Bookinfo productpage"),
+                                   QStringLiteral("http://127.0.0.1:9/productpage")}});
+        auto *url = page.findChild<QComboBox *>(QStringLiteral("url"));
+        QVERIFY(url);
+        url->setCurrentIndex(0);
+        Q_EMIT url->activated(0);
+        QCOMPARE(url->currentText(), QStringLiteral("http://127.0.0.1:9/productpage"));
+
+        // A rate being typed that is not a rate refuses the run, and says why.
+        p.spec.url = "http://127.0.0.1:9/";
+        p.spec.mode = LoadSpec::Mode::ConstantRate;
+        p.spec.rate = 148;
+        page.loadProfile(p);
+        auto *rate = page.findChild<QSpinBox *>(QStringLiteral("rate"));
+        QVERIFY(rate);
+        auto *rateText = rate->findChild<QLineEdit *>();
+        QVERIFY(rateText);
+        rateText->selectAll();
+        QTest::keyClick(rateText, Qt::Key_Backspace);
+        page.startRun();
+        QVERIFY(!runs.isRunning());
+        QVERIFY2(page.statusLabel()->text().contains(QStringLiteral("not a rate")),
+                 qPrintable(page.statusLabel()->text()));
     }
 
     void findAndCompare()
