@@ -438,6 +438,20 @@ QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
         if (spec.value(QStringLiteral("versions")).toArray().isEmpty())
             throw ApiError::invalid(k, name, QStringLiteral("spec.versions"),
                                     QStringLiteral("Required value"));
+        // As the API server's strategy does on create: the stored version recorded at once, the
+        // names and conditions left for the controller (clients read status right away).
+        if (!o.contains(QStringLiteral("status"))) {
+            QJsonArray stored;
+            for (const QJsonValue &v : spec.value(QStringLiteral("versions")).toArray())
+                if (v.toObject().value(QStringLiteral("storage")).toBool())
+                    stored.append(v.toObject().value(QStringLiteral("name")));
+            o.insert(QStringLiteral("status"),
+                     QJsonObject {{QStringLiteral("acceptedNames"),
+                                   QJsonObject {{QStringLiteral("kind"), QString()},
+                                                {QStringLiteral("plural"), QString()}}},
+                                  {QStringLiteral("conditions"), QJsonArray()},
+                                  {QStringLiteral("storedVersions"), stored}});
+        }
         if (!names.contains(QStringLiteral("singular"))) {
             QJsonObject n = names;
             n.insert(QStringLiteral("singular"),

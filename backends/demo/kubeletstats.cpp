@@ -32,22 +32,6 @@ QJsonArray containersOf(const QJsonObject &pod)
     return pod.value(QLatin1String("spec")).toObject().value(QLatin1String("containers")).toArray();
 }
 
-QString labelOf(const QJsonObject &pod, const char *key)
-{
-    return metadataOf(pod)
-        .value(QLatin1String("labels"))
-        .toObject()
-        .value(QLatin1String(key))
-        .toString();
-}
-
-bool live(const QJsonObject &pod)
-{
-    return !metadataOf(pod).contains(QLatin1String("deletionTimestamp"))
-        && pod.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString()
-        == QLatin1String("Running");
-}
-
 // CPU seconds (user + system) and resident bytes of a process, from /proc.
 bool processUsage(pid_t pid, double *cpu, qint64 *rss)
 {
@@ -178,7 +162,7 @@ std::vector<KubeletStats::Reading> KubeletStats::read()
     const auto podFor = [&pods](const std::function<bool(const QJsonObject &)> &match) {
         const QJsonObject *best = nullptr;
         for (const QJsonObject &pod : pods) {
-            if (live(pod) && match(pod)
+            if (podRunning(pod) && match(pod)
                 && (!best
                     || metaString(pod, "creationTimestamp")
                         < metaString(*best, "creationTimestamp")))

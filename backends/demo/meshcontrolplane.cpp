@@ -23,27 +23,11 @@ double threadCpuSeconds()
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
-bool running(const QJsonObject &pod)
-{
-    return !metadataOf(pod).contains(QLatin1String("deletionTimestamp"))
-        && pod.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString()
-        == QLatin1String("Running");
-}
-
-QString labelOf(const QJsonObject &object, const char *key)
-{
-    return metadataOf(object)
-        .value(QLatin1String("labels"))
-        .toObject()
-        .value(QLatin1String(key))
-        .toString();
-}
-
 // A control plane of a mesh the demo knows is running.
 bool controlPlaneRuns(const QList<QJsonObject> &pods)
 {
     for (const QJsonObject &pod : pods) {
-        if (running(pod)
+        if (podRunning(pod)
             && (labelOf(pod, "app") == QLatin1String("istiod")
                 || labelOf(pod, "linkerd.io/control-plane-component")
                     == QLatin1String("destination")))
@@ -209,7 +193,7 @@ void MeshControlPlane::rebuild()
     {
         std::lock_guard lock(m_mutex);
         for (const QJsonObject &pod : pods) {
-            if (!running(pod) || proxyOf(pod).isEmpty())
+            if (!podRunning(pod) || proxyOf(pod).isEmpty())
                 continue;
             const QString uid = metaString(pod, "uid");
             proxies.insert(uid);

@@ -23,6 +23,23 @@ inline QString nowRfc3339()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
+inline QString labelOf(const QJsonObject &object, const char *key)
+{
+    return metadataOf(object)
+        .value(QStringLiteral("labels"))
+        .toObject()
+        .value(QLatin1String(key))
+        .toString();
+}
+
+// A pod that runs and is not being deleted.
+inline bool podRunning(const QJsonObject &pod)
+{
+    return !metadataOf(pod).contains(QStringLiteral("deletionTimestamp"))
+        && pod.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString()
+        == QLatin1String("Running");
+}
+
 // Whether a pod's Ready condition is True.
 inline bool podReady(const QJsonObject &pod)
 {

@@ -13,19 +13,6 @@ namespace Meshdeck::Overhead {
 
 namespace {
 
-bool hasSidecar(const QJsonObject &pod)
-{
-    const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
-    for (const char *field : {"containers", "initContainers"}) {
-        for (const QJsonValue &c : spec.value(QLatin1String(field)).toArray()) {
-            const QString name = c.toObject().value(QLatin1String("name")).toString();
-            if (name == QLatin1String("istio-proxy") || name == QLatin1String("linkerd-proxy"))
-                return true;
-        }
-    }
-    return false;
-}
-
 bool ready(const QJsonObject &pod)
 {
     const QJsonObject status = pod.value(QLatin1String("status")).toObject();
@@ -44,6 +31,21 @@ QString nameOf(const QJsonObject &o)
 }
 
 } // namespace
+
+QString InjectionSwitch::sidecarOf(const QJsonObject &pod)
+{
+    const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
+    for (const char *field : {"containers", "initContainers"}) {
+        for (const QJsonValue &c : spec.value(QLatin1String(field)).toArray()) {
+            const QString name = c.toObject().value(QLatin1String("name")).toString();
+            if (name == QLatin1String("istio-proxy"))
+                return QStringLiteral("istio");
+            if (name == QLatin1String("linkerd-proxy"))
+                return QStringLiteral("linkerd");
+        }
+    }
+    return {};
+}
 
 Result<InjectionSwitch> InjectionSwitch::prepare(Kube::KubeClient &kube, const QString &ns)
 {
@@ -125,7 +127,7 @@ VoidResult InjectionSwitch::set(Kube::KubeClient &kube, bool on, const std::atom
             const bool terminating = pod.value(QLatin1String("metadata"))
                                          .toObject()
                                          .contains(QLatin1String("deletionTimestamp"));
-            if (terminating || !ready(pod) || hasSidecar(pod) != on)
+            if (terminating || !ready(pod) || sidecarOf(pod).isEmpty() == on)
                 waiting << nameOf(pod);
         }
         if (live > 0 && waiting.isEmpty())

@@ -3,6 +3,7 @@
 #include <core/result.h>
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 #include <atomic>
@@ -40,6 +41,9 @@ public:
     [[nodiscard]] VoidResult restore(Kube::KubeClient &kube, const StatusFn &status);
 
     [[nodiscard]] const QString &mesh() const { return m_mesh; }
+    // The mesh whose proxy a pod carries ("istio", "linkerd"; classic or native sidecar), or
+    // empty.
+    [[nodiscard]] static QString sidecarOf(const QJsonObject &pod);
     [[nodiscard]] bool wasInjected() const { return m_wasInjected; }
 
 private:

@@ -9,27 +9,6 @@
 
 namespace Meshdeck::Overhead {
 
-namespace {
-
-// Sidecar containers of a pod: classic containers, or native sidecars (restartable init
-// containers), as Istio and Linkerd inject them.
-QString sidecarOf(const QJsonObject &pod)
-{
-    const QJsonObject spec = pod.value(QLatin1String("spec")).toObject();
-    for (const char *field : {"containers", "initContainers"}) {
-        for (const QJsonValue &c : spec.value(QLatin1String(field)).toArray()) {
-            const QString name = c.toObject().value(QLatin1String("name")).toString();
-            if (name == QLatin1String("istio-proxy"))
-                return QStringLiteral("istio");
-            if (name == QLatin1String("linkerd-proxy"))
-                return QStringLiteral("linkerd");
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 Result<QString> OverheadExperiment::preflight(const ExperimentSpec &spec, Kube::KubeClient *kube)
 {
     if (spec.rates.isEmpty())
@@ -58,7 +37,7 @@ Result<QString> OverheadExperiment::preflight(const ExperimentSpec &spec, Kube::
         return Unexpected(pods.error());
     int withSidecar = 0;
     for (const QJsonObject &pod : pods->items) {
-        if (const QString kind = sidecarOf(pod); !kind.isEmpty()) {
+        if (const QString kind = InjectionSwitch::sidecarOf(pod); !kind.isEmpty()) {
             ++withSidecar;
             mesh = kind;
         }
@@ -78,7 +57,7 @@ Result<QString> OverheadExperiment::preflight(const ExperimentSpec &spec, Kube::
         if (!base)
             return Unexpected(base.error());
         for (const QJsonObject &pod : base->items) {
-            if (!sidecarOf(pod).isEmpty())
+            if (!InjectionSwitch::sidecarOf(pod).isEmpty())
                 return Unexpected(Error(
                     ErrorCode::InvalidArgument,
                     tr("The baseline arm's pod %1/%2 carries a sidecar: the baseline must run "
