@@ -1,12 +1,15 @@
 #include "admission.h"
 
 #include "apierror.h"
+#include "kubeschema.h"
 #include "objectstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+
+#include <google/protobuf/descriptor.h>
 
 namespace Meshdeck::Demo {
 
@@ -258,7 +261,17 @@ QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object,
         }
         object.insert(kSpec, spec);
     }
-    return defaults(type, object);
+    object = defaults(type, object);
+    // As the API server's create strategies do: a kind with a status has one from the start,
+    // empty until its controller fills it (clients read deployment.status at once).
+    if (!object.contains(QStringLiteral("status"))) {
+        if (const auto *message = KubeSchema::instance().message(type.apiVersion(), type.kind)) {
+            const auto *status = message->FindFieldByName("status");
+            if (status && status->message_type())
+                object.insert(QStringLiteral("status"), QJsonObject());
+        }
+    }
+    return object;
 }
 
 QJsonObject Admission::admitUpdate(const ResourceType &type, QJsonObject object,
