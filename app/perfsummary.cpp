@@ -1,5 +1,7 @@
 #include "perfsummary.h"
 
+#include <overhead/overheadreport.h>
+
 #include <perf/specsecrets.h>
 
 #include <QJsonArray>
@@ -69,11 +71,9 @@ void printResources(const ResourceUsage &usage, QTextStream &out)
                 out << "    " << pad(resourceRoleName(role), 15) << "no samples\n";
             continue;
         }
-        const double mib = u.memoryBytes / (1024.0 * 1024.0);
         out << "    " << pad(resourceRoleName(role), 15)
             << rpad(QString::number(u.cores * 1000.0, 'f', 0), 6) << " mCPU  "
-            << (mib < 1.0 ? rpad(QString::number(u.memoryBytes / 1024.0, 'f', 0), 8) + " KiB  ("
-                          : rpad(QString::number(mib, 'f', 1), 8) + " MiB  (")
+            << rpad(Overhead::OverheadReport::memoryText(u.memoryBytes), 12) << "  ("
             << u.containers << (u.containers == 1 ? " container)" : " containers)") << "\n";
     }
     for (const QString &w : usage.warnings)

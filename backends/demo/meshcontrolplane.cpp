@@ -254,15 +254,11 @@ void MeshControlPlane::rebuild()
         identity = threadCpuSeconds() - before;
     }
 
-    // Push what changed; forget proxies that are gone.
-    QMap<QString, QByteArray> hashes;
-    for (auto it = configs.cbegin(); it != configs.cend(); ++it)
-        hashes.insert(it.key(), QCryptographicHash::hash(it.value(), QCryptographicHash::Sha256));
+    // Push what changed (against what the proxy holds); forget proxies that are gone.
     std::lock_guard lock(m_mutex);
     for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
-        if (m_hashes.value(it.key()) != hashes.value(it.key())) {
+        if (m_pushed.value(it.key()) != it.value()) {
             m_pushed.insert(it.key(), it.value());
-            m_hashes.insert(it.key(), hashes.value(it.key()));
             ++m_stats.pushes;
         }
     }
@@ -273,7 +269,6 @@ void MeshControlPlane::rebuild()
     for (const QString &uid : m_pushed.keys() + m_certificates.keys()) {
         if (!proxies.contains(uid)) {
             m_pushed.remove(uid);
-            m_hashes.remove(uid);
             m_certificates.remove(uid);
         }
     }

@@ -19,11 +19,11 @@ class ObjectStore;
 // last change (istiod's debounce), computes every proxy's configuration the way a discovery
 // service does (all Services with their ready endpoints, the VirtualServices' routes, the pod's
 // inbound ports), serialises it, and pushes it to the proxies whose configuration changed
-// (stored per proxy, versioned by its SHA-256). Each new proxy gets a workload certificate for
-// its SPIFFE identity, signed by the mesh's own CA (a fresh EC P-256 key each), as istiod's CA and
-// Linkerd's identity issue them.
-// CPU is this thread's CPU clock, split between discovery and identity by the time each task
-// took; memory is the configuration and certificates it holds for the proxies.
+// (stored per proxy; an unchanged one is not sent again). Each new proxy gets a workload
+// certificate for its SPIFFE identity, signed by the mesh's own CA (a fresh EC P-256 key each), as
+// istiod's CA and Linkerd's identity issue them. CPU is this thread's CPU clock, split between
+// discovery and identity by the time each task took; memory is the configuration and certificates
+// it holds for the proxies.
 class MeshControlPlane
 {
 public:
@@ -65,7 +65,6 @@ private:
 
     // Guarded by m_mutex.
     QMap<QString, QByteArray> m_pushed; // pod uid -> configuration
-    QMap<QString, QByteArray> m_hashes; // pod uid -> SHA-256 of it
     QMap<QString, QByteArray> m_certificates; // pod uid -> certificate and key PEM
     Usage m_usage;
     Stats m_stats;
