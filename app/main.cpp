@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -46,6 +47,9 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
 
     if (CommandLine::isCommand(arguments)) {
+        // A command's output is its own lines; the libraries' decision log (connect, install
+        // step, run start) stays out of it unless asked for with QT_LOGGING_RULES.
+        QLoggingCategory::setFilterRules(QStringLiteral("meshdeck.*.info=false"));
         const CommandRegistry registry;
         const CliCommand *command = registry.find(arguments.value(1));
         if (command && command->needsGui(arguments.mid(2))) {

@@ -6,6 +6,7 @@
 #include <mesh/installer.h>
 #include <mesh/manifestplan.h>
 #include <mesh/meshcatalog.h>
+#include <mesh/operation.h>
 #include <store/resultstore.h>
 
 #include <QCommandLineParser>
@@ -117,13 +118,6 @@ bool confirm(bool yes, const QString &question, QTextStream &out)
     out.flush();
     QTextStream in(stdin);
     return in.readLine().trimmed().toLower().startsWith(QLatin1Char('y'));
-}
-
-void record(const QString &kind, const QString &target, const QDateTime &started,
-            const QString &outcome, const QJsonArray &steps)
-{
-    ResultStore::recordOperationAt(ResultStore::defaultPath(), kind, target, started,
-                                   outcome == QLatin1String("succeeded"), steps);
 }
 
 } // namespace
@@ -362,7 +356,6 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     }
 
     const bool installing = sub == QLatin1String("install");
-    const QDateTime started = QDateTime::currentDateTimeUtc();
     Mesh::InstallOptions options;
     options.mesh = chosen->id;
     options.version = p.value(versionOption);
@@ -449,10 +442,11 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         err << "meshdeck mesh " << sub << ": not confirmed (pass --yes)\n";
         return 3;
     }
-    QJsonArray steps;
+    StopSignals stopSignals;
     QElapsedTimer clock;
     clock.start();
-    const auto progress = [&](int i, const QString &state) {
+    Mesh::OperationSink sink;
+    sink.step = [&](int i, const QString &state) {
         if (state == QLatin1String("running"))
             return;
         out << QStringLiteral("  [%1] %2 %3\n")
@@ -460,92 +454,40 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
                    .arg(inst.plan.steps[i].title())
                    .arg(QStringLiteral("(%1 ms)").arg(clock.elapsed()));
         out.flush();
-        steps.append(QJsonObject {
-            {"step", inst.plan.steps[i].title()}, {"state", state}, {"ms", clock.elapsed()}});
     };
-    const auto log = [&](const QString &line) {
+    sink.log = [&](const QString &line) {
         out << "  " << line << "\n";
         out.flush();
-        steps.append(QJsonObject {{"output", line}, {"ms", clock.elapsed()}});
     };
-    StopSignals stopSignals;
-    int applied = 0;
-    const VoidResult result = installing
-        ? Mesh::Installer::run(client, inst, progress, log, s_cancel, &applied, 0,
-                               p.isSet(forceConflicts))
-        : inst.plan.remove(client, progress, p.isSet(deleteNs));
-    if (!result) {
-        stopSignals.restore();
-        if (s_cancel)
-            err << "meshdeck mesh " << sub << ": " << StopSignals::reason() << "\n";
-        err << "meshdeck mesh " << sub << ": " << result.error().toString() << "\n";
-        if (installing && !p.isSet(keep)) {
-            err << "Rolling back what this install created (--keep-on-failure keeps it)…\n";
-            const VoidResult back = Mesh::Installer::rollback(client, inst, applied, progress);
-            err << (back ? QStringLiteral("Rolled back: the cluster is as it was before.\n")
-                         : QStringLiteral("Rollback stopped: %1\n").arg(back.error().toString()));
-        }
-        record(sub, chosen->name, started, QStringLiteral("failed"), steps);
-        return StopSignals::exitCode(ExitFailure);
-    }
-    bool verified = true;
-    if (installing) {
-        out << "Verifying…\n";
-        out.flush();
-        for (const Mesh::Check &c : Mesh::Installer::verify(client, inst, &s_cancel)) {
+    sink.checked = [&](const QList<Mesh::Check> &checks) {
+        for (const Mesh::Check &c : checks)
             out << QStringLiteral("  [%1] %2: %3\n")
                        .arg(Mesh::checkStateName(c.state), -7)
                        .arg(c.title, c.detail);
-            verified = verified && c.state != Mesh::Check::State::Fail;
-            steps.append(QJsonObject {
-                {"step", c.title}, {"state", Mesh::checkStateName(c.state)}, {"output", c.detail}});
-        }
-    } else {
-        const auto seen = Mesh::MeshDetector::waitForControlPlane(
-            client, chosen->id, false, options.readyTimeoutMs, &s_cancel);
-        verified = seen.has_value();
-        if (verified) {
-            out << "Verified: " << chosen->name << "'s control plane is gone.\n";
-            if (const Mesh::DetectedMesh *d = detectedFor(chosen->id);
-                d && !d->injectedNamespaces.isEmpty()) {
-                if (p.isSet(restart)) {
-                    for (const QString &n : d->injectedNamespaces) {
-                        (void)Mesh::MeshDetector::setInjection(client, chosen->id, n, false);
-                        const auto r = Mesh::MeshDetector::restartWorkloads(client, n);
-                        out << "Injection off and " << (r ? r->size() : 0)
-                            << " workload(s) restarted in " << n << ".\n";
-                    }
-                } else {
-                    out << "Pods in " << d->injectedNamespaces.join(QStringLiteral(", "))
-                        << " keep their sidecars until restarted: meshdeck mesh restart -n NS "
-                           "(or uninstall with --restart).\n";
-                }
-            }
-        }
-    }
+        out.flush();
+    };
+    sink.cancel = &s_cancel;
+    Mesh::Operation operation(client, inst, sink);
+    const Mesh::OperationReport report = installing
+        ? operation.install(p.isSet(forceConflicts), p.isSet(keep))
+        : operation.uninstall(detected.value(), p.isSet(deleteNs), p.isSet(restart));
     stopSignals.restore();
-    if (!verified && installing) {
-        err << "meshdeck mesh " << sub << ": "
-            << (s_cancel ? StopSignals::reason() + QStringLiteral(" while verifying")
-                         : QStringLiteral("applied, but verification failed (above)"))
-            << "; see 'kubectl get pods -n " << chosen->controlNamespace << "'\n";
-        if (!p.isSet(keep)) {
-            err << "Rolling back what this install created (--keep-on-failure keeps it)…\n";
-            const VoidResult back = Mesh::Installer::rollback(client, inst, applied, progress);
-            err << (back ? QStringLiteral("Rolled back: the cluster is as it was before.\n")
-                         : QStringLiteral("Rollback stopped: %1\n").arg(back.error().toString()));
-        } else {
+    ResultStore::recordOperationAt(ResultStore::defaultPath(), report.kind, report.target,
+                                   report.started, report.ok(), report.journal);
+    if (!report.ok()) {
+        if (report.outcome == Mesh::OperationReport::Outcome::Cancelled)
+            err << "meshdeck mesh " << sub << ": " << StopSignals::reason() << "\n";
+        err << "meshdeck mesh " << sub << ": " << report.message << "\n";
+        if (report.rolledBack)
+            err << "Rolled back: the cluster is as it was before (--keep-on-failure keeps a "
+                   "failed install).\n";
+        else if (!report.rollbackError.isEmpty())
+            err << "Rollback stopped: " << report.rollbackError << "\n";
+        else if (installing && p.isSet(keep))
             err << "Kept as applied (--keep-on-failure): meshdeck mesh uninstall removes it.\n";
-        }
-    }
-    record(sub, chosen->name, started,
-           verified ? QStringLiteral("succeeded") : QStringLiteral("failed"), steps);
-    if (!verified) {
-        if (!installing)
-            err << "meshdeck mesh " << sub << ": the control plane is still there; see "
-                << "'kubectl get pods -n " << chosen->controlNamespace << "'\n";
         return StopSignals::exitCode(ExitFailure);
     }
+    out << report.message << "\n";
     if (installing)
         out << "Next: meshdeck mesh inject --namespace NS on, meshdeck sample deploy bookinfo -n "
                "NS, then open the Topology page.\n";
@@ -585,41 +527,22 @@ int SampleCommand::run(const QStringList &arguments, QTextStream &out, QTextStre
         err << "meshdeck sample: " << c.error << "\n";
         return ExitFailure;
     }
-    auto plan = Mesh::ManifestPlan::sample(args[1], p.value(ns));
-    if (!plan) {
-        err << "meshdeck sample: " << plan.error().toString() << "\n";
-        return ExitFailure;
-    }
-    const QDateTime started = QDateTime::currentDateTimeUtc();
-    QJsonArray steps;
-    QStringList skipped;
-    const auto progress = [&](int i, const QString &state) {
-        if (state == QLatin1String("skipped"))
-            skipped << plan->steps[i].kind;
-        if (state != QLatin1String("running")) {
-            out << "  [" << state << "] " << plan->steps[i].title() << "\n";
-            steps.append(QJsonObject {{"step", plan->steps[i].title()}, {"state", state}});
-        }
+    Mesh::OperationSink sink;
+    const auto plan = Mesh::ManifestPlan::sample(args[1], p.value(ns));
+    const QStringList titles = plan ? plan->titles() : QStringList();
+    sink.step = [&](int i, const QString &state) {
+        if (state != QLatin1String("running"))
+            out << "  [" << state << "] " << titles.value(i) << "\n";
     };
-    std::atomic_bool cancel {false};
-    const VoidResult result = args[0] == QLatin1String("deploy")
-        ? Mesh::ManifestPlan::deploySample(*c.client, args[1], p.value(ns), p.value(inject),
-                                           progress, cancel)
-        : plan->remove(*c.client, progress, false);
-    record(QStringLiteral("sample ") + args[0], args[1] + QStringLiteral(" in ") + p.value(ns),
-           started, result ? QStringLiteral("succeeded") : QStringLiteral("failed"), steps);
-    if (!result) {
-        err << "meshdeck sample " << args[0] << ": " << result.error().toString() << "\n";
+    const Mesh::OperationReport report = Mesh::Operation::sample(
+        *c.client, args[1], p.value(ns), args[0] == QLatin1String("deploy"), p.value(inject), sink);
+    ResultStore::recordOperationAt(ResultStore::defaultPath(), report.kind, report.target,
+                                   report.started, report.ok(), report.journal);
+    if (!report.ok()) {
+        err << "meshdeck sample " << args[0] << ": " << report.message << "\n";
         return ExitFailure;
     }
-    out << (args[0] == QLatin1String("deploy") ? "Deployed " : "Removed ") << args[1]
-        << " in namespace " << p.value(ns) << ".\n";
-    if (!skipped.isEmpty()) {
-        skipped.removeDuplicates();
-        out << "Skipped " << skipped.join(QStringLiteral(", "))
-            << ": this cluster does not serve those kinds (they are Istio's routing; install "
-               "Istio to use them).\n";
-    }
+    out << report.message << "\n";
     return ExitOk;
 }
 

@@ -1,12 +1,8 @@
 #include "installsession.h"
 
 #include <kube/kubeclient.h>
+#include <mesh/operation.h>
 #include <store/resultstore.h>
-
-#include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace Meshdeck {
 
@@ -18,28 +14,15 @@ public:
     std::atomic_bool cancel {false};
     std::shared_ptr<Kube::KubeClient> client;
     Mesh::Installation installation;
+    std::unique_ptr<Mesh::Operation> operation; // made for each prepared installation
     QString historyPath;
-    QJsonArray steps;
-    QDateTime started;
-    QElapsedTimer clock;
-
-    void note(const QJsonObject &step)
-    {
-        QJsonObject s = step;
-        s.insert(QStringLiteral("ms"), clock.isValid() ? clock.elapsed() : 0);
-        steps.append(s);
-    }
 
     void record(const QString &kind, bool ok)
     {
-        if (!installation.mesh)
+        if (!installation.mesh || !operation)
             return;
-        ResultStore::recordOperationAt(historyPath, kind,
-                                       QStringLiteral("%1 %2 (%3)")
-                                           .arg(installation.mesh->name,
-                                                installation.options.version,
-                                                Mesh::methodId(installation.options.method)),
-                                       started, ok, steps);
+        const Mesh::OperationReport r = operation->report(kind, ok);
+        ResultStore::recordOperationAt(historyPath, r.kind, r.target, r.started, ok, r.journal);
     }
 };
 
@@ -106,8 +89,8 @@ void InstallSession::prepare(const Mesh::InstallOptions &options)
                 checks << Mesh::Check {Mesh::Check::State::Warn, tr("Existing objects"),
                                        marked.error().message()};
             w->installation = inst.value();
-            w->steps = {};
-            w->started = {};
+            w->operation
+                = std::make_unique<Mesh::Operation>(*w->client, w->installation, operationSink(w));
         }
         const Mesh::Installation copy = inst ? inst.value() : Mesh::Installation();
         done([this, error, checks, copy] {
@@ -118,44 +101,32 @@ void InstallSession::prepare(const Mesh::InstallOptions &options)
     });
 }
 
-Mesh::ManifestPlan::Progress InstallSession::stepReporter()
+Mesh::OperationSink InstallSession::operationSink(InstallSessionWorker *w)
 {
-    // On the worker: each step's state goes to the GUI and into the history.
-    return [this, w = m_worker](int i, const QString &state) {
+    // On the worker: steps and log lines go to the GUI thread; the operation keeps the journal.
+    Mesh::OperationSink sink;
+    sink.step = [this](int i, const QString &state) {
         QMetaObject::invokeMethod(
             this, [this, i, state] { Q_EMIT stepChanged(i, state); }, Qt::QueuedConnection);
-        if (state != QLatin1String("running"))
-            w->note({{QStringLiteral("step"), w->installation.plan.steps[i].title()},
-                     {QStringLiteral("state"), state}});
     };
+    sink.log = [this](const QString &line) {
+        QMetaObject::invokeMethod(
+            this, [this, line] { Q_EMIT logged(line); }, Qt::QueuedConnection);
+    };
+    sink.cancel = &w->cancel;
+    return sink;
 }
 
 void InstallSession::run(int from, bool force)
 {
     start([this, w = m_worker, from, force] {
-        if (!w->started.isValid()) {
-            w->started = QDateTime::currentDateTimeUtc();
-            w->clock.start();
-        }
-        int applied = from;
-        const auto progress = stepReporter();
-        const auto log = [&](const QString &line) {
-            QMetaObject::invokeMethod(
-                this, [this, line] { Q_EMIT logged(line); }, Qt::QueuedConnection);
-            w->note({{QStringLiteral("output"), line}});
-        };
-        const VoidResult r = Mesh::Installer::run(*w->client, w->installation, progress, log,
-                                                  w->cancel, &applied, from, force);
-        if (!r) {
-            w->note({{QStringLiteral("step"), tr("Install")},
-                     {QStringLiteral("state"), QStringLiteral("failed")},
-                     {QStringLiteral("output"), r.error().toString()}});
+        const VoidResult r = w->operation->apply(from, force);
+        if (!r)
             w->record(QStringLiteral("install"), false);
-        }
         const bool ok = r.ok();
         const int code = ok ? 0 : static_cast<int>(r.error().code());
         const QString message = ok ? QString() : r.error().toString();
-        done([this, ok, code, message, applied] {
+        done([this, ok, code, message, applied = w->operation->applied()] {
             m_applied = applied;
             Q_EMIT finished(ok, code, message);
         });
@@ -164,18 +135,15 @@ void InstallSession::run(int from, bool force)
 
 void InstallSession::rollback()
 {
-    const int applied = m_applied;
-    start([this, w = m_worker, applied] {
-        const auto progress = stepReporter();
-        const VoidResult r
-            = Mesh::Installer::rollback(*w->client, w->installation, applied, progress);
+    start([this, w = m_worker] {
+        const VoidResult r = w->operation->rollback();
         w->record(QStringLiteral("rollback"), r.ok());
         const bool ok = r.ok();
         const QString message = ok ? tr("Rolled back: what this install created is removed; "
                                         "objects that existed before were left as they were.")
                                    : r.error().toString();
-        done([this, ok, message] {
-            m_applied = 0;
+        done([this, ok, message, applied = w->operation->applied()] {
+            m_applied = applied;
             Q_EMIT rolledBack(ok, message);
         });
     });
@@ -184,15 +152,10 @@ void InstallSession::rollback()
 void InstallSession::verify()
 {
     start([this, w = m_worker] {
-        const QList<Mesh::Check> checks
-            = Mesh::Installer::verify(*w->client, w->installation, &w->cancel);
+        const QList<Mesh::Check> checks = w->operation->verify();
         bool ok = true;
-        for (const Mesh::Check &c : checks) {
+        for (const Mesh::Check &c : checks)
             ok = ok && c.state != Mesh::Check::State::Fail;
-            w->note({{QStringLiteral("step"), c.title},
-                     {QStringLiteral("state"), Mesh::checkStateName(c.state)},
-                     {QStringLiteral("output"), c.detail}});
-        }
         w->record(QStringLiteral("install"), ok);
         done([this, checks] { Q_EMIT verified(checks); });
     });

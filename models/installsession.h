@@ -2,6 +2,7 @@
 
 #include <kube/clustersession.h>
 #include <mesh/installer.h>
+#include <mesh/operation.h>
 
 #include <QObject>
 #include <QThread>
@@ -51,7 +52,7 @@ Q_SIGNALS:
 private:
     void start(const std::function<void()> &job);
     void done(const std::function<void()> &report);
-    [[nodiscard]] Mesh::ManifestPlan::Progress stepReporter();
+    [[nodiscard]] Mesh::OperationSink operationSink(InstallSessionWorker *worker);
 
     QThread m_thread;
     InstallSessionWorker *m_worker = nullptr;

@@ -3,12 +3,10 @@
 #include <kube/kubeclient.h>
 #include <mesh/installer.h>
 #include <mesh/manifestplan.h>
+#include <mesh/operation.h>
 #include <store/resultstore.h>
 
 #include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QThread>
 
 namespace Meshdeck {
@@ -24,28 +22,28 @@ public:
 
     void log(const QString &line) { Q_EMIT logged(line); }
 
-    void record(const QString &kind, const QString &target, const QDateTime &started, bool ok,
-                const QJsonArray &steps)
+    void record(const Mesh::OperationReport &r)
     {
-        ResultStore::recordOperationAt(historyPath, kind, target, started, ok, steps);
+        ResultStore::recordOperationAt(historyPath, r.kind, r.target, r.started, r.ok(), r.journal);
     }
 
-    VoidResult runPlan(const Mesh::ManifestPlan &plan, bool install, bool namespaces,
-                       QJsonArray &steps)
+    // Each finished step as a log line with its time; the operation keeps the journal.
+    Mesh::OperationSink sink(const Mesh::ManifestPlan &plan)
     {
-        QElapsedTimer clock;
-        clock.start();
-        const auto progress = [&](int i, const QString &state) {
-            if (state == QLatin1String("running"))
-                return;
-            log(QStringLiteral("[%1] %2 (%3 ms)")
-                    .arg(state, plan.steps[i].title())
-                    .arg(clock.elapsed()));
-            steps.append(QJsonObject {
-                {"step", plan.steps[i].title()}, {"state", state}, {"ms", clock.elapsed()}});
+        Mesh::OperationSink s;
+        auto clock = std::make_shared<QElapsedTimer>();
+        clock->start();
+        s.step = [this, clock, titles = plan.titles()](int i, const QString &state) {
+            if (state != QLatin1String("running"))
+                log(QStringLiteral("[%1] %2 (%3 ms)")
+                        .arg(state, titles.value(i))
+                        .arg(clock->elapsed()));
         };
-        return install ? plan.apply(*client, progress, cancel)
-                       : plan.remove(*client, progress, namespaces);
+        s.log = [this](const QString &line) {
+            log(line);
+        };
+        s.cancel = &cancel;
+        return s;
     }
 
 Q_SIGNALS:
@@ -150,32 +148,19 @@ void LifecycleController::uninstall(const QString &mesh)
     const QString title
         = tr("Uninstall %1").arg(Mesh::findMesh(mesh) ? Mesh::findMesh(mesh)->name : mesh);
     run(title, [this, w = m_worker, mesh, title] {
-        const QDateTime started = QDateTime::currentDateTimeUtc();
-        const Mesh::MeshDescription *m = Mesh::findMesh(mesh);
-        QJsonArray steps;
-        QString message;
-        bool ok = false;
         Mesh::InstallOptions options;
         options.mesh = mesh;
-        const auto inst = Mesh::Installer::prepareRemoval(
-            options, Mesh::MeshDetector::detect(*w->client).valueOr({}));
+        const QList<Mesh::DetectedMesh> detected
+            = Mesh::MeshDetector::detect(*w->client).valueOr({});
+        auto inst = Mesh::Installer::prepareRemoval(options, detected);
         if (!inst) {
-            message = inst.error().message();
-        } else if (const VoidResult removed = w->runPlan(inst->plan, false, false, steps);
-                   !removed) {
-            message = removed.error().toString();
-        } else {
-            w->log(tr("Waiting for the control plane to go…"));
-            ok = Mesh::MeshDetector::waitForControlPlane(*w->client, mesh, false, 60000, &w->cancel)
-                     .has_value();
-            message = ok ? tr("%1 is removed; namespaces were kept. Restart injected workloads "
-                              "to drop their sidecars (Restart Workloads).")
-                               .arg(m->name)
-                         : tr("The objects were deleted, but the control plane was still there "
-                              "after 60 s.");
+            done(title, false, inst.error().message());
+            return;
         }
-        w->record(QStringLiteral("uninstall"), m ? m->name : mesh, started, ok, steps);
-        done(title, ok, message);
+        Mesh::Operation operation(*w->client, inst.value(), w->sink(inst->plan));
+        const Mesh::OperationReport r = operation.uninstall(detected, false, false);
+        w->record(r);
+        done(title, r.ok(), r.message);
     });
 }
 
@@ -223,36 +208,12 @@ void LifecycleController::sample(const QString &app, const QString &ns, bool dep
     const QString title
         = deploy ? tr("Deploy %1 in %2").arg(app, ns) : tr("Remove %1 from %2").arg(app, ns);
     run(title, [this, w = m_worker, app, ns, deploy, injectMesh, title] {
-        const QDateTime started = QDateTime::currentDateTimeUtc();
-        QJsonArray steps;
-        QString message;
-        auto plan = Mesh::ManifestPlan::sample(app, ns);
-        bool ok = false;
-        if (!plan) {
-            message = plan.error().message();
-        } else {
-            QElapsedTimer clock;
-            clock.start();
-            const auto progress = [&](int i, const QString &state) {
-                if (state == QLatin1String("running"))
-                    return;
-                w->log(QStringLiteral("[%1] %2 (%3 ms)")
-                           .arg(state, plan->steps[i].title())
-                           .arg(clock.elapsed()));
-                steps.append(QJsonObject {
-                    {"step", plan->steps[i].title()}, {"state", state}, {"ms", clock.elapsed()}});
-            };
-            const VoidResult r = deploy ? Mesh::ManifestPlan::deploySample(
-                                     *w->client, app, ns, injectMesh, progress, w->cancel)
-                                        : plan->remove(*w->client, progress, false);
-            ok = r.ok();
-            message = ok ? (deploy ? tr("%1 runs in %2.").arg(app, ns)
-                                   : tr("%1 is removed from %2.").arg(app, ns))
-                         : r.error().toString();
-        }
-        w->record(deploy ? QStringLiteral("sample deploy") : QStringLiteral("sample remove"),
-                  app + QStringLiteral(" in ") + ns, started, ok, steps);
-        done(title, ok, message);
+        const auto plan = Mesh::ManifestPlan::sample(app, ns);
+        const Mesh::OperationReport r
+            = Mesh::Operation::sample(*w->client, app, ns, deploy, injectMesh,
+                                      w->sink(plan ? plan.value() : Mesh::ManifestPlan()));
+        w->record(r);
+        done(title, r.ok(), r.message);
     });
 }
 

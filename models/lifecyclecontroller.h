@@ -1,7 +1,7 @@
 #pragma once
 
 #include <kube/clustersession.h>
-#include <mesh/meshcatalog.h>
+#include <mesh/meshdetector.h>
 
 #include <QObject>
 #include <QThread>

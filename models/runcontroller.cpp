@@ -4,7 +4,7 @@
 #include <kube/clustersession.h>
 #include <kube/kubeclient.h>
 #include <kube/quantity.h>
-#include <mesh/meshcatalog.h>
+#include <mesh/meshdetector.h>
 #include <overhead/measuredrun.h>
 #include <store/resultstore.h>
 

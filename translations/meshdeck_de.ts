@@ -481,10 +481,6 @@
         <translation>Vorhandene Objekte</translation>
     </message>
     <message>
-        <source>Install</source>
-        <translation>Installieren</translation>
-    </message>
-    <message>
         <source>Rolled back: what this install created is removed; objects that existed before were left as they were.</source>
         <translation>Zurückgerollt: Was diese Installation angelegt hat, ist entfernt; zuvor vorhandene Objekte blieben unverändert.</translation>
     </message>
@@ -1124,26 +1120,6 @@
     <message>
         <source>Remove %1 from %2</source>
         <translation>%1 aus %2 entfernen</translation>
-    </message>
-    <message>
-        <source>%1 runs in %2.</source>
-        <translation>%1 läuft in %2.</translation>
-    </message>
-    <message>
-        <source>%1 is removed from %2.</source>
-        <translation>%1 ist aus %2 entfernt.</translation>
-    </message>
-    <message>
-        <source>Waiting for the control plane to go…</source>
-        <translation>Warten, bis die Control Plane weg ist…</translation>
-    </message>
-    <message>
-        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars (Restart Workloads).</source>
-        <translation>%1 ist entfernt; Namespaces wurden behalten. Injizierte Workloads neu starten, um ihre Sidecars zu entfernen (Workloads neu starten).</translation>
-    </message>
-    <message>
-        <source>The objects were deleted, but the control plane was still there after 60 s.</source>
-        <translation>Die Objekte wurden gelöscht, aber die Control Plane war nach 60 s noch da.</translation>
     </message>
     <message>
         <source>Restart workloads in %1</source>
@@ -1792,6 +1768,92 @@
     <message>
         <source>%1&apos;s PeerAuthentication kind is not served: is %1 installed?</source>
         <translation>Die Art PeerAuthentication von %1 wird nicht bedient: ist %1 installiert?</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::Operation</name>
+    <message>
+        <source>Install</source>
+        <translation>Installation</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>%1 is installed and verified.</source>
+        <translation>%1 ist installiert und geprüft.</translation>
+    </message>
+    <message>
+        <source>Stopped while verifying.</source>
+        <translation>Beim Prüfen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Applied, but verification failed: %1</source>
+        <translation>Angewendet, aber die Prüfung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Kept as applied: uninstalling the mesh removes it.</source>
+        <translation>Bleibt wie angewendet: Deinstallieren des Mesh entfernt es.</translation>
+    </message>
+    <message>
+        <source>Rolling back what this install created…</source>
+        <translation>Was diese Installation angelegt hat, wird zurückgesetzt …</translation>
+    </message>
+    <message>
+        <source>Waiting up to %1 s for the control plane to go…</source>
+        <translation>Bis zu %1 s wird gewartet, bis die Steuerungsebene fort ist …</translation>
+    </message>
+    <message>
+        <source>Stopped while waiting for the control plane to go.</source>
+        <translation>Beim Warten auf das Verschwinden der Steuerungsebene abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The objects were deleted, but %1&apos;s control plane was still there after %2 s; see &apos;kubectl get pods -n %3&apos;.</source>
+        <translation>Die Objekte wurden gelöscht, aber die Steuerungsebene von %1 war nach %2 s noch da; siehe &apos;kubectl get pods -n %3&apos;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Injection off and %n workload(s) restarted in %1.</source>
+        <translation>
+            <numerusform>Injektion aus und %n Workload in %1 neu gestartet.</numerusform>
+            <numerusform>Injektion aus und %n Workloads in %1 neu gestartet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Injection off in %1; restarting its workloads failed: %2</source>
+        <translation>Injektion in %1 aus; Neustart der Workloads fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s control plane is gone; its namespaces were deleted.</source>
+        <translation>Die Steuerungsebene von %1 ist fort; ihre Namespaces wurden gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s control plane is gone; namespaces were kept.</source>
+        <translation>Die Steuerungsebene von %1 ist fort; die Namespaces bleiben.</translation>
+    </message>
+    <message>
+        <source>Pods in %1 keep their sidecars until their workloads are restarted (Restart Workloads, or &apos;meshdeck mesh restart -n NS&apos;).</source>
+        <translation>Pods in %1 behalten ihre Sidecars, bis ihre Workloads neu gestartet werden (Workloads neu starten, oder &apos;meshdeck mesh restart -n NS&apos;).</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2.</source>
+        <translation>%1 läuft in %2.</translation>
+    </message>
+    <message>
+        <source>%1 is removed from %2.</source>
+        <translation>%1 ist aus %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: this cluster does not serve those kinds (they are Istio&apos;s routing; install Istio to use them).</source>
+        <translation>%1 übersprungen: Dieser Cluster kennt diese Arten nicht (sie gehören zu Istios Routing; installieren Sie Istio, um sie zu nutzen).</translation>
     </message>
 </context>
 <context>

@@ -481,10 +481,6 @@
         <translation>Objetos existentes</translation>
     </message>
     <message>
-        <source>Install</source>
-        <translation>Instalar</translation>
-    </message>
-    <message>
         <source>Rolled back: what this install created is removed; objects that existed before were left as they were.</source>
         <translation>Revertido: lo que creó esta instalación se ha eliminado; los objetos que ya existían quedaron como estaban.</translation>
     </message>
@@ -1124,26 +1120,6 @@
     <message>
         <source>Remove %1 from %2</source>
         <translation>Quitar %1 de %2</translation>
-    </message>
-    <message>
-        <source>%1 runs in %2.</source>
-        <translation>%1 funciona en %2.</translation>
-    </message>
-    <message>
-        <source>%1 is removed from %2.</source>
-        <translation>%1 se ha quitado de %2.</translation>
-    </message>
-    <message>
-        <source>Waiting for the control plane to go…</source>
-        <translation>Esperando a que desaparezca el plano de control…</translation>
-    </message>
-    <message>
-        <source>%1 is removed; namespaces were kept. Restart injected workloads to drop their sidecars (Restart Workloads).</source>
-        <translation>%1 se ha eliminado; los namespaces se conservaron. Reinicie las cargas inyectadas para quitar sus sidecars (Reiniciar cargas).</translation>
-    </message>
-    <message>
-        <source>The objects were deleted, but the control plane was still there after 60 s.</source>
-        <translation>Los objetos se borraron, pero el plano de control seguía ahí tras 60 s.</translation>
     </message>
     <message>
         <source>Restart workloads in %1</source>
@@ -1792,6 +1768,92 @@
     <message>
         <source>%1&apos;s PeerAuthentication kind is not served: is %1 installed?</source>
         <translation>El tipo PeerAuthentication de %1 no se sirve: ¿está instalada %1?</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::Operation</name>
+    <message>
+        <source>Install</source>
+        <translation>Instalación</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Reversión</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <source>%1 is installed and verified.</source>
+        <translation>%1 está instalado y verificado.</translation>
+    </message>
+    <message>
+        <source>Stopped while verifying.</source>
+        <translation>Detenido durante la verificación.</translation>
+    </message>
+    <message>
+        <source>Applied, but verification failed: %1</source>
+        <translation>Aplicado, pero la verificación falló: %1</translation>
+    </message>
+    <message>
+        <source>Kept as applied: uninstalling the mesh removes it.</source>
+        <translation>Se conserva tal como se aplicó: desinstalar la malla lo elimina.</translation>
+    </message>
+    <message>
+        <source>Rolling back what this install created…</source>
+        <translation>Revirtiendo lo que creó esta instalación…</translation>
+    </message>
+    <message>
+        <source>Waiting up to %1 s for the control plane to go…</source>
+        <translation>Esperando hasta %1 s a que desaparezca el plano de control…</translation>
+    </message>
+    <message>
+        <source>Stopped while waiting for the control plane to go.</source>
+        <translation>Detenido mientras se esperaba a que desapareciera el plano de control.</translation>
+    </message>
+    <message>
+        <source>The objects were deleted, but %1&apos;s control plane was still there after %2 s; see &apos;kubectl get pods -n %3&apos;.</source>
+        <translation>Los objetos se eliminaron, pero el plano de control de %1 seguía ahí tras %2 s; véase &apos;kubectl get pods -n %3&apos;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Injection off and %n workload(s) restarted in %1.</source>
+        <translation>
+            <numerusform>Inyección desactivada y %n carga reiniciada en %1.</numerusform>
+            <numerusform>Inyección desactivada y %n cargas reiniciadas en %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Injection off in %1; restarting its workloads failed: %2</source>
+        <translation>Inyección desactivada en %1; el reinicio de sus cargas falló: %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s control plane is gone; its namespaces were deleted.</source>
+        <translation>El plano de control de %1 ya no está; sus espacios de nombres se eliminaron.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s control plane is gone; namespaces were kept.</source>
+        <translation>El plano de control de %1 ya no está; los espacios de nombres se conservan.</translation>
+    </message>
+    <message>
+        <source>Pods in %1 keep their sidecars until their workloads are restarted (Restart Workloads, or &apos;meshdeck mesh restart -n NS&apos;).</source>
+        <translation>Los pods de %1 conservan sus sidecars hasta que se reinicien sus cargas (Reiniciar cargas, o &apos;meshdeck mesh restart -n NS&apos;).</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2.</source>
+        <translation>%1 se ejecuta en %2.</translation>
+    </message>
+    <message>
+        <source>%1 is removed from %2.</source>
+        <translation>%1 se eliminó de %2.</translation>
+    </message>
+    <message>
+        <source>Skipped %1: this cluster does not serve those kinds (they are Istio&apos;s routing; install Istio to use them).</source>
+        <translation>Omitidos %1: este clúster no sirve esos tipos (son el enrutamiento de Istio; instale Istio para usarlos).</translation>
     </message>
 </context>
 <context>

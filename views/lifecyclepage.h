@@ -1,6 +1,6 @@
 #pragma once
 
-#include <mesh/meshcatalog.h>
+#include <mesh/meshdetector.h>
 
 #include <QPointer>
 #include <QWidget>

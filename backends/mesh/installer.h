@@ -2,6 +2,7 @@
 
 #include "manifestplan.h"
 #include "meshcatalog.h"
+#include "meshdetector.h"
 
 #include <core/result.h>
 

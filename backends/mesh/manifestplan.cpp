@@ -1,6 +1,6 @@
 #include "manifestplan.h"
 
-#include "meshcatalog.h"
+#include "meshdetector.h"
 
 #include <core/yaml.h>
 #include <kube/kubeclient.h>
@@ -46,6 +46,14 @@ QString PlanStep::title() const
 {
     return ns.isEmpty() ? QStringLiteral("%1 %2").arg(kind, name)
                         : QStringLiteral("%1 %2/%3").arg(kind, ns, name);
+}
+
+QStringList ManifestPlan::titles() const
+{
+    QStringList list;
+    for (const PlanStep &step : steps)
+        list << step.title();
+    return list;
 }
 
 Result<ManifestPlan> ManifestPlan::fromYaml(const QByteArray &yaml, const QString &intoNamespace)

@@ -41,6 +41,7 @@ public:
                                                            const QString &intoNamespace = {});
 
     QList<PlanStep> steps;
+    [[nodiscard]] QStringList titles() const; // each step's title(), in order
     // Puts the steps in applying order (stable), dropping earlier duplicates of an object.
     void order();
 

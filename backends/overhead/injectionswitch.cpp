@@ -1,7 +1,7 @@
 #include "injectionswitch.h"
 
 #include <kube/kubeclient.h>
-#include <mesh/meshcatalog.h>
+#include <mesh/meshdetector.h>
 
 #include <QElapsedTimer>
 #include <QJsonArray>
