@@ -9,6 +9,7 @@
 #include <models/overheadcontroller.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
+#include <models/resultscontroller.h>
 #include <models/runcontroller.h>
 #include <models/topologycontroller.h>
 #include <store/resultstore.h>
@@ -58,6 +59,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_overhead(new OverheadController(this))
     , m_topology(new TopologyController(this))
     , m_lifecycle(new LifecycleController(this))
+    , m_results(new ResultsController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.meshdeck.Meshdeck.svg")));
@@ -110,6 +112,7 @@ void MainWindow::createPages()
             widget = m_topologyPage;
         } else if (page == PageId::Lifecycle) {
             m_lifecyclePage = new LifecyclePage(m_lifecycle, m_stack);
+            m_lifecyclePage->setHistorySource(m_results);
             connect(m_lifecyclePage, &LifecyclePage::clustersRequested, this,
                     [this] { setCurrentPage(PageId::Clusters); });
             connect(m_lifecyclePage, &LifecyclePage::topologyRequested, this,
@@ -117,6 +120,7 @@ void MainWindow::createPages()
             widget = m_lifecyclePage;
         } else if (page == PageId::Performance) {
             m_performancePage = new PerformancePage(m_runs, m_stack);
+            m_performancePage->setResultsController(m_results);
             m_performancePage->setOverheadController(m_overhead);
             connect(m_performancePage, &PerformancePage::resultsRequested, this,
                     [this] { setCurrentPage(PageId::Results); });
@@ -130,10 +134,11 @@ void MainWindow::createPages()
             });
             widget = m_performancePage;
         } else if (page == PageId::Results) {
-            m_resultsPage = new ResultsPage(m_stack);
+            m_resultsPage = new ResultsPage(m_results, m_stack);
             connect(m_resultsPage, &ResultsPage::performanceRequested, this,
                     [this] { setCurrentPage(PageId::Performance); });
             connect(m_resultsPage, &ResultsPage::freshDatabaseRequested, this, [this] {
+                m_results->setStore(nullptr, QString(), QString());
                 m_store.reset();
                 if (ResultStore::moveAside(m_storePath))
                     openResults(m_storePath);
@@ -290,6 +295,7 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
 void MainWindow::openResults(const QString &path)
 {
     m_storePath = path;
+    m_results->setStore(nullptr, QString(), QString());
     m_store.reset();
     QString problem;
     auto store = ResultStore::open(path);
@@ -309,9 +315,7 @@ void MainWindow::openResults(const QString &path)
     } else {
         problem = store.error().message();
     }
-    m_resultsPage->setStore(m_store.get(), m_store ? path : QString(), problem);
-    m_performancePage->setStore(m_store && !m_store->readOnly() ? m_store.get() : nullptr);
-    m_lifecyclePage->setHistorySource(m_store.get());
+    m_results->setStore(m_store.get(), path, problem);
 }
 
 void MainWindow::showAbout()

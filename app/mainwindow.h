@@ -21,6 +21,7 @@ class OverheadController;
 class RunController;
 class TopologyController;
 class LifecycleController;
+class ResultsController;
 class LifecyclePage;
 class TopologyPage;
 class ConnectionIndicator;
@@ -87,6 +88,7 @@ private:
     OverheadController *m_overhead = nullptr;
     TopologyController *m_topology = nullptr;
     LifecycleController *m_lifecycle = nullptr;
+    ResultsController *m_results = nullptr;
     LifecyclePage *m_lifecyclePage = nullptr;
     TopologyPage *m_topologyPage = nullptr;
     std::unique_ptr<ResultStore> m_store;

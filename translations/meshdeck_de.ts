@@ -342,6 +342,17 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::FileWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: there is no picture to save.</source>
+        <translation>%1 kann nicht geschrieben werden: Es gibt kein Bild zum Speichern.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::HttpTransport</name>
     <message>
         <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
@@ -2442,10 +2453,6 @@
         <translation>Nach %1 exportiert.</translation>
     </message>
     <message>
-        <source>Cannot write %1.</source>
-        <translation>%1 kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportieren …</translation>
     </message>
@@ -2546,6 +2553,10 @@ Median (min. … max.)</translation>
     <message>
         <source>%1 m, %2</source>
         <translation>%1 m, %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no results controller to write it with.</source>
+        <translation>%1 kann nicht geschrieben werden: Es gibt keinen Ergebnis-Controller, der es schreibt.</translation>
     </message>
 </context>
 <context>
@@ -3281,11 +3292,46 @@ Median (min. … max.)</translation>
     </message>
 </context>
 <context>
-    <name>Meshdeck::ResultsPage</name>
+    <name>Meshdeck::ResultsController</name>
+    <message>
+        <source>No results database is open.</source>
+        <translation>Es ist keine Ergebnisdatenbank geöffnet.</translation>
+    </message>
     <message>
         <source>Compare Runs</source>
         <translation>Läufe vergleichen</translation>
     </message>
+    <message>
+        <source>These runs are not from a mesh overhead experiment, or it measured no rate with both arms. Run one from Performance → Measure Mesh Overhead…, then select any of its runs.</source>
+        <translation>Diese Läufe stammen nicht aus einem Mesh-Overhead-Experiment, oder es hat keine Rate mit beiden Zweigen gemessen. Starten Sie eines unter Leistung → Mesh-Overhead messen … und wählen Sie dann einen seiner Läufe.</translation>
+    </message>
+    <message>
+        <source>Overhead Report</source>
+        <translation>Overhead-Bericht</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Es wurde nichts importiert. %1</translation>
+    </message>
+    <message>
+        <source>Import Results</source>
+        <translation>Ergebnisse importieren</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Läufe löschen</translation>
+    </message>
+    <message>
+        <source>Save Result As</source>
+        <translation>Ergebnis speichern unter</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultsPage</name>
     <message>
         <source>Filter by name, profile, mesh, URL or label</source>
         <translation>Nach Name, Profil, Mesh, URL oder Label filtern</translation>
@@ -3330,20 +3376,12 @@ Median (min. … max.)</translation>
         <translation>Ergebnisse (*.pb *.json *.yaml *.yml);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Nothing was imported. %1</source>
-        <translation>Es wurde nichts importiert. %1</translation>
-    </message>
-    <message>
         <source>Export Results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
         <source>Service Mesh Performance JSON (*.json);;fortio JSON (*.fortio.json);;Meshdeck result file (*.pb)</source>
         <translation>Service-Mesh-Performance-JSON (*.json);;fortio-JSON (*.fortio.json);;Meshdeck-Ergebnisdatei (*.pb)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Delete Runs</source>
@@ -3355,10 +3393,6 @@ Median (min. … max.)</translation>
             <numerusform>%n Lauf löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
             <numerusform>%n Läufe löschen? Das kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Overhead Report</source>
-        <translation>Overhead-Bericht</translation>
     </message>
     <message>
         <source>Overhead &amp;Report</source>
@@ -3373,8 +3407,12 @@ Median (min. … max.)</translation>
         <translation>Zurück zu den &amp;Läufen</translation>
     </message>
     <message>
-        <source>These runs are not from a mesh overhead experiment, or it measured no rate with both arms. Run one from Performance → Measure Mesh Overhead…, then select any of its runs.</source>
-        <translation>Diese Läufe stammen nicht aus einem Mesh-Overhead-Experiment, oder es hat keine Rate mit beiden Zweigen gemessen. Starten Sie eines unter Leistung → Mesh-Overhead messen … und wählen Sie dann einen seiner Läufe.</translation>
+        <source>%1: written to %2. &lt;a href=&quot;%3&quot;&gt;Open Folder&lt;/a&gt;</source>
+        <translation>%1: nach %2 geschrieben. &lt;a href=&quot;%3&quot;&gt;Ordner öffnen&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: erledigt.</translation>
     </message>
 </context>
 <context>
@@ -3902,6 +3940,10 @@ Median (min. … max.)</translation>
             <numerusform>Suchen: %n Treffer</numerusform>
             <numerusform>Suchen: %n Treffer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>There is no graph to export yet.</source>
+        <translation>Es gibt noch keinen Graphen zum Exportieren.</translation>
     </message>
 </context>
 <context>

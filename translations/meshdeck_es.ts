@@ -342,6 +342,17 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::FileWriter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: there is no picture to save.</source>
+        <translation>No se puede escribir %1: no hay imagen que guardar.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::HttpTransport</name>
     <message>
         <source>The address &quot;%1&quot; is not a valid http or https URL. Check the server address.</source>
@@ -2442,10 +2453,6 @@
         <translation>Exportado a %1.</translation>
     </message>
     <message>
-        <source>Cannot write %1.</source>
-        <translation>No se puede escribir %1.</translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation>&amp;Exportar…</translation>
     </message>
@@ -2546,6 +2553,10 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>%1 m, %2</source>
         <translation>%1 m, %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: no results controller to write it with.</source>
+        <translation>No se puede escribir %1: no hay controlador de resultados que lo escriba.</translation>
     </message>
 </context>
 <context>
@@ -3281,11 +3292,46 @@ mediana (mín. … máx.)</translation>
     </message>
 </context>
 <context>
-    <name>Meshdeck::ResultsPage</name>
+    <name>Meshdeck::ResultsController</name>
+    <message>
+        <source>No results database is open.</source>
+        <translation>No hay ninguna base de datos de resultados abierta.</translation>
+    </message>
     <message>
         <source>Compare Runs</source>
         <translation>Comparar ejecuciones</translation>
     </message>
+    <message>
+        <source>These runs are not from a mesh overhead experiment, or it measured no rate with both arms. Run one from Performance → Measure Mesh Overhead…, then select any of its runs.</source>
+        <translation>Estas ejecuciones no proceden de un experimento de sobrecarga de la malla, o no midió ninguna tasa con ambas ramas. Ejecute uno desde Rendimiento → Medir la sobrecarga de la malla… y seleccione cualquiera de sus ejecuciones.</translation>
+    </message>
+    <message>
+        <source>Overhead Report</source>
+        <translation>Informe de sobrecarga</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>No se importó nada. %1</translation>
+    </message>
+    <message>
+        <source>Import Results</source>
+        <translation>Importar resultados</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Exportar resultados</translation>
+    </message>
+    <message>
+        <source>Delete Runs</source>
+        <translation>Eliminar ejecuciones</translation>
+    </message>
+    <message>
+        <source>Save Result As</source>
+        <translation>Guardar resultado como</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ResultsPage</name>
     <message>
         <source>Filter by name, profile, mesh, URL or label</source>
         <translation>Filtrar por nombre, perfil, malla, URL o etiqueta</translation>
@@ -3330,20 +3376,12 @@ mediana (mín. … máx.)</translation>
         <translation>Resultados (*.pb *.json *.yaml *.yml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <source>Nothing was imported. %1</source>
-        <translation>No se importó nada. %1</translation>
-    </message>
-    <message>
         <source>Export Results</source>
         <translation>Exportar resultados</translation>
     </message>
     <message>
         <source>Service Mesh Performance JSON (*.json);;fortio JSON (*.fortio.json);;Meshdeck result file (*.pb)</source>
         <translation>JSON de Service Mesh Performance (*.json);;JSON de fortio (*.fortio.json);;Archivo de resultado de Meshdeck (*.pb)</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
     </message>
     <message>
         <source>Delete Runs</source>
@@ -3355,10 +3393,6 @@ mediana (mín. … máx.)</translation>
             <numerusform>¿Eliminar %n ejecución? No se puede deshacer.</numerusform>
             <numerusform>¿Eliminar %n ejecuciones? No se puede deshacer.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Overhead Report</source>
-        <translation>Informe de sobrecarga</translation>
     </message>
     <message>
         <source>Overhead &amp;Report</source>
@@ -3373,8 +3407,12 @@ mediana (mín. … máx.)</translation>
         <translation>Volver a las &amp;ejecuciones</translation>
     </message>
     <message>
-        <source>These runs are not from a mesh overhead experiment, or it measured no rate with both arms. Run one from Performance → Measure Mesh Overhead…, then select any of its runs.</source>
-        <translation>Estas ejecuciones no proceden de un experimento de sobrecarga de la malla, o no midió ninguna tasa con ambas ramas. Ejecute uno desde Rendimiento → Medir la sobrecarga de la malla… y seleccione cualquiera de sus ejecuciones.</translation>
+        <source>%1: written to %2. &lt;a href=&quot;%3&quot;&gt;Open Folder&lt;/a&gt;</source>
+        <translation>%1: escrito en %2. &lt;a href=&quot;%3&quot;&gt;Abrir carpeta&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: hecho.</translation>
     </message>
 </context>
 <context>
@@ -3902,6 +3940,10 @@ mediana (mín. … máx.)</translation>
             <numerusform>Buscar: %n coincidencia</numerusform>
             <numerusform>Buscar: %n coincidencias</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>There is no graph to export yet.</source>
+        <translation>Todavía no hay grafo que exportar.</translation>
     </message>
 </context>
 <context>

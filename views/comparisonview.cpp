@@ -7,12 +7,13 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QBuffer>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,6 +28,7 @@
 #include <QSvgGenerator>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QUrl>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -94,6 +96,14 @@ ComparisonView::ComparisonView(QWidget *parent)
     header->addWidget(m_export);
     header->addWidget(m_close);
     layout->addLayout(header);
+    m_outcome = new QLabel(this);
+    m_outcome->setObjectName(QStringLiteral("comparisonOutcome"));
+    m_outcome->setTextFormat(Qt::RichText);
+    m_outcome->setWordWrap(true);
+    m_outcome->hide();
+    connect(m_outcome, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    layout->addWidget(m_outcome);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_tabs = new QTabWidget(split);
@@ -462,29 +472,43 @@ void ComparisonView::rebuildTable()
     m_table->resizeColumnsToContents();
 }
 
-bool ComparisonView::exportChart(const QString &path)
+QByteArray ComparisonView::exportBytes(const QString &path) const
 {
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return csvBytes();
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return jsonBytes();
+    return chartBytes(path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive));
+}
+
+QByteArray ComparisonView::chartBytes(bool svg) const
+{
+    // Painting the chart is the view's job (and must happen here, on the GUI thread); writing
+    // the bytes is the controller's, on its worker.
     QChartView *view = m_views[m_tabs->currentIndex()];
     const QSize size
         = view->size().isValid() && view->width() > 100 ? view->size() : QSize(1000, 600);
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(m_tabs->tabText(m_tabs->currentIndex()));
-        QPainter painter(&svg);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (svg) {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(m_tabs->tabText(m_tabs->currentIndex()));
+        QPainter painter(&generator);
         view->render(&painter);
-        return painter.end() && QFileInfo(path).size() > 0;
+        painter.end();
+        return bytes;
     }
-    return view->grab().save(path);
+    view->grab().save(&buffer, "PNG");
+    return bytes;
 }
 
-bool ComparisonView::exportCsv(const QString &path) const
+QByteArray ComparisonView::csvBytes() const
 {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Text))
-        return false;
+    QByteArray out;
     const auto quote = [](QString s) {
         s.replace(QLatin1Char('"'), QLatin1String("\"\""));
         return QLatin1Char('"') + s + QLatin1Char('"');
@@ -502,7 +526,7 @@ bool ComparisonView::exportCsv(const QString &path) const
                         QStringLiteral("p99_diff_ms"),
                         QStringLiteral("p99_diff_percent"),
                         QStringLiteral("error_percent")};
-    f.write(header.join(QLatin1Char(',')).toUtf8() + '\n');
+    out += header.join(QLatin1Char(',')).toUtf8() + '\n';
     const auto &base = m_data.runs.value(m_baseline);
     for (const auto &r : m_data.runs) {
         QStringList row {quote(r.name),
@@ -518,19 +542,23 @@ bool ComparisonView::exportCsv(const QString &path) const
                          QString::number(r.p99 - base.p99, 'f', 4),
                          QString::number(base.p99 > 0 ? (r.p99 / base.p99 - 1) * 100 : 0, 'f', 2),
                          QString::number(r.errorPercent, 'f', 3)};
-        f.write(row.join(QLatin1Char(',')).toUtf8() + '\n');
+        out += row.join(QLatin1Char(',')).toUtf8() + '\n';
     }
-    return f.flush();
+    return out;
 }
 
-bool ComparisonView::exportJson(const QString &path) const
+QByteArray ComparisonView::jsonBytes() const
 {
     QJsonArray runs;
     for (const auto &run : m_runs)
         runs.append(Perf::SmpExport::toJson(run));
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly)
-        && f.write(QJsonDocument(QJsonObject {{QStringLiteral("runs"), runs}}).toJson()) > 0;
+    return QJsonDocument(QJsonObject {{QStringLiteral("runs"), runs}}).toJson();
+}
+
+void ComparisonView::setExportOutcome(const QString &html)
+{
+    m_outcome->setText(html);
+    m_outcome->setVisible(!html.isEmpty());
 }
 
 void ComparisonView::onExport()
@@ -543,12 +571,7 @@ void ComparisonView::onExport()
         &selected);
     if (path.isEmpty())
         return;
-    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        exportCsv(path);
-    else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        exportJson(path);
-    else
-        exportChart(path);
+    Q_EMIT exportRequested(tr("Export Comparison"), path, exportBytes(path));
 }
 
 } // namespace Meshdeck

@@ -36,12 +36,16 @@ public:
     [[nodiscard]] int baseline() const { return m_baseline; }
     void setCurrentChart(Chart chart);
 
-    bool exportChart(const QString &path); // .png or .svg by suffix
-    bool exportCsv(const QString &path) const;
-    bool exportJson(const QString &path) const; // the selected runs as SMP-like JSON
+    // What an export to `path` writes, by its suffix: the current chart as .png or .svg, the
+    // table as .csv, the runs as SMP-like .json.
+    [[nodiscard]] QByteArray exportBytes(const QString &path) const;
+    // The last export's outcome (rich text with a folder link), shown under the header.
+    void setExportOutcome(const QString &html);
 
 Q_SIGNALS:
     void closeRequested();
+    // The user chose a file: the bytes to write there (the page hands them to its controller).
+    void exportRequested(const QString &title, const QString &path, const QByteArray &bytes);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,6 +56,9 @@ private:
     void rebuildTable();
     void retranslate();
     void onExport();
+    [[nodiscard]] QByteArray chartBytes(bool svg) const;
+    [[nodiscard]] QByteArray csvBytes() const;
+    [[nodiscard]] QByteArray jsonBytes() const;
 
     ComparisonData m_data;
     QList<Perf::RunResult> m_runs;
@@ -64,6 +71,7 @@ private:
     QTableWidget *m_table = nullptr;
     QPushButton *m_export = nullptr;
     QPushButton *m_close = nullptr;
+    QLabel *m_outcome = nullptr;
 };
 
 } // namespace Meshdeck

@@ -7,7 +7,7 @@
 #include <mesh/installer.h>
 #include <mesh/manifestplan.h>
 #include <models/lifecyclecontroller.h>
-#include <store/resultstore.h>
+#include <models/resultscontroller.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -351,24 +351,34 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
     setBusy(m_controller->busy());
 }
 
-void LifecyclePage::setHistorySource(ResultStore *store)
+void LifecyclePage::setHistorySource(ResultsController *results)
 {
-    m_store = store;
+    if (m_results)
+        disconnect(m_results, nullptr, this, nullptr);
+    m_results = results;
+    if (results)
+        connect(results, &ResultsController::historyChanged, this, &LifecyclePage::showHistory);
     refreshHistory();
 }
 
 void LifecyclePage::refreshHistory()
 {
+    if (m_results)
+        m_results->refreshHistory(); // showHistory() when it is read
+    else
+        showHistory();
+}
+
+void LifecyclePage::showHistory()
+{
     m_history->setRowCount(0);
-    if (!m_store)
+    if (!m_results)
         return;
-    const auto ops = m_store->operations(100);
-    if (!ops)
-        return;
-    m_history->setRowCount(static_cast<int>(ops->size()));
+    const QList<HistoryEntry> &ops = m_results->history();
+    m_history->setRowCount(static_cast<int>(ops.size()));
     const QLocale locale;
-    for (int i = 0; i < ops->size(); ++i) {
-        const ResultStore::Operation &op = ops->at(i);
+    for (int i = 0; i < ops.size(); ++i) {
+        const HistoryEntry &op = ops.at(i);
         auto *when
             = new QTableWidgetItem(locale.toString(op.started.toLocalTime(), QLocale::ShortFormat));
         when->setData(Qt::UserRole, op.steps);

@@ -18,7 +18,7 @@ namespace Meshdeck {
 
 class EmptyStatePage;
 class InstallWizard;
-class ResultStore;
+class ResultsController;
 class LifecycleController;
 
 // Which service mesh runs in the cluster, and getting one: the catalog with what is installed
@@ -44,7 +44,7 @@ public:
     void restartSelectedNamespace();
     void deploySample(const QString &app, const QString &ns, bool inject);
     // Where the operation history is read from (the results database); null: none shown.
-    void setHistorySource(ResultStore *store);
+    void setHistorySource(ResultsController *results);
     [[nodiscard]] QTableWidget *historyTable() const { return m_history; }
     void refreshHistory();
 
@@ -58,6 +58,7 @@ protected:
 
 private:
     void retranslate();
+    void showHistory();
     void onDetected(const QList<Mesh::DetectedMesh> &meshes, const QStringList &namespaces);
     [[nodiscard]] QString selectedMesh() const;
     [[nodiscard]] QString activeMesh() const;
@@ -85,7 +86,7 @@ private:
     QPlainTextEdit *m_log = nullptr;
     QTableWidget *m_history = nullptr;
     QLabel *m_historyTitle = nullptr;
-    ResultStore *m_store = nullptr;
+    ResultsController *m_results = nullptr;
     QLabel *m_status = nullptr;
     bool m_filling = false;
 };

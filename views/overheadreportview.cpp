@@ -2,13 +2,14 @@
 
 #include "charttheme.h"
 
+#include <models/resultscontroller.h>
 #include <overhead/overheadhtml.h>
 
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,7 +20,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTableWidget>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
@@ -88,29 +88,38 @@ void OverheadReportView::setReport(const OverheadReport &report)
     rebuild();
 }
 
+void OverheadReportView::setFileWriter(ResultsController *writer)
+{
+    m_writer = writer;
+}
+
 void OverheadReportView::exportTo(const QString &path,
                                   std::function<void(const QString &problem)> done)
 {
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [watcher, done] {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
-        // The picture is taken here (widgets live on this thread), the file written there.
-        const QImage image = grab().toImage();
-        watcher->setFuture(QtConcurrent::run([image, path] {
-            return image.save(path, "PNG")
-                ? QString()
-                : QCoreApplication::translate("Meshdeck::OverheadReportView", "Cannot write %1.")
-                      .arg(path);
-        }));
+    if (!m_writer) {
+        done(tr("Cannot write %1: no results controller to write it with.").arg(path));
         return;
     }
-    watcher->setFuture(QtConcurrent::run([report = m_report, path] {
-        const VoidResult written = OverheadHtml::write(report, path);
-        return written ? QString() : written.error().message();
-    }));
+    // The picture and the page are made here (widgets and their palette live on this thread);
+    // the controller writes the file on its worker.
+    QByteArray bytes;
+    if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        grab().toImage().save(&buffer, "PNG");
+    } else {
+        bytes = OverheadHtml::render(m_report).toUtf8();
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(
+        m_writer, &ResultsController::fileWorkFinished, this,
+        [connection, path, done](const QString &, const QString &problem, const QString &written) {
+            if (!problem.isEmpty() ? !problem.contains(path) : written != path)
+                return;
+            QObject::disconnect(*connection);
+            done(problem);
+        });
+    m_writer->writeFile(tr("Export Overhead Report"), path, bytes);
 }
 
 void OverheadReportView::changeEvent(QEvent *event)

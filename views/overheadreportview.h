@@ -11,9 +11,11 @@ class QTableWidget;
 
 namespace Meshdeck {
 
+class ResultsController;
+
 // The mesh overhead report: a row per rate in the form Istio publishes (added latency with its
 // spread, proxy vCPU per 1,000 requests/s, memory, control plane), the added latency drawn
-// against the rate, and export to one HTML file or a PNG. Files are written off the GUI thread.
+// against the rate, and export to one HTML file or a PNG (written by the ResultsController).
 class OverheadReportView : public QWidget
 {
     Q_OBJECT
@@ -25,8 +27,10 @@ public:
     [[nodiscard]] QTableWidget *table() const { return m_table; }
     [[nodiscard]] QChartView *chart() const { return m_chart; }
 
-    // Writes the HTML report (or, for a .png path, the table and chart as an image) in the
-    // background; `done` gets an empty string or the problem.
+    // The controller that writes exported files (on its worker); none: export says so.
+    void setFileWriter(ResultsController *writer);
+    // Writes the HTML report (or, for a .png path, the table and chart as an image) through
+    // the file writer; `done` gets an empty string or the problem.
     void exportTo(const QString &path, std::function<void(const QString &problem)> done);
 
 protected:
@@ -42,6 +46,7 @@ private:
     QTableWidget *m_table = nullptr;
     QChartView *m_chart = nullptr;
     QPushButton *m_export = nullptr;
+    ResultsController *m_writer = nullptr;
 };
 
 } // namespace Meshdeck

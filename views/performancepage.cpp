@@ -2,10 +2,10 @@
 
 #include "charttheme.h"
 #include "overheaddialog.h"
+#include "overheadreportview.h"
 
+#include <models/resultscontroller.h>
 #include <models/runcontroller.h>
-#include <proto/resultcodec.h>
-#include <store/resultstore.h>
 
 #include <QFileDialog>
 
@@ -325,14 +325,14 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
             tr("Meshdeck result file (*.pb)"));
         if (path.isEmpty())
             return;
-        const VoidResult written = ResultCodec::writeFile(path, m_runs->lastResult());
-        m_status->setText(written ? tr("Saved to %1.").arg(path) : written.error().message());
+        if (m_results)
+            m_results->saveResultFile(path, m_runs->lastResult());
     });
     connect(m_constant, &QRadioButton::toggled, m_rate, &QWidget::setEnabled);
     auto *runShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
     connect(runShortcut, &QShortcut::activated, this, &PerformancePage::startRun);
     connect(m_save, &QPushButton::clicked, this, [this] {
-        if (!m_store)
+        if (!m_results || !m_results->writable())
             return;
         const LoadProfile p = profileFromForm();
         if (p.name.trimmed().isEmpty()) {
@@ -340,9 +340,8 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
             m_status->setText(tr("Give the profile a name to save it."));
             return;
         }
-        if (const VoidResult r = m_store->saveProfile(p); !r)
-            m_status->setText(r.error().message());
-        refreshProfiles();
+        m_selectProfile = p.name;
+        m_results->saveProfile(p);
     });
     connect(m_newProfile, &QPushButton::clicked, this, [this] {
         LoadProfile p;
@@ -358,27 +357,41 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
         m_name->selectAll();
     });
     connect(m_deleteProfile, &QPushButton::clicked, this, [this] {
-        if (!m_store || !m_profiles->currentItem())
+        if (!m_results || !m_results->writable() || !m_profiles->currentItem())
             return;
-        (void)m_store->deleteProfile(m_profiles->currentItem()->text());
-        refreshProfiles();
+        m_results->deleteProfile(m_profiles->currentItem()->text());
     });
     connect(m_profiles, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row < 0 || !m_store)
+        if (row < 0 || !m_results)
             return;
-        const auto all = m_store->profiles();
-        if (all && row < all->size())
-            loadProfile(all->at(row));
+        const QList<LoadProfile> &all = m_results->profiles();
+        if (row < all.size())
+            loadProfile(all.at(row));
     });
     retranslate();
     setRunning(false);
+    refreshProfiles();
     // Sized once the labels have their (translated) text: the form is never clipped.
     split->setSizes({170, formHost->sizeHint().width(), 700});
 }
 
-void PerformancePage::setStore(ResultStore *store)
+void PerformancePage::setResultsController(ResultsController *results)
 {
-    m_store = store;
+    if (m_results)
+        disconnect(m_results, nullptr, this, nullptr);
+    m_results = results;
+    if (results) {
+        connect(results, &ResultsController::profilesChanged, this,
+                &PerformancePage::refreshProfiles);
+        connect(results, &ResultsController::storeChanged, this, &PerformancePage::refreshProfiles);
+        connect(results, &ResultsController::profileProblem, m_status, &QLabel::setText);
+        connect(results, &ResultsController::fileWorkFinished, this,
+                [this](const QString &title, const QString &problem, const QString &path) {
+                    if (title != tr("Save Result As"))
+                        return;
+                    m_status->setText(problem.isEmpty() ? tr("Saved to %1.").arg(path) : problem);
+                });
+    }
     refreshProfiles();
 }
 
@@ -405,6 +418,7 @@ OverheadDialog *PerformancePage::openOverheadDialog()
         return nullptr;
     if (!m_overheadDialog)
         m_overheadDialog = new OverheadDialog(m_overhead, this);
+    m_overheadDialog->reportView()->setFileWriter(m_results);
     QList<QPair<QString, QString>> targets;
     for (int i = 0; i < m_url->count(); ++i) {
         const QString url = m_url->itemData(i).toString();
@@ -428,12 +442,15 @@ void PerformancePage::refreshProfiles()
 {
     const QSignalBlocker block(m_profiles);
     m_profiles->clear();
-    if (!m_store)
-        return;
-    if (const auto all = m_store->profiles())
-        for (const LoadProfile &p : all.value())
+    const bool writable = m_results && m_results->writable();
+    if (m_results)
+        for (const LoadProfile &p : m_results->profiles()) {
             m_profiles->addItem(p.name);
-    m_deleteProfile->setEnabled(m_profiles->count() > 0);
+            if (p.name == m_selectProfile)
+                m_profiles->setCurrentRow(m_profiles->count() - 1);
+        }
+    m_deleteProfile->setEnabled(writable && m_profiles->count() > 0);
+    m_save->setEnabled(writable);
 }
 
 void PerformancePage::changeEvent(QEvent *event)

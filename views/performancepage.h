@@ -29,7 +29,7 @@ namespace Meshdeck {
 
 class OverheadController;
 class OverheadDialog;
-class ResultStore;
+class ResultsController;
 class RunController;
 
 // Edit load-test profiles, run one, and watch it live: progress with elapsed and remaining
@@ -42,7 +42,8 @@ class PerformancePage : public QWidget
 public:
     explicit PerformancePage(RunController *runs, QWidget *parent = nullptr);
 
-    void setStore(ResultStore *store); // profiles are read and saved here (null: none)
+    // Profiles are read and saved, and result files written, through it (null: none).
+    void setResultsController(ResultsController *results);
     // Targets offered in the URL box, e.g. the demo's Bookinfo with and without sidecars.
     void setSuggestedTargets(const QList<QPair<QString, QString>> &targets);
     // Enables Measure Mesh Overhead… (null: hidden).
@@ -77,7 +78,8 @@ private:
     QString validate() const;
 
     RunController *m_runs;
-    ResultStore *m_store = nullptr;
+    ResultsController *m_results = nullptr;
+    QString m_selectProfile; // the profile just saved: selected when the list comes back
     std::function<Perf::RunEnvironment()> m_environment;
 
     QLabel *m_profilesTitle = nullptr;

@@ -7,13 +7,14 @@
 #include "pageemptystates.h"
 
 #include <models/comparisondata.h>
+#include <models/resultscontroller.h>
 #include <models/runstablemodel.h>
-#include <store/resultfiles.h>
-#include <store/resultstore.h>
 
+#include <QDesktopServices>
+#include <QDir>
 #include <QEvent>
-#include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,27 +23,16 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <optional>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Meshdeck {
 
-struct ResultsPage::Loaded
-{
-    QList<Perf::RunResult> runs;
-    ComparisonData data;
-    std::optional<Overhead::OverheadReport> overhead; // set when an overhead report was asked
-    QString error;
-};
-
-ResultsPage::ResultsPage(QWidget *parent)
+ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     : QWidget(parent)
-    , m_model(new RunsTableModel(this))
-    , m_loading(new QFutureWatcher<void>(this))
-    , m_fileWork(new QFutureWatcher<QString>(this))
+    , m_controller(controller)
+    , m_model(controller->runs())
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -63,6 +53,15 @@ ResultsPage::ResultsPage(QWidget *parent)
     problemRow->addWidget(m_problem, 1);
     problemRow->addWidget(m_fresh);
     layout->addLayout(problemRow);
+    // What the last import, export or delete did (with a link to the folder it wrote to).
+    m_outcome = new QLabel(m_listPage);
+    m_outcome->setObjectName(QStringLiteral("resultsOutcome"));
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextFormat(Qt::RichText);
+    m_outcome->hide();
+    connect(m_outcome, &QLabel::linkActivated, this,
+            [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
+    layout->addWidget(m_outcome);
 
     auto *toolbar = new QHBoxLayout;
     m_filter = new QLineEdit(m_listPage);
@@ -112,6 +111,7 @@ ResultsPage::ResultsPage(QWidget *parent)
     backRow->addStretch();
     overheadLayout->addLayout(backRow);
     m_overheadView = new OverheadReportView(m_overheadPage);
+    m_overheadView->setFileWriter(m_controller);
     overheadLayout->addWidget(m_overheadView, 1);
     m_stack->addWidget(m_overheadPage);
 
@@ -146,51 +146,41 @@ ResultsPage::ResultsPage(QWidget *parent)
     connect(m_comparison, &ComparisonView::closeRequested, this,
             [this] { m_stack->setCurrentWidget(m_listPage); });
     connect(m_empty, &EmptyStatePage::actionTriggered, this, &ResultsPage::performanceRequested);
-    connect(m_fileWork, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString problem = m_fileWork->result();
-        if (!problem.isEmpty())
-            QMessageBox::warning(this, m_fileWorkTitle, problem);
-        reload();
-    });
-    connect(m_loading, &QFutureWatcher<void>::finished, this, [this] {
-        const auto loaded = m_loaded;
-        if (!loaded)
-            return;
-        if (!loaded->error.isEmpty()) {
-            QMessageBox::warning(
-                this, loaded->overhead ? tr("Overhead Report") : tr("Compare Runs"), loaded->error);
-            updateButtons();
-            return;
-        }
-        if (loaded->overhead) {
-            m_overheadView->setReport(*loaded->overhead);
-            m_stack->setCurrentWidget(m_overheadPage);
-            updateButtons();
-            Q_EMIT overheadReportReady();
-            return;
-        }
-        m_comparison->setData(loaded->data, loaded->runs);
-        m_stack->setCurrentWidget(m_comparison);
-        Q_EMIT comparisonReady();
-    });
+    connect(m_comparison, &ComparisonView::exportRequested, m_controller,
+            &ResultsController::writeFile);
+    connect(m_controller, &ResultsController::storeChanged, this, &ResultsPage::reload);
+    connect(m_controller, &ResultsController::busyChanged, this, &ResultsPage::updateButtons);
+    connect(m_controller, &ResultsController::fileWorkFinished, this,
+            &ResultsPage::onFileWorkFinished);
+    connect(m_controller, &ResultsController::loadFailed, this,
+            [this](const QString &title, const QString &error) {
+                if (!std::exchange(m_waiting, false))
+                    return;
+                showProblem(title, error);
+                updateButtons();
+            });
+    connect(m_controller, &ResultsController::overheadReportLoaded, this,
+            [this](const Overhead::OverheadReport &report) {
+                if (!std::exchange(m_waiting, false))
+                    return;
+                m_overheadView->setReport(report);
+                m_stack->setCurrentWidget(m_overheadPage);
+                updateButtons();
+                Q_EMIT overheadReportReady();
+            });
+    connect(m_controller, &ResultsController::comparisonLoaded, this,
+            [this](const QList<Perf::RunResult> &runs, const ComparisonData &data) {
+                if (!std::exchange(m_waiting, false))
+                    return;
+                m_comparison->setData(data, runs);
+                m_stack->setCurrentWidget(m_comparison);
+                Q_EMIT comparisonReady();
+            });
     retranslate();
     updateButtons();
 }
 
-ResultsPage::~ResultsPage()
-{
-    m_loading->waitForFinished();
-    m_fileWork->waitForFinished();
-}
-
-void ResultsPage::setStore(ResultStore *store, const QString &storePath, const QString &problem)
-{
-    m_store = store;
-    m_storePath = storePath;
-    m_problemText = problem;
-    m_model->setStore(store);
-    reload();
-}
+ResultsPage::~ResultsPage() = default;
 
 void ResultsPage::reload()
 {
@@ -221,14 +211,14 @@ void ResultsPage::retranslate()
     m_export->setText(tr("E&xport…"));
     m_delete->setText(tr("&Delete"));
     m_fresh->setText(tr("Move Aside and Start &Fresh"));
-    QString problem = m_problemText;
+    QString problem = m_controller->problem();
     if (problem.isEmpty() && !m_model->errorText().isEmpty())
         problem = m_model->errorText();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_fresh->setVisible(!problem.isEmpty() && !m_store);
-    const bool empty = (!m_store || m_model->totalCount() == 0) && m_model->filter().isEmpty()
-        && problem.isEmpty();
+    m_fresh->setVisible(!problem.isEmpty() && !m_controller->hasStore());
+    const bool empty = (!m_controller->hasStore() || m_model->totalCount() == 0)
+        && m_model->filter().isEmpty() && problem.isEmpty();
     if (m_stack->currentWidget() != m_comparison)
         m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_listPage);
     m_empty->refresh();
@@ -245,102 +235,61 @@ QStringList ResultsPage::selectedIds() const
 void ResultsPage::updateButtons()
 {
     const int n = static_cast<int>(m_table->selectionModel()->selectedRows().size());
-    m_compare->setEnabled(n >= 2 && n <= 6 && !m_loading->isRunning());
-    m_overheadReport->setEnabled(n >= 1 && !m_loading->isRunning());
-    const bool filesBusy = m_fileWork->isRunning();
-    m_export->setEnabled(n >= 1 && !filesBusy);
-    m_delete->setEnabled(n >= 1 && m_store && !m_store->readOnly());
-    m_import->setEnabled(m_store && !m_store->readOnly() && !filesBusy);
+    const bool busy = m_controller->busy();
+    m_compare->setEnabled(n >= 2 && n <= 6 && !busy);
+    m_overheadReport->setEnabled(n >= 1 && !busy);
+    m_export->setEnabled(n >= 1 && !busy);
+    m_delete->setEnabled(n >= 1 && m_controller->writable() && !busy);
+    m_import->setEnabled(m_controller->writable() && !busy);
 }
 
 void ResultsPage::compare(const QStringList &ids)
 {
-    if (ids.isEmpty() || ids.size() > 6 || m_loading->isRunning() || m_storePath.isEmpty())
+    if (ids.isEmpty() || ids.size() > 6 || m_controller->busy() || !m_controller->hasStore())
         return;
-    auto loaded = std::make_shared<Loaded>();
-    m_loaded = loaded;
-    const QString path = m_storePath;
-    // Reading and decoding the runs and walking their histograms happen off the GUI thread.
-    m_loading->setFuture(QtConcurrent::run([loaded, path, ids] {
-        auto store = ResultStore::open(path, ResultStore::Mode::ReadOnly);
-        if (!store) {
-            loaded->error = store.error().message();
-            return;
-        }
-        for (const QString &id : ids) {
-            auto run = store.value()->loadRun(id);
-            if (!run) {
-                loaded->error = run.error().message();
-                return;
-            }
-            loaded->runs.append(run.value());
-        }
-        loaded->data = ComparisonData::build(loaded->runs);
-    }));
+    m_waiting = true;
+    m_controller->compare(ids);
     updateButtons();
 }
 
 void ResultsPage::showOverheadReport(const QStringList &ids)
 {
-    if (ids.isEmpty() || m_loading->isRunning() || m_storePath.isEmpty())
+    if (ids.isEmpty() || m_controller->busy() || !m_controller->hasStore())
         return;
-    auto loaded = std::make_shared<Loaded>();
-    loaded->overhead.emplace();
-    m_loaded = loaded;
-    const QString path = m_storePath;
-    // Every run of the experiments the selected runs belong to, read off the GUI thread.
-    m_loading->setFuture(QtConcurrent::run([loaded, path, ids] {
-        auto store = ResultStore::open(path, ResultStore::Mode::ReadOnly);
-        if (!store) {
-            loaded->error = store.error().message();
-            return;
-        }
-        QStringList experiments;
-        for (const QString &id : ids) {
-            const auto run = store.value()->loadRun(id);
-            if (!run) {
-                loaded->error = run.error().message();
-                return;
-            }
-            const QString e = run->labels.value(QStringLiteral("experiment"));
-            if (!e.isEmpty() && !experiments.contains(e))
-                experiments << e;
-        }
-        QList<Perf::RunResult> runs;
-        for (const QString &experiment : std::as_const(experiments)) {
-            RunQuery query;
-            query.filter = experiment;
-            const auto summaries = store.value()->listRuns(query);
-            if (!summaries) {
-                loaded->error = summaries.error().message();
-                return;
-            }
-            for (const RunSummary &s : summaries.value()) {
-                auto run = store.value()->loadRun(s.id);
-                if (run && run->labels.value(QStringLiteral("experiment")) == experiment)
-                    runs << run.value();
-            }
-        }
-        *loaded->overhead
-            = Overhead::OverheadReport::build(Overhead::OverheadReport::armRunsFromLabels(runs));
-        if (loaded->overhead->rows.isEmpty())
-            loaded->error = tr("These runs are not from a mesh overhead experiment, or it "
-                               "measured no rate with both arms. Run one from Performance → "
-                               "Measure Mesh Overhead…, then select any of its runs.");
-    }));
+    m_waiting = true;
+    m_controller->overheadReport(ids);
     updateButtons();
 }
 
-void ResultsPage::runFileWork(const QString &title, std::function<QString()> work)
+void ResultsPage::onFileWorkFinished(const QString &title, const QString &problem,
+                                     const QString &path)
 {
-    // Reading, decoding and writing files, and the database, happen off the GUI thread; the
-    // page only learns the outcome (an empty string when all went well).
-    if (m_fileWork->isRunning())
-        return;
-    m_fileWorkTitle = title;
-    m_import->setEnabled(false);
-    m_export->setEnabled(false);
-    m_fileWork->setFuture(QtConcurrent::run(std::move(work)));
+    if (!problem.isEmpty()) {
+        m_outcome->hide();
+        showProblem(title, problem);
+    } else if (!path.isEmpty()) {
+        const QString folder = QFileInfo(path).absolutePath();
+        m_outcome->setText(tr("%1: written to %2. <a href=\"%3\">Open Folder</a>")
+                               .arg(title.toHtmlEscaped(),
+                                    QDir::toNativeSeparators(path).toHtmlEscaped(),
+                                    QUrl::fromLocalFile(folder).toString()));
+        m_outcome->show();
+    } else {
+        m_outcome->setText(tr("%1: done.").arg(title.toHtmlEscaped()));
+        m_outcome->show();
+    }
+    m_comparison->setExportOutcome(problem.isEmpty() ? m_outcome->text() : QString());
+    retranslate();
+    updateButtons();
+}
+
+void ResultsPage::showProblem(const QString &title, const QString &text)
+{
+    // Window-modal without a nested event loop: the page keeps painting and the work that
+    // follows is not held up.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void ResultsPage::onImport()
@@ -348,24 +297,16 @@ void ResultsPage::onImport()
     const QStringList files
         = QFileDialog::getOpenFileNames(this, tr("Import Results"), QString(),
                                         tr("Results (*.pb *.json *.yaml *.yml);;All files (*)"));
-    if (files.isEmpty() || !m_store)
+    if (files.isEmpty() || !m_controller->writable())
         return;
-    const QString path = m_storePath;
-    runFileWork(tr("Import Results"), [files, path]() -> QString {
-        const auto runs = ResultFiles::readAll(files);
-        if (!runs)
-            return tr("Nothing was imported. %1").arg(runs.error().message());
-        auto store = ResultStore::open(path);
-        const VoidResult saved
-            = store ? store.value()->saveRuns(runs.value()) : VoidResult(Unexpected(store.error()));
-        return saved ? QString() : tr("Nothing was imported. %1").arg(saved.error().message());
-    });
+    m_controller->importFiles(files);
+    updateButtons();
 }
 
 void ResultsPage::onExport()
 {
     const QStringList ids = selectedIds();
-    if (ids.isEmpty() || !m_store)
+    if (ids.isEmpty() || !m_controller->hasStore())
         return;
     QString filter;
     const QString path = QFileDialog::getSaveFileName(
@@ -375,50 +316,22 @@ void ResultsPage::onExport()
         &filter);
     if (path.isEmpty())
         return;
-    const ResultFiles::Format format = path.endsWith(QLatin1String(".pb"))
-        ? ResultFiles::Format::Meshdeck
-        : (path.endsWith(QLatin1String(".fortio.json")) ? ResultFiles::Format::Fortio
-                                                        : ResultFiles::Format::SmpJson);
-    const QString storePath = m_storePath;
-    runFileWork(tr("Export Results"), [ids, path, format, storePath]() -> QString {
-        auto store = ResultStore::open(storePath, ResultStore::Mode::ReadOnly);
-        if (!store)
-            return store.error().message();
-        // One run per file: a second and later run get the run's id in their name.
-        for (int i = 0; i < ids.size(); ++i) {
-            const auto run = store.value()->loadRun(ids[i]);
-            if (!run)
-                return run.error().message();
-            QString target = path;
-            if (i > 0) {
-                const int dot = static_cast<int>(
-                    path.indexOf(QLatin1Char('.'), path.lastIndexOf(QLatin1Char('/')) + 1));
-                target = dot > 0
-                    ? path.left(dot) + QLatin1Char('-') + run->id.left(8) + path.mid(dot)
-                    : path + QLatin1Char('-') + run->id.left(8);
-            }
-            QFile f(target);
-            if (!f.open(QIODevice::WriteOnly)
-                || f.write(ResultFiles::serialize(run.value(), format)) < 0)
-                return tr("Cannot write %1: %2").arg(target, f.errorString());
-        }
-        return QString();
-    });
+    m_controller->exportRuns(ids, path);
+    updateButtons();
 }
 
 void ResultsPage::onDelete()
 {
     const QStringList ids = selectedIds();
-    if (ids.isEmpty() || !m_store)
+    if (ids.isEmpty() || !m_controller->writable())
         return;
     if (QMessageBox::question(
             this, tr("Delete Runs"),
             tr("Delete %n run(s)? This cannot be undone.", nullptr, static_cast<int>(ids.size())))
         != QMessageBox::Yes)
         return;
-    if (const VoidResult r = m_store->deleteRuns(ids); !r)
-        QMessageBox::warning(this, tr("Delete Runs"), r.error().message());
-    reload();
+    m_controller->deleteRuns(ids);
+    updateButtons();
 }
 
 } // namespace Meshdeck

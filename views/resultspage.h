@@ -1,10 +1,6 @@
 #pragma once
 
-#include <QFutureWatcher>
 #include <QWidget>
-
-#include <functional>
-#include <memory>
 
 class QLabel;
 class QLineEdit;
@@ -17,9 +13,8 @@ namespace Meshdeck {
 class ComparisonView;
 class OverheadReportView;
 class EmptyStatePage;
-class ResultStore;
+class ResultsController;
 class RunsTableModel;
-struct ComparisonData;
 
 // Every stored run in a sortable, filterable table (lazy: 100,000 runs open instantly);
 // select 2 to 6 and Compare to see their distributions side by side. Import and export result
@@ -30,11 +25,10 @@ class ResultsPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit ResultsPage(QWidget *parent = nullptr);
+    // The controller holds the database (set there); the page shows it and asks it for work.
+    explicit ResultsPage(ResultsController *controller, QWidget *parent = nullptr);
     ~ResultsPage() override;
 
-    // The database to show; `problem` explains why it is missing or read-only (may be empty).
-    void setStore(ResultStore *store, const QString &storePath, const QString &problem);
     void reload();
     // Compares these runs (2 to 6), loading them on a worker; comparisonReady() when drawn.
     void compare(const QStringList &ids);
@@ -63,16 +57,17 @@ private:
     void onImport();
     void onExport();
     void onDelete();
-    void runFileWork(const QString &title, std::function<QString()> work);
+    void showProblem(const QString &title, const QString &text);
+    void onFileWorkFinished(const QString &title, const QString &problem, const QString &path);
     [[nodiscard]] QStringList selectedIds() const;
 
-    ResultStore *m_store = nullptr;
-    QString m_storePath;
+    ResultsController *m_controller = nullptr;
     RunsTableModel *m_model = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyStatePage *m_empty = nullptr;
     QWidget *m_listPage = nullptr;
     QLabel *m_problem = nullptr;
+    QLabel *m_outcome = nullptr;
     QPushButton *m_fresh = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_count = nullptr;
@@ -86,12 +81,7 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_delete = nullptr;
     ComparisonView *m_comparison = nullptr;
-    QFutureWatcher<void> *m_loading = nullptr;
-    QFutureWatcher<QString> *m_fileWork = nullptr; // import or export: the problem, or empty
-    QString m_fileWorkTitle;
-    struct Loaded;
-    std::shared_ptr<Loaded> m_loaded;
-    QString m_problemText;
+    bool m_waiting = false; // a comparison or report asked from here is loading
 };
 
 } // namespace Meshdeck

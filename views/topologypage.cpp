@@ -5,6 +5,7 @@
 #include "sparkline.h"
 #include "topologyview.h"
 
+#include <models/filewriter.h>
 #include <models/topologycontroller.h>
 #include <topology/graphfilter.h>
 
@@ -32,6 +33,7 @@ using namespace Topology;
 TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     : QWidget(parent)
     , m_controller(controller)
+    , m_files(new FileWriter(this))
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -100,6 +102,7 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     for (QComboBox *box : {m_type, m_namespace, m_window, m_interval, m_edgeText, m_layout})
         box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_status = new QLabel(m_content);
+    m_status->setObjectName(QStringLiteral("topologyStatus"));
     m_status->setAlignment(Qt::AlignRight);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setOpenExternalLinks(true);
@@ -184,19 +187,24 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
                                            tr("PNG image (*.png);;SVG drawing (*.svg)"));
         if (path.isEmpty())
             return;
-        // Said where it went, with a way to it.
-        if (m_view->exportImage(path)) {
-            m_status->setTextFormat(Qt::RichText);
-            m_status->setText(tr("Exported to %1 — <a href=\"%2\">Open Folder</a>")
-                                  .arg(path.toHtmlEscaped(),
-                                       QUrl::fromLocalFile(QFileInfo(path).absolutePath())
-                                           .toString()
-                                           .toHtmlEscaped()));
-        } else {
-            m_status->setTextFormat(Qt::PlainText);
-            m_status->setText(tr("The graph could not be written to %1.").arg(path));
-        }
+        exportGraph(path);
     });
+    connect(m_files, &FileWriter::written, this,
+            [this](const QString &, const QString &problem, const QString &path) {
+                // Said where it went, with a way to it.
+                if (problem.isEmpty()) {
+                    m_status->setTextFormat(Qt::RichText);
+                    m_status->setText(tr("Exported to %1 — <a href=\"%2\">Open Folder</a>")
+                                          .arg(path.toHtmlEscaped(),
+                                               QUrl::fromLocalFile(QFileInfo(path).absolutePath())
+                                                   .toString()
+                                                   .toHtmlEscaped()));
+                } else {
+                    m_status->setTextFormat(Qt::PlainText);
+                    m_status->setText(tr("The graph could not be written to %1.").arg(path)
+                                      + QLatin1Char(' ') + problem);
+                }
+            });
     auto *filterTimer = new QTimer(this);
     filterTimer->setSingleShot(true);
     filterTimer->setInterval(200);
@@ -211,6 +219,29 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     connect(m_view, &TopologyView::selectionChanged, this, &TopologyPage::showDetails);
     retranslate();
     m_stack->setCurrentWidget(m_empty);
+}
+
+void TopologyPage::exportGraph(const QString &path)
+{
+    // Painted here (the view and its palette live on this thread); encoded and written by the
+    // file writer on its own thread.
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        const QByteArray svg = m_view->renderSvg();
+        if (svg.isEmpty()) {
+            m_status->setTextFormat(Qt::PlainText);
+            m_status->setText(tr("There is no graph to export yet."));
+            return;
+        }
+        m_files->write(tr("Export Graph"), path, svg);
+        return;
+    }
+    const QImage image = m_view->renderImage();
+    if (image.isNull()) {
+        m_status->setTextFormat(Qt::PlainText);
+        m_status->setText(tr("There is no graph to export yet."));
+        return;
+    }
+    m_files->writeImage(tr("Export Graph"), path, image);
 }
 
 void TopologyPage::changeEvent(QEvent *event)

@@ -13,6 +13,8 @@ class QStackedWidget;
 
 namespace Meshdeck {
 
+class FileWriter;
+
 class EmptyStatePage;
 class TopologyController;
 class TopologyView;
@@ -36,6 +38,10 @@ public:
     [[nodiscard]] QLineEdit *hideEdit() const { return m_hide; }
     [[nodiscard]] const Topology::Graph &graph() const { return m_graph; }
     [[nodiscard]] Sparkline *rateSparkline() const { return m_rateSpark; }
+    // Writes the graph as PNG or SVG (by the name) off the GUI thread; the status line says
+    // where it went, or why not (fileWriter()'s written() follows).
+    void exportGraph(const QString &path);
+    [[nodiscard]] FileWriter *fileWriter() const { return m_files; }
 
 Q_SIGNALS:
     void clustersRequested();
@@ -62,6 +68,7 @@ private:
     QLabel *m_banner = nullptr;
     QLabel *m_details = nullptr;
     QLabel *m_status = nullptr;
+    FileWriter *m_files = nullptr;
     QLabel *m_typeLabel = nullptr, *m_nsLabel = nullptr, *m_windowLabel = nullptr,
            *m_refreshLabel = nullptr, *m_edgeLabel = nullptr, *m_findLabel = nullptr,
            *m_hideLabel = nullptr;

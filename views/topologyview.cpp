@@ -2,7 +2,6 @@
 
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QFile>
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -431,16 +430,18 @@ void TopologyView::changeEvent(QEvent *event)
     QGraphicsView::changeEvent(event);
 }
 
-bool TopologyView::exportImage(const QString &path)
+QImage TopologyView::renderImage()
 {
     if (m_painter.bounds().isEmpty())
-        return false;
-    const QColor background = palette().base().color();
-    if (!path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive))
-        return m_painter.toImage(background).save(path);
-    QFile f(path);
-    const QByteArray svg = m_painter.toSvg(background);
-    return f.open(QIODevice::WriteOnly) && f.write(svg) == svg.size();
+        return {};
+    return m_painter.toImage(palette().base().color());
+}
+
+QByteArray TopologyView::renderSvg()
+{
+    if (m_painter.bounds().isEmpty())
+        return {};
+    return m_painter.toSvg(palette().base().color());
 }
 
 } // namespace Meshdeck

@@ -39,7 +39,9 @@ public:
     [[nodiscard]] int selectedNode() const { return m_node; }
     [[nodiscard]] int selectedEdge() const { return m_edge; }
     [[nodiscard]] double zoom() const;
-    bool exportImage(const QString &path); // .png or .svg
+    // The whole graph as a picture, or as an SVG drawing (empty when there is no graph).
+    [[nodiscard]] QImage renderImage();
+    [[nodiscard]] QByteArray renderSvg();
     [[nodiscard]] QWidget *minimap() const;
     // The part of the graph the view shows, in scene coordinates.
     [[nodiscard]] QRectF visibleSceneRect() const;

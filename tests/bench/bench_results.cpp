@@ -8,6 +8,7 @@
 #include "benchsupport.h"
 #include "support/sampleruns.h"
 
+#include <models/resultscontroller.h>
 #include <models/runstablemodel.h>
 #include <proto/resultcodec.h>
 #include <store/resultstore.h>
@@ -49,8 +50,9 @@ private Q_SLOTS:
             ids << run.id;
             files << ResultCodec::encode(run);
         }
-        ResultsPage page;
-        page.setStore(store.get(), db, QString());
+        ResultsController results;
+        results.setStore(store.get(), db, QString());
+        ResultsPage page(&results);
         page.resize(1280, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

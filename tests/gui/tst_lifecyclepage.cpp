@@ -4,6 +4,7 @@
 #include <demo/democluster.h>
 #include <kube/kubeconfig.h>
 #include <models/lifecyclecontroller.h>
+#include <models/resultscontroller.h>
 #include <store/resultstore.h>
 #include <views/installwizard.h>
 #include <views/lifecyclepage.h>
@@ -48,7 +49,9 @@ private Q_SLOTS:
         controller.setHistoryPath(history);
         LifecyclePage page(&controller);
         auto historyStore = ResultStore::open(history).value();
-        page.setHistorySource(historyStore.get());
+        ResultsController results;
+        results.setStore(historyStore.get(), history, QString());
+        page.setHistorySource(&results);
         page.resize(1280, 800);
         page.show();
         QSignalSpy detected(&controller, &LifecycleController::detected);
@@ -216,7 +219,7 @@ private Q_SLOTS:
 
         // The page lists the history.
         page.refreshHistory();
-        QVERIFY(page.historyTable()->rowCount() >= 3);
+        QTRY_VERIFY(page.historyTable()->rowCount() >= 3);
         // The history kept every operation with its steps.
         const auto store = ResultStore::open(history).value();
         const auto ops = store->operations().value();

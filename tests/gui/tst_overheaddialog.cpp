@@ -8,6 +8,7 @@
 #include <kube/clustersession.h>
 #include <kube/kubeconfig.h>
 #include <models/overheadcontroller.h>
+#include <models/resultscontroller.h>
 #include <models/runcontroller.h>
 #include <models/runstablemodel.h>
 #include <store/resultstore.h>
@@ -58,8 +59,10 @@ private Q_SLOTS:
         OverheadController overhead;
         overhead.setStorePath(db);
         overhead.setSession(session);
+        ResultsController files;
         PerformancePage perf(&runs);
         perf.setOverheadController(&overhead);
+        perf.setResultsController(&files);
         perf.setSuggestedTargets(
             {{QStringLiteral("demo Bookinfo productpage"), cluster.bookinfo()->productpageUrl()},
              {QStringLiteral("demo Bookinfo productpage through sidecars"),
@@ -117,8 +120,9 @@ private Q_SLOTS:
         QCOMPARE(store->countRuns().value(), 4);
 
         // Results: any run of the experiment brings its report back.
-        ResultsPage results;
-        results.setStore(store.get(), db, QString());
+        ResultsController controller;
+        controller.setStore(store.get(), db, QString());
+        ResultsPage results(&controller);
         results.resize(1200, 800);
         results.show();
         QTRY_COMPARE(results.model()->rowCount(), 4);

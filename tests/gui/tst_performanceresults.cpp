@@ -9,6 +9,7 @@
 #include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
 #include <kube/kubeconfig.h>
+#include <models/resultscontroller.h>
 #include <models/runcontroller.h>
 #include <models/runstablemodel.h>
 #include <store/resultstore.h>
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -58,8 +60,10 @@ private Q_SLOTS:
         auto store = ResultStore::open(db).value();
         RunController runs;
         runs.setStorePath(db);
+        ResultsController results;
+        results.setStore(store.get(), db, QString());
         PerformancePage page(&runs);
-        page.setStore(store.get());
+        page.setResultsController(&results);
         page.resize(1280, 760);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -149,10 +153,11 @@ private Q_SLOTS:
                                 TestSupport::sampleRun(QStringLiteral("linkerd"), 5.1, 100000, 3,
                                                        QStringLiteral("linkerd"))})
                     .ok());
-        ResultsPage page;
-        QAbstractItemModelTester tester(page.model(),
+        ResultsController results;
+        QAbstractItemModelTester tester(results.runs(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        page.setStore(store.get(), db, QString());
+        results.setStore(store.get(), db, QString());
+        ResultsPage page(&results);
         page.resize(1280, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -187,16 +192,38 @@ private Q_SLOTS:
         QVERIFY(table->item(1, 0)->text().contains(QStringLiteral("baseline")));
         QVERIFY(table->item(0, 8)->text().startsWith(QLatin1Char('-')));
 
-        for (const char *name : {"chart.png", "chart.svg"}) {
+        // Exports: the view paints the bytes, the controller writes them on its worker and the
+        // page says where, with a link to the folder.
+        QSignalSpy written(&results, &ResultsController::fileWorkFinished);
+        for (const char *name : {"chart.png", "chart.svg", "t.csv", "s.json"}) {
             const QString path = m_dir.filePath(QLatin1String(name));
-            QVERIFY(view->exportChart(path));
-            QVERIFY(QFileInfo(path).size() > 1000);
+            Q_EMIT view->exportRequested(QStringLiteral("Export Comparison"), path,
+                                         view->exportBytes(path));
+            QVERIFY(written.wait(5000));
+            QVERIFY2(written.last().at(1).toString().isEmpty(),
+                     qPrintable(written.last().at(1).toString()));
+            QCOMPARE(written.last().at(2).toString(), path);
+            QVERIFY(QFileInfo(path).size() > (QByteArray(name).endsWith(".csv") ? 100 : 1000));
         }
-        QVERIFY(view->exportCsv(m_dir.filePath(QStringLiteral("t.csv"))));
+        QVERIFY(QImage(m_dir.filePath(QStringLiteral("chart.png"))).width() > 100);
         QFile csv(m_dir.filePath(QStringLiteral("t.csv")));
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readAll().count('\n'), 4);
-        QVERIFY(view->exportJson(m_dir.filePath(QStringLiteral("s.json"))));
+        auto *outcome = view->findChild<QLabel *>(QStringLiteral("comparisonOutcome"));
+        QVERIFY(outcome && outcome->isVisible());
+        QVERIFY(outcome->text().contains(QStringLiteral("s.json")));
+        QVERIFY(outcome->text().contains(QStringLiteral("Open Folder")));
+        // A folder that cannot be written: the reason, nothing half-written.
+        const QString bad = m_dir.filePath(QStringLiteral("missing/dir/x.csv"));
+        Q_EMIT view->exportRequested(QStringLiteral("Export Comparison"), bad,
+                                     view->exportBytes(bad));
+        QVERIFY(written.wait(5000));
+        QVERIFY(written.last().at(1).toString().contains(QStringLiteral("Cannot write")));
+        QVERIFY(!QFile::exists(bad));
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = page.findChild<QMessageBox *>()) != nullptr);
+        QVERIFY(box->text().contains(QStringLiteral("Cannot write")));
+        box->close();
         for (int c = 0; c < ComparisonView::ChartCount; ++c) {
             view->setCurrentChart(static_cast<ComparisonView::Chart>(c));
             const QImage image = page.grab().toImage();
@@ -225,8 +252,10 @@ private Q_SLOTS:
             Kube::Kubeconfig::load(kc.filePath(QStringLiteral("kc")))
                 ->resolve(QStringLiteral("meshdeck-demo"))
                 .value()));
+        ResultsController results;
+        results.setStore(store.get(), db, QString());
         PerformancePage perf(&runs);
-        perf.setStore(store.get());
+        perf.setResultsController(&results);
         perf.setSuggestedTargets(
             {{QStringLiteral("direct"), cluster.bookinfo()->productpageUrl()},
              {QStringLiteral("mesh"), cluster.bookinfo()->productpageMeshUrl()}});
@@ -269,8 +298,7 @@ private Q_SLOTS:
                                     .arg(resources.windowEnd)
                                     .arg(seen)));
         }
-        ResultsPage page;
-        page.setStore(store.get(), db, QString());
+        ResultsPage page(&results);
         page.resize(1280, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -343,8 +371,10 @@ private Q_SLOTS:
                              .value());
         QVERIFY(live.waitForSync());
         runs.setSession(live.session());
+        ResultsController results;
+        results.setStore(store.get(), db, QString());
         PerformancePage perf(&runs);
-        perf.setStore(store.get());
+        perf.setResultsController(&results);
         perf.resize(1280, 800);
         perf.show();
         auto *from = perf.findChild<QComboBox *>(QStringLiteral("loadFrom"));
@@ -388,8 +418,9 @@ private Q_SLOTS:
 
     void problemsAreShown()
     {
-        ResultsPage page;
-        page.setStore(nullptr, QString(), QStringLiteral("the results database is damaged"));
+        ResultsController results;
+        results.setStore(nullptr, QString(), QStringLiteral("the results database is damaged"));
+        ResultsPage page(&results);
         page.show();
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("resultsProblem"))->isVisible());
     }

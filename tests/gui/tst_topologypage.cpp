@@ -6,6 +6,7 @@
 #include <demo/democluster.h>
 #include <demo/demoprometheus.h>
 #include <kube/kubeconfig.h>
+#include <models/filewriter.h>
 #include <models/topologycontroller.h>
 #include <views/sparkline.h>
 #include <views/topologypage.h>
@@ -203,8 +204,24 @@ private Q_SLOTS:
         QVERIFY(!page.view()->trafficAnimation());
 
         QTemporaryDir out;
-        QVERIFY(page.view()->exportImage(out.filePath(QStringLiteral("g.png"))));
-        QVERIFY(page.view()->exportImage(out.filePath(QStringLiteral("g.svg"))));
+        QSignalSpy written(page.fileWriter(), &FileWriter::written);
+        for (const char *name : {"g.png", "g.svg"}) {
+            const QString path = out.filePath(QLatin1String(name));
+            page.exportGraph(path);
+            QVERIFY(written.wait(10000));
+            QVERIFY2(written.last().at(1).toString().isEmpty(),
+                     qPrintable(written.last().at(1).toString()));
+            QVERIFY(QFileInfo(path).size() > 1000);
+            auto *status = page.findChild<QLabel *>(QStringLiteral("topologyStatus"));
+            QVERIFY(status);
+            QVERIFY2(status->text().contains(QStringLiteral("Open Folder")),
+                     qPrintable(status->text()));
+        }
+        QVERIFY(!QImage(out.filePath(QStringLiteral("g.png"))).isNull());
+        // A folder that is not there: the reason, on the status line.
+        page.exportGraph(out.filePath(QStringLiteral("absent/g.png")));
+        QVERIFY(written.wait(10000));
+        QVERIFY(written.last().at(1).toString().contains(QStringLiteral("Cannot write")));
         if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
             page.grab().save(shots + QStringLiteral("/topology.png"));
     }

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "comparisondata.h"
+
+#include <overhead/overheadreport.h>
+#include <perf/loadprofile.h>
+#include <perf/runresult.h>
+#include <store/resultstore.h>
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QThreadPool>
+
+#include <functional>
+
+namespace Meshdeck {
+
+class RunsTableModel;
+
+// One entry of the operations history (install, uninstall, sample …), as the store keeps it.
+using HistoryEntry = ResultStore::Operation;
+
+// Everything the Results, Performance and Lifecycle pages read from or write to the results
+// database and to files: the runs table, comparisons and overhead reports, imports and exports,
+// profiles, the operations history, result files. The work runs on one worker thread, in the
+// order it was asked; the outcome comes back as signals on the controller's thread. Views only
+// show and ask.
+class ResultsController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ResultsController(QObject *parent = nullptr);
+    ~ResultsController() override; // waits for the work in progress
+
+    // The database the runs table reads (null when it could not be opened), its path, and why
+    // it is missing or read-only (may be empty).
+    void setStore(ResultStore *store, const QString &path, const QString &problem);
+    [[nodiscard]] RunsTableModel *runs() const { return m_runs; }
+    [[nodiscard]] bool hasStore() const { return m_store != nullptr; }
+    [[nodiscard]] bool writable() const { return m_store && !m_store->readOnly(); }
+    [[nodiscard]] QString storePath() const { return m_storePath; }
+    [[nodiscard]] QString problem() const { return m_problem; }
+    // Work a user asked for is in progress (a comparison loading, an import or export …).
+    [[nodiscard]] bool busy() const { return m_pending > 0; }
+
+    // Runs: loaded and compared (2 to 6) -> comparisonLoaded(); the overhead report of the
+    // experiments they belong to -> overheadReportLoaded(); either fails with loadFailed().
+    void compare(const QStringList &ids);
+    void overheadReport(const QStringList &ids);
+    // Files: reads result files into the database, or writes runs (one per file; the format
+    // from the name: .pb, .fortio.json, else SMP JSON). fileWorkFinished() follows.
+    void importFiles(const QStringList &files);
+    void exportRuns(const QStringList &ids, const QString &path);
+    void deleteRuns(const QStringList &ids);
+    // A run kept in memory (the database could not take it) written as a Meshdeck result file.
+    void saveResultFile(const QString &path, const Perf::RunResult &result);
+    // Bytes a view made (a chart's PNG, a CSV, an SMP export) written to `path`.
+    void writeFile(const QString &title, const QString &path, const QByteArray &bytes);
+
+    // Profiles (cached; profilesChanged() when read again).
+    [[nodiscard]] const QList<Perf::LoadProfile> &profiles() const { return m_profiles; }
+    void refreshProfiles();
+    void saveProfile(const Perf::LoadProfile &profile);
+    void deleteProfile(const QString &name);
+
+    // The operations history, newest first (cached; historyChanged() when read again).
+    [[nodiscard]] const QList<HistoryEntry> &history() const { return m_history; }
+    void refreshHistory();
+
+Q_SIGNALS:
+    void storeChanged();
+    void busyChanged(bool busy);
+    void comparisonLoaded(const QList<Meshdeck::Perf::RunResult> &runs,
+                          const Meshdeck::ComparisonData &data);
+    void overheadReportLoaded(const Meshdeck::Overhead::OverheadReport &report);
+    // `title` names what was asked ("Compare Runs"); `error` says what went wrong.
+    void loadFailed(const QString &title, const QString &error);
+    // `problem` is empty when the work succeeded; `path` is what was written, if anything.
+    void fileWorkFinished(const QString &title, const QString &problem, const QString &path);
+    void profilesChanged();
+    void profileProblem(const QString &problem);
+    void historyChanged();
+
+private:
+    // Runs `work` on the worker; `then` on this object's thread with its outcome. Background
+    // work (refreshing the cached profiles and history) does not make the controller busy().
+    template<typename T>
+    void submit(std::function<T()> work, std::function<void(const T &)> then,
+                bool background = false);
+
+    RunsTableModel *m_runs = nullptr;
+    ResultStore *m_store = nullptr;
+    QString m_storePath;
+    QString m_problem;
+    QList<Perf::LoadProfile> m_profiles;
+    QList<HistoryEntry> m_history;
+    QThreadPool m_pool; // one thread: work happens in the order it was asked
+    int m_pending = 0;
+};
+
+} // namespace Meshdeck
