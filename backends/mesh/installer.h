@@ -1,6 +1,7 @@
 #pragma once
 
 #include "manifestplan.h"
+#include "manifestsource.h"
 #include "meshcatalog.h"
 #include "meshdetector.h"
 
@@ -40,23 +41,6 @@ struct InstallOptions
     int readyTimeoutMs = 120000;
     int cliTimeoutMs = 600000; // a CLI silent and unfinished for this long is stopped
 };
-
-// Where a manifest came from, and its checksum (shown before anything is applied).
-struct ManifestSource
-{
-    QString location;
-    QString sha256; // hex
-    qint64 bytes = 0;
-    bool fromCache = false; // a URL that could not be fetched now: the cached copy was used
-    QDateTime fetched;
-    QString note;
-};
-
-// Reads a manifest file, or fetches an http(s) URL with libcurl into the cache (kept per URL;
-// used, with a note, when the URL cannot be reached later).
-[[nodiscard]] Result<QByteArray> loadManifest(const QString &location, ManifestSource *source,
-                                              const std::atomic_bool *cancel = nullptr);
-[[nodiscard]] QString manifestCacheFolder();
 
 // One line of a preflight or verification: what was checked and what was found.
 struct Check

@@ -1,5 +1,6 @@
-// The demo API's semantics over real HTTP: paging, watches, patches, server-side apply,
-// deletion, controllers, and every bad input with the Status a real API server returns.
+// The demo API's semantics over real HTTP: discovery, paging, patches, server-side apply,
+// tables, selectors, tokens, field validation, restarts, and every bad input with the Status a
+// real API server returns.
 #include "support/demoapi.h"
 
 #include <demo/democluster.h>
@@ -48,33 +49,6 @@ QJsonObject configMap(const QString &name, const QString &value)
                         {QStringLiteral("data"), QJsonObject {{QStringLiteral("key"), value}}}};
 }
 
-int readyPods(DemoCluster &c, const QString &ns, const QString &app)
-{
-    int n = 0;
-    for (const QJsonObject &p : c.store().objects(QStringLiteral("/pods"), ns)) {
-        if (p.value(QStringLiteral("metadata"))
-                .toObject()
-                .value(QStringLiteral("labels"))
-                .toObject()
-                .value(QStringLiteral("app"))
-                .toString()
-            != app)
-            continue;
-        if (p.value(QStringLiteral("metadata"))
-                .toObject()
-                .contains(QStringLiteral("deletionTimestamp")))
-            continue;
-        for (const QJsonValue &c2 : p.value(QStringLiteral("status"))
-                                        .toObject()
-                                        .value(QStringLiteral("conditions"))
-                                        .toArray())
-            if (c2.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready")
-                && c2.toObject().value(QStringLiteral("status")).toString()
-                    == QLatin1String("True"))
-                ++n;
-    }
-    return n;
-}
 } // namespace
 
 class tst_DemoApi : public QObject
@@ -93,6 +67,7 @@ private Q_SLOTS:
         QVERIFY(m_cluster->waitUntilSettled(20000));
         m_api = std::make_unique<DemoApi>(*m_cluster);
     }
+
     void cleanupTestCase() { m_cluster->stop(); }
 
     // Requests after the first on a kept-alive connection answer as fast as the first (no Nagle
@@ -255,6 +230,7 @@ private Q_SLOTS:
             << QByteArray() << 400 << "BadRequest"
             << "continue";
     }
+
     void badInput()
     {
         QFETCH(QByteArray, method);
@@ -505,191 +481,6 @@ private Q_SLOTS:
         QCOMPARE(r.json.value(QStringLiteral("items")).toArray().size(), 0);
     }
 
-    void watchFromVersionWithBookmarks()
-    {
-        const QString rv = m_api->get(QStringLiteral("/api/v1/namespaces/default/configmaps"))
-                               .json.value(QStringLiteral("metadata"))
-                               .toObject()
-                               .value(QStringLiteral("resourceVersion"))
-                               .toString();
-        std::thread writer([this] {
-            QThread::msleep(200);
-            m_api->post(QStringLiteral("/api/v1/namespaces/default/configmaps"),
-                        configMap(QStringLiteral("watched"), QStringLiteral("1")));
-            m_api->patch(QStringLiteral("/api/v1/namespaces/default/configmaps/watched"),
-                         R"({"data":{"key":"2"}})", "application/merge-patch+json");
-            m_api->del(QStringLiteral("/api/v1/namespaces/default/configmaps/watched"));
-        });
-        const auto r = m_api->get(
-            QStringLiteral(
-                "/api/v1/namespaces/default/"
-                "configmaps?watch=true&allowWatchBookmarks=true&timeoutSeconds=2&resourceVersion=")
-            + rv);
-        writer.join();
-        QCOMPARE(r.status, 200);
-        QStringList types;
-        for (const QByteArray &line : r.body.split('\n')) {
-            if (line.isEmpty())
-                continue;
-            const QJsonObject e = QJsonDocument::fromJson(line).object();
-            QVERIFY2(!e.isEmpty(), line.constData());
-            types << e.value(QStringLiteral("type")).toString();
-        }
-        QVERIFY2(types.mid(0, 3) == QStringList({"ADDED", "MODIFIED", "DELETED"}),
-                 qPrintable(types.join(',')));
-        QVERIFY(types.contains(QStringLiteral("BOOKMARK")));
-    }
-
-    void watchTooOld()
-    {
-        m_cluster->store().compact(0);
-        const auto r = m_api->get(QStringLiteral(
-            "/api/v1/namespaces/default/configmaps?watch=1&resourceVersion=2&timeoutSeconds=1"));
-        QCOMPARE(r.status, 200);
-        const QJsonObject e = QJsonDocument::fromJson(r.body.split('\n').first()).object();
-        QCOMPARE(e.value(QStringLiteral("type")).toString(), QStringLiteral("ERROR"));
-        QCOMPARE(e.value(QStringLiteral("object")).toObject().value(QStringLiteral("code")).toInt(),
-                 410);
-    }
-
-    void watchTooOldAsHttpStatus()
-    {
-        DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
-        options.watchGoneAsHttpStatus = true;
-        DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        cluster.store().compact(0);
-        DemoApi api(cluster);
-        const auto r = api.get(QStringLiteral("/api/v1/pods?watch=1&resourceVersion=1"));
-        QCOMPARE(r.status, 410);
-        QCOMPARE(r.json.value(QStringLiteral("reason")).toString(), QStringLiteral("Expired"));
-    }
-
-    void disconnectedWatchIsReleased()
-    {
-        const int before = m_cluster->openWatchStreams();
-        HttpRequest request;
-        request.url = QUrl(m_cluster->serverUrl()
-                           + QStringLiteral("/api/v1/pods?watch=true&allowWatchBookmarks=true"));
-        request.acceptCompressed = false;
-        int lines = 0;
-        // The client goes away after the first event.
-        const auto r = HttpTransport::perform(request, {},
-                                              [&](const char *, size_t) { return ++lines < 1; });
-        QVERIFY(r.ok());
-        QTRY_COMPARE_WITH_TIMEOUT(m_cluster->openWatchStreams(), before, 5000);
-    }
-
-    void controllers()
-    {
-        const QString base = QStringLiteral("/apis/apps/v1/namespaces/default/deployments");
-        QCOMPARE(m_api->post(base, deployment(QStringLiteral("api"), 3)).status, 201);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 3, 10000);
-        // Endpoints follow the ready pods.
-        QJsonObject svc {
-            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-            {QStringLiteral("kind"), QStringLiteral("Service")},
-            {QStringLiteral("metadata"),
-             QJsonObject {{QStringLiteral("name"), QStringLiteral("api")}}},
-            {QStringLiteral("spec"),
-             QJsonObject {{QStringLiteral("selector"),
-                           QJsonObject {{QStringLiteral("app"), QStringLiteral("api")}}},
-                          {QStringLiteral("ports"),
-                           QJsonArray {QJsonObject {{QStringLiteral("port"), 80}}}}}}};
-        QCOMPARE(m_api->post(QStringLiteral("/api/v1/namespaces/default/services"), svc).status,
-                 201);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            m_api->get(QStringLiteral(
-                           "/apis/discovery.k8s.io/v1/namespaces/default/"
-                           "endpointslices?labelSelector=kubernetes.io/service-name%3Dapi"))
-                    .json.value(QStringLiteral("items"))
-                    .toArray()
-                    .first()
-                    .toObject()
-                    .value(QStringLiteral("endpoints"))
-                    .toArray()
-                    .size()
-                == 3,
-            10000);
-        // Scale through the scale subresource.
-        auto r = m_api->patch(base + QStringLiteral("/api/scale"), R"({"spec":{"replicas":1}})",
-                              "application/merge-patch+json");
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.json.value(QStringLiteral("kind")).toString(), QStringLiteral("Scale"));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 1, 10000);
-        // Let the scale-down finish (terminating pods gone) before orphaning, on a loaded machine
-        // the controllers may still be at work.
-        QVERIFY(m_cluster->waitUntilSettled(10000));
-        QTRY_COMPARE_WITH_TIMEOUT(
-            readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 1, 10000);
-        // Orphaning keeps the ReplicaSet and its pods.
-        r = m_api->call("DELETE", base + QStringLiteral("/api?propagationPolicy=Orphan"));
-        QCOMPARE(r.status, 200);
-        QTest::qWait(300);
-        QCOMPARE(readyPods(*m_cluster, QStringLiteral("default"), QStringLiteral("api")), 1);
-    }
-
-    void jobsRunToCompletion()
-    {
-        QJsonObject job {
-            {QStringLiteral("apiVersion"), QStringLiteral("batch/v1")},
-            {QStringLiteral("kind"), QStringLiteral("Job")},
-            {QStringLiteral("metadata"),
-             QJsonObject {{QStringLiteral("name"), QStringLiteral("migrate")}}},
-            {QStringLiteral("spec"),
-             QJsonObject {
-                 {QStringLiteral("completions"), 2},
-                 {QStringLiteral("template"),
-                  QJsonObject {{QStringLiteral("spec"),
-                                QJsonObject {{QStringLiteral("containers"),
-                                              QJsonArray {QJsonObject {
-                                                  {QStringLiteral("name"), QStringLiteral("m")},
-                                                  {QStringLiteral("image"),
-                                                   QStringLiteral("busybox:1.36")}}}}}}}}}}};
-        QCOMPARE(m_api->post(QStringLiteral("/apis/batch/v1/namespaces/default/jobs"), job).status,
-                 201);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            m_api->get(QStringLiteral("/apis/batch/v1/namespaces/default/jobs/migrate"))
-                .json.value(QStringLiteral("status"))
-                .toObject()
-                .value(QStringLiteral("succeeded"))
-                .toInt(),
-            2, 15000);
-    }
-
-    void namespaceDeletionEmptiesIt()
-    {
-        QCOMPARE(m_api
-                     ->post(QStringLiteral("/api/v1/namespaces"),
-                            QJsonObject {
-                                {QStringLiteral("metadata"),
-                                 QJsonObject {{QStringLiteral("name"), QStringLiteral("doomed")}}}})
-                     .status,
-                 201);
-        QCOMPARE(m_api
-                     ->post(QStringLiteral("/apis/apps/v1/namespaces/doomed/deployments"),
-                            deployment(QStringLiteral("d"), 2))
-                     .status,
-                 201);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            readyPods(*m_cluster, QStringLiteral("doomed"), QStringLiteral("d")), 2, 10000);
-        auto r = m_api->del(QStringLiteral("/api/v1/namespaces/doomed"));
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.json.value(QStringLiteral("status"))
-                     .toObject()
-                     .value(QStringLiteral("phase"))
-                     .toString(),
-                 QStringLiteral("Terminating"));
-        QTRY_COMPARE_WITH_TIMEOUT(m_api->get(QStringLiteral("/api/v1/namespaces/doomed")).status,
-                                  404, 10000);
-        QCOMPARE(
-            m_cluster->store().objects(QStringLiteral("/pods"), QStringLiteral("doomed")).size(),
-            0);
-    }
-
     void readOnlyTokenIsForbiddenToWrite()
     {
         DemoCluster::Options options;
@@ -856,40 +647,6 @@ private Q_SLOTS:
                             "application/merge-patch+json")
                      .status,
                  200);
-    }
-
-    // Logs as the API server serves them: a pod with several containers needs one named (the
-    // 400 lists the choices), limitBytes ends the log after that many bytes.
-    void logsNameTheContainerAndHonourLimitBytes()
-    {
-        const auto pods = m_api->get(QStringLiteral("/api/v1/namespaces/bookinfo/pods"));
-        QString pod;
-        for (const QJsonValue &p : pods.json.value("items").toArray())
-            if (p.toObject()
-                    .value("metadata")
-                    .toObject()
-                    .value("name")
-                    .toString()
-                    .startsWith("productpage"))
-                pod = p.toObject().value("metadata").toObject().value("name").toString();
-        QVERIFY(!pod.isEmpty());
-        const QString base = QStringLiteral("/api/v1/namespaces/bookinfo/pods/%1/log").arg(pod);
-        const auto unnamed = m_api->get(base);
-        QCOMPARE(unnamed.status, 400);
-        QVERIFY2(unnamed.json.value("message").toString().contains(
-                     "a container name must be specified for pod " + pod
-                     + ", choose one of: [productpage istio-proxy]"),
-                 unnamed.body.constData());
-        const auto whole = m_api->get(base + QStringLiteral("?container=productpage"));
-        QCOMPARE(whole.status, 200);
-        QVERIFY(whole.body.size() > 40);
-        const auto limited
-            = m_api->get(base + QStringLiteral("?container=productpage&limitBytes=17"));
-        QCOMPARE(limited.status, 200);
-        QCOMPARE(limited.body, whole.body.left(17));
-        QCOMPARE(m_api->get(base + QStringLiteral("?container=productpage&limitBytes=0")).status,
-                 422);
-        QCOMPARE(m_api->get(base + QStringLiteral("?container=nope")).status, 400);
     }
 
     void stateSurvivesRestart()
