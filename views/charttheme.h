@@ -1,7 +1,12 @@
 #pragma once
 
 class QChart;
+class QChartView;
+class QColor;
+class QLineSeries;
 class QPalette;
+class QValueAxis;
+class QWidget;
 
 namespace Meshdeck {
 
@@ -11,6 +16,10 @@ namespace ChartTheme {
 
 [[nodiscard]] QChart *newChart();
 void apply(QChart *chart, const QPalette &palette);
+// A chart that grows as a run goes: x in seconds (0 to 30 at first), y from 0, antialiased.
+[[nodiscard]] QChartView *liveChart(QWidget *parent, QValueAxis **x, QValueAxis **y);
+// A 2 px line in `color` on the chart's axes.
+QLineSeries *addSeries(QChartView *view, QValueAxis *x, QValueAxis *y, const QColor &color);
 
 } // namespace ChartTheme
 

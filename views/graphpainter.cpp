@@ -354,61 +354,95 @@ void GraphPainter::paintTraffic(QPainter *painter, const QRectF &exposed, double
 
 void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale, int layers) const
 {
-    const bool dark = m_palette.color(QPalette::Base).lightness() < 128;
-    const QColor text = m_palette.color(QPalette::Text);
-    const bool labels = scale >= 0.3;
-    const bool details = scale >= 0.5;
-    painter->setRenderHint(QPainter::Antialiasing, scale >= 0.3);
-    QFont font = m_font;
-    painter->setFont(font);
+    Pass pass;
+    pass.painter = painter;
+    pass.exposed = exposed;
+    pass.scale = scale;
+    pass.dark = m_palette.color(QPalette::Base).lightness() < 128;
+    pass.text = m_palette.color(QPalette::Text);
+    pass.labels = scale >= 0.3;
+    pass.details = scale >= 0.5;
+    // The whole graph at low detail comes from the prepared batches; a zoomed-in view collects
+    // what it shows.
+    pass.whole = !pass.labels && exposed.contains(m_bounds);
+    painter->setRenderHint(QPainter::Antialiasing, pass.labels);
+    painter->setFont(m_font);
 
-    // Namespace boxes.
+    QVector<int> visibleEdges;
+    if (layers & Underlay) {
+        paintNamespaces(pass);
+        paintEdgeLines(pass, &visibleEdges);
+    } else if (!pass.whole) {
+        (void)collectEdges(pass, &visibleEdges); // only which edges the overlay decorates
+    }
+    painter->setRenderHint(QPainter::Antialiasing, pass.labels);
+    if (!(layers & Overlay))
+        return;
+    if (pass.labels)
+        paintEdgeDecorations(pass, visibleEdges);
+    if (scale < 0.3)
+        paintNodeSquares(pass);
+    else
+        paintNodes(pass);
+}
+
+void GraphPainter::paintNamespaces(const Pass &pass) const
+{
+    QPainter *painter = pass.painter;
+    const QRectF &exposed = pass.exposed;
     QColor boxPen = m_palette.color(QPalette::Mid);
     for (auto it = m_namespaceBoxes.begin(); it != m_namespaceBoxes.end(); ++it) {
-        if (!(layers & Underlay) || !it.value().intersects(exposed))
+        if (!it.value().intersects(exposed))
             continue;
         painter->setPen(QPen(boxPen, 1, Qt::DashLine));
-        painter->setBrush(dark ? QColor(255, 255, 255, 8) : QColor(0, 0, 0, 6));
+        painter->setBrush(pass.dark ? QColor(255, 255, 255, 8) : QColor(0, 0, 0, 6));
         painter->drawRoundedRect(it.value(), 8, 8);
-        if (labels) {
+        if (pass.labels) {
             painter->setPen(m_palette.color(QPalette::PlaceholderText));
             painter->drawText(it.value().adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignTop,
                               it.key());
         }
     }
+}
 
-    // Edges, batched by colour: one drawLines per health. The whole graph at low detail comes
-    // from the prepared batches; a zoomed-in view collects what it shows.
-    const bool whole = !labels && exposed.contains(m_bounds);
-    if (whole && m_batchesDirty)
-        rebuildBatches();
+QHash<int, QVector<QLineF>> GraphPainter::collectEdges(const Pass &pass,
+                                                       QVector<int> *visibleEdges) const
+{
+    const QRectF &exposed = pass.exposed;
     QHash<int, QVector<QLineF>> collected;
-    QVector<int> visibleEdges;
-    if (!whole) {
-        for (int i = 0; i < m_lines.size(); ++i) {
-            const QLineF &l = m_lines[i];
-            if (l.isNull() || m_hiddenEdges.contains(i))
-                continue;
-            const QRectF r = QRectF(l.p1(), l.p2()).normalized().adjusted(-2, -2, 2, 2);
-            if (!r.intersects(exposed))
-                continue;
-            // Only the part in view: a long dashed edge would otherwise be dashed end to end.
-            const auto shown = clipped(l, exposed.adjusted(-8, -8, 8, 8));
-            if (!shown)
-                continue;
-            collected[static_cast<int>(m_graph.edges[i].health)].append(*shown);
-            visibleEdges.append(i);
-        }
+    for (int i = 0; i < m_lines.size(); ++i) {
+        const QLineF &l = m_lines[i];
+        if (l.isNull() || m_hiddenEdges.contains(i))
+            continue;
+        const QRectF r = QRectF(l.p1(), l.p2()).normalized().adjusted(-2, -2, 2, 2);
+        if (!r.intersects(exposed))
+            continue;
+        // Only the part in view: a long dashed edge would otherwise be dashed end to end.
+        const auto shown = clipped(l, exposed.adjusted(-8, -8, 8, 8));
+        if (!shown)
+            continue;
+        collected[static_cast<int>(m_graph.edges[i].health)].append(*shown);
+        visibleEdges->append(i);
     }
-    const QHash<int, QVector<QLineF>> &batches = whole ? m_edgeBatches : collected;
+    return collected;
+}
+
+void GraphPainter::paintEdgeLines(const Pass &pass, QVector<int> *visibleEdges) const
+{
+    // Edges, batched by colour: one drawLines per health.
+    QPainter *painter = pass.painter;
+    const double scale = pass.scale;
+    if (pass.whole && m_batchesDirty)
+        rebuildBatches();
+    const QHash<int, QVector<QLineF>> collected
+        = pass.whole ? QHash<int, QVector<QLineF>>() : collectEdges(pass, visibleEdges);
+    const QHash<int, QVector<QLineF>> &batches = pass.whole ? m_edgeBatches : collected;
     // Dense views (hundreds of long edges crossing the screen) are ink-bound: their lines go
     // without antialiasing, which fills plain spans.
-    const bool dense = visibleEdges.size() > 300;
+    const bool dense = visibleEdges->size() > 300;
     if (dense && scale >= 0.3)
         painter->setRenderHint(QPainter::Antialiasing, false);
     for (auto it = batches.begin(); it != batches.end(); ++it) {
-        if (!(layers & Underlay))
-            break;
         const Health h = static_cast<Health>(it.key());
         // Small: one-pixel hairlines, the raster engine's fastest stroke.
         QPen pen(healthColor(h), scale < 0.3 ? 0.0 : (h == Health::NoTraffic ? 1.2 : 2.0));
@@ -447,82 +481,89 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale,
             painter->drawLines(it.value());
         }
     }
-    painter->setRenderHint(QPainter::Antialiasing, scale >= 0.3);
-    if (!(layers & Overlay))
-        return;
-    if (labels) {
-        // Arrowheads, highlights and labels where there is room for them.
-        for (const int i : std::as_const(visibleEdges)) {
-            const QLineF &l = m_lines[i];
-            const Edge &e = m_graph.edges[i];
-            const QColor c = healthColor(e.health);
-            const double angle = std::atan2(l.dy(), l.dx());
-            const QPointF tip = l.p2();
-            // A long edge crossing the view: its head and label are drawn only where they are.
-            if (exposed.adjusted(-12, -12, 12, 12).contains(tip)) {
-                const QPointF a
-                    = tip - QPointF(std::cos(angle - 0.4) * 9, std::sin(angle - 0.4) * 9);
-                const QPointF b
-                    = tip - QPointF(std::cos(angle + 0.4) * 9, std::sin(angle + 0.4) * 9);
-                painter->setPen(Qt::NoPen);
-                painter->setBrush(c);
-                painter->drawPolygon(QPolygonF({tip, a, b}));
-            }
-            if (i == m_selectedEdge || m_highlightEdges.contains(i)) {
-                painter->setPen(QPen(i == m_selectedEdge ? m_palette.color(QPalette::Highlight)
-                                                         : QColor(0xff, 0xc1, 0x07),
-                                     5));
-                painter->setBrush(Qt::NoBrush);
-                painter->drawLine(l);
-            }
-            if (details) {
-                const QPointF mid = l.pointAt(0.5);
-                const QString t = exposed.adjusted(-120, -30, 120, 30).contains(mid)
-                    ? edgeText(e, m_edgeLabel)
-                    : QString();
-                if (!t.isEmpty()) {
-                    const QRectF box
-                        = painter->fontMetrics().boundingRect(t).adjusted(-3, -1, 3, 1);
-                    const QRectF placed(mid.x() - box.width() / 2, mid.y() - box.height() - 2,
-                                        box.width(), box.height());
-                    painter->setPen(Qt::NoPen);
-                    painter->setBrush(m_palette.color(QPalette::Base));
-                    painter->drawRoundedRect(placed, 3, 3);
-                    painter->setPen(
-                        e.health == Health::Failure || e.health == Health::Degraded ? c : text);
-                    painter->drawText(placed, Qt::AlignCenter, t);
-                }
-            }
-        }
-    }
+}
 
-    // Nodes. Small: squares batched by fill and border colour, one drawRects each.
-    if (scale < 0.3) {
-        QHash<quint64, QVector<QRectF>> collectedNodes;
-        if (!whole) {
-            for (int i = 0; i < m_graph.nodes.size(); ++i) {
-                if (m_hiddenNodes.contains(i) || !m_nodeRects[i].intersects(exposed))
-                    continue;
-                const Node &n = m_graph.nodes[i];
-                collectedNodes[(static_cast<quint64>(n.type) << 8) | static_cast<quint64>(n.health)]
-                    .append(m_nodeRects[i]);
+void GraphPainter::paintEdgeDecorations(const Pass &pass, const QVector<int> &visibleEdges) const
+{
+    // Arrowheads, highlights and labels where there is room for them.
+    QPainter *painter = pass.painter;
+    const QRectF &exposed = pass.exposed;
+    for (const int i : std::as_const(visibleEdges)) {
+        const QLineF &l = m_lines[i];
+        const Edge &e = m_graph.edges[i];
+        const QColor c = healthColor(e.health);
+        const double angle = std::atan2(l.dy(), l.dx());
+        const QPointF tip = l.p2();
+        // A long edge crossing the view: its head and label are drawn only where they are.
+        if (exposed.adjusted(-12, -12, 12, 12).contains(tip)) {
+            const QPointF a = tip - QPointF(std::cos(angle - 0.4) * 9, std::sin(angle - 0.4) * 9);
+            const QPointF b = tip - QPointF(std::cos(angle + 0.4) * 9, std::sin(angle + 0.4) * 9);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(c);
+            painter->drawPolygon(QPolygonF({tip, a, b}));
+        }
+        if (i == m_selectedEdge || m_highlightEdges.contains(i)) {
+            painter->setPen(QPen(i == m_selectedEdge ? m_palette.color(QPalette::Highlight)
+                                                     : QColor(0xff, 0xc1, 0x07),
+                                 5));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawLine(l);
+        }
+        if (pass.details) {
+            const QPointF mid = l.pointAt(0.5);
+            const QString t = exposed.adjusted(-120, -30, 120, 30).contains(mid)
+                ? edgeText(e, m_edgeLabel)
+                : QString();
+            if (!t.isEmpty()) {
+                const QRectF box = painter->fontMetrics().boundingRect(t).adjusted(-3, -1, 3, 1);
+                const QRectF placed(mid.x() - box.width() / 2, mid.y() - box.height() - 2,
+                                    box.width(), box.height());
+                painter->setPen(Qt::NoPen);
+                painter->setBrush(m_palette.color(QPalette::Base));
+                painter->drawRoundedRect(placed, 3, 3);
+                painter->setPen(
+                    e.health == Health::Failure || e.health == Health::Degraded ? c : pass.text);
+                painter->drawText(placed, Qt::AlignCenter, t);
             }
         }
-        const QHash<quint64, QVector<QRectF>> &groups = whole ? m_nodeBatches : collectedNodes;
-        for (auto it = groups.begin(); it != groups.end(); ++it) {
-            painter->setPen(QPen(healthColor(static_cast<Health>(it.key() & 0xff)), 3));
-            painter->setBrush(typeFill(static_cast<NodeType>(it.key() >> 8), dark));
-            painter->drawRects(it.value());
-        }
-        for (const int i : {m_selectedNode}) {
-            if (i >= 0 && i < m_nodeRects.size()) {
-                painter->setPen(QPen(m_palette.color(QPalette::Highlight), 6));
-                painter->setBrush(Qt::NoBrush);
-                painter->drawRect(m_nodeRects[i]);
-            }
-        }
-        return;
     }
+}
+
+void GraphPainter::paintNodeSquares(const Pass &pass) const
+{
+    // Small: squares batched by fill and border colour, one drawRects each.
+    QPainter *painter = pass.painter;
+    const QRectF &exposed = pass.exposed;
+    QHash<quint64, QVector<QRectF>> collectedNodes;
+    if (!pass.whole) {
+        for (int i = 0; i < m_graph.nodes.size(); ++i) {
+            if (m_hiddenNodes.contains(i) || !m_nodeRects[i].intersects(exposed))
+                continue;
+            const Node &n = m_graph.nodes[i];
+            collectedNodes[(static_cast<quint64>(n.type) << 8) | static_cast<quint64>(n.health)]
+                .append(m_nodeRects[i]);
+        }
+    }
+    const QHash<quint64, QVector<QRectF>> &groups = pass.whole ? m_nodeBatches : collectedNodes;
+    for (auto it = groups.begin(); it != groups.end(); ++it) {
+        painter->setPen(QPen(healthColor(static_cast<Health>(it.key() & 0xff)), 3));
+        painter->setBrush(typeFill(static_cast<NodeType>(it.key() >> 8), pass.dark));
+        painter->drawRects(it.value());
+    }
+    for (const int i : {m_selectedNode}) {
+        if (i >= 0 && i < m_nodeRects.size()) {
+            painter->setPen(QPen(m_palette.color(QPalette::Highlight), 6));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawRect(m_nodeRects[i]);
+        }
+    }
+}
+
+void GraphPainter::paintNodes(const Pass &pass) const
+{
+    QPainter *painter = pass.painter;
+    const QRectF &exposed = pass.exposed;
+    const QFont &font = m_font;
     for (int i = 0; i < m_graph.nodes.size(); ++i) {
         if (m_hiddenNodes.contains(i)
             || !m_nodeRects[i].adjusted(-80, -10, 80, 40).intersects(exposed))
@@ -535,15 +576,15 @@ void GraphPainter::paint(QPainter *painter, const QRectF &exposed, double scale,
         else if (m_highlightNodes.contains(i))
             border = QPen(QColor(0xff, 0xc1, 0x07), 4);
         painter->setPen(border);
-        painter->setBrush(typeFill(n.type, dark));
+        painter->setBrush(typeFill(n.type, pass.dark));
         painter->drawPath(m_nodePaths[i]);
-        if (!labels)
+        if (!pass.labels)
             continue;
-        painter->setPen(text);
+        painter->setPen(pass.text);
         const QString name = n.name.size() > 28 ? n.name.left(27) + QChar(0x2026) : n.name;
         painter->drawText(QRectF(r.center().x() - 90, r.bottom() + 2, 180, 18),
                           Qt::AlignHCenter | Qt::AlignTop, name);
-        if (!details)
+        if (!pass.details)
             continue;
         // Badges along the top right: missing sidecar, virtual service, circuit breaker.
         double x = r.right() - 4;

@@ -83,6 +83,26 @@ private:
     // The whole graph at low detail, batched once per change (edges by health, nodes by type and
     // health), so that a full view allocates nothing and walks no filters.
     void rebuildBatches() const;
+    // One paint() call, as its layers see it.
+    struct Pass
+    {
+        QPainter *painter = nullptr;
+        QRectF exposed;
+        double scale = 1;
+        bool dark = false;
+        bool labels = false; // names and arrowheads (scale >= 0.3)
+        bool details = false; // edge labels and badges (scale >= 0.5)
+        bool whole = false; // the whole graph in view at low detail: the prepared batches
+        QColor text;
+    };
+    void paintNamespaces(const Pass &pass) const;
+    // The edges in view, clipped to it, by health; their indices in `visibleEdges`.
+    [[nodiscard]] QHash<int, QVector<QLineF>> collectEdges(const Pass &pass,
+                                                           QVector<int> *visibleEdges) const;
+    void paintEdgeLines(const Pass &pass, QVector<int> *visibleEdges) const;
+    void paintEdgeDecorations(const Pass &pass, const QVector<int> &visibleEdges) const;
+    void paintNodeSquares(const Pass &pass) const;
+    void paintNodes(const Pass &pass) const;
     // The part of `line` inside `rect` (none when it misses).
     static std::optional<QLineF> clipped(const QLineF &line, const QRectF &rect);
     // One-pixel lines written straight into an RGB32 image (device coordinates, clipped).

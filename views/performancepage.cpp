@@ -42,43 +42,6 @@ using namespace Perf;
 
 namespace {
 
-QChartView *liveChart(QWidget *parent, QValueAxis **x, QValueAxis **y)
-{
-    auto *chart = new QChart;
-    chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(2, 2, 2, 2));
-    *x = new QValueAxis;
-    *y = new QValueAxis;
-    (*x)->setLabelFormat(QStringLiteral("%d"));
-    (*x)->setRange(0, 30);
-    (*y)->setRange(0, 1);
-    (*x)->applyNiceNumbers();
-    chart->addAxis(*x, Qt::AlignBottom);
-    chart->addAxis(*y, Qt::AlignLeft);
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(170);
-    return view;
-}
-
-QLineSeries *addSeries(QChartView *view, QValueAxis *x, QValueAxis *y, const QColor &color)
-{
-    auto *s = new QLineSeries;
-    QPen pen(color);
-    pen.setWidthF(2);
-    s->setPen(pen);
-    view->chart()->addSeries(s);
-    s->attachAxis(x);
-    s->attachAxis(y);
-    return s;
-}
-
-void applyPalette(QChartView *view, const QPalette &pal)
-{
-    ChartTheme::apply(view->chart(), pal);
-}
-
 QString seconds(double s)
 {
     const int total = static_cast<int>(std::round(s));
@@ -255,11 +218,11 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_progress->setTextVisible(true);
     m_live = new QLabel(right);
     m_live->setTextFormat(Qt::PlainText);
-    m_rateView = liveChart(right, &m_rateX, &m_rateY);
-    m_latencyView = liveChart(right, &m_latencyX, &m_latencyY);
-    m_rateSeries = addSeries(m_rateView, m_rateX, m_rateY, QColor(0x1f, 0x77, 0xb4));
-    m_p50Series = addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0x2c, 0xa0, 0x2c));
-    m_p99Series = addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0xd6, 0x27, 0x28));
+    m_rateView = ChartTheme::liveChart(right, &m_rateX, &m_rateY);
+    m_latencyView = ChartTheme::liveChart(right, &m_latencyX, &m_latencyY);
+    m_rateSeries = ChartTheme::addSeries(m_rateView, m_rateX, m_rateY, QColor(0x1f, 0x77, 0xb4));
+    m_p50Series = ChartTheme::addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0x2c, 0xa0, 0x2c));
+    m_p99Series = ChartTheme::addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0xd6, 0x27, 0x28));
     m_openResults = new QPushButton(right);
     m_saveAs = new QPushButton(right);
     m_saveAs->hide();
@@ -458,8 +421,8 @@ void PerformancePage::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::PaletteChange) {
-        applyPalette(m_rateView, palette());
-        applyPalette(m_latencyView, palette());
+        ChartTheme::apply(m_rateView->chart(), palette());
+        ChartTheme::apply(m_latencyView->chart(), palette());
     }
     QWidget::changeEvent(event);
 }
@@ -524,8 +487,8 @@ void PerformancePage::retranslate()
     if (!m_runs->isRunning() && m_statusText.isEmpty())
         m_status->setText(tr("Choose a target and a load, then Run. Each run is saved and can be "
                              "compared on the Results page."));
-    applyPalette(m_rateView, palette());
-    applyPalette(m_latencyView, palette());
+    ChartTheme::apply(m_rateView->chart(), palette());
+    ChartTheme::apply(m_latencyView->chart(), palette());
 }
 
 LoadProfile PerformancePage::profileFromForm() const
