@@ -6,6 +6,7 @@
 #include <core/logging.h>
 #include <proto/resultcodec.h>
 #include <store/resultfiles.h>
+#include <store/resultstore.h>
 
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -72,6 +73,11 @@ void ResultsController::submit(std::function<T()> work, std::function<void(const
                                     },
                                     Qt::QueuedConnection);
                             });
+}
+
+bool ResultsController::writable() const
+{
+    return m_store && !m_store->readOnly();
 }
 
 void ResultsController::setStore(ResultStore *store, const QString &path, const QString &problem)
@@ -337,7 +343,13 @@ void ResultsController::refreshHistory()
             auto store = openStore(path, ResultStore::Mode::ReadOnly);
             if (!store)
                 return Unexpected(store.error());
-            return store.value()->operations(100);
+            const auto ops = store.value()->operations(100);
+            if (!ops)
+                return Unexpected(ops.error());
+            QList<HistoryEntry> entries;
+            for (const ResultStore::Operation &op : ops.value())
+                entries.append({op.kind, op.target, op.started, op.finished, op.outcome, op.steps});
+            return entries;
         },
         [this, path](const History &ops) {
             if (path != m_storePath)

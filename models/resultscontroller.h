@@ -5,8 +5,8 @@
 #include <overhead/overheadreport.h>
 #include <perf/loadprofile.h>
 #include <perf/runresult.h>
-#include <store/resultstore.h>
 
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -17,10 +17,19 @@
 
 namespace Meshdeck {
 
+class ResultStore;
 class RunsTableModel;
 
-// One entry of the operations history (install, uninstall, sample …), as the store keeps it.
-using HistoryEntry = ResultStore::Operation;
+// One entry of the operations history (install, uninstall, sample …).
+struct HistoryEntry
+{
+    QString kind; // "install", "uninstall", "sample deploy", ...
+    QString target; // "Istio 1.26.2 (bundled)"
+    QDateTime started;
+    QDateTime finished;
+    QString outcome; // "succeeded", "failed", "cancelled"
+    QString steps; // JSON: each step with its state, timing and output
+};
 
 // Everything the Results, Performance and Lifecycle pages read from or write to the results
 // database and to files: the runs table, comparisons and overhead reports, imports and exports,
@@ -40,7 +49,7 @@ public:
     void setStore(ResultStore *store, const QString &path, const QString &problem);
     [[nodiscard]] RunsTableModel *runs() const { return m_runs; }
     [[nodiscard]] bool hasStore() const { return m_store != nullptr; }
-    [[nodiscard]] bool writable() const { return m_store && !m_store->readOnly(); }
+    [[nodiscard]] bool writable() const;
     [[nodiscard]] QString storePath() const { return m_storePath; }
     [[nodiscard]] QString problem() const { return m_problem; }
     // Work a user asked for is in progress (a comparison loading, an import or export …).

@@ -1,5 +1,7 @@
 #include "runstablemodel.h"
 
+#include <store/resultstore.h>
+
 #include <QLocale>
 
 namespace Meshdeck {
@@ -14,9 +16,23 @@ QString ms(qint64 ns)
 
 } // namespace
 
+struct RunsTableModel::Page
+{
+    RunQuery query;
+    QList<RunSummary> rows;
+};
+
 RunsTableModel::RunsTableModel(QObject *parent)
     : QAbstractTableModel(parent)
+    , m_page(std::make_unique<Page>())
 {
+}
+
+RunsTableModel::~RunsTableModel() = default;
+
+QString RunsTableModel::filter() const
+{
+    return m_page->query.filter;
 }
 
 void RunsTableModel::setStore(ResultStore *store)
@@ -27,28 +43,28 @@ void RunsTableModel::setStore(ResultStore *store)
 
 void RunsTableModel::setFilter(const QString &filter)
 {
-    if (filter == m_query.filter)
+    if (filter == m_page->query.filter)
         return;
-    m_query.filter = filter;
+    m_page->query.filter = filter;
     reload();
 }
 
 void RunsTableModel::reload()
 {
     beginResetModel();
-    m_rows.clear();
+    m_page->rows.clear();
     m_total = 0;
     m_error.clear();
     if (m_store) {
-        const auto count = m_store->countRuns(m_query.filter);
+        const auto count = m_store->countRuns(m_page->query.filter);
         if (count) {
             m_total = count.value();
-            RunQuery page = m_query;
+            RunQuery page = m_page->query;
             page.offset = 0;
             page.limit = PageSize;
             const auto rows = m_store->listRuns(page);
             if (rows)
-                m_rows = rows.value();
+                m_page->rows = rows.value();
             else
                 m_error = rows.error().message();
         } else {
@@ -61,12 +77,12 @@ void RunsTableModel::reload()
 
 QString RunsTableModel::runId(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows[row].id : QString();
+    return row >= 0 && row < m_page->rows.size() ? m_page->rows[row].id : QString();
 }
 
 int RunsTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_page->rows.size());
 }
 
 int RunsTableModel::columnCount(const QModelIndex &parent) const
@@ -76,24 +92,24 @@ int RunsTableModel::columnCount(const QModelIndex &parent) const
 
 bool RunsTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_store && m_rows.size() < m_total;
+    return !parent.isValid() && m_store && m_page->rows.size() < m_total;
 }
 
 void RunsTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    RunQuery page = m_query;
-    page.offset = static_cast<int>(m_rows.size());
+    RunQuery page = m_page->query;
+    page.offset = static_cast<int>(m_page->rows.size());
     page.limit = PageSize;
     const auto rows = m_store->listRuns(page);
     if (!rows || rows->isEmpty()) {
-        m_total = static_cast<int>(m_rows.size());
+        m_total = static_cast<int>(m_page->rows.size());
         return;
     }
-    beginInsertRows({}, static_cast<int>(m_rows.size()),
-                    static_cast<int>(m_rows.size() + rows->size()) - 1);
-    m_rows.append(rows.value());
+    beginInsertRows({}, static_cast<int>(m_page->rows.size()),
+                    static_cast<int>(m_page->rows.size() + rows->size()) - 1);
+    m_page->rows.append(rows.value());
     endInsertRows();
 }
 
@@ -106,16 +122,16 @@ void RunsTableModel::sort(int column, Qt::SortOrder order)
            RunQuery::Sort::ErrorPercent};
     if (column < 0 || column >= ColumnCount)
         return;
-    m_query.sort = map[column];
-    m_query.descending = order == Qt::DescendingOrder;
+    m_page->query.sort = map[column];
+    m_page->query.descending = order == Qt::DescendingOrder;
     reload();
 }
 
 QVariant RunsTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= m_page->rows.size())
         return {};
-    const RunSummary &r = m_rows[index.row()];
+    const RunSummary &r = m_page->rows[index.row()];
     if (role == IdRole)
         return r.id;
     if (role == Qt::TextAlignmentRole)

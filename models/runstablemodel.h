@@ -1,10 +1,12 @@
 #pragma once
 
-#include <store/resultstore.h>
-
 #include <QAbstractTableModel>
 
+#include <memory>
+
 namespace Meshdeck {
+
+class ResultStore;
 
 // The Results page's table: runs from the database, fetched a page at a time as the view
 // scrolls (fetchMore), sorted and filtered by indexed SQL queries, so that 100,000 runs open
@@ -32,11 +34,12 @@ public:
     static constexpr int PageSize = 256;
 
     explicit RunsTableModel(QObject *parent = nullptr);
+    ~RunsTableModel() override;
 
     // Takes a store to read from (null: empty table). Resets the model.
     void setStore(ResultStore *store);
     void setFilter(const QString &filter);
-    [[nodiscard]] QString filter() const { return m_query.filter; }
+    [[nodiscard]] QString filter() const;
     void reload(); // after runs were added or removed
     [[nodiscard]] int totalCount() const { return m_total; }
     [[nodiscard]] QString errorText() const { return m_error; }
@@ -56,8 +59,8 @@ Q_SIGNALS:
 
 private:
     ResultStore *m_store = nullptr;
-    RunQuery m_query;
-    QList<RunSummary> m_rows;
+    struct Page; // the query and the rows fetched so far
+    std::unique_ptr<Page> m_page;
     int m_total = 0;
     QString m_error;
 };

@@ -1,6 +1,8 @@
 // The Lifecycle page on an empty demo cluster: detect, install Istio (bundled) through the wizard
 // with the keyboard until its control plane is Ready, deploy a sample with sidecars, switch
 // injection, uninstall; the log tells each step, the history keeps them.
+#include "support/stallprobe.h"
+
 #include <demo/democluster.h>
 #include <kube/kubeconfig.h>
 #include <models/lifecyclecontroller.h>
@@ -128,6 +130,9 @@ private Q_SLOTS:
         QVERIFY(
             yaml->toPlainText().contains(QStringLiteral("apiVersion: apiextensions.k8s.io/v1")));
         shoot("4-review");
+        // The GUI thread keeps its frames while the plan is applied and verified.
+        StallProbe probe;
+        probe.start();
         next();
         // 5. Progress: every step applied, live.
         QCOMPARE(wizard->currentId(), int(InstallWizard::ProgressPage));
@@ -142,6 +147,9 @@ private Q_SLOTS:
         QCOMPARE(wizard->currentId(), int(InstallWizard::VerifyPage));
         QVERIFY(done.wait(90000));
         QVERIFY(done.last().at(0).toBool());
+        const qint64 worstStall = probe.stop();
+        qInfo("worst GUI stall during the install (apply and verify): %lld ms", worstStall);
+        QVERIFY2(worstStall < 100, qPrintable(QString::number(worstStall)));
         auto *verify = wizard->findChild<QTreeWidget *>(QStringLiteral("verifyTable"));
         QCOMPARE(verify->topLevelItemCount(), 3);
         for (int i = 0; i < verify->topLevelItemCount(); ++i)

@@ -74,9 +74,9 @@ private Q_SLOTS:
         view.setGraph(moved, true);
         // At first the node is still where it was, then on its way, then there.
         QCOMPARE(view.painter().graph().nodes[1].position, QPointF(200, 0));
-        QTest::qWait(120);
-        const double y = view.painter().graph().nodes[1].position.y();
-        QVERIFY2(y > 0 && y < 300, qPrintable(QString::number(y)));
+        QTRY_VERIFY2(view.painter().graph().nodes[1].position.y() > 0
+                         && view.painter().graph().nodes[1].position.y() < 300,
+                     qPrintable(QString::number(view.painter().graph().nodes[1].position.y())));
         QTRY_COMPARE(view.painter().graph().nodes[1].position, QPointF(200, 300));
         QCOMPARE(view.painter().graph().geometryKey, quint64(2));
     }
@@ -174,12 +174,10 @@ private Q_SLOTS:
         QTRY_VERIFY(page.findEdit()->hasFocus());
         QTest::keyClick(page.findEdit(), Qt::Key_Escape);
         QTRY_VERIFY(page.view()->hasFocus());
-        page.hideEdit()->setText(QStringLiteral("namespace = istio-system"));
-        QTest::qWait(400);
-        QVERIFY(page.hideEdit()->toolTip().isEmpty());
         page.hideEdit()->setText(QStringLiteral("rps >"));
-        QTest::qWait(400);
-        QVERIFY(!page.hideEdit()->toolTip().isEmpty()); // the parse error, explained
+        QTRY_VERIFY(!page.hideEdit()->toolTip().isEmpty()); // the parse error, explained
+        page.hideEdit()->setText(QStringLiteral("namespace = istio-system"));
+        QTRY_VERIFY(page.hideEdit()->toolTip().isEmpty());
 
         // Positions hold still across refreshes.
         const QPointF before
@@ -197,9 +195,7 @@ private Q_SLOTS:
         page.view()->setTrafficAnimation(true);
         QVERIFY(page.view()->trafficAnimation());
         const QImage a = page.view()->grab().toImage();
-        QTest::qWait(300);
-        const QImage b = page.view()->grab().toImage();
-        QVERIFY2(a != b, "the dots moved");
+        QTRY_VERIFY2(page.view()->grab().toImage() != a, "the dots moved");
         page.view()->setTrafficAnimation(false);
         QVERIFY(!page.view()->trafficAnimation());
 

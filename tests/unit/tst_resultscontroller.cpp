@@ -7,6 +7,7 @@
 #include <models/resultscontroller.h>
 #include <models/runstablemodel.h>
 #include <proto/resultcodec.h>
+#include <store/resultstore.h>
 
 #include <QDir>
 #include <QFile>
