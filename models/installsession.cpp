@@ -28,27 +28,22 @@ public:
 
 InstallSession::InstallSession(const Kube::ClusterSessionPtr &session, QObject *parent)
     : QObject(parent)
-    , m_worker(new InstallSessionWorker)
+    , m_worker(QStringLiteral("meshdeck-install"), new InstallSessionWorker)
 {
     qRegisterMetaType<QList<Mesh::Check>>();
     m_worker->client = session->client(); // the context's one client
-    m_thread.setObjectName(QStringLiteral("meshdeck-install"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
 }
 
 InstallSession::~InstallSession()
 {
     cancel();
-    m_thread.quit();
-    m_thread.wait();
 }
 
 void InstallSession::setHistoryPath(const QString &path)
 {
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, path] { w->historyPath = path; }, Qt::QueuedConnection);
+        m_worker.worker(), [w = m_worker.worker(), path] { w->historyPath = path; },
+        Qt::QueuedConnection);
 }
 
 void InstallSession::cancel()
@@ -60,7 +55,7 @@ void InstallSession::start(const std::function<void()> &job)
 {
     m_busy = true;
     m_worker->cancel = false;
-    QMetaObject::invokeMethod(m_worker, job, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker.worker(), job, Qt::QueuedConnection);
 }
 
 void InstallSession::done(const std::function<void()> &report)
@@ -76,7 +71,7 @@ void InstallSession::done(const std::function<void()> &report)
 
 void InstallSession::prepare(const Mesh::InstallOptions &options)
 {
-    start([this, w = m_worker, options] {
+    start([this, w = m_worker.worker(), options] {
         auto inst = Mesh::Installer::prepare(options, &w->cancel);
         QString error;
         QList<Mesh::Check> checks;
@@ -119,7 +114,7 @@ Mesh::OperationSink InstallSession::operationSink(InstallSessionWorker *w)
 
 void InstallSession::run(int from, bool force)
 {
-    start([this, w = m_worker, from, force] {
+    start([this, w = m_worker.worker(), from, force] {
         const VoidResult r = w->operation->apply(from, force);
         if (!r)
             w->record(QStringLiteral("install"), false);
@@ -135,7 +130,7 @@ void InstallSession::run(int from, bool force)
 
 void InstallSession::rollback()
 {
-    start([this, w = m_worker] {
+    start([this, w = m_worker.worker()] {
         const VoidResult r = w->operation->rollback();
         w->record(QStringLiteral("rollback"), r.ok());
         const bool ok = r.ok();
@@ -151,7 +146,7 @@ void InstallSession::rollback()
 
 void InstallSession::verify()
 {
-    start([this, w = m_worker] {
+    start([this, w = m_worker.worker()] {
         const QList<Mesh::Check> checks = w->operation->verify();
         bool ok = true;
         for (const Mesh::Check &c : checks)

@@ -4,8 +4,9 @@
 #include <mesh/installer.h>
 #include <mesh/operation.h>
 
+#include <core/workerthread.h>
+
 #include <QObject>
-#include <QThread>
 
 #include <atomic>
 #include <memory>
@@ -54,8 +55,7 @@ private:
     void done(const std::function<void()> &report);
     [[nodiscard]] Mesh::OperationSink operationSink(InstallSessionWorker *worker);
 
-    QThread m_thread;
-    InstallSessionWorker *m_worker = nullptr;
+    WorkerThread<InstallSessionWorker> m_worker;
     Mesh::Installation m_installation;
     int m_applied = 0;
     bool m_busy = false;

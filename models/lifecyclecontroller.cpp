@@ -52,21 +52,15 @@ Q_SIGNALS:
 
 LifecycleController::LifecycleController(QObject *parent)
     : QObject(parent)
-    , m_worker(new LifecycleWorker)
+    , m_worker(QStringLiteral("meshdeck-lifecycle"), new LifecycleWorker)
 {
     qRegisterMetaType<QList<Mesh::DetectedMesh>>();
-    m_thread.setObjectName(QStringLiteral("meshdeck-lifecycle"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &LifecycleWorker::logged, this, &LifecycleController::logged);
-    m_thread.start();
+    connect(m_worker.worker(), &LifecycleWorker::logged, this, &LifecycleController::logged);
 }
 
 LifecycleController::~LifecycleController()
 {
     cancel();
-    m_thread.quit();
-    m_thread.wait();
 }
 
 void LifecycleController::setSession(const Kube::ClusterSessionPtr &session)
@@ -74,8 +68,10 @@ void LifecycleController::setSession(const Kube::ClusterSessionPtr &session)
     m_hasContext = session != nullptr;
     m_session = session;
     QMetaObject::invokeMethod(
-        m_worker,
-        [w = m_worker, client = session ? session->client() : nullptr] { w->client = client; },
+        m_worker.worker(),
+        [w = m_worker.worker(), client = session ? session->client() : nullptr] {
+            w->client = client;
+        },
         Qt::QueuedConnection);
     if (session)
         detect();
@@ -85,7 +81,8 @@ void LifecycleController::setHistoryPath(const QString &path)
 {
     m_historyPath = path;
     QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, path] { w->historyPath = path; }, Qt::QueuedConnection);
+        m_worker.worker(), [w = m_worker.worker(), path] { w->historyPath = path; },
+        Qt::QueuedConnection);
 }
 
 void LifecycleController::cancel()
@@ -100,7 +97,7 @@ void LifecycleController::run(const QString &title, const std::function<void()> 
     m_busy = true;
     m_worker->cancel = false;
     Q_EMIT started(title);
-    QMetaObject::invokeMethod(m_worker, job, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker.worker(), job, Qt::QueuedConnection);
 }
 
 void LifecycleController::done(const QString &title, bool ok, const QString &message)
@@ -121,8 +118,8 @@ void LifecycleController::detect()
     if (!m_hasContext)
         return;
     QMetaObject::invokeMethod(
-        m_worker,
-        [this, w = m_worker] {
+        m_worker.worker(),
+        [this, w = m_worker.worker()] {
             if (!w->client)
                 return;
             const auto found = Mesh::MeshDetector::detect(*w->client);
@@ -147,7 +144,7 @@ void LifecycleController::uninstall(const QString &mesh)
 {
     const QString title
         = tr("Uninstall %1").arg(Mesh::findMesh(mesh) ? Mesh::findMesh(mesh)->name : mesh);
-    run(title, [this, w = m_worker, mesh, title] {
+    run(title, [this, w = m_worker.worker(), mesh, title] {
         Mesh::InstallOptions options;
         options.mesh = mesh;
         const QList<Mesh::DetectedMesh> detected
@@ -167,7 +164,7 @@ void LifecycleController::uninstall(const QString &mesh)
 void LifecycleController::restartWorkloads(const QString &ns)
 {
     const QString title = tr("Restart workloads in %1").arg(ns);
-    run(title, [this, w = m_worker, ns, title] {
+    run(title, [this, w = m_worker.worker(), ns, title] {
         const auto r = Mesh::MeshDetector::restartWorkloads(*w->client, ns);
         if (r)
             for (const QString &workload : r.value())
@@ -184,7 +181,7 @@ void LifecycleController::restartWorkloads(const QString &ns)
 void LifecycleController::setMtlsMode(const QString &mesh, const QString &mode)
 {
     const QString title = tr("mTLS %1").arg(mode);
-    run(title, [this, w = m_worker, mesh, mode, title] {
+    run(title, [this, w = m_worker.worker(), mesh, mode, title] {
         const VoidResult r = Mesh::MeshDetector::setMtlsMode(*w->client, mesh, mode);
         done(title, r.ok(), r ? tr("Mesh-wide mTLS is now %1.").arg(mode) : r.error().message());
     });
@@ -194,7 +191,7 @@ void LifecycleController::setInjection(const QString &mesh, const QString &ns, b
 {
     const QString title
         = on ? tr("Injection on for %1").arg(ns) : tr("Injection off for %1").arg(ns);
-    run(title, [this, w = m_worker, mesh, ns, on, title] {
+    run(title, [this, w = m_worker.worker(), mesh, ns, on, title] {
         const VoidResult r = Mesh::MeshDetector::setInjection(*w->client, mesh, ns, on);
         done(title, r.ok(),
              r.ok() ? tr("Restart the namespace's workloads for the change to reach their pods.")
@@ -207,7 +204,7 @@ void LifecycleController::sample(const QString &app, const QString &ns, bool dep
 {
     const QString title
         = deploy ? tr("Deploy %1 in %2").arg(app, ns) : tr("Remove %1 from %2").arg(app, ns);
-    run(title, [this, w = m_worker, app, ns, deploy, injectMesh, title] {
+    run(title, [this, w = m_worker.worker(), app, ns, deploy, injectMesh, title] {
         const auto plan = Mesh::ManifestPlan::sample(app, ns);
         const Mesh::OperationReport r
             = Mesh::Operation::sample(*w->client, app, ns, deploy, injectMesh,

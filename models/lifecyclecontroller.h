@@ -3,8 +3,9 @@
 #include <kube/clustersession.h>
 #include <mesh/meshdetector.h>
 
+#include <core/workerthread.h>
+
 #include <QObject>
-#include <QThread>
 
 #include <atomic>
 
@@ -52,8 +53,7 @@ private:
     void run(const QString &title, const std::function<void()> &job);
     void done(const QString &title, bool ok, const QString &message);
 
-    QThread m_thread;
-    LifecycleWorker *m_worker = nullptr;
+    WorkerThread<LifecycleWorker> m_worker;
     bool m_hasContext = false;
     Kube::ClusterSessionPtr m_session;
     QString m_historyPath;

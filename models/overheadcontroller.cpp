@@ -98,41 +98,38 @@ private:
 
 OverheadController::OverheadController(QObject *parent)
     : QObject(parent)
-    , m_worker(new OverheadWorker)
+    , m_worker(QStringLiteral("meshdeck-overhead"), new OverheadWorker)
 {
     qRegisterMetaType<Overhead::OverheadReport>();
     qRegisterMetaType<Overhead::ExperimentSpec>();
-    m_thread.setObjectName(QStringLiteral("meshdeck-overhead"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &OverheadWorker::progressed, this, &OverheadController::progressed);
-    connect(m_worker, &OverheadWorker::runFinished, this, &OverheadController::runFinished);
-    connect(m_worker, &OverheadWorker::finished, this,
+    connect(m_worker.worker(), &OverheadWorker::progressed, this, &OverheadController::progressed);
+    connect(m_worker.worker(), &OverheadWorker::runFinished, this,
+            &OverheadController::runFinished);
+    connect(m_worker.worker(), &OverheadWorker::finished, this,
             [this](const Overhead::OverheadReport &report, const QString &problem) {
                 m_last = report;
                 m_running = false;
                 Q_EMIT finished(report, problem);
                 Q_EMIT runningChanged(false);
             });
-    m_thread.start();
 }
 
 OverheadController::~OverheadController()
 {
     m_worker->cancel = true;
-    m_thread.quit();
-    m_thread.wait();
 }
 
 void OverheadController::setStorePath(const QString &path)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, path] { w->setStorePath(path); });
+    QMetaObject::invokeMethod(m_worker.worker(),
+                              [w = m_worker.worker(), path] { w->setStorePath(path); });
 }
 
 void OverheadController::setSession(const Kube::ClusterSessionPtr &session)
 {
     m_session = session;
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, session] { w->setSession(session); });
+    QMetaObject::invokeMethod(m_worker.worker(),
+                              [w = m_worker.worker(), session] { w->setSession(session); });
 }
 
 void OverheadController::start(const Overhead::ExperimentSpec &spec)
@@ -141,7 +138,7 @@ void OverheadController::start(const Overhead::ExperimentSpec &spec)
         return;
     m_running = true;
     Q_EMIT runningChanged(true);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, spec] { w->run(spec); });
+    QMetaObject::invokeMethod(m_worker.worker(), [w = m_worker.worker(), spec] { w->run(spec); });
 }
 
 void OverheadController::cancel()

@@ -3,8 +3,9 @@
 #include <kube/clustersession.h>
 #include <overhead/overheadexperiment.h>
 
+#include <core/workerthread.h>
+
 #include <QObject>
-#include <QThread>
 
 namespace Meshdeck {
 
@@ -39,8 +40,7 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
-    QThread m_thread;
-    OverheadWorker *m_worker = nullptr;
+    WorkerThread<OverheadWorker> m_worker;
     Kube::ClusterSessionPtr m_session;
     bool m_running = false;
     Overhead::OverheadReport m_last;

@@ -140,32 +140,27 @@ private:
 
 RunController::RunController(QObject *parent)
     : QObject(parent)
-    , m_worker(new RunWorker)
+    , m_worker(QStringLiteral("meshdeck-runner"), new RunWorker)
 {
     qRegisterMetaType<Perf::RunRequest>();
     qRegisterMetaType<Perf::RunProgress>();
     qRegisterMetaType<Perf::RunResult>();
     qRegisterMetaType<InCluster::InClusterProgress>();
-    connect(m_worker, &RunWorker::clusterProgressed, this, &RunController::clusterProgressed);
-    m_thread.setObjectName(QStringLiteral("meshdeck-runner"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &RunWorker::progressed, this, &RunController::progressed);
-    connect(m_worker, &RunWorker::finished, this,
+    connect(m_worker.worker(), &RunWorker::clusterProgressed, this,
+            &RunController::clusterProgressed);
+    connect(m_worker.worker(), &RunWorker::progressed, this, &RunController::progressed);
+    connect(m_worker.worker(), &RunWorker::finished, this,
             [this](const Perf::RunResult &result, const QString &saveError) {
                 m_last = result;
                 m_running = false;
                 Q_EMIT finished(result, saveError);
                 Q_EMIT runningChanged(false);
             });
-    m_thread.start();
 }
 
 RunController::~RunController()
 {
     cancel();
-    m_thread.quit();
-    m_thread.wait();
 }
 
 QList<QPair<QString, QString>> RunController::clusterTargets() const
@@ -207,8 +202,8 @@ void RunController::start(const Perf::RunRequest &request, const QString &profil
     Q_EMIT started(request);
     Q_EMIT runningChanged(true);
     QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, request, profile, inCluster] {
+        m_worker.worker(),
+        [worker = m_worker.worker(), request, profile, inCluster] {
             worker->run(request, profile, inCluster);
         },
         Qt::QueuedConnection);
@@ -218,19 +213,20 @@ void RunController::setSession(const Kube::ClusterSessionPtr &session)
 {
     m_session = session;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, session] { worker->setSession(session); },
+        m_worker.worker(), [worker = m_worker.worker(), session] { worker->setSession(session); },
         Qt::QueuedConnection);
 }
 
 void RunController::setStorePath(const QString &path)
 {
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, path] { worker->setStorePath(path); }, Qt::QueuedConnection);
+        m_worker.worker(), [worker = m_worker.worker(), path] { worker->setStorePath(path); },
+        Qt::QueuedConnection);
 }
 
 void RunController::cancel()
 {
-    if (m_worker)
+    if (m_worker.worker())
         m_worker->cancel = true;
 }
 

@@ -4,9 +4,10 @@
 #include <kube/clustersession.h>
 #include <perf/loadrunner.h>
 
+#include <core/workerthread.h>
+
 #include <QObject>
 #include <QPair>
-#include <QThread>
 
 #include <optional>
 
@@ -53,8 +54,7 @@ Q_SIGNALS:
     void runningChanged(bool running);
 
 private:
-    QThread m_thread;
-    RunWorker *m_worker = nullptr;
+    WorkerThread<RunWorker> m_worker;
     bool m_running = false;
     Perf::RunResult m_last;
     Kube::ClusterSessionPtr m_session;

@@ -108,17 +108,14 @@ private:
 
 TopologyController::TopologyController(QObject *parent)
     : QObject(parent)
-    , m_worker(new TopologyWorker)
+    , m_worker(QStringLiteral("meshdeck-topology"), new TopologyWorker)
     , m_timer(new QTimer(this))
 {
     qRegisterMetaType<Topology::Graph>();
     qRegisterMetaType<Topology::RefreshRequest>();
     qRegisterMetaType<QMap<QString, QString>>();
     qRegisterMetaType<QList<QPointF>>();
-    m_thread.setObjectName(QStringLiteral("meshdeck-topology"));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &TopologyWorker::ready, this,
+    connect(m_worker.worker(), &TopologyWorker::ready, this,
             [this](const Topology::Graph &graph, const QString &problem, int promql, qint64 ms) {
                 m_busy = false;
                 layOut(graph, problem, promql, ms);
@@ -127,7 +124,7 @@ TopologyController::TopologyController(QObject *parent)
                     refresh();
                 }
             });
-    connect(m_worker, &TopologyWorker::failed, this, [this](const QString &error) {
+    connect(m_worker.worker(), &TopologyWorker::failed, this, [this](const QString &error) {
         m_busy = false;
         Q_EMIT refreshFailed(error);
         if (m_pending) {
@@ -135,9 +132,9 @@ TopologyController::TopologyController(QObject *parent)
             refresh();
         }
     });
-    connect(m_worker, &TopologyWorker::historyReady, this, &TopologyController::historyReady);
+    connect(m_worker.worker(), &TopologyWorker::historyReady, this,
+            &TopologyController::historyReady);
     connect(m_timer, &QTimer::timeout, this, &TopologyController::refresh);
-    m_thread.start();
 }
 
 TopologyController::~TopologyController()
@@ -146,8 +143,6 @@ TopologyController::~TopologyController()
         m_layoutCancel->store(true);
     m_layout.cancel();
     m_layout.waitForFinished();
-    m_thread.quit();
-    m_thread.wait();
 }
 
 void TopologyController::layOut(const Topology::Graph &built, const QString &problem, int promql,
@@ -200,8 +195,8 @@ void TopologyController::requestHistory(const QMap<QString, QString> &labels, co
 {
     const int window = m_request.windowSeconds;
     QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, labels, key, window] { worker->history(labels, key, window); },
+        m_worker.worker(),
+        [worker = m_worker.worker(), labels, key, window] { worker->history(labels, key, window); },
         Qt::QueuedConnection);
 }
 
@@ -209,7 +204,7 @@ void TopologyController::setSession(const Kube::ClusterSessionPtr &session)
 {
     m_hasContext = session != nullptr;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, session] { worker->setSession(session); },
+        m_worker.worker(), [worker = m_worker.worker(), session] { worker->setSession(session); },
         Qt::QueuedConnection);
     if (!session) {
         m_timer->stop();
@@ -250,7 +245,8 @@ void TopologyController::refresh()
     m_busy = true;
     Q_EMIT refreshStarted();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request = m_request] { worker->refresh(request); },
+        m_worker.worker(),
+        [worker = m_worker.worker(), request = m_request] { worker->refresh(request); },
         Qt::QueuedConnection);
 }
 

@@ -3,10 +3,11 @@
 #include <kube/clustersession.h>
 #include <topology/topologysource.h>
 
+#include <core/workerthread.h>
 #include <QFuture>
+
 #include <QObject>
 #include <QPointF>
-#include <QThread>
 
 #include <atomic>
 #include <memory>
@@ -60,8 +61,7 @@ private:
     // from the last positions; a newer graph cancels a layout still running.
     void layOut(const Topology::Graph &graph, const QString &problem, int promql, qint64 ms);
 
-    QThread m_thread;
-    TopologyWorker *m_worker = nullptr;
+    WorkerThread<TopologyWorker> m_worker;
     QTimer *m_timer = nullptr;
     Topology::RefreshRequest m_request;
     int m_interval = 10000;
