@@ -28,19 +28,26 @@ VoidResult FileWriter::writeNow(const QString &path, const QByteArray &bytes)
     return {};
 }
 
+void FileWriter::report(const QPointer<FileWriter> &self, const QString &title, const QString &path,
+                        const VoidResult &outcome)
+{
+    // From the worker: the signal leaves on the writer's thread (dropped when it is gone).
+    const QString problem = outcome ? QString() : outcome.error().message();
+    QMetaObject::invokeMethod(
+        self.data(),
+        [self, title, problem, path] {
+            if (self)
+                Q_EMIT self->written(title, problem, path);
+        },
+        Qt::QueuedConnection);
+}
+
 void FileWriter::write(const QString &title, const QString &path, const QByteArray &bytes)
 {
     QPointer<FileWriter> self(this);
     (void)QtConcurrent::run(&m_pool, [self, title, path, bytes] {
         const VoidResult r = writeNow(path, bytes);
-        const QString problem = r ? QString() : r.error().message();
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, title, problem, path] {
-                if (self)
-                    Q_EMIT self->written(title, problem, path);
-            },
-            Qt::QueuedConnection);
+        report(self, title, path, r);
     });
 }
 
@@ -57,14 +64,7 @@ void FileWriter::writeImage(const QString &title, const QString &path, const QIm
                                  tr("Cannot write %1: there is no picture to save.").arg(path)));
         else
             r = writeNow(path, bytes);
-        const QString problem = r ? QString() : r.error().message();
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, title, problem, path] {
-                if (self)
-                    Q_EMIT self->written(title, problem, path);
-            },
-            Qt::QueuedConnection);
+        report(self, title, path, r);
     });
 }
 

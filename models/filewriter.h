@@ -4,6 +4,7 @@
 
 #include <QImage>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThreadPool>
 
@@ -33,6 +34,9 @@ Q_SIGNALS:
     void written(const QString &title, const QString &problem, const QString &path);
 
 private:
+    static void report(const QPointer<FileWriter> &self, const QString &title, const QString &path,
+                       const VoidResult &outcome);
+
     QThreadPool m_pool;
 };
 

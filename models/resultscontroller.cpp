@@ -298,15 +298,15 @@ void ResultsController::refreshProfiles()
         true);
 }
 
-void ResultsController::saveProfile(const Perf::LoadProfile &profile)
+void ResultsController::changeProfiles(std::function<VoidResult(ResultStore &)> change)
 {
     const QString path = m_storePath;
     submit<QString>(
-        [path, profile]() -> QString {
+        [path, change]() -> QString {
             auto store = openStore(path, ResultStore::Mode::ReadWrite);
             if (!store)
                 return store.error().message();
-            const VoidResult r = store.value()->saveProfile(profile);
+            const VoidResult r = change(*store.value());
             return r ? QString() : r.error().message();
         },
         [this](const QString &problem) {
@@ -316,22 +316,14 @@ void ResultsController::saveProfile(const Perf::LoadProfile &profile)
     refreshProfiles();
 }
 
+void ResultsController::saveProfile(const Perf::LoadProfile &profile)
+{
+    changeProfiles([profile](ResultStore &store) { return store.saveProfile(profile); });
+}
+
 void ResultsController::deleteProfile(const QString &name)
 {
-    const QString path = m_storePath;
-    submit<QString>(
-        [path, name]() -> QString {
-            auto store = openStore(path, ResultStore::Mode::ReadWrite);
-            if (!store)
-                return store.error().message();
-            const VoidResult r = store.value()->deleteProfile(name);
-            return r ? QString() : r.error().message();
-        },
-        [this](const QString &problem) {
-            if (!problem.isEmpty())
-                Q_EMIT profileProblem(problem);
-        });
-    refreshProfiles();
+    changeProfiles([name](ResultStore &store) { return store.deleteProfile(name); });
 }
 
 void ResultsController::refreshHistory()

@@ -2,6 +2,8 @@
 
 #include "comparisondata.h"
 
+#include <core/result.h>
+
 #include <overhead/overheadreport.h>
 #include <perf/loadprofile.h>
 #include <perf/runresult.h>
@@ -99,6 +101,9 @@ private:
     template<typename T>
     void submit(std::function<T()> work, std::function<void(const T &)> then,
                 bool background = false);
+
+    // Saves or deletes a profile on the worker, then reads the profiles again.
+    void changeProfiles(std::function<VoidResult(ResultStore &)> change);
 
     RunsTableModel *m_runs = nullptr;
     ResultStore *m_store = nullptr;

@@ -2,6 +2,7 @@
 // tables, selectors, tokens, field validation, restarts, and every bad input with the Status a
 // real API server returns.
 #include "support/demoapi.h"
+#include "support/demoobjects.h"
 
 #include <demo/democluster.h>
 
@@ -19,37 +20,7 @@
 
 using namespace Meshdeck;
 using namespace Meshdeck::Demo;
-
-namespace {
-QJsonObject deployment(const QString &name, int replicas,
-                       const QString &image = QStringLiteral("nginx:1.27"))
-{
-    const QJsonObject labels {{QStringLiteral("app"), name}};
-    const QJsonObject container {{QStringLiteral("name"), QStringLiteral("main")},
-                                 {QStringLiteral("image"), image}};
-    const QJsonObject podTemplate {
-        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("labels"), labels}}},
-        {QStringLiteral("spec"),
-         QJsonObject {{QStringLiteral("containers"), QJsonArray {container}}}}};
-    const QJsonObject spec {
-        {QStringLiteral("replicas"), replicas},
-        {QStringLiteral("selector"), QJsonObject {{QStringLiteral("matchLabels"), labels}}},
-        {QStringLiteral("template"), podTemplate}};
-    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-                        {QStringLiteral("kind"), QStringLiteral("Deployment")},
-                        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), name}}},
-                        {QStringLiteral("spec"), spec}};
-}
-
-QJsonObject configMap(const QString &name, const QString &value)
-{
-    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                        {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
-                        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), name}}},
-                        {QStringLiteral("data"), QJsonObject {{QStringLiteral("key"), value}}}};
-}
-
-} // namespace
+using namespace TestSupport;
 
 class tst_DemoApi : public QObject
 {

@@ -1,6 +1,7 @@
 // The demo cluster's API over real HTTP: watches (bookmarks, too-old versions, released
 // streams), the controllers behind Deployments, Jobs and namespace deletion, and pod logs.
 #include "support/demoapi.h"
+#include "support/demoobjects.h"
 
 #include <demo/democluster.h>
 
@@ -18,64 +19,7 @@
 
 using namespace Meshdeck;
 using namespace Meshdeck::Demo;
-
-namespace {
-QJsonObject deployment(const QString &name, int replicas,
-                       const QString &image = QStringLiteral("nginx:1.27"))
-{
-    const QJsonObject labels {{QStringLiteral("app"), name}};
-    const QJsonObject container {{QStringLiteral("name"), QStringLiteral("main")},
-                                 {QStringLiteral("image"), image}};
-    const QJsonObject podTemplate {
-        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("labels"), labels}}},
-        {QStringLiteral("spec"),
-         QJsonObject {{QStringLiteral("containers"), QJsonArray {container}}}}};
-    const QJsonObject spec {
-        {QStringLiteral("replicas"), replicas},
-        {QStringLiteral("selector"), QJsonObject {{QStringLiteral("matchLabels"), labels}}},
-        {QStringLiteral("template"), podTemplate}};
-    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-                        {QStringLiteral("kind"), QStringLiteral("Deployment")},
-                        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), name}}},
-                        {QStringLiteral("spec"), spec}};
-}
-
-QJsonObject configMap(const QString &name, const QString &value)
-{
-    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                        {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
-                        {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), name}}},
-                        {QStringLiteral("data"), QJsonObject {{QStringLiteral("key"), value}}}};
-}
-
-int readyPods(DemoCluster &c, const QString &ns, const QString &app)
-{
-    int n = 0;
-    for (const QJsonObject &p : c.store().objects(QStringLiteral("/pods"), ns)) {
-        if (p.value(QStringLiteral("metadata"))
-                .toObject()
-                .value(QStringLiteral("labels"))
-                .toObject()
-                .value(QStringLiteral("app"))
-                .toString()
-            != app)
-            continue;
-        if (p.value(QStringLiteral("metadata"))
-                .toObject()
-                .contains(QStringLiteral("deletionTimestamp")))
-            continue;
-        for (const QJsonValue &c2 : p.value(QStringLiteral("status"))
-                                        .toObject()
-                                        .value(QStringLiteral("conditions"))
-                                        .toArray())
-            if (c2.toObject().value(QStringLiteral("type")).toString() == QLatin1String("Ready")
-                && c2.toObject().value(QStringLiteral("status")).toString()
-                    == QLatin1String("True"))
-                ++n;
-    }
-    return n;
-}
-} // namespace
+using namespace TestSupport;
 
 class tst_DemoWatch : public QObject
 {
