@@ -94,6 +94,8 @@ int ClusterCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
                         {QStringLiteral("server"), resolved->server.toString()},
                         {QStringLiteral("namespace"), resolved->ns},
                         {QStringLiteral("auth"), resolved->authDescription()}};
+    if (const QString warning = resolved->plainHttpWarning(); !warning.isEmpty())
+        report.insert(QStringLiteral("warning"), warning);
     QElapsedTimer clock;
     clock.start();
     const auto version = client.version();
@@ -141,8 +143,10 @@ int ClusterCommand::run(const QStringList &arguments, QTextStream &out, QTextStr
             << ", user "
             << (resolved->userName.isEmpty() ? QStringLiteral("anonymous") : resolved->userName)
             << ", " << resolved->authDescription() << ")\n"
-            << "Server      " << resolved->server.toString() << "\n"
-            << "Reachable   yes, Kubernetes " << version->gitVersion << " ("
+            << "Server      " << resolved->server.toString() << "\n";
+        if (report.contains(QStringLiteral("warning")))
+            out << "Warning     " << report.value(QStringLiteral("warning")).toString() << "\n";
+        out << "Reachable   yes, Kubernetes " << version->gitVersion << " ("
             << report.value(QStringLiteral("latencyMs")).toInt() << " ms)\n"
             << "Nodes       "
             << (nodes.ok() ? QString::number(nodes->items.size()) : nodes.error().message()) << "\n"

@@ -62,6 +62,8 @@ KubeClient::KubeClient(ResolvedContext context, std::shared_ptr<HttpEngine> engi
     , m_options(options)
     , m_limiter(std::make_unique<RateLimiter>(options.qps, options.burst))
 {
+    if (const QString warning = m_context.plainHttpWarning(); !warning.isEmpty())
+        qCWarning(lcKube).noquote() << warning;
 }
 
 KubeClient::~KubeClient() = default;

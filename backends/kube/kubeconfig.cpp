@@ -71,6 +71,26 @@ QString ResolvedContext::authDescription() const
     return QStringLiteral("none");
 }
 
+QString ResolvedContext::plainHttpWarning() const
+{
+    if (server.scheme() != QLatin1String("http"))
+        return {};
+    QString what;
+    if (exec)
+        what = Kubeconfig::tr("the credential of the exec plugin %1")
+                   .arg(QFileInfo(exec->command).fileName());
+    else if (!bearerToken.isEmpty())
+        what = Kubeconfig::tr("the token");
+    else if (!username.isEmpty() || !password.isEmpty())
+        what = Kubeconfig::tr("the user name and password");
+    else
+        return {};
+    return Kubeconfig::tr("The API server %1 is reached over plain HTTP: %2 of user %3 travels "
+                          "unencrypted, readable by anyone on the path. Use an https:// server "
+                          "address.")
+        .arg(server.toString(), what, userName.isEmpty() ? QStringLiteral("-") : userName);
+}
+
 QStringList Kubeconfig::defaultFiles()
 {
     const QString env = qEnvironmentVariable("KUBECONFIG");

@@ -78,6 +78,9 @@ struct ResolvedContext
 
     // "client certificate", "token", "exec plugin aws", "none" (never the secret itself).
     [[nodiscard]] QString authDescription() const;
+    // Why sending this context's credentials is unsafe: a token, password or exec plugin's
+    // credential to a plain http:// server travels unencrypted. Empty when it is not so.
+    [[nodiscard]] QString plainHttpWarning() const;
 };
 
 // The user's kubeconfig, loaded the way kubectl loads it: an explicit file, or every file of

@@ -1,6 +1,8 @@
 // Manifests from a file or an http(s) URL, with a per-URL cache for when the URL is unreachable.
 #include "manifestsource.h"
 
+#include "manifestplan.h"
+
 #include <core/boundedfile.h>
 #include <core/httptransport.h>
 #include <core/privatefiles.h>
@@ -83,6 +85,24 @@ Result<QByteArray> loadManifest(const QString &location, ManifestSource *source,
                                                   "the server answered HTTP %1")
                           .arg(response->status);
         if (problem.isEmpty()) {
+            // Only a manifest is kept: a captive portal's page or an error page answered with 200
+            // must not become the copy used when the address cannot be reached.
+            if (const auto plan = ManifestPlan::fromYaml(response->body); !plan)
+                return Unexpected(
+                    Error(ErrorCode::ParseError,
+                          QCoreApplication::translate(
+                              "Meshdeck::Mesh::Installer",
+                              "%1 answered, but not with a Kubernetes manifest (%2). Nothing was "
+                              "cached or applied; check the address.")
+                              .arg(location, plan.error().message())));
+            else if (plan->steps.isEmpty())
+                return Unexpected(Error(
+                    ErrorCode::ParseError,
+                    QCoreApplication::translate(
+                        "Meshdeck::Mesh::Installer",
+                        "%1 answered with no Kubernetes objects. Nothing was cached or applied; "
+                        "check the address.")
+                        .arg(location)));
             bytes = response->body;
             found.fetched = QDateTime::currentDateTimeUtc();
             // Cached manifests may carry a cluster's secrets: the user's alone.

@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <csignal>
 
 using namespace TestSupport;
@@ -251,11 +252,15 @@ private Q_SLOTS:
                                     "kuma-system\n---\napiVersion: v1\nkind: ConfigMap\n"
                                     "metadata:\n  name: kuma-config\n  namespace: kuma-system\n"
                                     "data:\n  mode: standalone\n";
+        std::atomic_bool portal {false}; // the address answers a login page with 200
         auto server = std::make_unique<TestSupport::RawHttpServer>();
         QVERIFY(server->start([&](int, int, const std::string &) {
-            return TestSupport::RawReply {
-                "HTTP/1.1 200 OK\r\nContent-Type: application/yaml\r\nContent-Length: "
-                + std::to_string(manifest.size()) + "\r\n\r\n" + manifest.toStdString()};
+            const std::string body = portal ? std::string("<html><body>Sign in to the Wi-Fi"
+                                                          "</body></html>\n")
+                                            : manifest.toStdString();
+            return TestSupport::RawReply {"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                          "Content-Length: "
+                                          + std::to_string(body.size()) + "\r\n\r\n" + body};
         }));
         const QString url = QString::fromStdString(server->url("/kuma.yaml"));
         const QStringList viaUrl
@@ -268,10 +273,17 @@ private Q_SLOTS:
             QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex());
         QVERIFY(fetched.out.contains(("sha256 " + sum).toUtf8()));
         QVERIFY(fetched.out.contains("ConfigMap kuma-system/kuma-config"));
+        // The address answers something that is not a manifest: refused, and not cached over
+        // the good copy.
+        portal = true;
+        const Run garbage = meshdeck(viaUrl, false, cache);
+        QCOMPARE(garbage.exitCode, 1);
+        QVERIFY2(garbage.err.contains("Nothing was cached or applied"), garbage.err.constData());
         server.reset();
         const Run cached = meshdeck(viaUrl, false, cache);
         QVERIFY2(cached.exitCode == 0, cached.err.constData());
         QVERIFY(cached.out.contains("the copy cached on"));
+        QVERIFY(cached.out.contains(("sha256 " + sum).toUtf8()));
         const Run unreachable
             = meshdeck(QStringList {"mesh", "install", "--mesh", "kuma", "--method", "manifest",
                                     "--manifest", "http://127.0.0.1:9/nothing.yaml", "--dry-run"}

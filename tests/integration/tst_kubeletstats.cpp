@@ -137,7 +137,10 @@ private Q_SLOTS:
         qInfo("productpage sidecar CPU: %.1f ms at 150/s, %.1f ms at 600/s (ratio %.2f)",
               low * 1000, high * 1000, high / low);
         QVERIFY(low > 0);
-        QVERIFY2(high / low > 2.0 && high / low < 8.0, "four times the rate costs more CPU");
+        // The demo's own Bookinfo traffic runs through the same proxy in both windows, and a
+        // busy machine stretches either window: four times the rate must cost clearly more, not
+        // exactly four times as much (bench_overhead measures the proportion on a quiet run).
+        QVERIFY2(high / low > 1.25 && high / low < 8.0, "four times the rate costs more CPU");
     }
 
     // istiod's CPU and memory come from the work a control plane does: every proxy's

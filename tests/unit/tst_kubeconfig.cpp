@@ -125,6 +125,54 @@ private Q_SLOTS:
         QCOMPARE(r->authDescription(), QStringLiteral("exec plugin plugin"));
     }
 
+    // Credentials to a plain-http server are said to travel unencrypted (never shown themselves);
+    // https, or nothing secret to send, says nothing.
+    void plainHttpWarning_data()
+    {
+        QTest::addColumn<QString>("server");
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("expected"); // part of the warning; empty: no warning
+        QTest::newRow("token over http") << "http://10.0.0.1:8080"
+                                         << "{token: s3cret-token}"
+                                         << "the token of user u";
+        QTest::newRow("password over http") << "http://10.0.0.1:8080"
+                                            << "{username: admin, password: hunter2}"
+                                            << "the user name and password";
+        QTest::newRow("token over https") << "https://10.0.0.1:6443"
+                                          << "{token: s3cret-token}"
+                                          << "";
+        QTest::newRow("anonymous over http") << "http://127.0.0.1:8080"
+                                             << "{}"
+                                             << "";
+    }
+
+    void plainHttpWarning()
+    {
+        QFETCH(QString, server);
+        QFETCH(QString, user);
+        QFETCH(QString, expected);
+        const auto k = Kubeconfig::parse(
+            config("x", "- name: x\n  context: {cluster: c, user: u}\n",
+                   QStringLiteral("- name: c\n  cluster: {server: '%1'}\n")
+                       .arg(server)
+                       .toUtf8()
+                       .constData(),
+                   QStringLiteral("- name: u\n  user: %1\n").arg(user).toUtf8().constData()),
+            QStringLiteral("/tmp/config"));
+        QVERIFY(k.ok());
+        const auto r = k->resolve();
+        QVERIFY(r.ok());
+        const QString warning = r->plainHttpWarning();
+        if (expected.isEmpty()) {
+            QVERIFY2(warning.isEmpty(), qPrintable(warning));
+            return;
+        }
+        QVERIFY2(warning.contains(expected), qPrintable(warning));
+        QVERIFY(warning.contains(QStringLiteral("unencrypted")));
+        QVERIFY(!warning.contains(QStringLiteral("s3cret")));
+        QVERIFY(!warning.contains(QStringLiteral("hunter2")));
+    }
+
     void badInput_data()
     {
         QTest::addColumn<QByteArray>("yaml");
