@@ -1105,6 +1105,22 @@
         <source>Reading the kubeconfig</source>
         <translation>Lesen der kubeconfig</translation>
     </message>
+    <message>
+        <source>the credential of the exec plugin %1</source>
+        <translation>die Anmeldedaten des exec-Plugins %1</translation>
+    </message>
+    <message>
+        <source>the token</source>
+        <translation>das Token</translation>
+    </message>
+    <message>
+        <source>the user name and password</source>
+        <translation>Benutzername und Passwort</translation>
+    </message>
+    <message>
+        <source>The API server %1 is reached over plain HTTP: %2 of user %3 travels unencrypted, readable by anyone on the path. Use an https:// server address.</source>
+        <translation>Der API-Server %1 wird über unverschlüsseltes HTTP erreicht: %2 von Benutzer %3 geht unverschlüsselt über das Netz, lesbar für jeden auf dem Weg. Verwenden Sie eine https://-Serveradresse.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::LifecycleController</name>
@@ -1709,6 +1725,14 @@
     <message>
         <source>Reading the manifest</source>
         <translation>Lesen des Manifests</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with a Kubernetes manifest (%2). Nothing was cached or applied; check the address.</source>
+        <translation>%1 hat geantwortet, aber nicht mit einem Kubernetes-Manifest (%2). Nichts wurde zwischengespeichert oder angewendet; prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 answered with no Kubernetes objects. Nothing was cached or applied; check the address.</source>
+        <translation>%1 hat ohne Kubernetes-Objekte geantwortet. Nichts wurde zwischengespeichert oder angewendet; prüfen Sie die Adresse.</translation>
     </message>
 </context>
 <context>

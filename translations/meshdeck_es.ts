@@ -1105,6 +1105,22 @@
         <source>Reading the kubeconfig</source>
         <translation>Leyendo la kubeconfig</translation>
     </message>
+    <message>
+        <source>the credential of the exec plugin %1</source>
+        <translation>la credencial del plugin exec %1</translation>
+    </message>
+    <message>
+        <source>the token</source>
+        <translation>el token</translation>
+    </message>
+    <message>
+        <source>the user name and password</source>
+        <translation>el usuario y la contraseña</translation>
+    </message>
+    <message>
+        <source>The API server %1 is reached over plain HTTP: %2 of user %3 travels unencrypted, readable by anyone on the path. Use an https:// server address.</source>
+        <translation>Al servidor de API %1 se llega por HTTP sin cifrar: %2 del usuario %3 viaja sin cifrar, legible para cualquiera en el camino. Use una dirección de servidor https://.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::LifecycleController</name>
@@ -1709,6 +1725,14 @@
     <message>
         <source>Reading the manifest</source>
         <translation>Leyendo el manifiesto</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with a Kubernetes manifest (%2). Nothing was cached or applied; check the address.</source>
+        <translation>%1 respondió, pero no con un manifiesto de Kubernetes (%2). No se guardó en caché ni se aplicó nada; compruebe la dirección.</translation>
+    </message>
+    <message>
+        <source>%1 answered with no Kubernetes objects. Nothing was cached or applied; check the address.</source>
+        <translation>%1 respondió sin objetos de Kubernetes. No se guardó en caché ni se aplicó nada; compruebe la dirección.</translation>
     </message>
 </context>
 <context>
