@@ -75,6 +75,11 @@ QString ResolvedContext::plainHttpWarning() const
 {
     if (server.scheme() != QLatin1String("http"))
         return {};
+    // Loopback never leaves the machine (the demo cluster, a local proxy such as kubectl proxy).
+    const QString host = server.host();
+    if (host == QLatin1String("localhost") || host == QLatin1String("::1")
+        || host.startsWith(QLatin1String("127.")))
+        return {};
     QString what;
     if (exec)
         what = Kubeconfig::tr("the credential of the exec plugin %1")

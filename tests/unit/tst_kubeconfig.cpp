@@ -141,8 +141,11 @@ private Q_SLOTS:
         QTest::newRow("token over https") << "https://10.0.0.1:6443"
                                           << "{token: s3cret-token}"
                                           << "";
-        QTest::newRow("anonymous over http") << "http://127.0.0.1:8080"
+        QTest::newRow("anonymous over http") << "http://10.0.0.1:8080"
                                              << "{}"
+                                             << "";
+        QTest::newRow("token over loopback") << "http://127.0.0.1:8080"
+                                             << "{token: s3cret-token}"
                                              << "";
     }
 
