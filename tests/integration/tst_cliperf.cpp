@@ -385,8 +385,10 @@ private Q_SLOTS:
                                 "200",
                                 "--repeat",
                                 "1",
+                                // The demo's Prometheus scrapes every 2 s: a measured
+                                // window of 6 s holds at least two scrapes on a busy machine.
                                 "--duration",
-                                "3s",
+                                "6s",
                                 "--warmup",
                                 "1s",
                                 "--sample-interval",
