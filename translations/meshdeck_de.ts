@@ -3954,10 +3954,6 @@ Median (min. … max.)</translation>
         <source>Exported to %1 — &lt;a href=&quot;%2&quot;&gt;Open Folder&lt;/a&gt;</source>
         <translation>Exportiert nach %1 — &lt;a href=&quot;%2&quot;&gt;Ordner öffnen&lt;/a&gt;</translation>
     </message>
-    <message>
-        <source>The graph could not be written to %1.</source>
-        <translation>Der Graph konnte nicht nach %1 geschrieben werden.</translation>
-    </message>
     <message numerus="yes">
         <source>Find: %n match(es)</source>
         <translation>

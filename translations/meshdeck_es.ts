@@ -3954,10 +3954,6 @@ mediana (mín. … máx.)</translation>
         <source>Exported to %1 — &lt;a href=&quot;%2&quot;&gt;Open Folder&lt;/a&gt;</source>
         <translation>Exportado a %1 — &lt;a href=&quot;%2&quot;&gt;Abrir carpeta&lt;/a&gt;</translation>
     </message>
-    <message>
-        <source>The graph could not be written to %1.</source>
-        <translation>No se pudo escribir el grafo en %1.</translation>
-    </message>
     <message numerus="yes">
         <source>Find: %n match(es)</source>
         <translation>

@@ -201,8 +201,7 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
                                                    .toHtmlEscaped()));
                 } else {
                     m_status->setTextFormat(Qt::PlainText);
-                    m_status->setText(tr("The graph could not be written to %1.").arg(path)
-                                      + QLatin1Char(' ') + problem);
+                    m_status->setText(problem); // "Cannot write PATH: why"
                 }
             });
     auto *filterTimer = new QTimer(this);
