@@ -34,6 +34,26 @@ Result<std::unique_ptr<ResultStore>> openStore(const QString &path, ResultStore:
     return ResultStore::open(path, mode);
 }
 
+// The runs with these ids, in order, or why not.
+LoadedRuns loadRuns(const QString &path, const QStringList &ids)
+{
+    LoadedRuns loaded;
+    auto store = openStore(path, ResultStore::Mode::ReadOnly);
+    if (!store) {
+        loaded.error = store.error().message();
+        return loaded;
+    }
+    for (const QString &id : ids) {
+        auto run = store.value()->loadRun(id);
+        if (!run) {
+            loaded.error = run.error().message();
+            return loaded;
+        }
+        loaded.runs.append(run.value());
+    }
+    return loaded;
+}
+
 } // namespace
 
 ResultsController::ResultsController(QObject *parent)
@@ -98,21 +118,9 @@ void ResultsController::compare(const QStringList &ids)
     submit<LoadedRuns>(
         [path, ids] {
             // Reading and decoding the runs and walking their histograms.
-            LoadedRuns loaded;
-            auto store = openStore(path, ResultStore::Mode::ReadOnly);
-            if (!store) {
-                loaded.error = store.error().message();
-                return loaded;
-            }
-            for (const QString &id : ids) {
-                auto run = store.value()->loadRun(id);
-                if (!run) {
-                    loaded.error = run.error().message();
-                    return loaded;
-                }
-                loaded.runs.append(run.value());
-            }
-            loaded.data = ComparisonData::build(loaded.runs);
+            LoadedRuns loaded = loadRuns(path, ids);
+            if (loaded.error.isEmpty())
+                loaded.data = ComparisonData::build(loaded.runs);
             return loaded;
         },
         [this](const LoadedRuns &loaded) {
@@ -129,22 +137,20 @@ void ResultsController::overheadReport(const QStringList &ids)
     submit<LoadedRuns>(
         [path, ids] {
             // Every run of the experiments the given runs belong to.
-            LoadedRuns loaded;
+            LoadedRuns loaded = loadRuns(path, ids);
+            if (!loaded.error.isEmpty())
+                return loaded;
+            QStringList experiments;
+            for (const Perf::RunResult &run : std::as_const(loaded.runs)) {
+                const QString e = run.labels.value(QStringLiteral("experiment"));
+                if (!e.isEmpty() && !experiments.contains(e))
+                    experiments << e;
+            }
+            loaded.runs.clear();
             auto store = openStore(path, ResultStore::Mode::ReadOnly);
             if (!store) {
                 loaded.error = store.error().message();
                 return loaded;
-            }
-            QStringList experiments;
-            for (const QString &id : ids) {
-                const auto run = store.value()->loadRun(id);
-                if (!run) {
-                    loaded.error = run.error().message();
-                    return loaded;
-                }
-                const QString e = run->labels.value(QStringLiteral("experiment"));
-                if (!e.isEmpty() && !experiments.contains(e))
-                    experiments << e;
             }
             for (const QString &experiment : std::as_const(experiments)) {
                 RunQuery query;
@@ -230,8 +236,7 @@ void ResultsController::exportRuns(const QStringList &ids, const QString &path)
             return QString();
         },
         [this, path](const QString &problem) {
-            Q_EMIT fileWorkFinished(tr("Export Results"), problem,
-                                    problem.isEmpty() ? path : QString());
+            Q_EMIT fileWorkFinished(tr("Export Results"), problem, path);
         });
 }
 
@@ -260,8 +265,7 @@ void ResultsController::saveResultFile(const QString &path, const Perf::RunResul
             return written ? QString() : written.error().message();
         },
         [this, path](const QString &problem) {
-            Q_EMIT fileWorkFinished(tr("Save Result As"), problem,
-                                    problem.isEmpty() ? path : QString());
+            Q_EMIT fileWorkFinished(tr("Save Result As"), problem, path);
         });
 }
 
@@ -274,7 +278,7 @@ void ResultsController::writeFile(const QString &title, const QString &path,
             return w ? QString() : w.error().message();
         },
         [this, title, path](const QString &problem) {
-            Q_EMIT fileWorkFinished(title, problem, problem.isEmpty() ? path : QString());
+            Q_EMIT fileWorkFinished(title, problem, path);
         });
 }
 

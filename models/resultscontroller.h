@@ -89,7 +89,8 @@ Q_SIGNALS:
     void overheadReportLoaded(const Meshdeck::Overhead::OverheadReport &report);
     // `title` names what was asked ("Compare Runs"); `error` says what went wrong.
     void loadFailed(const QString &title, const QString &error);
-    // `problem` is empty when the work succeeded; `path` is what was written, if anything.
+    // `problem` is empty when the work succeeded; `path` is the file asked to be written
+    // (empty for imports and deletes).
     void fileWorkFinished(const QString &title, const QString &problem, const QString &path);
     void profilesChanged();
     void profileProblem(const QString &problem);

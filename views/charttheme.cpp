@@ -3,10 +3,10 @@
 #include <QAbstractAxis>
 #include <QChart>
 #include <QChartView>
-#include <QLineSeries>
-#include <QValueAxis>
 #include <QLegend>
+#include <QLineSeries>
 #include <QPalette>
+#include <QValueAxis>
 
 namespace Meshdeck::ChartTheme {
 

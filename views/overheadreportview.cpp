@@ -114,7 +114,7 @@ void OverheadReportView::exportTo(const QString &path,
     *connection = connect(
         m_writer, &ResultsController::fileWorkFinished, this,
         [connection, path, done](const QString &, const QString &problem, const QString &written) {
-            if (!problem.isEmpty() ? !problem.contains(path) : written != path)
+            if (written != path)
                 return;
             QObject::disconnect(*connection);
             done(problem);

@@ -221,8 +221,10 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_rateView = ChartTheme::liveChart(right, &m_rateX, &m_rateY);
     m_latencyView = ChartTheme::liveChart(right, &m_latencyX, &m_latencyY);
     m_rateSeries = ChartTheme::addSeries(m_rateView, m_rateX, m_rateY, QColor(0x1f, 0x77, 0xb4));
-    m_p50Series = ChartTheme::addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0x2c, 0xa0, 0x2c));
-    m_p99Series = ChartTheme::addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0xd6, 0x27, 0x28));
+    m_p50Series
+        = ChartTheme::addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0x2c, 0xa0, 0x2c));
+    m_p99Series
+        = ChartTheme::addSeries(m_latencyView, m_latencyX, m_latencyY, QColor(0xd6, 0x27, 0x28));
     m_openResults = new QPushButton(right);
     m_saveAs = new QPushButton(right);
     m_saveAs->hide();

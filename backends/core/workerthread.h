@@ -12,8 +12,7 @@ namespace Meshdeck {
 // by the owner, moved to a named thread, and deleted there when the thread ends. post() runs
 // a functor on the worker's thread with the worker; the destructor ends the thread and waits
 // for it (set the worker's cancel flag first, in the owner's destructor body).
-template<typename Worker>
-class WorkerThread
+template<typename Worker> class WorkerThread
 {
 public:
     WorkerThread(const QString &name, Worker *worker)

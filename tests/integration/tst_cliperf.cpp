@@ -370,36 +370,13 @@ private Q_SLOTS:
         const QString service = QStringLiteral("http://productpage.bookinfo:9080/productpage");
         const QString html = dir.filePath(QStringLiteral("r.html"));
         const QString png = dir.filePath(QStringLiteral("r.png"));
-        const Run r = meshdeck({"perf",
-                                "overhead",
-                                "--kubeconfig",
-                                kc,
-                                "--mesh-namespace",
-                                "bookinfo",
-                                "--in-cluster",
-                                "--baseline",
-                                service,
-                                "--mesh",
-                                service,
-                                "--rates",
-                                "200",
-                                "--repeat",
-                                "1",
+        const Run r = meshdeck({"perf", "overhead", "--kubeconfig", kc, "--mesh-namespace",
+                                "bookinfo", "--in-cluster", "--baseline", service, "--mesh",
+                                service, "--rates", "200", "--repeat", "1",
                                 // The demo's Prometheus scrapes every 2 s: a measured
                                 // window of 6 s holds at least two scrapes on a busy machine.
-                                "--duration",
-                                "6s",
-                                "--warmup",
-                                "1s",
-                                "--sample-interval",
-                                "500ms",
-                                "--start-delay",
-                                "2s",
-                                "--json",
-                                "--html",
-                                html,
-                                "--png",
-                                png});
+                                "--duration", "6s", "--warmup", "1s", "--sample-interval", "500ms",
+                                "--start-delay", "2s", "--json", "--html", html, "--png", png});
         demo.terminate();
         QVERIFY(demo.waitForFinished(15000));
         QVERIFY2(r.exitCode == 0, r.err.constData());
