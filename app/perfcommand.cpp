@@ -45,6 +45,7 @@ void onInterrupt(int)
 
 const char RunUsage[]
     = "Usage: meshdeck perf run --url URL [--rate N | --max] [--connections C] [--threads T]\n"
+      "                         [--http2 [--streams S]]\n"
       "                         [--duration 30s] [--warmup 2s] [--header 'K: V']...\n"
       "                         [--body @file | --body TEXT] [--method M] [--timeout 10s]\n"
       "                         [--generator native|wrk|fortio] [--label k=v]... [--insecure]\n"
@@ -57,6 +58,9 @@ const char RunUsage[]
       "  --connections C     connections to keep open (default 10)\n"
       "  --max-connections M with --rate: open up to M when none is free (default 4 x C)\n"
       "  --threads T         event-loop threads (default 1)\n"
+      "  --http2             HTTP/2: h2c with prior knowledge for http://, negotiated by ALPN\n"
+      "                      for https://\n"
+      "  --streams S         with --http2: requests in flight per connection (default 1)\n"
       "  --duration D        measured time, e.g. 30s, 2m (default 10s)\n"
       "  --warmup D          time before measuring starts, not counted (default 0s)\n"
       "  --timeout D         per-request timeout (default 10s)\n"
@@ -214,7 +218,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         inMesh = opt("in-mesh"), outsideMesh = opt("outside-mesh"), image = opt("image", "REF"),
         kubeconfig = opt("kubeconfig", "FILE"), context = opt("context", "NAME"),
         startDelay = opt("start-delay", "D"), targetNs = opt("target-namespace", "NS"),
-        interval = opt("sample-interval", "D"), noResources = opt("no-resources");
+        interval = opt("sample-interval", "D"), noResources = opt("no-resources"),
+        http2 = opt("http2"), streams = opt("streams", "S");
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
@@ -223,7 +228,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
                   generator, label,      insecure, cacert,       json,           name,
                   output,    save,       db,       secretHeader, help,           inCluster,
                   workers,   ns,         inMesh,   outsideMesh,  image,          kubeconfig,
-                  context,   startDelay, targetNs, interval,     noResources});
+                  context,   startDelay, targetNs, interval,     noResources,    http2,
+                  streams});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf run: " << why << "\n";
         return ExitUsage;
@@ -284,6 +290,13 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         return usage(QStringLiteral("--max-connections wants a number from 1 to 100000"));
     if (!intOption(threads, &spec.threads, 1, 256))
         return usage(QStringLiteral("--threads wants a number from 1 to 256"));
+    if (p.isSet(http2))
+        spec.protocol = LoadSpec::Protocol::Http2;
+    if (p.isSet(streams) && !p.isSet(http2))
+        return usage(QStringLiteral("--streams goes with --http2 (HTTP/1.1 carries one request at "
+                                    "a time per connection)"));
+    if (!intOption(streams, &spec.streams, 1, 1000))
+        return usage(QStringLiteral("--streams wants a number from 1 to 1000"));
     const auto durationOption = [&](const QCommandLineOption &o, Micros *target) {
         return !p.isSet(o) || PerfCommand::parseDuration(p.value(o), target);
     };
@@ -325,6 +338,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     }
     if (p.isSet(generator) && !generatorFromName(p.value(generator), &request.generator))
         return usage(QStringLiteral("--generator is native, wrk or fortio"));
+    if (p.isSet(http2) && request.generator != Generator::Native)
+        return usage(QStringLiteral("--http2 runs Meshdeck's own engine (no --generator)"));
     for (const QString &l : p.values(label)) {
         const auto eq = l.indexOf(QLatin1Char('='));
         if (eq <= 0)

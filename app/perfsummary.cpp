@@ -93,7 +93,11 @@ void printRun(const RunResult &run, QTextStream &out)
         << (r.generatorVersion.empty()
                 ? QString()
                 : QStringLiteral(" ") + QString::fromStdString(r.generatorVersion))
-        << ", " << s.connections << " connections on " << s.threads << " thread(s), "
+        << ", "
+        << (s.protocol == LoadSpec::Protocol::Http2
+                ? QStringLiteral("HTTP/2 (%1 stream(s) per connection), ").arg(s.streams)
+                : QStringLiteral("HTTP/1.1, "))
+        << s.connections << " connections on " << s.threads << " thread(s), "
         << (s.mode == LoadSpec::Mode::ConstantRate
                 ? QStringLiteral("constant rate %1 req/s").arg(s.rate)
                 : QStringLiteral("closed loop (max rate)"))
@@ -121,8 +125,8 @@ void printRun(const RunResult &run, QTextStream &out)
             out << "  RATE NOT REACHED";
     }
     out << "\n";
-    out << "  Errors       " << count(r.counters.failureCount() + r.counters.errorStatusCount())
-        << " (" << QString::number(r.errorShare() * 100.0, 'f', 2) << " %)\n";
+    out << "  Errors       " << count(r.counters.errorCount()) << " ("
+        << QString::number(r.errorShare() * 100.0, 'f', 2) << " %)\n";
     if (!r.corrected.empty()) {
         std::vector<double> ps(RunResult::summaryPercentiles().begin(),
                                RunResult::summaryPercentiles().end());
@@ -225,14 +229,15 @@ QJsonObject runJson(const RunResult &run)
         {QStringLiteral("mode"),
          run.spec.mode == LoadSpec::Mode::ConstantRate ? QStringLiteral("constant_rate")
                                                        : QStringLiteral("closed_loop")},
+        {QStringLiteral("protocol"), QString::fromLatin1(protocolName(run.spec.protocol))},
+        {QStringLiteral("streams"), run.spec.streams},
         {QStringLiteral("connections"), run.spec.connections},
         {QStringLiteral("threads"), run.spec.threads},
         {QStringLiteral("requested_rate"), r.requestedRate},
         {QStringLiteral("achieved_rate"), r.achievedRate},
         {QStringLiteral("measured_seconds"), r.measuredSeconds},
         {QStringLiteral("responses"), static_cast<double>(r.counters.responses)},
-        {QStringLiteral("errors"),
-         static_cast<double>(r.counters.failureCount() + r.counters.errorStatusCount())},
+        {QStringLiteral("errors"), static_cast<double>(r.counters.errorCount())},
         {QStringLiteral("error_percent"), r.errorShare() * 100.0},
         {QStringLiteral("latency_ms"), latency},
         {QStringLiteral("statuses"), statuses},

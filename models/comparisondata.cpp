@@ -34,6 +34,10 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
         r.color = colorFor(i);
         r.mesh = run.mesh.type.isEmpty() ? run.labels.value(QStringLiteral("mesh")) : run.mesh.type;
         r.samples = h.count();
+        r.protocolName = QString::fromLatin1(Perf::protocolName(run.spec.protocol));
+        r.protocol = run.spec.protocol == Perf::LoadSpec::Protocol::Http2
+            ? QStringLiteral("HTTP/2 × %1").arg(run.spec.streams)
+            : QStringLiteral("HTTP/1.1");
         r.requestedRate = run.report.requestedRate;
         r.achievedRate = run.report.achievedRate;
         r.errorPercent = run.report.errorShare() * 100.0;

@@ -30,6 +30,8 @@ struct ComparisonData
         double p50 = 0, p90 = 0, p99 = 0, p999 = 0, max = 0, mean = 0;
         double requestedRate = 0, achievedRate = 0, errorPercent = 0;
         QString mesh;
+        QString protocol; // "HTTP/1.1", "HTTP/2 x 10" (streams per connection)
+        QString protocolName; // "http/1.1", "h2", for files
         quint64 samples = 0;
     };
     QList<Run> runs;

@@ -302,6 +302,10 @@
         <source>Not measured: %1</source>
         <translation>Nicht gemessen: %1</translation>
     </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ConnectionState</name>
@@ -2794,6 +2798,10 @@ Median (min. … max.)</translation>
         <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
         <translation>Das Profil „%1“ nennt einen unbekannten Generator „%2“.</translation>
     </message>
+    <message>
+        <source>The profile &quot;%1&quot; names an unknown protocol &quot;%2&quot;.</source>
+        <translation>Das Profil „%1“ nennt ein unbekanntes Protokoll „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Perf::LoadRunner</name>
@@ -2824,6 +2832,18 @@ Median (min. … max.)</translation>
     <message>
         <source>No response from %1 completed in %2 s (request timeout %3 s): the server accepted the connections but never answered, or never finished a response. Check the server, or raise the request timeout.</source>
         <translation>Keine Antwort von %1 wurde in %2 s vollständig (Zeitlimit je Anfrage %3 s): der Server hat die Verbindungen angenommen, aber nie geantwortet oder nie eine Antwort beendet. Prüfen Sie den Server, oder erhöhen Sie das Zeitlimit.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer HTTP/2 (%2).</source>
+        <translation>%1 bietet kein HTTP/2 an (%2).</translation>
+    </message>
+    <message>
+        <source>%1 reset the requests&apos; streams (%2).</source>
+        <translation>%1 hat die Streams der Anfragen zurückgesetzt (%2).</translation>
+    </message>
+    <message>
+        <source>%1 ended its connections with GOAWAY before answering (%2).</source>
+        <translation>%1 hat seine Verbindungen mit GOAWAY beendet, bevor es antwortete (%2).</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3146,18 @@ Median (min. … max.)</translation>
         <source>&quot;%1&quot; is not a rate: give whole requests per second from 1 to 10,000,000.</source>
         <translation>„%1“ ist keine Rate: Geben Sie ganze Anfragen pro Sekunde von 1 bis 10.000.000 an.</translation>
     </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>&amp;Protokoll:</translation>
+    </message>
+    <message>
+        <source> streams per connection</source>
+        <translation> Streams pro Verbindung</translation>
+    </message>
+    <message>
+        <source>HTTP/2 carries this many requests at once on each connection (h2c for http://, negotiated for https://)</source>
+        <translation>HTTP/2 trägt so viele Anfragen gleichzeitig auf jeder Verbindung (h2c für http://, ausgehandelt für https://)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>
@@ -3179,6 +3211,10 @@ Median (min. … max.)</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The result uses the protocol &quot;%1&quot;, which this version of Meshdeck does not know; update Meshdeck.</source>
+        <translation>Das Ergebnis verwendet das Protokoll „%1“, das diese Meshdeck-Version nicht kennt; aktualisieren Sie Meshdeck.</translation>
     </message>
 </context>
 <context>

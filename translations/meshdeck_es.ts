@@ -302,6 +302,10 @@
         <source>Not measured: %1</source>
         <translation>No medido: %1</translation>
     </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ConnectionState</name>
@@ -2794,6 +2798,10 @@ mediana (mín. … máx.)</translation>
         <source>The profile &quot;%1&quot; names an unknown generator &quot;%2&quot;.</source>
         <translation>El perfil «%1» indica un generador desconocido «%2».</translation>
     </message>
+    <message>
+        <source>The profile &quot;%1&quot; names an unknown protocol &quot;%2&quot;.</source>
+        <translation>El perfil «%1» indica un protocolo desconocido «%2».</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Perf::LoadRunner</name>
@@ -2824,6 +2832,18 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>No response from %1 completed in %2 s (request timeout %3 s): the server accepted the connections but never answered, or never finished a response. Check the server, or raise the request timeout.</source>
         <translation>Ninguna respuesta de %1 se completó en %2 s (tiempo límite por petición %3 s): el servidor aceptó las conexiones pero nunca respondió o nunca terminó una respuesta. Revise el servidor o aumente el tiempo límite.</translation>
+    </message>
+    <message>
+        <source>%1 does not offer HTTP/2 (%2).</source>
+        <translation>%1 no ofrece HTTP/2 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 reset the requests&apos; streams (%2).</source>
+        <translation>%1 reinició los streams de las peticiones (%2).</translation>
+    </message>
+    <message>
+        <source>%1 ended its connections with GOAWAY before answering (%2).</source>
+        <translation>%1 cerró sus conexiones con GOAWAY antes de responder (%2).</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3146,18 @@ mediana (mín. … máx.)</translation>
         <source>&quot;%1&quot; is not a rate: give whole requests per second from 1 to 10,000,000.</source>
         <translation>«%1» no es una tasa: indique solicitudes por segundo enteras de 1 a 10.000.000.</translation>
     </message>
+    <message>
+        <source>&amp;Protocol:</source>
+        <translation>Protoco&amp;lo:</translation>
+    </message>
+    <message>
+        <source> streams per connection</source>
+        <translation> streams por conexión</translation>
+    </message>
+    <message>
+        <source>HTTP/2 carries this many requests at once on each connection (h2c for http://, negotiated for https://)</source>
+        <translation>HTTP/2 lleva esta cantidad de peticiones a la vez en cada conexión (h2c para http://, negociado para https://)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResourceTreeModel</name>
@@ -3179,6 +3211,10 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>The result uses the protocol &quot;%1&quot;, which this version of Meshdeck does not know; update Meshdeck.</source>
+        <translation>El resultado usa el protocolo «%1», que esta versión de Meshdeck no conoce; actualice Meshdeck.</translation>
     </message>
 </context>
 <context>

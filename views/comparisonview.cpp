@@ -419,9 +419,10 @@ void ComparisonView::rebuildResourceChart(Chart which)
 
 void ComparisonView::rebuildTable()
 {
-    const QStringList headers {tr("Run"),    tr("Mesh"),   tr("Requested/s"), tr("Achieved/s"),
-                               tr("p50 ms"), tr("p90 ms"), tr("p99 ms"),      tr("p99.9 ms"),
-                               tr("Δ p50"),  tr("Δ p99"),  tr("Δ p99.9"),     tr("Errors %")};
+    const QStringList headers {tr("Run"),        tr("Mesh"),   tr("Protocol"), tr("Requested/s"),
+                               tr("Achieved/s"), tr("p50 ms"), tr("p90 ms"),   tr("p99 ms"),
+                               tr("p99.9 ms"),   tr("Δ p50"),  tr("Δ p99"),    tr("Δ p99.9"),
+                               tr("Errors %")};
     m_table->clear();
     m_table->setColumnCount(static_cast<int>(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
@@ -446,6 +447,7 @@ void ComparisonView::rebuildTable()
         const QStringList cells {
             r.name + (isBase ? tr(" (baseline)") : QString()),
             r.mesh.isEmpty() ? tr("none") : r.mesh,
+            r.protocol,
             r.requestedRate > 0 ? locale.toString(r.requestedRate, 'f', 0) : tr("max"),
             locale.toString(r.achievedRate, 'f', 1),
             ms(r.p50),
@@ -459,7 +461,7 @@ void ComparisonView::rebuildTable()
         };
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
-            if (c >= 2)
+            if (c >= 3)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (c == 0) {
                 QPixmap swatch(12, 12);
@@ -515,6 +517,7 @@ QByteArray ComparisonView::csvBytes() const
     };
     QStringList header {QStringLiteral("run"),
                         QStringLiteral("mesh"),
+                        QStringLiteral("protocol"),
                         QStringLiteral("requested_rate"),
                         QStringLiteral("achieved_rate"),
                         QStringLiteral("p50_ms"),
@@ -531,6 +534,7 @@ QByteArray ComparisonView::csvBytes() const
     for (const auto &r : m_data.runs) {
         QStringList row {quote(r.name),
                          quote(r.mesh),
+                         quote(r.protocolName),
                          QString::number(r.requestedRate),
                          QString::number(r.achievedRate, 'f', 3),
                          QString::number(r.p50, 'f', 4),

@@ -124,6 +124,20 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_connections->setValue(16);
     m_threads = new QSpinBox(formHost);
     m_threads->setRange(1, 64);
+    auto *protocolRow = new QWidget(formHost);
+    auto *protocolLayout = new QHBoxLayout(protocolRow);
+    protocolLayout->setContentsMargins(0, 0, 0, 0);
+    m_protocol = new QComboBox(protocolRow);
+    m_protocol->setObjectName(QStringLiteral("protocol"));
+    m_protocol->addItem(QStringLiteral("HTTP/1.1"), static_cast<int>(LoadSpec::Protocol::Http1));
+    m_protocol->addItem(QStringLiteral("HTTP/2"), static_cast<int>(LoadSpec::Protocol::Http2));
+    m_streams = new QSpinBox(protocolRow);
+    m_streams->setObjectName(QStringLiteral("streams"));
+    m_streams->setRange(1, 1000);
+    m_streams->setValue(10);
+    protocolLayout->addWidget(m_protocol);
+    protocolLayout->addWidget(m_streams, 1);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, &PerformancePage::onProtocolChanged);
     const auto secondsBox = [&](double value, double max) {
         auto *box = new QDoubleSpinBox(formHost);
         box->setRange(0, max);
@@ -152,6 +166,7 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     form->addRow(label(m_loadLabel), load);
     form->addRow(label(m_connectionsLabel), m_connections);
     form->addRow(label(m_threadsLabel), m_threads);
+    form->addRow(label(m_protocolLabel), protocolRow);
     form->addRow(label(m_durationLabel), m_duration);
     form->addRow(label(m_warmupLabel), m_warmup);
     form->addRow(label(m_timeoutLabel), m_timeout);
@@ -184,6 +199,7 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_loadLabel->setBuddy(m_max);
     m_connectionsLabel->setBuddy(m_connections);
     m_threadsLabel->setBuddy(m_threads);
+    m_protocolLabel->setBuddy(m_protocol);
     m_durationLabel->setBuddy(m_duration);
     m_warmupLabel->setBuddy(m_warmup);
     m_timeoutLabel->setBuddy(m_timeout);
@@ -334,6 +350,7 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
             loadProfile(all.at(row));
     });
     retranslate();
+    onProtocolChanged();
     setRunning(false);
     refreshProfiles();
     // Sized once the labels have their (translated) text: the form is never clipped.
@@ -448,6 +465,10 @@ void PerformancePage::retranslate()
     m_timeoutLabel->setText(tr("Request time&out:"));
     for (QDoubleSpinBox *b : {m_duration, m_warmup, m_timeout})
         b->setSuffix(tr(" s"));
+    m_protocolLabel->setText(tr("&Protocol:"));
+    m_streams->setSuffix(tr(" streams per connection"));
+    m_streams->setToolTip(tr("HTTP/2 carries this many requests at once on each connection (h2c "
+                             "for http://, negotiated for https://)"));
     m_generatorLabel->setText(tr("&Generator:"));
     m_fromLabel->setText(tr("Load &from:"));
     m_loadFrom->setItemText(0, tr("This computer"));
@@ -491,73 +512,6 @@ void PerformancePage::retranslate()
                              "compared on the Results page."));
     ChartTheme::apply(m_rateView->chart(), palette());
     ChartTheme::apply(m_latencyView->chart(), palette());
-}
-
-LoadProfile PerformancePage::profileFromForm() const
-{
-    LoadProfile p;
-    p.name = m_name->text().trimmed();
-    QString url = m_url->currentText().trimmed();
-    if (m_url->currentIndex() >= 0 && m_url->itemText(m_url->currentIndex()) == url)
-        url = m_url->itemData(m_url->currentIndex()).toString();
-    p.spec.url = url.toStdString();
-    p.spec.method = m_method->currentText().toStdString();
-    p.spec.mode
-        = m_constant->isChecked() ? LoadSpec::Mode::ConstantRate : LoadSpec::Mode::ClosedLoop;
-    p.spec.rate = m_rate->value();
-    p.spec.connections = m_connections->value();
-    p.spec.threads = m_threads->value();
-    p.spec.duration = Micros(static_cast<long long>(m_duration->value() * 1e6));
-    p.spec.warmup = Micros(static_cast<long long>(m_warmup->value() * 1e6));
-    p.spec.requestTimeout = Micros(static_cast<long long>(m_timeout->value() * 1e6));
-    p.generator = static_cast<Generator>(m_generator->currentData().toInt());
-    for (const QString &line :
-         m_headers->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const auto colon = line.indexOf(QLatin1Char(':'));
-        if (colon > 0)
-            p.spec.headers.emplace_back(line.left(colon).trimmed().toStdString(),
-                                        line.mid(colon + 1).trimmed().toStdString());
-    }
-    p.spec.body = m_body->toPlainText().toStdString();
-    for (const QString &pair : m_labels->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const auto eq = pair.indexOf(QLatin1Char('='));
-        if (eq > 0)
-            p.labels.insert(pair.left(eq).trimmed(), pair.mid(eq + 1).trimmed());
-    }
-    return p;
-}
-
-void PerformancePage::loadProfile(const LoadProfile &p)
-{
-    m_name->setText(p.name);
-    m_url->setEditText(QString::fromStdString(p.spec.url));
-    m_method->setCurrentText(QString::fromStdString(p.spec.method));
-    (p.spec.mode == LoadSpec::Mode::ConstantRate ? m_constant : m_max)->setChecked(true);
-    m_rate->setValue(static_cast<int>(std::max(1.0, p.spec.rate)));
-    m_connections->setValue(p.spec.connections);
-    m_threads->setValue(p.spec.threads);
-    m_duration->setValue(static_cast<double>(p.spec.duration.count()) / 1e6);
-    m_warmup->setValue(static_cast<double>(p.spec.warmup.count()) / 1e6);
-    m_timeout->setValue(static_cast<double>(p.spec.requestTimeout.count()) / 1e6);
-    m_generator->setCurrentIndex(m_generator->findData(static_cast<int>(p.generator)));
-    QStringList headers, labels;
-    for (const auto &[name, value] : p.spec.headers)
-        headers << QString::fromStdString(name + ": " + value);
-    for (auto it = p.labels.begin(); it != p.labels.end(); ++it)
-        labels << it.key() + QLatin1Char('=') + it.value();
-    m_headers->setPlainText(headers.join(QLatin1Char('\n')));
-    m_labels->setText(labels.join(QStringLiteral(", ")));
-    m_body->setPlainText(QString::fromStdString(p.spec.body));
-}
-
-QString PerformancePage::validate() const
-{
-    const QString url = QString::fromStdString(profileFromForm().spec.url);
-    if (url.isEmpty())
-        return tr("Enter the URL to load, for example http://127.0.0.1:9080/productpage.");
-    if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://")))
-        return tr("\"%1\" is not an http:// or https:// URL.").arg(url);
-    return {};
 }
 
 void PerformancePage::startRun()
@@ -634,10 +588,7 @@ void PerformancePage::onLoadFromChanged()
 {
     const bool cluster = inCluster();
     m_clusterOptions->setVisible(cluster);
-    // The workers run Meshdeck's own engine.
-    if (cluster)
-        m_generator->setCurrentIndex(0);
-    m_generator->setEnabled(!cluster);
+    updateGeneratorChoice();
     if (!cluster)
         return;
     if (!m_runs->hasCluster()) {

@@ -73,6 +73,8 @@ private:
     void onFinished(const Perf::RunResult &result, const QString &saveError);
     void redraw();
     void onLoadFromChanged();
+    void onProtocolChanged(); // streams only for HTTP/2
+    void updateGeneratorChoice(); // only the native engine runs in-cluster and HTTP/2
     [[nodiscard]] bool inCluster() const;
     void setRunning(bool running);
     QString validate() const;
@@ -89,9 +91,9 @@ private:
 
     QLabel *m_nameLabel = nullptr, *m_urlLabel = nullptr, *m_methodLabel = nullptr,
            *m_loadLabel = nullptr, *m_connectionsLabel = nullptr, *m_threadsLabel = nullptr,
-           *m_durationLabel = nullptr, *m_warmupLabel = nullptr, *m_timeoutLabel = nullptr,
-           *m_generatorLabel = nullptr, *m_labelsLabel = nullptr, *m_headersLabel = nullptr,
-           *m_bodyLabel = nullptr, *m_fromLabel = nullptr;
+           *m_protocolLabel = nullptr, *m_durationLabel = nullptr, *m_warmupLabel = nullptr,
+           *m_timeoutLabel = nullptr, *m_generatorLabel = nullptr, *m_labelsLabel = nullptr,
+           *m_headersLabel = nullptr, *m_bodyLabel = nullptr, *m_fromLabel = nullptr;
     // Where the load comes from: this computer, or worker pods of a Job in the cluster.
     QComboBox *m_loadFrom = nullptr;
     QWidget *m_clusterOptions = nullptr;
@@ -109,6 +111,8 @@ private:
     QSpinBox *m_rate = nullptr;
     QSpinBox *m_connections = nullptr;
     QSpinBox *m_threads = nullptr;
+    QComboBox *m_protocol = nullptr;
+    QSpinBox *m_streams = nullptr; // HTTP/2 only
     QDoubleSpinBox *m_duration = nullptr;
     QDoubleSpinBox *m_warmup = nullptr;
     QDoubleSpinBox *m_timeout = nullptr;

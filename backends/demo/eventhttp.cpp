@@ -1,6 +1,7 @@
 #include "eventhttp.h"
 
 #include "eventloop.h"
+#include "http2session.h"
 
 #include <event2/event.h>
 #include <http_parser.h>
@@ -152,6 +153,18 @@ public:
         footprint();
     }
 
+    void repliedStream(std::int32_t stream, int status, std::string_view contentType,
+                       std::string_view body, const HttpHeaderList &extra, bool head,
+                       const HttpHeaderList &trailers)
+    {
+        if (m_closed || !m_h2)
+            return;
+        m_h2->respond(stream, status, contentType, body, extra, head, trailers);
+        if (!m_receiving)
+            flushStreams();
+        footprint();
+    }
+
     void replied(std::string bytes, bool keepAlive)
     {
         if (m_closed)
@@ -194,12 +207,57 @@ private:
             c->footprint();
     }
 
+    // HTTP/2: frames in, requests to their handlers, frames out.
+    void onStreamsReadable(bool open, bool ok)
+    {
+        if (!ok) {
+            close();
+            return;
+        }
+        flushStreams();
+        if (!m_closed && (!open || m_h2->finished()))
+            close();
+    }
+
+    void flushStreams()
+    {
+        std::string frames;
+        if (!m_h2->take(frames) || !push(m_fd, m_out, frames))
+            close();
+    }
+
+    void startStreams()
+    {
+        m_h2 = std::make_unique<Http2ServerSession>(
+            [this](const HttpExchangePtr &exchange, std::int32_t stream) {
+                exchange->m_connection = weak_from_this();
+                exchange->m_stream = stream;
+                m_listener.dispatch(exchange);
+            });
+    }
+
     void onReadable()
     {
-        const bool open = drain(m_fd, [this](const char *data, std::size_t n) {
+        bool ok = true;
+        const bool open = drain(m_fd, [this, &ok](const char *data, std::size_t n) {
+            if (!m_sniffed) {
+                m_sniffed = true;
+                if (Http2ServerSession::startsWithPreface(std::string_view(data, n)))
+                    startStreams();
+            }
+            if (m_h2) {
+                m_receiving = true;
+                ok = m_h2->receive(data, n);
+                m_receiving = false;
+                return ok;
+            }
             http_parser_execute(&m_parser, &settings(), data, n);
             return HTTP_PARSER_ERRNO(&m_parser) == HPE_OK;
         });
+        if (m_h2) {
+            onStreamsReadable(open, ok);
+            return;
+        }
         if (HTTP_PARSER_ERRNO(&m_parser) != HPE_OK) {
             const std::string text = "400 Bad Request: "
                 + std::string(http_errno_description(HTTP_PARSER_ERRNO(&m_parser))) + "\n";
@@ -259,7 +317,7 @@ private:
         const long long now = static_cast<long long>(sizeof(*this) + m_out.capacity()
                                                      + m_field.capacity() + m_value.capacity())
             + (m_current ? static_cast<long long>(m_current->body.capacity() + 256) : 0)
-            + static_cast<long long>(m_queue.size()) * 256;
+            + static_cast<long long>(m_queue.size()) * 256 + (m_h2 ? m_h2->footprint() : 0);
         m_listener.m_loop.account(now - m_accounted);
         m_accounted = now;
     }
@@ -340,6 +398,9 @@ private:
     bool m_closeWhenFlushed = false;
     bool m_closed = false;
     long long m_accounted = 0;
+    bool m_sniffed = false; // the first bytes were looked at for HTTP/2's preface
+    std::unique_ptr<Http2ServerSession> m_h2;
+    bool m_receiving = false; // inside m_h2->receive(): replies are sent after it returns
 };
 
 std::string HttpExchange::header(std::string_view name) const
@@ -360,6 +421,10 @@ void HttpExchange::reply(int status, std::string_view contentType, std::string_v
     auto connection = m_connection.lock();
     if (!connection)
         return; // the client has gone
+    if (m_stream) {
+        connection->repliedStream(m_stream, status, contentType, body, extra, method == "HEAD", {});
+        return;
+    }
     std::string out;
     out.reserve(160 + body.size());
     out += "HTTP/1.1 ";
@@ -385,6 +450,23 @@ void HttpExchange::reply(int status, std::string_view contentType, std::string_v
     if (method != "HEAD")
         out += body;
     connection->replied(std::move(out), m_keepAlive);
+}
+
+void HttpExchange::replyWithTrailers(int status, std::string_view contentType,
+                                     std::string_view body, const HttpHeaderList &extra,
+                                     const HttpHeaderList &trailers)
+{
+    if (!m_stream) {
+        HttpHeaderList all = extra;
+        all.insert(all.end(), trailers.begin(), trailers.end());
+        reply(status, contentType, body, all);
+        return;
+    }
+    if (m_replied)
+        return;
+    m_replied = true;
+    if (auto connection = m_connection.lock())
+        connection->repliedStream(m_stream, status, contentType, body, extra, false, trailers);
 }
 
 HttpListener::HttpListener(EventLoop &loop)

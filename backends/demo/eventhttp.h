@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -43,19 +44,26 @@ public:
     [[nodiscard]] std::string header(std::string_view name) const; // case-insensitive
     void reply(int status, std::string_view contentType, std::string_view body,
                const HttpHeaderList &extra = {});
+    // HTTP/2 only (gRPC): headers, body, then trailers. Over HTTP/1.1 the trailers become
+    // headers.
+    void replyWithTrailers(int status, std::string_view contentType, std::string_view body,
+                           const HttpHeaderList &extra, const HttpHeaderList &trailers);
+    [[nodiscard]] bool http2() const { return m_stream != 0; }
 
 private:
     friend class ServerConnection;
     std::weak_ptr<ServerConnection> m_connection;
+    std::int32_t m_stream = 0; // HTTP/2: the request's stream
     bool m_replied = false;
     bool m_keepAlive = true;
 };
 using HttpExchangePtr = std::shared_ptr<HttpExchange>;
 
 // An HTTP/1.1 server on a loopback port, served by one EventLoop: no thread per connection,
-// keep-alive, replies in request order. Sockets are registered once, edge-triggered, and written
-// to directly, so a request costs a read and a write, not a series of poll-set changes; HTTP is
-// parsed by http-parser (Debian's libhttp-parser).
+// keep-alive, replies in request order. A connection that opens with HTTP/2's preface is served
+// as h2c (prior knowledge) instead, its streams answered as their handlers reply. Sockets are
+// registered once, edge-triggered, and written to directly, so a request costs a read and a write,
+// not a series of poll-set changes; HTTP is parsed by http-parser (Debian's libhttp-parser).
 class HttpListener
 {
 public:

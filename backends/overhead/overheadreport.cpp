@@ -28,7 +28,7 @@ bool keptUp(const Perf::RunResult &r, double rate)
 {
     const auto &c = r.report.counters;
     const double attempts = static_cast<double>(c.responses + c.failureCount());
-    const double errors = static_cast<double>(c.failureCount() + c.errorStatusCount());
+    const double errors = static_cast<double>(c.errorCount());
     return r.failure.isEmpty() && r.report.achievedRate >= 0.95 * rate && c.droppedSends == 0
         && (attempts == 0 || errors / attempts < 0.01);
 }

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <nghttp2/nghttp2.h>
+
 #include <sys/socket.h>
 
 typedef struct ssl_ctx_st SSL_CTX;
@@ -39,6 +41,15 @@ struct EngineShared
     std::string request; // built once
     bool headRequest = false;
     SSL_CTX *tls = nullptr;
+
+    // HTTP/2: the request's header block, built once (names lower-case, pseudo-headers first);
+    // h2Headers points into h2HeaderText, which is never touched again.
+    bool http2 = false; // HTTP/2 or gRPC
+    bool grpc = false;
+    std::string h2Body; // the request body as sent: gRPC frames the message (5-byte prefix)
+    std::vector<std::string> h2HeaderText;
+    std::vector<nghttp2_nv> h2Headers;
+    nghttp2_session_callbacks *h2Callbacks = nullptr;
 
     std::int64_t startNs = 0; // threads begin
     std::int64_t measureStartNs = 0; // warm-up ends

@@ -57,6 +57,21 @@ std::string validate(const LoadSpec &s)
         return "the warm-up cannot be negative";
     if (s.mode == LoadSpec::Mode::ConstantRate && !(s.rate > 0 && std::isfinite(s.rate)))
         return "a constant-rate run needs a rate above zero";
+    if (s.streams < 1 || s.streams > 1000)
+        return "streams per connection must be between 1 and 1000";
+    if (s.streams > 1 && s.protocol == LoadSpec::Protocol::Http1)
+        return "concurrent streams need HTTP/2 (HTTP/1.1 carries one request at a time)";
+    if (s.protocol == LoadSpec::Protocol::Grpc) {
+        const auto slash = s.grpcMethod.find('/');
+        if (slash == std::string::npos || slash == 0 || slash + 1 == s.grpcMethod.size()
+            || s.grpcMethod.find('/', slash + 1) != std::string::npos
+            || s.grpcMethod.find_first_of(" \t\r\n?#") != std::string::npos)
+            return "'" + s.grpcMethod
+                + "' is not a gRPC method: give it as package.Service/Method "
+                  "(e.g. grpc.health.v1.Health/Check)";
+        if (s.body.size() > 0xffffffffULL)
+            return "the gRPC request message is larger than 4 GiB";
+    }
     if (s.connectTimeout.count() <= 0 || s.requestTimeout.count() <= 0)
         return "timeouts must be longer than zero";
     for (const auto &[name, value] : s.headers) {
@@ -66,6 +81,81 @@ std::string validate(const LoadSpec &s)
             return "the value of header '" + name + "' contains a line break";
     }
     return {};
+}
+
+// HTTP/2 carries the request line as pseudo-headers and forbids connection-specific headers
+// (RFC 9113 8.2.2); Host becomes :authority.
+void buildHttp2Request(EngineShared &shared)
+{
+    const LoadSpec &spec = shared.spec;
+    const bool grpc = spec.protocol == LoadSpec::Protocol::Grpc;
+    auto &text = shared.h2HeaderText;
+    std::string authority = shared.url.hostHeader;
+    bool hasAgent = false, hasAccept = false, hasLength = false;
+    std::vector<std::pair<std::string, std::string>> regular;
+    for (const auto &[name, value] : spec.headers) {
+        std::string lower = name;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        if (lower == "host") {
+            authority = value;
+            continue;
+        }
+        if (lower == "connection" || lower == "keep-alive" || lower == "proxy-connection"
+            || lower == "transfer-encoding" || lower == "upgrade")
+            continue;
+        if (lower == "te" && value != "trailers")
+            continue;
+        if (grpc
+            && (lower == "te" || lower == "content-type" || lower == "grpc-timeout"
+                || lower == "content-length"))
+            continue; // what gRPC needs is set below
+        hasAgent |= lower == "user-agent";
+        hasAccept |= lower == "accept";
+        hasLength |= lower == "content-length";
+        regular.emplace_back(std::move(lower), value);
+    }
+    text = {":method",    grpc ? std::string("POST") : spec.method,
+            ":scheme",    shared.url.tls ? "https" : "http",
+            ":authority", authority,
+            ":path",      grpc ? "/" + spec.grpcMethod : shared.url.target};
+    if (grpc) {
+        // gRPC over HTTP/2: the message framed with its 5-byte prefix (not compressed, length
+        // big-endian), the deadline from the request timeout, as grpc-timeout's 8 digits allow.
+        const auto length = static_cast<std::uint32_t>(spec.body.size());
+        shared.h2Body.assign(1, '\0');
+        for (int shift = 24; shift >= 0; shift -= 8)
+            shared.h2Body.push_back(static_cast<char>((length >> shift) & 0xff));
+        shared.h2Body += spec.body;
+        const long long ms = std::max<long long>(1, spec.requestTimeout.count() / 1000);
+        text.insert(
+            text.end(),
+            {"content-type", "application/grpc", "te", "trailers", "grpc-timeout",
+             ms < 100'000'000 ? std::to_string(ms) + "m" : std::to_string(ms / 1000) + "S"});
+    } else {
+        shared.h2Body = spec.body;
+    }
+    if (!hasAgent)
+        text.insert(text.end(), {"user-agent", grpc ? "grpc-meshdeck-perf" : "meshdeck-perf"});
+    if (!hasAccept && !grpc)
+        text.insert(text.end(), {"accept", "*/*"});
+    for (auto &[name, value] : regular)
+        text.insert(text.end(), {name, value});
+    if (!hasLength && !grpc && !spec.body.empty())
+        text.insert(text.end(), {"content-length", std::to_string(spec.body.size())});
+    shared.grpc = grpc;
+    shared.h2Headers.clear();
+    for (std::size_t i = 0; i + 1 < text.size(); i += 2) {
+        nghttp2_nv nv {};
+        nv.name = reinterpret_cast<std::uint8_t *>(text[i].data());
+        nv.namelen = text[i].size();
+        nv.value = reinterpret_cast<std::uint8_t *>(text[i + 1].data());
+        nv.valuelen = text[i + 1].size();
+        nv.flags = NGHTTP2_NV_FLAG_NO_COPY_NAME | NGHTTP2_NV_FLAG_NO_COPY_VALUE;
+        shared.h2Headers.push_back(nv);
+    }
+    shared.http2 = true;
+    shared.h2Callbacks = LoadWorker::http2Callbacks();
 }
 
 } // namespace
@@ -81,6 +171,8 @@ EngineShared::~EngineShared()
 {
     if (tls)
         SSL_CTX_free(tls);
+    if (h2Callbacks)
+        nghttp2_session_callbacks_del(h2Callbacks);
 }
 
 void EngineShared::finalizeSeconds(bool all)
@@ -183,8 +275,12 @@ bool LoadEngine::start(std::string *error)
         SSL_CTX_set_session_cache_mode(ctx,
                                        SSL_SESS_CACHE_CLIENT | SSL_SESS_CACHE_NO_INTERNAL_STORE);
         SSL_CTX_sess_set_new_cb(ctx, onNewSession);
-        static const unsigned char alpn[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
-        SSL_CTX_set_alpn_protos(ctx, alpn, sizeof alpn);
+        static const unsigned char http1[] = {8, 'h', 't', 't', 'p', '/', '1', '.', '1'};
+        static const unsigned char h2[] = {2, 'h', '2'};
+        if (m_spec.protocol != LoadSpec::Protocol::Http1)
+            SSL_CTX_set_alpn_protos(ctx, h2, sizeof h2);
+        else
+            SSL_CTX_set_alpn_protos(ctx, http1, sizeof http1);
         SSL_CTX_set_verify(ctx, m_spec.insecureTls ? SSL_VERIFY_NONE : SSL_VERIFY_PEER, nullptr);
         if (!m_spec.caFile.empty()) {
             if (SSL_CTX_load_verify_locations(ctx, m_spec.caFile.c_str(), nullptr) != 1)
@@ -219,6 +315,8 @@ bool LoadEngine::start(std::string *error)
     req += "\r\n";
     req += m_spec.body;
     shared->headRequest = m_spec.method == "HEAD";
+    if (m_spec.protocol != LoadSpec::Protocol::Http1)
+        buildHttp2Request(*shared);
 
     const int threads = shared->spec.threads;
     const int maxConnections = m_spec.maxConnections > 0
@@ -329,6 +427,8 @@ LoadReport LoadEngine::report()
         r.counters.merge(w->counters);
         for (const auto &[kind, text] : w->failureExamples)
             r.failureExamples.emplace(kind, text);
+        for (const auto &[code, text] : w->grpcMessages)
+            r.grpcMessages.emplace(code, text);
         r.clientCpuSeconds += w->cpuSeconds;
         r.peakConnections += w->peakConnections;
     }

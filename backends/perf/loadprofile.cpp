@@ -34,6 +34,8 @@ QJsonObject LoadProfile::toJson() const
         {QStringLiteral("connections"), spec.connections},
         {QStringLiteral("max_connections"), spec.maxConnections},
         {QStringLiteral("threads"), spec.threads},
+        {QStringLiteral("protocol"), QString::fromLatin1(protocolName(spec.protocol))},
+        {QStringLiteral("streams"), spec.streams},
         {QStringLiteral("duration_ms"), static_cast<double>(spec.duration.count()) / 1000.0},
         {QStringLiteral("warmup_ms"), static_cast<double>(spec.warmup.count()) / 1000.0},
         {QStringLiteral("timeout_ms"), static_cast<double>(spec.requestTimeout.count()) / 1000.0},
@@ -64,6 +66,12 @@ Result<LoadProfile> LoadProfile::fromJson(const QJsonObject &o)
     p.spec.connections = o.value(QLatin1String("connections")).toInt(10);
     p.spec.maxConnections = o.value(QLatin1String("max_connections")).toInt(0);
     p.spec.threads = o.value(QLatin1String("threads")).toInt(1);
+    const QString protocol = o.value(QLatin1String("protocol")).toString();
+    if (!parseProtocol(protocol.toStdString(), p.spec.protocol))
+        return Unexpected(Error(
+            ErrorCode::InvalidArgument,
+            Tr::tr("The profile \"%1\" names an unknown protocol \"%2\".").arg(p.name, protocol)));
+    p.spec.streams = std::max(1, o.value(QLatin1String("streams")).toInt(1));
     const auto ms = [&](const char *key, double fallback) {
         return Micros(
             static_cast<long long>(o.value(QLatin1String(key)).toDouble(fallback) * 1000));

@@ -19,6 +19,10 @@ const char *failureKindName(FailureKind kind)
         return "read_timeout";
     case FailureKind::ProtocolError:
         return "protocol_error";
+    case FailureKind::StreamReset:
+        return "stream_reset";
+    case FailureKind::GoAway:
+        return "goaway";
     case FailureKind::Count:
         break;
     }
@@ -42,10 +46,44 @@ const char *failureKindTitle(FailureKind kind)
         return "response timeout";
     case FailureKind::ProtocolError:
         return "invalid HTTP response";
+    case FailureKind::StreamReset:
+        return "stream reset by server";
+    case FailureKind::GoAway:
+        return "connection ended (GOAWAY)";
     case FailureKind::Count:
         break;
     }
     return "unknown";
+}
+
+const char *protocolName(LoadSpec::Protocol protocol)
+{
+    switch (protocol) {
+    case LoadSpec::Protocol::Http2:
+        return "h2";
+    case LoadSpec::Protocol::Grpc:
+        return "grpc";
+    case LoadSpec::Protocol::Http1:
+        break;
+    }
+    return "http/1.1";
+}
+
+bool parseProtocol(const std::string &text, LoadSpec::Protocol &protocol)
+{
+    if (text == "http/1.1" || text == "1.1" || text == "http1" || text.empty()) {
+        protocol = LoadSpec::Protocol::Http1;
+        return true;
+    }
+    if (text == "h2" || text == "http2" || text == "h2c" || text == "http/2") {
+        protocol = LoadSpec::Protocol::Http2;
+        return true;
+    }
+    if (text == "grpc") {
+        protocol = LoadSpec::Protocol::Grpc;
+        return true;
+    }
+    return false;
 }
 
 void LoadCounters::merge(const LoadCounters &o)
@@ -67,6 +105,16 @@ void LoadCounters::merge(const LoadCounters &o)
         failures[i] += o.failures[i];
     for (const auto &[code, n] : o.statusCodes)
         statusCodes[code] += n;
+    for (const auto &[code, n] : o.grpcCodes)
+        grpcCodes[code] += n;
+}
+
+std::uint64_t LoadCounters::grpcErrorCount() const
+{
+    std::uint64_t n = 0;
+    for (const auto &[code, count] : grpcCodes)
+        n += code != 0 ? count : 0;
+    return n;
 }
 
 std::uint64_t LoadCounters::failureCount() const
@@ -87,6 +135,11 @@ std::uint64_t LoadCounters::errorStatusCount() const
     return n;
 }
 
+std::uint64_t LoadCounters::errorCount() const
+{
+    return failureCount() + errorStatusCount() + grpcErrorCount();
+}
+
 std::uint64_t LoadReport::attempts() const
 {
     return counters.responses + counters.failureCount();
@@ -95,9 +148,7 @@ std::uint64_t LoadReport::attempts() const
 double LoadReport::errorShare() const
 {
     const auto a = attempts();
-    return a ? static_cast<double>(counters.failureCount() + counters.errorStatusCount())
-            / static_cast<double>(a)
-             : 0.0;
+    return a ? static_cast<double>(counters.errorCount()) / static_cast<double>(a) : 0.0;
 }
 
 } // namespace Meshdeck::Perf

@@ -41,10 +41,14 @@ struct LoadCounters
     std::uint64_t unknownErrorStatuses = 0; // 4xx/5xx from generators that do not give the code
     std::array<std::uint64_t, static_cast<int>(FailureKind::Count)> failures {};
     std::map<int, std::uint64_t> statusCodes;
+    std::map<int, std::uint64_t> grpcCodes; // gRPC: grpc-status of each completed call
 
     void merge(const LoadCounters &o);
     [[nodiscard]] std::uint64_t failureCount() const;
     [[nodiscard]] std::uint64_t errorStatusCount() const; // 4xx and 5xx responses
+    [[nodiscard]] std::uint64_t grpcErrorCount() const; // calls answered with a status not OK
+    // Everything that went wrong: failures, 4xx/5xx and gRPC statuses other than OK.
+    [[nodiscard]] std::uint64_t errorCount() const;
 };
 
 // What a run measured. Produced by the native engine and by the external generators alike
@@ -56,6 +60,7 @@ struct LoadReport
     std::vector<SecondPoint> series;
     LoadCounters counters;
     std::map<FailureKind, std::string> failureExamples; // one message per kind seen
+    std::map<int, std::string> grpcMessages; // gRPC: the first grpc-message per status not OK
     double measuredSeconds = 0;
     double requestedRate = 0; // 0 for closed loop
     double achievedRate = 0;

@@ -61,8 +61,15 @@ QString explainNothingAnswered(const LoadReport &r, const std::string &url)
         return Tr::tr("Could not connect to %1 (%2). Check the address and the network.")
             .arg(target, example);
     case FailureKind::TlsFailure:
+        if (example.contains(QLatin1String("ALPN")))
+            return Tr::tr("%1 does not offer HTTP/2 (%2).").arg(target, example);
         return Tr::tr("The TLS handshake with %1 failed (%2). Pass a CA file, or --insecure for "
                       "a test server.")
+            .arg(target, example);
+    case FailureKind::StreamReset:
+        return Tr::tr("%1 reset the requests' streams (%2).").arg(target, example);
+    case FailureKind::GoAway:
+        return Tr::tr("%1 ended its connections with GOAWAY before answering (%2).")
             .arg(target, example);
     case FailureKind::ReadTimeout:
         return Tr::tr("%1 accepted connections but never answered in time (%2). Raise the "

@@ -13,6 +13,11 @@ using Micros = std::chrono::microseconds;
 // What to send and how hard: the input of every generator (native, wrk, fortio).
 struct LoadSpec
 {
+    enum class Protocol {
+        Http1, // HTTP/1.1, one request at a time per connection (keep-alive)
+        Http2, // HTTP/2: h2c with prior knowledge for http://, ALPN "h2" for https://
+        Grpc, // gRPC unary calls over HTTP/2: `grpcMethod` with `body` as the request message
+    };
     enum class Mode {
         ClosedLoop, // every connection sends its next request as soon as the last one is answered
         ConstantRate, // open loop: requests are due on a fixed schedule, latency from that schedule
@@ -25,6 +30,15 @@ struct LoadSpec
     // Headers the user marked as secret, beyond the well-known ones (see SpecSecrets): their
     // values are sent but never stored or exported.
     std::vector<std::string> secretHeaders;
+
+    Protocol protocol = Protocol::Http1;
+    // HTTP/2: requests each connection carries at once, as concurrent streams (never more than
+    // the server's SETTINGS_MAX_CONCURRENT_STREAMS allows).
+    int streams = 1;
+    // gRPC: "package.Service/Method"; the request is POSTed to /package.Service/Method, `body`
+    // holds the serialized request message (framed by the engine) and the deadline
+    // (grpc-timeout) is the request timeout.
+    std::string grpcMethod;
 
     Mode mode = Mode::ClosedLoop;
     double rate = 0; // requests per second in total, ConstantRate only
@@ -62,11 +76,16 @@ enum class FailureKind {
     TlsFailure,
     Reset, // the server closed or reset the connection while a request was open
     ReadTimeout, // no complete response within requestTimeout
-    ProtocolError, // not a valid HTTP/1.1 response
+    ProtocolError, // not a valid HTTP/1.1 response, or an HTTP/2 protocol violation
+    StreamReset, // HTTP/2: the server reset the request's stream (RST_STREAM, with its code)
+    GoAway, // HTTP/2: the server ended the connection with an error (GOAWAY) before answering
     Count
 };
 
 [[nodiscard]] const char *failureKindName(FailureKind kind); // "connect_refused", ...
 [[nodiscard]] const char *failureKindTitle(FailureKind kind); // "connection refused", ...
+[[nodiscard]] const char *protocolName(LoadSpec::Protocol protocol); // "http/1.1", "h2", "grpc"
+// Parses what protocolName() gives (and "http2", "1.1"); false for anything else.
+[[nodiscard]] bool parseProtocol(const std::string &text, LoadSpec::Protocol &protocol);
 
 } // namespace Meshdeck::Perf

@@ -6,6 +6,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
+#include <nghttp2/nghttp2.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
@@ -28,6 +30,12 @@ constexpr std::uint64_t TimerKey = ~0ULL;
 constexpr std::int64_t Millisecond = 1'000'000;
 constexpr std::int64_t Second = 1'000'000'000;
 constexpr std::size_t BacklogCapacity = 1 << 16;
+
+bool isConnectFailure(FailureKind kind)
+{
+    return kind == FailureKind::ConnectRefused || kind == FailureKind::ConnectTimeout
+        || kind == FailureKind::ConnectFailed || kind == FailureKind::TlsFailure;
+}
 
 std::string tlsErrorText(SSL *ssl)
 {
@@ -88,8 +96,12 @@ bool LoadWorker::sending(std::int64_t now) const
 int LoadWorker::inFlight() const
 {
     int n = 0;
-    for (const Conn &c : m_conns)
-        n += c.hasRequest && c.state != State::Closed ? 1 : 0;
+    for (const Conn &c : m_conns) {
+        if (c.state == State::Session)
+            n += c.activeStreams;
+        else
+            n += c.hasRequest && c.state != State::Closed ? 1 : 0;
+    }
     return n;
 }
 
@@ -111,6 +123,14 @@ void LoadWorker::run()
 
     m_epoll = ::epoll_create1(EPOLL_CLOEXEC);
     m_conns.resize(static_cast<std::size_t>(m_rateMode ? m_maxConnections : m_baseConnections));
+    for (Conn &c : m_conns) {
+        c.worker = this;
+        if (m_shared.http2) {
+            c.streams.resize(static_cast<std::size_t>(m_shared.spec.streams));
+            for (Stream &s : c.streams)
+                s.conn = &c;
+        }
+    }
     std::int64_t now = monotonicNs();
     m_intervalSecond = 0;
     m_nextPublishNs = now + 250 * Millisecond;
@@ -214,6 +234,16 @@ void LoadWorker::closeConn(Conn &c)
 {
     if (c.fd < 0)
         return;
+    if (c.h2) {
+        nghttp2_session_del(c.h2);
+        c.h2 = nullptr;
+        for (Stream &s : c.streams)
+            s.id = 0;
+        c.activeStreams = 0;
+        c.goingAway = false;
+        c.out.clear();
+        c.outOffset = 0;
+    }
     if (c.ssl) {
         SSL_free(c.ssl);
         c.ssl = nullptr;
@@ -273,6 +303,9 @@ void LoadWorker::onEvent(Conn &c, std::uint32_t events, std::int64_t now)
     case State::Reading:
         readResponse(c, now);
         return;
+    case State::Session:
+        sessionEvent(c, events, now);
+        return;
     }
 }
 
@@ -300,7 +333,10 @@ void LoadWorker::onConnected(Conn &c, std::int64_t now)
         handshake(c, now);
         return;
     }
-    afterRequest(c, now);
+    if (m_shared.http2)
+        startSession(c, now);
+    else
+        afterRequest(c, now);
 }
 
 void LoadWorker::handshake(Conn &c, std::int64_t now)
@@ -309,7 +345,24 @@ void LoadWorker::handshake(Conn &c, std::int64_t now)
     const int r = SSL_connect(c.ssl);
     if (r == 1) {
         setWantWrite(c, false);
-        afterRequest(c, now);
+        if (!m_shared.http2) {
+            afterRequest(c, now);
+            return;
+        }
+        const unsigned char *alpn = nullptr;
+        unsigned int alpnLength = 0;
+        SSL_get0_alpn_selected(c.ssl, &alpn, &alpnLength);
+        if (alpnLength == 2 && std::memcmp(alpn, "h2", 2) == 0) {
+            startSession(c, now);
+            return;
+        }
+        const std::string chosen = alpnLength
+            ? "it chose '" + std::string(reinterpret_cast<const char *>(alpn), alpnLength) + "'"
+            : "it offered no protocol";
+        fail(c, FailureKind::TlsFailure,
+             m_shared.addressText + " did not agree to HTTP/2 in the TLS handshake (ALPN: " + chosen
+                 + "); it serves HTTP/1.1 here: run without HTTP/2",
+             now);
         return;
     }
     const int err = SSL_get_error(c.ssl, r);
@@ -456,7 +509,7 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
 }
 
 void LoadWorker::record(std::int64_t correctedNs, std::int64_t serviceNs, int status,
-                        std::int64_t now)
+                        std::int64_t now, int grpcStatus)
 {
     if (now < m_shared.measureStartNs) {
         ++counters.warmupResponses;
@@ -475,7 +528,9 @@ void LoadWorker::record(std::int64_t correctedNs, std::int64_t serviceNs, int st
     m_interval.record(corr);
     ++m_intervalRequests;
     ++counters.responses;
-    if (status >= 400)
+    if (grpcStatus >= 0)
+        ++counters.grpcCodes[grpcStatus];
+    if (status >= 400 || grpcStatus > 0)
         ++m_intervalErrors;
     else
         ++counters.successes;
@@ -526,9 +581,7 @@ void LoadWorker::afterRequest(Conn &c, std::int64_t now)
         return;
     }
     if (m_backlogSize && sending(now)) {
-        c.intendedNs = m_backlog[m_backlogHead];
-        m_backlogHead = (m_backlogHead + 1) % m_backlog.size();
-        --m_backlogSize;
+        c.intendedNs = takeBacklog();
         c.hasRequest = true;
         sendRequest(c, now);
         return;
@@ -539,7 +592,9 @@ void LoadWorker::afterRequest(Conn &c, std::int64_t now)
 
 void LoadWorker::dispatch(std::int64_t intendedNs, std::int64_t now)
 {
-    while (!m_idle.empty()) {
+    if (m_shared.http2 && dispatchHttp2(intendedNs, now))
+        return;
+    while (!m_shared.http2 && !m_idle.empty()) {
         Conn &c = m_conns[static_cast<std::size_t>(m_idle.back())];
         m_idle.pop_back();
         if (c.state == State::Idle) {
@@ -549,7 +604,7 @@ void LoadWorker::dispatch(std::int64_t intendedNs, std::int64_t now)
             return;
         }
     }
-    if (m_open < m_maxConnections) {
+    if (!m_shared.http2 && m_open < m_maxConnections) {
         for (Conn &c : m_conns) {
             if (c.state == State::Closed && !c.hasRequest) {
                 c.intendedNs = intendedNs;
@@ -578,12 +633,9 @@ bool LoadWorker::resendOnFreshConnection(Conn &c, std::int64_t now)
     return true;
 }
 
-void LoadWorker::fail(Conn &c, FailureKind kind, const std::string &detail, std::int64_t now)
+void LoadWorker::countFailure(FailureKind kind, const std::string &detail, std::int64_t now)
 {
-    const bool connectFailure = kind == FailureKind::ConnectRefused
-        || kind == FailureKind::ConnectTimeout || kind == FailureKind::ConnectFailed
-        || kind == FailureKind::TlsFailure;
-    if (connectFailure)
+    if (isConnectFailure(kind))
         ++m_publishedConnectFailures;
     if (now >= m_shared.measureStartNs) {
         ++counters.failures[static_cast<std::size_t>(kind)];
@@ -591,6 +643,31 @@ void LoadWorker::fail(Conn &c, FailureKind kind, const std::string &detail, std:
     }
     if (!failureExamples.count(kind))
         failureExamples.emplace(kind, detail);
+}
+
+void LoadWorker::requeue(std::int64_t intendedNs)
+{
+    if (m_backlog.empty() || m_backlogSize == m_backlog.size()) {
+        ++counters.droppedSends;
+        return;
+    }
+    m_backlogHead = (m_backlogHead + m_backlog.size() - 1) % m_backlog.size();
+    m_backlog[m_backlogHead] = intendedNs;
+    ++m_backlogSize;
+}
+
+std::int64_t LoadWorker::takeBacklog()
+{
+    const std::int64_t intendedNs = m_backlog[m_backlogHead];
+    m_backlogHead = (m_backlogHead + 1) % m_backlog.size();
+    --m_backlogSize;
+    return intendedNs;
+}
+
+void LoadWorker::fail(Conn &c, FailureKind kind, const std::string &detail, std::int64_t now)
+{
+    const bool connectFailure = isConnectFailure(kind);
+    countFailure(kind, detail, now);
     closeConn(c);
     c.hasRequest = false;
     c.resent = false;
@@ -636,19 +713,33 @@ void LoadWorker::housekeeping(std::int64_t now)
             if (c.hasRequest && c.retryAtNs && now >= c.retryAtNs && sending(now))
                 openConn(c, now);
             break;
+        case State::Session:
+            expireStreams(c, now);
+            break;
         case State::Idle:
             break;
         }
     }
-    // Constant rate: requests waiting for a connection get new ones while the cap allows.
-    if (m_rateMode && sending(now)) {
+    // Constant rate: requests waiting for a connection get new ones while the cap allows (an
+    // HTTP/2 connection takes many: one more at a time, while none is being opened).
+    if (m_rateMode && m_shared.http2 && sending(now) && m_backlogSize
+        && m_open < m_maxConnections) {
+        bool opening = false;
+        Conn *spare = nullptr;
+        for (Conn &c : m_conns) {
+            opening |= c.state == State::Connecting || c.state == State::Handshaking;
+            if (!spare && c.state == State::Closed && !c.hasRequest && !c.retryAtNs)
+                spare = &c;
+        }
+        if (!opening && spare)
+            openConn(*spare, now);
+    }
+    if (m_rateMode && !m_shared.http2 && sending(now)) {
         for (Conn &c : m_conns) {
             if (!m_backlogSize || m_open >= m_maxConnections)
                 break;
             if (c.state == State::Closed && !c.hasRequest && !c.retryAtNs) {
-                c.intendedNs = m_backlog[m_backlogHead];
-                m_backlogHead = (m_backlogHead + 1) % m_backlog.size();
-                --m_backlogSize;
+                c.intendedNs = takeBacklog();
                 c.hasRequest = true;
                 openConn(c, now);
             }

@@ -11,6 +11,8 @@
 
 typedef struct ssl_st SSL;
 typedef struct ssl_session_st SSL_SESSION;
+typedef struct nghttp2_session nghttp2_session;
+typedef struct nghttp2_session_callbacks nghttp2_session_callbacks;
 
 namespace Meshdeck::Perf {
 
@@ -32,16 +34,40 @@ public:
     Histogram service;
     LoadCounters counters;
     std::map<FailureKind, std::string> failureExamples;
+    std::map<int, std::string> grpcMessages; // the first grpc-message per status not OK
     double cpuSeconds = 0;
     int peakConnections = 0;
 
     // TLS session resumption: the newest session this thread was given.
     void storeSession(SSL_SESSION *session);
 
+    // The HTTP/2 session callbacks every worker's connections use (the caller owns them).
+    static nghttp2_session_callbacks *http2Callbacks();
+
 private:
-    enum class State { Closed, Connecting, Handshaking, Idle, Writing, Reading };
+    // Session: an HTTP/2 connection, whose streams carry the requests.
+    enum class State { Closed, Connecting, Handshaking, Idle, Writing, Reading, Session };
+    struct Conn;
+    // One HTTP/2 request in flight; a connection has a fixed set of these.
+    struct Stream
+    {
+        Conn *conn = nullptr;
+        std::int32_t id = 0; // 0: free
+        int status = 0; // :status
+        int grpcStatus = -1; // gRPC: grpc-status from the trailers (or a trailers-only answer)
+        std::string grpcMessage; // gRPC: grpc-message, decoded (errors only, in practice)
+        std::uint32_t resetCode = 0; // the server's RST_STREAM code
+        bool reset = false;
+        bool timedOut = false; // cancelled by us after the request timeout; already counted
+        std::size_t bodySent = 0; // request body bytes handed to the session
+        std::uint64_t bodyBytes = 0; // response body bytes
+        std::int64_t intendedNs = 0;
+        std::int64_t sentNs = 0;
+        std::int64_t deadlineNs = 0;
+    };
     struct Conn
     {
+        LoadWorker *worker = nullptr;
         int fd = -1;
         SSL *ssl = nullptr;
         State state = State::Closed;
@@ -56,7 +82,20 @@ private:
         std::int64_t retryAtNs = 0; // closed loop: reconnect not before this (after a failure)
         std::int64_t backoffNs = 0;
         ResponseParser parser;
+
+        // HTTP/2
+        nghttp2_session *h2 = nullptr;
+        std::vector<Stream> streams;
+        int activeStreams = 0;
+        bool goingAway = false; // the server sent GOAWAY: no new streams here
+        std::uint32_t goawayCode = 0;
+        std::int32_t goawayLastStream = 0; // streams above it were never processed
+        bool settingsSeen = false; // the server's SETTINGS arrived: its stream limit is known
+        bool firstRead = true; // nothing received yet (an HTTP/1.1 answer is recognised)
+        std::string out; // bytes the session produced that the socket has not taken yet
+        std::size_t outOffset = 0;
     };
+    friend struct Http2Glue;
 
     void openConn(Conn &c, std::int64_t now);
     void closeConn(Conn &c);
@@ -68,6 +107,9 @@ private:
     void readResponse(Conn &c, std::int64_t now);
     void onResponse(Conn &c, std::int64_t now);
     void fail(Conn &c, FailureKind kind, const std::string &detail, std::int64_t now);
+    // Counts one failed request (and its example message); fail() also closes the connection.
+    void countFailure(FailureKind kind, const std::string &detail, std::int64_t now);
+    void requeue(std::int64_t intendedNs); // constant rate: due again first, keeping its time
     // A reused keep-alive connection the server closed before answering: the request is resent
     // once on a fresh connection (it keeps its intended time). False when that was done already.
     bool resendOnFreshConnection(Conn &c, std::int64_t now);
@@ -76,10 +118,29 @@ private:
     void dispatch(std::int64_t intendedNs, std::int64_t now); // constant rate: a request is due
     void housekeeping(std::int64_t now);
     void publish(std::int64_t now, bool final);
-    void record(std::int64_t correctedNs, std::int64_t serviceNs, int status, std::int64_t now);
+    // grpcStatus: a gRPC call's status (-1: not gRPC); anything but OK (0) is an error.
+    void record(std::int64_t correctedNs, std::int64_t serviceNs, int status, std::int64_t now,
+                int grpcStatus = -1);
     [[nodiscard]] bool sending(std::int64_t now) const;
     [[nodiscard]] int inFlight() const;
     void armTimer(std::int64_t atNs);
+
+    // HTTP/2 (loadworkerh2.cpp)
+    void startSession(Conn &c, std::int64_t now);
+    void sessionEvent(Conn &c, std::uint32_t events, std::int64_t now);
+    void fillStreams(Conn &c, std::int64_t now); // start the requests this connection may carry
+    bool submitStream(Conn &c, std::int64_t intendedNs, std::int64_t now);
+    void flushSession(Conn &c, std::int64_t now);
+    void onStreamClosed(Stream &s, std::uint32_t errorCode, std::int64_t now);
+    // Counts the open streams as failed, closes the connection and reconnects as afterSession().
+    void failSession(Conn &c, FailureKind kind, const std::string &detail, std::int64_t now);
+    // A session ended (closed already): reconnect as the mode wants; a connection that never
+    // answered is retried after a growing pause, as a failed connect is.
+    void afterSession(Conn &c, bool answered, std::int64_t now);
+    void expireStreams(Conn &c, std::int64_t now);
+    [[nodiscard]] int streamLimit(const Conn &c) const;
+    [[nodiscard]] bool dispatchHttp2(std::int64_t intendedNs, std::int64_t now);
+    std::int64_t takeBacklog();
 
     EngineShared &m_shared;
     int m_index;
@@ -97,6 +158,7 @@ private:
     std::size_t m_backlogSize = 0;
     int m_open = 0;
     std::vector<char> m_buffer;
+    std::int64_t m_now = 0; // the time of the event being handled, for the HTTP/2 callbacks
     SSL_SESSION *m_session = nullptr;
 
     Histogram m_interval; // corrected latency since the last publish

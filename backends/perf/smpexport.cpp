@@ -51,6 +51,8 @@ QJsonObject SmpExport::toJson(const RunResult &run)
         {QStringLiteral("internal"), run.generator == Generator::Native},
         {QStringLiteral("load_generator"), generatorName(run.generator)},
         {QStringLiteral("protocol"), QStringLiteral("http")},
+        {QStringLiteral("http_version"),
+         spec.protocol == LoadSpec::Protocol::Http2 ? QStringLiteral("2") : QStringLiteral("1.1")},
         {QStringLiteral("connections"), spec.connections},
         {QStringLiteral("rps"),
          spec.mode == LoadSpec::Mode::ConstantRate ? static_cast<qint64>(spec.rate) : 0},

@@ -83,6 +83,9 @@ QByteArray ResultCodec::encode(const RunResult &run)
     spec->set_request_timeout_us(run.spec.requestTimeout.count());
     spec->set_generator(s(generatorName(run.generator)));
     spec->set_insecure_tls(run.spec.insecureTls);
+    spec->set_protocol(protocolName(run.spec.protocol));
+    spec->set_streams(static_cast<quint32>(std::max(1, run.spec.streams)));
+    spec->set_grpc_method(run.spec.grpcMethod);
 
     pb::Environment *env = m.mutable_environment();
     env->set_context(s(run.environment.context));
@@ -182,6 +185,10 @@ QByteArray ResultCodec::encode(const RunResult &run)
     c->set_max_send_lag_ns(r.counters.maxSendLagNs);
     c->set_warmup_responses(r.counters.warmupResponses);
     c->set_unknown_error_statuses(r.counters.unknownErrorStatuses);
+    for (const auto &[code, count] : r.counters.grpcCodes)
+        (*c->mutable_grpc_codes())[code] = count;
+    for (const auto &[code, text] : r.grpcMessages)
+        (*m.mutable_grpc_messages())[code] = text;
     if (run.start.isValid())
         setTime(m.mutable_start_time(), run.start);
     if (run.end.isValid())
@@ -246,6 +253,13 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
     if (spec.request_timeout_us())
         run.spec.requestTimeout = Micros(spec.request_timeout_us());
     run.spec.insecureTls = spec.insecure_tls();
+    if (!parseProtocol(spec.protocol(), run.spec.protocol))
+        return Unexpected(Error(ErrorCode::InvalidArgument,
+                                tr("The result uses the protocol \"%1\", which this "
+                                   "version of Meshdeck does not know; update Meshdeck.")
+                                    .arg(q(spec.protocol()))));
+    run.spec.streams = std::max(1, static_cast<int>(spec.streams()));
+    run.spec.grpcMethod = spec.grpc_method();
     if (!generatorFromName(q(spec.generator()), &run.generator))
         run.generator = Generator::Native;
 
@@ -303,6 +317,10 @@ Result<RunResult> ResultCodec::decode(const QByteArray &bytes)
     r.counters.maxSendLagNs = c.max_send_lag_ns();
     r.counters.warmupResponses = c.warmup_responses();
     r.counters.unknownErrorStatuses = c.unknown_error_statuses();
+    for (const auto &[code, count] : c.grpc_codes())
+        r.counters.grpcCodes[code] = count;
+    for (const auto &[code, text] : m.grpc_messages())
+        r.grpcMessages[code] = text;
     if (m.has_start_time())
         run.start = getTime(m.start_time());
     if (m.has_end_time())

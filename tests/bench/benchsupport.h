@@ -51,11 +51,12 @@ inline quint16 freePort()
     return ntohs(addr.sin_port);
 }
 
-// nginx on a free loopback port serving the files of `root` (Debian's nginx package).
+// nginx on a free loopback port serving the files of `root` (Debian's nginx package); with
+// `http2`, h2c with prior knowledge (nginx's cleartext HTTP/2) instead of HTTP/1.1.
 class Nginx
 {
 public:
-    bool start(const QString &root)
+    bool start(const QString &root, bool http2 = false)
     {
         // nginx's workers run as an unprivileged user: the files must be world-readable.
         QFile::setPermissions(root,
@@ -82,10 +83,10 @@ public:
                 "http { access_log off; client_body_temp_path %1/b; proxy_temp_path %1/p;\n"
                 "  fastcgi_temp_path %1/f; uwsgi_temp_path %1/u; scgi_temp_path %1/s;\n"
                 "  sendfile on; tcp_nopush on; keepalive_requests 100000;\n"
-                "  server { listen 127.0.0.1:%2; root %3; default_type application/json; }\n}\n")
+                "  server { listen 127.0.0.1:%2%4; root %3; default_type application/json; }\n}\n")
                 .arg(p)
                 .arg(m_port)
-                .arg(root)
+                .arg(root, http2 ? QStringLiteral(" http2") : QString())
                 .toUtf8());
         conf.close();
         m_process.start(binary, {QStringLiteral("-c"), conf.fileName(), QStringLiteral("-p"), p});

@@ -104,6 +104,38 @@ private Q_SLOTS:
         QVERIFY(!shot.isNull());
     }
 
+    void http2IsAProfileChoice()
+    {
+        RunController runs;
+        PerformancePage page(&runs);
+        LoadProfile p;
+        p.name = QStringLiteral("h2");
+        p.spec.url = "http://127.0.0.1:9/";
+        p.spec.protocol = LoadSpec::Protocol::Http2;
+        p.spec.streams = 6;
+        page.loadProfile(p);
+        auto *protocol = page.findChild<QComboBox *>(QStringLiteral("protocol"));
+        auto *streams = page.findChild<QSpinBox *>(QStringLiteral("streams"));
+        QVERIFY(protocol && streams);
+        QCOMPARE(protocol->currentText(), QStringLiteral("HTTP/2"));
+        QVERIFY(streams->isEnabled());
+        LoadProfile back = page.profileFromForm();
+        QCOMPARE(back.spec.protocol, LoadSpec::Protocol::Http2);
+        QCOMPARE(back.spec.streams, 6);
+        QCOMPARE(back.generator, Generator::Native);
+        // The profile survives its JSON (as profiles are stored).
+        const auto stored = LoadProfile::fromJson(back.toJson());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->spec.protocol, LoadSpec::Protocol::Http2);
+        QCOMPARE(stored->spec.streams, 6);
+
+        protocol->setCurrentIndex(protocol->findText(QStringLiteral("HTTP/1.1")));
+        QVERIFY(!streams->isEnabled());
+        back = page.profileFromForm();
+        QCOMPARE(back.spec.protocol, LoadSpec::Protocol::Http1);
+        QCOMPARE(back.spec.streams, 1);
+    }
+
     void badTargetIsExplained()
     {
         RunController runs;
@@ -185,11 +217,11 @@ private Q_SLOTS:
         QTableWidget *table = view->summaryTable();
         QCOMPARE(table->rowCount(), 3);
         QVERIFY(table->item(0, 0)->text().contains(QStringLiteral("baseline")));
-        QVERIFY(table->item(1, 8)->text().startsWith(QLatin1Char('+')));
-        QVERIFY(table->item(1, 8)->text().contains(QLatin1String("%")));
+        QVERIFY(table->item(1, 9)->text().startsWith(QLatin1Char('+')));
+        QVERIFY(table->item(1, 9)->text().contains(QLatin1String("%")));
         view->setBaseline(1);
         QVERIFY(table->item(1, 0)->text().contains(QStringLiteral("baseline")));
-        QVERIFY(table->item(0, 8)->text().startsWith(QLatin1Char('-')));
+        QVERIFY(table->item(0, 9)->text().startsWith(QLatin1Char('-')));
 
         // Exports: the view paints the bytes, the controller writes them on its worker and the
         // page says where, with a link to the folder.
@@ -344,7 +376,7 @@ private Q_SLOTS:
             page.grab().save(shots + QStringLiteral("/compare-memory.png"));
             page.comparison()->setCurrentChart(ComparisonView::Percentiles);
         }
-        QVERIFY(page.comparison()->summaryTable()->item(1, 8)->text().startsWith(QLatin1Char('+')));
+        QVERIFY(page.comparison()->summaryTable()->item(1, 9)->text().startsWith(QLatin1Char('+')));
         if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
             page.grab().save(shots + QStringLiteral("/demo-overhead.png"));
     }

@@ -6,6 +6,8 @@
 #include <demo/demoprometheus.h>
 #include <perf/loadengine.h>
 
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Meshdeck;
@@ -40,6 +42,48 @@ private Q_SLOTS:
         details.url
             = QUrl(bookinfo->serviceUrl(QStringLiteral("details")) + QStringLiteral("/details/7"));
         QVERIFY(HttpTransport::perform(details)->body.startsWith("{\"id\":7,"));
+    }
+
+    // h2c with prior knowledge on the same ports, as Envoy's listeners take it: checked with
+    // h2load (Debian's nghttp2-client) and with Meshdeck's engine.
+    void servesHttp2OnTheSamePorts()
+    {
+        Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        const Demo::BookinfoTraffic *bookinfo = cluster.bookinfo();
+        for (const QString &url :
+             {bookinfo->productpageUrl(), bookinfo->productpageMeshUrl(),
+              bookinfo->serviceUrl(QStringLiteral("details")) + QStringLiteral("/details/3")}) {
+            QProcess h2load;
+            h2load.start(QStringLiteral("h2load"),
+                         {QStringLiteral("-n"), QStringLiteral("300"), QStringLiteral("-c"),
+                          QStringLiteral("3"), QStringLiteral("-m"), QStringLiteral("10"), url});
+            QVERIFY2(h2load.waitForFinished(30000),
+                     "h2load missing: packaging/dev.sh installs Debian's nghttp2-client");
+            const QString out = QString::fromUtf8(h2load.readAllStandardOutput());
+            QVERIFY2(out.contains(QStringLiteral("Application protocol: h2c")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("300 succeeded, 0 failed, 0 errored")),
+                     qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("300 2xx")), qPrintable(out));
+
+            Perf::LoadSpec spec;
+            spec.url = url.toStdString();
+            spec.protocol = Perf::LoadSpec::Protocol::Http2;
+            spec.connections = 2;
+            spec.streams = 8;
+            spec.duration = 500ms;
+            Perf::LoadEngine engine(spec);
+            std::string error;
+            QVERIFY2(engine.start(&error), error.c_str());
+            const Perf::LoadReport r = engine.report();
+            QVERIFY(r.counters.responses > 20);
+            QCOMPARE(r.counters.failureCount(), 0u);
+            QCOMPARE(r.counters.statusCodes.at(200), r.counters.responses);
+        }
+        // The same port still speaks HTTP/1.1.
+        HttpRequest plain;
+        plain.url = QUrl(bookinfo->productpageMeshUrl());
+        QCOMPARE(HttpTransport::perform(plain)->status, 200);
     }
 
     void sidecarsReportIstioMetricsToARealPrometheus()

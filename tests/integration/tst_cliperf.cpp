@@ -4,6 +4,7 @@
 #include "support/imagecheck.h"
 #include "support/rawhttpserver.h"
 
+#include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
 
 #include <QCryptographicHash>
@@ -85,6 +86,38 @@ private Q_SLOTS:
         QVERIFY(rows.at(1).toObject().value("difference_ms").toObject().contains("p50"));
     }
 
+    // HTTP/2 against the demo's Bookinfo (h2c on the ports that speak HTTP/1.1), kept in the
+    // result file; and an HTTP/1.1-only server named as such.
+    void perfRunHttp2()
+    {
+        Meshdeck::Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("h2.pb"));
+        const Run r = meshdeck({"perf", "run", "--url", cluster.bookinfo()->productpageMeshUrl(),
+                                "--http2", "--streams", "4", "--connections", "2", "--duration",
+                                "1s", "-o", file, "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value("protocol").toString(), QStringLiteral("h2"));
+        QCOMPARE(o.value("streams").toInt(), 4);
+        const Run shown = meshdeck({"perf", "show", file});
+        QVERIFY2(shown.out.contains("HTTP/2 (4 stream(s) per connection)"), shown.out.constData());
+
+        std::signal(SIGPIPE, SIG_IGN);
+        TestSupport::RawHttpServer http1;
+        QVERIFY(http1.start([](int, int, const std::string &) {
+            return TestSupport::RawReply {
+                "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", 0,
+                true};
+        }));
+        const Run refused
+            = meshdeck({"perf", "run", "--url", QString::fromStdString(http1.url("/")), "--http2",
+                        "--duration", "1s"});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("does not speak h2c"), refused.err.constData());
+    }
+
     void perfBadInput_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -154,6 +187,15 @@ private Q_SLOTS:
             << QStringList {"perf",     "overhead",  "--switch-injection", "bookinfo",
                             "--target", "http://a/", "--baseline",         "http://b/"}
             << 2 << "replaces --baseline";
+        QTest::newRow("streams without http2")
+            << QStringList {"perf", "run", "--url", "http://x/", "--streams", "4"} << 2
+            << "--streams goes with --http2";
+        QTest::newRow("too many streams")
+            << QStringList {"perf", "run", "--url", "http://x/", "--http2", "--streams", "5000"}
+            << 2 << "from 1 to 1000";
+        QTest::newRow("http2 with wrk")
+            << QStringList {"perf", "run", "--url", "http://x/", "--http2", "--generator", "wrk"}
+            << 2 << "own engine";
         QTest::newRow("unknown generator")
             << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2
             << "native, wrk or fortio";

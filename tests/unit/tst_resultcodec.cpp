@@ -27,6 +27,8 @@ Perf::RunResult sample()
     run.spec.rate = 1000;
     run.spec.connections = 16;
     run.spec.threads = 2;
+    run.spec.protocol = LoadSpec::Protocol::Http2;
+    run.spec.streams = 8;
     run.spec.duration = std::chrono::seconds(30);
     run.spec.warmup = std::chrono::seconds(2);
     run.generator = Generator::Native;
@@ -93,6 +95,8 @@ private Q_SLOTS:
         QCOMPARE(r.spec.body, run.spec.body);
         QCOMPARE(r.spec.headers, run.spec.headers);
         QCOMPARE(r.spec.mode, LoadSpec::Mode::ConstantRate);
+        QCOMPARE(r.spec.protocol, LoadSpec::Protocol::Http2);
+        QCOMPARE(r.spec.streams, 8);
         QCOMPARE(r.spec.duration, run.spec.duration);
         QCOMPARE(r.environment.nodes.size(), 1);
         QCOMPARE(r.environment.nodes.first().memoryBytes, 8LL << 30);
@@ -128,9 +132,32 @@ private Q_SLOTS:
         QVERIFY2(run.ok(), qPrintable(run.ok() ? QString() : run.error().toString()));
         QCOMPARE(run->id, QStringLiteral("old-run"));
         QCOMPARE(run->spec.method, std::string("GET"));
+        // Written before HTTP/2: HTTP/1.1, one request per connection at a time.
+        QCOMPARE(run->spec.protocol, LoadSpec::Protocol::Http1);
+        QCOMPARE(run->spec.streams, 1);
         QCOMPARE(run->report.counters.responses, 10u);
         QCOMPARE(run->report.corrected.percentileNs(50), h.percentileNs(50));
         QVERIFY(run->report.service == h); // no service histogram: the one latency stands in
+    }
+
+    void unknownProtocolIsNamed()
+    {
+        // A newer writer's protocol (field 17 of the spec) this version cannot run or show.
+        Histogram h;
+        h.recordN(2'000'000, 10);
+        const std::string hist = h.serialize();
+        const QByteArray payload = field(1, "new-run")
+            + field(3, field(1, "http://example.org/") + field(17, "h3"))
+            + field(6, QByteArray(hist.data(), static_cast<qsizetype>(hist.size())));
+        EnvelopeData envelope;
+        envelope.kind = QString::fromLatin1(ResultCodec::Kind);
+        envelope.schemaVersion = 1;
+        envelope.producer = QStringLiteral("meshdeck 9.0");
+        envelope.payload = payload;
+        const auto run = ResultCodec::decode(EnvelopeCodec::encode(envelope));
+        QVERIFY(!run.ok());
+        QVERIFY2(run.error().message().contains(QStringLiteral("\"h3\"")),
+                 qPrintable(run.error().message()));
     }
 
     void refused_data()
@@ -185,6 +212,8 @@ private Q_SLOTS:
                                 "headers", "cookies", "body", "content_type", "endpoint_url"})
             QVERIFY2(client.contains(QLatin1String(key)), key);
         QCOMPARE(client.value(QStringLiteral("rps")).toInt(), 1000);
+        QCOMPARE(client.value(QStringLiteral("protocol")).toString(), QStringLiteral("http"));
+        QCOMPARE(client.value(QStringLiteral("http_version")).toString(), QStringLiteral("2"));
         QCOMPARE(client.value(QStringLiteral("content_type")).toString(),
                  QStringLiteral("application/json"));
         QCOMPARE(config.value(QStringLiteral("duration")).toString(), QStringLiteral("30s"));

@@ -84,13 +84,15 @@ private Q_SLOTS:
 
     void smpJsonAndYaml()
     {
-        const RunResult run
+        RunResult run
             = TestSupport::sampleRun(QStringLiteral("smp"), 2, 10000, 4, QStringLiteral("linkerd"));
+        run.spec.protocol = LoadSpec::Protocol::Http2;
         const QByteArray json = ResultFiles::serialize(run, ResultFiles::Format::SmpJson);
         const auto fromJson = ResultFiles::parse(json, QStringLiteral("r.json"));
         QVERIFY(fromJson.ok());
         const RunResult &r = fromJson->first();
         QCOMPARE(r.mesh.type, QStringLiteral("linkerd"));
+        QCOMPARE(r.spec.protocol, LoadSpec::Protocol::Http2);
         QCOMPARE(r.labels.value(QStringLiteral("histogram")), QStringLiteral("from-percentiles"));
         QVERIFY(std::abs(static_cast<double>(r.report.corrected.percentileNs(50))
                          - static_cast<double>(run.report.corrected.percentileNs(50)))

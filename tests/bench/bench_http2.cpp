@@ -1,0 +1,164 @@
+// HTTP/2 figures of the native load engine (issue "HTTP/2 and gRPC load"), against h2load
+// (Debian's nghttp2-client, the HTTP/2 load generator most people know) in the same run, on
+// nginx serving a 100-byte file over h2c on loopback (one worker):
+//   closed loop, 1 thread, 10 connections x 10 streams: requests/s native / h2load (goal >= 1.0)
+//   and client CPU per request native / h2load (goal <= 1.0);
+//   constant rate: achieved / requested over HTTP/2 (goal: within 1 %).
+// Each closed-loop figure is the median of three alternating rounds; the machine is noisy.
+#include "benchsupport.h"
+
+#include <perf/loadengine.h>
+
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/resource.h>
+
+using namespace Meshdeck::Perf;
+using namespace std::chrono_literals;
+
+namespace {
+
+double childCpuSeconds()
+{
+    rusage u {};
+    ::getrusage(RUSAGE_CHILDREN, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
+        + static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+struct Figure
+{
+    double rate = 0;
+    double cpuPerRequestUs = 0;
+    std::uint64_t failed = 0;
+};
+
+Figure native(const LoadSpec &spec)
+{
+    LoadEngine engine(spec);
+    std::string error;
+    if (!engine.start(&error))
+        qFatal("%s", error.c_str());
+    const LoadReport r = engine.report();
+    return {r.achievedRate, r.clientCpuSeconds * 1e6 / static_cast<double>(r.counters.responses),
+            r.counters.failureCount()};
+}
+
+Figure h2load(const LoadSpec &spec)
+{
+    QProcess p;
+    const double before = childCpuSeconds();
+    p.start(QStringLiteral("h2load"),
+            {QStringLiteral("-t"), QString::number(spec.threads), QStringLiteral("-c"),
+             QString::number(spec.connections), QStringLiteral("-m"), QString::number(spec.streams),
+             QStringLiteral("-D"), QString::number(spec.duration.count() / 1'000'000),
+             QString::fromStdString(spec.url)});
+    if (!p.waitForFinished(120'000))
+        qFatal("h2load did not finish");
+    const double cpu = childCpuSeconds() - before;
+    const QString out = QString::fromUtf8(p.readAllStandardOutput());
+    const auto rate
+        = QRegularExpression(QStringLiteral("finished in [0-9.]+m?s, ([0-9.]+) req/s")).match(out);
+    const auto done
+        = QRegularExpression(QStringLiteral("requests: \\d+ total, \\d+ started, (\\d+) done, "
+                                            "(\\d+) succeeded, (\\d+) failed, (\\d+) errored"))
+              .match(out);
+    if (!rate.hasMatch() || !done.hasMatch())
+        qFatal("cannot read h2load's output:\n%s", qPrintable(out));
+    const double requests = done.captured(1).toDouble();
+    return {rate.captured(1).toDouble(), cpu * 1e6 / requests,
+            done.captured(3).toULongLong() + done.captured(4).toULongLong()};
+}
+
+} // namespace
+
+class bench_Http2 : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_root;
+    Bench::Nginx m_nginx;
+    std::string m_url;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("h2load")).isEmpty())
+            QSKIP("h2load is not installed (packaging/dev.sh installs nghttp2-client)");
+        QFile f(m_root.filePath(QStringLiteral("index.html")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(100, 'x'));
+        f.close();
+        if (!m_nginx.start(m_root.path(), true))
+            QSKIP("nginx is not installed (packaging/dev.sh bench installs it)");
+        m_url = "http://127.0.0.1:" + std::to_string(m_nginx.port()) + "/index.html";
+    }
+
+    void closedLoop()
+    {
+        LoadSpec spec;
+        spec.url = m_url;
+        spec.protocol = LoadSpec::Protocol::Http2;
+        spec.threads = 1;
+        spec.connections = 10;
+        spec.streams = 10;
+        spec.duration = 5s;
+        std::vector<double> nativeRate, peerRate, nativeCpu, peerCpu;
+        std::uint64_t nativeFailed = 0, peerFailed = 0;
+        for (int round = 0; round < 3; ++round) {
+            // Alternate who goes first, so that neither always meets a warmer nginx.
+            const Figure a = round % 2 ? h2load(spec) : native(spec);
+            const Figure b = round % 2 ? native(spec) : h2load(spec);
+            const Figure &n = round % 2 ? b : a;
+            const Figure &h = round % 2 ? a : b;
+            nativeRate.push_back(n.rate);
+            peerRate.push_back(h.rate);
+            nativeCpu.push_back(n.cpuPerRequestUs);
+            peerCpu.push_back(h.cpuPerRequestUs);
+            nativeFailed += n.failed;
+            peerFailed += h.failed;
+        }
+        const double rateRatio = Bench::median(nativeRate) / Bench::median(peerRate);
+        const double cpuRatio = Bench::median(nativeCpu) / Bench::median(peerCpu);
+        qInfo("HTTP/2 closed loop 1 thread x 10 connections x 10 streams: native %.0f req/s, "
+              "h2load %.0f req/s -> requests/s ratio native/h2load %.2f (goal >= 1.0)",
+              Bench::median(nativeRate), Bench::median(peerRate), rateRatio);
+        qInfo("HTTP/2 closed loop: CPU per request native %.2f us, h2load %.2f us -> ratio "
+              "native/h2load %.2f (goal <= 1.0); failed requests native %llu, h2load %llu",
+              Bench::median(nativeCpu), Bench::median(peerCpu), cpuRatio,
+              static_cast<unsigned long long>(nativeFailed),
+              static_cast<unsigned long long>(peerFailed));
+        QCOMPARE(nativeFailed, 0u);
+    }
+
+    void constantRate()
+    {
+        LoadSpec spec;
+        spec.url = m_url;
+        spec.protocol = LoadSpec::Protocol::Http2;
+        spec.mode = LoadSpec::Mode::ConstantRate;
+        spec.rate = 10000;
+        spec.connections = 10;
+        spec.streams = 10;
+        spec.duration = 5s;
+        spec.warmup = 1s;
+        LoadEngine engine(spec);
+        std::string error;
+        QVERIFY(engine.start(&error));
+        const LoadReport r = engine.report();
+        qInfo("HTTP/2 constant rate 10000/s over 10 connections x 10 streams: achieved %.1f/s = "
+              "%.2f %% of requested (goal: within 1 %%); p50 %.3f ms, p99 %.3f ms from the "
+              "intended send time; %llu sent over 1 ms late",
+              r.achievedRate, r.achievedRate / spec.rate * 100,
+              static_cast<double>(r.corrected.percentileNs(50)) / 1e6,
+              static_cast<double>(r.corrected.percentileNs(99)) / 1e6,
+              static_cast<unsigned long long>(r.counters.lateSends));
+        QCOMPARE(r.counters.failureCount(), 0u);
+    }
+};
+
+QTEST_GUILESS_MAIN(bench_Http2)
+#include "bench_http2.moc"

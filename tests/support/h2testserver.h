@@ -1,0 +1,259 @@
+#pragma once
+
+// An HTTP/2 server (h2c with prior knowledge, or h2 over TLS) for the load engine's tests, on
+// nghttp2's server session: one thread per connection, every request answered 200 with a fixed
+// body, and told to misbehave on purpose (GOAWAY mid-run, refused streams, a small stream limit,
+// answers that never come). Well-behaved runs are tested against nghttpd, a server we did not
+// write; this one is for what a good server does not do.
+
+#include <nghttp2/nghttp2.h>
+#include <openssl/ssl.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+#include <list>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace TestSupport {
+
+struct H2Behaviour
+{
+    std::uint32_t maxStreams = 100; // SETTINGS_MAX_CONCURRENT_STREAMS
+    int goawayAfter = 0; // after this many requests on a connection, GOAWAY (0: never)
+    std::uint32_t goawayCode = NGHTTP2_NO_ERROR; // and with this code; not NO_ERROR: close at once
+    int refuseEvery = 0; // RST_STREAM(REFUSED_STREAM) for every n-th request (0: never)
+    bool hang = false; // read requests, never answer
+    std::string body = "hello over h2\n";
+};
+
+class H2TestServer
+{
+public:
+    ~H2TestServer() { stop(); }
+
+    bool start(H2Behaviour behaviour, SSL_CTX *tls = nullptr)
+    {
+        m_behaviour = std::move(behaviour);
+        m_tls = tls;
+        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        const int one = 1;
+        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        sockaddr_in addr {};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
+            || ::listen(m_listen, 1024) != 0)
+            return false;
+        socklen_t len = sizeof addr;
+        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len);
+        m_port = ntohs(addr.sin_port);
+        m_acceptor = std::thread([this] { acceptLoop(); });
+        return true;
+    }
+
+    void stop()
+    {
+        if (m_stopping.exchange(true))
+            return;
+        if (m_listen >= 0)
+            ::shutdown(m_listen, SHUT_RDWR);
+        if (m_acceptor.joinable())
+            m_acceptor.join();
+        std::lock_guard lock(m_mutex);
+        for (auto &t : m_threads)
+            t.join();
+        if (m_listen >= 0)
+            ::close(m_listen);
+        m_listen = -1;
+    }
+
+    [[nodiscard]] std::string url(const std::string &path = "/") const
+    {
+        return std::string(m_tls ? "https" : "http") + "://127.0.0.1:" + std::to_string(m_port)
+            + path;
+    }
+    [[nodiscard]] int requests() const { return m_requests.load(); }
+    [[nodiscard]] int connections() const { return m_connections.load(); }
+    [[nodiscard]] int maxOpenStreams() const { return m_maxOpen.load(); }
+
+private:
+    struct Connection
+    {
+        H2TestServer *server = nullptr;
+        nghttp2_session *session = nullptr;
+        int handled = 0;
+        int open = 0;
+        bool closeNow = false;
+    };
+
+    void acceptLoop()
+    {
+        for (;;) {
+            const int fd = ::accept4(m_listen, nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd < 0)
+                return;
+            ++m_connections;
+            std::lock_guard lock(m_mutex);
+            m_threads.emplace_back([this, fd] { serve(fd); });
+        }
+    }
+
+    // Bodies here are small: one DATA frame carries them whole.
+    static ssize_t readBody(nghttp2_session *, std::int32_t, std::uint8_t *buf, std::size_t length,
+                            std::uint32_t *flags, nghttp2_data_source *, void *user)
+    {
+        const std::string &body = static_cast<Connection *>(user)->server->m_behaviour.body;
+        const std::size_t n = std::min(length, body.size());
+        std::memcpy(buf, body.data(), n);
+        *flags |= NGHTTP2_DATA_FLAG_EOF;
+        return static_cast<ssize_t>(n);
+    }
+
+    static int onBegin(nghttp2_session *, const nghttp2_frame *frame, void *user)
+    {
+        auto *c = static_cast<Connection *>(user);
+        if (frame->hd.type == NGHTTP2_HEADERS && frame->headers.cat == NGHTTP2_HCAT_REQUEST) {
+            ++c->open;
+            int seen = c->server->m_maxOpen.load();
+            while (c->open > seen && !c->server->m_maxOpen.compare_exchange_weak(seen, c->open)) { }
+        }
+        return 0;
+    }
+
+    static int onClose(nghttp2_session *, std::int32_t, std::uint32_t, void *user)
+    {
+        --static_cast<Connection *>(user)->open;
+        return 0;
+    }
+
+    static int onFrame(nghttp2_session *session, const nghttp2_frame *frame, void *user)
+    {
+        auto *c = static_cast<Connection *>(user);
+        if ((frame->hd.type != NGHTTP2_HEADERS && frame->hd.type != NGHTTP2_DATA)
+            || !(frame->hd.flags & NGHTTP2_FLAG_END_STREAM))
+            return 0;
+        H2TestServer &s = *c->server;
+        const std::int32_t id = frame->hd.stream_id;
+        ++s.m_requests;
+        const int n = ++c->handled;
+        if (s.m_behaviour.hang)
+            return 0;
+        if (s.m_behaviour.refuseEvery && n % s.m_behaviour.refuseEvery == 0) {
+            nghttp2_submit_rst_stream(session, NGHTTP2_FLAG_NONE, id, NGHTTP2_REFUSED_STREAM);
+            return 0;
+        }
+        const std::string length = std::to_string(s.m_behaviour.body.size());
+        const nghttp2_nv headers[] = {
+            {const_cast<std::uint8_t *>(reinterpret_cast<const std::uint8_t *>(":status")),
+             const_cast<std::uint8_t *>(reinterpret_cast<const std::uint8_t *>("200")), 7, 3,
+             NGHTTP2_NV_FLAG_NONE},
+            {const_cast<std::uint8_t *>(reinterpret_cast<const std::uint8_t *>("content-length")),
+             const_cast<std::uint8_t *>(reinterpret_cast<const std::uint8_t *>(length.data())), 14,
+             length.size(), NGHTTP2_NV_FLAG_NONE},
+        };
+        nghttp2_data_provider provider {};
+        provider.read_callback = readBody;
+        nghttp2_submit_response(session, id, headers, 2, &provider);
+        if (s.m_behaviour.goawayAfter && n == s.m_behaviour.goawayAfter) {
+            nghttp2_submit_goaway(session, NGHTTP2_FLAG_NONE, id, s.m_behaviour.goawayCode, nullptr,
+                                  0);
+            c->closeNow = s.m_behaviour.goawayCode != NGHTTP2_NO_ERROR;
+        }
+        return 0;
+    }
+
+    void serve(int fd)
+    {
+        const int one = 1;
+        ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        SSL *ssl = nullptr;
+        if (m_tls) {
+            ssl = SSL_new(m_tls);
+            SSL_set_fd(ssl, fd);
+            if (SSL_accept(ssl) != 1) {
+                SSL_free(ssl);
+                ::close(fd);
+                return;
+            }
+        }
+        Connection c;
+        c.server = this;
+        nghttp2_session_callbacks *callbacks = nullptr;
+        nghttp2_session_callbacks_new(&callbacks);
+        nghttp2_session_callbacks_set_on_frame_recv_callback(callbacks, onFrame);
+        nghttp2_session_callbacks_set_on_begin_headers_callback(callbacks, onBegin);
+        nghttp2_session_callbacks_set_on_stream_close_callback(callbacks, onClose);
+        nghttp2_session_server_new(&c.session, callbacks, &c);
+        nghttp2_session_callbacks_del(callbacks);
+        const nghttp2_settings_entry settings[]
+            = {{NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, m_behaviour.maxStreams}};
+        nghttp2_submit_settings(c.session, NGHTTP2_FLAG_NONE, settings, 1);
+        const auto flush = [&] {
+            for (;;) {
+                const std::uint8_t *data = nullptr;
+                const ssize_t n = nghttp2_session_mem_send(c.session, &data);
+                if (n <= 0)
+                    return n == 0;
+                ssize_t off = 0;
+                while (off < n) {
+                    const ssize_t w = ssl
+                        ? SSL_write(ssl, data + off, static_cast<int>(n - off))
+                        : ::send(fd, data + off, static_cast<std::size_t>(n - off), MSG_NOSIGNAL);
+                    if (w <= 0)
+                        return false;
+                    off += w;
+                }
+            }
+        };
+        char buf[16384];
+        while (!m_stopping && flush() && !c.closeNow
+               && (nghttp2_session_want_read(c.session) || nghttp2_session_want_write(c.session))) {
+            pollfd p {fd, POLLIN, 0};
+            if ((!ssl || SSL_pending(ssl) == 0) && ::poll(&p, 1, 50) <= 0)
+                continue;
+            const ssize_t n = ssl ? SSL_read(ssl, buf, sizeof buf) : ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0
+                || nghttp2_session_mem_recv(c.session, reinterpret_cast<std::uint8_t *>(buf),
+                                            static_cast<std::size_t>(n))
+                    < 0)
+                break;
+        }
+        nghttp2_session_del(c.session);
+        if (ssl) {
+            SSL_shutdown(ssl);
+            SSL_free(ssl);
+        }
+        // A lingering close, as servers do: what the client sent meanwhile is read, so that
+        // closing does not reset the connection before the client has read the GOAWAY.
+        ::shutdown(fd, SHUT_WR);
+        for (int i = 0; i < 20; ++i) {
+            pollfd p {fd, POLLIN, 0};
+            if (::poll(&p, 1, 50) > 0 && ::recv(fd, buf, sizeof buf, 0) <= 0)
+                break;
+        }
+        ::close(fd);
+    }
+
+    H2Behaviour m_behaviour;
+    SSL_CTX *m_tls = nullptr;
+    int m_listen = -1;
+    std::uint16_t m_port = 0;
+    std::atomic_bool m_stopping {false};
+    std::atomic_int m_requests {0};
+    std::atomic_int m_connections {0};
+    std::atomic_int m_maxOpen {0};
+    std::thread m_acceptor;
+    std::mutex m_mutex;
+    std::list<std::thread> m_threads;
+};
+
+} // namespace TestSupport
