@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QTimer>
+#include <QUrl>
 
 #include <atomic>
 #include <csignal>
@@ -166,7 +167,10 @@ int DemoClusterCommand::run(const QStringList &arguments, QTextStream &out, QTex
             << bookinfo->productpageMeshUrl()
             << "\n"
                "  e.g. meshdeck perf run --url "
-            << bookinfo->productpageMeshUrl() << " --rate 200 --duration 30s\n";
+            << bookinfo->productpageMeshUrl() << " --rate 200 --duration 30s\n"
+            << "  HTTP/2 and gRPC on the same ports, e.g. meshdeck perf run --url "
+            << QUrl(bookinfo->productpageMeshUrl()).adjusted(QUrl::RemovePath).toString()
+            << " --grpc bookinfo.ProductPage/GetProductPage --data '{\"id\": 1}'\n";
         const QString config = parser.isSet(kubeconfig)
             ? QStringLiteral(" --kubeconfig ") + QDir(parser.value(kubeconfig)).absolutePath()
             : QString();

@@ -12,6 +12,7 @@
 #include <perf/smpexport.h>
 #include <perf/specsecrets.h>
 #include <perf/url.h>
+#include <proto/grpccatalog.h>
 #include <proto/resultcodec.h>
 #include <store/resultstore.h>
 
@@ -26,6 +27,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -45,7 +47,8 @@ void onInterrupt(int)
 
 const char RunUsage[]
     = "Usage: meshdeck perf run --url URL [--rate N | --max] [--connections C] [--threads T]\n"
-      "                         [--http2 [--streams S]]\n"
+      "                         [--http2 | --grpc [METHOD] [--data JSON] [--proto-set F]]\n"
+      "                         [--streams S]\n"
       "                         [--duration 30s] [--warmup 2s] [--header 'K: V']...\n"
       "                         [--body @file | --body TEXT] [--method M] [--timeout 10s]\n"
       "                         [--generator native|wrk|fortio] [--label k=v]... [--insecure]\n"
@@ -60,7 +63,14 @@ const char RunUsage[]
       "  --threads T         event-loop threads (default 1)\n"
       "  --http2             HTTP/2: h2c with prior knowledge for http://, negotiated by ALPN\n"
       "                      for https://\n"
-      "  --streams S         with --http2: requests in flight per connection (default 1)\n"
+      "  --streams S         with --http2 or --grpc: requests in flight per connection\n"
+      "                      (default 1)\n"
+      "  --grpc [METHOD]     gRPC unary calls to package.Service/Method over HTTP/2 (default\n"
+      "                      grpc.health.v1.Health/Check); --url gives the server\n"
+      "  --data JSON|@FILE   with --grpc: the request message as JSON (--body: as binary)\n"
+      "  --proto-set FILE    with --grpc: the method's descriptors (protoc -o FILE\n"
+      "                      --include_imports); grpc.health.v1 and the demo's Bookinfo\n"
+      "                      services are built in\n"
       "  --duration D        measured time, e.g. 30s, 2m (default 10s)\n"
       "  --warmup D          time before measuring starts, not counted (default 0s)\n"
       "  --timeout D         per-request timeout (default 10s)\n"
@@ -99,6 +109,58 @@ const char RunUsage[]
       "file), 2 usage error.\n";
 
 constexpr qint64 MaxBodyBytes = 64LL * 1024 * 1024;
+constexpr qint64 MaxDescriptorSetBytes = 16LL * 1024 * 1024;
+
+// gRPC: the request message, from --data JSON through the method's descriptors (the built-in
+// ones, or a --proto-set), or --body's bytes as they are; checked before anything is sent.
+int encodeGrpcRequest(const QString &protoSet, bool hasData, const QString &data, bool hasBody,
+                      LoadSpec *spec, QTextStream &err)
+{
+    const auto fail = [&](const QString &why) {
+        err << "meshdeck perf run: " << why << "\n";
+        return static_cast<int>(ExitFailure);
+    };
+    if (hasData && hasBody) {
+        err << "meshdeck perf run: --data (JSON) and --body (the binary message) exclude each "
+               "other\n";
+        return ExitUsage;
+    }
+    std::optional<GrpcCatalog> loaded;
+    if (!protoSet.isEmpty()) {
+        const auto bytes = readBoundedFile(protoSet, MaxDescriptorSetBytes);
+        if (!bytes)
+            return fail(QStringLiteral("the descriptor set: ") + bytes.error().message());
+        auto catalog = GrpcCatalog::fromDescriptorSet(*bytes);
+        if (!catalog)
+            return fail(protoSet + QStringLiteral(": ") + catalog.error().message());
+        loaded = std::move(catalog).value();
+    }
+    const GrpcCatalog &catalog = loaded ? *loaded : GrpcCatalog::builtIn();
+    const bool known = catalog.methods().contains(QString::fromStdString(spec->grpcMethod));
+    if (loaded && !known) // names what the set has
+        return fail(catalog.requestFromJson(spec->grpcMethod, {}).error().message());
+    if (hasBody)
+        return ExitOk; // the message as given, binary
+    QString json;
+    if (hasData) {
+        json = data;
+        if (data.startsWith(QLatin1Char('@'))) {
+            const auto bytes = readBoundedFile(data.mid(1), MaxBodyBytes);
+            if (!bytes)
+                return fail(QStringLiteral("the --data file: ") + bytes.error().message());
+            json = QString::fromUtf8(*bytes);
+        }
+    }
+    // A method no descriptor knows is still called (with an empty message, which every proto3
+    // message accepts), so that a server's UNIMPLEMENTED can be measured; JSON needs its type.
+    if (!known && !loaded && !hasData)
+        return ExitOk;
+    const auto message = catalog.requestFromJson(spec->grpcMethod, json.toStdString());
+    if (!message)
+        return fail(message.error().message());
+    spec->body = *message;
+    return ExitOk;
+}
 
 // Every connection is a file descriptor: raise the soft limit towards the hard one when the
 // run needs more, and say so when even the hard limit is too low.
@@ -219,7 +281,8 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         kubeconfig = opt("kubeconfig", "FILE"), context = opt("context", "NAME"),
         startDelay = opt("start-delay", "D"), targetNs = opt("target-namespace", "NS"),
         interval = opt("sample-interval", "D"), noResources = opt("no-resources"),
-        http2 = opt("http2"), streams = opt("streams", "S");
+        http2 = opt("http2"), streams = opt("streams", "S"), grpc = opt("grpc", "METHOD"),
+        protoSet = opt("proto-set", "FILE"), data = opt("data", "JSON");
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
@@ -229,12 +292,19 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
                   output,    save,       db,       secretHeader, help,           inCluster,
                   workers,   ns,         inMesh,   outsideMesh,  image,          kubeconfig,
                   context,   startDelay, targetNs, interval,     noResources,    http2,
-                  streams});
+                  streams,   grpc,       protoSet, data});
     const auto usage = [&](const QString &why) {
         err << "meshdeck perf run: " << why << "\n";
         return ExitUsage;
     };
-    if (!p.parse(QStringList {QStringLiteral("perf-run")} + arguments))
+    // --grpc alone calls the health check, as fortio's grpc ping does.
+    QStringList args = arguments;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--grpc")
+            && (i + 1 == args.size() || args[i + 1].startsWith(QLatin1Char('-'))))
+            args.insert(i + 1, QStringLiteral("grpc.health.v1.Health/Check"));
+    }
+    if (!p.parse(QStringList {QStringLiteral("perf-run")} + args))
         return usage(p.errorText());
     if (p.isSet(help)) {
         out << RunUsage;
@@ -292,9 +362,19 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
         return usage(QStringLiteral("--threads wants a number from 1 to 256"));
     if (p.isSet(http2))
         spec.protocol = LoadSpec::Protocol::Http2;
-    if (p.isSet(streams) && !p.isSet(http2))
-        return usage(QStringLiteral("--streams goes with --http2 (HTTP/1.1 carries one request at "
-                                    "a time per connection)"));
+    if (p.isSet(grpc)) {
+        if (p.isSet(http2))
+            return usage(QStringLiteral("--grpc runs over HTTP/2 already: leave out --http2"));
+        spec.protocol = LoadSpec::Protocol::Grpc;
+        spec.grpcMethod = p.value(grpc).toStdString();
+        if (!spec.grpcMethod.empty() && spec.grpcMethod.front() == '/')
+            spec.grpcMethod.erase(0, 1);
+    } else if (p.isSet(protoSet) || p.isSet(data)) {
+        return usage(QStringLiteral("--proto-set and --data go with --grpc METHOD"));
+    }
+    if (p.isSet(streams) && !p.isSet(http2) && !p.isSet(grpc))
+        return usage(QStringLiteral("--streams goes with --http2 or --grpc (HTTP/1.1 carries one "
+                                    "request at a time per connection)"));
     if (!intOption(streams, &spec.streams, 1, 1000))
         return usage(QStringLiteral("--streams wants a number from 1 to 1000"));
     const auto durationOption = [&](const QCommandLineOption &o, Micros *target) {
@@ -338,8 +418,15 @@ int PerfCommand::runLoad(const QStringList &arguments, QTextStream &out, QTextSt
     }
     if (p.isSet(generator) && !generatorFromName(p.value(generator), &request.generator))
         return usage(QStringLiteral("--generator is native, wrk or fortio"));
-    if (p.isSet(http2) && request.generator != Generator::Native)
-        return usage(QStringLiteral("--http2 runs Meshdeck's own engine (no --generator)"));
+    if ((p.isSet(http2) || p.isSet(grpc)) && request.generator != Generator::Native)
+        return usage(
+            QStringLiteral("--http2 and --grpc run Meshdeck's own engine (no --generator)"));
+    if (p.isSet(grpc)) {
+        if (const int code = encodeGrpcRequest(p.value(protoSet), p.isSet(data), p.value(data),
+                                               p.isSet(body), &spec, err);
+            code != ExitOk)
+            return code;
+    }
     for (const QString &l : p.values(label)) {
         const auto eq = l.indexOf(QLatin1Char('='));
         if (eq <= 0)

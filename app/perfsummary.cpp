@@ -87,14 +87,20 @@ void printRun(const RunResult &run, QTextStream &out)
     out << "Run " << run.id
         << (run.name.isEmpty() ? QString() : QStringLiteral(" (") + run.name + QLatin1Char(')'))
         << "\n";
-    out << "  Target       " << QString::fromStdString(s.method) << ' '
-        << QString::fromStdString(SpecSecrets::redactUrl(s.url)) << "\n";
+    if (s.protocol == LoadSpec::Protocol::Grpc)
+        out << "  Target       " << QString::fromStdString(s.grpcMethod) << " at "
+            << QString::fromStdString(SpecSecrets::redactUrl(s.url)) << "\n";
+    else
+        out << "  Target       " << QString::fromStdString(s.method) << ' '
+            << QString::fromStdString(SpecSecrets::redactUrl(s.url)) << "\n";
     out << "  Generator    " << generatorName(run.generator)
         << (r.generatorVersion.empty()
                 ? QString()
                 : QStringLiteral(" ") + QString::fromStdString(r.generatorVersion))
         << ", "
-        << (s.protocol == LoadSpec::Protocol::Http2
+        << (s.protocol == LoadSpec::Protocol::Grpc
+                ? QStringLiteral("gRPC (%1 stream(s) per connection), ").arg(s.streams)
+                : s.protocol == LoadSpec::Protocol::Http2
                 ? QStringLiteral("HTTP/2 (%1 stream(s) per connection), ").arg(s.streams)
                 : QStringLiteral("HTTP/1.1, "))
         << s.connections << " connections on " << s.threads << " thread(s), "
@@ -160,6 +166,17 @@ void printRun(const RunResult &run, QTextStream &out)
             codes << QStringLiteral("4xx/5xx: %1").arg(count(r.counters.unknownErrorStatuses));
         out << "  Statuses     " << codes.join(QStringLiteral(", ")) << "\n";
     }
+    if (!r.counters.grpcCodes.empty()) {
+        QStringList codes;
+        for (const auto &[code, n] : r.counters.grpcCodes)
+            codes << QStringLiteral("%1: %2").arg(QString::fromStdString(grpcStatusName(code)),
+                                                  count(n));
+        out << "  gRPC status  " << codes.join(QStringLiteral(", ")) << "\n";
+        for (const auto &[code, message] : r.grpcMessages)
+            out << "               " << QString::fromStdString(grpcStatusName(code)) << ": "
+                << QString::fromStdString(message) << " (calling "
+                << QString::fromStdString(s.grpcMethod) << ")\n";
+    }
     for (int k = 0; k < static_cast<int>(FailureKind::Count); ++k) {
         const auto kind = static_cast<FailureKind>(k);
         const auto n = r.counters.failures[static_cast<std::size_t>(k)];
@@ -210,9 +227,14 @@ QJsonObject runJson(const RunResult &run)
     }
     latency.insert(QStringLiteral("mean"), r.corrected.meanNs() / 1e6);
     latency.insert(QStringLiteral("stddev"), r.corrected.stddevNs() / 1e6);
-    QJsonObject statuses, failures;
+    QJsonObject statuses, failures, grpcStatuses, grpcMessages;
     for (const auto &[code, n] : r.counters.statusCodes)
         statuses.insert(QString::number(code), static_cast<double>(n));
+    for (const auto &[code, n] : r.counters.grpcCodes)
+        grpcStatuses.insert(QString::fromStdString(grpcStatusName(code)), static_cast<double>(n));
+    for (const auto &[code, message] : r.grpcMessages)
+        grpcMessages.insert(QString::fromStdString(grpcStatusName(code)),
+                            QString::fromStdString(message));
     for (int k = 0; k < static_cast<int>(FailureKind::Count); ++k) {
         if (const auto n = r.counters.failures[static_cast<std::size_t>(k)])
             failures.insert(QString::fromLatin1(failureKindName(static_cast<FailureKind>(k))),
@@ -231,6 +253,7 @@ QJsonObject runJson(const RunResult &run)
                                                        : QStringLiteral("closed_loop")},
         {QStringLiteral("protocol"), QString::fromLatin1(protocolName(run.spec.protocol))},
         {QStringLiteral("streams"), run.spec.streams},
+        {QStringLiteral("grpc_method"), QString::fromStdString(run.spec.grpcMethod)},
         {QStringLiteral("connections"), run.spec.connections},
         {QStringLiteral("threads"), run.spec.threads},
         {QStringLiteral("requested_rate"), r.requestedRate},
@@ -241,6 +264,8 @@ QJsonObject runJson(const RunResult &run)
         {QStringLiteral("error_percent"), r.errorShare() * 100.0},
         {QStringLiteral("latency_ms"), latency},
         {QStringLiteral("statuses"), statuses},
+        {QStringLiteral("grpc_statuses"), grpcStatuses},
+        {QStringLiteral("grpc_messages"), grpcMessages},
         {QStringLiteral("failures"), failures},
         {QStringLiteral("labels"), labels},
         {QStringLiteral("cancelled"), r.cancelled},

@@ -37,6 +37,8 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
         r.protocolName = QString::fromLatin1(Perf::protocolName(run.spec.protocol));
         r.protocol = run.spec.protocol == Perf::LoadSpec::Protocol::Http2
             ? QStringLiteral("HTTP/2 × %1").arg(run.spec.streams)
+            : run.spec.protocol == Perf::LoadSpec::Protocol::Grpc
+            ? QStringLiteral("gRPC × %1").arg(run.spec.streams)
             : QStringLiteral("HTTP/1.1");
         r.requestedRate = run.report.requestedRate;
         r.achievedRate = run.report.achievedRate;

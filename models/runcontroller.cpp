@@ -6,6 +6,7 @@
 #include <kube/quantity.h>
 #include <mesh/meshdetector.h>
 #include <overhead/measuredrun.h>
+#include <proto/grpccatalog.h>
 #include <store/resultstore.h>
 
 #include <QCoreApplication>
@@ -137,6 +138,15 @@ private:
     QString m_storePath;
     std::unique_ptr<ResultStore> m_store;
 };
+
+Result<std::string> RunController::grpcMessage(const std::string &method, const std::string &json)
+{
+    const GrpcCatalog &catalog = GrpcCatalog::builtIn();
+    const bool blank = json.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (blank && !catalog.methods().contains(QString::fromStdString(method)))
+        return std::string(); // an empty message: every proto3 message accepts it
+    return catalog.requestFromJson(method, json);
+}
 
 RunController::RunController(QObject *parent)
     : QObject(parent)

@@ -38,6 +38,11 @@ public:
     // The connected cluster's Services as http URLs for in-cluster load (label, URL).
     [[nodiscard]] QList<QPair<QString, QString>> clusterTargets() const;
     // inCluster: Kubernetes runs the load as an Indexed Job in the session's cluster.
+    // gRPC: the request message of `method` from JSON (built-in descriptors: grpc.health.v1 and
+    // the demo's Bookinfo); a method they do not know is called with an empty message, and
+    // JSON for it is refused.
+    [[nodiscard]] static Result<std::string> grpcMessage(const std::string &method,
+                                                         const std::string &json);
     void start(const Perf::RunRequest &request, const QString &profile,
                const std::optional<InCluster::InClusterOptions> &inCluster = std::nullopt);
     void cancel();

@@ -27,7 +27,7 @@ PACKAGES=(
     libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
     libcpp-httplib-dev libevent-dev libhttp-parser-dev libnghttp2-dev nghttp2-client nghttp2-server openssl ca-certificates wrk prometheus skopeo
-    python3-kubernetes
+    python3-kubernetes python3-grpcio
     xvfb xauth desktop-file-utils appstream
 )
 

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>GrpcCatalog</name>
+    <message>
+        <source>No service &quot;%1&quot; in the gRPC descriptors (known: %2). Give its descriptor set with --proto-set (protoc -o FILE --include_imports).</source>
+        <translation>Kein Dienst „%1“ in den gRPC-Deskriptoren (bekannt: %2). Geben Sie seinen Deskriptorsatz mit --proto-set an (protoc -o DATEI --include_imports).</translation>
+    </message>
+    <message>
+        <source>The service &quot;%1&quot; has no method &quot;%2&quot; (it has: %3).</source>
+        <translation>Der Dienst „%1“ hat keine Methode „%2“ (er hat: %3).</translation>
+    </message>
+    <message>
+        <source>%1 is a streaming method; Meshdeck measures unary calls.</source>
+        <translation>%1 ist eine Streaming-Methode; Meshdeck misst unäre Aufrufe.</translation>
+    </message>
+    <message>
+        <source>The JSON is not a %1 (the message of %2): %3</source>
+        <translation>Das JSON ist keine %1 (die Nachricht von %2): %3</translation>
+    </message>
+    <message>
+        <source>This is not a Protobuf descriptor set (make one with protoc -o FILE --include_imports your.proto).</source>
+        <translation>Dies ist kein Protobuf-Deskriptorsatz (erzeugen Sie einen mit protoc -o DATEI --include_imports ihre.proto).</translation>
+    </message>
+    <message>
+        <source>The descriptor set cannot be used: %1 (was it made with --include_imports?)</source>
+        <translation>Der Deskriptorsatz ist nicht verwendbar: %1 (wurde er mit --include_imports erzeugt?)</translation>
+    </message>
+    <message>
+        <source>The request is not a %1.</source>
+        <translation>Die Anfrage ist keine %1.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::AboutDialog</name>
     <message>
         <source>About Meshdeck</source>
@@ -3157,6 +3188,18 @@ Median (min. … max.)</translation>
     <message>
         <source>HTTP/2 carries this many requests at once on each connection (h2c for http://, negotiated for https://)</source>
         <translation>HTTP/2 trägt so viele Anfragen gleichzeitig auf jeder Verbindung (h2c für http://, ausgehandelt für https://)</translation>
+    </message>
+    <message>
+        <source>package.Service/Method; the body is the request message as JSON. grpc.health.v1 and the demo&apos;s Bookinfo services are known; other methods are called with an empty message.</source>
+        <translation>paket.Dienst/Methode; der Inhalt ist die Anfragenachricht als JSON. grpc.health.v1 und die Bookinfo-Dienste der Demo sind bekannt; andere Methoden werden mit einer leeren Nachricht aufgerufen.</translation>
+    </message>
+    <message>
+        <source>The request message as JSON, e.g. {&quot;id&quot;: 1}</source>
+        <translation>Die Anfragenachricht als JSON, z. B. {"id": 1}</translation>
+    </message>
+    <message>
+        <source>gRPC c&amp;all:</source>
+        <translation>gRPC-Au&amp;fruf:</translation>
     </message>
 </context>
 <context>

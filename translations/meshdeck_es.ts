@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>GrpcCatalog</name>
+    <message>
+        <source>No service &quot;%1&quot; in the gRPC descriptors (known: %2). Give its descriptor set with --proto-set (protoc -o FILE --include_imports).</source>
+        <translation>No hay ningún servicio «%1» en los descriptores gRPC (conocidos: %2). Indique su conjunto de descriptores con --proto-set (protoc -o ARCHIVO --include_imports).</translation>
+    </message>
+    <message>
+        <source>The service &quot;%1&quot; has no method &quot;%2&quot; (it has: %3).</source>
+        <translation>El servicio «%1» no tiene el método «%2» (tiene: %3).</translation>
+    </message>
+    <message>
+        <source>%1 is a streaming method; Meshdeck measures unary calls.</source>
+        <translation>%1 es un método de streaming; Meshdeck mide llamadas unarias.</translation>
+    </message>
+    <message>
+        <source>The JSON is not a %1 (the message of %2): %3</source>
+        <translation>El JSON no es un %1 (el mensaje de %2): %3</translation>
+    </message>
+    <message>
+        <source>This is not a Protobuf descriptor set (make one with protoc -o FILE --include_imports your.proto).</source>
+        <translation>Esto no es un conjunto de descriptores Protobuf (cree uno con protoc -o ARCHIVO --include_imports su.proto).</translation>
+    </message>
+    <message>
+        <source>The descriptor set cannot be used: %1 (was it made with --include_imports?)</source>
+        <translation>El conjunto de descriptores no se puede usar: %1 (¿se creó con --include_imports?)</translation>
+    </message>
+    <message>
+        <source>The request is not a %1.</source>
+        <translation>La petición no es un %1.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::AboutDialog</name>
     <message>
         <source>About Meshdeck</source>
@@ -3157,6 +3188,18 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>HTTP/2 carries this many requests at once on each connection (h2c for http://, negotiated for https://)</source>
         <translation>HTTP/2 lleva esta cantidad de peticiones a la vez en cada conexión (h2c para http://, negociado para https://)</translation>
+    </message>
+    <message>
+        <source>package.Service/Method; the body is the request message as JSON. grpc.health.v1 and the demo&apos;s Bookinfo services are known; other methods are called with an empty message.</source>
+        <translation>paquete.Servicio/Método; el cuerpo es el mensaje de la petición en JSON. Se conocen grpc.health.v1 y los servicios Bookinfo de la demo; los demás métodos se llaman con un mensaje vacío.</translation>
+    </message>
+    <message>
+        <source>The request message as JSON, e.g. {&quot;id&quot;: 1}</source>
+        <translation>El mensaje de la petición en JSON, p. ej. {"id": 1}</translation>
+    </message>
+    <message>
+        <source>gRPC c&amp;all:</source>
+        <translation>Llamada g&amp;RPC:</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 #include "performancepage.h"
 
+#include <models/runcontroller.h>
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRadioButton>
@@ -27,7 +30,15 @@ LoadProfile PerformancePage::profileFromForm() const
     p.spec.connections = m_connections->value();
     p.spec.threads = m_threads->value();
     p.spec.protocol = static_cast<LoadSpec::Protocol>(m_protocol->currentData().toInt());
-    p.spec.streams = p.spec.protocol == LoadSpec::Protocol::Http2 ? m_streams->value() : 1;
+    p.spec.streams = p.spec.protocol != LoadSpec::Protocol::Http1 ? m_streams->value() : 1;
+    if (p.spec.protocol == LoadSpec::Protocol::Grpc) {
+        p.spec.grpcMethod = m_grpcMethod->text().trimmed().toStdString();
+        if (p.spec.grpcMethod.empty())
+            p.spec.grpcMethod = "grpc.health.v1.Health/Check";
+        if (p.spec.grpcMethod.front() == '/')
+            p.spec.grpcMethod.erase(0, 1);
+        p.spec.method = "POST";
+    }
     p.spec.duration = Micros(static_cast<long long>(m_duration->value() * 1e6));
     p.spec.warmup = Micros(static_cast<long long>(m_warmup->value() * 1e6));
     p.spec.requestTimeout = Micros(static_cast<long long>(m_timeout->value() * 1e6));
@@ -58,8 +69,9 @@ void PerformancePage::loadProfile(const LoadProfile &p)
     m_connections->setValue(p.spec.connections);
     m_threads->setValue(p.spec.threads);
     m_protocol->setCurrentIndex(m_protocol->findData(static_cast<int>(p.spec.protocol)));
-    if (p.spec.protocol == LoadSpec::Protocol::Http2)
+    if (p.spec.protocol != LoadSpec::Protocol::Http1)
         m_streams->setValue(p.spec.streams);
+    m_grpcMethod->setText(QString::fromStdString(p.spec.grpcMethod));
     onProtocolChanged();
     m_duration->setValue(static_cast<double>(p.spec.duration.count()) / 1e6);
     m_warmup->setValue(static_cast<double>(p.spec.warmup.count()) / 1e6);
@@ -87,8 +99,13 @@ QString PerformancePage::validate() const
 
 void PerformancePage::onProtocolChanged()
 {
-    m_streams->setEnabled(m_protocol->currentData().toInt()
-                          == static_cast<int>(LoadSpec::Protocol::Http2));
+    const auto protocol = static_cast<LoadSpec::Protocol>(m_protocol->currentData().toInt());
+    m_streams->setEnabled(protocol != LoadSpec::Protocol::Http1);
+    const bool grpc = protocol == LoadSpec::Protocol::Grpc;
+    m_form->setRowVisible(m_grpcMethod, grpc);
+    m_method->setEnabled(!grpc); // a gRPC call is a POST
+    m_body->setPlaceholderText(grpc ? tr("The request message as JSON, e.g. {\"id\": 1}")
+                                    : QString());
     updateGeneratorChoice();
 }
 

@@ -12,6 +12,7 @@ class QCheckBox;
 class QTreeWidget;
 class QChartView;
 class QComboBox;
+class QFormLayout;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -91,9 +92,10 @@ private:
 
     QLabel *m_nameLabel = nullptr, *m_urlLabel = nullptr, *m_methodLabel = nullptr,
            *m_loadLabel = nullptr, *m_connectionsLabel = nullptr, *m_threadsLabel = nullptr,
-           *m_protocolLabel = nullptr, *m_durationLabel = nullptr, *m_warmupLabel = nullptr,
-           *m_timeoutLabel = nullptr, *m_generatorLabel = nullptr, *m_labelsLabel = nullptr,
-           *m_headersLabel = nullptr, *m_bodyLabel = nullptr, *m_fromLabel = nullptr;
+           *m_protocolLabel = nullptr, *m_grpcMethodLabel = nullptr, *m_durationLabel = nullptr,
+           *m_warmupLabel = nullptr, *m_timeoutLabel = nullptr, *m_generatorLabel = nullptr,
+           *m_labelsLabel = nullptr, *m_headersLabel = nullptr, *m_bodyLabel = nullptr,
+           *m_fromLabel = nullptr;
     // Where the load comes from: this computer, or worker pods of a Job in the cluster.
     QComboBox *m_loadFrom = nullptr;
     QWidget *m_clusterOptions = nullptr;
@@ -112,7 +114,9 @@ private:
     QSpinBox *m_connections = nullptr;
     QSpinBox *m_threads = nullptr;
     QComboBox *m_protocol = nullptr;
-    QSpinBox *m_streams = nullptr; // HTTP/2 only
+    QSpinBox *m_streams = nullptr; // HTTP/2 and gRPC
+    QLineEdit *m_grpcMethod = nullptr; // gRPC only
+    QFormLayout *m_form = nullptr;
     QDoubleSpinBox *m_duration = nullptr;
     QDoubleSpinBox *m_warmup = nullptr;
     QDoubleSpinBox *m_timeout = nullptr;

@@ -1,5 +1,6 @@
 #include "bookinfotraffic.h"
 
+#include "bookinfogrpc.h"
 #include "eventhttp.h"
 #include "eventloop.h"
 #include "meshtelemetry.h"
@@ -15,25 +16,6 @@
 namespace Meshdeck::Demo {
 
 namespace {
-
-// Log-normal service time around `medianMs` with a modest tail (sigma 0.35).
-double serviceTimeMs(double medianMs)
-{
-    thread_local std::mt19937 rng(std::random_device {}());
-    std::lognormal_distribution<double> dist(std::log(medianMs), 0.35);
-    return std::min(dist(rng), medianMs * 20);
-}
-
-// Bookinfo's ratings database has a bad quarter of a minute every minute and a half: a fifth
-// of its answers fail then, which shows as a red edge from reviews to ratings.
-bool ratingsFailing()
-{
-    thread_local std::mt19937 rng(std::random_device {}());
-    const auto s = std::chrono::duration_cast<std::chrono::seconds>(
-                       std::chrono::steady_clock::now().time_since_epoch())
-                       .count();
-    return s % 90 >= 45 && s % 90 < 60 && std::uniform_int_distribution<int>(0, 4)(rng) == 0;
-}
 
 // The id at the end of /ratings/7 or /details/7?x.
 std::string idIn(const std::string &path, std::size_t prefixLength)
@@ -63,6 +45,25 @@ bool hopByHop(const std::string &name)
 }
 
 } // namespace
+
+// Log-normal service time around `medianMs` with a modest tail (sigma 0.35).
+double bookinfoServiceTimeMs(double medianMs)
+{
+    thread_local std::mt19937 rng(std::random_device {}());
+    std::lognormal_distribution<double> dist(std::log(medianMs), 0.35);
+    return std::min(dist(rng), medianMs * 20);
+}
+
+// Bookinfo's ratings database has a bad quarter of a minute every minute and a half: a fifth
+// of its answers fail then, which shows as a red edge from reviews to ratings.
+bool ratingsFailing()
+{
+    thread_local std::mt19937 rng(std::random_device {}());
+    const auto s = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::steady_clock::now().time_since_epoch())
+                       .count();
+    return s % 90 >= 45 && s % 90 < 60 && std::uniform_int_distribution<int>(0, 4)(rng) == 0;
+}
 
 // One Bookinfo pod: its application container and its sidecar, each an event loop.
 struct BookinfoTraffic::Pod
@@ -157,6 +158,15 @@ void proxy(HttpListener &listener, bool inbound, const MeshWorkload &self, std::
                 }
                 extra.emplace_back("x-envoy-upstream-service-time",
                                    std::to_string(static_cast<long long>(ms)));
+                if (!reply.grpcStatus.empty()) {
+                    // gRPC's status rides in trailers (headers on the HTTP/1.1 hops).
+                    HttpHeaderList trailers {{"grpc-status", reply.grpcStatus}};
+                    if (!reply.grpcMessage.empty())
+                        trailers.emplace_back("grpc-message", reply.grpcMessage);
+                    request->replyWithTrailers(reply.status, reply.contentType, reply.body, extra,
+                                               trailers);
+                    return;
+                }
                 request->reply(reply.status,
                                reply.contentType.empty() ? "application/octet-stream"
                                                          : reply.contentType,
@@ -169,7 +179,7 @@ void ratingsApp(HttpListener &listener, EventLoop &loop)
 {
     listener.route("/ratings/", [&loop](const HttpExchangePtr &request) {
         const std::string id = idIn(request->target, 9);
-        loop.after(serviceTimeMs(0.4), [request, id] {
+        loop.after(bookinfoServiceTimeMs(0.4), [request, id] {
             if (ratingsFailing()) {
                 request->reply(500, Json, "{\"error\":\"ratings database unavailable\"}");
                 return;
@@ -184,7 +194,7 @@ void detailsApp(HttpListener &listener, EventLoop &loop)
 {
     listener.route("/details/", [&loop](const HttpExchangePtr &request) {
         const std::string id = idIn(request->target, 9);
-        loop.after(serviceTimeMs(0.8), [request, id] {
+        loop.after(bookinfoServiceTimeMs(0.8), [request, id] {
             request->reply(200, Json,
                            "{\"id\":" + id
                                + ",\"author\":\"William Shakespeare\",\"year\":1595,"
@@ -201,24 +211,25 @@ void reviewsApp(HttpListener &listener, EventLoop &loop, const std::string &vers
 {
     listener.route("/reviews/", [&loop, version, ratings](const HttpExchangePtr &request) {
         const std::string id = idIn(request->target, 9);
-        loop.after(serviceTimeMs(version == "v3" ? 1.6 : 1.2), [request, id, version, ratings] {
-            std::string head = "{\"id\":\"" + id + "\",\"podname\":\"reviews-" + version
-                + "\",\"clustername\":\"null\",\"reviews\":[{\"reviewer\":\"Reviewer1\","
-                  "\"text\":\"An extremely entertaining play by Shakespeare.\"},{\"reviewer\":"
-                  "\"Reviewer2\",\"text\":\"Absolutely fun and entertaining.\"}]";
-            if (!ratings) {
-                request->reply(200, Json, head + "}");
-                return;
-            }
-            ratings->get("/ratings/" + id, [request, head](HttpReply r) {
-                // As Bookinfo does: the page still renders, without stars.
-                request->reply(
-                    200, Json,
-                    r.status == 200
-                        ? head + ",\"ratings\":" + r.body + "}"
-                        : head + ",\"error\":\"Ratings service is currently unavailable\"}");
+        loop.after(
+            bookinfoServiceTimeMs(version == "v3" ? 1.6 : 1.2), [request, id, version, ratings] {
+                std::string head = "{\"id\":\"" + id + "\",\"podname\":\"reviews-" + version
+                    + "\",\"clustername\":\"null\",\"reviews\":[{\"reviewer\":\"Reviewer1\","
+                      "\"text\":\"An extremely entertaining play by Shakespeare.\"},{\"reviewer\":"
+                      "\"Reviewer2\",\"text\":\"Absolutely fun and entertaining.\"}]";
+                if (!ratings) {
+                    request->reply(200, Json, head + "}");
+                    return;
+                }
+                ratings->get("/ratings/" + id, [request, head](HttpReply r) {
+                    // As Bookinfo does: the page still renders, without stars.
+                    request->reply(
+                        200, Json,
+                        r.status == 200
+                            ? head + ",\"ratings\":" + r.body + "}"
+                            : head + ",\"error\":\"Ratings service is currently unavailable\"}");
+                });
             });
-        });
     });
 }
 
@@ -228,7 +239,7 @@ void productpageApp(HttpListener &listener, EventLoop &loop, UpstreamPool *detai
     auto next = std::make_shared<unsigned>(0);
     listener.route("/productpage", [&loop, details, reviews, next](const HttpExchangePtr &request) {
         UpstreamPool *review = reviews[(*next)++ % reviews.size()];
-        loop.after(serviceTimeMs(1.5), [request, details, review] {
+        loop.after(bookinfoServiceTimeMs(1.5), [request, details, review] {
             details->get("/details/0", [request, review](HttpReply d) {
                 review->get("/reviews/0", [request, d = std::move(d)](HttpReply r) {
                     const bool ok = d.status == 200 && r.status == 200;
@@ -330,6 +341,26 @@ bool BookinfoTraffic::start()
     productpageApp(*productpage->meshed, *productpage->appLoop,
                    productpage->pool(*productpage->appLoop, ppToDetails->port()),
                    {productpage->pool(*productpage->appLoop, ppToReviews->port())});
+    // gRPC beside HTTP on the same ports, calling onwards the same way.
+    for (Pod *r : reviews) {
+        const bool asksRatings = r->version != "v1";
+        grpcApp(
+            *r->direct, *r->appLoop, "reviews", r->version,
+            {nullptr, {}, asksRatings ? r->pool(*r->appLoop, ratings->direct->port()) : nullptr});
+        grpcApp(*r->meshed, *r->appLoop, "reviews", r->version,
+                {nullptr, {}, asksRatings ? r->pool(*r->appLoop, toRatings[r]->port()) : nullptr});
+    }
+    for (Pod *p : {details, ratings}) {
+        grpcApp(*p->direct, *p->appLoop, p->app, p->version, {});
+        grpcApp(*p->meshed, *p->appLoop, p->app, p->version, {});
+    }
+    grpcApp(*productpage->direct, *productpage->appLoop, "productpage", "v1",
+            {productpage->pool(*productpage->appLoop, details->direct->port()), reviewsDirect,
+             nullptr});
+    grpcApp(*productpage->meshed, *productpage->appLoop, "productpage", "v1",
+            {productpage->pool(*productpage->appLoop, ppToDetails->port()),
+             {productpage->pool(*productpage->appLoop, ppToReviews->port())},
+             nullptr});
 
     // Sidecars: inbound in front of every application, outbound on every calling edge.
     MeshTelemetry *t = m_telemetry.get();

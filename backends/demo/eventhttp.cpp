@@ -702,6 +702,8 @@ private:
                     c.m_fieldDone = true;
                     c.m_want = sameHeaderName(c.m_field, "content-type")   ? &c.m_reply.contentType
                         : sameHeaderName(c.m_field, "x-meshdeck-workload") ? &c.m_reply.workload
+                        : sameHeaderName(c.m_field, "grpc-status")         ? &c.m_reply.grpcStatus
+                        : sameHeaderName(c.m_field, "grpc-message")        ? &c.m_reply.grpcMessage
                                                                            : nullptr;
                 }
                 if (c.m_want)

@@ -27,6 +27,9 @@ struct HttpReply
     std::string body;
     std::string contentType;
     std::string workload; // x-meshdeck-workload, the answering sidecar's identity
+    // gRPC: the call's status and message (trailers, or headers over HTTP/1.1 hops)
+    std::string grpcStatus;
+    std::string grpcMessage;
 };
 
 class ServerConnection;

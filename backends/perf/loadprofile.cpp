@@ -36,6 +36,7 @@ QJsonObject LoadProfile::toJson() const
         {QStringLiteral("threads"), spec.threads},
         {QStringLiteral("protocol"), QString::fromLatin1(protocolName(spec.protocol))},
         {QStringLiteral("streams"), spec.streams},
+        {QStringLiteral("grpc_method"), QString::fromStdString(spec.grpcMethod)},
         {QStringLiteral("duration_ms"), static_cast<double>(spec.duration.count()) / 1000.0},
         {QStringLiteral("warmup_ms"), static_cast<double>(spec.warmup.count()) / 1000.0},
         {QStringLiteral("timeout_ms"), static_cast<double>(spec.requestTimeout.count()) / 1000.0},
@@ -72,6 +73,7 @@ Result<LoadProfile> LoadProfile::fromJson(const QJsonObject &o)
             ErrorCode::InvalidArgument,
             Tr::tr("The profile \"%1\" names an unknown protocol \"%2\".").arg(p.name, protocol)));
     p.spec.streams = std::max(1, o.value(QLatin1String("streams")).toInt(1));
+    p.spec.grpcMethod = o.value(QLatin1String("grpc_method")).toString().toStdString();
     const auto ms = [&](const char *key, double fallback) {
         return Micros(
             static_cast<long long>(o.value(QLatin1String(key)).toDouble(fallback) * 1000));

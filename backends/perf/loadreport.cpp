@@ -69,6 +69,29 @@ const char *protocolName(LoadSpec::Protocol protocol)
     return "http/1.1";
 }
 
+std::string grpcStatusName(int code)
+{
+    static const char *const names[] = {"OK",
+                                        "CANCELLED",
+                                        "UNKNOWN",
+                                        "INVALID_ARGUMENT",
+                                        "DEADLINE_EXCEEDED",
+                                        "NOT_FOUND",
+                                        "ALREADY_EXISTS",
+                                        "PERMISSION_DENIED",
+                                        "RESOURCE_EXHAUSTED",
+                                        "FAILED_PRECONDITION",
+                                        "ABORTED",
+                                        "OUT_OF_RANGE",
+                                        "UNIMPLEMENTED",
+                                        "INTERNAL",
+                                        "UNAVAILABLE",
+                                        "DATA_LOSS",
+                                        "UNAUTHENTICATED"};
+    return code >= 0 && code < static_cast<int>(std::size(names)) ? names[code]
+                                                                  : "CODE " + std::to_string(code);
+}
+
 bool parseProtocol(const std::string &text, LoadSpec::Protocol &protocol)
 {
     if (text == "http/1.1" || text == "1.1" || text == "http1" || text.empty()) {

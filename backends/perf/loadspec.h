@@ -85,6 +85,8 @@ enum class FailureKind {
 [[nodiscard]] const char *failureKindName(FailureKind kind); // "connect_refused", ...
 [[nodiscard]] const char *failureKindTitle(FailureKind kind); // "connection refused", ...
 [[nodiscard]] const char *protocolName(LoadSpec::Protocol protocol); // "http/1.1", "h2", "grpc"
+// "OK", "UNIMPLEMENTED", ... for gRPC status codes 0-16; "CODE n" beyond.
+[[nodiscard]] std::string grpcStatusName(int code);
 // Parses what protocolName() gives (and "http2", "1.1"); false for anything else.
 [[nodiscard]] bool parseProtocol(const std::string &text, LoadSpec::Protocol &protocol);
 

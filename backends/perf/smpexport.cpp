@@ -50,9 +50,12 @@ QJsonObject SmpExport::toJson(const RunResult &run)
     QJsonObject client {
         {QStringLiteral("internal"), run.generator == Generator::Native},
         {QStringLiteral("load_generator"), generatorName(run.generator)},
-        {QStringLiteral("protocol"), QStringLiteral("http")},
+        // SMP's protocol enum: http, tcp, udp, grpc; the HTTP version beside it.
+        {QStringLiteral("protocol"),
+         spec.protocol == LoadSpec::Protocol::Grpc ? QStringLiteral("grpc")
+                                                   : QStringLiteral("http")},
         {QStringLiteral("http_version"),
-         spec.protocol == LoadSpec::Protocol::Http2 ? QStringLiteral("2") : QStringLiteral("1.1")},
+         spec.protocol == LoadSpec::Protocol::Http1 ? QStringLiteral("1.1") : QStringLiteral("2")},
         {QStringLiteral("connections"), spec.connections},
         {QStringLiteral("rps"),
          spec.mode == LoadSpec::Mode::ConstantRate ? static_cast<qint64>(spec.rate) : 0},

@@ -84,7 +84,9 @@ Result<RunResult> fromSmp(const QJsonObject &root)
         run.spec.rate = rps;
         run.report.requestedRate = rps;
     }
-    if (client.value(QLatin1String("http_version")).toString() == QLatin1String("2"))
+    if (client.value(QLatin1String("protocol")).toString() == QLatin1String("grpc"))
+        run.spec.protocol = LoadSpec::Protocol::Grpc;
+    else if (client.value(QLatin1String("http_version")).toString() == QLatin1String("2"))
         run.spec.protocol = LoadSpec::Protocol::Http2;
     Generator g = Generator::Native;
     if (generatorFromName(client.value(QLatin1String("load_generator")).toString(), &g))

@@ -136,6 +136,59 @@ private Q_SLOTS:
         QCOMPARE(back.spec.streams, 1);
     }
 
+    // gRPC from the page: the method, the JSON message encoded by its descriptors, the
+    // statuses counted; against the demo's Bookinfo.
+    void grpcRunFromThePage()
+    {
+        Meshdeck::Demo::DemoCluster cluster;
+        QVERIFY(cluster.start().ok());
+        RunController runs;
+        PerformancePage page(&runs);
+        page.resize(1280, 760);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        LoadProfile p;
+        p.name = QStringLiteral("grpc details");
+        p.spec.url = QUrl(cluster.bookinfo()->productpageMeshUrl())
+                         .adjusted(QUrl::RemovePath)
+                         .toString()
+                         .toStdString();
+        p.spec.protocol = LoadSpec::Protocol::Grpc;
+        p.spec.grpcMethod = "bookinfo.ProductPage/GetProductPage";
+        p.spec.body = R"({"id": 5})";
+        p.spec.mode = LoadSpec::Mode::ConstantRate;
+        p.spec.rate = 100;
+        p.spec.connections = 2;
+        p.spec.streams = 4;
+        p.spec.duration = 1s;
+        p.spec.warmup = 0s;
+        page.loadProfile(p);
+        auto *method = page.findChild<QLineEdit *>(QStringLiteral("grpcMethod"));
+        QVERIFY(method && method->isVisible());
+        QCOMPARE(method->text(), QStringLiteral("bookinfo.ProductPage/GetProductPage"));
+        QVERIFY(page.findChild<QSpinBox *>(QStringLiteral("streams"))->isEnabled());
+        if (const QString dir = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !dir.isEmpty())
+            page.grab().save(dir + QStringLiteral("/performance-grpc.png"));
+
+        QSignalSpy finished(&runs, &RunController::finished);
+        page.startRun();
+        QVERIFY(finished.wait(15000));
+        const RunResult result = finished.first().at(0).value<RunResult>();
+        QCOMPARE(result.spec.protocol, LoadSpec::Protocol::Grpc);
+        QVERIFY2(result.report.counters.grpcCodes.count(0)
+                     && result.report.counters.grpcCodes.at(0) > 50,
+                 qPrintable(QString::number(result.report.counters.responses)));
+        QCOMPARE(result.report.counters.errorCount(), 0u);
+
+        // JSON that is not the method's message stops the run before it starts.
+        p.spec.body = R"({"title": "x"})";
+        page.loadProfile(p);
+        page.startRun();
+        QVERIFY(!runs.isRunning());
+        QVERIFY2(page.statusLabel()->text().contains(QStringLiteral("bookinfo.BookRequest")),
+                 qPrintable(page.statusLabel()->text()));
+    }
+
     void badTargetIsExplained()
     {
         RunController runs;

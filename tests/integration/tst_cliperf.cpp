@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <csignal>
 
@@ -116,6 +117,21 @@ private Q_SLOTS:
                         "--duration", "1s"});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("does not speak h2c"), refused.err.constData());
+
+        // gRPC: the JSON message through the built-in descriptors, the statuses counted.
+        const QString service = QUrl(cluster.bookinfo()->productpageMeshUrl()).authority();
+        const Run grpc = meshdeck({"perf", "run", "--url", "http://" + service, "--grpc",
+                                   "bookinfo.ProductPage/GetProductPage", "--data", "{\"id\": 1}",
+                                   "--duration", "1s", "--json"});
+        QVERIFY2(grpc.exitCode == 0, grpc.err.constData());
+        const QJsonObject g = QJsonDocument::fromJson(grpc.out).object();
+        QCOMPARE(g.value("protocol").toString(), QStringLiteral("grpc"));
+        QVERIFY(g.value("grpc_statuses").toObject().value("OK").toInt() > 10);
+        QCOMPARE(g.value("errors").toInt(), 0);
+        const Run unknown = meshdeck({"perf", "run", "--url", "http://" + service, "--grpc",
+                                      "shop.Cart/Add", "--duration", "500ms"});
+        QVERIFY2(unknown.out.contains("UNIMPLEMENTED: unknown method shop.Cart/Add"),
+                 unknown.out.constData());
     }
 
     void perfBadInput_data()
@@ -196,6 +212,26 @@ private Q_SLOTS:
         QTest::newRow("http2 with wrk")
             << QStringList {"perf", "run", "--url", "http://x/", "--http2", "--generator", "wrk"}
             << 2 << "own engine";
+        QTest::newRow("data without grpc")
+            << QStringList {"perf", "run", "--url", "http://x/", "--data", "{}"} << 2
+            << "go with --grpc";
+        QTest::newRow("grpc with http2")
+            << QStringList {"perf", "run", "--url", "http://x/", "--grpc", "--http2"} << 2
+            << "leave out --http2";
+        QTest::newRow("grpc: not a descriptor set")
+            << QStringList {"perf",   "run",   "--url",       "http://x/",
+                            "--grpc", "a.B/C", "--proto-set", "/etc/hostname"}
+            << 1 << "not a Protobuf descriptor set";
+        QTest::newRow("grpc: JSON of another message") << QStringList {
+            "perf",   "run",          "--url", "http://x/", "--grpc", "bookinfo.Details/GetDetails",
+            "--data", "{\"isbn\": 3}"} << 1 << "bookinfo.BookRequest";
+        QTest::newRow("grpc: JSON for a method nothing describes")
+            << QStringList {"perf",   "run",           "--url",  "http://x/",
+                            "--grpc", "shop.Cart/Add", "--data", "{}"}
+            << 1 << "--proto-set";
+        QTest::newRow("grpc: not a method")
+            << QStringList {"perf", "run", "--url", "http://127.0.0.1:9/", "--grpc", "nomethod"}
+            << 1 << "package.Service/Method";
         QTest::newRow("unknown generator")
             << QStringList {"perf", "run", "--url", "http://x/", "--generator", "ab"} << 2
             << "native, wrk or fortio";

@@ -17,8 +17,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstring>
 #include <list>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -32,6 +34,11 @@ struct H2Behaviour
     std::uint32_t goawayCode = NGHTTP2_NO_ERROR; // and with this code; not NO_ERROR: close at once
     int refuseEvery = 0; // RST_STREAM(REFUSED_STREAM) for every n-th request (0: never)
     bool hang = false; // read requests, never answer
+    int grpcStatus = -1; // >= 0: answer as gRPC, with this grpc-status in the trailers
+    // Every connection stops answering for stallMs once every stallPeriodMs (0: never), all at
+    // the same moments, as a server's pause does.
+    int stallPeriodMs = 0;
+    int stallMs = 0;
     std::string body = "hello over h2\n";
 };
 
@@ -44,6 +51,7 @@ public:
     {
         m_behaviour = std::move(behaviour);
         m_tls = tls;
+        m_epoch = std::chrono::steady_clock::now();
         m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         const int one = 1;
         ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
@@ -93,6 +101,7 @@ private:
         int handled = 0;
         int open = 0;
         bool closeNow = false;
+        std::map<std::int32_t, std::size_t> sent; // response body bytes handed out per stream
     };
 
     void acceptLoop()
@@ -107,14 +116,31 @@ private:
         }
     }
 
-    // Bodies here are small: one DATA frame carries them whole.
-    static ssize_t readBody(nghttp2_session *, std::int32_t, std::uint8_t *buf, std::size_t length,
-                            std::uint32_t *flags, nghttp2_data_source *, void *user)
+    static ssize_t readBody(nghttp2_session *session, std::int32_t id, std::uint8_t *buf,
+                            std::size_t length, std::uint32_t *flags, nghttp2_data_source *,
+                            void *user)
     {
-        const std::string &body = static_cast<Connection *>(user)->server->m_behaviour.body;
-        const std::size_t n = std::min(length, body.size());
-        std::memcpy(buf, body.data(), n);
-        *flags |= NGHTTP2_DATA_FLAG_EOF;
+        auto *c = static_cast<Connection *>(user);
+        const H2Behaviour &b = c->server->m_behaviour;
+        std::size_t &offset = c->sent[id];
+        const std::size_t n = std::min(length, b.body.size() - offset);
+        std::memcpy(buf, b.body.data() + offset, n);
+        offset += n;
+        if (offset == b.body.size()) {
+            *flags |= NGHTTP2_DATA_FLAG_EOF;
+            c->sent.erase(id);
+            if (b.grpcStatus >= 0) {
+                *flags |= NGHTTP2_DATA_FLAG_NO_END_STREAM;
+                const std::string status = std::to_string(b.grpcStatus);
+                const nghttp2_nv trailer[]
+                    = {{const_cast<std::uint8_t *>(
+                            reinterpret_cast<const std::uint8_t *>("grpc-status")),
+                        const_cast<std::uint8_t *>(
+                            reinterpret_cast<const std::uint8_t *>(status.data())),
+                        11, status.size(), NGHTTP2_NV_FLAG_NONE}};
+                nghttp2_submit_trailer(session, id, trailer, 1);
+            }
+        }
         return static_cast<ssize_t>(n);
     }
 
@@ -215,10 +241,20 @@ private:
             }
         };
         char buf[16384];
+        long long stalled = 0; // periods stalled so far
         while (!m_stopping && flush() && !c.closeNow
                && (nghttp2_session_want_read(c.session) || nghttp2_session_want_write(c.session))) {
+            if (m_behaviour.stallPeriodMs > 0) {
+                const long long ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         std::chrono::steady_clock::now() - m_epoch)
+                                         .count();
+                if (ms / m_behaviour.stallPeriodMs > stalled) {
+                    stalled = ms / m_behaviour.stallPeriodMs;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(m_behaviour.stallMs));
+                }
+            }
             pollfd p {fd, POLLIN, 0};
-            if ((!ssl || SSL_pending(ssl) == 0) && ::poll(&p, 1, 50) <= 0)
+            if ((!ssl || SSL_pending(ssl) == 0) && ::poll(&p, 1, 5) <= 0)
                 continue;
             const ssize_t n = ssl ? SSL_read(ssl, buf, sizeof buf) : ::recv(fd, buf, sizeof buf, 0);
             if (n <= 0
@@ -245,6 +281,7 @@ private:
 
     H2Behaviour m_behaviour;
     SSL_CTX *m_tls = nullptr;
+    std::chrono::steady_clock::time_point m_epoch;
     int m_listen = -1;
     std::uint16_t m_port = 0;
     std::atomic_bool m_stopping {false};
