@@ -77,9 +77,9 @@ struct BookinfoTraffic::Pod
     std::map<std::string, std::unique_ptr<HttpListener>> outbound; // by destination service
     std::vector<std::unique_ptr<UpstreamPool>> pools;
 
-    UpstreamPool *pool(EventLoop &loop, int port)
+    UpstreamPool *pool(EventLoop &loop, int port, bool http2 = false)
     {
-        pools.push_back(std::make_unique<UpstreamPool>(loop, port));
+        pools.push_back(std::make_unique<UpstreamPool>(loop, port, http2));
         return pools.back().get();
     }
     [[nodiscard]] MeshWorkload workload() const
@@ -373,7 +373,7 @@ bool BookinfoTraffic::start()
     const auto inboundOf = [](Pod *from, const std::vector<Pod *> &to) {
         std::vector<UpstreamPool *> pools;
         for (Pod *p : to)
-            pools.push_back(from->pool(*from->proxyLoop, p->inbound->port()));
+            pools.push_back(from->pool(*from->proxyLoop, p->inbound->port(), true)); // h2
         return pools;
     };
     proxy(*ppToDetails, false, productpage->workload(), fqdn("details"),

@@ -1,7 +1,9 @@
 #include "eventhttp.h"
 
 #include "eventloop.h"
+#include "http2client.h"
 #include "http2session.h"
+#include "socketio.h"
 
 #include <event2/event.h>
 #include <http_parser.h>
@@ -73,56 +75,6 @@ const std::string &httpDate()
         text = buf;
     }
     return text;
-}
-
-// Reads everything the socket has into `sink` (edge-triggered: until EAGAIN). False when the
-// peer closed or the socket failed.
-template<typename Sink> bool drain(int fd, Sink &&sink)
-{
-    thread_local char buffer[64 * 1024];
-    for (;;) {
-        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
-        if (n > 0) {
-            if (!sink(buffer, static_cast<std::size_t>(n)))
-                return false;
-            if (static_cast<std::size_t>(n) < sizeof buffer)
-                return true; // the next read would only say EAGAIN
-            continue;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            return true;
-        return false;
-    }
-}
-
-// Writes what it can; keeps the rest in `pending`. False when the socket failed.
-bool push(int fd, std::string &pending, std::string_view data)
-{
-    if (!pending.empty()) {
-        pending.append(data);
-        data = {};
-    }
-    std::string_view out = pending.empty() ? data : std::string_view(pending);
-    std::size_t sent = 0;
-    while (sent < out.size()) {
-        const ssize_t n = ::send(fd, out.data() + sent, out.size() - sent, MSG_NOSIGNAL);
-        if (n > 0) {
-            sent += static_cast<std::size_t>(n);
-            continue;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            break;
-        return false;
-    }
-    if (pending.empty())
-        pending.assign(out.substr(sent));
-    else
-        pending.erase(0, sent);
-    return true;
 }
 
 } // namespace
@@ -749,10 +701,11 @@ private:
     long long m_accounted = 0;
 };
 
-UpstreamPool::UpstreamPool(EventLoop &loop, int port)
+UpstreamPool::UpstreamPool(EventLoop &loop, int port, bool http2)
     : m_loop(loop)
     , m_port(port)
     , m_host("127.0.0.1:" + std::to_string(port))
+    , m_h2(http2 ? std::make_unique<Http2ClientConnection>(loop, port) : nullptr)
 {
 }
 
@@ -766,6 +719,10 @@ void UpstreamPool::release(ClientConnection *connection)
 void UpstreamPool::send(const std::string &method, const std::string &target,
                         const HttpHeaderList &headers, const std::string &body, Done done)
 {
+    if (m_h2) {
+        m_h2->send(method, target, headers, body, std::move(done));
+        return;
+    }
     ClientConnection *connection = nullptr;
     if (!m_idle.empty()) {
         connection = m_idle.back();

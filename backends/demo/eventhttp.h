@@ -95,15 +95,17 @@ private:
 };
 
 class ClientConnection;
+class Http2ClientConnection;
 
 // Kept-alive client connections from one loop to one upstream port: a request takes an idle
-// connection or opens another, and gives it back when answered.
+// connection or opens another, and gives it back when answered. With `http2`, one HTTP/2
+// connection carries every request as a stream instead (sidecar to sidecar).
 class UpstreamPool
 {
 public:
     using Done = std::function<void(HttpReply)>;
 
-    UpstreamPool(EventLoop &loop, int port);
+    UpstreamPool(EventLoop &loop, int port, bool http2 = false);
     ~UpstreamPool();
     UpstreamPool(const UpstreamPool &) = delete;
     UpstreamPool &operator=(const UpstreamPool &) = delete;
@@ -122,6 +124,7 @@ private:
     std::string m_host;
     std::vector<std::unique_ptr<ClientConnection>> m_connections;
     std::vector<ClientConnection *> m_idle;
+    std::unique_ptr<Http2ClientConnection> m_h2;
 };
 
 } // namespace Meshdeck::Demo

@@ -21,12 +21,14 @@ QJsonObject LoadProfile::toJson() const
     QJsonObject labelsJson;
     for (auto it = labels.begin(); it != labels.end(); ++it)
         labelsJson.insert(it.key(), it.value());
-    return QJsonObject {
+    const QByteArray bytes = QByteArray::fromStdString(spec.body);
+    const bool textBody = !bytes.contains('\0') && QString::fromUtf8(bytes).toUtf8() == bytes;
+    QJsonObject json {
         {QStringLiteral("name"), name},
         {QStringLiteral("url"), QString::fromStdString(spec.url)},
         {QStringLiteral("method"), QString::fromStdString(spec.method)},
         {QStringLiteral("headers"), headers},
-        {QStringLiteral("body"), QString::fromStdString(spec.body)},
+        {QStringLiteral("body"), textBody ? QString::fromStdString(spec.body) : QString()},
         {QStringLiteral("mode"),
          spec.mode == LoadSpec::Mode::ConstantRate ? QStringLiteral("constant_rate")
                                                    : QStringLiteral("closed_loop")},
@@ -44,6 +46,9 @@ QJsonObject LoadProfile::toJson() const
         {QStringLiteral("generator"), generatorName(generator)},
         {QStringLiteral("labels"), labelsJson},
     };
+    if (!textBody) // a binary body (a gRPC message) survives JSON as base64
+        json.insert(QStringLiteral("body_base64"), QString::fromLatin1(bytes.toBase64()));
+    return json;
 }
 
 Result<LoadProfile> LoadProfile::fromJson(const QJsonObject &o)
@@ -59,7 +64,10 @@ Result<LoadProfile> LoadProfile::fromJson(const QJsonObject &o)
         p.spec.headers.emplace_back(pair.at(0).toString().toStdString(),
                                     pair.at(1).toString().toStdString());
     }
-    p.spec.body = o.value(QLatin1String("body")).toString().toStdString();
+    p.spec.body = o.contains(QLatin1String("body_base64"))
+        ? QByteArray::fromBase64(o.value(QLatin1String("body_base64")).toString().toLatin1())
+              .toStdString()
+        : o.value(QLatin1String("body")).toString().toStdString();
     p.spec.mode = o.value(QLatin1String("mode")).toString() == QLatin1String("constant_rate")
         ? LoadSpec::Mode::ConstantRate
         : LoadSpec::Mode::ClosedLoop;

@@ -2,7 +2,10 @@
 // exact merge of several workers' results.
 #include <incluster/resultmerge.h>
 #include <incluster/workerprotocol.h>
+#include <perf/loadprofile.h>
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -49,6 +52,29 @@ private Q_SLOTS:
 
     // The merged percentiles are those of all the samples taken together, not an average of
     // percentiles: the reason the workers send histograms.
+    // The profile the workers read (a Secret's JSON) keeps an HTTP/2 or gRPC run whole,
+    // binary message included.
+    void grpcProfileRoundTrips()
+    {
+        Perf::LoadProfile p;
+        p.name = QStringLiteral("grpc");
+        p.spec.url = "http://details.bookinfo:9080";
+        p.spec.protocol = Perf::LoadSpec::Protocol::Grpc;
+        p.spec.grpcMethod = "bookinfo.Details/GetDetails";
+        p.spec.streams = 8;
+        p.spec.body = std::string("\x08\x07\x00\xff\xfe", 5);
+        const auto back = Perf::LoadProfile::fromJson(
+            QJsonDocument::fromJson(QJsonDocument(p.toJson()).toJson()).object());
+        QVERIFY(back.ok());
+        QCOMPARE(back->spec.protocol, Perf::LoadSpec::Protocol::Grpc);
+        QCOMPARE(back->spec.grpcMethod, p.spec.grpcMethod);
+        QCOMPARE(back->spec.streams, 8);
+        QCOMPARE(back->spec.body, p.spec.body);
+        const auto share = WorkerProtocol::shareOf(back->spec, 1, 2);
+        QCOMPARE(share.protocol, Perf::LoadSpec::Protocol::Grpc);
+        QCOMPARE(share.streams, 8);
+    }
+
     void mergeIsExact()
     {
         QList<RunResult> parts;
