@@ -431,6 +431,7 @@ LoadReport LoadEngine::report()
             r.grpcMessages.emplace(code, text);
         r.clientCpuSeconds += w->cpuSeconds;
         r.peakConnections += w->peakConnections;
+        r.protocolAllocations += w->protocolAllocations;
     }
     const std::int64_t measuredEnd = std::min(stoppedAt, m_shared->endNs);
     r.measuredSeconds

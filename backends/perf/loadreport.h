@@ -66,6 +66,9 @@ struct LoadReport
     double achievedRate = 0;
     double clientCpuSeconds = 0; // CPU time of the generator's threads
     int peakConnections = 0;
+    // HTTP/2 and gRPC: blocks the engine's HTTP/2 sessions took from the heap; bounded by the
+    // streams in flight, not by the requests (not stored with results).
+    std::uint64_t protocolAllocations = 0;
     bool cancelled = false;
     bool hasServiceTime = true; // false for generators that only report one latency
     std::string generator = "native";

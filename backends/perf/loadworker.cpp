@@ -188,6 +188,7 @@ void LoadWorker::run()
     publish(now, true);
     for (Conn &c : m_conns)
         closeConn(c);
+    protocolAllocations = m_pool.heapAllocations();
     rusage usage {};
     if (::getrusage(RUSAGE_THREAD, &usage) == 0) {
         cpuSeconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)

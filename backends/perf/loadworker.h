@@ -1,5 +1,6 @@
 #pragma once
 
+#include "blockpool.h"
 #include "histogram.h"
 #include "loadreport.h"
 #include "responseparser.h"
@@ -37,6 +38,7 @@ public:
     std::map<int, std::string> grpcMessages; // the first grpc-message per status not OK
     double cpuSeconds = 0;
     int peakConnections = 0;
+    std::uint64_t protocolAllocations = 0; // HTTP/2: heap blocks the sessions' pool took
 
     // TLS session resumption: the newest session this thread was given.
     void storeSession(SSL_SESSION *session);
@@ -158,6 +160,7 @@ private:
     std::size_t m_backlogSize = 0;
     int m_open = 0;
     std::vector<char> m_buffer;
+    BlockPool m_pool; // the HTTP/2 sessions' memory; outlives them (closed in the destructor)
     std::int64_t m_now = 0; // the time of the event being handled, for the HTTP/2 callbacks
     SSL_SESSION *m_session = nullptr;
 

@@ -160,7 +160,7 @@ nghttp2_session_callbacks *LoadWorker::http2Callbacks()
 
 void LoadWorker::startSession(Conn &c, std::int64_t now)
 {
-    nghttp2_session_client_new(&c.h2, m_shared.h2Callbacks, &c);
+    nghttp2_session_client_new3(&c.h2, m_shared.h2Callbacks, &c, nullptr, m_pool.forNghttp2());
     const nghttp2_settings_entry settings[] = {
         {NGHTTP2_SETTINGS_ENABLE_PUSH, 0},
         {NGHTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, 100},

@@ -184,6 +184,27 @@ private Q_SLOTS:
         QVERIFY(r.counters.bytesWritten < r.counters.responses * 60);
     }
 
+    // The sessions' memory comes from the worker's free lists once warm: a run four times as
+    // long takes no more blocks from the heap.
+    void hotPathStaysOffTheHeap()
+    {
+        const LoadReport shortRun = runToEnd(h2Spec(m_nghttpd.url("/index.html"), 2, 8, 300ms));
+        const LoadReport longRun = runToEnd(h2Spec(m_nghttpd.url("/index.html"), 2, 8, 1200ms));
+        QVERIFY(longRun.counters.responses > 3 * shortRun.counters.responses);
+        qInfo("HTTP/2 heap blocks: %llu for %llu requests, %llu for %llu requests",
+              static_cast<unsigned long long>(shortRun.protocolAllocations),
+              static_cast<unsigned long long>(shortRun.counters.responses),
+              static_cast<unsigned long long>(longRun.protocolAllocations),
+              static_cast<unsigned long long>(longRun.counters.responses));
+        QVERIFY(shortRun.protocolAllocations > 0);
+        QVERIFY2(longRun.protocolAllocations <= shortRun.protocolAllocations + 8,
+                 qPrintable(QStringLiteral("%1 blocks for %2 requests, %3 for %4")
+                                .arg(shortRun.protocolAllocations)
+                                .arg(shortRun.counters.responses)
+                                .arg(longRun.protocolAllocations)
+                                .arg(longRun.counters.responses)));
+    }
+
     void missingFileIsA404NotAFailure()
     {
         const LoadReport r = runToEnd(h2Spec(m_nghttpd.url("/nothing-here"), 1, 4, 300ms));
