@@ -82,11 +82,14 @@ public:
                 "events { worker_connections 4096; }\n"
                 "http { access_log off; client_body_temp_path %1/b; proxy_temp_path %1/p;\n"
                 "  fastcgi_temp_path %1/f; uwsgi_temp_path %1/u; scgi_temp_path %1/s;\n"
-                "  sendfile on; tcp_nopush on; keepalive_requests 100000;\n"
+                "  %5 keepalive_requests 100000;\n"
                 "  server { listen 127.0.0.1:%2%4; root %3; default_type application/json; }\n}\n")
                 .arg(p)
                 .arg(m_port)
-                .arg(root, http2 ? QStringLiteral(" http2") : QString())
+                .arg(root, http2 ? QStringLiteral(" http2") : QString(),
+                     // HTTP/1.1 files go out by sendfile, corked; nginx corks HTTP/2 frames too
+                     // with tcp_nopush, which holds small answers for the 40 ms delayed ACK.
+                     http2 ? QString() : QStringLiteral("sendfile on; tcp_nopush on;"))
                 .toUtf8());
         conf.close();
         m_process.start(binary, {QStringLiteral("-c"), conf.fileName(), QStringLiteral("-p"), p});
