@@ -520,20 +520,9 @@ public:
 private:
     bool open()
     {
-        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        m_fd = connectLoopback(m_pool.m_port);
         if (m_fd < 0)
             return false;
-        int on = 1;
-        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-        sockaddr_in addr {};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = htons(static_cast<std::uint16_t>(m_pool.m_port));
-        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
-            && errno != EINPROGRESS) {
-            shut();
-            return false;
-        }
         http_parser_init(&m_parser, HTTP_RESPONSE);
         m_parser.data = this;
         m_event = event_new(m_pool.m_loop.base(), m_fd, EV_READ | EV_WRITE | EV_PERSIST | EV_ET,

@@ -11,9 +11,6 @@
 #include <cstring>
 #include <vector>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <unistd.h>
 
 namespace Meshdeck::Demo {
@@ -112,21 +109,9 @@ Http2ClientConnection::~Http2ClientConnection()
 
 bool Http2ClientConnection::open()
 {
-    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    m_fd = connectLoopback(m_port);
     if (m_fd < 0)
         return false;
-    int on = 1;
-    ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<std::uint16_t>(m_port));
-    if (::connect(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
-        && errno != EINPROGRESS) {
-        ::close(m_fd);
-        m_fd = -1;
-        return false;
-    }
     m_event
         = event_new(m_loop.base(), m_fd, EV_READ | EV_WRITE | EV_PERSIST | EV_ET, onEvent, this);
     event_add(m_event, nullptr);

@@ -6,7 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace Meshdeck::Demo {
 
@@ -58,6 +62,26 @@ inline bool push(int fd, std::string &pending, std::string_view data)
     else
         pending.erase(0, sent);
     return true;
+}
+
+// A non-blocking connection to 127.0.0.1:port, Nagle off, being made (or made); -1 on failure.
+inline int connectLoopback(int port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    int on = 1;
+    ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    sockaddr_in addr {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
+        && errno != EINPROGRESS) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 } // namespace Meshdeck::Demo

@@ -17,20 +17,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/resource.h>
-
 using namespace Meshdeck::Perf;
 using namespace std::chrono_literals;
 
 namespace {
-
-double childCpuSeconds()
-{
-    rusage u {};
-    ::getrusage(RUSAGE_CHILDREN, &u);
-    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-        + static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 struct Figure
 {
@@ -53,7 +43,7 @@ Figure native(const LoadSpec &spec)
 Figure h2load(const LoadSpec &spec)
 {
     QProcess p;
-    const double before = childCpuSeconds();
+    const double before = Bench::childCpuSeconds();
     p.start(QStringLiteral("h2load"),
             {QStringLiteral("-t"), QString::number(spec.threads), QStringLiteral("-c"),
              QString::number(spec.connections), QStringLiteral("-m"), QString::number(spec.streams),
@@ -61,7 +51,7 @@ Figure h2load(const LoadSpec &spec)
              QString::fromStdString(spec.url)});
     if (!p.waitForFinished(120'000))
         qFatal("h2load did not finish");
-    const double cpu = childCpuSeconds() - before;
+    const double cpu = Bench::childCpuSeconds() - before;
     const QString out = QString::fromUtf8(p.readAllStandardOutput());
     const auto rate
         = QRegularExpression(QStringLiteral("finished in [0-9.]+m?s, ([0-9.]+) req/s")).match(out);

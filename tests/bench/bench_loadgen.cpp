@@ -16,21 +16,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sys/resource.h>
-
 using namespace Meshdeck;
 using namespace Meshdeck::Perf;
 using namespace std::chrono_literals;
 
 namespace {
-
-double childCpuSeconds()
-{
-    rusage u {};
-    ::getrusage(RUSAGE_CHILDREN, &u);
-    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec)
-        + static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
 
 struct Figure
 {
@@ -55,9 +45,9 @@ Figure native(const LoadSpec &spec)
 Figure wrk(const LoadSpec &spec)
 {
     std::atomic_bool cancel {false};
-    const double before = childCpuSeconds();
+    const double before = Bench::childCpuSeconds();
     const auto r = ExternalGenerator::run(Generator::Wrk, spec, cancel, {});
-    const double cpu = childCpuSeconds() - before;
+    const double cpu = Bench::childCpuSeconds() - before;
     if (!r)
         qFatal("wrk: %s", qPrintable(r.error().toString()));
     return {r->achievedRate, cpu * 1e6 / static_cast<double>(r->counters.responses),

@@ -1,6 +1,7 @@
 // gRPC unary load: Meshdeck's engine against the official gRPC server (Debian's python3-grpcio)
 // and against the demo's Bookinfo, the official client against the demo, and the bad input
 // a gRPC user meets (unknown method, deadline, missing trailers, a huge message).
+#include "support/enginerun.h"
 #include "support/h2testserver.h"
 
 #include <demo/bookinfotraffic.h>
@@ -17,6 +18,8 @@
 using namespace Meshdeck;
 using namespace Meshdeck::Perf;
 using namespace std::chrono_literals;
+using TestSupport::failures;
+using TestSupport::runToEnd;
 
 namespace {
 
@@ -30,15 +33,6 @@ LoadSpec grpcSpec(const std::string &url, const std::string &method, Micros dura
     s.streams = 4;
     s.duration = duration;
     return s;
-}
-
-LoadReport runToEnd(const LoadSpec &spec)
-{
-    LoadEngine engine(spec);
-    std::string error;
-    if (!engine.start(&error))
-        qFatal("engine did not start: %s", error.c_str());
-    return engine.report();
 }
 
 std::uint64_t code(const LoadReport &r, int grpcStatus)

@@ -2,6 +2,7 @@
 // for the well-behaved runs, and against a server that misbehaves on purpose for the rest:
 // GOAWAY mid-run (graceful and not), refused streams, a small stream limit, answers that never
 // come, a server that only speaks HTTP/1.1, and TLS that will not negotiate h2.
+#include "support/enginerun.h"
 #include "support/h2testserver.h"
 #include "support/rawhttpserver.h"
 
@@ -26,6 +27,8 @@ using TestSupport::H2TestServer;
 using TestSupport::RawHttpServer;
 using TestSupport::RawReply;
 using namespace std::chrono_literals;
+using TestSupport::failures;
+using TestSupport::runToEnd;
 
 namespace {
 
@@ -38,20 +41,6 @@ LoadSpec h2Spec(const std::string &url, int connections, int streams, Micros dur
     s.streams = streams;
     s.duration = duration;
     return s;
-}
-
-LoadReport runToEnd(const LoadSpec &spec)
-{
-    LoadEngine engine(spec);
-    std::string error;
-    if (!engine.start(&error))
-        qFatal("engine did not start: %s", error.c_str());
-    return engine.report();
-}
-
-std::uint64_t failures(const LoadReport &r, FailureKind k)
-{
-    return r.counters.failures[static_cast<std::size_t>(k)];
 }
 
 // Every failure seen, for messages.

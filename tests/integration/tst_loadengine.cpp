@@ -1,5 +1,6 @@
 // The native load engine against real sockets: bodies of every framing, constant rate,
 // coordinated omission, TLS, cancel, and each kind of bad input a user meets.
+#include "support/enginerun.h"
 #include "support/rawhttpserver.h"
 
 #include <demo/certificates.h>
@@ -18,6 +19,8 @@ using namespace Meshdeck::Perf;
 using TestSupport::RawHttpServer;
 using TestSupport::RawReply;
 using namespace std::chrono_literals;
+using TestSupport::failures;
+using TestSupport::runToEnd;
 
 namespace {
 
@@ -28,20 +31,6 @@ LoadSpec specFor(const std::string &url, int connections = 4, Micros duration = 
     s.connections = connections;
     s.duration = duration;
     return s;
-}
-
-LoadReport runToEnd(const LoadSpec &spec)
-{
-    LoadEngine engine(spec);
-    std::string error;
-    if (!engine.start(&error))
-        qFatal("engine did not start: %s", error.c_str());
-    return engine.report();
-}
-
-std::uint64_t failures(const LoadReport &r, FailureKind k)
-{
-    return r.counters.failures[static_cast<std::size_t>(k)];
 }
 
 } // namespace

@@ -6,6 +6,8 @@
 // answers that never come). Well-behaved runs are tested against nghttpd, a server we did not
 // write; this one is for what a good server does not do.
 
+#include "loopback.h"
+
 #include <nghttp2/nghttp2.h>
 #include <openssl/ssl.h>
 
@@ -52,18 +54,9 @@ public:
         m_behaviour = std::move(behaviour);
         m_tls = tls;
         m_epoch = std::chrono::steady_clock::now();
-        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        const int one = 1;
-        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr {};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
-            || ::listen(m_listen, 1024) != 0)
+        m_listen = listenLoopback(&m_port);
+        if (m_listen < 0)
             return false;
-        socklen_t len = sizeof addr;
-        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len);
-        m_port = ntohs(addr.sin_port);
         m_acceptor = std::thread([this] { acceptLoop(); });
         return true;
     }

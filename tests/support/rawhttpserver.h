@@ -4,6 +4,8 @@
 // replies from a handler, so that tests can send anything (valid, truncated, garbage, slow,
 // stalled, TLS). Not a model of a good server: a means to misbehave on purpose.
 
+#include "loopback.h"
+
 #include <openssl/ssl.h>
 
 #include <arpa/inet.h>
@@ -43,18 +45,9 @@ public:
     {
         m_handler = std::move(handler);
         m_tls = tls;
-        m_listen = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        const int one = 1;
-        ::setsockopt(m_listen, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr {};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::bind(m_listen, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0
-            || ::listen(m_listen, 1024) != 0)
+        m_listen = listenLoopback(&m_port);
+        if (m_listen < 0)
             return false;
-        socklen_t len = sizeof addr;
-        ::getsockname(m_listen, reinterpret_cast<sockaddr *>(&addr), &len);
-        m_port = ntohs(addr.sin_port);
         m_acceptor = std::thread([this] { acceptLoop(); });
         return true;
     }
