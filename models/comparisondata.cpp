@@ -1,6 +1,7 @@
 #include "comparisondata.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -20,6 +21,44 @@ QColor ComparisonData::colorFor(int i)
 double ComparisonData::nines(double percent)
 {
     return -std::log10(std::max(1e-9, 1.0 - percent / 100.0));
+}
+
+QStringList ComparisonData::warningsFor(const QList<Run> &runs)
+{
+    const QLocale locale;
+    QStringList warnings;
+    QStringList missed, closed, constant, protocols;
+    for (const Run &r : runs) {
+        if (r.missedRate)
+            missed << QCoreApplication::translate("Meshdeck::ComparisonData",
+                                                  "%1 (%2 of %3 requests/s)")
+                          .arg(r.name, locale.toString(r.achievedRate, 'f', 0),
+                               locale.toString(r.requestedRate, 'f', 0));
+        (r.requestedRate > 0 ? constant : closed) << r.name;
+        if (!protocols.contains(r.protocol))
+            protocols << r.protocol;
+    }
+    if (!missed.isEmpty())
+        warnings << QCoreApplication::translate(
+                        "Meshdeck::ComparisonData",
+                        "Did not reach the requested rate (marked ⚠): %1. Their latency is that "
+                        "of a lighter load than asked; the target or the connections could not "
+                        "keep up.")
+                        .arg(missed.join(QStringLiteral(", ")));
+    if (!closed.isEmpty() && !constant.isEmpty())
+        warnings << QCoreApplication::translate(
+                        "Meshdeck::ComparisonData",
+                        "Closed-loop runs (%1) are compared with constant-rate runs: a closed "
+                        "loop sends less when the server slows down, so its latency leaves out "
+                        "the waiting a constant rate measures.")
+                        .arg(closed.join(QStringLiteral(", ")));
+    if (protocols.size() > 1)
+        warnings << QCoreApplication::translate(
+                        "Meshdeck::ComparisonData",
+                        "The runs use different protocols (%1): part of the difference is the "
+                        "protocol's, not the mesh's.")
+                        .arg(protocols.join(QStringLiteral(", ")));
+    return warnings;
 }
 
 ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
@@ -42,6 +81,9 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
             : QStringLiteral("HTTP/1.1");
         r.requestedRate = run.report.requestedRate;
         r.achievedRate = run.report.achievedRate;
+        // The same bar as the overhead report's "kept up": 95 % of the requested rate.
+        r.missedRate = r.requestedRate > 0 && r.achievedRate < 0.95 * r.requestedRate;
+        r.label = r.missedRate ? r.name + QStringLiteral(" ⚠") : r.name;
         r.errorPercent = run.report.errorShare() * 100.0;
         if (h.empty()) {
             out.runs.append(r);
@@ -91,6 +133,7 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
     }
     if (out.minLatency > out.maxLatency)
         out.minLatency = out.maxLatency = 0;
+    out.warnings = warningsFor(out.runs);
 
     // Histogram overlay: 80 log-spaced bins over the shared range, as a share of each run.
     constexpr int Bins = 80;

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QList>
 #include <QPointF>
+#include <QStringList>
 
 namespace Meshdeck {
 
@@ -15,7 +16,9 @@ struct ComparisonData
     struct Run
     {
         QString name;
+        QString label; // the name, marked "⚠" when the run missed its requested rate
         QColor color;
+        bool missedRate = false; // constant rate, below 95 % of what it asked for
         QList<QPointF> percentileCurve; // x: "nines" = -log10(1 - p), y: latency
         QList<QPointF> histogram; // x: bin centre (latency), y: share of the run's samples in %
         QList<QPointF> p50OverTime; // x: second of the run
@@ -39,6 +42,9 @@ struct ComparisonData
     double maxLatency = 0;
     double maxNines = 0;
     bool resources = false; // at least one run has CPU or memory over time
+    // Why the comparison may mislead: runs that missed their rate, closed-loop runs beside
+    // constant-rate ones, different protocols.
+    QStringList warnings;
 
     // A role's containers summed per sampling instant (rounded to the second), offsets from the
     // start of the measured part; cores as millicores, memory as MiB.
@@ -50,6 +56,7 @@ struct ComparisonData
     // Percent -> "nines" and back; 99.9 % -> 3.
     static double nines(double percent);
     [[nodiscard]] static ComparisonData build(const QList<Perf::RunResult> &runs);
+    [[nodiscard]] static QStringList warningsFor(const QList<Run> &runs);
 };
 
 } // namespace Meshdeck

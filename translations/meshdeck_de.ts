@@ -167,6 +167,22 @@
         <source>No cluster was connected during the run.</source>
         <translation>Während des Laufs war kein Cluster verbunden.</translation>
     </message>
+    <message>
+        <source>%1 (%2 of %3 requests/s)</source>
+        <translation>%1 (%2 von %3 Anfragen/s)</translation>
+    </message>
+    <message>
+        <source>Did not reach the requested rate (marked ⚠): %1. Their latency is that of a lighter load than asked; the target or the connections could not keep up.</source>
+        <translation>Angeforderte Rate nicht erreicht (mit ⚠ markiert): %1. Ihre Latenz ist die einer geringeren Last als verlangt; das Ziel oder die Verbindungen kamen nicht mit.</translation>
+    </message>
+    <message>
+        <source>Closed-loop runs (%1) are compared with constant-rate runs: a closed loop sends less when the server slows down, so its latency leaves out the waiting a constant rate measures.</source>
+        <translation>Läufe im geschlossenen Kreis (%1) werden mit Läufen konstanter Rate verglichen: Ein geschlossener Kreis sendet weniger, wenn der Server langsamer wird, daher fehlt in seiner Latenz das Warten, das eine konstante Rate misst.</translation>
+    </message>
+    <message>
+        <source>The runs use different protocols (%1): part of the difference is the protocol&apos;s, not the mesh&apos;s.</source>
+        <translation>Die Läufe verwenden verschiedene Protokolle (%1): Ein Teil des Unterschieds geht auf das Protokoll zurück, nicht auf das Mesh.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonView</name>
@@ -3195,7 +3211,7 @@ Median (min. … max.)</translation>
     </message>
     <message>
         <source>The request message as JSON, e.g. {&quot;id&quot;: 1}</source>
-        <translation>Die Anfragenachricht als JSON, z. B. {"id": 1}</translation>
+        <translation>Die Anfragenachricht als JSON, z. B. {&quot;id&quot;: 1}</translation>
     </message>
     <message>
         <source>gRPC c&amp;all:</source>

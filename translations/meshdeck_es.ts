@@ -167,6 +167,22 @@
         <source>No cluster was connected during the run.</source>
         <translation>No había ningún clúster conectado durante la ejecución.</translation>
     </message>
+    <message>
+        <source>%1 (%2 of %3 requests/s)</source>
+        <translation>%1 (%2 de %3 peticiones/s)</translation>
+    </message>
+    <message>
+        <source>Did not reach the requested rate (marked ⚠): %1. Their latency is that of a lighter load than asked; the target or the connections could not keep up.</source>
+        <translation>No alcanzaron la tasa pedida (marcadas con ⚠): %1. Su latencia es la de una carga menor que la pedida; el destino o las conexiones no dieron abasto.</translation>
+    </message>
+    <message>
+        <source>Closed-loop runs (%1) are compared with constant-rate runs: a closed loop sends less when the server slows down, so its latency leaves out the waiting a constant rate measures.</source>
+        <translation>Se comparan ejecuciones en bucle cerrado (%1) con ejecuciones de tasa constante: un bucle cerrado envía menos cuando el servidor se ralentiza, así que su latencia omite la espera que mide una tasa constante.</translation>
+    </message>
+    <message>
+        <source>The runs use different protocols (%1): part of the difference is the protocol&apos;s, not the mesh&apos;s.</source>
+        <translation>Las ejecuciones usan protocolos distintos (%1): parte de la diferencia se debe al protocolo, no a la malla.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonView</name>
@@ -3195,7 +3211,7 @@ mediana (mín. … máx.)</translation>
     </message>
     <message>
         <source>The request message as JSON, e.g. {&quot;id&quot;: 1}</source>
-        <translation>El mensaje de la petición en JSON, p. ej. {"id": 1}</translation>
+        <translation>El mensaje de la petición en JSON, p. ej. {&quot;id&quot;: 1}</translation>
     </message>
     <message>
         <source>gRPC c&amp;all:</source>

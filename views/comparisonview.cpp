@@ -104,6 +104,11 @@ ComparisonView::ComparisonView(QWidget *parent)
     connect(m_outcome, &QLabel::linkActivated, this,
             [](const QString &link) { QDesktopServices::openUrl(QUrl(link)); });
     layout->addWidget(m_outcome);
+    m_warnings = new QLabel(this);
+    m_warnings->setObjectName(QStringLiteral("comparisonWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->hide();
+    layout->addWidget(m_warnings);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     m_tabs = new QTabWidget(split);
@@ -157,6 +162,10 @@ void ComparisonView::retranslate()
     m_tabs->setTabText(CpuOverTime, tr("CPU over time"));
     m_tabs->setTabText(MemoryOverTime, tr("Memory over time"));
     m_title->setText(tr("Comparing %n run(s)", nullptr, static_cast<int>(m_data.runs.size())));
+    // Why this comparison may mislead, in the language shown now.
+    const QStringList warnings = ComparisonData::warningsFor(m_data.runs);
+    m_warnings->setText(QStringLiteral("⚠ ") + warnings.join(QStringLiteral("\n⚠ ")));
+    m_warnings->setVisible(!warnings.isEmpty());
 }
 
 void ComparisonView::setData(const ComparisonData &data, const QList<Perf::RunResult> &runs)
@@ -232,7 +241,7 @@ void ComparisonView::rebuildCharts()
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (const auto &r : m_data.runs) {
-            QLineSeries *s = line(r.name, r.color, r.percentileCurve);
+            QLineSeries *s = line(r.label, r.color, r.percentileCurve);
             chart->addSeries(s);
             s->attachAxis(x);
             s->attachAxis(y);
@@ -265,7 +274,7 @@ void ComparisonView::rebuildCharts()
             for (const QPointF &p : r.histogram)
                 if (p.x() >= lo)
                     points.append(p);
-            QLineSeries *s = line(r.name, r.color, points);
+            QLineSeries *s = line(r.label, r.color, points);
             chart->addSeries(s);
             s->attachAxis(x);
             s->attachAxis(y);
@@ -281,7 +290,7 @@ void ComparisonView::rebuildCharts()
         auto *series = new QBarSeries;
         double top = 0;
         for (const auto &r : m_data.runs) {
-            auto *set = new QBarSet(r.name);
+            auto *set = new QBarSet(r.label);
             set->setColor(r.color);
             set->setBorderColor(r.color);
             *set << r.p50 << r.p90 << r.p99 << r.p999;
@@ -324,9 +333,9 @@ void ComparisonView::rebuildCharts()
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (const auto &r : m_data.runs) {
-            QLineSeries *p99 = line(tr("%1 p99").arg(r.name), r.color, r.p99OverTime);
+            QLineSeries *p99 = line(tr("%1 p99").arg(r.label), r.color, r.p99OverTime);
             QLineSeries *p50
-                = line(tr("%1 p50").arg(r.name), r.color.lighter(140), r.p50OverTime, 1.2);
+                = line(tr("%1 p50").arg(r.label), r.color.lighter(140), r.p50OverTime, 1.2);
             QPen dashed = p50->pen();
             dashed.setStyle(Qt::DashLine);
             p50->setPen(dashed);
@@ -445,7 +454,7 @@ void ComparisonView::rebuildTable()
         const auto &r = m_data.runs[i];
         const bool isBase = i == m_baseline;
         const QStringList cells {
-            r.name + (isBase ? tr(" (baseline)") : QString()),
+            r.label + (isBase ? tr(" (baseline)") : QString()),
             r.mesh.isEmpty() ? tr("none") : r.mesh,
             r.protocol,
             r.requestedRate > 0 ? locale.toString(r.requestedRate, 'f', 0) : tr("max"),
@@ -528,7 +537,8 @@ QByteArray ComparisonView::csvBytes() const
                         QStringLiteral("p50_diff_ms"),
                         QStringLiteral("p99_diff_ms"),
                         QStringLiteral("p99_diff_percent"),
-                        QStringLiteral("error_percent")};
+                        QStringLiteral("error_percent"),
+                        QStringLiteral("missed_requested_rate")};
     out += header.join(QLatin1Char(',')).toUtf8() + '\n';
     const auto &base = m_data.runs.value(m_baseline);
     for (const auto &r : m_data.runs) {
@@ -545,7 +555,8 @@ QByteArray ComparisonView::csvBytes() const
                          QString::number(r.p50 - base.p50, 'f', 4),
                          QString::number(r.p99 - base.p99, 'f', 4),
                          QString::number(base.p99 > 0 ? (r.p99 / base.p99 - 1) * 100 : 0, 'f', 2),
-                         QString::number(r.errorPercent, 'f', 3)};
+                         QString::number(r.errorPercent, 'f', 3),
+                         r.missedRate ? QStringLiteral("true") : QStringLiteral("false")};
         out += row.join(QLatin1Char(',')).toUtf8() + '\n';
     }
     return out;

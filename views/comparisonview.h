@@ -72,6 +72,7 @@ private:
     QPushButton *m_export = nullptr;
     QPushButton *m_close = nullptr;
     QLabel *m_outcome = nullptr;
+    QLabel *m_warnings = nullptr; // why the comparison may mislead
 };
 
 } // namespace Meshdeck

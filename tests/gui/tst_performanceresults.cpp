@@ -9,6 +9,7 @@
 #include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
 #include <kube/kubeconfig.h>
+#include <models/comparisondata.h>
 #include <models/resultscontroller.h>
 #include <models/runcontroller.h>
 #include <models/runstablemodel.h>
@@ -224,6 +225,33 @@ private Q_SLOTS:
         QVERIFY(!runs.isRunning());
         QVERIFY2(page.statusLabel()->text().contains(QStringLiteral("not a rate")),
                  qPrintable(page.statusLabel()->text()));
+    }
+
+    void comparisonSaysWhyItMayMislead()
+    {
+        Perf::RunResult kept = TestSupport::sampleRun(QStringLiteral("kept up"), 4.8, 30000, 1);
+        Perf::RunResult missed
+            = TestSupport::sampleRun(QStringLiteral("fell behind"), 9.5, 24000, 2);
+        missed.report.requestedRate = 2000; // achieved 800/s
+        missed.spec.protocol = LoadSpec::Protocol::Http2;
+        missed.spec.streams = 10;
+        ComparisonView view;
+        view.resize(1200, 760);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setData(ComparisonData::build({kept, missed}), {kept, missed});
+        auto *warnings = view.findChild<QLabel *>(QStringLiteral("comparisonWarnings"));
+        QVERIFY(warnings && warnings->isVisible());
+        QVERIFY2(warnings->text().contains(QStringLiteral("fell behind (800 of"))
+                     && warnings->text().contains(QStringLiteral("different protocols")),
+                 qPrintable(warnings->text()));
+        QCOMPARE(view.summaryTable()->item(1, 0)->text(), QStringLiteral("fell behind ⚠"));
+        QCOMPARE(view.summaryTable()->item(1, 2)->text(), QStringLiteral("HTTP/2 × 10"));
+        if (const QString dir = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !dir.isEmpty())
+            view.grab().save(dir + QStringLiteral("/comparison-warnings.png"));
+
+        view.setData(ComparisonData::build({kept, kept}), {kept, kept});
+        QVERIFY(!warnings->isVisible());
     }
 
     void findAndCompare()

@@ -2,6 +2,7 @@
 // sampling instant, on the measured part of the run, warm-up left out.
 #include <models/comparisondata.h>
 
+#include <QLocale>
 #include <QTest>
 
 using namespace Meshdeck;
@@ -69,6 +70,40 @@ private Q_SLOTS:
         QVERIFY(data.resources);
         QVERIFY(data.runs.at(0).resourcesNote.isEmpty());
         QCOMPARE(data.runs.at(1).resourcesNote, QStringLiteral("no Prometheus, no metrics API"));
+    }
+
+    // What makes a comparison mislead is said, and the runs concerned are marked.
+    void misleadingComparisonsAreSaid()
+    {
+        const auto run = [](const char *name, double requested, double achieved) {
+            Perf::RunResult r;
+            r.name = QString::fromLatin1(name);
+            r.report.corrected.record(2'000'000);
+            r.report.requestedRate = requested;
+            r.report.achievedRate = achieved;
+            return r;
+        };
+        // Two constant-rate runs that kept up: nothing to say.
+        const ComparisonData clean
+            = ComparisonData::build({run("a", 1000, 999), run("b", 1000, 960)});
+        QVERIFY2(clean.warnings.isEmpty(), qPrintable(clean.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(clean.runs.at(1).label, QStringLiteral("b"));
+
+        Perf::RunResult h2 = run("h2", 1000, 700); // missed its rate, and another protocol
+        h2.spec.protocol = Perf::LoadSpec::Protocol::Http2;
+        h2.spec.streams = 10;
+        const ComparisonData mixed
+            = ComparisonData::build({run("paced", 1000, 1000), run("max", 0, 25'000), h2});
+        QVERIFY(!mixed.runs.at(0).missedRate);
+        QVERIFY(!mixed.runs.at(1).missedRate); // closed loop: no rate to miss
+        QVERIFY(mixed.runs.at(2).missedRate);
+        QCOMPARE(mixed.runs.at(2).label, QStringLiteral("h2 ⚠"));
+        QCOMPARE(mixed.warnings.size(), 3);
+        QVERIFY2(mixed.warnings.at(0).contains(
+                     QStringLiteral("h2 (700 of %1 requests/s)").arg(QLocale().toString(1000))),
+                 qPrintable(mixed.warnings.at(0)));
+        QVERIFY(mixed.warnings.at(1).contains(QStringLiteral("Closed-loop runs (max)")));
+        QVERIFY(mixed.warnings.at(2).contains(QStringLiteral("HTTP/1.1, HTTP/2 × 10")));
     }
 };
 
