@@ -133,7 +133,6 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
     }
     if (out.minLatency > out.maxLatency)
         out.minLatency = out.maxLatency = 0;
-    out.warnings = warningsFor(out.runs);
 
     // Histogram overlay: 80 log-spaced bins over the shared range, as a share of each run.
     constexpr int Bins = 80;

@@ -42,9 +42,6 @@ struct ComparisonData
     double maxLatency = 0;
     double maxNines = 0;
     bool resources = false; // at least one run has CPU or memory over time
-    // Why the comparison may mislead: runs that missed their rate, closed-loop runs beside
-    // constant-rate ones, different protocols.
-    QStringList warnings;
 
     // A role's containers summed per sampling instant (rounded to the second), offsets from the
     // start of the measured part; cores as millicores, memory as MiB.
@@ -56,6 +53,8 @@ struct ComparisonData
     // Percent -> "nines" and back; 99.9 % -> 3.
     static double nines(double percent);
     [[nodiscard]] static ComparisonData build(const QList<Perf::RunResult> &runs);
+    // Why a comparison of these runs may mislead: runs that missed their rate, closed-loop runs
+    // beside constant-rate ones, different protocols (in the language of the moment).
     [[nodiscard]] static QStringList warningsFor(const QList<Run> &runs);
 };
 

@@ -30,6 +30,14 @@ bool sameHeaderName(std::string_view a, std::string_view b)
            });
 }
 
+std::string lowerHeaderName(std::string_view name)
+{
+    std::string out(name);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return out;
+}
+
 namespace {
 
 const char *reason(int status)

@@ -19,6 +19,8 @@ using HttpHeaderList = std::vector<std::pair<std::string, std::string>>;
 
 // HTTP header names compare without regard to case.
 [[nodiscard]] bool sameHeaderName(std::string_view a, std::string_view b);
+// As HTTP/2 sends header names: lower case.
+[[nodiscard]] std::string lowerHeaderName(std::string_view name);
 
 // What a proxy or a calling service needs from an upstream's answer.
 struct HttpReply

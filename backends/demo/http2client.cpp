@@ -7,7 +7,6 @@
 #include <nghttp2/nghttp2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <vector>
 
@@ -167,10 +166,7 @@ void Http2ClientConnection::send(const std::string &method, const std::string &t
     std::vector<std::string> text {":method",    method,      ":scheme", "http",
                                    ":authority", m_authority, ":path",   target};
     for (const auto &[name, value] : headers) {
-        std::string lower = name;
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-        text.push_back(std::move(lower));
+        text.push_back(lowerHeaderName(name));
         text.push_back(value);
     }
     if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH")

@@ -3,7 +3,6 @@
 #include <nghttp2/nghttp2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
 #include <vector>
 
@@ -14,14 +13,6 @@ namespace {
 constexpr std::string_view Preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
 // Request bodies beyond this are refused (the stream is reset), as a proxy's buffer limit does.
 constexpr std::size_t MaxRequestBody = 16 * 1024 * 1024;
-
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-    return out;
-}
 
 bool connectionSpecific(const std::string &name)
 {
@@ -133,7 +124,7 @@ struct Http2ServerGlue
                 *flags |= NGHTTP2_DATA_FLAG_NO_END_STREAM;
                 std::vector<std::string> text;
                 for (const auto &[name, value] : s.trailers) {
-                    text.push_back(lower(name));
+                    text.push_back(lowerHeaderName(name));
                     text.push_back(value);
                 }
                 std::vector<nghttp2_nv> nv;
@@ -201,7 +192,7 @@ void Http2ServerSession::respond(std::int32_t stream, int status, std::string_vi
     if (trailers.empty())
         text.insert(text.end(), {"content-length", std::to_string(body.size())});
     for (const auto &[name, value] : extra) {
-        std::string n = lower(name);
+        std::string n = lowerHeaderName(name);
         if (!connectionSpecific(n) && n != "content-length" && n != "content-type")
             text.insert(text.end(), {std::move(n), value});
     }

@@ -439,48 +439,63 @@ void LoadWorker::writeMore(Conn &c, std::int64_t now)
     setWantWrite(c, false);
 }
 
+LoadWorker::Received LoadWorker::receive(Conn &c)
+{
+    Received r;
+    if (c.ssl) {
+        ERR_clear_error();
+        const int n = SSL_read(c.ssl, m_buffer.data(), static_cast<int>(m_buffer.size()));
+        if (n > 0) {
+            r.kind = Received::Data;
+            r.bytes = static_cast<std::size_t>(n);
+            return r;
+        }
+        const int err = SSL_get_error(c.ssl, n);
+        if (err == SSL_ERROR_WANT_WRITE)
+            setWantWrite(c, true);
+        if (err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE)
+            return r;
+        if (err == SSL_ERROR_ZERO_RETURN || err == SSL_ERROR_SYSCALL) {
+            r.kind = Received::Closed;
+            r.why = err == SSL_ERROR_ZERO_RETURN ? "closed the connection"
+                                                 : "broke the TLS connection";
+            return r;
+        }
+        r.kind = Received::Broken;
+        r.why = tlsErrorText(c.ssl);
+        return r;
+    }
+    for (;;) {
+        const ssize_t n = ::recv(c.fd, m_buffer.data(), m_buffer.size(), 0);
+        if (n > 0) {
+            r.kind = Received::Data;
+            r.bytes = static_cast<std::size_t>(n);
+        } else if (n == 0) {
+            r.kind = Received::Closed;
+            r.why = "closed the connection";
+        } else if (errno == EINTR) {
+            continue;
+        } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
+            r.kind = errno == ECONNRESET || errno == EPIPE ? Received::Closed : Received::Broken;
+            r.why = std::strerror(errno);
+        }
+        return r;
+    }
+}
+
 void LoadWorker::readResponse(Conn &c, std::int64_t now)
 {
     for (;;) {
-        ssize_t n = 0;
-        bool closed = false;
-        if (c.ssl) {
-            ERR_clear_error();
-            const int r = SSL_read(c.ssl, m_buffer.data(), static_cast<int>(m_buffer.size()));
-            if (r <= 0) {
-                const int err = SSL_get_error(c.ssl, r);
-                if (err == SSL_ERROR_WANT_READ)
-                    return;
-                if (err == SSL_ERROR_WANT_WRITE) {
-                    setWantWrite(c, true);
-                    return;
-                }
-                if (err == SSL_ERROR_ZERO_RETURN || err == SSL_ERROR_SYSCALL)
-                    closed = true;
-                else {
-                    fail(c, FailureKind::TlsFailure,
-                         "reading from " + m_shared.addressText + ": " + tlsErrorText(c.ssl), now);
-                    return;
-                }
-            }
-            n = r;
-        } else {
-            n = ::recv(c.fd, m_buffer.data(), m_buffer.size(), 0);
-            if (n < 0) {
-                if (errno == EAGAIN || errno == EWOULDBLOCK)
-                    return;
-                if (errno == EINTR)
-                    continue;
-                if (errno != ECONNRESET && errno != EPIPE) {
-                    fail(c, FailureKind::Reset,
-                         "reading from " + m_shared.addressText + ": " + std::strerror(errno), now);
-                    return;
-                }
-                closed = true;
-            } else if (n == 0) {
-                closed = true;
-            }
+        const Received got = receive(c);
+        if (got.kind == Received::Again)
+            return;
+        if (got.kind == Received::Broken) {
+            fail(c, c.ssl ? FailureKind::TlsFailure : FailureKind::Reset,
+                 "reading from " + m_shared.addressText + ": " + got.why, now);
+            return;
         }
+        const auto n = got.bytes;
+        const bool closed = got.kind == Received::Closed;
         if (closed) {
             if (c.parser.finishOnClose() == ResponseParser::Outcome::Complete) {
                 onResponse(c, now);
@@ -492,9 +507,9 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
             fail(c, FailureKind::Reset, m_shared.addressText + ": " + c.parser.errorText(), now);
             return;
         }
-        counters.bytesRead += static_cast<std::uint64_t>(n);
+        counters.bytesRead += n;
         std::size_t consumed = 0;
-        const auto outcome = c.parser.feed(m_buffer.data(), static_cast<std::size_t>(n), consumed);
+        const auto outcome = c.parser.feed(m_buffer.data(), n, consumed);
         if (outcome == ResponseParser::Outcome::Complete) {
             onResponse(c, now);
             return;
@@ -504,7 +519,7 @@ void LoadWorker::readResponse(Conn &c, std::int64_t now)
                  now);
             return;
         }
-        if (!c.ssl && static_cast<std::size_t>(n) < m_buffer.size())
+        if (!c.ssl && n < m_buffer.size())
             return; // level-triggered epoll says when more arrives
     }
 }

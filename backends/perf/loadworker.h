@@ -107,6 +107,15 @@ private:
     void sendRequest(Conn &c, std::int64_t now);
     void writeMore(Conn &c, std::int64_t now);
     void readResponse(Conn &c, std::int64_t now);
+    // One read into m_buffer, TLS or not: data, nothing yet (a TLS write first may be wanted),
+    // the peer closed (or reset) the connection, or the read failed (why says how).
+    struct Received
+    {
+        enum Kind { Data, Again, Closed, Broken } kind = Again;
+        std::size_t bytes = 0;
+        std::string why;
+    };
+    Received receive(Conn &c);
     void onResponse(Conn &c, std::int64_t now);
     void fail(Conn &c, FailureKind kind, const std::string &detail, std::int64_t now);
     // Counts one failed request (and its example message); fail() also closes the connection.

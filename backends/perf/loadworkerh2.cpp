@@ -362,40 +362,14 @@ void LoadWorker::sessionEvent(Conn &c, std::uint32_t events, std::int64_t now)
     }
     if (events & (EPOLLIN | EPOLLERR | EPOLLHUP)) {
         for (;;) {
-            ssize_t n = 0;
-            bool closed = false;
-            std::string why;
-            if (c.ssl) {
-                ERR_clear_error();
-                const int r = SSL_read(c.ssl, m_buffer.data(), static_cast<int>(m_buffer.size()));
-                if (r <= 0) {
-                    const int err = SSL_get_error(c.ssl, r);
-                    if (err == SSL_ERROR_WANT_READ)
-                        break;
-                    if (err == SSL_ERROR_WANT_WRITE) {
-                        setWantWrite(c, true);
-                        break;
-                    }
-                    closed = true;
-                    why = err == SSL_ERROR_ZERO_RETURN ? "closed the connection"
-                                                       : "broke the TLS connection";
-                }
-                n = r;
-            } else {
-                n = ::recv(c.fd, m_buffer.data(), m_buffer.size(), 0);
-                if (n < 0) {
-                    if (errno == EINTR)
-                        continue;
-                    if (errno == EAGAIN || errno == EWOULDBLOCK)
-                        break;
-                    closed = true;
-                    why = std::strerror(errno);
-                } else if (n == 0) {
-                    closed = true;
-                    why = "closed the connection";
-                }
-            }
-            if (closed) {
+            const Received got = receive(c);
+            if (got.kind == Received::Again)
+                break;
+            const std::size_t n = got.bytes;
+            if (got.kind != Received::Data) {
+                // A TLS failure mid-session ends it as a close does; the reason stays general.
+                const std::string why
+                    = got.kind == Received::Broken && c.ssl ? "broke the TLS connection" : got.why;
                 const FailureKind kind = c.goingAway && c.goawayCode != NGHTTP2_NO_ERROR
                     ? FailureKind::GoAway
                     : FailureKind::Reset;
@@ -416,11 +390,10 @@ void LoadWorker::sessionEvent(Conn &c, std::uint32_t events, std::int64_t now)
                 return;
             }
             c.firstRead = false;
-            counters.bytesRead += static_cast<std::uint64_t>(n);
+            counters.bytesRead += n;
             m_now = now;
             const ssize_t used = nghttp2_session_mem_recv(
-                c.h2, reinterpret_cast<const std::uint8_t *>(m_buffer.data()),
-                static_cast<std::size_t>(n));
+                c.h2, reinterpret_cast<const std::uint8_t *>(m_buffer.data()), n);
             if (used < 0) {
                 failSession(c, FailureKind::ProtocolError,
                             "HTTP/2 protocol error from " + m_shared.addressText + ": "
@@ -428,7 +401,7 @@ void LoadWorker::sessionEvent(Conn &c, std::uint32_t events, std::int64_t now)
                             now);
                 return;
             }
-            if (!c.ssl && static_cast<std::size_t>(n) < m_buffer.size())
+            if (!c.ssl && n < m_buffer.size())
                 break;
         }
     }

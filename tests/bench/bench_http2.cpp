@@ -100,30 +100,25 @@ private Q_SLOTS:
         spec.connections = 10;
         spec.streams = 10;
         spec.duration = 5s;
-        std::vector<double> nativeRate, peerRate, nativeCpu, peerCpu;
+        const auto [ours, peer] = Bench::alternate<Figure>(
+            3, [&] { return native(spec); }, [&] { return h2load(spec); });
         std::uint64_t nativeFailed = 0, peerFailed = 0;
-        for (int round = 0; round < 3; ++round) {
-            // Alternate who goes first, so that neither always meets a warmer nginx.
-            const Figure a = round % 2 ? h2load(spec) : native(spec);
-            const Figure b = round % 2 ? native(spec) : h2load(spec);
-            const Figure &n = round % 2 ? b : a;
-            const Figure &h = round % 2 ? a : b;
-            nativeRate.push_back(n.rate);
-            peerRate.push_back(h.rate);
-            nativeCpu.push_back(n.cpuPerRequestUs);
-            peerCpu.push_back(h.cpuPerRequestUs);
-            nativeFailed += n.failed;
-            peerFailed += h.failed;
-        }
-        const double rateRatio = Bench::median(nativeRate) / Bench::median(peerRate);
-        const double cpuRatio = Bench::median(nativeCpu) / Bench::median(peerCpu);
+        for (const Figure &f : ours)
+            nativeFailed += f.failed;
+        for (const Figure &f : peer)
+            peerFailed += f.failed;
+        const double nativeRate = Bench::medianOf(ours, &Figure::rate);
+        const double peerRate = Bench::medianOf(peer, &Figure::rate);
+        const double nativeCpu = Bench::medianOf(ours, &Figure::cpuPerRequestUs);
+        const double peerCpu = Bench::medianOf(peer, &Figure::cpuPerRequestUs);
+        const double rateRatio = nativeRate / peerRate;
+        const double cpuRatio = nativeCpu / peerCpu;
         qInfo("HTTP/2 closed loop 1 thread x 10 connections x 10 streams: native %.0f req/s, "
               "h2load %.0f req/s -> requests/s ratio native/h2load %.2f (goal >= 1.0)",
-              Bench::median(nativeRate), Bench::median(peerRate), rateRatio);
+              nativeRate, peerRate, rateRatio);
         qInfo("HTTP/2 closed loop: CPU per request native %.2f us, h2load %.2f us -> ratio "
               "native/h2load %.2f (goal <= 1.0); failed requests native %llu, h2load %llu",
-              Bench::median(nativeCpu), Bench::median(peerCpu), cpuRatio,
-              static_cast<unsigned long long>(nativeFailed),
+              nativeCpu, peerCpu, cpuRatio, static_cast<unsigned long long>(nativeFailed),
               static_cast<unsigned long long>(peerFailed));
         QCOMPARE(nativeFailed, 0u);
     }

@@ -97,26 +97,20 @@ private Q_SLOTS:
         spec.connections = connections;
         spec.duration = 5s;
         spec.warmup = 0s;
-        std::vector<double> nativeRate, wrkRate, nativeCpu, wrkCpu;
-        for (int round = 0; round < 3; ++round) {
-            // Alternate who goes first, so that neither always meets a warmer nginx.
-            const Figure a = round % 2 ? wrk(spec) : native(spec);
-            const Figure b = round % 2 ? native(spec) : wrk(spec);
-            const Figure &n = round % 2 ? b : a;
-            const Figure &w = round % 2 ? a : b;
-            nativeRate.push_back(n.rate);
-            wrkRate.push_back(w.rate);
-            nativeCpu.push_back(n.cpuPerRequestUs);
-            wrkCpu.push_back(w.cpuPerRequestUs);
-        }
-        const double rateRatio = Bench::median(nativeRate) / Bench::median(wrkRate);
-        const double cpuRatio = Bench::median(nativeCpu) / Bench::median(wrkCpu);
+        const auto [ours, peer] = Bench::alternate<Figure>(
+            3, [&] { return native(spec); }, [&] { return wrk(spec); });
+        const double nativeRate = Bench::medianOf(ours, &Figure::rate);
+        const double wrkRate = Bench::medianOf(peer, &Figure::rate);
+        const double nativeCpu = Bench::medianOf(ours, &Figure::cpuPerRequestUs);
+        const double wrkCpu = Bench::medianOf(peer, &Figure::cpuPerRequestUs);
+        const double rateRatio = nativeRate / wrkRate;
+        const double cpuRatio = nativeCpu / wrkCpu;
         qInfo("closed loop %d thread(s) x %d connections: native %.0f req/s, wrk %.0f req/s -> "
               "requests/s ratio native/wrk %.2f (goal >= 1.0)",
-              threads, connections, Bench::median(nativeRate), Bench::median(wrkRate), rateRatio);
+              threads, connections, nativeRate, wrkRate, rateRatio);
         qInfo("closed loop %d thread(s) x %d connections: CPU per request native %.2f us, wrk "
               "%.2f us -> ratio native/wrk %.2f (goal <= 0.9)",
-              threads, connections, Bench::median(nativeCpu), Bench::median(wrkCpu), cpuRatio);
+              threads, connections, nativeCpu, wrkCpu, cpuRatio);
         QVERIFY(rateRatio > 0);
     }
 

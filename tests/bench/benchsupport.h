@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/loopback.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 // Helpers shared by the benchmarks.
@@ -25,6 +28,34 @@ inline double median(std::vector<double> v)
         return 0;
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
+}
+
+// Rounds of two contenders, taking turns at going first so that neither always meets a warmer
+// server: the figures of `ours` and of `peer`, round by round.
+template<typename Figure, typename Ours, typename Peer>
+std::pair<std::vector<Figure>, std::vector<Figure>> alternate(int rounds, Ours ours, Peer peer)
+{
+    std::vector<Figure> a, b;
+    for (int round = 0; round < rounds; ++round) {
+        if (round % 2) {
+            b.push_back(peer());
+            a.push_back(ours());
+        } else {
+            a.push_back(ours());
+            b.push_back(peer());
+        }
+    }
+    return {a, b};
+}
+
+// The median of one figure over rounds.
+template<typename Figure, typename Value>
+double medianOf(const std::vector<Figure> &rounds, Value Figure::*member)
+{
+    std::vector<double> values;
+    for (const Figure &f : rounds)
+        values.push_back(static_cast<double>(f.*member));
+    return median(std::move(values));
 }
 
 // CPU time of the children waited for so far (a peer generator run as a process).
@@ -48,19 +79,6 @@ inline qint64 rssKiB()
     return 0;
 }
 
-inline quint16 freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
-}
-
 // nginx on a free loopback port serving the files of `root` (Debian's nginx package); with
 // `http2`, h2c with prior knowledge (nginx's cleartext HTTP/2) instead of HTTP/1.1.
 class Nginx
@@ -82,7 +100,7 @@ public:
             QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
         if (binary.isEmpty())
             return false;
-        m_port = freePort();
+        m_port = TestSupport::freePort();
         const QString p = m_dir.path();
         QFile conf(p + QStringLiteral("/nginx.conf"));
         conf.open(QIODevice::WriteOnly);

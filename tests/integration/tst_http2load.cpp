@@ -4,6 +4,7 @@
 // come, a server that only speaks HTTP/1.1, and TLS that will not negotiate h2.
 #include "support/enginerun.h"
 #include "support/h2testserver.h"
+#include "support/loopback.h"
 #include "support/rawhttpserver.h"
 
 #include <demo/certificates.h>
@@ -28,6 +29,8 @@ using TestSupport::RawHttpServer;
 using TestSupport::RawReply;
 using namespace std::chrono_literals;
 using TestSupport::failures;
+using TestSupport::freePort;
+using TestSupport::portOpen;
 using TestSupport::runToEnd;
 
 namespace {
@@ -59,31 +62,6 @@ std::string example(const LoadReport &r, FailureKind k)
 {
     const auto it = r.failureExamples.find(k);
     return it == r.failureExamples.end() ? std::string("(none)") : it->second;
-}
-
-bool portOpen(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const bool open = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return open;
-}
-
-quint16 freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len);
-    ::close(fd);
-    return ntohs(addr.sin_port);
 }
 
 // nghttpd serving a directory over h2c (prior knowledge) on a free loopback port.

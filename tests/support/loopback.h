@@ -31,4 +31,27 @@ inline int listenLoopback(std::uint16_t *port)
     return fd;
 }
 
+// A loopback port nothing listens on (just now).
+inline std::uint16_t freePort()
+{
+    std::uint16_t port = 0;
+    const int fd = listenLoopback(&port);
+    if (fd >= 0)
+        ::close(fd);
+    return port;
+}
+
+// Whether something accepts connections on 127.0.0.1:port.
+inline bool portOpen(std::uint16_t port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in addr {};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const bool open = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+    ::close(fd);
+    return open;
+}
+
 } // namespace TestSupport
