@@ -23,7 +23,7 @@ BUILD_TYPE="${MESHDECK_BUILD_TYPE:-RelWithDebInfo}"
 # Debian 12 (bookworm) packages needed to build, test and package Meshdeck.
 PACKAGES=(
     build-essential cmake pkg-config ninja-build ccache file dpkg-dev
-    qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-websockets-dev libvterm-dev zlib1g-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
     libcpp-httplib-dev libevent-dev libhttp-parser-dev libnghttp2-dev nghttp2-client nghttp2-server openssl ca-certificates wrk prometheus skopeo

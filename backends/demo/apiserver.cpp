@@ -17,6 +17,7 @@
 #include "podlogs.h"
 #include "protobufcodec.h"
 #include "serversideapply.h"
+#include "streamserver.h"
 #include "tables.h"
 #include "threadperconnection.h"
 
@@ -108,6 +109,11 @@ quint16 ApiServer::start()
     if (listening >= 0)
         ::listen(listening, 4096);
     m_port = quint16(port);
+    // exec and port-forward: served on their own thread (none when there is no event loop to
+    // run them; the requests then answer 503)
+    m_streams = std::make_unique<StreamServer>();
+    if (!m_streams->start())
+        m_streams.reset();
     m_thread = std::thread([this] { m_server->listen_after_bind(); });
     while (!m_server->is_running())
         std::this_thread::sleep_for(1ms);
@@ -123,6 +129,7 @@ void ApiServer::stop()
     if (m_thread.joinable())
         m_thread.join();
     m_server.reset();
+    m_streams.reset();
 }
 
 ApiServer::User ApiServer::authenticate(const httplib::Request &req) const
@@ -294,10 +301,15 @@ void ApiServer::dispatch(const httplib::Request &req, httplib::Response &res, co
         throw ApiError(404, QStringLiteral("NotFound"),
                        QStringLiteral("the server could not find the requested resource"));
     const bool reviewOnly = type->verbs == QStringList {QStringLiteral("create")};
-    const bool writes = !get && req.method != "OPTIONS";
+    // exec, attach and port-forward need create on the subresource, whatever the method
+    const bool streaming = sub == QLatin1String("exec") || sub == QLatin1String("attach")
+        || sub == QLatin1String("portforward");
+    const bool writes = (!get && req.method != "OPTIONS") || streaming;
     if (!user.canRead || (writes && !user.canWrite && !reviewOnly)) {
         QString verb;
-        if (get)
+        if (streaming)
+            verb = QStringLiteral("create");
+        else if (get)
             verb = legacyWatch || flag(req, "watch") ? QStringLiteral("watch")
                 : name.isEmpty()                     ? QStringLiteral("list")
                                                      : QStringLiteral("get");
@@ -351,10 +363,7 @@ void ApiServer::serveResource(const httplib::Request &req, httplib::Response &re
                        QStringLiteral("the server could not find the requested resource"));
     if (sub == QLatin1String("exec") || sub == QLatin1String("attach")
         || sub == QLatin1String("portforward"))
-        throw ApiError::badRequest(
-            QStringLiteral("the demo cluster runs no containers, so pods/%1 is not available: "
-                           "its pods' processes are simulated")
-                .arg(sub));
+        return serveStream(req, res, m_store.get(type, ns, name), sub);
     if (type.verbs == QStringList {QStringLiteral("create")}) {
         if (m != "POST")
             throw ApiError::methodNotAllowed(

@@ -25,6 +25,7 @@ namespace Meshdeck::Demo {
 
 class ContainerProcesses;
 class KubeletStats;
+class StreamServer;
 
 class Admission;
 class ObjectStore;
@@ -62,6 +63,15 @@ public:
     // Where metrics.k8s.io is answered from; null: the API answers 503, as a cluster whose
     // metrics-server is down does. Waits for requests using the previous one.
     void setMetrics(KubeletStats *stats);
+    // Where exec and port-forward lead inside the demo's network: a pod's ports (containerPort
+    // -> the loopback port that answers for it) and the names its commands resolve (see
+    // DemoCluster::hostAliases). Unset: nothing listens in the pods.
+    struct PodNetwork
+    {
+        std::function<QMap<int, quint16>(const QJsonObject &pod)> ports;
+        std::function<QString(const QString &ns, bool injected)> aliases;
+    };
+    void setPodNetwork(PodNetwork network);
 
     ApiServer(ObjectStore &store, ResourceRegistry &registry, Admission &admission,
               Options options);
@@ -97,6 +107,8 @@ private:
     void streamLog(const httplib::Request &req, httplib::Response &res, const QByteArray &history,
                    std::function<bool(httplib::DataSink &)> more);
     void serveLogs(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod);
+    void serveStream(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod,
+                     const QString &sub);
     QJsonObject create(const httplib::Request &req, const ResourceType &type, const QString &ns,
                        const QJsonObject &body, int *status);
     QJsonObject update(const httplib::Request &req, const ResourceType &type, const QString &ns,
@@ -121,6 +133,9 @@ private:
     std::atomic_int m_openStreams {0};
     std::mutex m_metricsMutex;
     KubeletStats *m_metrics = nullptr;
+    std::unique_ptr<StreamServer> m_streams; // exec and port-forward sessions
+    std::mutex m_networkMutex;
+    PodNetwork m_network;
 };
 
 } // namespace Meshdeck::Demo

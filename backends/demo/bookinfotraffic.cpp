@@ -477,6 +477,17 @@ quint16 BookinfoTraffic::metricsPort() const
     return m_running ? static_cast<quint16>(m_metrics->port()) : 0;
 }
 
+QString BookinfoTraffic::podUrl(const QString &app, const QString &version) const
+{
+    if (!m_running)
+        return {};
+    for (const auto &p : m_pods)
+        if (p->appLoop && QString::fromStdString(p->app) == app
+            && QString::fromStdString(p->version) == version)
+            return url(p->direct.get(), "");
+    return {};
+}
+
 QString BookinfoTraffic::serviceUrl(const QString &service) const
 {
     if (!m_running)

@@ -46,6 +46,8 @@ public:
     [[nodiscard]] QString metricsUrl() const; // the sidecars' Istio metrics, for Prometheus
     [[nodiscard]] quint16 metricsPort() const;
     [[nodiscard]] QString serviceUrl(const QString &service) const; // direct, e.g. "details"
+    // One pod's application, e.g. ("reviews", "v3"); empty when there is no such pod.
+    [[nodiscard]] QString podUrl(const QString &app, const QString &version) const;
 
     // What one container of a Bookinfo pod has really used so far.
     struct ContainerUsage

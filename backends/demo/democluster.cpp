@@ -185,6 +185,10 @@ VoidResult DemoCluster::start()
                 m_prometheus.reset();
         }
     }
+    m_api->setPodNetwork({[this](const QJsonObject &pod) { return podPorts(pod); },
+                          [this](const QString &ns, bool injected) {
+                              return hostAliases(ns, injected);
+                          }});
     if (m_kubelet) {
         m_kubelet->start();
         m_api->setMetrics(m_kubelet.get());
@@ -250,6 +254,31 @@ QString DemoCluster::hostAliases(const QString &ns, bool injected) const
     if (m_prometheus)
         add(QStringLiteral("prometheus"), QStringLiteral("istio-system"), 9090, prometheusUrl());
     return out.join(QLatin1Char(','));
+}
+
+QMap<int, quint16> DemoCluster::podPorts(const QJsonObject &pod) const
+{
+    QMap<int, quint16> ports;
+    const QString app = labelOf(pod, "app");
+    const auto portOf = [](const QString &url) {
+        return quint16(QUrl(url).port());
+    };
+    if (m_bookinfo
+        && (app == QLatin1String("productpage") || app == QLatin1String("details")
+            || app == QLatin1String("reviews") || app == QLatin1String("ratings"))) {
+        QString version = labelOf(pod, "version");
+        if (version.isEmpty())
+            version = QStringLiteral("v1");
+        if (const quint16 p = portOf(m_bookinfo->podUrl(app, version)))
+            ports.insert(9080, p);
+        if (m_bookinfo->metricsPort())
+            ports.insert(15090, m_bookinfo->metricsPort()); // the sidecar's Prometheus endpoint
+    }
+    if (m_prometheus
+        && (app == QLatin1String("prometheus")
+            || labelOf(pod, "app.kubernetes.io/name") == QLatin1String("prometheus")))
+        ports.insert(9090, portOf(prometheusUrl()));
+    return ports;
 }
 
 QString DemoCluster::prometheusUrl() const

@@ -5,6 +5,8 @@
 #include <core/result.h>
 
 #include <QByteArray>
+#include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 #include <memory>
@@ -88,6 +90,8 @@ public:
 private:
     // Where the cluster's Service names lead for a worker in namespace ns (MESHDECK_HOST_ALIASES).
     [[nodiscard]] QString hostAliases(const QString &ns, bool injected) const;
+    // What answers for a pod's ports on loopback (containerPort -> port), for port-forward.
+    [[nodiscard]] QMap<int, quint16> podPorts(const QJsonObject &pod) const;
     VoidResult restoreState(const QString &path);
     void replayToControllers(bool customOnly);
 

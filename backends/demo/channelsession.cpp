@@ -1,0 +1,143 @@
+#include "channelsession.h"
+
+#include "delayedcall.h"
+#include "forwardlink.h"
+
+#include <QJsonDocument>
+#include <QWebSocket>
+
+namespace Meshdeck::Demo {
+
+namespace {
+constexpr int kStartDelayMs = 100;
+}
+
+ChannelSession::ChannelSession(QWebSocket *socket, StreamTicket ticket, DemoShell::Fetch fetch,
+                               QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_ticket(std::move(ticket))
+{
+    socket->setParent(this);
+    const QString protocol = socket->subprotocol();
+    if (protocol.startsWith(QLatin1String("v5.")))
+        m_version = 5;
+    else if (protocol.startsWith(QLatin1String("v4.")))
+        m_version = 4;
+    else if (protocol.startsWith(QLatin1String("v3.")))
+        m_version = 3;
+    else if (protocol.startsWith(QLatin1String("v2.")))
+        m_version = 2;
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &ChannelSession::onMessage);
+    // Some clients (the Python one) send text frames in the same layout: channel, then data.
+    connect(socket, &QWebSocket::textMessageReceived, this,
+            [this](const QString &message) { onMessage(message.toUtf8()); });
+    connect(socket, &QWebSocket::disconnected, this, [this] {
+        end();
+        deleteLater();
+    });
+    if (m_ticket.kind == StreamTicket::Kind::PortForward)
+        startForward();
+    else
+        startExec(std::move(fetch));
+}
+
+ChannelSession::~ChannelSession()
+{
+    for (ForwardLink *link : std::as_const(m_links))
+        link->close();
+}
+
+void ChannelSession::send(int channel, const QByteArray &data)
+{
+    if (!m_socket || m_ended)
+        return;
+    m_socket->sendBinaryMessage(char(channel) + data);
+}
+
+void ChannelSession::startExec(DemoShell::Fetch fetch)
+{
+    m_shell = new DemoShell(
+        m_ticket.container,
+        [this](int fd, const QByteArray &data) {
+            const int channel = fd == 2 && !m_ticket.tty ? 2 : 1;
+            if (channel == 2 ? m_ticket.stderrOpen : m_ticket.stdoutOpen)
+                send(channel, data);
+        },
+        [this](int code) {
+            const QJsonObject status = StreamTicket::exitStatus(code, m_ticket.command);
+            if (m_version >= 4)
+                send(3, QJsonDocument(status).toJson(QJsonDocument::Compact));
+            else if (code != 0)
+                send(3, status.value(QStringLiteral("message")).toString().toUtf8());
+            end();
+        },
+        std::move(fetch), this);
+    // The command starts a moment after the handshake, as a runtime's exec does (client-go
+    // sets up its channels only once the WebSocket is open, and drops what arrives on one it
+    // has not set up yet), or at once when the client sends something: it is ready.
+    callLater(m_shell, kStartDelayMs, [this] {
+        if (!m_shell->started())
+            m_shell->start(m_ticket.command, m_ticket.tty);
+    });
+}
+
+void ChannelSession::startForward()
+{
+    for (int i = 0; i < m_ticket.ports.size(); ++i) {
+        const int port = m_ticket.ports.at(i);
+        QByteArray prefix(2, '\0');
+        prefix[0] = char(port & 0xff);
+        prefix[1] = char((port >> 8) & 0xff);
+        send(2 * i, prefix);
+        send(2 * i + 1, prefix);
+        auto *link = new ForwardLink(m_ticket.pod, port, m_ticket.targets.value(port), this);
+        m_links << link;
+        ++m_openLinks;
+        connect(link, &ForwardLink::received, this,
+                [this, i](const QByteArray &data) { send(2 * i, data); });
+        connect(link, &ForwardLink::ended, this, [this, i](const QString &error) {
+            if (!error.isEmpty())
+                send(2 * i + 1, error.toUtf8());
+            if (--m_openLinks == 0)
+                end();
+        });
+    }
+}
+
+void ChannelSession::onMessage(const QByteArray &message)
+{
+    if (message.isEmpty())
+        return;
+    const int channel = uchar(message.at(0));
+    const QByteArray data = message.mid(1);
+    if (m_ticket.kind == StreamTicket::Kind::PortForward) {
+        const int port = channel / 2;
+        if (channel % 2 == 0 && port < m_links.size() && !data.isEmpty())
+            m_links.at(port)->write(data);
+        if (channel == 255 && m_version >= 5 && !data.isEmpty()
+            && uchar(data.at(0)) / 2 < m_links.size())
+            m_links.at(uchar(data.at(0)) / 2)->finishWrite();
+        return;
+    }
+    if (!m_shell)
+        return;
+    if (!m_shell->started()) // the client is ready: it talks
+        m_shell->start(m_ticket.command, m_ticket.tty);
+    if (channel == 0 && m_ticket.stdinOpen)
+        m_shell->input(data);
+    else if (channel == 255 && m_version >= 5 && data.startsWith('\0'))
+        m_shell->inputClosed();
+    // 4 (resize): the demo's shell writes no full-screen output, so the size changes nothing
+}
+
+void ChannelSession::end()
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    if (m_socket)
+        m_socket->close();
+}
+
+} // namespace Meshdeck::Demo

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "containermodel.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QStringList>
+
+namespace Meshdeck::Demo {
+
+// What the API server checked and decided about one exec, attach or port-forward request
+// before handing its upgraded connection to the StreamServer.
+struct StreamTicket
+{
+    enum class Kind { Exec, Attach, PortForward };
+    Kind kind = Kind::Exec;
+    QString pod;
+    QString ns;
+    ContainerModel container; // exec and attach
+    QStringList command;
+    bool stdinOpen = false;
+    bool stdoutOpen = true;
+    bool stderrOpen = true;
+    bool tty = false;
+    QList<int> ports; // port-forward over WebSocket: ?ports=
+    QMap<int, quint16> targets; // the pod's ports: containerPort -> loopback port
+    QString spdyProtocol; // raw SPDY: the X-Stream-Protocol-Version agreed
+
+    // The Status the error channel carries when a command ends, as the kubelet writes it.
+    static QJsonObject exitStatus(int code, const QStringList &command)
+    {
+        QJsonObject status {{QStringLiteral("metadata"), QJsonObject()}};
+        if (code == 0) {
+            status.insert(QStringLiteral("status"), QStringLiteral("Success"));
+            return status;
+        }
+        status.insert(QStringLiteral("status"), QStringLiteral("Failure"));
+        status.insert(QStringLiteral("message"),
+                      QStringLiteral("command terminated with non-zero exit code: error "
+                                     "executing command [%1], exit code %2")
+                          .arg(command.join(QLatin1Char(' ')))
+                          .arg(code));
+        status.insert(QStringLiteral("reason"), QStringLiteral("NonZeroExitCode"));
+        status.insert(QStringLiteral("details"),
+                      QJsonObject {{QStringLiteral("causes"),
+                                    QJsonArray {QJsonObject {
+                                        {QStringLiteral("reason"), QStringLiteral("ExitCode")},
+                                        {QStringLiteral("message"), QString::number(code)}}}}});
+        return status;
+    }
+};
+
+} // namespace Meshdeck::Demo

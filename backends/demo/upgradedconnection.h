@@ -1,0 +1,39 @@
+#pragma once
+
+#include <atomic>
+#include <optional>
+#include <string>
+#include <string_view>
+
+typedef struct ssl_st SSL;
+
+namespace httplib {
+struct Request;
+}
+
+namespace Meshdeck::Demo {
+
+// The client connection of a request cpp-httplib is handling, taken over after an Upgrade
+// (cpp-httplib has no upgrade of its own): found from the request's TLS session or its address
+// pair. The handler's thread owns it until the object dies; then it is shut down, so that the
+// reply cpp-httplib still writes goes nowhere and the connection closes.
+class UpgradedConnection
+{
+public:
+    static std::optional<UpgradedConnection> take(const httplib::Request &request);
+    UpgradedConnection(UpgradedConnection &&other) noexcept;
+    UpgradedConnection &operator=(UpgradedConnection &&) = delete;
+    ~UpgradedConnection();
+
+    bool writeAll(std::string_view data);
+    // Connects to 127.0.0.1:port, sends `preamble` there, then copies bytes both ways until
+    // either side closes or `stopping` is set.
+    void relayTo(int port, std::string_view preamble, const std::atomic_bool &stopping);
+
+private:
+    UpgradedConnection(int fd, SSL *ssl);
+    int m_fd = -1;
+    SSL *m_ssl = nullptr;
+};
+
+} // namespace Meshdeck::Demo
