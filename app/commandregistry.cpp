@@ -3,9 +3,11 @@
 #include "clustercommand.h"
 #include "contextscommand.h"
 #include "democlustercommand.h"
+#include "execcommand.h"
 #include "loadgencommand.h"
 #include "meshcommand.h"
 #include "perfcommand.h"
+#include "portforwardcommand.h"
 #include "resultscommand.h"
 #include "topologycommand.h"
 #include "versioncommand.h"
@@ -22,6 +24,8 @@ CommandRegistry::CommandRegistry()
     add(std::make_unique<LoadgenCommand>());
     add(std::make_unique<ResultsCommand>());
     add(std::make_unique<TopologyCommand>());
+    add(std::make_unique<ExecCommand>());
+    add(std::make_unique<PortForwardCommand>());
     add(std::make_unique<MeshCommand>());
     add(std::make_unique<SampleCommand>());
 }

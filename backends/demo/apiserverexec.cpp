@@ -61,10 +61,6 @@ void ApiServer::serveStream(const httplib::Request &req, httplib::Response &res,
     const QString upgrade = header(req, "Upgrade").toLower();
     const bool webSocket = upgrade == QLatin1String("websocket");
     const bool spdy = upgrade.startsWith(QLatin1String("spdy/3.1"));
-    if (!webSocket && !spdy)
-        throw ApiError::badRequest(QStringLiteral("Upgrade request required"));
-    if (webSocket && req.method != "GET")
-        throw ApiError::badRequest(QStringLiteral("a WebSocket upgrade must be a GET request"));
 
     const QString phase
         = pod.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
@@ -82,6 +78,10 @@ void ApiServer::serveStream(const httplib::Request &req, httplib::Response &res,
     StreamTicket ticket;
     ticket.pod = name;
     ticket.ns = ns;
+    ticket.alive = [this, ns, name, uid = metaString(pod, "uid")] {
+        const auto now = m_store.tryGet(QStringLiteral("/pods"), ns, name);
+        return now && metaString(*now, "uid") == uid && podRunning(*now);
+    };
     QString aliases;
     {
         std::lock_guard lock(m_networkMutex);
@@ -185,6 +185,12 @@ void ApiServer::serveStream(const httplib::Request &req, httplib::Response &res,
             spdyProtocol = QStringLiteral("portforward.k8s.io");
         }
     }
+    // As on a real cluster, the request is checked (pod, container) before the kubelet asks
+    // for the upgrade: a plain GET learns what is wrong with it.
+    if (!webSocket && !spdy)
+        throw ApiError::badRequest(QStringLiteral("Upgrade request required"));
+    if (webSocket && req.method != "GET")
+        throw ApiError::badRequest(QStringLiteral("a WebSocket upgrade must be a GET request"));
     ticket.spdyProtocol = spdyProtocol;
 
     if (!m_streams)

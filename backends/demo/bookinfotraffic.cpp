@@ -9,6 +9,7 @@
 #include <cctype>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <random>
@@ -258,6 +259,20 @@ void productpageApp(HttpListener &listener, EventLoop &loop, UpstreamPool *detai
     });
     listener.route("/health", [](const HttpExchangePtr &request) {
         request->reply(200, Json, "{\"status\":\"Product page is healthy\"}");
+    });
+    // The page's static files, as one asset of the size asked for (?bytes=N, 1 KiB by default,
+    // at most 64 MiB): what transfer tests through the mesh and through port-forward fetch.
+    listener.route("/static/", [](const HttpExchangePtr &request) {
+        std::size_t bytes = 1024;
+        if (const auto at = request->target.find("bytes="); at != std::string::npos)
+            bytes = std::min<std::size_t>(
+                std::strtoull(request->target.c_str() + at + 6, nullptr, 10), 64u << 20);
+        static const std::string unit = "The Comedy of Errors. ";
+        std::string body;
+        body.reserve(bytes);
+        while (body.size() < bytes)
+            body.append(unit, 0, std::min(unit.size(), bytes - body.size()));
+        request->reply(200, "application/octet-stream", body);
     });
 }
 

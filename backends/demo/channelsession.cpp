@@ -40,6 +40,36 @@ ChannelSession::ChannelSession(QWebSocket *socket, StreamTicket ticket, DemoShel
         startForward();
     else
         startExec(std::move(fetch));
+    watchPod();
+}
+
+void ChannelSession::watchPod()
+{
+    callLater(this, 1000, [this] {
+        if (m_ended || !m_ticket.alive)
+            return;
+        if (m_ticket.alive())
+            return watchPod();
+        // The pod is gone: its processes were killed, its ports close.
+        if (m_shell && !m_shell->finished()) {
+            if (m_version >= 4)
+                send(3,
+                     QJsonDocument(StreamTicket::exitStatus(137, m_ticket.command))
+                         .toJson(QJsonDocument::Compact));
+            else
+                send(3,
+                     StreamTicket::exitStatus(137, m_ticket.command)
+                         .value(QStringLiteral("message"))
+                         .toString()
+                         .toUtf8());
+        }
+        for (int i = 0; i < m_links.size(); ++i)
+            send(2 * i + 1,
+                 QStringLiteral("lost connection to pod %1: it was deleted")
+                     .arg(m_ticket.pod)
+                     .toUtf8());
+        end();
+    });
 }
 
 ChannelSession::~ChannelSession()

@@ -34,6 +34,7 @@ private:
     void startExec(DemoShell::Fetch fetch);
     void startForward();
     void end();
+    void watchPod();
 
     QPointer<QWebSocket> m_socket;
     StreamTicket m_ticket;

@@ -1,5 +1,6 @@
 #include "spdystreams.h"
 
+#include "delayedcall.h"
 #include "forwardlink.h"
 
 #include <QJsonDocument>
@@ -69,6 +70,29 @@ void SpdyStreams::init(DemoShell::Fetch fetch)
                 it->link->close();
     };
     m_session = std::make_unique<SpdySession>(std::move(events));
+    watchPod();
+}
+
+void SpdyStreams::watchPod()
+{
+    callLater(this, 1000, [this] {
+        if (m_closed || !m_ticket.alive)
+            return;
+        if (m_ticket.alive())
+            return watchPod();
+        const QJsonObject status = StreamTicket::exitStatus(137, m_ticket.command);
+        if (const quint32 error = m_execStreams.value("error"))
+            m_session->send(error, QJsonDocument(status).toJson(QJsonDocument::Compact), true);
+        for (const Forward &f : std::as_const(m_forwards))
+            if (f.error)
+                m_session->send(f.error,
+                                QStringLiteral("lost connection to pod %1: it was deleted")
+                                    .arg(m_ticket.pod)
+                                    .toUtf8(),
+                                true);
+        m_session->goAway();
+        closeTransport();
+    });
 }
 
 void SpdyStreams::feed(const QByteArray &bytes)

@@ -42,6 +42,7 @@ private:
     void onFinished(quint32 stream);
     void startExecIfReady();
     void closeTransport();
+    void watchPod();
 
     struct Forward
     {

@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QStringList>
 
+#include <functional>
+
 namespace Meshdeck::Demo {
 
 // What the API server checked and decided about one exec, attach or port-forward request
@@ -27,6 +29,9 @@ struct StreamTicket
     QList<int> ports; // port-forward over WebSocket: ?ports=
     QMap<int, quint16> targets; // the pod's ports: containerPort -> loopback port
     QString spdyProtocol; // raw SPDY: the X-Stream-Protocol-Version agreed
+    // Whether the pod still runs (not deleted, not replaced); a session whose pod is gone ends
+    // as the kubelet ends it: the command killed (exit 137), forwarded connections closed.
+    std::function<bool()> alive;
 
     // The Status the error channel carries when a command ends, as the kubelet writes it.
     static QJsonObject exitStatus(int code, const QStringList &command)

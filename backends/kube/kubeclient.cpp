@@ -122,6 +122,14 @@ Result<HttpRequest> KubeClient::makeRequest(const QByteArray &method, const QStr
     return r;
 }
 
+Result<HttpRequest> KubeClient::upgradeRequest(const QString &path)
+{
+    auto request = makeRequest("GET", path, {}, {});
+    if (request.ok())
+        m_requests.fetch_add(1);
+    return request;
+}
+
 Result<HttpRequest> KubeClient::streamRequest(const QString &path, std::chrono::seconds idle)
 {
     auto request = makeRequest("GET", path, {}, {});

@@ -134,6 +134,11 @@ public:
                            std::function<void(const QByteArray &)> onData,
                            std::function<void(const Error *)> onClosed);
 
+    // A GET of `path` with this context's credentials applied (token, client certificate, exec
+    // plugin), for a connection that upgrades (exec, port-forward). Blocks while an exec plugin
+    // runs.
+    [[nodiscard]] Result<HttpRequest> upgradeRequest(const QString &path);
+
     // Requests sent so far (each attempt counts; watches and log streams included): how the
     // figures count API traffic.
     [[nodiscard]] int requestCount() const { return m_requests.load(); }

@@ -1,0 +1,301 @@
+#include "portforwarder.h"
+
+#include "kubeclient.h"
+#include "streamendpoint.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
+#include <QWebSocket>
+#include <QWebSocketHandshakeOptions>
+
+namespace Meshdeck::Kube {
+
+namespace {
+
+QJsonObject child(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toObject();
+}
+
+bool ready(const QJsonObject &pod)
+{
+    if (child(pod, "metadata").contains(QLatin1String("deletionTimestamp"))
+        || child(pod, "status").value(QLatin1String("phase")).toString()
+            != QLatin1String("Running"))
+        return false;
+    for (const QJsonValue &c : child(pod, "status").value(QLatin1String("conditions")).toArray())
+        if (c.toObject().value(QLatin1String("type")).toString() == QLatin1String("Ready"))
+            return c.toObject().value(QLatin1String("status")).toString() == QLatin1String("True");
+    return false;
+}
+
+// One forwarded connection: the local socket and its WebSocket, and what is in flight.
+struct Link
+{
+    QByteArray pending; // from the local client before the WebSocket opened
+    int dataPrefix = 2; // each channel opens with the port number (2 bytes)
+    int errorPrefix = 2;
+    QByteArray errorText;
+    bool connected = false;
+    bool retried = false;
+};
+
+} // namespace
+
+PortForwarder::PortForwarder(std::shared_ptr<KubeClient> client, Spec spec, QObject *parent)
+    : QObject(parent)
+    , m_client(std::move(client))
+    , m_spec(std::move(spec))
+{
+}
+
+PortForwarder::~PortForwarder()
+{
+    stop();
+}
+
+quint16 PortForwarder::nextFreePort(const QHostAddress &address, quint16 from)
+{
+    for (int port = std::max<int>(from, 1024); port < 65536; ++port) {
+        QTcpServer probe;
+        if (probe.listen(address, quint16(port)))
+            return quint16(port);
+    }
+    return 0;
+}
+
+bool PortForwarder::start(QString *error)
+{
+    Target target;
+    if (!resolve(&target, error)) {
+        m_state = State::Failed;
+        m_lastError = *error;
+        return false;
+    }
+    m_server = new QTcpServer(this);
+    if (!m_server->listen(m_spec.address, m_spec.localPort)) {
+        const bool inUse = m_server->serverError() == QAbstractSocket::AddressInUseError;
+        const quint16 next
+            = inUse ? nextFreePort(m_spec.address, quint16(m_spec.localPort + 1)) : 0;
+        *error = inUse && next
+            ? tr("Local port %1 is in use by another program. Port %2 is free: forward %2:%3 "
+                 "instead.")
+                  .arg(m_spec.localPort)
+                  .arg(next)
+                  .arg(m_spec.remotePort)
+            : tr("Cannot listen on %1:%2: %3")
+                  .arg(m_spec.address.toString())
+                  .arg(m_spec.localPort)
+                  .arg(m_server->errorString());
+        delete m_server;
+        m_server = nullptr;
+        m_state = State::Failed;
+        m_lastError = *error;
+        return false;
+    }
+    m_localPort = m_server->serverPort();
+    connect(m_server, &QTcpServer::newConnection, this, &PortForwarder::onNewConnection);
+    m_state = State::Listening;
+    emit changed();
+    return true;
+}
+
+void PortForwarder::stop()
+{
+    if (!m_server)
+        return;
+    m_server->close();
+    for (QTcpSocket *s : m_server->findChildren<QTcpSocket *>())
+        s->abort();
+    delete m_server;
+    m_server = nullptr;
+    m_state = State::Stopped;
+    emit changed();
+}
+
+void PortForwarder::setError(const QString &error)
+{
+    m_lastError = error;
+    emit changed();
+}
+
+bool PortForwarder::resolve(Target *target, QString *error)
+{
+    const QString base = QStringLiteral("/api/v1/namespaces/%1/").arg(m_spec.ns);
+    if (m_spec.kind == QLatin1String("pod")) {
+        const auto pod = m_client->get(base + QStringLiteral("pods/") + m_spec.name);
+        if (!pod.ok()) {
+            *error = pod.error().message();
+            return false;
+        }
+        const QString phase = child(*pod, "status").value(QLatin1String("phase")).toString();
+        if (phase != QLatin1String("Running")) {
+            *error = tr("Pod %1 is not running (phase %2): there is nothing to forward to yet.")
+                         .arg(m_spec.name, phase.isEmpty() ? tr("unknown") : phase);
+            return false;
+        }
+        *target = {m_spec.name, m_spec.remotePort};
+        return true;
+    }
+    const auto service = m_client->get(base + QStringLiteral("services/") + m_spec.name);
+    if (!service.ok()) {
+        *error = service.error().message();
+        return false;
+    }
+    QJsonValue targetPort;
+    bool found = false;
+    for (const QJsonValue &p : child(*service, "spec").value(QLatin1String("ports")).toArray())
+        if (p.toObject().value(QLatin1String("port")).toInt() == m_spec.remotePort) {
+            targetPort = p.toObject().value(QLatin1String("targetPort"));
+            found = true;
+        }
+    if (!found) {
+        *error = tr("Service %1 has no port %2.").arg(m_spec.name).arg(m_spec.remotePort);
+        return false;
+    }
+    const QJsonObject selector = child(child(*service, "spec"), "selector");
+    if (selector.isEmpty()) {
+        *error = tr("Service %1 selects no pods (it has no selector): forward to a pod instead.")
+                     .arg(m_spec.name);
+        return false;
+    }
+    QStringList terms;
+    for (auto it = selector.begin(); it != selector.end(); ++it)
+        terms << it.key() + QLatin1Char('=') + it.value().toString();
+    const auto pods
+        = m_client->list(base + QStringLiteral("pods"), 500, terms.join(QLatin1Char(',')));
+    if (!pods.ok()) {
+        *error = pods.error().message();
+        return false;
+    }
+    QList<QJsonObject> candidates;
+    for (const QJsonObject &pod : pods->items)
+        if (ready(pod))
+            candidates << pod;
+    if (candidates.isEmpty()) {
+        *error = tr("No ready pod behind Service %1 (%2 selected): try again when one is ready.")
+                     .arg(m_spec.name)
+                     .arg(pods->items.size());
+        return false;
+    }
+    std::sort(candidates.begin(), candidates.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        return child(a, "metadata").value(QLatin1String("name")).toString()
+            < child(b, "metadata").value(QLatin1String("name")).toString();
+    });
+    const QJsonObject pod = candidates.first();
+    int port = targetPort.isDouble() ? targetPort.toInt() : m_spec.remotePort;
+    if (targetPort.isString()) { // a named port of the pod's containers
+        port = 0;
+        for (const QJsonValue &c : child(pod, "spec").value(QLatin1String("containers")).toArray())
+            for (const QJsonValue &p : c.toObject().value(QLatin1String("ports")).toArray())
+                if (p.toObject().value(QLatin1String("name")).toString() == targetPort.toString())
+                    port = p.toObject().value(QLatin1String("containerPort")).toInt();
+        if (!port) {
+            *error = tr("Service %1's target port \"%2\" is not a port of pod %3.")
+                         .arg(m_spec.name, targetPort.toString(),
+                              child(pod, "metadata").value(QLatin1String("name")).toString());
+            return false;
+        }
+    }
+    *target = {child(pod, "metadata").value(QLatin1String("name")).toString(), port};
+    return true;
+}
+
+void PortForwarder::onNewConnection()
+{
+    while (QTcpSocket *local = m_server->nextPendingConnection()) {
+        local->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        ++m_total;
+        ++m_open;
+        Target target;
+        QString error;
+        if (!resolve(&target, &error)) {
+            setError(error);
+            --m_open;
+            local->abort();
+            local->deleteLater();
+            continue;
+        }
+        const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/portforward?ports=%3")
+                                 .arg(m_spec.ns, target.pod)
+                                 .arg(target.port);
+        const auto http = m_client->upgradeRequest(path);
+        const auto endpoint = http.ok() ? StreamEndpoint::from(*http)
+                                        : Result<StreamEndpoint>(Unexpected(http.error()));
+        if (!endpoint.ok()) {
+            setError(endpoint.error().message());
+            --m_open;
+            local->abort();
+            local->deleteLater();
+            continue;
+        }
+        if (m_pod != target.pod) {
+            m_pod = target.pod;
+            emit changed();
+        }
+        auto *ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, local);
+        ws->setProxy(endpoint->proxy);
+        if (endpoint->secure)
+            ws->setSslConfiguration(endpoint->ssl);
+        auto link = std::make_shared<Link>();
+        connect(local, &QTcpSocket::readyRead, ws, [this, local, ws, link] {
+            const QByteArray data = local->readAll();
+            m_bytesOut += data.size();
+            if (!link->connected)
+                link->pending += data;
+            else
+                ws->sendBinaryMessage('\0' + data);
+        });
+        connect(ws, &QWebSocket::connected, local, [this, ws, link] {
+            link->connected = true;
+            m_lastError.clear();
+            emit connectionOpened();
+            emit changed();
+            if (!link->pending.isEmpty())
+                ws->sendBinaryMessage('\0' + std::exchange(link->pending, {}));
+        });
+        connect(ws, &QWebSocket::binaryMessageReceived, local,
+                [this, local, link](const QByteArray &message) {
+                    if (message.isEmpty())
+                        return;
+                    const bool data = message.at(0) == 0;
+                    QByteArray payload = message.mid(1);
+                    int &prefix = data ? link->dataPrefix : link->errorPrefix;
+                    const int skip = std::min<int>(prefix, int(payload.size()));
+                    payload.remove(0, skip);
+                    prefix -= skip;
+                    if (payload.isEmpty())
+                        return;
+                    if (data) {
+                        m_bytesIn += payload.size();
+                        local->write(payload);
+                    } else {
+                        link->errorText += payload;
+                    }
+                });
+        connect(ws, &QWebSocket::disconnected, local, [this, local, ws, link, path] {
+            if (!link->connected)
+                setError(StreamEndpoint::refusal(*m_client, path, ws->errorString(),
+                                                 tr("forward a port to pod %1").arg(m_pod)));
+            else if (!link->errorText.isEmpty())
+                setError(QString::fromUtf8(link->errorText).trimmed());
+            local->disconnectFromHost();
+        });
+        connect(local, &QTcpSocket::disconnected, this, [this, local, ws] {
+            --m_open;
+            emit changed();
+            if (ws->state() != QAbstractSocket::UnconnectedState)
+                ws->close();
+            local->deleteLater();
+        });
+        QWebSocketHandshakeOptions options;
+        options.setSubprotocols({QStringLiteral("v4.channel.k8s.io")});
+        ws->open(endpoint->request, options);
+        emit changed();
+    }
+}
+
+} // namespace Meshdeck::Kube
