@@ -1,5 +1,12 @@
 #include "mainwindow.h"
 
+#include <core/httpengine.h>
+#include <kube/clustersession.h>
+#include <kube/kubeclient.h>
+#include <models/podshellsession.h>
+#include <models/portforwardmodel.h>
+#include <views/podshellpanel.h>
+
 #include "clustercontroller.h"
 #include "versioninfo.h"
 
@@ -273,6 +280,57 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
                 if (m_persistState && !demo)
                     m_preferences->setLastContext(name);
             });
+    // Shell and port forwards: on threads of their own, ended with the connection.
+    m_shell = new PodShellSession(this);
+    m_forwards = new PortForwardModel(this);
+    m_clustersPage->setPortForwards(m_forwards);
+    connect(m_clusters, &ClusterController::sessionStarted, this,
+            [this](const Kube::ClusterSessionPtr &session) {
+                m_shell->stop();
+                m_forwards->stopAll();
+                // A client of their own, on an engine of its own: the session's engine must end
+                // with the session (its transfers call back into the session's informers).
+                m_streamClient = session ? std::make_shared<Kube::KubeClient>(
+                                     session->client()->context(), std::make_shared<HttpEngine>())
+                                         : nullptr;
+            });
+    connect(m_clustersPage, &ClustersPage::shellRequested, this,
+            [this](const QString &ns, const QString &pod, const QString &container,
+                   const QStringList &command) {
+                Kube::PodExec::Spec spec;
+                spec.ns = ns;
+                spec.pod = pod;
+                spec.container = container;
+                spec.command = command;
+                spec.stdinOpen = true;
+                spec.tty = true;
+                if (!m_streamClient)
+                    return m_clustersPage->shellPanel()->finished(
+                        -1, tr("Not connected: choose a context first."));
+                m_shell->start(m_streamClient, spec);
+            });
+    connect(m_clustersPage, &ClustersPage::shellStopRequested, m_shell, &PodShellSession::stop);
+    connect(m_clustersPage, &ClustersPage::shellInput, m_shell, &PodShellSession::write);
+    connect(m_clustersPage, &ClustersPage::shellResized, m_shell, &PodShellSession::resize);
+    connect(m_shell, &PodShellSession::opened, m_clustersPage->shellPanel(),
+            &PodShellPanel::opened);
+    connect(m_shell, &PodShellSession::output, m_clustersPage->shellPanel(),
+            &PodShellPanel::output);
+    connect(m_shell, &PodShellSession::finished, m_clustersPage->shellPanel(),
+            &PodShellPanel::finished);
+    connect(
+        m_clustersPage, &ClustersPage::forwardRequested, this,
+        [this](const QString &ns, const QString &kind, const QString &name, int local, int remote) {
+            if (!m_streamClient)
+                return;
+            Kube::PortForwarder::Spec spec;
+            spec.ns = ns;
+            spec.kind = kind;
+            spec.name = name;
+            spec.localPort = quint16(local);
+            spec.remotePort = remote;
+            m_forwards->add(m_streamClient, spec);
+        });
     connect(m_clusters, &ClusterController::sessionStarted, m_topology,
             &TopologyController::setSession);
     connect(m_clusters, &ClusterController::sessionStarted, m_runs, &RunController::setSession);

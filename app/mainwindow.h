@@ -12,7 +12,13 @@ class QStackedWidget;
 
 namespace Meshdeck {
 
+namespace Kube {
+class KubeClient;
+}
+
 class ClusterController;
+class PodShellSession;
+class PortForwardModel;
 class ClustersPage;
 class PerformancePage;
 class ResultStore;
@@ -81,6 +87,9 @@ private:
     NavigationModel *m_navigation;
     ResourceTreeModel *m_resources;
     ClusterController *m_clusters = nullptr;
+    PodShellSession *m_shell = nullptr;
+    PortForwardModel *m_forwards = nullptr;
+    std::shared_ptr<Kube::KubeClient> m_streamClient; // the connected context's, for streams
     ClustersPage *m_clustersPage = nullptr;
     PerformancePage *m_performancePage = nullptr;
     ResultsPage *m_resultsPage = nullptr;

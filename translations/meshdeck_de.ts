@@ -160,6 +160,22 @@
         <source>Reachable, Kubernetes %1</source>
         <translation>Erreichbar, Kubernetes %1</translation>
     </message>
+    <message>
+        <source>Port Forwards</source>
+        <translation>Portweiterleitungen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Shell</source>
+        <translation>&amp;Shell öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Forward Port…</source>
+        <translation>Port &amp;weiterleiten…</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonData</name>
@@ -401,6 +417,57 @@
     <message>
         <source>Cannot write %1: there is no picture to save.</source>
         <translation>%1 kann nicht geschrieben werden: Es gibt kein Bild zum Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ForwardPortDialog</name>
+    <message>
+        <source>Forward a Port</source>
+        <translation>Port weiterleiten</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>ein freier Port</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <source>&amp;Remote port:</source>
+        <translation>&amp;Entfernter Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Local port:</source>
+        <translation>&amp;Lokaler Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Weiterleiten</translation>
+    </message>
+    <message>
+        <source>Name the namespace and the pod or Service to forward to.</source>
+        <translation>Nennen Sie den Namespace und den Pod oder Service, zu dem weitergeleitet wird.</translation>
+    </message>
+    <message>
+        <source>The remote port is a number from 1 to 65535, e.g. 9080.</source>
+        <translation>Der entfernte Port ist eine Zahl von 1 bis 65535, z. B. 9080.</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1241,95 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::PodExec</name>
+    <message>
+        <source>run a command in pod %1</source>
+        <translation>einen Befehl in Pod %1 ausführen</translation>
+    </message>
+    <message>
+        <source>The connection to the cluster closed before the command ended (the pod may have been deleted, or the network dropped).</source>
+        <translation>Die Verbindung zum Cluster endete, bevor der Befehl fertig war (der Pod wurde vielleicht gelöscht oder das Netz brach ab).</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::PortForwarder</name>
+    <message>
+        <source>Local port %1 is in use by another program. Port %2 is free: forward %2:%3 instead.</source>
+        <translation>Der lokale Port %1 wird von einem anderen Programm benutzt. Port %2 ist frei: leiten Sie stattdessen %2:%3 weiter.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>Kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+    <message>
+        <source>Pod %1 is not running (phase %2): there is nothing to forward to yet.</source>
+        <translation>Pod %1 läuft nicht (Phase %2): noch gibt es nichts, wohin weitergeleitet werden kann.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Service %1 has no port %2.</source>
+        <translation>Service %1 hat keinen Port %2.</translation>
+    </message>
+    <message>
+        <source>Service %1 selects no pods (it has no selector): forward to a pod instead.</source>
+        <translation>Service %1 wählt keine Pods aus (er hat keinen Selektor): leiten Sie stattdessen zu einem Pod weiter.</translation>
+    </message>
+    <message>
+        <source>No ready pod behind Service %1 (%2 selected): try again when one is ready.</source>
+        <translation>Kein bereiter Pod hinter Service %1 (%2 ausgewählt): versuchen Sie es erneut, wenn einer bereit ist.</translation>
+    </message>
+    <message>
+        <source>Service %1&apos;s target port &quot;%2&quot; is not a port of pod %3.</source>
+        <translation>Der Zielport „%2“ von Service %1 ist kein Port von Pod %3.</translation>
+    </message>
+    <message>
+        <source>forward a port to pod %1</source>
+        <translation>einen Port zu Pod %1 weiterleiten</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::StreamEndpoint</name>
+    <message>
+        <source>Cannot read the %1 file %2: %3.</source>
+        <translation>Die Datei %2 (%1) kann nicht gelesen werden: %3.</translation>
+    </message>
+    <message>
+        <source>certificate authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s certificate authority is not a PEM certificate: check certificate-authority(-data) in the kubeconfig.</source>
+        <translation>Die Zertifizierungsstelle des Clusters ist kein PEM-Zertifikat: prüfen Sie certificate-authority(-data) in der kubeconfig.</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>The client certificate or its key could not be read (PEM expected): check client-certificate(-data) and client-key(-data) in the kubeconfig.</source>
+        <translation>Das Client-Zertifikat oder sein Schlüssel konnte nicht gelesen werden (PEM erwartet): prüfen Sie client-certificate(-data) und client-key(-data) in der kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>Kann nicht %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY there.</source>
+        <translation>Kann nicht %1: der API-Server lehnte den Wechsel zu WebSocket ab%2. Vielleicht spricht er für Streams nur SPDY (Kubernetes vor 1.29 oder ein Proxy davor, der keine WebSockets durchlässt); Meshdeck braucht WebSocket, kubectl kann dort noch SPDY benutzen.</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::LifecycleController</name>
     <message>
         <source>Uninstall %1</source>
@@ -1438,6 +1594,10 @@
     <message>
         <source>demo Bookinfo productpage through sidecars</source>
         <translation>Demo-Bookinfo-productpage über Sidecars</translation>
+    </message>
+    <message>
+        <source>Not connected: choose a context first.</source>
+        <translation>Nicht verbunden: wählen Sie zuerst einen Kontext.</translation>
     </message>
 </context>
 <context>
@@ -3216,6 +3376,131 @@ Median (min. … max.)</translation>
     <message>
         <source>gRPC c&amp;all:</source>
         <translation>gRPC-Au&amp;fruf:</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PodShellPanel</name>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Getrennt.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 in pod %2…</source>
+        <translation>Verbinde mit %1 in Pod %2…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 in pod %2. Ctrl+Shift+C copies the screen, Ctrl+Shift+V pastes.</source>
+        <translation>Verbunden mit %1 in Pod %2. Strg+Umschalt+C kopiert den Bildschirm, Strg+Umschalt+V fügt ein.</translation>
+    </message>
+    <message>
+        <source>The command ended with exit code %1.</source>
+        <translation>Der Befehl endete mit Exit-Code %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Select a pod to open a shell in one of its containers.</source>
+        <translation>Wählen Sie einen Pod, um eine Shell in einem seiner Container zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Pod %1 is not running: there is no container to open a shell in.</source>
+        <translation>Pod %1 läuft nicht: es gibt keinen Container, in dem eine Shell geöffnet werden kann.</translation>
+    </message>
+    <message>
+        <source>Connect runs the command in the chosen container with a terminal.</source>
+        <translation>Verbinden führt den Befehl im gewählten Container mit einem Terminal aus.</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>The command to run, e.g. /bin/sh or /bin/bash</source>
+        <translation>Der auszuführende Befehl, z. B. /bin/sh oder /bin/bash</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PortForwardModel</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Leitet weiter</translation>
+    </message>
+    <message>
+        <source>Forwarding (last error: %1)</source>
+        <translation>Leitet weiter (letzter Fehler: %1)</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out</source>
+        <translation>%1 herein, %2 hinaus</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 in all</source>
+        <translation>%1 offen, %2 insgesamt</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>Lokale Adresse</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PortForwardPanel</name>
+    <message>
+        <source>&amp;New Forward…</source>
+        <translation>&amp;Neue Weiterleitung…</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Right-click a pod in the tree to forward one of its ports. A Service&apos;s port goes to a ready pod behind it, found again when pods are replaced. Forwards stop when the context is disconnected.</source>
+        <translation>Rechtsklick auf einen Pod im Baum leitet einen seiner Ports weiter. Der Port eines Service führt zu einem bereiten Pod dahinter, der neu gefunden wird, wenn Pods ersetzt werden. Weiterleitungen enden, wenn der Kontext getrennt wird.</translation>
     </message>
 </context>
 <context>

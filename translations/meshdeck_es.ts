@@ -160,6 +160,22 @@
         <source>Reachable, Kubernetes %1</source>
         <translation>Accesible, Kubernetes %1</translation>
     </message>
+    <message>
+        <source>Port Forwards</source>
+        <translation>Redirecciones de puertos</translation>
+    </message>
+    <message>
+        <source>Open &amp;Shell</source>
+        <translation>Abrir &amp;shell</translation>
+    </message>
+    <message>
+        <source>&amp;Forward Port…</source>
+        <translation>&amp;Redirigir puerto…</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>Shell</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonData</name>
@@ -401,6 +417,57 @@
     <message>
         <source>Cannot write %1: there is no picture to save.</source>
         <translation>No se puede escribir %1: no hay imagen que guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ForwardPortDialog</name>
+    <message>
+        <source>Forward a Port</source>
+        <translation>Redirigir un puerto</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>cualquier puerto libre</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Espacio de nombres:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Remote port:</source>
+        <translation>Puerto &amp;remoto:</translation>
+    </message>
+    <message>
+        <source>&amp;Local port:</source>
+        <translation>Puerto &amp;local:</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>Re&amp;dirigir</translation>
+    </message>
+    <message>
+        <source>Name the namespace and the pod or Service to forward to.</source>
+        <translation>Indique el espacio de nombres y el pod o Service de destino.</translation>
+    </message>
+    <message>
+        <source>The remote port is a number from 1 to 65535, e.g. 9080.</source>
+        <translation>El puerto remoto es un número de 1 a 65535, p. ej. 9080.</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1241,95 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::PodExec</name>
+    <message>
+        <source>run a command in pod %1</source>
+        <translation>ejecutar una orden en el pod %1</translation>
+    </message>
+    <message>
+        <source>The connection to the cluster closed before the command ended (the pod may have been deleted, or the network dropped).</source>
+        <translation>La conexión con el clúster se cerró antes de que terminara la orden (quizá se borró el pod o cayó la red).</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::PortForwarder</name>
+    <message>
+        <source>Local port %1 is in use by another program. Port %2 is free: forward %2:%3 instead.</source>
+        <translation>Otro programa usa el puerto local %1. El puerto %2 está libre: redirija %2:%3 en su lugar.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2: %3</source>
+        <translation>No se puede escuchar en %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>Pod %1 is not running (phase %2): there is nothing to forward to yet.</source>
+        <translation>El pod %1 no está en ejecución (fase %2): todavía no hay adónde redirigir.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>Service %1 has no port %2.</source>
+        <translation>El Service %1 no tiene el puerto %2.</translation>
+    </message>
+    <message>
+        <source>Service %1 selects no pods (it has no selector): forward to a pod instead.</source>
+        <translation>El Service %1 no selecciona pods (no tiene selector): redirija a un pod en su lugar.</translation>
+    </message>
+    <message>
+        <source>No ready pod behind Service %1 (%2 selected): try again when one is ready.</source>
+        <translation>No hay ningún pod listo tras el Service %1 (%2 seleccionados): inténtelo de nuevo cuando haya uno.</translation>
+    </message>
+    <message>
+        <source>Service %1&apos;s target port &quot;%2&quot; is not a port of pod %3.</source>
+        <translation>El puerto de destino «%2» del Service %1 no es un puerto del pod %3.</translation>
+    </message>
+    <message>
+        <source>forward a port to pod %1</source>
+        <translation>redirigir un puerto al pod %1</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::StreamEndpoint</name>
+    <message>
+        <source>Cannot read the %1 file %2: %3.</source>
+        <translation>No se puede leer el archivo %2 (%1): %3.</translation>
+    </message>
+    <message>
+        <source>certificate authority</source>
+        <translation>autoridad de certificación</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s certificate authority is not a PEM certificate: check certificate-authority(-data) in the kubeconfig.</source>
+        <translation>La autoridad de certificación del clúster no es un certificado PEM: revise certificate-authority(-data) en el kubeconfig.</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>certificado de cliente</translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation>clave de cliente</translation>
+    </message>
+    <message>
+        <source>The client certificate or its key could not be read (PEM expected): check client-certificate(-data) and client-key(-data) in the kubeconfig.</source>
+        <translation>No se pudo leer el certificado de cliente o su clave (se espera PEM): revise client-certificate(-data) y client-key(-data) en el kubeconfig.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>No se puede %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY there.</source>
+        <translation>No se puede %1: el servidor de la API rechazó el cambio a WebSocket%2. Quizá solo hable SPDY para los flujos (Kubernetes anterior a 1.29, o un proxy delante que no deja pasar WebSockets); Meshdeck necesita WebSocket, kubectl aún puede usar SPDY allí.</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::LifecycleController</name>
     <message>
         <source>Uninstall %1</source>
@@ -1438,6 +1594,10 @@
     <message>
         <source>demo Bookinfo productpage through sidecars</source>
         <translation>productpage de Bookinfo de la demo a través de sidecars</translation>
+    </message>
+    <message>
+        <source>Not connected: choose a context first.</source>
+        <translation>Sin conexión: elija primero un contexto.</translation>
     </message>
 </context>
 <context>
@@ -3216,6 +3376,131 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>gRPC c&amp;all:</source>
         <translation>Llamada g&amp;RPC:</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PodShellPanel</name>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Desconectado.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 in pod %2…</source>
+        <translation>Conectando con %1 en el pod %2…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 in pod %2. Ctrl+Shift+C copies the screen, Ctrl+Shift+V pastes.</source>
+        <translation>Conectado con %1 en el pod %2. Ctrl+Mayús+C copia la pantalla, Ctrl+Mayús+V pega.</translation>
+    </message>
+    <message>
+        <source>The command ended with exit code %1.</source>
+        <translation>La orden terminó con el código de salida %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Desconectar</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>C&amp;onectar</translation>
+    </message>
+    <message>
+        <source>Select a pod to open a shell in one of its containers.</source>
+        <translation>Seleccione un pod para abrir una shell en uno de sus contenedores.</translation>
+    </message>
+    <message>
+        <source>Pod %1 is not running: there is no container to open a shell in.</source>
+        <translation>El pod %1 no está en ejecución: no hay contenedor donde abrir una shell.</translation>
+    </message>
+    <message>
+        <source>Connect runs the command in the chosen container with a terminal.</source>
+        <translation>Conectar ejecuta la orden en el contenedor elegido con un terminal.</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Contenedor</translation>
+    </message>
+    <message>
+        <source>The command to run, e.g. /bin/sh or /bin/bash</source>
+        <translation>La orden que se ejecuta, p. ej. /bin/sh o /bin/bash</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Orden</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PortForwardModel</name>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Redirigiendo</translation>
+    </message>
+    <message>
+        <source>Forwarding (last error: %1)</source>
+        <translation>Redirigiendo (último error: %1)</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenida</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out</source>
+        <translation>%1 de entrada, %2 de salida</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 in all</source>
+        <translation>%1 abiertas, %2 en total</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>Dirección local</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Tráfico</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::PortForwardPanel</name>
+    <message>
+        <source>&amp;New Forward…</source>
+        <translation>&amp;Nueva redirección…</translation>
+    </message>
+    <message>
+        <source>Open in &amp;Browser</source>
+        <translation>Abrir en el nave&amp;gador</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>De&amp;tener</translation>
+    </message>
+    <message>
+        <source>Right-click a pod in the tree to forward one of its ports. A Service&apos;s port goes to a ready pod behind it, found again when pods are replaced. Forwards stop when the context is disconnected.</source>
+        <translation>Haga clic derecho en un pod del árbol para redirigir uno de sus puertos. El puerto de un Service va a un pod listo tras él, que se vuelve a buscar cuando se reemplazan los pods. Las redirecciones terminan al desconectar el contexto.</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,13 @@
 #include "clusterspage.h"
 
 #include "emptystatepage.h"
+#include "forwardportdialog.h"
 #include "pageemptystates.h"
+#include "podshellpanel.h"
+#include "portforwardpanel.h"
 
 #include <core/yaml.h>
+#include <kube/podexec.h>
 #include <kube/podsummary.h>
 #include <models/connectionstate.h>
 #include <models/resourcetreemodel.h>
@@ -17,6 +21,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
@@ -180,6 +185,14 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_details->addTab(m_yaml, QString());
     m_details->addTab(m_eventList, QString());
     m_details->addTab(m_logsTab, QString());
+    m_shell = new PodShellPanel(m_details);
+    m_details->addTab(m_shell, QString());
+    connect(m_shell, &PodShellPanel::startRequested, this, &ClustersPage::shellRequested);
+    connect(m_shell, &PodShellPanel::stopRequested, this, &ClustersPage::shellStopRequested);
+    connect(m_shell, &PodShellPanel::input, this, &ClustersPage::shellInput);
+    connect(m_shell, &PodShellPanel::resized, this, &ClustersPage::shellResized);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &ClustersPage::showTreeMenu);
     split->addWidget(m_tree);
     split->addWidget(m_details);
     split->setStretchFactor(0, 2);
@@ -321,6 +334,17 @@ void ClustersPage::showDetails()
     const QString yaml = object.isEmpty() ? QString() : QString::fromUtf8(Yaml::fromJson(object));
     if (m_yaml->toPlainText() != yaml)
         m_yaml->setPlainText(yaml);
+    if (index.data(ResourceTreeModel::KindRole).toString() == QLatin1String("Pod")) {
+        QStringList containers;
+        const QString preferred = Kube::PodExec::defaultContainer(object, &containers);
+        m_shell->setPod(
+            md.value(QStringLiteral("namespace")).toString(),
+            md.value(QStringLiteral("name")).toString(), containers, preferred,
+            object.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase"))
+                == QLatin1String("Running"));
+    } else if (!m_shell->connected()) {
+        m_shell->setPod({}, {}, {}, {}, false);
+    }
     m_eventList->clear();
     if (!m_events)
         return;
@@ -414,6 +438,60 @@ void ClustersPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void ClustersPage::setPortForwards(PortForwardModel *forwards)
+{
+    if (m_forwards)
+        return;
+    m_forwards = new PortForwardPanel(forwards, m_details);
+    m_details->addTab(m_forwards, tr("Port Forwards"));
+    connect(m_forwards, &PortForwardPanel::newForwardRequested, this, [this] { askForward(); });
+}
+
+void ClustersPage::askForward(const QJsonObject &pod)
+{
+    const QJsonObject md = pod.value(QStringLiteral("metadata")).toObject();
+    ForwardPortDialog::Choice initial;
+    initial.ns = md.value(QStringLiteral("namespace")).toString();
+    initial.name = md.value(QStringLiteral("name")).toString();
+    if (initial.ns.isEmpty())
+        initial.ns = m_namespace->currentData().toString();
+    QStringList ports;
+    for (const QJsonValue &c :
+         pod.value(QStringLiteral("spec")).toObject().value(QStringLiteral("containers")).toArray())
+        for (const QJsonValue &p : c.toObject().value(QStringLiteral("ports")).toArray()) {
+            const QJsonObject port = p.toObject();
+            const QString name = port.value(QStringLiteral("name")).toString();
+            ports << QString::number(port.value(QStringLiteral("containerPort")).toInt())
+                    + (name.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(name));
+        }
+    if (!ports.isEmpty())
+        initial.remotePort = ports.first().section(QLatin1Char(' '), 0, 0).toInt();
+    ForwardPortDialog dialog(initial, ports, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ForwardPortDialog::Choice c = dialog.choice();
+    emit forwardRequested(c.ns, c.kind, c.name, c.localPort, c.remotePort);
+    if (m_forwards)
+        m_details->setCurrentWidget(m_forwards);
+}
+
+void ClustersPage::showTreeMenu(const QPoint &at)
+{
+    const QModelIndex index = m_proxy->mapToSource(m_tree->indexAt(at).siblingAtColumn(0));
+    if (index.data(ResourceTreeModel::KindRole).toString() != QLatin1String("Pod"))
+        return;
+    const QJsonObject pod = index.data(ResourceTreeModel::ObjectRole).toJsonObject();
+    m_tree->setCurrentIndex(m_proxy->mapFromSource(index));
+    QMenu menu(this);
+    menu.addAction(tr("Open &Shell"), this, [this] {
+        m_details->setCurrentWidget(m_shell);
+        m_shell->connectShell();
+    });
+    QAction *forward = menu.addAction(tr("&Forward Port…"), this, [this, pod] { askForward(pod); });
+    forward->setEnabled(m_forwards != nullptr);
+    menu.exec(m_tree->viewport()->mapToGlobal(at));
+}
+
 void ClustersPage::retranslate()
 {
     m_contextLabel->setText(tr("&Context:"));
@@ -421,6 +499,9 @@ void ClustersPage::retranslate()
     m_details->setTabText(0, tr("YAML"));
     m_details->setTabText(1, tr("Events"));
     m_details->setTabText(2, tr("Logs"));
+    m_details->setTabText(3, tr("Shell"));
+    if (m_forwards)
+        m_details->setTabText(4, tr("Port Forwards"));
     m_follow->setText(tr("&Follow"));
     m_logSearch->setPlaceholderText(tr("Find in log (Enter)"));
     m_eventList->setHeaderLabels({tr("Last seen"), tr("Type"), tr("Reason"), tr("Message")});

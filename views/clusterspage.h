@@ -22,6 +22,9 @@ namespace Meshdeck {
 
 class ConnectionState;
 class EmptyStatePage;
+class PodShellPanel;
+class PortForwardModel;
+class PortForwardPanel;
 class ResourceTreeModel;
 
 // The Clusters page: the kubeconfig's contexts, the connection state, and a live tree of
@@ -45,12 +48,26 @@ public:
     void appendLogs(const QString &text);
     void logsFinished(const QString &error);
     [[nodiscard]] QTreeView *tree() const { return m_tree; }
+    // The Port Forwards tab shows this model's forwards.
+    void setPortForwards(PortForwardModel *forwards);
+    [[nodiscard]] PodShellPanel *shellPanel() const { return m_shell; }
+    // Asks where to forward (prefilled with the pod's namespace, name and first port).
+    void askForward(const QJsonObject &pod = {});
 
 Q_SIGNALS:
     void contextSelected(const QString &context);
     // The selection is a pod: follow this container's log.
     void logsRequested(const QString &ns, const QString &pod, const QString &container);
     void logsNotNeeded();
+    // Shell tab: start a terminal on a container, its bytes and size, or end it.
+    void shellRequested(const QString &ns, const QString &pod, const QString &container,
+                        const QStringList &command);
+    void shellStopRequested();
+    void shellInput(const QByteArray &bytes);
+    void shellResized(int columns, int rows);
+    // kind "pod" or "service"; localPort 0: any free port
+    void forwardRequested(const QString &ns, const QString &kind, const QString &name,
+                          int localPort, int remotePort);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +79,7 @@ private:
     void showDetails();
     void requestLogs();
     void findInLogs(bool backwards);
+    void showTreeMenu(const QPoint &at);
 
     ResourceTreeModel *m_model;
     ConnectionState *m_state;
@@ -84,6 +102,8 @@ private:
     QLineEdit *m_logSearch = nullptr;
     QLabel *m_logStatus = nullptr;
     QPlainTextEdit *m_logs = nullptr;
+    PodShellPanel *m_shell = nullptr;
+    PortForwardPanel *m_forwards = nullptr;
     QString m_logPod; // "ns/pod/container" being followed
     QString m_loadError;
 };

@@ -108,9 +108,10 @@ void StreamServer::stop()
 {
     if (!m_thread)
         return;
+    // Deleted by its own thread as that thread finishes (deleting it inside a call it is
+    // receiving would free it under Qt's feet).
     if (m_context)
-        QMetaObject::invokeMethod(
-            m_context, [this] { delete m_context; }, Qt::BlockingQueuedConnection);
+        m_context->deleteLater();
     m_context = nullptr;
     m_thread->quit();
     m_thread->wait();

@@ -4,23 +4,31 @@
 #include "support/warningguard.h"
 
 #include <app/mainwindow.h>
+#include <core/httptransport.h>
 #include <core/yaml.h>
 #include <demo/democluster.h>
 #include <models/connectionstate.h>
+#include <models/portforwardmodel.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
+#include <models/terminalscreen.h>
 #include <views/clusterspage.h>
+#include <views/podshellpanel.h>
+#include <views/terminalwidget.h>
 
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+
+#include <thread>
 
 using namespace Meshdeck;
 
@@ -102,13 +110,81 @@ private Q_SLOTS:
             logs->toPlainText().contains(QStringLiteral("listening on port 9080")), 5000);
         const int before = logs->blockCount();
         QTRY_VERIFY_WITH_TIMEOUT(logs->blockCount() > before, 5000); // follow: new lines arrive
-        auto *container = page->findChildren<QComboBox *>().at(2);
+        QComboBox *container = nullptr; // the Logs tab's, not the Shell tab's
+        for (auto *combo : page->findChildren<QComboBox *>())
+            if (!page->shellPanel()->isAncestorOf(combo)
+                && combo->findText(QStringLiteral("istio-proxy")) >= 0)
+                container = combo;
+        QVERIFY(container);
         const int proxyIndex = container->findText(QStringLiteral("istio-proxy"));
         QVERIFY(proxyIndex >= 0);
         container->setCurrentIndex(proxyIndex);
         emit container->activated(proxyIndex);
         QTRY_VERIFY_WITH_TIMEOUT(
             logs->toPlainText().contains(QStringLiteral("Envoy proxy is ready")), 5000);
+
+        // The Shell tab: a terminal in the selected pod's container, typed into.
+        const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS");
+        PodShellPanel *shell = page->shellPanel();
+        StallProbe shellProbe;
+        shellProbe.start();
+        tabs->setCurrentWidget(shell);
+        shell->connectShell();
+        QTRY_VERIFY_WITH_TIMEOUT(shell->connected(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(shell->screen()->text().startsWith(QStringLiteral("/ #")), 10000);
+        auto *terminal = shell->findChild<TerminalWidget *>();
+        QVERIFY(terminal);
+        terminal->setFocus();
+        QTest::keyClicks(terminal, QStringLiteral("hostname"));
+        QTest::keyClick(terminal, Qt::Key_Return);
+        const QString podName = proxied.data().toString();
+        QTRY_VERIFY2_WITH_TIMEOUT(shell->screen()->text().contains(QStringLiteral("\n") + podName),
+                                  qPrintable(shell->screen()->text()), 10000);
+        QTest::keyClicks(terminal, QStringLiteral("ls /etc"));
+        QTest::keyClick(terminal, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(shell->screen()->text().contains(QStringLiteral("resolv.conf")),
+                                 10000);
+        if (!shots.isEmpty())
+            window.grab().save(shots + QStringLiteral("/clusters-shell.png"));
+        QTest::keyClicks(terminal, QStringLiteral("exit 3"));
+        QTest::keyClick(terminal, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!shell->connected(), 10000);
+        QVERIFY(shell->findChild<QLabel *>()->text().contains(QStringLiteral("exit code 3")));
+
+        // Port Forwards: the pod's port on a local one, traffic counted.
+        emit page->forwardRequested(QStringLiteral("bookinfo"), QStringLiteral("service"),
+                                    QStringLiteral("details"), 0, 9080);
+        auto *forwards = window.findChild<PortForwardModel *>();
+        QVERIFY(forwards);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !forwards->index(0, 0).data(PortForwardModel::UrlRole).toString().isEmpty(), 10000);
+        const QString url = forwards->index(0, 0).data(PortForwardModel::UrlRole).toString();
+        QByteArray body;
+        std::thread fetch([&] {
+            HttpRequest request;
+            request.url = QUrl(url + QStringLiteral("details/5"));
+            if (const auto r = HttpTransport::perform(request); r.ok())
+                body = r->body;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!body.isEmpty(), 10000);
+        fetch.join();
+        QVERIFY(body.contains("\"id\":5"));
+        QTRY_VERIFY_WITH_TIMEOUT(forwards->index(0, PortForwardModel::ConnectionsColumn)
+                                     .data()
+                                     .toString()
+                                     .contains(QStringLiteral("1 in all")),
+                                 5000);
+        QVERIFY(forwards->index(0, PortForwardModel::PodColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("details-v1-")));
+        tabs->setCurrentIndex(tabs->count() - 1);
+        if (!shots.isEmpty())
+            window.grab().save(shots + QStringLiteral("/clusters-forwards.png"));
+        const qint64 shellWorst = shellProbe.stop();
+        std::printf("GUI thread: longest stall with a shell and a port forward: %lld ms\n",
+                    static_cast<long long>(shellWorst));
+        QVERIFY2(shellWorst < 250, qPrintable(QString::number(shellWorst)));
 
         // The namespace filter keeps only that namespace.
         auto *ns = page->findChildren<QComboBox *>().at(1);

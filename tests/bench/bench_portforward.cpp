@@ -1,0 +1,239 @@
+// Port-forward through the demo cluster: throughput of 1 MiB transfers and added latency per
+// request, Meshdeck's forward against a direct loopback connection to the same server and
+// against kubectl port-forward (the named peer), and 20 forwards at once without loss.
+#include "benchsupport.h"
+
+#include <demo/bookinfotraffic.h>
+#include <demo/democluster.h>
+#include <kube/kubeclient.h>
+#include <kube/portforwarder.h>
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <netinet/tcp.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+using namespace Meshdeck;
+
+namespace {
+
+// One kept-alive HTTP/1.1 connection, blocking.
+class Connection
+{
+public:
+    explicit Connection(int port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        int on = 1;
+        ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_port = htons(quint16(port));
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
+            ::close(m_fd);
+            m_fd = -1;
+        }
+    }
+    ~Connection()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    // The body's size, or -1.
+    qint64 get(const char *path)
+    {
+        const std::string request
+            = std::string("GET ") + path + " HTTP/1.1\r\nHost: productpage\r\n\r\n";
+        if (m_fd < 0 || ::send(m_fd, request.data(), request.size(), MSG_NOSIGNAL) < 0)
+            return -1;
+        std::string head;
+        char buffer[256 * 1024];
+        while (head.find("\r\n\r\n") == std::string::npos) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                return -1;
+            head.append(buffer, size_t(n));
+        }
+        const size_t end = head.find("\r\n\r\n") + 4;
+        const size_t at = head.find("Content-Length: ");
+        if (at == std::string::npos)
+            return -1;
+        const qint64 length = std::atoll(head.c_str() + at + 16);
+        qint64 got = qint64(head.size() - end);
+        while (got < length) {
+            const ssize_t n = ::recv(m_fd, buffer, sizeof buffer, 0);
+            if (n <= 0)
+                return -1;
+            got += n;
+        }
+        return got == length ? length : -1;
+    }
+
+private:
+    int m_fd = -1;
+};
+
+struct Figures
+{
+    double mibPerSecond = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+};
+
+Figures measure(int port)
+{
+    Figures f;
+    {
+        Connection c(port);
+        c.get("/static/asset?bytes=1048576"); // warm
+        constexpr int kTransfers = 40;
+        QElapsedTimer t;
+        t.start();
+        qint64 bytes = 0;
+        for (int i = 0; i < kTransfers; ++i)
+            bytes += std::max<qint64>(0, c.get("/static/asset?bytes=1048576"));
+        f.mibPerSecond = double(bytes) / (1 << 20) / (double(t.nsecsElapsed()) / 1e9);
+    }
+    Connection c(port);
+    std::vector<double> latencies;
+    for (int i = 0; i < 400; ++i) {
+        QElapsedTimer t;
+        t.start();
+        c.get("/health");
+        latencies.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(latencies.begin(), latencies.end());
+    f.p50Ms = latencies[latencies.size() / 2];
+    f.p99Ms = latencies[latencies.size() * 99 / 100];
+    return f;
+}
+
+} // namespace
+
+class bench_PortForward : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void throughputAndLatency()
+    {
+        Demo::DemoCluster::Options options;
+        options.tls = true;
+        Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        QTemporaryDir dir;
+        const QString kubeconfig = dir.filePath(QStringLiteral("admin.yaml"));
+        QVERIFY(cluster.writeKubeconfig(kubeconfig).ok());
+        const int direct
+            = QUrl(cluster.bookinfo()->podUrl(QStringLiteral("productpage"), QStringLiteral("v1")))
+                  .port();
+        auto client = Kube::KubeClient::fromKubeconfig(kubeconfig, {});
+        QVERIFY(client.ok());
+
+        // Meshdeck's forward, on a thread of its own as in the app.
+        QThread thread;
+        thread.start();
+        Kube::PortForwarder::Spec spec;
+        spec.ns = QStringLiteral("bookinfo");
+        spec.kind = QStringLiteral("service");
+        spec.name = QStringLiteral("productpage");
+        spec.remotePort = 9080;
+        auto *forwarder = new Kube::PortForwarder(*client, spec);
+        forwarder->moveToThread(&thread);
+        bool started = false;
+        QString error;
+        QMetaObject::invokeMethod(
+            forwarder, [&] { started = forwarder->start(&error); }, Qt::BlockingQueuedConnection);
+        QVERIFY2(started, qPrintable(error));
+        const int ours = forwarder->localPort();
+
+        // kubectl port-forward, the peer (SPDY in WebSocket, as kubectl 1.31+ does).
+        const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
+        QProcess peer;
+        int theirs = 0;
+        if (!kubectl.isEmpty()) {
+            peer.start(kubectl,
+                       {QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("port-forward"),
+                        QStringLiteral("-n"), QStringLiteral("bookinfo"),
+                        QStringLiteral("svc/productpage"), QStringLiteral("0:9080")});
+            QByteArray out;
+            QTRY_VERIFY_WITH_TIMEOUT((out += peer.readAllStandardOutput()).contains(" -> 9080"),
+                                     15000);
+            theirs = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+)"))
+                         .match(QString::fromUtf8(out))
+                         .captured(1)
+                         .toInt();
+        }
+
+        std::vector<Figures> d, m, k;
+        for (int round = 0; round < 3; ++round) {
+            d.push_back(measure(direct));
+            m.push_back(measure(ours));
+            if (theirs)
+                k.push_back(measure(theirs));
+        }
+        const double dT = Bench::medianOf(d, &Figures::mibPerSecond);
+        const double mT = Bench::medianOf(m, &Figures::mibPerSecond);
+        const double kT = theirs ? Bench::medianOf(k, &Figures::mibPerSecond) : 0;
+        std::printf("port-forward throughput, 1 MiB transfers on one connection (median of 3):\n"
+                    "  direct %.0f MiB/s, Meshdeck %.0f MiB/s: ratio %.2f (goal >= 0.5)\n",
+                    dT, mT, mT / dT);
+        if (theirs)
+            std::printf("  kubectl port-forward %.0f MiB/s: Meshdeck/kubectl %.2fx\n", kT, mT / kT);
+        std::printf(
+            "added latency per request (/health, kept alive): Meshdeck p50 %.2f ms, "
+            "p99 %.2f ms; kubectl p50 %.2f ms, p99 %.2f ms (direct p50 %.2f, p99 %.2f)\n",
+            Bench::medianOf(m, &Figures::p50Ms) - Bench::medianOf(d, &Figures::p50Ms),
+            Bench::medianOf(m, &Figures::p99Ms) - Bench::medianOf(d, &Figures::p99Ms),
+            theirs ? Bench::medianOf(k, &Figures::p50Ms) - Bench::medianOf(d, &Figures::p50Ms)
+                   : 0.0,
+            theirs ? Bench::medianOf(k, &Figures::p99Ms) - Bench::medianOf(d, &Figures::p99Ms)
+                   : 0.0,
+            Bench::medianOf(d, &Figures::p50Ms), Bench::medianOf(d, &Figures::p99Ms));
+
+        // 20 at once, 5 MiB each: nothing lost.
+        std::atomic_int complete {0};
+        std::vector<std::thread> clients;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < 20; ++i)
+            clients.emplace_back([&] {
+                Connection c(ours);
+                bool ok = true;
+                for (int j = 0; j < 5; ++j)
+                    ok = ok && c.get("/static/asset?bytes=1048576") == (1 << 20);
+                if (ok)
+                    ++complete;
+            });
+        for (auto &c : clients)
+            c.join();
+        std::printf("20 forwarded connections at once, 5 x 1 MiB each: %d of 20 complete, "
+                    "%.0f MiB/s in all\n",
+                    complete.load(), 100.0 / (double(t.nsecsElapsed()) / 1e9));
+        QCOMPARE(complete.load(), 20);
+
+        if (peer.state() != QProcess::NotRunning) {
+            peer.terminate();
+            peer.waitForFinished(5000);
+        }
+        forwarder->deleteLater();
+        thread.quit();
+        thread.wait();
+        std::printf("goal (>= 0.5 of direct at 1 MiB): %s\n", mT / dT >= 0.5 ? "met" : "NOT MET");
+    }
+};
+
+QTEST_GUILESS_MAIN(bench_PortForward)
+#include "bench_portforward.moc"
