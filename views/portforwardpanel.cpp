@@ -57,11 +57,8 @@ PortForwardPanel::PortForwardPanel(PortForwardModel *model, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PortForwardPanel::updateButtons);
-    // A handful of rows, updated a few times a second at most: columns fit what they show.
     const auto fit = [this] {
-        for (int c = 0; c < PortForwardModel::ColumnCount - 1; ++c)
-            m_table->resizeColumnToContents(c);
-        updateButtons();
+        fitColumns();
     };
     connect(model, &QAbstractItemModel::rowsInserted, this,
             [this, fit](const QModelIndex &, int, int last) {
@@ -71,6 +68,14 @@ PortForwardPanel::PortForwardPanel(PortForwardModel *model, QWidget *parent)
     connect(model, &QAbstractItemModel::rowsRemoved, this, &PortForwardPanel::updateButtons);
     connect(model, &QAbstractItemModel::dataChanged, this, fit);
     retranslate();
+}
+
+// A handful of rows, updated a few times a second at most: columns fit what they show.
+void PortForwardPanel::fitColumns()
+{
+    for (int c = 0; c < PortForwardModel::ColumnCount - 1; ++c)
+        m_table->resizeColumnToContents(c);
+    updateButtons();
 }
 
 void PortForwardPanel::updateButtons()
@@ -96,7 +101,7 @@ void PortForwardPanel::retranslate()
     m_hint->setText(tr("Right-click a pod in the tree to forward one of its ports. A Service's "
                        "port goes to a ready pod behind it, found again when pods are replaced. "
                        "Forwards stop when the context is disconnected."));
-    updateButtons();
+    fitColumns(); // the model's words change with the language too
 }
 
 } // namespace Meshdeck

@@ -28,6 +28,7 @@ protected:
 private:
     void retranslate();
     void updateButtons();
+    void fitColumns();
 
     PortForwardModel *m_model;
     QTableView *m_table = nullptr;

@@ -13,9 +13,12 @@
 #include <models/resourcetreemodel.h>
 #include <models/terminalscreen.h>
 #include <views/clusterspage.h>
+#include <views/forwardportdialog.h>
 #include <views/podshellpanel.h>
 #include <views/terminalwidget.h>
+#include <views/thememanager.h>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -26,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 #include <QTreeView>
 
 #include <thread>
@@ -181,6 +185,29 @@ private Q_SLOTS:
         tabs->setCurrentIndex(tabs->count() - 1);
         if (!shots.isEmpty())
             window.grab().save(shots + QStringLiteral("/clusters-forwards.png"));
+        if (!shots.isEmpty()) {
+            // German and dark, to look at (the translation file is the app's).
+            QTranslator german;
+            if (german.load(QCoreApplication::applicationDirPath()
+                            + QStringLiteral("/../../app/meshdeck_de.qm")))
+                QCoreApplication::installTranslator(&german);
+            const QPalette light = QApplication::palette();
+            QApplication::setPalette(ThemeManager::darkPalette());
+            QTest::qWait(200);
+            window.grab().save(shots + QStringLiteral("/clusters-forwards-de-dark.png"));
+            tabs->setCurrentWidget(shell);
+            QTest::qWait(100);
+            window.grab().save(shots + QStringLiteral("/clusters-shell-de-dark.png"));
+            ForwardPortDialog dialog({QStringLiteral("bookinfo"), QStringLiteral("pod"),
+                                      QStringLiteral("details-v1-abc"), 9080, 0},
+                                     {QStringLiteral("9080 (http)")}, &window);
+            dialog.show();
+            QTest::qWait(100);
+            dialog.grab().save(shots + QStringLiteral("/forward-dialog-de-dark.png"));
+            dialog.close();
+            QCoreApplication::removeTranslator(&german);
+            QApplication::setPalette(light);
+        }
         const qint64 shellWorst = shellProbe.stop();
         std::printf("GUI thread: longest stall with a shell and a port forward: %lld ms\n",
                     static_cast<long long>(shellWorst));
