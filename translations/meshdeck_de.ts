@@ -1250,6 +1250,10 @@
         <source>The connection to the cluster closed before the command ended (the pod may have been deleted, or the network dropped).</source>
         <translation>Die Verbindung zum Cluster endete, bevor der Befehl fertig war (der Pod wurde vielleicht gelöscht oder das Netz brach ab).</translation>
     </message>
+    <message>
+        <source>The API server at %1 did not answer the exec request within %2 s: check that it is up and reachable, or that no proxy holds the connection.</source>
+        <translation>Der API-Server auf %1 hat die exec-Anfrage nicht innerhalb von %2 s beantwortet: prüfen Sie, ob er läuft und erreichbar ist und kein Proxy die Verbindung festhält.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::PortForwarder</name>
@@ -1288,6 +1292,10 @@
     <message>
         <source>forward a port to pod %1</source>
         <translation>einen Port zu Pod %1 weiterleiten</translation>
+    </message>
+    <message>
+        <source>The API server did not answer the port-forward request within %1 s: check that it is up and reachable.</source>
+        <translation>Der API-Server hat die Port-Weiterleitung nicht innerhalb von %1 s beantwortet: prüfen Sie, ob er läuft und erreichbar ist.</translation>
     </message>
 </context>
 <context>

@@ -1250,6 +1250,10 @@
         <source>The connection to the cluster closed before the command ended (the pod may have been deleted, or the network dropped).</source>
         <translation>La conexión con el clúster se cerró antes de que terminara la orden (quizá se borró el pod o cayó la red).</translation>
     </message>
+    <message>
+        <source>The API server at %1 did not answer the exec request within %2 s: check that it is up and reachable, or that no proxy holds the connection.</source>
+        <translation>El servidor de la API en %1 no respondió a la petición exec en %2 s: compruebe que está activo y accesible, y que ningún proxy retiene la conexión.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::PortForwarder</name>
@@ -1288,6 +1292,10 @@
     <message>
         <source>forward a port to pod %1</source>
         <translation>redirigir un puerto al pod %1</translation>
+    </message>
+    <message>
+        <source>The API server did not answer the port-forward request within %1 s: check that it is up and reachable.</source>
+        <translation>El servidor de la API no respondió a la redirección de puertos en %1 s: compruebe que está activo y accesible.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,6 @@
 #include "delayedcall.h"
 #include "forwardlink.h"
 
-#include <QJsonDocument>
 #include <QWebSocket>
 
 namespace Meshdeck::Demo {
@@ -51,23 +50,10 @@ void ChannelSession::watchPod()
         if (m_ticket.alive())
             return watchPod();
         // The pod is gone: its processes were killed, its ports close.
-        if (m_shell && !m_shell->finished()) {
-            if (m_version >= 4)
-                send(3,
-                     QJsonDocument(StreamTicket::exitStatus(137, m_ticket.command))
-                         .toJson(QJsonDocument::Compact));
-            else
-                send(3,
-                     StreamTicket::exitStatus(137, m_ticket.command)
-                         .value(QStringLiteral("message"))
-                         .toString()
-                         .toUtf8());
-        }
+        if (m_shell && !m_shell->finished())
+            send(3, StreamTicket::exitReport(137, m_ticket.command, m_version >= 4));
         for (int i = 0; i < m_links.size(); ++i)
-            send(2 * i + 1,
-                 QStringLiteral("lost connection to pod %1: it was deleted")
-                     .arg(m_ticket.pod)
-                     .toUtf8());
+            send(2 * i + 1, m_ticket.podGone());
         end();
     });
 }
@@ -95,11 +81,8 @@ void ChannelSession::startExec(DemoShell::Fetch fetch)
                 send(channel, data);
         },
         [this](int code) {
-            const QJsonObject status = StreamTicket::exitStatus(code, m_ticket.command);
-            if (m_version >= 4)
-                send(3, QJsonDocument(status).toJson(QJsonDocument::Compact));
-            else if (code != 0)
-                send(3, status.value(QStringLiteral("message")).toString().toUtf8());
+            if (m_version >= 4 || code != 0)
+                send(3, StreamTicket::exitReport(code, m_ticket.command, m_version >= 4));
             end();
         },
         std::move(fetch), this);

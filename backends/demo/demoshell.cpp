@@ -610,7 +610,6 @@ int DemoShell::fetch(const QStringList &argv)
 {
     const bool wget = argv.first().endsWith(QLatin1String("wget"));
     QString url;
-    bool quiet = false;
     bool headers = false;
     for (int i = 1; i < argv.size(); ++i) {
         const QString &a = argv.at(i);
@@ -619,7 +618,6 @@ int DemoShell::fetch(const QStringList &argv)
             || a == QLatin1String("--max-time"))
             ++i; // options with a value the demo does not use
         else if (a.startsWith(QLatin1Char('-'))) {
-            quiet = quiet || a.contains(QLatin1Char('s')) || a.contains(QLatin1Char('q'));
             headers = headers || a == QLatin1String("-i");
         } else
             url = a;
@@ -662,7 +660,6 @@ int DemoShell::fetch(const QStringList &argv)
                     },
                     Qt::QueuedConnection);
             });
-    Q_UNUSED(quiet)
     return -1;
 }
 

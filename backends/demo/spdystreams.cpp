@@ -3,7 +3,6 @@
 #include "delayedcall.h"
 #include "forwardlink.h"
 
-#include <QJsonDocument>
 #include <QTcpSocket>
 #include <QWebSocket>
 
@@ -80,16 +79,12 @@ void SpdyStreams::watchPod()
             return;
         if (m_ticket.alive())
             return watchPod();
-        const QJsonObject status = StreamTicket::exitStatus(137, m_ticket.command);
         if (const quint32 error = m_execStreams.value("error"))
-            m_session->send(error, QJsonDocument(status).toJson(QJsonDocument::Compact), true);
+            m_session->send(error, StreamTicket::exitReport(137, m_ticket.command, jsonStatus()),
+                            true);
         for (const Forward &f : std::as_const(m_forwards))
             if (f.error)
-                m_session->send(f.error,
-                                QStringLiteral("lost connection to pod %1: it was deleted")
-                                    .arg(m_ticket.pod)
-                                    .toUtf8(),
-                                true);
+                m_session->send(f.error, m_ticket.podGone(), true);
         m_session->goAway();
         closeTransport();
     });
@@ -186,13 +181,9 @@ void SpdyStreams::startExecIfReady()
         [this](int code) {
             if (m_closed)
                 return;
-            const QJsonObject status = StreamTicket::exitStatus(code, m_ticket.command);
-            const bool v4 = m_ticket.spdyProtocol.startsWith(QLatin1String("v4."))
-                || m_ticket.spdyProtocol.startsWith(QLatin1String("v5."));
-            const QByteArray message = v4
-                ? QJsonDocument(status).toJson(QJsonDocument::Compact)
-                : (code ? status.value(QStringLiteral("message")).toString().toUtf8()
-                        : QByteArray());
+            const QByteArray message = jsonStatus() || code
+                ? StreamTicket::exitReport(code, m_ticket.command, jsonStatus())
+                : QByteArray();
             for (const char *name : {"stdout", "stderr"})
                 if (const quint32 s = m_execStreams.value(name))
                     m_session->send(s, {}, true);
@@ -201,6 +192,12 @@ void SpdyStreams::startExecIfReady()
         },
         m_fetch, this);
     m_shell->start(m_ticket.command, m_ticket.tty);
+}
+
+bool SpdyStreams::jsonStatus() const
+{
+    return m_ticket.spdyProtocol.startsWith(QLatin1String("v4."))
+        || m_ticket.spdyProtocol.startsWith(QLatin1String("v5."));
 }
 
 void SpdyStreams::closeTransport()

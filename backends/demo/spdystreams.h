@@ -43,6 +43,7 @@ private:
     void startExecIfReady();
     void closeTransport();
     void watchPod();
+    [[nodiscard]] bool jsonStatus() const; // the Status as JSON (v4 and later)
 
     struct Forward
     {

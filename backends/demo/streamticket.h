@@ -3,6 +3,7 @@
 #include "containermodel.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -32,6 +33,21 @@ struct StreamTicket
     // Whether the pod still runs (not deleted, not replaced); a session whose pod is gone ends
     // as the kubelet ends it: the command killed (exit 137), forwarded connections closed.
     std::function<bool()> alive;
+
+    // What the error channel carries when a command ends: the Status as JSON (protocol v4 and
+    // later), else its message alone, and nothing on success.
+    static QByteArray exitReport(int code, const QStringList &command, bool json)
+    {
+        const QJsonObject status = exitStatus(code, command);
+        if (json)
+            return QJsonDocument(status).toJson(QJsonDocument::Compact);
+        return status.value(QStringLiteral("message")).toString().toUtf8();
+    }
+    // What a forwarded connection's error stream says when its pod goes away.
+    [[nodiscard]] QByteArray podGone() const
+    {
+        return QStringLiteral("lost connection to pod %1: it was deleted").arg(pod).toUtf8();
+    }
 
     // The Status the error channel carries when a command ends, as the kubelet writes it.
     static QJsonObject exitStatus(int code, const QStringList &command)

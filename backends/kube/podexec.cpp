@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -118,6 +119,15 @@ void PodExec::start(const Spec &spec)
     options.setSubprotocols(
         {QStringLiteral("v5.channel.k8s.io"), QStringLiteral("v4.channel.k8s.io")});
     m_socket->open(endpoint->request, options);
+    QTimer::singleShot(StreamEndpoint::kHandshakeTimeoutMs, m_socket, [this] {
+        if (m_connected || m_done)
+            return;
+        fail(tr("The API server at %1 did not answer the exec request within %2 s: check that "
+                "it is up and reachable, or that no proxy holds the connection.")
+                 .arg(m_socket->requestUrl().host())
+                 .arg(StreamEndpoint::kHandshakeTimeoutMs / 1000));
+        m_socket->abort();
+    });
 }
 
 void PodExec::send(int channel, const QByteArray &data)

@@ -42,8 +42,6 @@ public:
     void closeInput(); // v5 only: the command reads end-of-file
     void resize(int columns, int rows);
     void cancel();
-    [[nodiscard]] bool running() const { return m_socket != nullptr && !m_done; }
-    [[nodiscard]] int protocolVersion() const { return m_version; }
 
     // The exit code a Status from the error channel carries: 0 for Success, the command's for
     // NonZeroExitCode, -1 (with *message) when the command could not run.

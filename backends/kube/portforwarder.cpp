@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 #include <QWebSocketHandshakeOptions>
@@ -294,6 +295,16 @@ void PortForwarder::onNewConnection()
         QWebSocketHandshakeOptions options;
         options.setSubprotocols({QStringLiteral("v4.channel.k8s.io")});
         ws->open(endpoint->request, options);
+        QTimer::singleShot(StreamEndpoint::kHandshakeTimeoutMs, ws, [this, local, ws, link] {
+            if (link->connected)
+                return;
+            link->connected = true; // said here: the disconnect that follows adds nothing
+            setError(tr("The API server did not answer the port-forward request within %1 s: "
+                        "check that it is up and reachable.")
+                         .arg(StreamEndpoint::kHandshakeTimeoutMs / 1000));
+            ws->abort();
+            local->abort();
+        });
         emit changed();
     }
 }

@@ -21,6 +21,8 @@ struct StreamEndpoint
 
 public:
     QNetworkRequest request;
+    // QtWebSockets 6.4 waits for the handshake's answer without a limit: this is the bound.
+    static constexpr int kHandshakeTimeoutMs = 15'000;
     bool secure = false;
     QSslConfiguration ssl; // for wss://, given to the socket
     QNetworkProxy proxy {QNetworkProxy::NoProxy};

@@ -7,6 +7,8 @@
 #include <kube/portforwarder.h>
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -214,6 +216,37 @@ private Q_SLOTS:
         QVERIFY(get(dead.localPort(), "/").isEmpty());
         QTRY_VERIFY2(dead.lastError().contains(QStringLiteral("connection refused")),
                      qPrintable(dead.lastError()));
+    }
+
+    // A server that accepts and never answers: the exec ends, bounded, saying so.
+    void silentServer()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> held;
+        connect(&silent, &QTcpServer::newConnection, this,
+                [&] { held << silent.nextPendingConnection(); });
+        const QString path = m_dir.filePath(QStringLiteral("silent.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: silent\n"
+                           "clusters: [{name: silent, cluster: {server: 'http://127.0.0.1:%1'}}]\n"
+                           "users: [{name: nobody, user: {}}]\n"
+                           "contexts: [{name: silent, context: {cluster: silent, user: nobody}}]\n")
+                .arg(silent.serverPort())
+                .toUtf8());
+        file.close();
+        auto client = KubeClient::fromKubeconfig(path, {});
+        QVERIFY(client.ok());
+        QElapsedTimer clock;
+        clock.start();
+        const Outcome r
+            = run({QStringLiteral("default"), QStringLiteral("p"), {}, {QStringLiteral("ls")}}, {},
+                  *client);
+        QCOMPARE(r.code, -1);
+        QVERIFY2(r.message.contains(QStringLiteral("did not answer")), qPrintable(r.message));
+        QVERIFY(clock.elapsed() < 19000);
     }
 
     void commandLine()
