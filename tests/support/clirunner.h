@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QStringList>
 #include <QTemporaryDir>
 
@@ -40,6 +41,26 @@ inline Run meshdeck(const QStringList &args, bool withDisplay = false,
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
+// The real kubectl (MESHDECK_KUBECTL, else the one on PATH) with a kubeconfig; `input` goes to
+// its standard input (for `apply -f -`). An empty program path when kubectl is missing.
+inline QString kubectlPath()
+{
+    const QString given = qEnvironmentVariable("MESHDECK_KUBECTL");
+    return given.isEmpty() ? QStandardPaths::findExecutable(QStringLiteral("kubectl")) : given;
+}
+
+inline Run kubectl(const QString &kubeconfig, const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(kubectlPath(), QStringList {QStringLiteral("--kubeconfig"), kubeconfig} + args);
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
 // What `meshdeck demo-cluster` prints until it serves (up to 30 s).
 inline QByteArray demoBanner(QProcess &demo)
 {

@@ -1,0 +1,64 @@
+#include "configchecks.h"
+
+#include "configchecker.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace Meshdeck::Mesh {
+
+using Severity = ConfigFinding::Severity;
+
+QString ConfigFinding::objectKey() const
+{
+    return kind + QLatin1Char('/') + ns + QLatin1Char('/') + name;
+}
+
+QJsonObject ConfigFinding::toJson() const
+{
+    return {
+        {QStringLiteral("code"), code},
+        {QStringLiteral("severity"), ConfigChecks::severityName(severity)},
+        {QStringLiteral("group"), group},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("namespace"), ns},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("field"), field},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("services"), QJsonArray::fromStringList(services)},
+    };
+}
+
+QList<ConfigFinding> ConfigChecks::run(const ConfigObjects &objects, const QStringList &namespaces)
+{
+    QList<ConfigFinding> findings = ConfigChecker(objects, namespaces).run();
+    std::stable_sort(findings.begin(), findings.end(),
+                     [](const ConfigFinding &a, const ConfigFinding &b) {
+                         return std::tie(a.severity, a.ns, a.kind, a.name, a.field, a.code)
+                             < std::tie(b.severity, b.ns, b.kind, b.name, b.field, b.code);
+                     });
+    return findings;
+}
+
+QString ConfigChecks::severityName(ConfigFinding::Severity severity)
+{
+    return severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
+}
+
+QString ConfigChecks::qualifiedHost(const QString &host, const QString &ns)
+{
+    const QString h = host.toLower();
+    if (h.isEmpty() || h.contains(QLatin1Char('*')))
+        return h;
+    const qsizetype dots = h.count(QLatin1Char('.'));
+    if (dots == 0)
+        return h + QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local");
+    if (dots == 1) // name.namespace
+        return h + QStringLiteral(".svc.cluster.local");
+    if (dots == 2 && h.endsWith(QLatin1String(".svc")))
+        return h + QStringLiteral(".cluster.local");
+    return h;
+}
+
+} // namespace Meshdeck::Mesh
