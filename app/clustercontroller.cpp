@@ -199,9 +199,12 @@ void ClusterController::onDeltas(const Kube::ResourceDeltas &deltas)
 {
     m_tree->applyDeltas(deltas);
     bool events = false;
+    bool objects = false;
     for (const Kube::ResourceDelta &d : deltas) {
-        if (d.kind != QLatin1String("Event") || !d.group.isEmpty())
+        if (d.kind != QLatin1String("Event") || !d.group.isEmpty()) {
+            objects = true;
             continue;
+        }
         const QString uid = d.object.value(QStringLiteral("involvedObject"))
                                 .toObject()
                                 .value(QStringLiteral("uid"))
@@ -226,6 +229,8 @@ void ClusterController::onDeltas(const Kube::ResourceDeltas &deltas)
     }
     if (events)
         emit eventsChanged();
+    if (objects)
+        emit objectsChanged();
 }
 
 void ClusterController::probeContexts()

@@ -60,6 +60,8 @@ Q_SIGNALS:
     void demoStarted(const QString &productpageUrl, const QString &productpageMeshUrl);
     void contextSwitched(const QString &context);
     void eventsChanged();
+    // Objects other than events were added, changed or deleted (batched, 20 a second at most).
+    void objectsChanged();
     void logsAppended(const QString &text);
     void logsFinished(const QString &error);
 

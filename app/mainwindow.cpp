@@ -10,6 +10,7 @@
 #include "clustercontroller.h"
 #include "versioninfo.h"
 
+#include <models/configchecksmodel.h>
 #include <models/connectionstate.h>
 #include <models/lifecyclecontroller.h>
 #include <models/navigationmodel.h>
@@ -66,6 +67,7 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     , m_overhead(new OverheadController(this))
     , m_topology(new TopologyController(this))
     , m_lifecycle(new LifecycleController(this))
+    , m_checks(new ConfigChecksModel(this))
     , m_results(new ResultsController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -120,6 +122,7 @@ void MainWindow::createPages()
         } else if (page == PageId::Lifecycle) {
             m_lifecyclePage = new LifecyclePage(m_lifecycle, m_stack);
             m_lifecyclePage->setHistorySource(m_results);
+            m_lifecyclePage->setChecksModel(m_checks);
             connect(m_lifecyclePage, &LifecyclePage::clustersRequested, this,
                     [this] { setCurrentPage(PageId::Clusters); });
             connect(m_lifecyclePage, &LifecyclePage::topologyRequested, this,
@@ -338,6 +341,10 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
             &OverheadController::setSession);
     connect(m_clusters, &ClusterController::sessionStarted, m_lifecycle,
             &LifecycleController::setSession);
+    connect(m_clusters, &ClusterController::sessionStarted, m_checks,
+            &ConfigChecksModel::setSession);
+    connect(m_clusters, &ClusterController::objectsChanged, m_checks,
+            &ConfigChecksModel::scheduleRefresh);
     connect(m_clusters, &ClusterController::demoStarted, this,
             [this](const QString &direct, const QString &mesh) {
                 m_performancePage->setSuggestedTargets(

@@ -19,6 +19,7 @@ class KubeClient;
 class ClusterController;
 class PodShellSession;
 class PortForwardModel;
+class ConfigChecksModel;
 class ClustersPage;
 class PerformancePage;
 class ResultStore;
@@ -97,6 +98,7 @@ private:
     OverheadController *m_overhead = nullptr;
     TopologyController *m_topology = nullptr;
     LifecycleController *m_lifecycle = nullptr;
+    ConfigChecksModel *m_checks = nullptr;
     ResultsController *m_results = nullptr;
     LifecyclePage *m_lifecyclePage = nullptr;
     TopologyPage *m_topologyPage = nullptr;

@@ -83,6 +83,85 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ChecksPanel</name>
+    <message>
+        <source>Configuration Checks</source>
+        <translation>Konfigurationsprüfungen</translation>
+    </message>
+    <message>
+        <source>Configuration Checks (%1)</source>
+        <translation>Konfigurationsprüfungen (%1)</translation>
+    </message>
+    <message>
+        <source>Configuration Checks (OK)</source>
+        <translation>Konfigurationsprüfungen (OK)</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 Fehler</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 Fehler</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 Warnung</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 Warnungen</translation>
+    </message>
+    <message>
+        <source>Connect a cluster to check its routing configuration.</source>
+        <translation>Verbinden Sie einen Cluster, um seine Routing-Konfiguration zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Checking the routing configuration…</source>
+        <translation>Routing-Konfiguration wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The checks run once the cluster&apos;s objects are read.</source>
+        <translation>Die Prüfungen laufen, sobald die Objekte des Clusters gelesen sind.</translation>
+    </message>
+    <message>
+        <source>Istio</source>
+        <translation>Istio</translation>
+    </message>
+    <message>
+        <source>Gateway API</source>
+        <translation>Gateway API</translation>
+    </message>
+    <message>
+        <source>The cluster serves neither Istio&apos;s nor the Gateway API&apos;s routing kinds; only sidecar injection was checked.</source>
+        <translation>Der Cluster bietet weder die Routing-Arten von Istio noch die der Gateway API an; nur die Sidecar-Injektion wurde geprüft.</translation>
+    </message>
+    <message>
+        <source>1 routing object checked (%1).</source>
+        <translation>1 Routing-Objekt geprüft (%1).</translation>
+    </message>
+    <message>
+        <source>%1 routing objects checked (%2).</source>
+        <translation>%1 Routing-Objekte geprüft (%2).</translation>
+    </message>
+    <message>
+        <source>No mistakes found.</source>
+        <translation>Keine Fehler gefunden.</translation>
+    </message>
+    <message>
+        <source>%1, %2. Double-click a finding for the object&apos;s YAML.</source>
+        <translation>%1, %2. Doppelklick auf einen Befund zeigt das YAML des Objekts.</translation>
+    </message>
+    <message>
+        <source>Checked at %1.</source>
+        <translation>Geprüft um %1.</translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation>&amp;Jetzt prüfen</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ClustersPage</name>
     <message>
         <source>Select a namespace, workload or pod to see its YAML.</source>
@@ -371,6 +450,33 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ConfigChecksModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ConnectionState</name>
     <message>
         <source>Not connected: no cluster context selected</source>
@@ -417,6 +523,33 @@
     <message>
         <source>Cannot write %1: there is no picture to save.</source>
         <translation>%1 kann nicht geschrieben werden: Es gibt kein Bild zum Speichern.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::FindingDialog</name>
+    <message>
+        <source>Configuration Finding</source>
+        <translation>Konfigurationsbefund</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2 in %3</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>The object is no longer in the cluster.</source>
+        <translation>Das Objekt ist nicht mehr im Cluster.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy YAML</source>
+        <translation>YAML &amp;kopieren</translation>
     </message>
 </context>
 <context>
@@ -1494,10 +1627,6 @@
         <translation>Es wurden keine Schritte aufgezeichnet.</translation>
     </message>
     <message>
-        <source>History (double-click for the steps)</source>
-        <translation>Verlauf (Doppelklick für die Schritte)</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -1551,6 +1680,14 @@
             <numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekt, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform>
             <numerusform>Control Plane, Add-ons und CRDs von %1 entfernen (%n Objekte, unter Details aufgeführt)? Namespaces bleiben erhalten; injizierte Workloads behalten ihre Sidecars bis zum Neustart.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Double-click an operation for its steps.</source>
+        <translation>Doppelklick auf einen Vorgang zeigt seine Schritte.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1743,85 @@
     <message>
         <source>Not connected: choose a context first.</source>
         <translation>Nicht verbunden: wählen Sie zuerst einen Kontext.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::ConfigChecks</name>
+    <message>
+        <source>It is bound to the Gateway %1/%2, which does not exist: traffic through that gateway is not routed by it. Create the Gateway or correct the name (namespace/name, or a name in %3).</source>
+        <translation>Er ist an das Gateway %1/%2 gebunden, das nicht existiert: Verkehr durch dieses Gateway wird nicht von ihm geroutet. Legen Sie das Gateway an oder korrigieren Sie den Namen (Namespace/Name oder ein Name in %3).</translation>
+    </message>
+    <message>
+        <source>Its route sends traffic to %1, but no Service or ServiceEntry has that host: requests get 503. Correct the host or create the Service.</source>
+        <translation>Seine Route schickt Verkehr an %1, aber kein Service und kein ServiceEntry hat diesen Host: Anfragen erhalten 503. Korrigieren Sie den Host oder legen Sie den Service an.</translation>
+    </message>
+    <message>
+        <source>A route weight is outside 0 to 100. Give each destination a share between 0 and 100.</source>
+        <translation>Ein Routengewicht liegt außerhalb von 0 bis 100. Geben Sie jedem Ziel einen Anteil zwischen 0 und 100.</translation>
+    </message>
+    <message>
+        <source>The weights of its %1 destinations add up to %2, not 100: Istio rejects them or rescales them silently. Make them sum to 100.</source>
+        <translation>Die Gewichte seiner %1 Ziele ergeben zusammen %2, nicht 100: Istio lehnt sie ab oder skaliert sie stillschweigend um. Sorgen Sie für die Summe 100.</translation>
+    </message>
+    <message>
+        <source>It routes to subset %1 of %2, but no DestinationRule defines subsets for that host: requests get 503 (no healthy upstream). Add a DestinationRule with the subset.</source>
+        <translation>Er routet zum Subset %1 von %2, aber keine DestinationRule definiert Subsets für diesen Host: Anfragen erhalten 503 (no healthy upstream). Legen Sie eine DestinationRule mit dem Subset an.</translation>
+    </message>
+    <message>
+        <source>It routes to subset %1 of %2, which no DestinationRule defines (defined: %3): requests get 503. Add the subset or correct the name.</source>
+        <translation>Er routet zum Subset %1 von %2, das keine DestinationRule definiert (definiert: %3): Anfragen erhalten 503. Fügen Sie das Subset hinzu oder korrigieren Sie den Namen.</translation>
+    </message>
+    <message>
+        <source>Its fault injection applies to %1 % of requests; a percentage is 0 to 100.</source>
+        <translation>Seine Fehlerinjektion gilt für %1 % der Anfragen; ein Prozentsatz liegt zwischen 0 und 100.</translation>
+    </message>
+    <message>
+        <source>The VirtualServices %1 all route %2 in this namespace: only one of them takes effect for the mesh, and which one is not defined. Merge them into one.</source>
+        <translation>Die VirtualServices %1 routen alle %2 in diesem Namespace: Nur einer davon wirkt im Mesh, und welcher, ist nicht festgelegt. Führen Sie sie zu einem zusammen.</translation>
+    </message>
+    <message>
+        <source>Its host %1 matches no Service or ServiceEntry, so its policies apply to nothing. Correct the host or remove the rule.</source>
+        <translation>Ihr Host %1 passt zu keinem Service und keinem ServiceEntry, ihre Richtlinien gelten also für nichts. Korrigieren Sie den Host oder entfernen Sie die Regel.</translation>
+    </message>
+    <message>
+        <source>Its subset %1 (%2) selects no running pod of the Service %3/%4: traffic routed to it gets 503. Deploy that version or correct the labels.</source>
+        <translation>Ihr Subset %1 (%2) wählt keinen laufenden Pod des Service %3/%4 aus: Dorthin gerouteter Verkehr erhält 503. Stellen Sie diese Version bereit oder korrigieren Sie die Labels.</translation>
+    </message>
+    <message>
+        <source>It sends plain text (tls.mode DISABLE), but the PeerAuthentication %1 requires mutual TLS (STRICT) from the workloads it reaches: their proxies reset the connections. Use ISTIO_MUTUAL, or relax the PeerAuthentication.</source>
+        <translation>Sie sendet Klartext (tls.mode DISABLE), aber die PeerAuthentication %1 verlangt gegenseitiges TLS (STRICT) für die erreichten Workloads: Deren Proxys setzen die Verbindungen zurück. Verwenden Sie ISTIO_MUTUAL oder lockern Sie die PeerAuthentication.</translation>
+    </message>
+    <message>
+        <source>Its selector (%1) matches no running pod, so no gateway proxy serves it. Install the ingress gateway or correct the selector.</source>
+        <translation>Sein Selektor (%1) passt zu keinem laufenden Pod, also bedient es kein Gateway-Proxy. Installieren Sie das Ingress-Gateway oder korrigieren Sie den Selektor.</translation>
+    </message>
+    <message>
+        <source>Its parent is the Service %1/%2, which does not exist: the mesh applies the route to nothing. Correct the parentRef or create the Service.</source>
+        <translation>Ihr Parent ist der Service %1/%2, der nicht existiert: Das Mesh wendet die Route auf nichts an. Korrigieren Sie die parentRef oder legen Sie den Service an.</translation>
+    </message>
+    <message>
+        <source>Its parent is the Gateway %1/%2, which does not exist: no listener serves the route. Correct the parentRef or create the Gateway.</source>
+        <translation>Ihr Parent ist das Gateway %1/%2, das nicht existiert: Kein Listener bedient die Route. Korrigieren Sie die parentRef oder legen Sie das Gateway an.</translation>
+    </message>
+    <message>
+        <source>Its backend is the Service %1/%2, which does not exist: requests routed to it get 500. Correct the backendRef or create the Service.</source>
+        <translation>Ihr Backend ist der Service %1/%2, der nicht existiert: Dorthin geroutete Anfragen erhalten 500. Korrigieren Sie die backendRef oder legen Sie den Service an.</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets HTTPRoutes of %3 refer to it: the reference is refused. Add a ReferenceGrant in %1.</source>
+        <translation>Ihr Backend %1/%2 liegt in einem anderen Namespace, und kein ReferenceGrant in %1 erlaubt HTTPRoutes aus %3 den Verweis: Der Verweis wird abgelehnt. Legen Sie einen ReferenceGrant in %1 an.</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 names no port; a Service backend needs one. Add the port (the Service has %3).</source>
+        <translation>Ihr Backend %1/%2 nennt keinen Port; ein Service-Backend braucht einen. Ergänzen Sie den Port (der Service hat %3).</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 has no port %3 (its ports: %4). Correct the port.</source>
+        <translation>Ihr Backend %1/%2 hat keinen Port %3 (seine Ports: %4). Korrigieren Sie den Port.</translation>
+    </message>
+    <message>
+        <source>Sidecar injection is on in %1 (%2), but %3 of its %4 pods run without the %5 sidecar: they started before injection was turned on, so their traffic bypasses the mesh. Restart it (meshdeck mesh restart --namespace %1).</source>
+        <translation>Die Sidecar-Injektion ist in %1 eingeschaltet (%2), aber %3 von %4 Pods laufen ohne den Sidecar %5: Sie starteten, bevor die Injektion eingeschaltet wurde, ihr Verkehr umgeht also das Mesh. Starten Sie die Workload neu (meshdeck mesh restart --namespace %1).</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,85 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ChecksPanel</name>
+    <message>
+        <source>Configuration Checks</source>
+        <translation>Comprobaciones de configuración</translation>
+    </message>
+    <message>
+        <source>Configuration Checks (%1)</source>
+        <translation>Comprobaciones de configuración (%1)</translation>
+    </message>
+    <message>
+        <source>Configuration Checks (OK)</source>
+        <translation>Comprobaciones de configuración (OK)</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 error</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 errores</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 advertencia</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 advertencias</translation>
+    </message>
+    <message>
+        <source>Connect a cluster to check its routing configuration.</source>
+        <translation>Conecte un clúster para comprobar su configuración de enrutamiento.</translation>
+    </message>
+    <message>
+        <source>Checking the routing configuration…</source>
+        <translation>Comprobando la configuración de enrutamiento…</translation>
+    </message>
+    <message>
+        <source>The checks run once the cluster&apos;s objects are read.</source>
+        <translation>Las comprobaciones se ejecutan en cuanto se leen los objetos del clúster.</translation>
+    </message>
+    <message>
+        <source>Istio</source>
+        <translation>Istio</translation>
+    </message>
+    <message>
+        <source>Gateway API</source>
+        <translation>Gateway API</translation>
+    </message>
+    <message>
+        <source>The cluster serves neither Istio&apos;s nor the Gateway API&apos;s routing kinds; only sidecar injection was checked.</source>
+        <translation>El clúster no sirve los tipos de enrutamiento de Istio ni los de la Gateway API; solo se comprobó la inyección de sidecars.</translation>
+    </message>
+    <message>
+        <source>1 routing object checked (%1).</source>
+        <translation>1 objeto de enrutamiento comprobado (%1).</translation>
+    </message>
+    <message>
+        <source>%1 routing objects checked (%2).</source>
+        <translation>%1 objetos de enrutamiento comprobados (%2).</translation>
+    </message>
+    <message>
+        <source>No mistakes found.</source>
+        <translation>No se encontraron errores.</translation>
+    </message>
+    <message>
+        <source>%1, %2. Double-click a finding for the object&apos;s YAML.</source>
+        <translation>%1, %2. Haga doble clic en un hallazgo para ver el YAML del objeto.</translation>
+    </message>
+    <message>
+        <source>Checked at %1.</source>
+        <translation>Comprobado a las %1.</translation>
+    </message>
+    <message>
+        <source>Check &amp;Now</source>
+        <translation>Comprobar &amp;ahora</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ClustersPage</name>
     <message>
         <source>Select a namespace, workload or pod to see its YAML.</source>
@@ -371,6 +450,33 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::ConfigChecksModel</name>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::ConnectionState</name>
     <message>
         <source>Not connected: no cluster context selected</source>
@@ -417,6 +523,33 @@
     <message>
         <source>Cannot write %1: there is no picture to save.</source>
         <translation>No se puede escribir %1: no hay imagen que guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::FindingDialog</name>
+    <message>
+        <source>Configuration Finding</source>
+        <translation>Hallazgo de configuración</translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3</source>
+        <translation>%1 %2 en %3</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>The object is no longer in the cluster.</source>
+        <translation>El objeto ya no está en el clúster.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy YAML</source>
+        <translation>&amp;Copiar YAML</translation>
     </message>
 </context>
 <context>
@@ -1494,10 +1627,6 @@
         <translation>No se registraron pasos.</translation>
     </message>
     <message>
-        <source>History (double-click for the steps)</source>
-        <translation>Historial (doble clic para ver los pasos)</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
@@ -1551,6 +1680,14 @@
             <numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objeto, listado en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform>
             <numerusform>¿Quitar el plano de control, los complementos y las CRD de %1 (%n objetos, listados en Detalles)? Los namespaces se conservan; las cargas inyectadas mantienen sus sidecars hasta reiniciarse.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Double-click an operation for its steps.</source>
+        <translation>Haga doble clic en una operación para ver sus pasos.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1743,85 @@
     <message>
         <source>Not connected: choose a context first.</source>
         <translation>Sin conexión: elija primero un contexto.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::ConfigChecks</name>
+    <message>
+        <source>It is bound to the Gateway %1/%2, which does not exist: traffic through that gateway is not routed by it. Create the Gateway or correct the name (namespace/name, or a name in %3).</source>
+        <translation>Está vinculado al Gateway %1/%2, que no existe: el tráfico por ese gateway no lo enruta. Cree el Gateway o corrija el nombre (espacio de nombres/nombre, o un nombre en %3).</translation>
+    </message>
+    <message>
+        <source>Its route sends traffic to %1, but no Service or ServiceEntry has that host: requests get 503. Correct the host or create the Service.</source>
+        <translation>Su ruta envía tráfico a %1, pero ningún Service ni ServiceEntry tiene ese host: las solicitudes reciben 503. Corrija el host o cree el Service.</translation>
+    </message>
+    <message>
+        <source>A route weight is outside 0 to 100. Give each destination a share between 0 and 100.</source>
+        <translation>Un peso de ruta está fuera de 0 a 100. Dé a cada destino una parte entre 0 y 100.</translation>
+    </message>
+    <message>
+        <source>The weights of its %1 destinations add up to %2, not 100: Istio rejects them or rescales them silently. Make them sum to 100.</source>
+        <translation>Los pesos de sus %1 destinos suman %2, no 100: Istio los rechaza o los reescala sin avisar. Haga que sumen 100.</translation>
+    </message>
+    <message>
+        <source>It routes to subset %1 of %2, but no DestinationRule defines subsets for that host: requests get 503 (no healthy upstream). Add a DestinationRule with the subset.</source>
+        <translation>Enruta al subconjunto %1 de %2, pero ninguna DestinationRule define subconjuntos para ese host: las solicitudes reciben 503 (no healthy upstream). Añada una DestinationRule con el subconjunto.</translation>
+    </message>
+    <message>
+        <source>It routes to subset %1 of %2, which no DestinationRule defines (defined: %3): requests get 503. Add the subset or correct the name.</source>
+        <translation>Enruta al subconjunto %1 de %2, que ninguna DestinationRule define (definidos: %3): las solicitudes reciben 503. Añada el subconjunto o corrija el nombre.</translation>
+    </message>
+    <message>
+        <source>Its fault injection applies to %1 % of requests; a percentage is 0 to 100.</source>
+        <translation>Su inyección de fallos se aplica al %1 % de las solicitudes; un porcentaje va de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>The VirtualServices %1 all route %2 in this namespace: only one of them takes effect for the mesh, and which one is not defined. Merge them into one.</source>
+        <translation>Los VirtualServices %1 enrutan todos %2 en este espacio de nombres: solo uno de ellos tiene efecto en la malla, y no está definido cuál. Únalos en uno.</translation>
+    </message>
+    <message>
+        <source>Its host %1 matches no Service or ServiceEntry, so its policies apply to nothing. Correct the host or remove the rule.</source>
+        <translation>Su host %1 no coincide con ningún Service ni ServiceEntry, así que sus políticas no se aplican a nada. Corrija el host o elimine la regla.</translation>
+    </message>
+    <message>
+        <source>Its subset %1 (%2) selects no running pod of the Service %3/%4: traffic routed to it gets 503. Deploy that version or correct the labels.</source>
+        <translation>Su subconjunto %1 (%2) no selecciona ningún pod en ejecución del Service %3/%4: el tráfico enrutado a él recibe 503. Despliegue esa versión o corrija las etiquetas.</translation>
+    </message>
+    <message>
+        <source>It sends plain text (tls.mode DISABLE), but the PeerAuthentication %1 requires mutual TLS (STRICT) from the workloads it reaches: their proxies reset the connections. Use ISTIO_MUTUAL, or relax the PeerAuthentication.</source>
+        <translation>Envía texto plano (tls.mode DISABLE), pero la PeerAuthentication %1 exige TLS mutuo (STRICT) a las cargas que alcanza: sus proxies restablecen las conexiones. Use ISTIO_MUTUAL o relaje la PeerAuthentication.</translation>
+    </message>
+    <message>
+        <source>Its selector (%1) matches no running pod, so no gateway proxy serves it. Install the ingress gateway or correct the selector.</source>
+        <translation>Su selector (%1) no coincide con ningún pod en ejecución, así que ningún proxy de gateway lo sirve. Instale el ingress gateway o corrija el selector.</translation>
+    </message>
+    <message>
+        <source>Its parent is the Service %1/%2, which does not exist: the mesh applies the route to nothing. Correct the parentRef or create the Service.</source>
+        <translation>Su padre es el Service %1/%2, que no existe: la malla no aplica la ruta a nada. Corrija el parentRef o cree el Service.</translation>
+    </message>
+    <message>
+        <source>Its parent is the Gateway %1/%2, which does not exist: no listener serves the route. Correct the parentRef or create the Gateway.</source>
+        <translation>Su padre es el Gateway %1/%2, que no existe: ningún listener sirve la ruta. Corrija el parentRef o cree el Gateway.</translation>
+    </message>
+    <message>
+        <source>Its backend is the Service %1/%2, which does not exist: requests routed to it get 500. Correct the backendRef or create the Service.</source>
+        <translation>Su backend es el Service %1/%2, que no existe: las solicitudes enrutadas a él reciben 500. Corrija el backendRef o cree el Service.</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets HTTPRoutes of %3 refer to it: the reference is refused. Add a ReferenceGrant in %1.</source>
+        <translation>Su backend %1/%2 está en otro espacio de nombres y ningún ReferenceGrant en %1 permite que las HTTPRoutes de %3 lo referencien: la referencia se rechaza. Añada un ReferenceGrant en %1.</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 names no port; a Service backend needs one. Add the port (the Service has %3).</source>
+        <translation>Su backend %1/%2 no indica puerto; un backend Service necesita uno. Añada el puerto (el Service tiene %3).</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 has no port %3 (its ports: %4). Correct the port.</source>
+        <translation>Su backend %1/%2 no tiene el puerto %3 (sus puertos: %4). Corrija el puerto.</translation>
+    </message>
+    <message>
+        <source>Sidecar injection is on in %1 (%2), but %3 of its %4 pods run without the %5 sidecar: they started before injection was turned on, so their traffic bypasses the mesh. Restart it (meshdeck mesh restart --namespace %1).</source>
+        <translation>La inyección de sidecars está activada en %1 (%2), pero %3 de sus %4 pods se ejecutan sin el sidecar %5: arrancaron antes de activarla, así que su tráfico evita la malla. Reinícielo (meshdeck mesh restart --namespace %1).</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "lifecyclepage.h"
 
+#include "checkspanel.h"
 #include "emptystatepage.h"
 #include "installwizard.h"
 #include "pageemptystates.h"
@@ -27,6 +28,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTime>
 #include <QVBoxLayout>
 
@@ -95,13 +97,25 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     m_restart->setObjectName(QStringLiteral("restartButton"));
     nsBox->addWidget(m_restart, 0, Qt::AlignLeft);
     grid->addLayout(nsBox, 4, 0);
-    grid->addWidget(title(m_historyTitle), 5, 0);
-    m_history = new QTableWidget(0, 4, m_content);
+    // Configuration checks and the operation history share the bottom of the page.
+    m_bottomTabs = new QTabWidget(m_content);
+    m_checks = new ChecksPanel(m_bottomTabs);
+    m_bottomTabs->addTab(m_checks, QString());
+    auto *historyTab = new QWidget(m_bottomTabs);
+    auto *historyBox = new QVBoxLayout(historyTab);
+    historyBox->setContentsMargins(0, 4, 0, 0);
+    m_historyTitle = new QLabel(historyTab);
+    historyBox->addWidget(m_historyTitle);
+    m_history = new QTableWidget(0, 4, historyTab);
     m_history->verticalHeader()->hide();
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    grid->addWidget(m_history, 6, 0, 1, 2);
+    historyBox->addWidget(m_history, 1);
+    m_bottomTabs->addTab(historyTab, QString());
+    grid->addWidget(m_bottomTabs, 6, 0, 1, 2);
+    connect(m_checks, &ChecksPanel::tabTitleChanged, this,
+            [this](const QString &text) { m_bottomTabs->setTabText(0, text); });
     // Samples and the log.
     auto *right = new QVBoxLayout;
     right->addWidget(title(m_samplesTitle));
@@ -138,7 +152,7 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     grid->addLayout(right, 4, 1);
     grid->setRowStretch(1, 2);
     grid->setRowStretch(4, 3);
-    grid->setRowStretch(6, 1);
+    grid->setRowStretch(6, 2);
     grid->setColumnStretch(0, 2);
     grid->setColumnStretch(1, 3);
     m_stack->addWidget(m_content);
@@ -221,7 +235,9 @@ void LifecyclePage::retranslate()
     m_namespacesTitle->setText(tr("Sidecar injection"));
     m_samplesTitle->setText(tr("Sample applications"));
     m_logTitle->setText(tr("Operation log"));
-    m_historyTitle->setText(tr("History (double-click for the steps)"));
+    m_historyTitle->setText(tr("Double-click an operation for its steps."));
+    m_bottomTabs->setTabText(0, m_checks->tabTitle());
+    m_bottomTabs->setTabText(1, tr("History"));
     m_history->setHorizontalHeaderLabels(
         {tr("When"), tr("Operation"), tr("Target"), tr("Outcome")});
     m_meshes->setHorizontalHeaderLabels({tr("Mesh"), tr("In this cluster"), tr("About")});
@@ -469,6 +485,11 @@ void LifecyclePage::deploySample(const QString &app, const QString &ns, bool inj
         return;
     }
     m_controller->sample(app, ns, true, inject ? activeMesh() : QString());
+}
+
+void LifecyclePage::setChecksModel(ConfigChecksModel *model)
+{
+    m_checks->setModel(model);
 }
 
 } // namespace Meshdeck

@@ -13,9 +13,12 @@ class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
+class QTabWidget;
 
 namespace Meshdeck {
 
+class ChecksPanel;
+class ConfigChecksModel;
 class EmptyStatePage;
 class InstallWizard;
 class ResultsController;
@@ -46,6 +49,10 @@ public:
     // Where the operation history is read from (the results database); null: none shown.
     void setHistorySource(ResultsController *results);
     [[nodiscard]] QTableWidget *historyTable() const { return m_history; }
+    // The configuration checks of the connected cluster, in a tab beside the history.
+    void setChecksModel(ConfigChecksModel *model);
+    [[nodiscard]] ChecksPanel *checksPanel() const { return m_checks; }
+    [[nodiscard]] QTabWidget *bottomTabs() const { return m_bottomTabs; }
     void refreshHistory();
 
 Q_SIGNALS:
@@ -86,6 +93,8 @@ private:
     QPlainTextEdit *m_log = nullptr;
     QTableWidget *m_history = nullptr;
     QLabel *m_historyTitle = nullptr;
+    QTabWidget *m_bottomTabs = nullptr;
+    ChecksPanel *m_checks = nullptr;
     ResultsController *m_results = nullptr;
     QLabel *m_status = nullptr;
     bool m_filling = false;

@@ -267,4 +267,115 @@ QByteArray Yaml::fromJson(const QJsonValue &value)
     return bytes;
 }
 
+namespace {
+
+// One line of block-style YAML: where its "- " is (for sequence items) and its key, if any.
+struct YamlLine
+{
+    int dash = -1; // column of "- ", or -1
+    int indent = 0; // column of the key (or of the scalar after the dash)
+    QString key; // empty for a scalar item or a continuation line
+    bool empty = false;
+};
+
+YamlLine parseLine(const QString &line)
+{
+    YamlLine out;
+    out.empty = line.trimmed().isEmpty();
+    int col = 0;
+    while (col < line.size() && line.at(col) == QLatin1Char(' '))
+        ++col;
+    if (line.mid(col, 2) == QLatin1String("- ") || line.mid(col) == QLatin1String("-")) {
+        out.dash = col;
+        col += 2;
+        while (col < line.size() && line.at(col) == QLatin1Char(' '))
+            ++col;
+    }
+    out.indent = col;
+    const qsizetype colon = line.indexOf(QLatin1Char(':'), col);
+    if (colon > col && (colon + 1 == line.size() || line.at(colon + 1) == QLatin1Char(' '))
+        && !line.at(col).isSpace() && line.at(col) != QLatin1Char('"')
+        && line.at(col) != QLatin1Char('\''))
+        out.key = line.mid(col, colon - col);
+    else if (colon > col && line.at(col) == QLatin1Char('"')) { // a quoted key
+        const qsizetype close = line.indexOf(QLatin1String("\":"), col + 1);
+        if (close > col)
+            out.key = line.mid(col + 1, close - col - 1);
+    }
+    return out;
+}
+
+} // namespace
+
+int Yaml::lineOfField(const QByteArray &yaml, const QString &field)
+{
+    QList<YamlLine> lines;
+    for (const QByteArray &raw : yaml.split('\n'))
+        lines.append(parseLine(QString::fromUtf8(raw)));
+    int lo = 0;
+    int hi = int(lines.size());
+    int parent = -1; // column the current container's own keys sit right of
+    int found = -1;
+    static const QRegularExpression segmentPattern(QStringLiteral("^([^\\[]*)((?:\\[\\d+\\])*)$"));
+    for (const QString &segment : field.split(QLatin1Char('.'))) {
+        const QRegularExpressionMatch m = segmentPattern.match(segment);
+        if (!m.hasMatch())
+            return -1;
+        const QString key = m.captured(1);
+        // The key among the container's direct children: the first at the shallowest column.
+        int column = INT_MAX;
+        for (int i = lo; i < hi; ++i)
+            if (!lines.at(i).key.isEmpty() && lines.at(i).indent > parent)
+                column = std::min(column, lines.at(i).indent);
+        int at = -1;
+        for (int i = lo; i < hi && at < 0; ++i)
+            if (lines.at(i).indent == column && lines.at(i).key == key)
+                at = i;
+        if (at < 0)
+            return -1;
+        found = at;
+        // Its value: the lines after it, up to the next key at its column or left of it.
+        const int keyColumn = lines.at(at).indent;
+        int end = at + 1;
+        while (end < hi) {
+            const YamlLine &l = lines.at(end);
+            if (!l.empty && (l.dash >= 0 ? l.dash < keyColumn : l.indent <= keyColumn))
+                break;
+            ++end;
+        }
+        lo = at + 1;
+        hi = end;
+        parent = keyColumn;
+        // Each [n]: the n-th item of the sequence in that value.
+        static const QRegularExpression indexPattern(QStringLiteral("\\[(\\d+)\\]"));
+        auto it = indexPattern.globalMatch(m.captured(2));
+        while (it.hasNext()) {
+            const int wanted = it.next().captured(1).toInt();
+            int dashColumn = INT_MAX;
+            for (int i = lo; i < hi; ++i)
+                if (lines.at(i).dash >= 0)
+                    dashColumn = std::min(dashColumn, lines.at(i).dash);
+            int seen = -1;
+            int item = -1;
+            for (int i = lo; i < hi; ++i) {
+                if (lines.at(i).dash == dashColumn && ++seen == wanted) {
+                    item = i;
+                    break;
+                }
+            }
+            if (item < 0)
+                return -1;
+            int itemEnd = item + 1;
+            while (itemEnd < hi
+                   && !(lines.at(itemEnd).dash >= 0 && lines.at(itemEnd).dash <= dashColumn))
+                ++itemEnd;
+            found = item;
+            lo = item;
+            hi = itemEnd;
+            parent = dashColumn;
+        }
+    }
+    return found;
+}
+
 } // namespace Meshdeck

@@ -21,6 +21,9 @@ public:
     [[nodiscard]] static Result<QList<QJsonValue>> toJsonDocuments(const QByteArray &yaml);
     // Block-style YAML, keys in the order of the JSON object (sorted, as QJsonObject keeps them).
     [[nodiscard]] static QByteArray fromJson(const QJsonValue &value);
+    // The 0-based line of a field ("spec.http[0].route[1].destination.subset") in block-style
+    // YAML such as fromJson() writes; -1 when the field is not there.
+    [[nodiscard]] static int lineOfField(const QByteArray &yaml, const QString &field);
 };
 
 } // namespace Meshdeck

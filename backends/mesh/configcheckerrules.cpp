@@ -353,7 +353,8 @@ void ConfigChecker::injection()
         f.kind = o.kind;
         f.ns = ns;
         f.name = o.name;
-        f.field = QStringLiteral("spec.containers");
+        f.field = o.kind == QLatin1String("Pod") ? QStringLiteral("spec.containers")
+                                                 : QStringLiteral("spec.template.spec.containers");
         f.message = Tr::tr("Sidecar injection is on in %1 (%2), but %3 of its %4 pods run without "
                            "the %5 sidecar: they started before injection was turned on, so "
                            "their traffic bypasses the mesh. Restart it (meshdeck mesh restart "

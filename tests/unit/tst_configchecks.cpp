@@ -362,7 +362,7 @@ kind: Pod
 metadata: {name: old-job-x, namespace: bookinfo, ownerReferences: [{kind: Job, name: old-job}]}
 spec: {containers: [{name: main}]}
 status: {phase: Succeeded}
-)") << QStringList {"MD0501 Deployment/bookinfo/reviews-v1 spec.containers"}
+)") << QStringList {"MD0501 Deployment/bookinfo/reviews-v1 spec.template.spec.containers"}
                                         << "1 of its 2 pods";
     }
 

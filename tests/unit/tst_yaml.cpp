@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace Meshdeck;
@@ -55,6 +57,41 @@ private Q_SLOTS:
         QVERIFY2(r.error().message().contains(QStringLiteral("line")),
                  qPrintable(r.error().message()));
     }
+    // The line a configuration finding points at, in the YAML the app shows.
+    void lineOfField()
+    {
+        const QJsonObject object = QJsonDocument::fromJson(R"({
+            "apiVersion": "networking.istio.io/v1",
+            "metadata": {"name": "reviews", "namespace": "bookinfo"},
+            "spec": {
+                "gateways": ["mesh", "istio-system/edge"],
+                "hosts": ["reviews"],
+                "http": [
+                    {"match": [{"headers": {"end-user": {"exact": "jason"}}}],
+                     "route": [{"destination": {"host": "reviews", "subset": "v2"}}]},
+                    {"route": [{"destination": {"host": "reviews", "subset": "v1"}, "weight": 60},
+                               {"destination": {"host": "ratigns", "subset": "v3"}, "weight": 30}]}
+                ]
+            }})")
+                                       .object();
+        const QByteArray yaml = Yaml::fromJson(object);
+        const QList<QByteArray> lines = yaml.split('\n');
+        const auto lineAt = [&](const char *field) {
+            const int line = Yaml::lineOfField(yaml, QLatin1String(field));
+            return line < 0 ? QByteArray("(none)") : lines.at(line).trimmed();
+        };
+        QCOMPARE(lineAt("spec.http[1].route[1].destination.subset"), QByteArray("subset: v3"));
+        QCOMPARE(lineAt("spec.http[1].route[1].destination.host"), QByteArray("host: ratigns"));
+        QCOMPARE(lineAt("spec.http[0].route[0].destination.subset"), QByteArray("subset: v2"));
+        QCOMPARE(lineAt("spec.http[1].route"), QByteArray("- route:"));
+        QCOMPARE(lineAt("spec.gateways[1]"), QByteArray("- istio-system/edge"));
+        QCOMPARE(lineAt("spec.hosts"), QByteArray("hosts:"));
+        QCOMPARE(lineAt("metadata.name"), QByteArray("name: reviews"));
+        QCOMPARE(lineAt("spec.http[2]"), QByteArray("(none)"));
+        QCOMPARE(lineAt("spec.tcp[0].route"), QByteArray("(none)"));
+        QCOMPARE(lineAt("spec.http[0].fault.delay"), QByteArray("(none)"));
+    }
+
     void roundTrip()
     {
         const QJsonObject o {
