@@ -102,7 +102,14 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     restoreFromPreferences();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The cluster controller ends its connection on deletion and says so (sessionStarted with
+    // no session); the handlers of that signal use this window's members, so it must go while
+    // they still exist, not among the children after them.
+    delete m_clusters;
+    m_clusters = nullptr;
+}
 
 void MainWindow::createPages()
 {
