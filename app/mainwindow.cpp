@@ -123,6 +123,7 @@ void MainWindow::createPages()
             widget = m_clustersPage;
         } else if (page == PageId::Topology) {
             m_topologyPage = new TopologyPage(m_topology, m_stack);
+            m_topologyPage->setChecksModel(m_checks);
             connect(m_topologyPage, &TopologyPage::clustersRequested, this,
                     [this] { setCurrentPage(PageId::Clusters); });
             widget = m_topologyPage;

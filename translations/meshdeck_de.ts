@@ -4569,6 +4569,14 @@ Median (min. … max.)</translation>
         <source>There is no graph to export yet.</source>
         <translation>Es gibt noch keinen Graphen zum Exportieren.</translation>
     </message>
+    <message>
+        <source>configuration error: %1</source>
+        <translation>Konfigurationsfehler: %1</translation>
+    </message>
+    <message>
+        <source>configuration warning: %1</source>
+        <translation>Konfigurationswarnung: %1</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

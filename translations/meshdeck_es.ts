@@ -4569,6 +4569,14 @@ mediana (mín. … máx.)</translation>
         <source>There is no graph to export yet.</source>
         <translation>Todavía no hay grafo que exportar.</translation>
     </message>
+    <message>
+        <source>configuration error: %1</source>
+        <translation>error de configuración: %1</translation>
+    </message>
+    <message>
+        <source>configuration warning: %1</source>
+        <translation>advertencia de configuración: %1</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

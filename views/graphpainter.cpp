@@ -586,7 +586,8 @@ void GraphPainter::paintNodes(const Pass &pass) const
                           Qt::AlignHCenter | Qt::AlignTop, name);
         if (!pass.details)
             continue;
-        // Badges along the top right: missing sidecar, virtual service, circuit breaker.
+        // Badges along the top right: missing sidecar, virtual service, circuit breaker,
+        // configuration findings.
         double x = r.right() - 4;
         const auto badge = [&](const QString &letter, const QColor &color, const QString &) {
             const QRectF b(x, r.top() - 8, 16, 16);
@@ -610,6 +611,11 @@ void GraphPainter::paintNodes(const Pass &pass) const
             badge(QStringLiteral("V"), QColor(0x00, 0x66, 0xcc), QString());
         if (n.circuitBreaker)
             badge(QStringLiteral("C"), QColor(0x7d, 0x3c, 0x98), QString());
+        // Configuration findings: a cross for errors, an exclamation mark for warnings.
+        if (!n.configErrors.isEmpty())
+            badge(QString(QChar(0x00d7)), QColor(0xa4, 0x00, 0x0f), QString());
+        else if (!n.configWarnings.isEmpty())
+            badge(QStringLiteral("!"), QColor(0xc2, 0x7a, 0x00), QString());
     }
 }
 

@@ -5,6 +5,7 @@
 #include "sparkline.h"
 #include "topologyview.h"
 
+#include <models/configchecksmodel.h>
 #include <models/filewriter.h>
 #include <models/topologycontroller.h>
 #include <topology/graphfilter.h>
@@ -339,10 +340,10 @@ void TopologyPage::sendRequest()
 void TopologyPage::onGraph(const Graph &graph, const QString &problem, int promql, qint64 ms)
 {
     const bool first = !m_shownOnce || graph.type != m_graph.type;
-    m_graph = graph;
+    m_graph = withFindings(graph);
     m_shownOnce = true;
     m_stack->setCurrentWidget(m_content);
-    m_view->setGraph(graph, !first);
+    m_view->setGraph(m_graph, !first);
     updateNamespaces();
     m_problem = problem;
     QStringList notes;
@@ -512,6 +513,10 @@ void TopologyPage::showDetails(int node, int edge)
             badges << tr("has a VirtualService");
         if (n.circuitBreaker)
             badges << tr("circuit breaker (DestinationRule)");
+        for (const QString &finding : n.configErrors)
+            badges << tr("configuration error: %1").arg(finding.toHtmlEscaped());
+        for (const QString &finding : n.configWarnings)
+            badges << tr("configuration warning: %1").arg(finding.toHtmlEscaped());
         if (!badges.isEmpty())
             html += QStringLiteral("<ul><li>") + badges.join(QStringLiteral("</li><li>"))
                 + QStringLiteral("</li></ul>");
@@ -545,6 +550,61 @@ void TopologyPage::showDetails(int node, int edge)
            "service, circle workload, square app, hexagon gateway, diamond "
            "unknown. Colours: green healthy, amber degraded, red failing, grey "
            "idle.</p>"));
+}
+
+void TopologyPage::setChecksModel(ConfigChecksModel *model)
+{
+    m_checks = model;
+    connect(model, &ConfigChecksModel::checked, this, [this] {
+        if (!m_shownOnce)
+            return;
+        m_graph = withFindings(m_graph);
+        m_view->setGraph(m_graph, true);
+        applyFindAndHide();
+        showDetails(m_view->selectedNode(), m_view->selectedEdge());
+    });
+}
+
+Topology::Graph TopologyPage::withFindings(Topology::Graph graph) const
+{
+    // "ns/name" of a Service (or app, or workload) -> the findings that concern it.
+    QHash<QString, QList<const Mesh::ConfigFinding *>> concern;
+    if (m_checks) {
+        for (const Mesh::ConfigFinding &f : m_checks->findings()) {
+            for (const QString &service : f.services)
+                concern[service].append(&f);
+            if (f.services.isEmpty() && f.group != QLatin1String("networking.istio.io")
+                && f.group != QLatin1String("gateway.networking.k8s.io"))
+                concern[QStringLiteral("workload:") + f.ns + QLatin1Char('/') + f.name].append(&f);
+        }
+    }
+    for (Node &n : graph.nodes) {
+        n.configErrors.clear();
+        n.configWarnings.clear();
+        // A Service node by its name; apps and workloads by their app label, which names
+        // their Service (Bookinfo's convention, and Istio's for its telemetry).
+        QList<const Mesh::ConfigFinding *> found;
+        const auto collect = [&](const QString &key) {
+            for (const Mesh::ConfigFinding *f : concern.value(key))
+                if (!found.contains(f))
+                    found << f;
+        };
+        if (n.type == NodeType::Service)
+            collect(n.ns + QLatin1Char('/') + n.name);
+        if (!n.app.isEmpty())
+            collect(n.ns + QLatin1Char('/') + n.app);
+        if (!n.workload.isEmpty())
+            collect(QStringLiteral("workload:") + n.ns + QLatin1Char('/') + n.workload);
+        for (const Mesh::ConfigFinding *f : std::as_const(found)) {
+            const QString text
+                = QStringLiteral("%1 %2 %3/%4").arg(f->code, f->kind, f->ns, f->name);
+            if (f->severity == Mesh::ConfigFinding::Severity::Error)
+                n.configErrors << text;
+            else
+                n.configWarnings << text;
+        }
+    }
+    return graph;
 }
 
 } // namespace Meshdeck

@@ -13,6 +13,8 @@ class QStackedWidget;
 
 namespace Meshdeck {
 
+class ConfigChecksModel;
+
 class FileWriter;
 
 class EmptyStatePage;
@@ -41,6 +43,8 @@ public:
     // Writes the graph as PNG or SVG (by the name) off the GUI thread; the status line says
     // where it went, or why not (fileWriter()'s written() follows).
     void exportGraph(const QString &path);
+    // The configuration checks whose findings badge the nodes they concern.
+    void setChecksModel(ConfigChecksModel *model);
     [[nodiscard]] FileWriter *fileWriter() const { return m_files; }
 
 Q_SIGNALS:
@@ -58,9 +62,12 @@ private:
     void showDetails(int node, int edge);
     void updateNamespaces();
     void requestHistory(int node, int edge);
+    // Marks the nodes the configuration checks found something about.
+    [[nodiscard]] Topology::Graph withFindings(Topology::Graph graph) const;
 
     TopologyController *m_controller;
     Topology::Graph m_graph;
+    ConfigChecksModel *m_checks = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyStatePage *m_empty = nullptr;
     QWidget *m_content = nullptr;

@@ -39,6 +39,8 @@ struct Node
     bool noPods = false; // a Service whose selector matches no ready pod: its calls fail
     bool virtualService = false;
     bool circuitBreaker = false;
+    // Configuration checks that concern the node (its Service, app or workload), "MD0102 …".
+    QStringList configErrors, configWarnings;
     bool idle = true; // no traffic in or out in the window
     double inRps = 0;
     double outRps = 0;

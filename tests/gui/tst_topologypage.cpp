@@ -6,6 +6,7 @@
 #include <demo/democluster.h>
 #include <demo/demoprometheus.h>
 #include <kube/kubeconfig.h>
+#include <models/configchecksmodel.h>
 #include <models/filewriter.h>
 #include <models/topologycontroller.h>
 #include <views/sparkline.h>
@@ -218,6 +219,38 @@ private Q_SLOTS:
         page.exportGraph(out.filePath(QStringLiteral("absent/g.png")));
         QVERIFY(written.wait(10000));
         QVERIFY(written.last().at(1).toString().contains(QStringLiteral("Cannot write")));
+
+        // A routing mistake badges the nodes it concerns, and says what it is when selected.
+        ConfigChecksModel checks;
+        page.setChecksModel(&checks);
+        checks.setSession(live.session());
+        QVERIFY(live.session()
+                    ->client()
+                    ->apply(QStringLiteral("/apis/networking.istio.io/v1/namespaces/bookinfo/"
+                                           "virtualservices/ratings"),
+                            R"({"apiVersion": "networking.istio.io/v1", "kind": "VirtualService",
+                                "metadata": {"name": "ratings", "namespace": "bookinfo"},
+                                "spec": {"hosts": ["ratings"], "http": [{"route": [
+                                  {"destination": {"host": "ratings", "subset": "v9"}}]}]}})")
+                    .ok());
+        const auto ratingsNode = [&page] {
+            return page.graph().indexOf(QStringLiteral("wl:bookinfo/ratings-v1"));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ratingsNode() >= 0 && !page.graph().nodes[ratingsNode()].configErrors.isEmpty(), 20000);
+        QVERIFY(page.graph().nodes[ratingsNode()].configErrors.first().startsWith(
+            QStringLiteral("MD0102 VirtualService bookinfo/ratings")));
+        QVERIFY(page.view()->painter().graph().nodes[ratingsNode()].configErrors.size() == 1);
+        page.view()->selectNode(ratingsNode());
+        QTRY_VERIFY(page.details()->text().contains(QStringLiteral("configuration error: MD0102")));
+        QCOMPARE(page.graph()
+                     .nodes[page.graph().indexOf(QStringLiteral("wl:bookinfo/reviews-v2"))]
+                     .configErrors.size(),
+                 0);
+        QTest::qWait(200); // the side panel's layout follows the longer details
+        QVERIFY2(page.details()->height()
+                     >= page.details()->heightForWidth(page.details()->width()),
+                 "the details are not cut off");
         if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
             page.grab().save(shots + QStringLiteral("/topology.png"));
     }
