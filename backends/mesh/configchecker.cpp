@@ -18,29 +18,33 @@ const QString kIstioNetworking = QStringLiteral("networking.istio.io");
 
 } // namespace
 
-ConfigChecker::ConfigChecker(const ConfigObjects &objects, const QStringList &namespaces)
+ConfigChecker::ConfigChecker(const ConfigObjects &objects, const ConfigIndex &index,
+                             const QStringList &namespaces)
     : m_objects(objects)
-    , m_index(objects)
+    , m_index(index)
     , m_only(namespaces.cbegin(), namespaces.cend())
 {
 }
 
-QList<ConfigFinding> ConfigChecker::run()
+QList<ConfigFinding> ConfigChecker::run(Half half)
 {
-    for (const QJsonObject &vs : m_objects.virtualServices)
-        if (wanted(vs))
-            virtualService(vs);
-    duplicateHosts();
-    for (const QJsonObject &dr : m_objects.destinationRules)
-        if (wanted(dr))
-            destinationRule(dr);
-    for (const QJsonObject &gw : m_objects.istioGateways)
-        if (wanted(gw))
-            istioGateway(gw);
-    for (const QJsonObject &route : m_objects.httpRoutes)
-        if (wanted(route))
-            httpRoute(route);
-    injection();
+    if (half == Half::Routes) {
+        for (const QJsonObject &vs : m_objects.virtualServices)
+            if (wanted(vs))
+                virtualService(vs);
+        duplicateHosts();
+        for (const QJsonObject &gw : m_objects.istioGateways)
+            if (wanted(gw))
+                istioGateway(gw);
+        for (const QJsonObject &route : m_objects.httpRoutes)
+            if (wanted(route))
+                httpRoute(route);
+    } else {
+        for (const QJsonObject &dr : m_objects.destinationRules)
+            if (wanted(dr))
+                destinationRule(dr);
+        injection();
+    }
     return std::move(m_findings);
 }
 

@@ -13,8 +13,12 @@ namespace Meshdeck::Mesh {
 class ConfigChecker
 {
 public:
-    ConfigChecker(const ConfigObjects &objects, const QStringList &namespaces);
-    [[nodiscard]] QList<ConfigFinding> run();
+    // The checks come in two halves of about equal work, run on two threads over one index.
+    enum class Half { Routes, RulesAndSidecars };
+
+    ConfigChecker(const ConfigObjects &objects, const ConfigIndex &index,
+                  const QStringList &namespaces);
+    [[nodiscard]] QList<ConfigFinding> run(Half half);
 
 private:
     [[nodiscard]] bool wanted(const QJsonObject &o) const;
@@ -45,7 +49,7 @@ private:
     void injection();
 
     const ConfigObjects &m_objects;
-    ConfigIndex m_index;
+    const ConfigIndex &m_index;
     QSet<QString> m_only;
     QList<ConfigFinding> m_findings;
 };

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <future>
 
 namespace Meshdeck::Mesh {
 
@@ -32,7 +33,13 @@ QJsonObject ConfigFinding::toJson() const
 
 QList<ConfigFinding> ConfigChecks::run(const ConfigObjects &objects, const QStringList &namespaces)
 {
-    QList<ConfigFinding> findings = ConfigChecker(objects, namespaces).run();
+    const ConfigIndex index(objects);
+    auto rules = std::async(std::launch::async, [&] {
+        return ConfigChecker(objects, index, namespaces).run(ConfigChecker::Half::RulesAndSidecars);
+    });
+    QList<ConfigFinding> findings
+        = ConfigChecker(objects, index, namespaces).run(ConfigChecker::Half::Routes);
+    findings += rules.get();
     std::stable_sort(findings.begin(), findings.end(),
                      [](const ConfigFinding &a, const ConfigFinding &b) {
                          return std::tie(a.severity, a.ns, a.kind, a.name, a.field, a.code)

@@ -29,7 +29,8 @@ struct ConfigFinding
 };
 
 // The configuration checks: pure functions over the objects, so the CLI (after a LIST), the GUI
-// (over its cache) and tests run the same code.
+// (over its cache) and tests run the same code. One run indexes the objects once and checks in
+// two halves on two threads; the result does not depend on the threads (it is sorted).
 //   MD0101 VirtualService destination host matches no Service or ServiceEntry      error
 //   MD0102 destination subset defined in no DestinationRule for that host          error
 //   MD0103 route weights that do not sum to 100, or a weight outside 0..100         error

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <thread>
+
 namespace Meshdeck::Mesh {
 
 using namespace ConfigJson;
@@ -49,6 +51,34 @@ QMap<QString, QString> stringMap(const QJsonObject &object)
 
 ConfigIndex::ConfigIndex(const ConfigObjects &objects)
 {
+    // Pods are most of the work and touch members of their own: indexed on a second thread.
+    std::thread pods([this, &objects] { indexPods(objects); });
+    indexRouting(objects);
+    pods.join();
+}
+
+void ConfigIndex::indexPods(const ConfigObjects &objects)
+{
+    for (const QJsonObject &p : objects.pods) {
+        const QString phase
+            = p.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
+        if (phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed"))
+            continue;
+        Pod pod;
+        pod.metadata = metadata(p);
+        pod.ns = pod.metadata.value(QLatin1String("namespace")).toString();
+        pod.name = pod.metadata.value(QLatin1String("name")).toString();
+        pod.labels = pod.metadata.value(QLatin1String("labels")).toObject();
+        pod.spec = specOf(p);
+        const int index = int(m_pods.size());
+        for (auto it = pod.labels.constBegin(); it != pod.labels.constEnd(); ++it)
+            m_podsByLabel[{it.key(), it.value().toString()}].append(index);
+        m_pods.append(std::move(pod));
+    }
+}
+
+void ConfigIndex::indexRouting(const ConfigObjects &objects)
+{
     for (const QJsonObject &n : objects.namespaces)
         m_namespaces.insert(nameOf(n), &n);
     for (const QJsonObject &s : objects.services) {
@@ -69,22 +99,6 @@ ConfigIndex::ConfigIndex(const ConfigObjects &objects)
             else
                 m_entryHosts.insert(host);
         }
-    }
-    for (const QJsonObject &p : objects.pods) {
-        const QString phase
-            = p.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
-        if (phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed"))
-            continue;
-        Pod pod;
-        pod.metadata = metadata(p);
-        pod.ns = pod.metadata.value(QLatin1String("namespace")).toString();
-        pod.name = pod.metadata.value(QLatin1String("name")).toString();
-        pod.labels = pod.metadata.value(QLatin1String("labels")).toObject();
-        pod.spec = specOf(p);
-        const int index = int(m_pods.size());
-        for (auto it = pod.labels.constBegin(); it != pod.labels.constEnd(); ++it)
-            m_podsByLabel[{it.key(), it.value().toString()}].append(index);
-        m_pods.append(std::move(pod));
     }
     for (const QJsonObject &r : objects.destinationRules) {
         const QString host = specOf(r).value(QLatin1String("host")).toString();

@@ -68,6 +68,9 @@ public:
     [[nodiscard]] const QList<Pod> &pods() const { return m_pods; }
 
 private:
+    void indexPods(const ConfigObjects &objects); // m_pods, m_podsByLabel only
+    void indexRouting(const ConfigObjects &objects); // everything else
+
     QHash<QString, Service> m_services; // by qualified host
     QSet<QString> m_entryHosts;
     QStringList m_entryWildcards; // "*.example.com" kept as ".example.com"

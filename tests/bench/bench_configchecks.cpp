@@ -2,7 +2,7 @@
 // every check over 5,000 services, 10,000 pods and 10,000 routing objects (a VirtualService and a
 // DestinationRule per service, 1 % of them wrong), against the budget of 200 ms and against the
 // peer every client pays before any check, decoding the same objects from their JSON LIST bodies
-// (QJsonDocument), measured in the same run.
+// (QJsonDocument, one thread), measured in the same run. The checks use two threads.
 #include "benchsupport.h"
 
 #include <mesh/configchecks.h>
