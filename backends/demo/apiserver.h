@@ -111,6 +111,8 @@ private:
                      const QString &sub);
     QJsonObject create(const httplib::Request &req, const ResourceType &type, const QString &ns,
                        const QJsonObject &body, int *status);
+    // The store's update, and the deletion it completes when the last finalizer went.
+    QJsonObject storeUpdate(const ResourceType &type, const QJsonObject &next, bool checkVersion);
     QJsonObject update(const httplib::Request &req, const ResourceType &type, const QString &ns,
                        const QString &name, const QString &subresource, const QJsonObject &body);
     QJsonObject patch(const httplib::Request &req, const ResourceType &type, const QString &ns,

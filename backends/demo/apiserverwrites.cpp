@@ -99,7 +99,7 @@ QJsonObject ApiServer::update(const httplib::Request &req, const ResourceType &t
                                          type.apiVersion());
     if (param(req, "dryRun") == QLatin1String("All"))
         return next;
-    const QJsonObject stored = m_store.update(type, next, true);
+    const QJsonObject stored = storeUpdate(type, next, true);
     return sub == QLatin1String("scale") ? scaleOf(type, stored) : stored;
 }
 
@@ -158,7 +158,7 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
         if (type.subresources.contains(QStringLiteral("status")) && sub != QLatin1String("status"))
             next.insert(QStringLiteral("status"), live->value(QStringLiteral("status")));
         next = m_admission.admitUpdate(type, next, *live);
-        return dryRun ? next : m_store.update(type, next, false);
+        return dryRun ? next : storeUpdate(type, next, false);
     }
 
     const QJsonObject live = m_store.get(type, ns, name);
@@ -217,7 +217,27 @@ QJsonObject ApiServer::patch(const httplib::Request &req, const ResourceType &ty
         throw ApiError::conflict(type.group, type.plural, name,
                                  QStringLiteral("the object has been modified; please apply your "
                                                 "changes to the latest version and try again"));
-    return m_store.update(type, next, false);
+    return storeUpdate(type, next, false);
+}
+
+QJsonObject ApiServer::storeUpdate(const ResourceType &type, const QJsonObject &next,
+                                   bool checkVersion)
+{
+    const QJsonObject stored = m_store.update(type, next, checkVersion);
+    // An object being deleted whose last finalizer went is deleted by the same write, as the
+    // API server's registry does (namespaces and pods finish through their own controllers).
+    const QJsonObject md = stored.value(QStringLiteral("metadata")).toObject();
+    if (md.contains(QStringLiteral("deletionTimestamp"))
+        && md.value(QStringLiteral("finalizers")).toArray().isEmpty()
+        && type.plural != QLatin1String("namespaces") && type.plural != QLatin1String("pods")) {
+        try {
+            m_store.remove(type, md.value(QStringLiteral("namespace")).toString(),
+                           md.value(QStringLiteral("name")).toString());
+        } catch (const ApiError &) {
+            // already gone (housekeeping was first)
+        }
+    }
+    return stored;
 }
 
 QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &type,

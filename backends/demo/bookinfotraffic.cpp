@@ -4,6 +4,7 @@
 #include "eventhttp.h"
 #include "eventloop.h"
 #include "meshtelemetry.h"
+#include "outboundsidecar.h"
 
 #include <algorithm>
 #include <cctype>
@@ -28,22 +29,6 @@ std::string idIn(const std::string &path, std::size_t prefixLength)
 }
 
 const std::string Json = "application/json";
-
-bool hopByHop(const std::string &name)
-{
-    static const char *const names[] = {"host",
-                                        "connection",
-                                        "content-length",
-                                        "keep-alive",
-                                        "transfer-encoding",
-                                        "proxy-connection",
-                                        "upgrade",
-                                        "te",
-                                        "x-meshdeck-peer",
-                                        "x-forwarded-by"};
-    return std::any_of(std::begin(names), std::end(names),
-                       [&name](const char *n) { return sameHeaderName(name, n); });
-}
 
 } // namespace
 
@@ -77,6 +62,7 @@ struct BookinfoTraffic::Pod
     std::unique_ptr<HttpListener> inbound; // the sidecar's inbound listener
     std::map<std::string, std::unique_ptr<HttpListener>> outbound; // by destination service
     std::vector<std::unique_ptr<UpstreamPool>> pools;
+    std::vector<std::unique_ptr<OutboundSidecar>> sidecars; // routed outbound listeners
 
     UpstreamPool *pool(EventLoop &loop, int port, bool http2 = false)
     {
@@ -92,7 +78,13 @@ struct BookinfoTraffic::Pod
 
 BookinfoTraffic::BookinfoTraffic()
     : m_telemetry(std::make_unique<MeshTelemetry>())
+    , m_routes(std::make_unique<SidecarRoutes>())
 {
+}
+
+void BookinfoTraffic::setRoutingSource(RoutingSource source)
+{
+    m_routingSource = std::move(source);
 }
 
 BookinfoTraffic::~BookinfoTraffic()
@@ -391,13 +383,21 @@ bool BookinfoTraffic::start()
             pools.push_back(from->pool(*from->proxyLoop, p->inbound->port(), true)); // h2
         return pools;
     };
-    proxy(*ppToDetails, false, productpage->workload(), fqdn("details"),
-          inboundOf(productpage, {details}), t, "productpage-to-details");
-    proxy(*ppToReviews, false, productpage->workload(), fqdn("reviews"),
-          inboundOf(productpage, reviews), t, "productpage-to-reviews");
+    // The application's calls leave through routed sidecars (VirtualServices, DestinationRules).
+    const auto routed = [&](Pod *from, HttpListener *listener, const std::string &service,
+                            const std::vector<Pod *> &to, const std::string &name) {
+        std::vector<OutboundSidecar::Endpoint> endpoints;
+        for (Pod *p : to)
+            endpoints.push_back({from->pool(*from->proxyLoop, p->inbound->port(), true),
+                                 {{"app", p->app}, {"version", p->version}}});
+        from->sidecars.push_back(std::make_unique<OutboundSidecar>(
+            *from->proxyLoop, *listener, from->workload(), fqdn(service), std::move(endpoints), t,
+            m_routes.get(), name));
+    };
+    routed(productpage, ppToDetails, "details", {details}, "productpage-to-details");
+    routed(productpage, ppToReviews, "reviews", reviews, "productpage-to-reviews");
     for (auto &[r, l] : toRatings)
-        proxy(*l, false, r->workload(), fqdn("ratings"), inboundOf(r, {ratings}), t,
-              r->app + '-' + r->version + "-to-ratings");
+        routed(r, l, "ratings", {ratings}, r->app + '-' + r->version + "-to-ratings");
     // The ingress gateway in front of productpage's sidecar.
     proxy(*gwToProductpage, false, gateway->workload(), fqdn("productpage"),
           inboundOf(gateway, {productpage}), t, "istio-ingressgateway");
@@ -418,6 +418,14 @@ bool BookinfoTraffic::start()
         m_shoppers->get("/productpage", [this](HttpReply) { m_misc->after(100, m_shop); });
     };
     m_misc->after(100, m_shop);
+    // The routing objects, followed a few times a second.
+    m_pollRoutes = [this] {
+        QList<QJsonObject> virtualServices, destinationRules;
+        if (m_routingSource && m_routingSource(&virtualServices, &destinationRules))
+            m_routes->update(virtualServices, destinationRules);
+        m_misc->after(250, m_pollRoutes);
+    };
+    m_pollRoutes();
 
     for (auto &p : m_pods) {
         if (p->appLoop)
@@ -442,6 +450,7 @@ void BookinfoTraffic::stop()
     m_shoppers.reset();
     m_metrics.reset();
     for (auto &p : m_pods) {
+        p->sidecars.clear();
         p->pools.clear();
         p->outbound.clear();
         p->inbound.reset();

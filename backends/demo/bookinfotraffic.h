@@ -1,6 +1,7 @@
 #pragma once
 
 #include "meshtelemetry.h"
+#include "sidecarroutes.h"
 
 #include <QString>
 
@@ -37,6 +38,12 @@ public:
     void setMeshView(std::function<MeshView()> view);
     // What /metrics/cadvisor on the metrics port serves (the demo's kubelet series).
     void setCadvisor(std::function<std::string()> exposition);
+    // Where the sidecars' routing comes from: called a few times a second from the demo's own
+    // thread; fills the lists and answers true when the routing objects may have changed.
+    using RoutingSource = std::function<bool(QList<QJsonObject> *virtualServices,
+                                             QList<QJsonObject> *destinationRules)>;
+    void setRoutingSource(RoutingSource source);
+    [[nodiscard]] const SidecarRoutes &routes() const { return *m_routes; }
     bool start(); // false when a port cannot be bound
     void stop();
 
@@ -75,6 +82,9 @@ private:
     std::function<MeshView()> m_view;
     std::function<std::string()> m_cadvisor;
     std::function<void()> m_shop; // one shopper's visit, again and again
+    std::unique_ptr<SidecarRoutes> m_routes;
+    RoutingSource m_routingSource;
+    std::function<void()> m_pollRoutes;
     bool m_running = false;
 };
 

@@ -166,6 +166,20 @@ VoidResult DemoCluster::start()
             [this]() -> pid_t { return m_prometheus ? m_prometheus->pid() : -1; },
             m_controlPlane.get()});
         m_bookinfo->setCadvisor([this] { return m_kubelet->cadvisor(); });
+        // The sidecars route as the cluster's VirtualServices and DestinationRules say.
+        m_bookinfo->setRoutingSource(
+            [this, seen = quint64(0)](QList<QJsonObject> *virtualServices,
+                                      QList<QJsonObject> *destinationRules) mutable {
+                const quint64 version = store().resourceVersion();
+                if (version == seen)
+                    return false;
+                seen = version;
+                *virtualServices
+                    = store().objects(QStringLiteral("networking.istio.io/virtualservices"));
+                *destinationRules
+                    = store().objects(QStringLiteral("networking.istio.io/destinationrules"));
+                return true;
+            });
         if (!m_bookinfo->start()) {
             m_api->stop();
             m_controllers->stop();

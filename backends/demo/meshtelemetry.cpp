@@ -89,10 +89,11 @@ MeshWorkload MeshWorkload::unknown()
 }
 
 void MeshTelemetry::record(bool destinationReporter, const MeshWorkload &s, const MeshWorkload &d,
-                           const std::string &service, int code, double ms, bool mtls)
+                           const std::string &service, int code, double ms, bool mtls,
+                           const std::string &flags)
 {
     const std::string key = std::string(destinationReporter ? "d|" : "s|") + s.encode() + '|'
-        + d.encode() + '|' + service + '|' + std::to_string(code) + (mtls ? "|m" : "|p");
+        + d.encode() + '|' + service + '|' + std::to_string(code) + (mtls ? "|m|" : "|p|") + flags;
     std::lock_guard lock(m_mutex);
     Series &series = m_series[key];
     if (series.istioBuckets.empty()) {
@@ -102,6 +103,7 @@ void MeshTelemetry::record(bool destinationReporter, const MeshWorkload &s, cons
         series.service = service;
         series.code = code;
         series.mtls = mtls;
+        series.flags = flags;
         series.istioBuckets.assign(Buckets.size(), 0);
         series.linkerdBuckets.assign(LinkerdBuckets.size(), 0);
     }
@@ -176,7 +178,7 @@ void MeshTelemetry::istio(std::string &out, const MeshView &view) const
         l.add("request_protocol", "http");
         l.add("response_code", std::to_string(x.code));
         l.add("grpc_response_status", "");
-        l.add("response_flags", x.code == 503 ? "UF" : "-");
+        l.add("response_flags", !x.flags.empty() ? x.flags : x.code == 503 ? "UF" : "-");
         l.add("connection_security_policy",
               x.destinationReporter ? (x.mtls ? "mutual_tls" : "none") : "unknown");
         rendered.emplace_back(std::move(l.text), &x);

@@ -41,9 +41,12 @@ struct MeshView
 class MeshTelemetry
 {
 public:
+    // `flags`: Envoy's response flags for what the proxy did ("DI" delayed, "FI" aborted by
+    // fault injection, "UT" upstream timeout, "URX" retries exhausted, "UH" no healthy
+    // upstream, "NR" no route); empty: "UF" for a 503 without an answer, else "-".
     void record(bool destinationReporter, const MeshWorkload &source,
                 const MeshWorkload &destination, const std::string &destinationService,
-                int responseCode, double milliseconds, bool mtls);
+                int responseCode, double milliseconds, bool mtls, const std::string &flags = {});
     [[nodiscard]] std::string exposition(const MeshView &view = {}) const;
     [[nodiscard]] std::size_t seriesCount() const;
 
@@ -55,6 +58,7 @@ private:
         std::string service; // reviews.bookinfo.svc.cluster.local
         int code = 0;
         bool mtls = false;
+        std::string flags;
         unsigned long long count = 0;
         double sum = 0;
         std::vector<unsigned long long> istioBuckets; // per bucket, cumulated at exposition

@@ -165,6 +165,7 @@ VoidResult Scenario::load(const QString &name, ObjectStore &store, ResourceRegis
     QStringList files {QStringLiteral(":/manifests/demo-base.yaml")};
     if (name == QLatin1String("default"))
         files << QStringLiteral(":/manifests/istio-demo.yaml")
+              << QStringLiteral(":/manifests/gateway-api-crds.yaml")
               << QStringLiteral(":/manifests/istio-addon-prometheus.yaml")
               << QStringLiteral(":/manifests/bookinfo.yaml");
     for (const QString &file : files) {

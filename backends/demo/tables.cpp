@@ -3,6 +3,7 @@
 #include <kube/podsummary.h>
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QStringList>
 
 namespace Meshdeck::Demo {
@@ -137,7 +138,7 @@ QJsonArray Tables::columns(const ResourceType &t)
                 {QStringLiteral("description"), str(pc, "description")},
                 {QStringLiteral("priority"), pc.value(QStringLiteral("priority")).toInt()}};
         }
-        c << col("Age");
+        // The CRD's columns are the whole table: Age only when it declares it.
     } else {
         c << col("Age");
     }
@@ -293,9 +294,19 @@ QJsonObject Tables::row(const ResourceType &t, const QJsonObject &o, bool includ
     } else if (t.custom && !t.crdPrinterColumns.isEmpty()) {
         for (const QJsonValue &v : t.crdPrinterColumns.value(QStringLiteral("columns")).toArray()) {
             const QJsonValue value = jsonPath(o, str(v.toObject(), "jsonPath"));
-            cells << (value.isUndefined() ? QJsonValue(QString()) : value);
+            // Dates are shown as ages, as the API server's table converter does.
+            const QString type = str(v.toObject(), "type");
+            if (type == QLatin1String("date") && value.isString())
+                cells << Tables::age(value.toString());
+            else if (type == QLatin1String("string") && value.isArray()) // as JSON text: ["*"]
+                cells << QString::fromUtf8(
+                    QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+            else if (type == QLatin1String("string") && value.isObject())
+                cells << QString::fromUtf8(
+                    QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+            else
+                cells << (value.isUndefined() ? QJsonValue(QJsonValue::Null) : value); // <none>
         }
-        cells << age;
     } else {
         cells << age;
     }

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "eventhttp.h"
+#include "meshtelemetry.h"
+#include "sidecarroutes.h"
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace Meshdeck::Demo {
+
+class EventLoop;
+
+// The headers that a proxy does not pass on (connection-level, or the demo's own peer metadata).
+[[nodiscard]] bool hopByHop(const std::string &name);
+
+// A Bookinfo pod's outbound sidecar for one Service: takes the application's requests on its
+// listener and sends each to one of the Service's endpoints as the routing objects say
+// (SidecarRoutes: subset by weight and match, fault injection, timeout, retries, outlier
+// ejection), and reports every request in the mesh's telemetry with Envoy's response flags.
+// Lives on the pod's proxy loop; everything here runs on that loop's thread.
+class OutboundSidecar
+{
+public:
+    struct Endpoint
+    {
+        UpstreamPool *pool = nullptr; // to the endpoint pod's inbound sidecar
+        std::map<std::string, std::string> labels; // the pod's labels (app, version)
+    };
+
+    OutboundSidecar(EventLoop &loop, HttpListener &listener, MeshWorkload self, std::string service,
+                    std::vector<Endpoint> endpoints, MeshTelemetry *telemetry,
+                    const SidecarRoutes *routes, std::string name);
+
+private:
+    struct Call;
+    void handle(const HttpExchangePtr &request);
+    void attempt(const std::shared_ptr<Call> &call);
+    void finish(const std::shared_ptr<Call> &call, const HttpReply &reply, int status,
+                const std::string &flags);
+    [[nodiscard]] int pick(const std::map<std::string, std::string> &labels);
+    void observe(int endpoint, int status, const SidecarRoutes::Outlier &outlier);
+
+    EventLoop &m_loop;
+    MeshWorkload m_self;
+    std::string m_service;
+    std::vector<Endpoint> m_endpoints;
+    std::vector<int> m_failures; // consecutive, per endpoint
+    std::vector<std::chrono::steady_clock::time_point> m_ejectedUntil;
+    MeshTelemetry *m_telemetry;
+    const SidecarRoutes *m_routes;
+    std::string m_name;
+    unsigned m_next = 0;
+};
+
+} // namespace Meshdeck::Demo

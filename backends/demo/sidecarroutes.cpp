@@ -1,0 +1,436 @@
+#include "sidecarroutes.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <optional>
+#include <random>
+#include <regex>
+
+namespace Meshdeck::Demo {
+
+namespace {
+
+struct StringMatch
+{
+    enum class Kind { Exact, Prefix, Regex };
+    Kind kind = Kind::Exact;
+    std::string value;
+    std::shared_ptr<std::regex> regex; // RE2 full match, approximated with ECMAScript
+
+    [[nodiscard]] bool matches(const std::string &text) const
+    {
+        switch (kind) {
+        case Kind::Exact:
+            return text == value;
+        case Kind::Prefix:
+            return text.compare(0, value.size(), value) == 0;
+        case Kind::Regex:
+            return regex && std::regex_match(text, *regex);
+        }
+        return false;
+    }
+};
+
+// Istio's StringMatch ({exact|prefix|regex: "..."}); nothing when malformed.
+std::optional<StringMatch> stringMatch(const QJsonObject &o)
+{
+    StringMatch m;
+    if (o.contains(QLatin1String("exact"))) {
+        m.value = o.value(QLatin1String("exact")).toString().toStdString();
+    } else if (o.contains(QLatin1String("prefix"))) {
+        m.kind = StringMatch::Kind::Prefix;
+        m.value = o.value(QLatin1String("prefix")).toString().toStdString();
+    } else if (o.contains(QLatin1String("regex"))) {
+        m.kind = StringMatch::Kind::Regex;
+        m.value = o.value(QLatin1String("regex")).toString().toStdString();
+        try {
+            m.regex = std::make_shared<std::regex>(m.value, std::regex::ECMAScript);
+        } catch (const std::regex_error &) {
+            return std::nullopt;
+        }
+    } else {
+        return std::nullopt;
+    }
+    return m;
+}
+
+struct Match
+{
+    std::optional<StringMatch> uri, method;
+    std::vector<std::pair<std::string, StringMatch>> headers, query;
+    bool valid = true;
+};
+
+struct Destination
+{
+    std::string subset;
+    int weight = 0;
+    bool otherHost = false; // a route to another Service: this sidecar's endpoints do not serve it
+};
+
+struct Rule
+{
+    std::string name; // "ns/name" of the VirtualService
+    std::vector<Match> matches; // any of them; none: every request
+    std::vector<Destination> route;
+    double delayMs = 0, delayPercent = 0;
+    int abortStatus = 0;
+    double abortPercent = 0;
+    double timeoutMs = 0;
+    std::optional<SidecarRoutes::Retry> retry;
+};
+
+struct HostPolicy
+{
+    std::map<std::string, std::map<std::string, std::string>> subsets;
+    SidecarRoutes::Outlier outlier;
+};
+
+std::string qualified(const QString &host, const QString &ns)
+{
+    QString h = host.toLower();
+    const qsizetype dots = h.count(QLatin1Char('.'));
+    if (dots == 0)
+        h += QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local");
+    else if (dots == 1)
+        h += QStringLiteral(".svc.cluster.local");
+    else if (dots == 2 && h.endsWith(QLatin1String(".svc")))
+        h += QStringLiteral(".cluster.local");
+    return h.toStdString();
+}
+
+QString nsOf(const QJsonObject &o)
+{
+    return o.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("namespace"))
+        .toString();
+}
+
+double percentOf(const QJsonObject &fault)
+{
+    if (fault.contains(QLatin1String("percentage")))
+        return fault.value(QLatin1String("percentage"))
+            .toObject()
+            .value(QLatin1String("value"))
+            .toDouble();
+    if (fault.contains(QLatin1String("percent"))) // the older integer field
+        return fault.value(QLatin1String("percent")).toDouble();
+    return 100;
+}
+
+Match matchOf(const QJsonObject &o)
+{
+    Match m;
+    const auto one = [&m](const QJsonValue &v, std::optional<StringMatch> *into) {
+        if (v.isUndefined())
+            return;
+        *into = stringMatch(v.toObject());
+        m.valid = m.valid && into->has_value();
+    };
+    one(o.value(QLatin1String("uri")), &m.uri);
+    one(o.value(QLatin1String("method")), &m.method);
+    for (const char *field : {"headers", "queryParams"}) {
+        const QJsonObject map = o.value(QLatin1String(field)).toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const auto sm = stringMatch(it.value().toObject());
+            if (!sm) {
+                m.valid = false;
+                continue;
+            }
+            auto &list = QLatin1String(field) == QLatin1String("headers") ? m.headers : m.query;
+            list.emplace_back(it.key().toLower().toStdString(), *sm);
+        }
+    }
+    return m;
+}
+
+std::optional<SidecarRoutes::Retry> retryOf(const QJsonObject &o)
+{
+    if (o.isEmpty())
+        return std::nullopt;
+    SidecarRoutes::Retry r;
+    r.attempts = o.value(QLatin1String("attempts")).toInt();
+    r.perTryTimeoutMs = std::max(
+        0.0, SidecarRoutes::durationMs(o.value(QLatin1String("perTryTimeout")).toString()));
+    const QString on = o.value(QLatin1String("retryOn"))
+                           .toString(QStringLiteral("connect-failure,refused-stream,unavailable,"
+                                                    "cancelled,retriable-status-codes"));
+    r.connectFailure = false;
+    r.statusCodes.clear();
+    for (const QString &part : on.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QString p = part.trimmed();
+        if (p == QLatin1String("5xx"))
+            r.on5xx = true;
+        else if (p == QLatin1String("gateway-error"))
+            r.gatewayError = true;
+        else if (p == QLatin1String("connect-failure") || p == QLatin1String("reset")
+                 || p == QLatin1String("refused-stream"))
+            r.connectFailure = true;
+        else if (p == QLatin1String("retriable-4xx"))
+            r.retriable4xx = true;
+        else if (p == QLatin1String("retriable-status-codes"))
+            r.statusCodes.push_back(503);
+        else if (p.toInt() >= 100) // Istio also takes bare status codes
+            r.statusCodes.push_back(p.toInt());
+    }
+    return r;
+}
+
+thread_local std::mt19937 t_random {std::random_device {}()};
+
+bool chance(double percent)
+{
+    if (percent >= 100)
+        return true;
+    if (percent <= 0)
+        return false;
+    return std::uniform_real_distribution<double>(0, 100)(t_random) < percent;
+}
+
+std::string queryValue(const std::string &target, const std::string &key, bool *found)
+{
+    const auto q = target.find('?');
+    *found = false;
+    if (q == std::string::npos)
+        return {};
+    std::size_t at = q + 1;
+    while (at <= target.size()) {
+        const std::size_t end = std::min(target.find('&', at), target.size());
+        const std::string pair = target.substr(at, end - at);
+        const auto eq = pair.find('=');
+        if (pair.substr(0, eq) == key) {
+            *found = true;
+            return eq == std::string::npos ? std::string() : pair.substr(eq + 1);
+        }
+        at = end + 1;
+    }
+    return {};
+}
+
+} // namespace
+
+struct SidecarRoutes::Table
+{
+    std::map<std::string, std::vector<Rule>> rules; // by qualified host
+    std::map<std::string, HostPolicy> policies;
+};
+
+bool SidecarRoutes::Retry::retries(int status) const
+{
+    if (status == 0)
+        return connectFailure || on5xx || gatewayError;
+    if (on5xx && status >= 500)
+        return true;
+    if (gatewayError && (status == 502 || status == 503 || status == 504))
+        return true;
+    if (retriable4xx && status == 409)
+        return true;
+    return std::find(statusCodes.begin(), statusCodes.end(), status) != statusCodes.end();
+}
+
+double SidecarRoutes::durationMs(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m|h)$"));
+    const QRegularExpressionMatch m = pattern.match(text.trimmed());
+    if (!m.hasMatch())
+        return -1;
+    const double v = m.captured(1).toDouble();
+    const QString unit = m.captured(2);
+    if (unit == QLatin1String("ms"))
+        return v;
+    if (unit == QLatin1String("s"))
+        return v * 1000;
+    if (unit == QLatin1String("m"))
+        return v * 60000;
+    return v * 3600000;
+}
+
+void SidecarRoutes::update(const QList<QJsonObject> &virtualServices,
+                           const QList<QJsonObject> &destinationRules)
+{
+    auto table = std::make_shared<Table>();
+    for (const QJsonObject &dr : destinationRules) {
+        const QJsonObject spec = dr.value(QLatin1String("spec")).toObject();
+        HostPolicy &policy
+            = table->policies[qualified(spec.value(QLatin1String("host")).toString(), nsOf(dr))];
+        for (const QJsonValue &s : spec.value(QLatin1String("subsets")).toArray()) {
+            auto &labels
+                = policy
+                      .subsets[s.toObject().value(QLatin1String("name")).toString().toStdString()];
+            const QJsonObject l = s.toObject().value(QLatin1String("labels")).toObject();
+            for (auto it = l.begin(); it != l.end(); ++it)
+                labels[it.key().toStdString()] = it.value().toString().toStdString();
+        }
+        const QJsonObject outlier = spec.value(QLatin1String("trafficPolicy"))
+                                        .toObject()
+                                        .value(QLatin1String("outlierDetection"))
+                                        .toObject();
+        if (!outlier.isEmpty()) {
+            policy.outlier.consecutive5xx
+                = outlier.value(QLatin1String("consecutive5xxErrors"))
+                      .toInt(outlier.contains(QLatin1String("consecutiveGatewayErrors")) ? 0 : 5);
+            policy.outlier.consecutiveGateway
+                = outlier.value(QLatin1String("consecutiveGatewayErrors")).toInt();
+            const double ejection
+                = durationMs(outlier.value(QLatin1String("baseEjectionTime")).toString());
+            policy.outlier.ejectionMs = ejection > 0 ? ejection : 30000;
+        }
+    }
+    for (const QJsonObject &vs : virtualServices) {
+        const QJsonObject spec = vs.value(QLatin1String("spec")).toObject();
+        const QJsonArray gateways = spec.value(QLatin1String("gateways")).toArray();
+        bool mesh = gateways.isEmpty();
+        for (const QJsonValue &g : gateways)
+            mesh = mesh || g.toString() == QLatin1String("mesh");
+        if (!mesh)
+            continue; // a gateway's routes: not the sidecars'
+        const QString ns = nsOf(vs);
+        const QString name = ns + QLatin1Char('/')
+            + vs.value(QLatin1String("metadata"))
+                  .toObject()
+                  .value(QLatin1String("name"))
+                  .toString();
+        for (const QJsonValue &h : spec.value(QLatin1String("hosts")).toArray()) {
+            const std::string host = qualified(h.toString(), ns);
+            auto &rules = table->rules[host];
+            if (!rules.empty())
+                continue; // the first VirtualService for a host wins, as with Istio's merge
+            for (const QJsonValue &r : spec.value(QLatin1String("http")).toArray()) {
+                const QJsonObject http = r.toObject();
+                Rule rule;
+                rule.name = name.toStdString();
+                for (const QJsonValue &m : http.value(QLatin1String("match")).toArray()) {
+                    Match match = matchOf(m.toObject());
+                    if (match.valid)
+                        rule.matches.push_back(std::move(match));
+                }
+                if (!http.value(QLatin1String("match")).toArray().isEmpty() && rule.matches.empty())
+                    continue; // every match malformed: the rule matches nothing
+                const QJsonArray route = http.value(QLatin1String("route")).toArray();
+                for (const QJsonValue &d : route) {
+                    const QJsonObject dest
+                        = d.toObject().value(QLatin1String("destination")).toObject();
+                    Destination out;
+                    out.subset = dest.value(QLatin1String("subset")).toString().toStdString();
+                    out.weight = route.size() == 1
+                        ? 100
+                        : d.toObject().value(QLatin1String("weight")).toInt();
+                    out.otherHost
+                        = qualified(dest.value(QLatin1String("host")).toString(), ns) != host;
+                    rule.route.push_back(out);
+                }
+                const QJsonObject fault = http.value(QLatin1String("fault")).toObject();
+                const QJsonObject delay = fault.value(QLatin1String("delay")).toObject();
+                if (!delay.isEmpty()) {
+                    rule.delayMs = std::max(
+                        0.0, durationMs(delay.value(QLatin1String("fixedDelay")).toString()));
+                    rule.delayPercent = percentOf(delay);
+                }
+                const QJsonObject abort = fault.value(QLatin1String("abort")).toObject();
+                if (!abort.isEmpty()) {
+                    rule.abortStatus = abort.value(QLatin1String("httpStatus")).toInt(503);
+                    rule.abortPercent = percentOf(abort);
+                }
+                rule.timeoutMs
+                    = std::max(0.0, durationMs(http.value(QLatin1String("timeout")).toString()));
+                rule.retry = retryOf(http.value(QLatin1String("retries")).toObject());
+                rules.push_back(std::move(rule));
+            }
+        }
+    }
+    std::lock_guard lock(m_mutex);
+    m_table = std::move(table);
+}
+
+SidecarRoutes::Decision SidecarRoutes::decide(const std::string &service, const std::string &method,
+                                              const std::string &target,
+                                              const HttpHeaderList &headers) const
+{
+    std::shared_ptr<const Table> table;
+    {
+        std::lock_guard lock(m_mutex);
+        table = m_table;
+    }
+    Decision d;
+    if (!table)
+        return d;
+    const auto policy = table->policies.find(service);
+    if (policy != table->policies.end())
+        d.outlier = policy->second.outlier;
+    const auto rules = table->rules.find(service);
+    if (rules == table->rules.end())
+        return d;
+    const std::string path = target.substr(0, target.find('?'));
+    const auto header = [&headers](const std::string &name) -> const std::string * {
+        for (const auto &[k, v] : headers)
+            if (k.size() == name.size()
+                && std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
+                       return std::tolower(static_cast<unsigned char>(a)) == b;
+                   }))
+                return &v;
+        return nullptr;
+    };
+    const auto matches = [&](const Match &m) {
+        if (m.uri && !m.uri->matches(path))
+            return false;
+        if (m.method && !m.method->matches(method))
+            return false;
+        for (const auto &[name, sm] : m.headers) {
+            const std::string *v = header(name);
+            if (!v || !sm.matches(*v))
+                return false;
+        }
+        for (const auto &[key, sm] : m.query) {
+            bool found = false;
+            const std::string v = queryValue(target, key, &found);
+            if (!found || !sm.matches(v))
+                return false;
+        }
+        return true;
+    };
+    for (const Rule &rule : rules->second) {
+        if (!rule.matches.empty()
+            && std::none_of(rule.matches.begin(), rule.matches.end(), matches))
+            continue;
+        d.rule = rule.name;
+        int total = 0;
+        for (const Destination &dest : rule.route)
+            total += std::max(0, dest.weight);
+        const Destination *chosen = rule.route.empty() ? nullptr : &rule.route.front();
+        if (total > 0) {
+            int draw = std::uniform_int_distribution<int>(0, total - 1)(t_random);
+            for (const Destination &dest : rule.route) {
+                draw -= std::max(0, dest.weight);
+                if (draw < 0) {
+                    chosen = &dest;
+                    break;
+                }
+            }
+        }
+        if (chosen && !chosen->otherHost && !chosen->subset.empty()) {
+            d.subset = chosen->subset;
+            bool found = false;
+            if (policy != table->policies.end()) {
+                const auto subset = policy->second.subsets.find(chosen->subset);
+                if (subset != policy->second.subsets.end()) {
+                    d.subsetLabels = subset->second;
+                    found = true;
+                }
+            }
+            d.noRoute = !found;
+        }
+        if (rule.delayMs > 0 && chance(rule.delayPercent))
+            d.fault.delayMs = rule.delayMs;
+        if (rule.abortStatus > 0 && chance(rule.abortPercent))
+            d.fault.abortStatus = rule.abortStatus;
+        d.timeoutMs = rule.timeoutMs;
+        if (rule.retry)
+            d.retry = *rule.retry;
+        break;
+    }
+    return d;
+}
+
+} // namespace Meshdeck::Demo

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "eventhttp.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace Meshdeck::Demo {
+
+// What the demo's sidecars do with a request to a Service, as Istio's VirtualServices and
+// DestinationRules say: which rule matches (uri, headers, query parameters, method), which
+// subset takes it by weight, fault injection (delay, abort), the request timeout and retries
+// (Istio's default when none are set: 2 attempts on connect failures and 503), and outlier
+// detection. Compiled once per change; decide() is called for every request, from any sidecar's
+// thread.
+class SidecarRoutes
+{
+public:
+    struct Fault
+    {
+        double delayMs = 0; // 0: no delay for this request
+        int abortStatus = 0; // 0: no abort for this request
+    };
+    struct Retry
+    {
+        int attempts = 2;
+        double perTryTimeoutMs = 0;
+        bool on5xx = false, gatewayError = false, connectFailure = true, retriable4xx = false;
+        std::vector<int> statusCodes {503};
+        [[nodiscard]] bool retries(int status) const; // status 0: no answer
+    };
+    struct Outlier
+    {
+        int consecutive5xx = 0; // 0: off
+        int consecutiveGateway = 0;
+        double ejectionMs = 30000;
+    };
+    struct Decision
+    {
+        std::string rule; // "bookinfo/reviews" when a VirtualService rule took the request
+        std::string subset;
+        std::map<std::string, std::string> subsetLabels; // empty: any endpoint
+        bool noRoute = false; // the subset is defined by no DestinationRule: 503 NR
+        Fault fault;
+        double timeoutMs = 0; // 0: none
+        Retry retry;
+        Outlier outlier;
+    };
+
+    // From the cluster's objects (as the API returns them).
+    void update(const QList<QJsonObject> &virtualServices,
+                const QList<QJsonObject> &destinationRules);
+    // For a request from a sidecar to `service` ("reviews.bookinfo.svc.cluster.local"). Weighted
+    // and percentage choices are drawn here, per request.
+    [[nodiscard]] Decision decide(const std::string &service, const std::string &method,
+                                  const std::string &target, const HttpHeaderList &headers) const;
+    // "2s", "500ms", "1.5s", "1m" -> milliseconds; -1 when malformed.
+    [[nodiscard]] static double durationMs(const QString &text);
+
+private:
+    struct Table;
+    mutable std::mutex m_mutex;
+    std::shared_ptr<const Table> m_table;
+};
+
+} // namespace Meshdeck::Demo

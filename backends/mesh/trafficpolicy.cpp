@@ -1,0 +1,289 @@
+#include "trafficpolicy.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+namespace Meshdeck::Mesh {
+
+namespace {
+
+class Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Meshdeck::Mesh::TrafficPolicy)
+};
+
+QString duration(int ms)
+{
+    return ms % 1000 == 0 ? QStringLiteral("%1s").arg(ms / 1000) : QStringLiteral("%1ms").arg(ms);
+}
+
+int durationMs(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m)$"));
+    const QRegularExpressionMatch m = pattern.match(text);
+    if (!m.hasMatch())
+        return 0;
+    const double v = m.captured(1).toDouble();
+    const QString unit = m.captured(2);
+    return int(unit == QLatin1String("ms") ? v : unit == QLatin1String("s") ? v * 1000 : v * 60000);
+}
+
+QJsonObject labelsObject(const QMap<QString, QString> &labels)
+{
+    QJsonObject o;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QJsonObject metadataFor(const QString &name, const QString &ns)
+{
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("namespace"), ns},
+            {QStringLiteral("labels"),
+             QJsonObject {
+                 {QStringLiteral("app.kubernetes.io/managed-by"), QStringLiteral("meshdeck")}}}};
+}
+
+} // namespace
+
+QString TrafficPolicy::host() const
+{
+    return service + QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local");
+}
+
+QStringList TrafficPolicy::problems() const
+{
+    QStringList out;
+    if (!subsets.isEmpty()) {
+        int sum = 0;
+        QSet<QString> names;
+        for (const Subset &s : subsets) {
+            if (s.weight < 0 || s.weight > 100)
+                out << Tr::tr("The weight of %1 is %2; give each version 0 to 100 %.")
+                           .arg(s.name)
+                           .arg(s.weight);
+            sum += s.weight;
+            if (s.name.isEmpty() || names.contains(s.name))
+                out << Tr::tr("Each version needs a name of its own.");
+            names.insert(s.name);
+        }
+        if (sum != 100)
+            out << Tr::tr("The weights add up to %1 %; they must add up to 100 %.").arg(sum);
+    }
+    const auto percent = [&out](double v, const QString &what) {
+        if (v < 0 || v > 100)
+            out << Tr::tr("The %1 percentage is %2; give 0 to 100.").arg(what).arg(v);
+    };
+    percent(delayPercent, Tr::tr("delay"));
+    percent(abortPercent, Tr::tr("abort"));
+    if (delayMs < 0 || timeoutMs < 0 || perTryTimeoutMs < 0)
+        out << Tr::tr("Durations cannot be negative.");
+    if (abortPercent > 0 && (abortStatus < 200 || abortStatus > 599))
+        out << Tr::tr("The abort status %1 is not an HTTP status (200 to 599).").arg(abortStatus);
+    if (retryAttempts < 0 || retryAttempts > 10)
+        out << Tr::tr("Give 0 to 10 retry attempts.");
+    if (timeoutMs > 0 && perTryTimeoutMs > timeoutMs)
+        out << Tr::tr("The time per try (%1 ms) is longer than the whole request's timeout "
+                      "(%2 ms).")
+                   .arg(perTryTimeoutMs)
+                   .arg(timeoutMs);
+    if (maxConnections < 0 || maxPendingRequests < 0 || consecutive5xxErrors < 0
+        || ejectionSeconds < 1)
+        out << Tr::tr("Circuit breaker limits cannot be negative, and ejection lasts at least "
+                      "1 s.");
+    return out;
+}
+
+QList<QJsonObject> TrafficPolicy::render() const
+{
+    QJsonObject http;
+    QJsonArray route;
+    if (subsets.isEmpty()) {
+        route.append(QJsonObject {
+            {QStringLiteral("destination"), QJsonObject {{QStringLiteral("host"), host()}}}});
+    } else {
+        for (const Subset &s : subsets) {
+            if (s.weight == 0 && subsets.size() > 1)
+                continue; // a version with no share is left out of the route
+            QJsonObject destination {{QStringLiteral("destination"),
+                                      QJsonObject {{QStringLiteral("host"), host()},
+                                                   {QStringLiteral("subset"), s.name}}}};
+            destination.insert(QStringLiteral("weight"), s.weight);
+            route.append(destination);
+        }
+    }
+    http.insert(QStringLiteral("route"), route);
+    QJsonObject fault;
+    if (delayMs > 0 && delayPercent > 0)
+        fault.insert(QStringLiteral("delay"),
+                     QJsonObject {{QStringLiteral("fixedDelay"), duration(delayMs)},
+                                  {QStringLiteral("percentage"),
+                                   QJsonObject {{QStringLiteral("value"), delayPercent}}}});
+    if (abortStatus > 0 && abortPercent > 0)
+        fault.insert(QStringLiteral("abort"),
+                     QJsonObject {{QStringLiteral("httpStatus"), abortStatus},
+                                  {QStringLiteral("percentage"),
+                                   QJsonObject {{QStringLiteral("value"), abortPercent}}}});
+    if (!fault.isEmpty())
+        http.insert(QStringLiteral("fault"), fault);
+    if (timeoutMs > 0)
+        http.insert(QStringLiteral("timeout"), duration(timeoutMs));
+    if (retryAttempts > 0) {
+        QJsonObject retries {{QStringLiteral("attempts"), retryAttempts},
+                             {QStringLiteral("retryOn"), retryOn}};
+        if (perTryTimeoutMs > 0)
+            retries.insert(QStringLiteral("perTryTimeout"), duration(perTryTimeoutMs));
+        http.insert(QStringLiteral("retries"), retries);
+    }
+    QList<QJsonObject> out {
+        QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("networking.istio.io/v1")},
+                     {QStringLiteral("kind"), QStringLiteral("VirtualService")},
+                     {QStringLiteral("metadata"), metadataFor(service, ns)},
+                     {QStringLiteral("spec"),
+                      QJsonObject {{QStringLiteral("hosts"), QJsonArray {host()}},
+                                   {QStringLiteral("http"), QJsonArray {http}}}}}};
+    QJsonObject policy;
+    if (maxConnections > 0 || maxPendingRequests > 0) {
+        QJsonObject pool;
+        if (maxConnections > 0)
+            pool.insert(QStringLiteral("tcp"),
+                        QJsonObject {{QStringLiteral("maxConnections"), maxConnections}});
+        if (maxPendingRequests > 0)
+            pool.insert(
+                QStringLiteral("http"),
+                QJsonObject {{QStringLiteral("http1MaxPendingRequests"), maxPendingRequests}});
+        policy.insert(QStringLiteral("connectionPool"), pool);
+    }
+    if (consecutive5xxErrors > 0)
+        policy.insert(QStringLiteral("outlierDetection"),
+                      QJsonObject {{QStringLiteral("consecutive5xxErrors"), consecutive5xxErrors},
+                                   {QStringLiteral("interval"), QStringLiteral("10s")},
+                                   {QStringLiteral("baseEjectionTime"),
+                                    QStringLiteral("%1s").arg(ejectionSeconds)}});
+    if (!subsets.isEmpty() || !policy.isEmpty()) {
+        QJsonObject spec {{QStringLiteral("host"), host()}};
+        if (!policy.isEmpty())
+            spec.insert(QStringLiteral("trafficPolicy"), policy);
+        if (!subsets.isEmpty()) {
+            QJsonArray list;
+            for (const Subset &s : subsets)
+                list.append(QJsonObject {{QStringLiteral("name"), s.name},
+                                         {QStringLiteral("labels"), labelsObject(s.labels)}});
+            spec.insert(QStringLiteral("subsets"), list);
+        }
+        out.append(
+            QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("networking.istio.io/v1")},
+                         {QStringLiteral("kind"), QStringLiteral("DestinationRule")},
+                         {QStringLiteral("metadata"), metadataFor(service, ns)},
+                         {QStringLiteral("spec"), spec}});
+    }
+    return out;
+}
+
+TrafficPolicy TrafficPolicy::fromObjects(const QString &ns, const QString &service,
+                                         const QJsonObject &virtualService,
+                                         const QJsonObject &destinationRule)
+{
+    TrafficPolicy p;
+    p.ns = ns;
+    p.service = service;
+    const QJsonObject drSpec = destinationRule.value(QLatin1String("spec")).toObject();
+    for (const QJsonValue &v : drSpec.value(QLatin1String("subsets")).toArray()) {
+        Subset s;
+        s.name = v.toObject().value(QLatin1String("name")).toString();
+        const QJsonObject labels = v.toObject().value(QLatin1String("labels")).toObject();
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            s.labels.insert(it.key(), it.value().toString());
+        p.subsets.append(s);
+    }
+    const QJsonObject policy = drSpec.value(QLatin1String("trafficPolicy")).toObject();
+    const QJsonObject pool = policy.value(QLatin1String("connectionPool")).toObject();
+    p.maxConnections = pool.value(QLatin1String("tcp"))
+                           .toObject()
+                           .value(QLatin1String("maxConnections"))
+                           .toInt();
+    p.maxPendingRequests = pool.value(QLatin1String("http"))
+                               .toObject()
+                               .value(QLatin1String("http1MaxPendingRequests"))
+                               .toInt();
+    const QJsonObject outlier = policy.value(QLatin1String("outlierDetection")).toObject();
+    p.consecutive5xxErrors = outlier.value(QLatin1String("consecutive5xxErrors")).toInt();
+    if (const int ms = durationMs(outlier.value(QLatin1String("baseEjectionTime")).toString()))
+        p.ejectionSeconds = std::max(1, ms / 1000);
+    const QJsonArray http = virtualService.value(QLatin1String("spec"))
+                                .toObject()
+                                .value(QLatin1String("http"))
+                                .toArray();
+    // The last rule is the default route (earlier ones match particular requests).
+    const QJsonObject rule = http.isEmpty() ? QJsonObject() : http.last().toObject();
+    const QJsonArray route = rule.value(QLatin1String("route")).toArray();
+    bool weighted = false;
+    for (Subset &s : p.subsets) {
+        s.weight = 0;
+        for (const QJsonValue &d : route) {
+            const QJsonObject o = d.toObject();
+            if (o.value(QLatin1String("destination")).toObject().value(QLatin1String("subset"))
+                == s.name) {
+                s.weight = route.size() == 1 ? 100 : o.value(QLatin1String("weight")).toInt();
+                weighted = true;
+            }
+        }
+    }
+    if (!weighted && !p.subsets.isEmpty()) { // no routing by version yet: an even split
+        for (int i = 0; i < p.subsets.size(); ++i)
+            p.subsets[i].weight
+                = 100 / int(p.subsets.size()) + (i < 100 % int(p.subsets.size()) ? 1 : 0);
+    }
+    const QJsonObject fault = rule.value(QLatin1String("fault")).toObject();
+    const QJsonObject delay = fault.value(QLatin1String("delay")).toObject();
+    p.delayMs = durationMs(delay.value(QLatin1String("fixedDelay")).toString());
+    p.delayPercent = delay.value(QLatin1String("percentage"))
+                         .toObject()
+                         .value(QLatin1String("value"))
+                         .toDouble(delay.isEmpty() ? 0 : 100);
+    const QJsonObject abort = fault.value(QLatin1String("abort")).toObject();
+    p.abortStatus = abort.value(QLatin1String("httpStatus")).toInt();
+    p.abortPercent = abort.value(QLatin1String("percentage"))
+                         .toObject()
+                         .value(QLatin1String("value"))
+                         .toDouble(abort.isEmpty() ? 0 : 100);
+    p.timeoutMs = durationMs(rule.value(QLatin1String("timeout")).toString());
+    const QJsonObject retries = rule.value(QLatin1String("retries")).toObject();
+    p.retryAttempts = retries.value(QLatin1String("attempts")).toInt();
+    p.perTryTimeoutMs = durationMs(retries.value(QLatin1String("perTryTimeout")).toString());
+    if (retries.contains(QLatin1String("retryOn")))
+        p.retryOn = retries.value(QLatin1String("retryOn")).toString();
+    return p;
+}
+
+QList<TrafficPolicy::Subset> TrafficPolicy::subsetsFromPods(const QList<QJsonObject> &pods,
+                                                            const QMap<QString, QString> &selector)
+{
+    QStringList versions;
+    for (const QJsonObject &pod : pods) {
+        const QJsonObject labels = pod.value(QLatin1String("metadata"))
+                                       .toObject()
+                                       .value(QLatin1String("labels"))
+                                       .toObject();
+        bool selected = !selector.isEmpty();
+        for (auto it = selector.cbegin(); it != selector.cend() && selected; ++it)
+            selected = labels.value(it.key()).toString() == it.value();
+        const QString version = labels.value(QLatin1String("version")).toString();
+        if (selected && !version.isEmpty() && !versions.contains(version))
+            versions << version;
+    }
+    versions.sort();
+    QList<Subset> out;
+    for (int i = 0; i < versions.size(); ++i)
+        out.append({versions.at(i),
+                    {{QStringLiteral("version"), versions.at(i)}},
+                    100 / int(versions.size()) + (i < 100 % int(versions.size()) ? 1 : 0)});
+    return out;
+}
+
+} // namespace Meshdeck::Mesh

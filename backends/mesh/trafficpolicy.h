@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Meshdeck::Mesh {
+
+// How traffic to one Service should flow, as a user sets it in Meshdeck: weighted routing across
+// its versions (subsets), fault injection, the request timeout and retries, and circuit breaking.
+// Rendered as Istio's VirtualService and DestinationRule named after the Service and labelled
+// as Meshdeck's, applied with server-side apply and removed as one unit.
+struct TrafficPolicy
+{
+    struct Subset
+    {
+        QString name; // "v1"
+        QMap<QString, QString> labels; // {"version": "v1"}
+        int weight = 0; // percent
+    };
+    QString ns, service;
+    QList<Subset> subsets; // empty: no version routing (one destination, the Service)
+    // Fault injection: a delay and an abort, each for a percentage of requests.
+    int delayMs = 0;
+    double delayPercent = 0;
+    int abortStatus = 0;
+    double abortPercent = 0;
+    // Timeout (0: none) and retries (attempts 0: Istio's default).
+    int timeoutMs = 0;
+    int retryAttempts = 0;
+    int perTryTimeoutMs = 0;
+    QString retryOn = QStringLiteral("5xx,connect-failure");
+    // Circuit breaking (0: not set).
+    int maxConnections = 0;
+    int maxPendingRequests = 0;
+    int consecutive5xxErrors = 0;
+    int ejectionSeconds = 30;
+
+    [[nodiscard]] QString host() const; // reviews.bookinfo.svc.cluster.local
+    // What is wrong with the values, for the user (empty: it can be applied).
+    [[nodiscard]] QStringList problems() const;
+    // The objects to apply: the VirtualService, and the DestinationRule when subsets or circuit
+    // breaking need one.
+    [[nodiscard]] QList<QJsonObject> render() const;
+    // The policy as existing objects express it (a VirtualService and DestinationRule for the
+    // Service, either may be empty); fields Meshdeck does not edit are left out.
+    [[nodiscard]] static TrafficPolicy fromObjects(const QString &ns, const QString &service,
+                                                   const QJsonObject &virtualService,
+                                                   const QJsonObject &destinationRule);
+    // Subsets for the versions the Service's pods carry ("version" labels), even weights.
+    [[nodiscard]] static QList<Subset> subsetsFromPods(const QList<QJsonObject> &pods,
+                                                       const QMap<QString, QString> &selector);
+};
+
+} // namespace Meshdeck::Mesh

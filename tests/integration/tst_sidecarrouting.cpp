@@ -1,0 +1,294 @@
+// The demo's sidecars honour Istio's routing: the table compiled from VirtualServices and
+// DestinationRules (matches, weights, faults, timeouts, retries), an outbound sidecar on real
+// loopback sockets (retries, per-try and request timeouts, subsets, ejection, response flags),
+// and the demo end to end: VirtualServices written with kubectl move Bookinfo's traffic.
+#include "support/clirunner.h"
+
+#include <core/httptransport.h>
+#include <core/yaml.h>
+#include <demo/bookinfotraffic.h>
+#include <demo/democluster.h>
+#include <demo/eventhttp.h>
+#include <demo/eventloop.h>
+#include <demo/outboundsidecar.h>
+#include <demo/sidecarroutes.h>
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QTest>
+
+#include <atomic>
+
+using namespace Meshdeck;
+using namespace Meshdeck::Demo;
+using namespace TestSupport;
+
+namespace {
+
+QList<QJsonObject> objects(const char *yaml)
+{
+    QList<QJsonObject> out;
+    const auto docs = Yaml::toJsonDocuments(yaml); // kept: the loop reads into it
+    for (const QJsonValue &v : docs.value())
+        out << v.toObject();
+    return out;
+}
+
+const char kReviewsRules[] = R"(
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http:
+  - match: [{headers: {end-user: {exact: jason}}}]
+    route: [{destination: {host: reviews, subset: v2}}]
+  - match: [{uri: {prefix: /reviews/9}}, {queryParams: {canary: {exact: "1"}}}]
+    fault: {abort: {httpStatus: 418, percentage: {value: 100}}}
+    route: [{destination: {host: reviews, subset: v1}}]
+  - route:
+    - {destination: {host: reviews, subset: v1}, weight: 0}
+    - {destination: {host: reviews, subset: v3}, weight: 100}
+    timeout: 1.5s
+    retries: {attempts: 3, perTryTimeout: 200ms, retryOn: "5xx,connect-failure"}
+)";
+
+const char kReviewsSubsets[] = R"(
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: reviews.bookinfo.svc.cluster.local
+  trafficPolicy: {outlierDetection: {consecutive5xxErrors: 2, baseEjectionTime: 30s}}
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+  - {name: v3, labels: {version: v3}}
+)";
+
+const std::string kReviews = "reviews.bookinfo.svc.cluster.local";
+
+// An endpoint's inbound side on loopback: answers with the status its script gives, after the
+// delay it gives, and says who it is as an inbound sidecar does.
+struct Endpoint
+{
+    explicit Endpoint(EventLoop &loop, std::string name)
+        : listener(loop)
+        , version(std::move(name))
+    {
+        listener.route("", [this, &loop](const HttpExchangePtr &request) {
+            const int n = requests++;
+            const int status = n < int(script.size()) ? script[n].first : 200;
+            const double delay = n < int(script.size()) ? script[n].second : 0;
+            loop.after(delay, [this, request, status] {
+                request->reply(status, "text/plain", "from " + version,
+                               {{"x-meshdeck-workload",
+                                 MeshWorkload {"reviews-" + version, "bookinfo", "reviews", version}
+                                     .encode()}});
+            });
+        });
+        listener.listen();
+    }
+    HttpListener listener;
+    std::string version;
+    std::vector<std::pair<int, double>> script; // per request: status, delay in ms
+    std::atomic_int requests {0};
+};
+
+} // namespace
+
+class tst_SidecarRouting : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decisions()
+    {
+        SidecarRoutes routes;
+        routes.update(objects(kReviewsRules), objects(kReviewsSubsets));
+        // A header match takes precedence, in rule order.
+        auto d = routes.decide(kReviews, "GET", "/reviews/1", {{"End-User", "jason"}});
+        QCOMPARE(QString::fromStdString(d.subset), QStringLiteral("v2"));
+        QCOMPARE(d.subsetLabels.at("version"), std::string("v2"));
+        QCOMPARE(QString::fromStdString(d.rule), QStringLiteral("bookinfo/reviews"));
+        QCOMPARE(d.retry.attempts, 2); // no retries in that rule: Istio's default
+        // Either match of the second rule: the abort, every time.
+        QCOMPARE(routes.decide(kReviews, "GET", "/reviews/9", {}).fault.abortStatus, 418);
+        QCOMPARE(routes.decide(kReviews, "GET", "/reviews/1?a=2&canary=1", {}).fault.abortStatus,
+                 418);
+        // The rest: weight 100 to v3, with its timeout and retries.
+        for (int i = 0; i < 50; ++i) {
+            d = routes.decide(kReviews, "GET", "/reviews/1?canary=0", {});
+            QCOMPARE(QString::fromStdString(d.subset), QStringLiteral("v3"));
+        }
+        QCOMPARE(d.timeoutMs, 1500.0);
+        QCOMPARE(d.retry.attempts, 3);
+        QCOMPARE(d.retry.perTryTimeoutMs, 200.0);
+        QVERIFY(d.retry.retries(500) && d.retry.retries(0) && !d.retry.retries(404));
+        QCOMPARE(d.outlier.consecutive5xx, 2);
+        QCOMPARE(d.outlier.ejectionMs, 30000.0);
+        // Another Service: no rule, Istio's defaults.
+        d = routes.decide("ratings.bookinfo.svc.cluster.local", "GET", "/ratings/1", {});
+        QVERIFY(d.rule.empty() && d.subsetLabels.empty() && d.timeoutMs == 0);
+        QVERIFY(d.retry.retries(503) && d.retry.retries(0) && !d.retry.retries(500));
+        // A subset no DestinationRule defines: no route.
+        routes.update(objects(kReviewsRules), {});
+        QVERIFY(routes.decide(kReviews, "GET", "/reviews/1", {}).noRoute);
+        // A 50/50 split comes out near half and half.
+        routes.update(objects(R"(
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http: [{route: [{destination: {host: reviews, subset: v1}, weight: 50},
+                  {destination: {host: reviews, subset: v3}, weight: 50}],
+          fault: {delay: {fixedDelay: 2s, percentage: {value: 25}}}}]
+)"),
+                      objects(kReviewsSubsets));
+        int v3 = 0, delayed = 0;
+        for (int i = 0; i < 4000; ++i) {
+            d = routes.decide(kReviews, "GET", "/", {});
+            v3 += d.subset == "v3";
+            delayed += d.fault.delayMs == 2000;
+        }
+        QVERIFY2(v3 > 1800 && v3 < 2200, qPrintable(QString::number(v3)));
+        QVERIFY2(delayed > 850 && delayed < 1150, qPrintable(QString::number(delayed)));
+        QCOMPARE(SidecarRoutes::durationMs(QStringLiteral("250ms")), 250.0);
+        QCOMPARE(SidecarRoutes::durationMs(QStringLiteral("1m")), 60000.0);
+        QCOMPARE(SidecarRoutes::durationMs(QStringLiteral("soon")), -1.0);
+    }
+
+    void outboundSidecarOnLoopback()
+    {
+        EventLoop loop("test-proxy");
+        Endpoint v1(loop, "v1"), v3(loop, "v3");
+        // v3 fails twice, then answers; later it is slow.
+        v3.script = {{503, 0}, {500, 0}, {200, 0}, {200, 400}, {200, 400}, {200, 400}, {200, 400}};
+        UpstreamPool toV1(loop, v1.listener.port()), toV3(loop, v3.listener.port());
+        HttpListener listener(loop);
+        QVERIFY(listener.listen());
+        MeshTelemetry telemetry;
+        SidecarRoutes routes;
+        routes.update(objects(kReviewsRules), objects(kReviewsSubsets));
+        OutboundSidecar sidecar(loop, listener, {"productpage-v1", "bookinfo", "productpage", "v1"},
+                                kReviews,
+                                {{&toV1, {{"app", "reviews"}, {"version", "v1"}}},
+                                 {&toV3, {{"app", "reviews"}, {"version", "v3"}}}},
+                                &telemetry, &routes, "productpage-to-reviews");
+        QVERIFY(loop.start());
+        const auto get = [&](const char *path) {
+            HttpRequest request;
+            request.url = QUrl(QStringLiteral("http://127.0.0.1:%1%2")
+                                   .arg(listener.port())
+                                   .arg(QLatin1String(path)));
+            return HttpTransport::perform(request);
+        };
+        // Two failures are retried (5xx): the third try answers, all to v3 (weight 100).
+        auto reply = get("/reviews/1");
+        QVERIFY(reply.ok());
+        QCOMPARE(reply->status, 200);
+        QCOMPARE(reply->body, QByteArray("from v3"));
+        QCOMPARE(reply->header("x-envoy-attempt-count"), QByteArray("3"));
+        QCOMPARE(v3.requests.load(), 3);
+        QCOMPARE(v1.requests.load(), 0);
+        // A slow endpoint: every try ends at its 200 ms per-try timeout, then 504 (UT), well
+        // before the request's own 1.5 s.
+        QElapsedTimer clock;
+        clock.start();
+        reply = get("/reviews/2");
+        QVERIFY(reply.ok());
+        QCOMPARE(reply->status, 504);
+        QVERIFY2(clock.elapsed() >= 750 && clock.elapsed() < 1400,
+                 qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(reply->header("x-envoy-response-flags").contains("UT"));
+        // The abort of the canary rule: no endpoint sees it.
+        const int before = v1.requests + v3.requests;
+        reply = get("/reviews/9");
+        QCOMPARE(reply->status, 418);
+        QCOMPARE(reply->header("x-envoy-response-flags"), QByteArray("FI"));
+        QCOMPARE(v1.requests + v3.requests, before);
+        const std::string metrics = telemetry.exposition();
+        QVERIFY(metrics.find("response_code=\"418\"") != std::string::npos);
+        QVERIFY(metrics.find("response_flags=\"FI\"") != std::string::npos);
+        QVERIFY(metrics.find("response_flags=\"UT,URX\"") != std::string::npos);
+        QVERIFY(metrics.find("destination_workload=\"reviews-v3\"") != std::string::npos);
+        loop.stop();
+    }
+
+    void demoTrafficFollowsKubectl()
+    {
+        Meshdeck::Demo::DemoCluster::Options options;
+        options.tls = true;
+        DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QVERIFY(cluster.writeKubeconfig(kc).ok());
+        QVERIFY2(!kubectlPath().isEmpty(), "kubectl is not installed");
+        const QByteArray all = QByteArray(kReviewsSubsets) + "---\n" + R"(
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http: [{route: [{destination: {host: reviews, subset: v3}}]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ratings, namespace: bookinfo}
+spec:
+  hosts: [ratings]
+  http: [{fault: {delay: {fixedDelay: 300ms, percentage: {value: 100}}},
+          route: [{destination: {host: ratings}}]}]
+)";
+        const Run applied = kubectl(kc, {"apply", "-f", "-"}, all);
+        QVERIFY2(applied.exitCode == 0, applied.err.constData());
+        // kubectl's table: the CRD's columns, its date column as an age, as a real server gives.
+        const Run table = kubectl(kc, {"get", "virtualservices", "-n", "bookinfo"});
+        QCOMPARE(table.exitCode, 0);
+        QCOMPARE(table.out.count("AGE"), 1);
+        QVERIFY2(QRegularExpression(QStringLiteral("\\nratings +\\[\"ratings\"\\] +\\d+s"))
+                     .match(QString::fromUtf8(table.out))
+                     .hasMatch(),
+                 table.out.constData());
+        QTest::qWait(600); // the sidecars follow within a poll (250 ms)
+        const QString metricsUrl = cluster.bookinfo()->metricsUrl();
+        const auto reviewsCounts = [&] {
+            HttpRequest request;
+            request.url = QUrl(metricsUrl);
+            const QByteArray text = HttpTransport::perform(request)->body;
+            QMap<QString, double> counts;
+            static const QRegularExpression line(QStringLiteral(
+                "^istio_requests_total\\{[^}]*reporter=\"source\"[^}]*source_workload="
+                "\"productpage-v1\"[^}]*destination_workload=\"(reviews-v\\d)\"[^}]*\\} (\\d+)"));
+            for (const QByteArray &l : text.split('\n')) {
+                const auto m = line.match(QString::fromUtf8(l));
+                if (m.hasMatch())
+                    counts[m.captured(1)] += m.captured(2).toDouble();
+            }
+            return counts;
+        };
+        const QMap<QString, double> before = reviewsCounts();
+        QElapsedTimer clock;
+        for (int i = 0; i < 20; ++i) {
+            HttpRequest request;
+            request.url = QUrl(cluster.bookinfo()->productpageMeshUrl());
+            clock.start();
+            const auto reply = HttpTransport::perform(request);
+            QVERIFY(reply.ok());
+            QCOMPARE(reply->status, 200);
+            // reviews-v3 asks ratings, which is delayed 300 ms by the fault.
+            QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
+        }
+        const QMap<QString, double> after = reviewsCounts();
+        QVERIFY2(after.value("reviews-v3") - before.value("reviews-v3") >= 20,
+                 qPrintable(QString::number(after.value("reviews-v3"))));
+        QCOMPARE(after.value("reviews-v1"), before.value("reviews-v1"));
+        QCOMPARE(after.value("reviews-v2"), before.value("reviews-v2"));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SidecarRouting)
+#include "tst_sidecarrouting.moc"

@@ -1,0 +1,172 @@
+// Traffic policies as a user sets them: refused when the values make no sense, rendered as the
+// VirtualService and DestinationRule Istio reads (and the configuration checks accept), and read
+// back from those objects.
+#include <mesh/configchecks.h>
+#include <mesh/trafficpolicy.h>
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Meshdeck::Mesh;
+
+namespace {
+
+TrafficPolicy reviews()
+{
+    TrafficPolicy p;
+    p.ns = QStringLiteral("bookinfo");
+    p.service = QStringLiteral("reviews");
+    p.subsets = {{QStringLiteral("v1"), {{QStringLiteral("version"), QStringLiteral("v1")}}, 0},
+                 {QStringLiteral("v2"), {{QStringLiteral("version"), QStringLiteral("v2")}}, 20},
+                 {QStringLiteral("v3"), {{QStringLiteral("version"), QStringLiteral("v3")}}, 80}};
+    return p;
+}
+
+QJsonObject pod(const char *app, const char *version)
+{
+    return {
+        {"metadata", QJsonObject {{"labels", QJsonObject {{"app", app}, {"version", version}}}}}};
+}
+
+} // namespace
+
+class tst_TrafficPolicy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void renderedAsIstioReadsIt()
+    {
+        TrafficPolicy p = reviews();
+        p.delayMs = 2000;
+        p.delayPercent = 50;
+        p.timeoutMs = 1500;
+        p.retryAttempts = 3;
+        p.perTryTimeoutMs = 500;
+        p.consecutive5xxErrors = 5;
+        QCOMPARE(p.problems(), QStringList {});
+        const QList<QJsonObject> objects = p.render();
+        QCOMPARE(objects.size(), 2);
+        const QJsonObject vs = objects.at(0);
+        QCOMPARE(vs.value("kind").toString(), QStringLiteral("VirtualService"));
+        QCOMPARE(vs.value("metadata")
+                     .toObject()
+                     .value("labels")
+                     .toObject()
+                     .value("app.kubernetes.io/managed-by"),
+                 QJsonValue("meshdeck"));
+        const QJsonObject http = vs.value("spec").toObject().value("http").toArray()[0].toObject();
+        const QJsonArray route = http.value("route").toArray();
+        QCOMPARE(route.size(), 2); // v1 has no share
+        QCOMPARE(route[1].toObject().value("weight").toInt(), 80);
+        QCOMPARE(route[1].toObject().value("destination").toObject().value("subset"),
+                 QJsonValue("v3"));
+        QCOMPARE(http.value("fault").toObject().value("delay").toObject().value("fixedDelay"),
+                 QJsonValue("2s"));
+        QCOMPARE(http.value("timeout"), QJsonValue("1500ms"));
+        QCOMPARE(http.value("retries").toObject().value("perTryTimeout"), QJsonValue("500ms"));
+        const QJsonObject dr = objects.at(1);
+        QCOMPARE(dr.value("spec").toObject().value("subsets").toArray().size(), 3);
+        QCOMPARE(dr.value("spec")
+                     .toObject()
+                     .value("trafficPolicy")
+                     .toObject()
+                     .value("outlierDetection")
+                     .toObject()
+                     .value("baseEjectionTime"),
+                 QJsonValue("30s"));
+
+        // What Meshdeck writes passes its own checks.
+        ConfigObjects cluster;
+        cluster.istioServed = true;
+        cluster.namespaces = {QJsonObject {{"metadata", QJsonObject {{"name", "bookinfo"}}}}};
+        cluster.services = {
+            QJsonObject {{"metadata", QJsonObject {{"name", "reviews"}, {"namespace", "bookinfo"}}},
+                         {"spec", QJsonObject {{"selector", QJsonObject {{"app", "reviews"}}}}}}};
+        for (const char *v : {"v1", "v2", "v3"}) {
+            QJsonObject o = pod("reviews", v);
+            QJsonObject md = o.value("metadata").toObject();
+            md.insert("namespace", "bookinfo");
+            md.insert("name", QStringLiteral("reviews-%1").arg(QLatin1String(v)));
+            o.insert("metadata", md);
+            cluster.pods << o;
+        }
+        cluster.virtualServices = {vs};
+        cluster.destinationRules = {dr};
+        QCOMPARE(ConfigChecks::run(cluster).size(), 0);
+
+        // And reads back the same.
+        const TrafficPolicy back
+            = TrafficPolicy::fromObjects(p.ns, p.service, objects.at(0), objects.at(1));
+        QCOMPARE(back.subsets.size(), 3);
+        QCOMPARE(back.subsets[0].weight, 0);
+        QCOMPARE(back.subsets[2].weight, 80);
+        QCOMPARE(back.delayMs, 2000);
+        QCOMPARE(back.delayPercent, 50.0);
+        QCOMPARE(back.timeoutMs, 1500);
+        QCOMPARE(back.retryAttempts, 3);
+        QCOMPARE(back.perTryTimeoutMs, 500);
+        QCOMPARE(back.consecutive5xxErrors, 5);
+        QCOMPARE(back.render(), objects);
+    }
+
+    void refusedBeforeApplying_data()
+    {
+        QTest::addColumn<int>("change");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("weights") << 0 << "add up to 90";
+        QTest::newRow("percentage") << 1 << "percentage is 120";
+        QTest::newRow("abort status") << 2 << "not an HTTP status";
+        QTest::newRow("per try") << 3 << "longer than the whole request";
+        QTest::newRow("negative") << 4 << "cannot be negative";
+    }
+
+    void refusedBeforeApplying()
+    {
+        QFETCH(int, change);
+        QFETCH(QString, words);
+        TrafficPolicy p = reviews();
+        switch (change) {
+        case 0:
+            p.subsets[2].weight = 70;
+            break;
+        case 1:
+            p.delayMs = 100;
+            p.delayPercent = 120;
+            break;
+        case 2:
+            p.abortStatus = 42;
+            p.abortPercent = 10;
+            break;
+        case 3:
+            p.timeoutMs = 1000;
+            p.perTryTimeoutMs = 2000;
+            break;
+        case 4:
+            p.timeoutMs = -5;
+            break;
+        }
+        const QStringList problems = p.problems();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().contains(words), qPrintable(problems.first()));
+    }
+
+    void versionsFromPods()
+    {
+        const auto subsets = TrafficPolicy::subsetsFromPods(
+            {pod("reviews", "v2"), pod("reviews", "v1"), pod("ratings", "v1"), pod("reviews", "v3"),
+             pod("reviews", "v2")},
+            {{QStringLiteral("app"), QStringLiteral("reviews")}});
+        QCOMPARE(subsets.size(), 3);
+        QCOMPARE(subsets[0].name, QStringLiteral("v1"));
+        QCOMPARE(subsets[0].weight + subsets[1].weight + subsets[2].weight, 100);
+        // Nothing existing: an even split, and no version routing without subsets.
+        const TrafficPolicy none = TrafficPolicy::fromObjects(QStringLiteral("bookinfo"),
+                                                              QStringLiteral("details"), {}, {});
+        QVERIFY(none.subsets.isEmpty());
+        QCOMPARE(none.render().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_TrafficPolicy)
+#include "tst_trafficpolicy.moc"
