@@ -1,4 +1,6 @@
 #include "mainwindow.h"
+#include <QMessageBox>
+#include <views/trafficdialog.h>
 
 #include <core/httpengine.h>
 #include <kube/clustersession.h>
@@ -124,6 +126,8 @@ void MainWindow::createPages()
         } else if (page == PageId::Topology) {
             m_topologyPage = new TopologyPage(m_topology, m_stack);
             m_topologyPage->setChecksModel(m_checks);
+            connect(m_topologyPage, &TopologyPage::routeTrafficRequested, this,
+                    &MainWindow::openTrafficDialog);
             connect(m_topologyPage, &TopologyPage::clustersRequested, this,
                     [this] { setCurrentPage(PageId::Clusters); });
             widget = m_topologyPage;
@@ -351,6 +355,8 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
             &LifecycleController::setSession);
     connect(m_clusters, &ClusterController::sessionStarted, m_checks,
             &ConfigChecksModel::setSession);
+    connect(m_clusters, &ClusterController::sessionStarted, this,
+            [this](const Kube::ClusterSessionPtr &session) { m_session = session; });
     connect(m_clusters, &ClusterController::objectsChanged, m_checks,
             &ConfigChecksModel::scheduleRefresh);
     connect(m_clusters, &ClusterController::demoStarted, this,
@@ -421,6 +427,92 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_preferences->sync();
     }
     event->accept();
+}
+
+TrafficDialog *MainWindow::trafficDialog() const
+{
+    return m_trafficDialog;
+}
+
+void MainWindow::openTrafficDialog(const QString &ns, const QString &service)
+{
+    if (!m_session)
+        return;
+    const auto virtualServices = m_session->cachedObjects(QStringLiteral("networking.istio.io"),
+                                                          QStringLiteral("VirtualService"));
+    if (!virtualServices) {
+        QMessageBox::information(
+            this, tr("Route Traffic"),
+            tr("Routing %1 needs Istio's networking.istio.io/v1 kinds (VirtualService, "
+               "DestinationRule), which this cluster does not serve. Install Istio on the "
+               "Lifecycle page first.")
+                .arg(service));
+        return;
+    }
+    const auto named = [&](const std::optional<QList<QJsonObject>> &list) {
+        for (const QJsonObject &o : list.value_or(QList<QJsonObject> {})) {
+            const QJsonObject md = o.value(QLatin1String("metadata")).toObject();
+            if (md.value(QLatin1String("namespace")).toString() == ns
+                && md.value(QLatin1String("name")).toString() == service)
+                return o;
+        }
+        return QJsonObject();
+    };
+    const QJsonObject vs = named(virtualServices);
+    const QJsonObject dr = named(m_session->cachedObjects(QStringLiteral("networking.istio.io"),
+                                                          QStringLiteral("DestinationRule")));
+    Mesh::TrafficPolicy policy = Mesh::TrafficPolicy::fromObjects(ns, service, vs, dr);
+    if (policy.subsets.isEmpty()) {
+        // No subsets yet: one per version the Service's pods carry.
+        const QJsonObject svc
+            = named(m_session->cachedObjects(QString(), QStringLiteral("Service")));
+        QMap<QString, QString> selector;
+        const QJsonObject sel = svc.value(QLatin1String("spec"))
+                                    .toObject()
+                                    .value(QLatin1String("selector"))
+                                    .toObject();
+        for (auto it = sel.begin(); it != sel.end(); ++it)
+            selector.insert(it.key(), it.value().toString());
+        QList<QJsonObject> pods;
+        for (const QJsonObject &pod : m_session->cachedObjects(QString(), QStringLiteral("Pod"))
+                                          .value_or(QList<QJsonObject> {}))
+            if (pod.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace"))
+                == ns)
+                pods << pod;
+        policy.subsets = Mesh::TrafficPolicy::subsetsFromPods(pods, selector);
+    }
+    auto *dialog = new TrafficDialog(policy, vs, dr, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &TrafficDialog::applyRequested, this,
+            [this, dialog](const Mesh::TrafficPolicy &p, bool force) {
+                if (m_lifecycle->busy()) {
+                    dialog->showResult(false, false,
+                                       tr("Another operation is running; apply again when it "
+                                          "has ended (Lifecycle page)."));
+                    return;
+                }
+                m_lifecycle->applyTraffic(p, force);
+            });
+    connect(dialog, &TrafficDialog::removeRequested, this,
+            [this, dialog](const QString &n, const QString &s) {
+                if (m_lifecycle->busy()) {
+                    dialog->showResult(false, false,
+                                       tr("Another operation is running; try again when it has "
+                                          "ended (Lifecycle page)."));
+                    return;
+                }
+                m_lifecycle->removeTraffic(n, s);
+            });
+    connect(m_lifecycle, &LifecycleController::trafficFinished, dialog, &TrafficDialog::showResult);
+    connect(m_lifecycle, &LifecycleController::trafficAccessChecked, dialog,
+            [dialog, ns](const QString &checked, bool allowed, const QString &reason) {
+                if (checked == ns)
+                    dialog->setAccess(allowed, reason);
+            });
+    m_lifecycle->checkTrafficAccess(ns);
+    dialog->show();
+    m_trafficDialog = dialog;
 }
 
 } // namespace Meshdeck

@@ -2,7 +2,10 @@
 
 #include <models/pageid.h>
 
+#include <kube/clustersession.h>
+
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -19,6 +22,7 @@ class KubeClient;
 class ClusterController;
 class PodShellSession;
 class PortForwardModel;
+class TrafficDialog;
 class ConfigChecksModel;
 class ClustersPage;
 class PerformancePage;
@@ -76,6 +80,11 @@ protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
+public:
+    // Route Traffic… for a Service: the dialog, prefilled from the cluster's objects.
+    void openTrafficDialog(const QString &ns, const QString &service);
+    [[nodiscard]] TrafficDialog *trafficDialog() const;
+
 private:
     void createPages();
     void createMenus();
@@ -90,6 +99,8 @@ private:
     ClusterController *m_clusters = nullptr;
     PodShellSession *m_shell = nullptr;
     PortForwardModel *m_forwards = nullptr;
+    Kube::ClusterSessionPtr m_session; // the connected context's
+    QPointer<TrafficDialog> m_trafficDialog;
     std::shared_ptr<Kube::KubeClient> m_streamClient; // the connected context's, for streams
     ClustersPage *m_clustersPage = nullptr;
     PerformancePage *m_performancePage = nullptr;

@@ -1,5 +1,9 @@
 #include "lifecyclecontroller.h"
 
+#include <QDateTime>
+
+#include <QJsonDocument>
+
 #include <kube/kubeclient.h>
 #include <mesh/installer.h>
 #include <mesh/manifestplan.h>
@@ -212,6 +216,153 @@ void LifecycleController::sample(const QString &app, const QString &ns, bool dep
         w->record(r);
         done(title, r.ok(), r.message);
     });
+}
+
+namespace {
+
+QString routingPath(const QJsonObject &object)
+{
+    const QJsonObject md = object.value(QLatin1String("metadata")).toObject();
+    const QString plural
+        = object.value(QLatin1String("kind")).toString() == QLatin1String("VirtualService")
+        ? QStringLiteral("virtualservices")
+        : QStringLiteral("destinationrules");
+    return QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/%2/%3")
+        .arg(md.value(QLatin1String("namespace")).toString(), plural,
+             md.value(QLatin1String("name")).toString());
+}
+
+} // namespace
+
+void LifecycleController::applyTraffic(const Mesh::TrafficPolicy &policy, bool force)
+{
+    const QString title = tr("Route traffic for %1 in %2").arg(policy.service, policy.ns);
+    run(title, [this, w = m_worker.worker(), policy, force, title] {
+        Mesh::OperationReport report;
+        report.kind = QStringLiteral("traffic");
+        report.target = QStringLiteral("%1 in %2").arg(policy.service, policy.ns);
+        report.started = QDateTime::currentDateTime();
+        const QList<QJsonObject> objects = policy.render();
+        bool conflict = false;
+        QString message;
+        bool ok = true;
+        for (const QJsonObject &object : objects) {
+            const QString path = routingPath(object);
+            const auto r = w->client->apply(
+                path, QJsonDocument(object).toJson(QJsonDocument::Compact), force);
+            const QString step
+                = tr("Apply %1 %2")
+                      .arg(object.value(QLatin1String("kind")).toString(), policy.service);
+            report.journal.append(QJsonObject {
+                {QStringLiteral("step"), step},
+                {QStringLiteral("state"), r ? QStringLiteral("done") : QStringLiteral("failed")}});
+            w->log(QStringLiteral("[%1] %2").arg(
+                r ? QStringLiteral("done") : QStringLiteral("failed"), step));
+            if (!r) {
+                ok = false;
+                conflict = r.error().code() == ErrorCode::Conflict;
+                message = r.error().message();
+                break;
+            }
+        }
+        // A DestinationRule Meshdeck made that the policy no longer needs goes.
+        if (ok && objects.size() == 1) {
+            const QString drPath
+                = QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/destinationrules/%2")
+                      .arg(policy.ns, policy.service);
+            if (const auto existing = w->client->get(drPath); existing
+                && existing->value(QLatin1String("metadata"))
+                        .toObject()
+                        .value(QLatin1String("labels"))
+                        .toObject()
+                        .value(QLatin1String("app.kubernetes.io/managed-by"))
+                    == QLatin1String("meshdeck"))
+                (void)w->client->remove(drPath);
+        }
+        report.outcome = ok ? Mesh::OperationReport::Outcome::Succeeded
+                            : Mesh::OperationReport::Outcome::Failed;
+        report.message = ok ? tr("Applied: %1 of %2 follows the new routing within a refresh.")
+                                  .arg(policy.service, policy.ns)
+                            : message;
+        w->record(report);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, conflict, m = report.message] { Q_EMIT trafficFinished(ok, conflict, m); },
+            Qt::QueuedConnection);
+        done(title, ok, report.message);
+    });
+}
+
+void LifecycleController::removeTraffic(const QString &ns, const QString &service)
+{
+    const QString title = tr("Remove traffic rules for %1 in %2").arg(service, ns);
+    run(title, [this, w = m_worker.worker(), ns, service, title] {
+        Mesh::OperationReport report;
+        report.kind = QStringLiteral("traffic remove");
+        report.target = QStringLiteral("%1 in %2").arg(service, ns);
+        report.started = QDateTime::currentDateTime();
+        bool ok = true;
+        QString message;
+        for (const char *plural : {"virtualservices", "destinationrules"}) {
+            const QString path = QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/%2/%3")
+                                     .arg(ns, QLatin1String(plural), service);
+            const auto existing = w->client->get(path);
+            if (!existing)
+                continue;
+            if (existing->value(QLatin1String("metadata"))
+                    .toObject()
+                    .value(QLatin1String("labels"))
+                    .toObject()
+                    .value(QLatin1String("app.kubernetes.io/managed-by"))
+                != QLatin1String("meshdeck"))
+                continue; // not Meshdeck's: left alone
+            const auto r = w->client->remove(path);
+            report.journal.append(QJsonObject {
+                {QStringLiteral("step"),
+                 QStringLiteral("Delete %1 %2").arg(QLatin1String(plural), service)},
+                {QStringLiteral("state"), r ? QStringLiteral("done") : QStringLiteral("failed")}});
+            if (!r) {
+                ok = false;
+                message = r.error().message();
+            }
+        }
+        report.outcome = ok ? Mesh::OperationReport::Outcome::Succeeded
+                            : Mesh::OperationReport::Outcome::Failed;
+        report.message = ok ? tr("Meshdeck's rules for %1 are removed.").arg(service) : message;
+        w->record(report);
+        QMetaObject::invokeMethod(
+            this, [this, ok, m = report.message] { Q_EMIT trafficFinished(ok, false, m); },
+            Qt::QueuedConnection);
+        done(title, ok, report.message);
+    });
+}
+
+void LifecycleController::checkTrafficAccess(const QString &ns)
+{
+    if (!m_hasContext)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker.worker(),
+        [this, w = m_worker.worker(), ns] {
+            bool allowed = false;
+            QString reason;
+            const auto vs
+                = w->client->canI(QStringLiteral("patch"), QStringLiteral("networking.istio.io"),
+                                  QStringLiteral("virtualservices"), ns);
+            if (!vs)
+                reason = vs.error().message();
+            else if (!vs.value())
+                reason = tr("This user may not change VirtualServices in %1 (ask for "
+                            "patch on networking.istio.io).")
+                             .arg(ns);
+            else
+                allowed = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this, ns, allowed, reason] { Q_EMIT trafficAccessChecked(ns, allowed, reason); },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace Meshdeck

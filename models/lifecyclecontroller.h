@@ -2,6 +2,7 @@
 
 #include <kube/clustersession.h>
 #include <mesh/meshdetector.h>
+#include <mesh/trafficpolicy.h>
 
 #include <core/workerthread.h>
 
@@ -41,6 +42,12 @@ public:
     void setMtlsMode(const QString &mesh, const QString &mode);
     void setInjection(const QString &mesh, const QString &ns, bool on);
     void sample(const QString &app, const QString &ns, bool deploy, const QString &injectMesh);
+    // Applies a Service's traffic policy (server-side apply as "meshdeck"; force takes fields
+    // another manager owns), or removes the objects Meshdeck made for it; both are recorded.
+    void applyTraffic(const Mesh::TrafficPolicy &policy, bool force);
+    void removeTraffic(const QString &ns, const QString &service);
+    // Whether this user may write routing objects in the namespace (trafficAccessChecked).
+    void checkTrafficAccess(const QString &ns);
     void cancel();
 
 Q_SIGNALS:
@@ -48,6 +55,10 @@ Q_SIGNALS:
     void logged(const QString &line);
     void started(const QString &title);
     void finished(const QString &title, bool ok, const QString &message);
+    // After applyTraffic or removeTraffic: conflict when another manager owns fields (apply
+    // again with force to take them).
+    void trafficFinished(bool ok, bool conflict, const QString &message);
+    void trafficAccessChecked(const QString &ns, bool allowed, const QString &reason);
 
 private:
     void run(const QString &title, const std::function<void()> &job);

@@ -1519,6 +1519,30 @@
         <source>Mesh-wide mTLS is now %1.</source>
         <translation>Mesh-weites mTLS ist jetzt %1.</translation>
     </message>
+    <message>
+        <source>Route traffic for %1 in %2</source>
+        <translation>Verkehr für %1 in %2 lenken</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2</source>
+        <translation>%1 %2 anwenden</translation>
+    </message>
+    <message>
+        <source>Applied: %1 of %2 follows the new routing within a refresh.</source>
+        <translation>Angewendet: %1 in %2 folgt dem neuen Routing innerhalb einer Aktualisierung.</translation>
+    </message>
+    <message>
+        <source>Remove traffic rules for %1 in %2</source>
+        <translation>Verkehrsregeln für %1 in %2 entfernen</translation>
+    </message>
+    <message>
+        <source>Meshdeck&apos;s rules for %1 are removed.</source>
+        <translation>Meshdecks Regeln für %1 sind entfernt.</translation>
+    </message>
+    <message>
+        <source>This user may not change VirtualServices in %1 (ask for patch on networking.istio.io).</source>
+        <translation>Dieser Benutzer darf VirtualServices in %1 nicht ändern (fragen Sie nach patch auf networking.istio.io).</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::LifecyclePage</name>
@@ -1743,6 +1767,22 @@
     <message>
         <source>Not connected: choose a context first.</source>
         <translation>Nicht verbunden: wählen Sie zuerst einen Kontext.</translation>
+    </message>
+    <message>
+        <source>Route Traffic</source>
+        <translation>Verkehr lenken</translation>
+    </message>
+    <message>
+        <source>Routing %1 needs Istio&apos;s networking.istio.io/v1 kinds (VirtualService, DestinationRule), which this cluster does not serve. Install Istio on the Lifecycle page first.</source>
+        <translation>Das Routing von %1 braucht Istios Arten aus networking.istio.io/v1 (VirtualService, DestinationRule), die dieser Cluster nicht anbietet. Installieren Sie zuerst Istio auf der Seite Lebenszyklus.</translation>
+    </message>
+    <message>
+        <source>Another operation is running; apply again when it has ended (Lifecycle page).</source>
+        <translation>Ein anderer Vorgang läuft; wenden Sie erneut an, wenn er beendet ist (Seite Lebenszyklus).</translation>
+    </message>
+    <message>
+        <source>Another operation is running; try again when it has ended (Lifecycle page).</source>
+        <translation>Ein anderer Vorgang läuft; versuchen Sie es erneut, wenn er beendet ist (Seite Lebenszyklus).</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2364,53 @@
     <message>
         <source>Skipped %1: this cluster does not serve those kinds (they are Istio&apos;s routing; install Istio to use them).</source>
         <translation>%1 übersprungen: Dieser Cluster kennt diese Arten nicht (sie gehören zu Istios Routing; installieren Sie Istio, um sie zu nutzen).</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::TrafficPolicy</name>
+    <message>
+        <source>The weight of %1 is %2; give each version 0 to 100 %.</source>
+        <translation>Das Gewicht von %1 ist %2; geben Sie jeder Version 0 bis 100 %.</translation>
+    </message>
+    <message>
+        <source>Each version needs a name of its own.</source>
+        <translation>Jede Version braucht einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>The weights add up to %1 %; they must add up to 100 %.</source>
+        <translation>Die Gewichte ergeben zusammen %1 %; sie müssen 100 % ergeben.</translation>
+    </message>
+    <message>
+        <source>The %1 percentage is %2; give 0 to 100.</source>
+        <translation>Der Prozentsatz für %1 ist %2; geben Sie 0 bis 100 an.</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>abort</source>
+        <translation>Abbruch</translation>
+    </message>
+    <message>
+        <source>Durations cannot be negative.</source>
+        <translation>Dauern können nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The abort status %1 is not an HTTP status (200 to 599).</source>
+        <translation>Der Abbruchstatus %1 ist kein HTTP-Status (200 bis 599).</translation>
+    </message>
+    <message>
+        <source>Give 0 to 10 retry attempts.</source>
+        <translation>Geben Sie 0 bis 10 Wiederholungsversuche an.</translation>
+    </message>
+    <message>
+        <source>The time per try (%1 ms) is longer than the whole request&apos;s timeout (%2 ms).</source>
+        <translation>Die Zeit pro Versuch (%1 ms) ist länger als das Zeitlimit der ganzen Anfrage (%2 ms).</translation>
+    </message>
+    <message>
+        <source>Circuit breaker limits cannot be negative, and ejection lasts at least 1 s.</source>
+        <translation>Grenzen des Circuit Breakers können nicht negativ sein, und ein Ausschluss dauert mindestens 1 s.</translation>
     </message>
 </context>
 <context>
@@ -4577,12 +4664,125 @@ Median (min. … max.)</translation>
         <source>configuration warning: %1</source>
         <translation>Konfigurationswarnung: %1</translation>
     </message>
+    <message>
+        <source>&amp;Route Traffic to %1…</source>
+        <translation>Verkehr zu %1 &amp;lenken …</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>
     <message>
         <source>No cluster is connected.</source>
         <translation>Es ist kein Cluster verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::TrafficDialog</name>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet …</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Wird entfernt …</translation>
+    </message>
+    <message>
+        <source>%1
+Apply again to take these fields over (force).</source>
+        <translation>%1
+Wenden Sie erneut an, um diese Felder zu übernehmen (force).</translation>
+    </message>
+    <message>
+        <source>Total: %1 %</source>
+        <translation>Summe: %1 %</translation>
+    </message>
+    <message>
+        <source>Route Traffic</source>
+        <translation>Verkehr lenken</translation>
+    </message>
+    <message>
+        <source>Traffic to %1 in %2</source>
+        <translation>Verkehr zu %1 in %2</translation>
+    </message>
+    <message>
+        <source>&amp;Versions</source>
+        <translation>&amp;Versionen</translation>
+    </message>
+    <message>
+        <source>&amp;Faults</source>
+        <translation>&amp;Fehlerinjektion</translation>
+    </message>
+    <message>
+        <source>Timeouts and Retr&amp;ies</source>
+        <translation>Zeitlimits und &amp;Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Circuit &amp;Breaker</source>
+        <translation>Circuit &amp;Breaker</translation>
+    </message>
+    <message>
+        <source>The Service&apos;s pods carry no version label, so there is nothing to split between; the other settings still apply.</source>
+        <translation>Die Pods des Service tragen kein Versions-Label, es gibt also nichts aufzuteilen; die übrigen Einstellungen gelten trotzdem.</translation>
+    </message>
+    <message>
+        <source>&amp;Even Split</source>
+        <translation>&amp;Gleich verteilen</translation>
+    </message>
+    <message>
+        <source>Dela&amp;y:</source>
+        <translation>Ver&amp;zögerung:</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>für</translation>
+    </message>
+    <message>
+        <source>Abor&amp;t with HTTP:</source>
+        <translation>Abbruch mit &amp;HTTP:</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest timeout (0: none):</source>
+        <translation>Anfrage-Zeitli&amp;mit (0: keins):</translation>
+    </message>
+    <message>
+        <source>Retry atte&amp;mpts (0: Istio&apos;s default):</source>
+        <translation>Wiederholungsv&amp;ersuche (0: Istios Standard):</translation>
+    </message>
+    <message>
+        <source>Time &amp;per try (0: none):</source>
+        <translation>Zeit &amp;pro Versuch (0: keine):</translation>
+    </message>
+    <message>
+        <source>Retry &amp;on:</source>
+        <translation>Wiederholen bei (retry&amp;On):</translation>
+    </message>
+    <message>
+        <source>Max connection&amp;s (0: no limit):</source>
+        <translation>Max. Verbindunge&amp;n (0: keine Grenze):</translation>
+    </message>
+    <message>
+        <source>Max pe&amp;nding requests (0: no limit):</source>
+        <translation>Max. ausstehende Anf&amp;ragen (0: keine Grenze):</translation>
+    </message>
+    <message>
+        <source>E&amp;ject after consecutive 5xx (0: never):</source>
+        <translation>Ausschließen na&amp;ch aufeinanderfolgenden 5xx (0: nie):</translation>
+    </message>
+    <message>
+        <source>Ejection &amp;duration:</source>
+        <translation>Ausschluss&amp;dauer:</translation>
+    </message>
+    <message>
+        <source>What Apply changes (VirtualService and DestinationRule %1, server-side apply as &quot;meshdeck&quot;):</source>
+        <translation>Was Anwenden ändert (VirtualService und DestinationRule %1, Server-side Apply als „meshdeck“):</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>Remove Meshdeck&apos;s &amp;Rules</source>
+        <translation>Meshdecks Regeln en&amp;tfernen</translation>
     </message>
 </context>
 <context>

@@ -1519,6 +1519,30 @@
         <source>Mesh-wide mTLS is now %1.</source>
         <translation>El mTLS de toda la malla es ahora %1.</translation>
     </message>
+    <message>
+        <source>Route traffic for %1 in %2</source>
+        <translation>Enrutar el tráfico de %1 en %2</translation>
+    </message>
+    <message>
+        <source>Apply %1 %2</source>
+        <translation>Aplicar %1 %2</translation>
+    </message>
+    <message>
+        <source>Applied: %1 of %2 follows the new routing within a refresh.</source>
+        <translation>Aplicado: %1 de %2 sigue el nuevo enrutamiento en una actualización.</translation>
+    </message>
+    <message>
+        <source>Remove traffic rules for %1 in %2</source>
+        <translation>Quitar las reglas de tráfico de %1 en %2</translation>
+    </message>
+    <message>
+        <source>Meshdeck&apos;s rules for %1 are removed.</source>
+        <translation>Las reglas de Meshdeck para %1 están quitadas.</translation>
+    </message>
+    <message>
+        <source>This user may not change VirtualServices in %1 (ask for patch on networking.istio.io).</source>
+        <translation>Este usuario no puede cambiar VirtualServices en %1 (pida patch en networking.istio.io).</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::LifecyclePage</name>
@@ -1743,6 +1767,22 @@
     <message>
         <source>Not connected: choose a context first.</source>
         <translation>Sin conexión: elija primero un contexto.</translation>
+    </message>
+    <message>
+        <source>Route Traffic</source>
+        <translation>Enrutar el tráfico</translation>
+    </message>
+    <message>
+        <source>Routing %1 needs Istio&apos;s networking.istio.io/v1 kinds (VirtualService, DestinationRule), which this cluster does not serve. Install Istio on the Lifecycle page first.</source>
+        <translation>Enrutar %1 necesita los tipos networking.istio.io/v1 de Istio (VirtualService, DestinationRule), que este clúster no sirve. Instale antes Istio en la página Ciclo de vida.</translation>
+    </message>
+    <message>
+        <source>Another operation is running; apply again when it has ended (Lifecycle page).</source>
+        <translation>Otra operación está en curso; aplique de nuevo cuando termine (página Ciclo de vida).</translation>
+    </message>
+    <message>
+        <source>Another operation is running; try again when it has ended (Lifecycle page).</source>
+        <translation>Otra operación está en curso; inténtelo de nuevo cuando termine (página Ciclo de vida).</translation>
     </message>
 </context>
 <context>
@@ -2324,6 +2364,53 @@
     <message>
         <source>Skipped %1: this cluster does not serve those kinds (they are Istio&apos;s routing; install Istio to use them).</source>
         <translation>Omitidos %1: este clúster no sirve esos tipos (son el enrutamiento de Istio; instale Istio para usarlos).</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Mesh::TrafficPolicy</name>
+    <message>
+        <source>The weight of %1 is %2; give each version 0 to 100 %.</source>
+        <translation>El peso de %1 es %2; dé a cada versión de 0 a 100 %.</translation>
+    </message>
+    <message>
+        <source>Each version needs a name of its own.</source>
+        <translation>Cada versión necesita un nombre propio.</translation>
+    </message>
+    <message>
+        <source>The weights add up to %1 %; they must add up to 100 %.</source>
+        <translation>Los pesos suman %1 %; deben sumar 100 %.</translation>
+    </message>
+    <message>
+        <source>The %1 percentage is %2; give 0 to 100.</source>
+        <translation>El porcentaje de %1 es %2; indique de 0 a 100.</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>retraso</translation>
+    </message>
+    <message>
+        <source>abort</source>
+        <translation>aborto</translation>
+    </message>
+    <message>
+        <source>Durations cannot be negative.</source>
+        <translation>Las duraciones no pueden ser negativas.</translation>
+    </message>
+    <message>
+        <source>The abort status %1 is not an HTTP status (200 to 599).</source>
+        <translation>El estado de aborto %1 no es un estado HTTP (200 a 599).</translation>
+    </message>
+    <message>
+        <source>Give 0 to 10 retry attempts.</source>
+        <translation>Indique de 0 a 10 reintentos.</translation>
+    </message>
+    <message>
+        <source>The time per try (%1 ms) is longer than the whole request&apos;s timeout (%2 ms).</source>
+        <translation>El tiempo por intento (%1 ms) es mayor que el plazo de toda la solicitud (%2 ms).</translation>
+    </message>
+    <message>
+        <source>Circuit breaker limits cannot be negative, and ejection lasts at least 1 s.</source>
+        <translation>Los límites del circuit breaker no pueden ser negativos y la expulsión dura al menos 1 s.</translation>
     </message>
 </context>
 <context>
@@ -4577,12 +4664,125 @@ mediana (mín. … máx.)</translation>
         <source>configuration warning: %1</source>
         <translation>advertencia de configuración: %1</translation>
     </message>
+    <message>
+        <source>&amp;Route Traffic to %1…</source>
+        <translation>&amp;Enrutar el tráfico a %1…</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>
     <message>
         <source>No cluster is connected.</source>
         <translation>No hay ningún clúster conectado.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::TrafficDialog</name>
+    <message>
+        <source>Applying…</source>
+        <translation>Aplicando…</translation>
+    </message>
+    <message>
+        <source>Removing…</source>
+        <translation>Quitando…</translation>
+    </message>
+    <message>
+        <source>%1
+Apply again to take these fields over (force).</source>
+        <translation>%1
+Aplique de nuevo para tomar esos campos (force).</translation>
+    </message>
+    <message>
+        <source>Total: %1 %</source>
+        <translation>Total: %1 %</translation>
+    </message>
+    <message>
+        <source>Route Traffic</source>
+        <translation>Enrutar el tráfico</translation>
+    </message>
+    <message>
+        <source>Traffic to %1 in %2</source>
+        <translation>Tráfico a %1 en %2</translation>
+    </message>
+    <message>
+        <source>&amp;Versions</source>
+        <translation>&amp;Versiones</translation>
+    </message>
+    <message>
+        <source>&amp;Faults</source>
+        <translation>&amp;Fallos</translation>
+    </message>
+    <message>
+        <source>Timeouts and Retr&amp;ies</source>
+        <translation>Plazos y re&amp;intentos</translation>
+    </message>
+    <message>
+        <source>Circuit &amp;Breaker</source>
+        <translation>Circuit &amp;Breaker</translation>
+    </message>
+    <message>
+        <source>The Service&apos;s pods carry no version label, so there is nothing to split between; the other settings still apply.</source>
+        <translation>Los pods del Service no llevan etiqueta de versión, así que no hay nada que repartir; los demás ajustes se aplican igualmente.</translation>
+    </message>
+    <message>
+        <source>&amp;Even Split</source>
+        <translation>Reparto &amp;uniforme</translation>
+    </message>
+    <message>
+        <source>Dela&amp;y:</source>
+        <translation>Re&amp;traso:</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>para</translation>
+    </message>
+    <message>
+        <source>Abor&amp;t with HTTP:</source>
+        <translation>Abortar con &amp;HTTP:</translation>
+    </message>
+    <message>
+        <source>Re&amp;quest timeout (0: none):</source>
+        <translation>Plazo de la &amp;solicitud (0: ninguno):</translation>
+    </message>
+    <message>
+        <source>Retry atte&amp;mpts (0: Istio&apos;s default):</source>
+        <translation>Reintentos (&amp;número, 0: el de Istio):</translation>
+    </message>
+    <message>
+        <source>Time &amp;per try (0: none):</source>
+        <translation>Tiempo &amp;por intento (0: ninguno):</translation>
+    </message>
+    <message>
+        <source>Retry &amp;on:</source>
+        <translation>Reintentar &amp;en caso de:</translation>
+    </message>
+    <message>
+        <source>Max connection&amp;s (0: no limit):</source>
+        <translation>Máx. &amp;conexiones (0: sin límite):</translation>
+    </message>
+    <message>
+        <source>Max pe&amp;nding requests (0: no limit):</source>
+        <translation>Máx. solicitudes pen&amp;dientes (0: sin límite):</translation>
+    </message>
+    <message>
+        <source>E&amp;ject after consecutive 5xx (0: never):</source>
+        <translation>E&amp;xpulsar tras 5xx consecutivos (0: nunca):</translation>
+    </message>
+    <message>
+        <source>Ejection &amp;duration:</source>
+        <translation>Du&amp;ración de la expulsión:</translation>
+    </message>
+    <message>
+        <source>What Apply changes (VirtualService and DestinationRule %1, server-side apply as &quot;meshdeck&quot;):</source>
+        <translation>Lo que cambia Aplicar (VirtualService y DestinationRule %1, server-side apply como «meshdeck»):</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Remove Meshdeck&apos;s &amp;Rules</source>
+        <translation>&amp;Quitar las reglas de Meshdeck</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
@@ -217,6 +218,19 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
         connect(back, &QShortcut::activated, m_view, [this] { m_view->setFocus(); });
     }
     connect(m_view, &TopologyView::selectionChanged, this, &TopologyPage::showDetails);
+    connect(m_view, &TopologyView::nodeMenuRequested, this, [this](int node, const QPoint &at) {
+        if (node < 0 || node >= m_graph.nodes.size())
+            return;
+        const Node &n = m_graph.nodes[node];
+        // A Service by its name; apps and workloads by the Service their app label names.
+        const QString service = n.type == NodeType::Service ? n.name : n.app;
+        QMenu menu(this);
+        QAction *route = menu.addAction(tr("&Route Traffic to %1…").arg(service));
+        route->setEnabled(!service.isEmpty() && !n.ns.isEmpty()
+                          && n.ns != QLatin1String("unknown"));
+        if (menu.exec(at) == route)
+            Q_EMIT routeTrafficRequested(n.ns, service);
+    });
     retranslate();
     m_stack->setCurrentWidget(m_empty);
 }

@@ -49,6 +49,8 @@ public:
 
 Q_SIGNALS:
     void clustersRequested();
+    // Route Traffic… on a node: the Service (ns, name) whose routing the user wants to change.
+    void routeTrafficRequested(const QString &ns, const QString &service);
     void graphShown(); // a refreshed graph is on screen
 
 protected:

@@ -1,5 +1,7 @@
 #include "topologyview.h"
 
+#include <QContextMenuEvent>
+
 #include <QElapsedTimer>
 #include <QEvent>
 #include <QGraphicsScene>
@@ -362,6 +364,21 @@ void TopologyView::mouseReleaseEvent(QMouseEvent *event)
     const int node = m_painter.nodeAt(p);
     const int edge = node < 0 ? m_painter.edgeAt(p, 6 / std::max(0.05, zoom())) : -1;
     select(node, edge);
+}
+
+void TopologyView::contextMenuEvent(QContextMenuEvent *event)
+{
+    int node = m_node;
+    QPoint at = event->globalPos();
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        node = m_painter.nodeAt(mapToScene(event->pos()));
+        if (node >= 0 && node != m_node)
+            select(node, -1);
+    } else if (node >= 0) {
+        at = viewport()->mapToGlobal(mapFromScene(m_painter.nodeRect(node).center()));
+    }
+    if (node >= 0)
+        Q_EMIT nodeMenuRequested(node, at);
 }
 
 void TopologyView::select(int node, int edge)

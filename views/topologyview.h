@@ -51,6 +51,8 @@ public:
 
 Q_SIGNALS:
     void selectionChanged(int node, int edge);
+    // A node's context menu (right click, or the menu key on the selected node).
+    void nodeMenuRequested(int node, const QPoint &globalPos);
 
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
@@ -58,6 +60,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool focusNextPrevChild(bool next) override;
     void changeEvent(QEvent *event) override;

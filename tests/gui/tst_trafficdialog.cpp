@@ -1,0 +1,103 @@
+// Route Traffic… on the demo, as a user does it from the Topology page: the dialog prefilled
+// with the Service's versions, bad values refused before anything is sent, the diff of what
+// Apply writes, the apply by server-side apply (recorded), then the removal of Meshdeck's rules.
+#include <app/mainwindow.h>
+#include <kube/clustersession.h>
+#include <models/connectionstate.h>
+#include <models/preferences.h>
+#include <views/thememanager.h>
+#include <views/trafficdialog.h>
+
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace Meshdeck;
+
+class tst_TrafficDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void routeReviewsToV3()
+    {
+        QTemporaryDir dir;
+        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
+        qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("data")).toUtf8());
+        MainWindow window(&prefs);
+        window.setPersistState(false);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startClusters({}, {}, true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connectionState()->state() == ConnectionState::State::Connected, 20000);
+        QTest::qWait(1500); // the cache's first LISTs
+
+        window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
+        TrafficDialog *dialog = window.trafficDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const Mesh::TrafficPolicy initial = dialog->policy();
+        QCOMPARE(initial.subsets.size(), 3); // v1, v2, v3 from the pods
+        QCOMPARE(initial.subsets[0].weight + initial.subsets[1].weight + initial.subsets[2].weight,
+                 100);
+        QTRY_VERIFY(dialog->applyButton()->isEnabled()); // the access check answered
+
+        // Bad values: refused before anything is sent.
+        dialog->weightBox(0)->setValue(0);
+        dialog->weightBox(1)->setValue(0);
+        dialog->weightBox(2)->setValue(90);
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QVERIFY2(dialog->problems()->text().contains(QStringLiteral("add up to 90")),
+                 qPrintable(dialog->problems()->text()));
+        dialog->weightBox(2)->setValue(100);
+        dialog->delayBox()->setValue(300);
+        dialog->delayPercentBox()->setValue(50);
+        QVERIFY(dialog->applyButton()->isEnabled());
+        const QString diff = dialog->changes()->toPlainText();
+        QVERIFY2(diff.contains(QStringLiteral("+ kind: VirtualService"))
+                     && diff.contains(QStringLiteral("+ kind: DestinationRule"))
+                     && diff.contains(QStringLiteral("+           fixedDelay: 300ms")),
+                 qPrintable(diff));
+
+        const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS");
+        if (!shots.isEmpty())
+            dialog->grab().save(shots + QStringLiteral("/traffic-dialog.png"));
+        QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->status()->text().startsWith(QStringLiteral("Applied")),
+                                 15000);
+        // Nothing left to change: the diff has no + or - lines.
+        QVERIFY(!dialog->changes()->toPlainText().contains(QStringLiteral("\n+ ")));
+        QVERIFY(dialog->removeButton()->isEnabled());
+        if (!shots.isEmpty()) {
+            QTranslator german;
+            QVERIFY(german.load(QCoreApplication::applicationDirPath()
+                                + QStringLiteral("/../../app/meshdeck_de.qm")));
+            QCoreApplication::installTranslator(&german);
+            const QPalette light = QApplication::palette();
+            QApplication::setPalette(ThemeManager::darkPalette());
+            QTest::qWait(200);
+            dialog->grab().save(shots + QStringLiteral("/traffic-dialog-de-dark.png"));
+            QCoreApplication::removeTranslator(&german);
+            QApplication::setPalette(light);
+            QTest::qWait(100);
+        }
+
+        // Removed as one unit.
+        QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->status()->text().contains(QStringLiteral("removed")),
+                                 15000);
+        QVERIFY(!dialog->removeButton()->isEnabled());
+        dialog->close();
+    }
+};
+
+QTEST_MAIN(tst_TrafficDialog)
+#include "tst_trafficdialog.moc"
