@@ -102,13 +102,19 @@ private Q_SLOTS:
             s->setValue(s->value() > 5 ? 3 : 1); // duration 3 s, warm-up 1 s
         QSignalSpy finished(&overhead, &OverheadController::finished);
         StallProbe probe;
+        qint64 worst = 0; // while the runs go on; the report's first paint is measured apart
+        connect(&overhead, &OverheadController::runFinished, this,
+                [&] { worst = probe.worstSoFar(); });
         probe.start();
         dialog->start();
         QVERIFY(overhead.isRunning());
         QVERIFY(finished.wait(90000));
-        const qint64 worst = probe.stop();
-        qInfo("longest GUI stall during the experiment: %lld ms", worst);
+        const qint64 withReport = probe.stop();
+        qInfo("longest GUI stall during the experiment: %lld ms; with the report's first "
+              "display (charts): %lld ms",
+              worst, withReport);
         QVERIFY2(worst < 100, "the experiment runs off the GUI thread");
+        QVERIFY2(withReport < 400, qPrintable(QString::number(withReport)));
         QVERIFY2(finished.first().at(1).toString().isEmpty(),
                  qPrintable(finished.first().at(1).toString()));
         QTableWidget *table = dialog->reportView()->table();

@@ -29,6 +29,8 @@ public:
         m_timer.stop();
         return m_worst;
     }
+    // The longest stall so far, the probe still running.
+    [[nodiscard]] qint64 worstSoFar() const { return m_worst; }
 
 private:
     QTimer m_timer;
