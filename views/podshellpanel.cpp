@@ -40,7 +40,9 @@ PodShellPanel::PodShellPanel(QWidget *parent)
         if (m_connected || m_connecting) {
             emit stopRequested();
             m_connected = m_connecting = false;
-            m_statusText = tr("Disconnected.");
+            m_statusText = [] {
+                return tr("Disconnected.");
+            };
             updateState();
         } else {
             connectShell();
@@ -68,7 +70,7 @@ void PodShellPanel::setPod(const QString &ns, const QString &pod, const QStringL
         if (m_connected || m_connecting)
             emit stopRequested();
         m_connected = m_connecting = false;
-        m_statusText.clear();
+        m_statusText = nullptr;
         m_screen->reset();
         m_container->clear();
         m_container->addItems(containers);
@@ -87,7 +89,9 @@ void PodShellPanel::connectShell()
         return;
     m_screen->reset();
     m_connecting = true;
-    m_statusText = tr("Connecting to %1 in pod %2…").arg(m_container->currentText(), m_pod);
+    m_statusText = [container = m_container->currentText(), pod = m_pod] {
+        return tr("Connecting to %1 in pod %2…").arg(container, pod);
+    };
     updateState();
     emit resized(m_screen->columns(), m_screen->rows());
     emit startRequested(m_ns, m_pod, m_container->currentText(), command);
@@ -98,9 +102,11 @@ void PodShellPanel::opened()
 {
     m_connecting = false;
     m_connected = true;
-    m_statusText = tr("Connected to %1 in pod %2. Ctrl+Shift+C copies the screen, Ctrl+Shift+V "
-                      "pastes.")
-                       .arg(m_container->currentText(), m_pod);
+    m_statusText = [container = m_container->currentText(), pod = m_pod] {
+        return tr("Connected to %1 in pod %2. Ctrl+Shift+C copies the screen, Ctrl+Shift+V "
+                  "pastes.")
+            .arg(container, pod);
+    };
     updateState();
 }
 
@@ -112,8 +118,10 @@ void PodShellPanel::output(const QByteArray &bytes)
 void PodShellPanel::finished(int exitCode, const QString &message)
 {
     m_connected = m_connecting = false;
-    m_statusText
-        = exitCode < 0 ? message : tr("The command ended with exit code %1.").arg(exitCode);
+    // In the language of the moment, also after a switch (the server's message as it came).
+    m_statusText = [exitCode, message] {
+        return exitCode < 0 ? message : tr("The command ended with exit code %1.").arg(exitCode);
+    };
     updateState();
 }
 
@@ -124,8 +132,8 @@ void PodShellPanel::updateState()
     m_connect->setEnabled(busy || (!m_pod.isEmpty() && m_running));
     m_container->setEnabled(!busy && !m_pod.isEmpty());
     m_command->setEnabled(!busy && !m_pod.isEmpty());
-    if (!m_statusText.isEmpty())
-        m_status->setText(m_statusText);
+    if (m_statusText)
+        m_status->setText(m_statusText());
     else if (m_pod.isEmpty())
         m_status->setText(tr("Select a pod to open a shell in one of its containers."));
     else if (!m_running)

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -58,7 +60,7 @@ private:
     bool m_running = false;
     bool m_connected = false;
     bool m_connecting = false;
-    QString m_statusText;
+    std::function<QString()> m_statusText; // the status line, rendered in the current language
 };
 
 } // namespace Meshdeck

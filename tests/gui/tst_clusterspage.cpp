@@ -154,6 +154,18 @@ private Q_SLOTS:
         QTest::keyClick(terminal, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!shell->connected(), 10000);
         QVERIFY(shell->findChild<QLabel *>()->text().contains(QStringLiteral("exit code 3")));
+        {
+            // The status line follows a language switch.
+            QTranslator german;
+            QVERIFY(german.load(QCoreApplication::applicationDirPath()
+                                + QStringLiteral("/../../app/meshdeck_de.qm")));
+            QCoreApplication::installTranslator(&german);
+            QTRY_VERIFY(
+                shell->findChild<QLabel *>()->text().contains(QStringLiteral("Exit-Code 3")));
+            QCoreApplication::removeTranslator(&german);
+            QTRY_VERIFY(
+                shell->findChild<QLabel *>()->text().contains(QStringLiteral("exit code 3")));
+        }
 
         // Port Forwards: the pod's port on a local one, traffic counted.
         emit page->forwardRequested(QStringLiteral("bookinfo"), QStringLiteral("service"),
