@@ -89,7 +89,6 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
         grid->addWidget(name, i, 0);
         grid->addWidget(slider, i, 1);
         grid->addWidget(box, i, 2);
-        m_sliders << slider;
         m_weights << box;
     }
     m_noVersions = new QLabel(versions);

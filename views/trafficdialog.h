@@ -11,7 +11,6 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QSlider;
 class QSpinBox;
 class QDoubleSpinBox;
 class QTabWidget;
@@ -69,7 +68,6 @@ private:
     QString m_accessReason;
     QLabel *m_title = nullptr;
     QTabWidget *m_tabs = nullptr;
-    QList<QSlider *> m_sliders;
     QList<QSpinBox *> m_weights;
     QLabel *m_total = nullptr;
     QLabel *m_noVersions = nullptr;

@@ -168,16 +168,22 @@ VoidResult DemoCluster::start()
         m_bookinfo->setCadvisor([this] { return m_kubelet->cadvisor(); });
         // The sidecars route as the cluster's VirtualServices and DestinationRules say.
         m_bookinfo->setRoutingSource(
-            [this, seen = quint64(0)](QList<QJsonObject> *virtualServices,
-                                      QList<QJsonObject> *destinationRules) mutable {
+            [this, seen = quint64(0), lastVs = QList<QJsonObject>(), lastDr = QList<QJsonObject>()](
+                QList<QJsonObject> *virtualServices, QList<QJsonObject> *destinationRules) mutable {
                 const quint64 version = store().resourceVersion();
                 if (version == seen)
                     return false;
                 seen = version;
-                *virtualServices
-                    = store().objects(QStringLiteral("networking.istio.io/virtualservices"));
-                *destinationRules
-                    = store().objects(QStringLiteral("networking.istio.io/destinationrules"));
+                // Most changes are pods and events: the routes are compiled again only when
+                // the routing objects themselves changed.
+                auto vs = store().objects(QStringLiteral("networking.istio.io/virtualservices"));
+                auto dr = store().objects(QStringLiteral("networking.istio.io/destinationrules"));
+                if (vs == lastVs && dr == lastDr)
+                    return false;
+                lastVs = vs;
+                lastDr = dr;
+                *virtualServices = std::move(vs);
+                *destinationRules = std::move(dr);
                 return true;
             });
         if (!m_bookinfo->start()) {

@@ -152,7 +152,9 @@ void OutboundSidecar::attempt(const std::shared_ptr<Call> &call)
               }
               const bool exhausted = attemptNo > 1 && retry.retries(status);
               finish(call, reply, status,
-               !exhausted ? flags : flags.empty() ? std::string("URX") : flags + ",URX");
+                     !exhausted          ? flags
+                         : flags.empty() ? std::string("URX")
+                                         : flags + ",URX");
           };
     if (d.retry.perTryTimeoutMs > 0) {
         m_loop.after(d.retry.perTryTimeoutMs, [call, perTry, retryOrFinish] {

@@ -1,7 +1,8 @@
 #include "sidecarroutes.h"
 
+#include <kube/meshnames.h>
+
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <optional>
 #include <random>
@@ -89,15 +90,7 @@ struct HostPolicy
 
 std::string qualified(const QString &host, const QString &ns)
 {
-    QString h = host.toLower();
-    const qsizetype dots = h.count(QLatin1Char('.'));
-    if (dots == 0)
-        h += QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local");
-    else if (dots == 1)
-        h += QStringLiteral(".svc.cluster.local");
-    else if (dots == 2 && h.endsWith(QLatin1String(".svc")))
-        h += QStringLiteral(".cluster.local");
-    return h.toStdString();
+    return Kube::qualifiedServiceHost(host, ns).toStdString();
 }
 
 QString nsOf(const QJsonObject &o)
@@ -232,19 +225,7 @@ bool SidecarRoutes::Retry::retries(int status) const
 
 double SidecarRoutes::durationMs(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m|h)$"));
-    const QRegularExpressionMatch m = pattern.match(text.trimmed());
-    if (!m.hasMatch())
-        return -1;
-    const double v = m.captured(1).toDouble();
-    const QString unit = m.captured(2);
-    if (unit == QLatin1String("ms"))
-        return v;
-    if (unit == QLatin1String("s"))
-        return v * 1000;
-    if (unit == QLatin1String("m"))
-        return v * 60000;
-    return v * 3600000;
+    return Kube::meshDurationMs(text);
 }
 
 void SidecarRoutes::update(const QList<QJsonObject> &virtualServices,

@@ -1,22 +1,9 @@
 #include "configchecker.h"
 
-#include <QCoreApplication>
-
 namespace Meshdeck::Mesh {
 
 using namespace ConfigJson;
 using Severity = ConfigFinding::Severity;
-
-namespace {
-
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Meshdeck::Mesh::ConfigChecks)
-};
-
-const QString kIstioNetworking = QStringLiteral("networking.istio.io");
-
-} // namespace
 
 ConfigChecker::ConfigChecker(const ConfigObjects &objects, const ConfigIndex &index,
                              const QStringList &namespaces)
@@ -118,9 +105,9 @@ void ConfigChecker::virtualService(const QJsonObject &vs)
             continue;
         add("MD0104", Severity::Error, kIstioNetworking, "VirtualService", vs,
             QStringLiteral("spec.") + indexed("gateways", i),
-            Tr::tr("It is bound to the Gateway %1/%2, which does not exist: traffic through "
-                   "that gateway is not routed by it. Create the Gateway or correct the "
-                   "name (namespace/name, or a name in %3).")
+            tr("It is bound to the Gateway %1/%2, which does not exist: traffic through "
+               "that gateway is not routed by it. Create the Gateway or correct the "
+               "name (namespace/name, or a name in %3).")
                 .arg(gwNs, gwName, ns));
     }
     // What the findings concern in the graph, worked out only when there are findings.
@@ -164,9 +151,9 @@ void ConfigChecker::routes(const QJsonObject &vs, const QString &ns, const QJson
         if (!hostKnown(host, qualified)) {
             add("MD0101", Severity::Error, kIstioNetworking, "VirtualService", vs,
                 path() + QStringLiteral("[%1].destination.host").arg(j),
-                Tr::tr("Its route sends traffic to %1, but no Service or ServiceEntry has "
-                       "that host: requests get 503. Correct the host or create the "
-                       "Service.")
+                tr("Its route sends traffic to %1, but no Service or ServiceEntry has "
+                   "that host: requests get 503. Correct the host or create the "
+                   "Service.")
                     .arg(host));
             continue;
         }
@@ -178,12 +165,12 @@ void ConfigChecker::routes(const QJsonObject &vs, const QString &ns, const QJson
     }
     if (outOfRange) {
         add("MD0103", Severity::Error, kIstioNetworking, "VirtualService", vs, path(),
-            Tr::tr("A route weight is outside 0 to 100. Give each destination a share "
-                   "between 0 and 100."));
+            tr("A route weight is outside 0 to 100. Give each destination a share "
+               "between 0 and 100."));
     } else if (route.size() > 1 && sum != 100) {
         add("MD0103", Severity::Error, kIstioNetworking, "VirtualService", vs, path(),
-            Tr::tr("The weights of its %1 destinations add up to %2, not 100: Istio rejects "
-                   "them or rescales them silently. Make them sum to 100.")
+            tr("The weights of its %1 destinations add up to %2, not 100: Istio rejects "
+               "them or rescales them silently. Make them sum to 100.")
                 .arg(route.size())
                 .arg(sum));
     }
@@ -206,12 +193,12 @@ QString ConfigChecker::subsetMessage(const QString &host, const QString &qualifi
         for (const QJsonValue &s : specOf(*dr).value(QLatin1String("subsets")).toArray())
             defined << s.toObject().value(QLatin1String("name")).toString();
     if (defined.isEmpty())
-        return Tr::tr("It routes to subset %1 of %2, but no DestinationRule defines subsets for "
-                      "that host: requests get 503 (no healthy upstream). Add a DestinationRule "
-                      "with the subset.")
+        return tr("It routes to subset %1 of %2, but no DestinationRule defines subsets for "
+                  "that host: requests get 503 (no healthy upstream). Add a DestinationRule "
+                  "with the subset.")
             .arg(subset, host);
-    return Tr::tr("It routes to subset %1 of %2, which no DestinationRule defines (defined: "
-                  "%3): requests get 503. Add the subset or correct the name.")
+    return tr("It routes to subset %1 of %2, which no DestinationRule defines (defined: "
+              "%3): requests get 503. Add the subset or correct the name.")
         .arg(subset, host, defined.join(QLatin1String(", ")));
 }
 
@@ -231,8 +218,8 @@ void ConfigChecker::fault(const QJsonObject &vs, const QJsonObject &fault, qsize
         add("MD0106", Severity::Error, kIstioNetworking, "VirtualService", vs,
             QStringLiteral("spec.") + indexed("http", rule) + QStringLiteral(".fault.")
                 + QLatin1String(kind) + QStringLiteral(".percentage.value"),
-            Tr::tr("Its fault injection applies to %1 % of requests; a percentage is 0 to "
-                   "100.")
+            tr("Its fault injection applies to %1 % of requests; a percentage is 0 to "
+               "100.")
                 .arg(value));
     }
 }
@@ -279,9 +266,9 @@ void ConfigChecker::duplicateHosts()
             reported.insert(vs);
             add("MD0105", Severity::Warning, kIstioNetworking, "VirtualService", *vs,
                 QStringLiteral("spec.hosts"),
-                Tr::tr("The VirtualServices %1 all route %2 in this namespace: only one of "
-                       "them takes effect for the mesh, and which one is not defined. Merge "
-                       "them into one.")
+                tr("The VirtualServices %1 all route %2 in this namespace: only one of "
+                   "them takes effect for the mesh, and which one is not defined. Merge "
+                   "them into one.")
                     .arg(names.join(QLatin1String(", ")), host))
                 .services
                 = hostServices(*vs);

@@ -3,15 +3,21 @@
 #include "configchecks.h"
 #include "configindex.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 
 namespace Meshdeck::Mesh {
 
+inline const QString kIstioNetworking = QStringLiteral("networking.istio.io");
+inline const QString kGatewayApi = QStringLiteral("gateway.networking.k8s.io");
+
 // The work of ConfigChecks::run: walks each kind once over a ConfigIndex and collects findings.
 // configchecker.cpp holds the VirtualService checks, configcheckerrules.cpp the others.
 class ConfigChecker
 {
+    Q_DECLARE_TR_FUNCTIONS(Meshdeck::Mesh::ConfigChecks)
+
 public:
     // The checks come in two halves of about equal work, run on two threads over one index.
     enum class Half { Routes, RulesAndSidecars };

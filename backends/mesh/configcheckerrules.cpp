@@ -1,7 +1,6 @@
 // The checks of DestinationRules, gateways, Gateway API routes and sidecar injection.
 #include "configchecker.h"
 
-#include <QCoreApplication>
 #include <QHash>
 
 namespace Meshdeck::Mesh {
@@ -10,14 +9,6 @@ using namespace ConfigJson;
 using Severity = ConfigFinding::Severity;
 
 namespace {
-
-class Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Meshdeck::Mesh::ConfigChecks)
-};
-
-const QString kIstioNetworking = QStringLiteral("networking.istio.io");
-const QString kGatewayApi = QStringLiteral("gateway.networking.k8s.io");
 
 bool coreGroup(const QString &group)
 {
@@ -110,8 +101,8 @@ void ConfigChecker::destinationRule(const QJsonObject &dr)
     if (!wildcard && !host.isEmpty() && !hostKnown(host, qualified)) {
         add("MD0201", Severity::Warning, kIstioNetworking, "DestinationRule", dr,
             QStringLiteral("spec.host"),
-            Tr::tr("Its host %1 matches no Service or ServiceEntry, so its policies apply to "
-                   "nothing. Correct the host or remove the rule.")
+            tr("Its host %1 matches no Service or ServiceEntry, so its policies apply to "
+               "nothing. Correct the host or remove the rule.")
                 .arg(host));
     }
     if (service && !service->selector.isEmpty()) {
@@ -129,8 +120,8 @@ void ConfigChecker::destinationRule(const QJsonObject &dr)
                 pairs << it.key() + QLatin1Char('=') + it.value();
             add("MD0202", Severity::Warning, kIstioNetworking, "DestinationRule", dr,
                 QStringLiteral("spec.") + indexed("subsets", i) + QStringLiteral(".labels"),
-                Tr::tr("Its subset %1 (%2) selects no running pod of the Service %3/%4: traffic "
-                       "routed to it gets 503. Deploy that version or correct the labels.")
+                tr("Its subset %1 (%2) selects no running pod of the Service %3/%4: traffic "
+                   "routed to it gets 503. Deploy that version or correct the labels.")
                     .arg(subset.value(QLatin1String("name")).toString(),
                          pairs.join(QLatin1String(", ")), service->ns, service->name));
         }
@@ -186,9 +177,9 @@ void ConfigChecker::tlsAgainstPeerAuthentication(const QJsonObject &dr, const QJ
         if (mode != QLatin1String("STRICT"))
             continue;
         add("MD0203", Severity::Error, kIstioNetworking, "DestinationRule", dr, field,
-            Tr::tr("It sends plain text (tls.mode DISABLE), but the PeerAuthentication %1 "
-                   "requires mutual TLS (STRICT) from the workloads it reaches: their proxies "
-                   "reset the connections. Use ISTIO_MUTUAL, or relax the PeerAuthentication.")
+            tr("It sends plain text (tls.mode DISABLE), but the PeerAuthentication %1 "
+               "requires mutual TLS (STRICT) from the workloads it reaches: their proxies "
+               "reset the connections. Use ISTIO_MUTUAL, or relax the PeerAuthentication.")
                 .arg(policyName));
     }
 }
@@ -203,8 +194,8 @@ void ConfigChecker::istioGateway(const QJsonObject &gw)
     for (auto it = selector.cbegin(); it != selector.cend(); ++it)
         pairs << it.key() + QLatin1Char('=') + it.value();
     add("MD0301", Severity::Error, kIstioNetworking, "Gateway", gw, QStringLiteral("spec.selector"),
-        Tr::tr("Its selector (%1) matches no running pod, so no gateway proxy serves it. Install "
-               "the ingress gateway or correct the selector.")
+        tr("Its selector (%1) matches no running pod, so no gateway proxy serves it. Install "
+           "the ingress gateway or correct the selector.")
             .arg(pairs.join(QLatin1String(", "))));
 }
 
@@ -228,15 +219,15 @@ void ConfigChecker::httpRoute(const QJsonObject &route)
                 continue;
             }
             add("MD0401", Severity::Error, kGatewayApi, "HTTPRoute", route, field,
-                Tr::tr("Its parent is the Service %1/%2, which does not exist: the mesh applies "
-                       "the route to nothing. Correct the parentRef or create the Service.")
+                tr("Its parent is the Service %1/%2, which does not exist: the mesh applies "
+                   "the route to nothing. Correct the parentRef or create the Service.")
                     .arg(refNs, name));
         } else if (kind == QLatin1String("Gateway") && group == kGatewayApi) {
             if (m_index.gateway(refNs, name))
                 continue;
             add("MD0401", Severity::Error, kGatewayApi, "HTTPRoute", route, field,
-                Tr::tr("Its parent is the Gateway %1/%2, which does not exist: no listener "
-                       "serves the route. Correct the parentRef or create the Gateway.")
+                tr("Its parent is the Gateway %1/%2, which does not exist: no listener "
+                   "serves the route. Correct the parentRef or create the Gateway.")
                     .arg(refNs, name));
         }
     }
@@ -268,24 +259,24 @@ void ConfigChecker::backendRef(const QJsonObject &route, const QJsonObject &ref,
     const ConfigIndex::Service *service = m_index.service(refNs, name);
     if (!service) {
         add("MD0402", Severity::Error, kGatewayApi, "HTTPRoute", route, path,
-            Tr::tr("Its backend is the Service %1/%2, which does not exist: requests routed to "
-                   "it get 500. Correct the backendRef or create the Service.")
+            tr("Its backend is the Service %1/%2, which does not exist: requests routed to "
+               "it get 500. Correct the backendRef or create the Service.")
                 .arg(refNs, name));
         return;
     }
     *services << refNs + QLatin1Char('/') + name;
     if (refNs != ns && !m_index.referencePermitted(ns, refNs, name)) {
         add("MD0404", Severity::Error, kGatewayApi, "HTTPRoute", route, path,
-            Tr::tr("Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets "
-                   "HTTPRoutes of %3 refer to it: the reference is refused. Add a "
-                   "ReferenceGrant in %1.")
+            tr("Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets "
+               "HTTPRoutes of %3 refer to it: the reference is refused. Add a "
+               "ReferenceGrant in %1.")
                 .arg(refNs, name, ns));
     }
     if (!ref.contains(QLatin1String("port"))) {
         add("MD0403", Severity::Error, kGatewayApi, "HTTPRoute", route,
             path + QStringLiteral(".port"),
-            Tr::tr("Its backend %1/%2 names no port; a Service backend needs one. Add the "
-                   "port (the Service has %3).")
+            tr("Its backend %1/%2 names no port; a Service backend needs one. Add the "
+               "port (the Service has %3).")
                 .arg(refNs, name, QString::number(service->ports.value(0))));
         return;
     }
@@ -296,7 +287,7 @@ void ConfigChecker::backendRef(const QJsonObject &route, const QJsonObject &ref,
             ports << QString::number(p);
         add("MD0403", Severity::Error, kGatewayApi, "HTTPRoute", route,
             path + QStringLiteral(".port"),
-            Tr::tr("Its backend %1/%2 has no port %3 (its ports: %4). Correct the port.")
+            tr("Its backend %1/%2 has no port %3 (its ports: %4). Correct the port.")
                 .arg(refNs, name)
                 .arg(port)
                 .arg(ports.join(QLatin1String(", "))));
@@ -355,10 +346,10 @@ void ConfigChecker::injection()
         f.name = o.name;
         f.field = o.kind == QLatin1String("Pod") ? QStringLiteral("spec.containers")
                                                  : QStringLiteral("spec.template.spec.containers");
-        f.message = Tr::tr("Sidecar injection is on in %1 (%2), but %3 of its %4 pods run without "
-                           "the %5 sidecar: they started before injection was turned on, so "
-                           "their traffic bypasses the mesh. Restart it (meshdeck mesh restart "
-                           "--namespace %1).")
+        f.message = tr("Sidecar injection is on in %1 (%2), but %3 of its %4 pods run without "
+                       "the %5 sidecar: they started before injection was turned on, so "
+                       "their traffic bypasses the mesh. Restart it (meshdeck mesh restart "
+                       "--namespace %1).")
                         .arg(ns, how)
                         .arg(o.missing)
                         .arg(o.pods)

@@ -2,6 +2,8 @@
 
 #include "configchecker.h"
 
+#include <kube/meshnames.h>
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -55,17 +57,7 @@ QString ConfigChecks::severityName(ConfigFinding::Severity severity)
 
 QString ConfigChecks::qualifiedHost(const QString &host, const QString &ns)
 {
-    const QString h = host.toLower();
-    if (h.isEmpty() || h.contains(QLatin1Char('*')))
-        return h;
-    const qsizetype dots = h.count(QLatin1Char('.'));
-    if (dots == 0)
-        return h + QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local");
-    if (dots == 1) // name.namespace
-        return h + QStringLiteral(".svc.cluster.local");
-    if (dots == 2 && h.endsWith(QLatin1String(".svc")))
-        return h + QStringLiteral(".cluster.local");
-    return h;
+    return Kube::qualifiedServiceHost(host, ns);
 }
 
 } // namespace Meshdeck::Mesh

@@ -82,12 +82,11 @@ void ConfigIndex::indexRouting(const ConfigObjects &objects)
     for (const QJsonObject &n : objects.namespaces)
         m_namespaces.insert(nameOf(n), &n);
     for (const QJsonObject &s : objects.services) {
-        Service service {nsOf(s), nameOf(s), {}, {}, {}};
+        Service service {nsOf(s), nameOf(s), {}, {}};
         const QJsonObject spec = specOf(s);
         service.selector = stringMap(spec.value(QLatin1String("selector")).toObject());
         for (const QJsonValue &p : spec.value(QLatin1String("ports")).toArray()) {
             service.ports << p.toObject().value(QLatin1String("port")).toInt();
-            service.portNames << p.toObject().value(QLatin1String("name")).toString();
         }
         m_services.insert(ConfigChecks::qualifiedHost(service.name, service.ns), service);
     }

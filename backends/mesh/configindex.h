@@ -23,7 +23,6 @@ public:
         QString ns, name;
         QMap<QString, QString> selector;
         QList<int> ports;
-        QStringList portNames;
     };
     struct Pod
     {
@@ -38,10 +37,6 @@ public:
     [[nodiscard]] const Service *service(const QString &ns, const QString &name) const;
     // Whether a ServiceEntry declares the host (exactly or by a wildcard).
     [[nodiscard]] bool serviceEntryHost(const QString &host) const;
-    [[nodiscard]] bool namespaceExists(const QString &ns) const
-    {
-        return m_namespaces.contains(ns);
-    }
     [[nodiscard]] const QJsonObject *namespaceObject(const QString &ns) const;
     // Whether some running or pending pod (in `ns`, or anywhere when empty) carries every label.
     [[nodiscard]] bool anyPodMatches(const QMap<QString, QString> &labels,

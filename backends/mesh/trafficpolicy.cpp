@@ -1,8 +1,9 @@
 #include "trafficpolicy.h"
 
+#include <kube/meshnames.h>
+
 #include <QCoreApplication>
 #include <QJsonArray>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -23,13 +24,7 @@ QString duration(int ms)
 
 int durationMs(const QString &text)
 {
-    static const QRegularExpression pattern(QStringLiteral("^(\\d+(?:\\.\\d+)?)(ms|s|m)$"));
-    const QRegularExpressionMatch m = pattern.match(text);
-    if (!m.hasMatch())
-        return 0;
-    const double v = m.captured(1).toDouble();
-    const QString unit = m.captured(2);
-    return int(unit == QLatin1String("ms") ? v : unit == QLatin1String("s") ? v * 1000 : v * 60000);
+    return int(std::max(0.0, Kube::meshDurationMs(text)));
 }
 
 QJsonObject labelsObject(const QMap<QString, QString> &labels)

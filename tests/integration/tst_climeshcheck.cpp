@@ -76,7 +76,8 @@ private Q_SLOTS:
         // Bookinfo as the demo ships it is configured well.
         Run clean = meshdeck(QStringList {"mesh", "check"} + k);
         QVERIFY2(clean.exitCode == 0, clean.out + clean.err);
-        QVERIFY2(clean.out.contains("(Istio, Gateway API)") && clean.out.contains(": 0 errors, 0 warnings."),
+        QVERIFY2(clean.out.contains("(Istio, Gateway API)")
+                     && clean.out.contains(": 0 errors, 0 warnings."),
                  clean.out.constData());
 
         Run applied = kubectl(kc, {"apply", "-f", "-"}, kBroken);

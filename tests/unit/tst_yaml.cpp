@@ -2,7 +2,6 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
