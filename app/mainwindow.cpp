@@ -359,6 +359,8 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
             [this](const Kube::ClusterSessionPtr &session) { m_session = session; });
     connect(m_clusters, &ClusterController::objectsChanged, m_checks,
             &ConfigChecksModel::scheduleRefresh);
+    connect(m_clusters, &ClusterController::objectsChanged, m_lifecycle,
+            &LifecycleController::scheduleDetect);
     connect(m_clusters, &ClusterController::demoStarted, this,
             [this](const QString &direct, const QString &mesh) {
                 m_performancePage->setSuggestedTargets(

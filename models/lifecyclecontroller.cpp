@@ -60,6 +60,16 @@ LifecycleController::LifecycleController(QObject *parent)
 {
     qRegisterMetaType<QList<Mesh::DetectedMesh>>();
     connect(m_worker.worker(), &LifecycleWorker::logged, this, &LifecycleController::logged);
+    m_detectTimer = new QTimer(this);
+    m_detectTimer->setSingleShot(true);
+    m_detectTimer->setInterval(1000);
+    connect(m_detectTimer, &QTimer::timeout, this, &LifecycleController::detect);
+}
+
+void LifecycleController::scheduleDetect()
+{
+    if (m_hasContext && !m_detectTimer->isActive())
+        m_detectTimer->start();
 }
 
 LifecycleController::~LifecycleController()

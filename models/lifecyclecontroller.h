@@ -7,6 +7,7 @@
 #include <core/workerthread.h>
 
 #include <QObject>
+#include <QTimer>
 
 #include <atomic>
 
@@ -35,6 +36,9 @@ public:
     [[nodiscard]] QString historyPath() const { return m_historyPath; }
 
     void detect();
+    // Detects again soon, at most once a second: the page follows the cluster's informers
+    // (a control plane becoming ready, a namespace appearing) without a Refresh.
+    void scheduleDetect();
     // Removes a mesh installed from its bundle (with the add-ons found running).
     void uninstall(const QString &mesh);
     // Restarts the workloads of a namespace, so that injection changes reach their pods.
@@ -69,6 +73,7 @@ private:
     Kube::ClusterSessionPtr m_session;
     QString m_historyPath;
     bool m_busy = false;
+    QTimer *m_detectTimer = nullptr;
 };
 
 } // namespace Meshdeck

@@ -255,6 +255,14 @@
         <source>Shell</source>
         <translation>Shell</translation>
     </message>
+    <message>
+        <source>Streaming %1 in %2; Follow is off, so the view stays where it is.</source>
+        <translation>%1 in %2 wird weiter gelesen; „Verfolgen“ ist aus, die Ansicht bleibt, wo sie ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap lines</source>
+        <translation>&amp;Zeilen umbrechen</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonData</name>
@@ -786,10 +794,6 @@
         <translation>Was jedes ist und was dieser Cluster schon ausführt. Mit den Pfeiltasten wählen.</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Hier installiert: %1, %2/%3 bereit&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Not installed here</source>
         <translation>Hier nicht installiert</translation>
     </message>
@@ -1192,6 +1196,10 @@
         <source>Install a Service Mesh</source>
         <translation>Service Mesh installieren</translation>
     </message>
+    <message>
+        <source>Installed here: %1, %2/%3 Ready</source>
+        <translation>Hier installiert: %1, %2/%3 bereit</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>
@@ -1591,10 +1599,6 @@
         <translation>Namespace</translation>
     </message>
     <message>
-        <source>Sidecars injected</source>
-        <translation>Sidecars injiziert</translation>
-    </message>
-    <message>
         <source>&amp;Install…</source>
         <translation>&amp;Installieren …</translation>
     </message>
@@ -1712,6 +1716,26 @@
     <message>
         <source>History</source>
         <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;App:</source>
+        <translation>A&amp;pp:</translation>
+    </message>
+    <message>
+        <source>Restart &amp;Workloads in %1</source>
+        <translation>&amp;Workloads in %1 neu starten</translation>
+    </message>
+    <message>
+        <source>Sidecars injected (no mesh installed)</source>
+        <translation>Sidecars injiziert (kein Mesh installiert)</translation>
+    </message>
+    <message>
+        <source>%1 sidecars injected</source>
+        <translation>%1-Sidecars injiziert</translation>
+    </message>
+    <message>
+        <source>in namespac&amp;e:</source>
+        <translation>im &amp;Namespace:</translation>
     </message>
 </context>
 <context>

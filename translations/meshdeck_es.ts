@@ -255,6 +255,14 @@
         <source>Shell</source>
         <translation>Shell</translation>
     </message>
+    <message>
+        <source>Streaming %1 in %2; Follow is off, so the view stays where it is.</source>
+        <translation>Se sigue leyendo %1 en %2; «Seguir» está desactivado, así que la vista se queda donde está.</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap lines</source>
+        <translation>&amp;Ajustar líneas</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonData</name>
@@ -786,10 +794,6 @@
         <translation>Qué es cada una y qué ejecuta ya este clúster. Use las flechas para elegir.</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Installed here: %1, %2/%3 Ready&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#2e9d4f&quot;&gt;Instalada aquí: %1, %2/%3 listos&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Not installed here</source>
         <translation>No instalada aquí</translation>
     </message>
@@ -1192,6 +1196,10 @@
         <source>Install a Service Mesh</source>
         <translation>Instalar una malla de servicios</translation>
     </message>
+    <message>
+        <source>Installed here: %1, %2/%3 Ready</source>
+        <translation>Instalado aquí: %1, %2/%3 listos</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>
@@ -1591,10 +1599,6 @@
         <translation>Espacio de nombres</translation>
     </message>
     <message>
-        <source>Sidecars injected</source>
-        <translation>Sidecars inyectados</translation>
-    </message>
-    <message>
         <source>&amp;Install…</source>
         <translation>&amp;Instalar…</translation>
     </message>
@@ -1604,7 +1608,7 @@
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>Ac&amp;tualizar</translation>
+        <translation>Actuali&amp;zar</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1712,6 +1716,26 @@
     <message>
         <source>History</source>
         <translation>Historial</translation>
+    </message>
+    <message>
+        <source>&amp;App:</source>
+        <translation>Ap&amp;licación:</translation>
+    </message>
+    <message>
+        <source>Restart &amp;Workloads in %1</source>
+        <translation>Reiniciar &amp;cargas en %1</translation>
+    </message>
+    <message>
+        <source>Sidecars injected (no mesh installed)</source>
+        <translation>Sidecars inyectados (ninguna malla instalada)</translation>
+    </message>
+    <message>
+        <source>%1 sidecars injected</source>
+        <translation>Sidecars de %1 inyectados</translation>
+    </message>
+    <message>
+        <source>in namespac&amp;e:</source>
+        <translation>en el espacio de &amp;nombres:</translation>
     </message>
 </context>
 <context>
@@ -4495,7 +4519,7 @@ mediana (mín. … máx.)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>Ac&amp;tualizar</translation>
+        <translation>Actuali&amp;zar</translation>
     </message>
     <message>
         <source>Fi&amp;t</source>

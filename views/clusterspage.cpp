@@ -111,6 +111,9 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_contextLabel->setBuddy(m_context);
     m_status = new QLabel(content);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long connection error is elided (whole in the tooltip) and never squeezes the filters.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->installEventFilter(this);
     m_namespace = new QComboBox(content);
     m_namespace->setMinimumWidth(160);
     m_search = new QLineEdit(content);
@@ -124,6 +127,7 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     layout->addLayout(bar);
 
     auto *split = new QSplitter(Qt::Horizontal, content);
+    m_split = split;
     m_proxy = new ResourceFilter(this);
     m_proxy->setSourceModel(model);
     m_proxy->setRecursiveFilteringEnabled(false);
@@ -134,9 +138,11 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     // Fixed, interactive widths: ResizeToContents would measure every row on every change,
     // which makes each update cost O(rows) on the GUI thread.
+    // The Name column takes what the others leave, but never less than a usual pod name
+    // (fitColumns); the tree scrolls sideways rather than cut names to "bo…".
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_tree->header()->setSectionResizeMode(ResourceTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
+    m_tree->viewport()->installEventFilter(this);
     const QFontMetrics fm(font());
     // Each column as wide as its title or its widest usual value, whichever is wider.
     const QString samples[] = {QString(),
@@ -160,17 +166,25 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     m_eventList = new QTreeWidget(m_details);
     m_eventList->setRootIsDecorated(false);
     m_eventList->setColumnCount(4);
+    // Long messages wrap inside the Message column instead of being cut.
+    m_eventList->setWordWrap(true);
+    m_eventList->setUniformRowHeights(false);
+    m_eventList->setTextElideMode(Qt::ElideNone);
     m_logsTab = new QWidget(m_details);
     auto *logsLayout = new QVBoxLayout(m_logsTab);
     logsLayout->setContentsMargins(4, 4, 4, 4);
     auto *logsBar = new QHBoxLayout;
     m_container = new QComboBox(m_logsTab);
     m_follow = new QCheckBox(m_logsTab);
+    m_follow->setObjectName(QStringLiteral("followLog"));
     m_follow->setChecked(true);
     m_logSearch = new QLineEdit(m_logsTab);
     m_logSearch->setClearButtonEnabled(true);
+    m_wrap = new QCheckBox(m_logsTab);
+    m_wrap->setObjectName(QStringLiteral("wrapLogLines"));
     logsBar->addWidget(m_container);
     logsBar->addWidget(m_follow);
+    logsBar->addWidget(m_wrap);
     logsBar->addWidget(m_logSearch, 1);
     logsLayout->addLayout(logsBar);
     m_logs = new QPlainTextEdit(m_logsTab);
@@ -195,8 +209,9 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &ClustersPage::showTreeMenu);
     split->addWidget(m_tree);
     split->addWidget(m_details);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
     m_stack->addWidget(content);
 
@@ -205,11 +220,28 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     connect(m_namespace, &QComboBox::activated, this, [this](int i) {
         static_cast<ResourceFilter *>(m_proxy)->setNamespace(m_namespace->itemData(i).toString());
         m_tree->expandToDepth(0);
+        dropHiddenDetails();
     });
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // What was open before filtering opens again when the filter is cleared.
+        if (!text.isEmpty() && !m_filtering) {
+            m_filtering = true;
+            m_expandedBeforeFilter.clear();
+            rememberExpanded(QModelIndex());
+        }
         static_cast<ResourceFilter *>(m_proxy)->setText(text);
-        if (!text.isEmpty())
+        if (!text.isEmpty()) {
             m_tree->expandAll();
+        } else if (m_filtering) {
+            m_filtering = false;
+            m_tree->collapseAll();
+            for (const QPersistentModelIndex &source : std::as_const(m_expandedBeforeFilter))
+                if (source.isValid())
+                    m_tree->expand(m_proxy->mapFromSource(source));
+            m_expandedBeforeFilter.clear();
+            m_tree->scrollTo(m_tree->currentIndex());
+        }
+        dropHiddenDetails();
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         showDetails();
@@ -220,6 +252,10 @@ ClustersPage::ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWi
     connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             m_logs->moveCursor(QTextCursor::End);
+        updateLogStatus();
+    });
+    connect(m_wrap, &QCheckBox::toggled, this, [this](bool on) {
+        m_logs->setLineWrapMode(on ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     });
     connect(m_logSearch, &QLineEdit::returnPressed, this, [this] { findInLogs(false); });
     connect(m_model, &QAbstractItemModel::dataChanged, this,
@@ -308,8 +344,82 @@ void ClustersPage::updateState()
     const bool connected
         = m_state->state() != ConnectionState::State::NoContext || m_context->count() > 0;
     m_stack->setCurrentIndex(connected ? 1 : 0);
-    m_status->setText(m_state->summary());
-    m_status->setToolTip(m_state->detail());
+    m_statusText = m_state->summary();
+    m_status->setToolTip(m_state->detail().isEmpty() ? m_statusText : m_state->detail());
+    elideStatus();
+}
+
+void ClustersPage::elideStatus()
+{
+    m_status->setText(m_status->fontMetrics().elidedText(m_statusText, Qt::ElideRight,
+                                                         std::max(0, m_status->width())));
+}
+
+bool ClustersPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        if (watched == m_status)
+            elideStatus();
+        else if (watched == m_tree->viewport())
+            fitColumns();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ClustersPage::fitColumns()
+{
+    int others = 0;
+    for (int c = ResourceTreeModel::KindColumn; c < ResourceTreeModel::ColumnCount; ++c)
+        others += m_tree->header()->sectionSize(c);
+    const int least
+        = m_tree->fontMetrics().horizontalAdvance(QStringLiteral("productpage-v1-abcde"))
+        + m_tree->indentation() * 2 + 24;
+    m_tree->header()->resizeSection(ResourceTreeModel::NameColumn,
+                                    std::max(least, m_tree->viewport()->width() - others));
+}
+
+void ClustersPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_sized && m_split->width() > 0) {
+        // The tree gets three fifths at first, the details the rest; the user's drag stays.
+        m_sized = true;
+        const int w = m_split->width();
+        m_split->setSizes({w * 3 / 5, w - w * 3 / 5});
+    }
+}
+
+void ClustersPage::rememberExpanded(const QModelIndex &proxyParent)
+{
+    for (int row = 0; row < m_proxy->rowCount(proxyParent); ++row) {
+        const QModelIndex child = m_proxy->index(row, 0, proxyParent);
+        if (m_tree->isExpanded(child)) {
+            m_expandedBeforeFilter.append(QPersistentModelIndex(m_proxy->mapToSource(child)));
+            rememberExpanded(child);
+        }
+    }
+}
+
+void ClustersPage::dropHiddenDetails()
+{
+    // An object the filter hides leaves the details: its YAML, events and log stream go.
+    if (m_tree->currentIndex().isValid())
+        return;
+    showDetails();
+    requestLogs();
+}
+
+void ClustersPage::updateLogStatus()
+{
+    if (m_logPod.isEmpty())
+        return;
+    const QString container = m_logPod.section(QLatin1Char('/'), 2);
+    const QString pod = m_logPod.section(QLatin1Char('/'), 1, 1);
+    m_logStatus->setText(m_follow->isChecked()
+                             ? tr("Following %1 in %2…").arg(container, pod)
+                             : tr("Streaming %1 in %2; Follow is off, so the view stays where "
+                                  "it is.")
+                                   .arg(container, pod));
 }
 
 void ClustersPage::updateNamespaces()
@@ -350,10 +460,12 @@ void ClustersPage::showDetails()
         return;
     for (const QJsonObject &e : m_events(md.value(QStringLiteral("uid")).toString())) {
         const QString last = e.value(QStringLiteral("lastTimestamp")).toString();
-        m_eventList->addTopLevelItem(new QTreeWidgetItem(
-            {Kube::PodSummary::age(last), e.value(QStringLiteral("type")).toString(),
-             e.value(QStringLiteral("reason")).toString(),
-             e.value(QStringLiteral("message")).toString()}));
+        auto *item = new QTreeWidgetItem({Kube::PodSummary::age(last),
+                                          e.value(QStringLiteral("type")).toString(),
+                                          e.value(QStringLiteral("reason")).toString(),
+                                          e.value(QStringLiteral("message")).toString()});
+        item->setToolTip(3, item->text(3));
+        m_eventList->addTopLevelItem(item);
     }
     for (int c = 0; c < 3; ++c)
         m_eventList->resizeColumnToContents(c);
@@ -396,7 +508,7 @@ void ClustersPage::requestLogs()
         return;
     m_logPod = key;
     m_logs->clear();
-    m_logStatus->setText(tr("Following %1 in %2…").arg(container, pod));
+    updateLogStatus();
     emit logsRequested(ns, pod, container);
 }
 
@@ -503,6 +615,8 @@ void ClustersPage::retranslate()
     if (m_forwards)
         m_details->setTabText(4, tr("Port Forwards"));
     m_follow->setText(tr("&Follow"));
+    m_wrap->setText(tr("&Wrap lines"));
+    updateLogStatus();
     m_logSearch->setPlaceholderText(tr("Find in log (Enter)"));
     m_eventList->setHeaderLabels({tr("Last seen"), tr("Type"), tr("Reason"), tr("Message")});
     if (m_namespace->count() > 0)

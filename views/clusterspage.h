@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QPair>
+#include <QPersistentModelIndex>
 #include <QWidget>
 
 #include <functional>
@@ -13,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QTreeView;
@@ -71,6 +73,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
@@ -79,6 +83,11 @@ private:
     void showDetails();
     void requestLogs();
     void findInLogs(bool backwards);
+    void updateLogStatus();
+    void elideStatus();
+    void fitColumns();
+    void rememberExpanded(const QModelIndex &proxyParent);
+    void dropHiddenDetails();
     void showTreeMenu(const QPoint &at);
 
     ResourceTreeModel *m_model;
@@ -106,6 +115,12 @@ private:
     PortForwardPanel *m_forwards = nullptr;
     QString m_logPod; // "ns/pod/container" being followed
     QString m_loadError;
+    QString m_statusText; // whole; the label shows it elided
+    QSplitter *m_split = nullptr;
+    bool m_sized = false;
+    QCheckBox *m_wrap = nullptr;
+    bool m_filtering = false;
+    QList<QPersistentModelIndex> m_expandedBeforeFilter; // source indexes
 };
 
 } // namespace Meshdeck

@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTabWidget>
@@ -120,20 +121,31 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     auto *right = new QVBoxLayout;
     right->addWidget(title(m_samplesTitle));
     auto *sampleRow = new QHBoxLayout;
+    m_appLabel = new QLabel(m_content);
+    m_sampleNsLabel = new QLabel(m_content);
     m_app = new QComboBox(m_content);
+    m_app->setObjectName(QStringLiteral("sampleApp"));
     m_app->addItems(
         {QStringLiteral("bookinfo"), QStringLiteral("httpbin"), QStringLiteral("emojivoto")});
     m_sampleNs = new QLineEdit(QStringLiteral("samples"), m_content);
+    m_appLabel->setBuddy(m_app);
+    m_sampleNsLabel->setBuddy(m_sampleNs);
     m_inject = new QCheckBox(m_content);
     m_inject->setChecked(true);
     m_deploy = new QPushButton(m_content);
     m_remove = new QPushButton(m_content);
+    sampleRow->addWidget(m_appLabel);
     sampleRow->addWidget(m_app);
+    sampleRow->addWidget(m_sampleNsLabel);
     sampleRow->addWidget(m_sampleNs, 1);
-    sampleRow->addWidget(m_inject);
-    sampleRow->addWidget(m_deploy);
-    sampleRow->addWidget(m_remove);
     right->addLayout(sampleRow);
+    // The options and actions on a row of their own, so that long translations fit.
+    auto *sampleActions = new QHBoxLayout;
+    sampleActions->addWidget(m_inject);
+    sampleActions->addStretch();
+    sampleActions->addWidget(m_deploy);
+    sampleActions->addWidget(m_remove);
+    right->addLayout(sampleActions);
     auto *logRow = new QHBoxLayout;
     logRow->addWidget(title(m_logTitle));
     logRow->addStretch();
@@ -180,6 +192,8 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     connect(m_namespaces, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
         if (m_filling || item->column() != 1 || activeMesh().isEmpty())
             return;
+        // The namespace just switched is the one Restart Workloads acts on.
+        m_namespaces->selectRow(item->row());
         m_controller->setInjection(activeMesh(), m_namespaces->item(item->row(), 0)->text(),
                                    item->checkState() == Qt::Checked);
     });
@@ -203,16 +217,16 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
         box.exec();
     });
     connect(m_controller, &LifecycleController::logged, this, [this](const QString &line) {
-        m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+        appendLog(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
     });
     connect(m_controller, &LifecycleController::started, this, [this](const QString &what) {
-        m_log->appendPlainText(QStringLiteral("── %1 ──").arg(what));
+        appendLog(QStringLiteral("── %1 ──").arg(what));
         m_status->setText(tr("%1…").arg(what));
         setBusy(true);
     });
     connect(m_controller, &LifecycleController::finished, this,
             [this](const QString &what, bool ok, const QString &message) {
-                m_log->appendPlainText(ok ? tr("%1: done").arg(what) : tr("%1: FAILED").arg(what));
+                appendLog(ok ? tr("%1: done").arg(what) : tr("%1: FAILED").arg(what));
                 m_status->setText(message);
                 setBusy(false);
                 Q_EMIT operationFinished(ok);
@@ -241,9 +255,9 @@ void LifecyclePage::retranslate()
     m_history->setHorizontalHeaderLabels(
         {tr("When"), tr("Operation"), tr("Target"), tr("Outcome")});
     m_meshes->setHorizontalHeaderLabels({tr("Mesh"), tr("In this cluster"), tr("About")});
-    m_namespaces->setHorizontalHeaderLabels({tr("Namespace"), tr("Sidecars injected")});
+    m_appLabel->setText(tr("&App:"));
+    m_sampleNsLabel->setText(tr("in namespac&e:"));
     m_install->setText(tr("&Install…"));
-    m_restart->setText(tr("Restart &Workloads"));
     m_restart->setToolTip(tr("Restart the selected namespace's workloads so that their pods get "
                              "(or lose) sidecars"));
     m_mtlsLabel->setText(tr("m&TLS:"));
@@ -255,7 +269,15 @@ void LifecyclePage::retranslate()
     m_inject->setText(tr("Inject &sidecars first"));
     m_sampleNs->setPlaceholderText(tr("namespace"));
     m_empty->refresh();
+    m_shown.clear(); // the tables' texts are in the new language
     onDetected(m_detected, {});
+}
+
+void LifecyclePage::appendLog(const QString &line)
+{
+    // The newest line is always in view, wherever the user had scrolled.
+    m_log->appendPlainText(line);
+    m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
 }
 
 QString LifecyclePage::selectedMesh() const
@@ -287,7 +309,13 @@ void LifecyclePage::setBusy(bool busy)
     m_remove->setEnabled(!busy);
     m_cancel->setEnabled(busy);
     m_namespaces->setEnabled(!busy && !activeMesh().isEmpty());
-    m_restart->setEnabled(!busy && !m_namespaces->selectedItems().isEmpty());
+    const auto nsRows = m_namespaces->selectionModel()->selectedRows();
+    const QString ns = nsRows.isEmpty() || !m_namespaces->item(nsRows.first().row(), 0)
+        ? QString()
+        : m_namespaces->item(nsRows.first().row(), 0)->text();
+    m_restart->setEnabled(!busy && !ns.isEmpty());
+    m_restart->setText(ns.isEmpty() ? tr("Restart &Workloads")
+                                    : tr("Restart &Workloads in %1").arg(ns));
     bool modes = false;
     for (const auto &d : m_detected)
         modes = modes || (d.replicas > 0 && !Mesh::findMesh(d.id)->mtlsModes.isEmpty());
@@ -300,6 +328,23 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
     if (m_controller->hasContext())
         m_stack->setCurrentWidget(m_content);
     m_detected = meshes;
+    if (!namespaces.isEmpty())
+        m_namespaceNames = namespaces;
+    // Detection follows the informers; the tables are rebuilt only when what they show
+    // changed, so a selection, a scroll position or an open editor stays as it was.
+    QString shown = m_namespaceNames.join(QLatin1Char(','));
+    for (const auto &d : meshes)
+        shown += QStringLiteral("|%1 %2 %3/%4 %5 %6 %7")
+                     .arg(d.id, d.version)
+                     .arg(d.ready)
+                     .arg(d.replicas)
+                     .arg(d.crds)
+                     .arg(d.mtlsMode, d.injectedNamespaces.join(QLatin1Char(',')));
+    if (shown == m_shown) {
+        setBusy(m_controller->busy());
+        return;
+    }
+    m_shown = shown;
     const QString selected = selectedMesh();
     m_filling = true;
     m_meshes->setRowCount(static_cast<int>(Mesh::catalog().size()));
@@ -326,8 +371,6 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
     m_meshes->resizeColumnToContents(0);
     m_meshes->resizeColumnToContents(1);
     m_meshes->resizeRowsToContents();
-    if (!namespaces.isEmpty())
-        m_namespaceNames = namespaces;
     // The mesh-wide mTLS mode, where the running mesh has one.
     m_mtls->clear();
     const Mesh::DetectedMesh *running = nullptr;
@@ -346,8 +389,16 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
             alwaysOn = alwaysOn || (d.replicas > 0 && Mesh::findMesh(d.id)->mtlsByDefault);
         m_mtls->addItem(alwaysOn ? tr("always on") : tr("no mesh"), QString());
     }
-    if (!namespaces.isEmpty()) {
-        const QString mesh = activeMesh();
+    const QString mesh = activeMesh();
+    m_namespaces->setHorizontalHeaderLabels(
+        {tr("Namespace"),
+         mesh.isEmpty() ? tr("Sidecars injected (no mesh installed)")
+                        : tr("%1 sidecars injected").arg(Mesh::findMesh(mesh)->name)});
+    if (!m_namespaceNames.isEmpty()) {
+        const QStringList &namespaces = m_namespaceNames;
+        const auto rows = m_namespaces->selectionModel()->selectedRows();
+        const QString selectedNs
+            = rows.isEmpty() ? QString() : m_namespaces->item(rows.first().row(), 0)->text();
         QStringList injected;
         for (const auto &d : meshes)
             if (d.id == mesh)
@@ -359,6 +410,8 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
             check->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
             check->setCheckState(injected.contains(namespaces[i]) ? Qt::Checked : Qt::Unchecked);
             m_namespaces->setItem(i, 1, check);
+            if (namespaces[i] == selectedNs)
+                m_namespaces->selectRow(i);
         }
         m_namespaces->resizeColumnToContents(0);
     }
@@ -424,7 +477,7 @@ InstallWizard *LifecyclePage::openInstallWizard()
     if (!selectedMesh().isEmpty())
         m_wizard->selectMesh(selectedMesh());
     connect(m_wizard, &InstallWizard::installed, this, [this](bool ok) {
-        m_log->appendPlainText(ok ? tr("Install verified.") : tr("Install not verified."));
+        appendLog(ok ? tr("Install verified.") : tr("Install not verified."));
         m_controller->detect();
         Q_EMIT operationFinished(ok);
     });

@@ -70,6 +70,7 @@ private:
     [[nodiscard]] QString selectedMesh() const;
     [[nodiscard]] QString activeMesh() const;
     void setBusy(bool busy);
+    void appendLog(const QString &line);
 
     LifecycleController *m_controller;
     QList<Mesh::DetectedMesh> m_detected;
@@ -86,6 +87,8 @@ private:
     QComboBox *m_mtls = nullptr;
     QStringList m_namespaceNames;
     QPointer<InstallWizard> m_wizard;
+    QLabel *m_appLabel = nullptr, *m_sampleNsLabel = nullptr;
+    QString m_shown; // what the tables show, to rebuild them only on a change
     QComboBox *m_app = nullptr;
     QLineEdit *m_sampleNs = nullptr;
     QCheckBox *m_inject = nullptr;

@@ -1,5 +1,7 @@
 #include "thememanager.h"
 
+#include "indicatorstyle.h"
+
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
@@ -18,15 +20,15 @@ void ThemeManager::apply(ThemeMode mode)
     m_mode = mode;
     switch (mode) {
     case ThemeMode::System:
-        m_app->setStyle(QStyleFactory::create(m_systemStyle));
+        m_app->setStyle(new IndicatorStyle(QStyleFactory::create(m_systemStyle)));
         m_app->setPalette(m_systemPalette);
         break;
     case ThemeMode::Light:
-        m_app->setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        m_app->setStyle(new IndicatorStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         m_app->setPalette(lightPalette());
         break;
     case ThemeMode::Dark:
-        m_app->setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        m_app->setStyle(new IndicatorStyle(QStyleFactory::create(QStringLiteral("Fusion"))));
         m_app->setPalette(darkPalette());
         break;
     }

@@ -69,9 +69,9 @@ public:
             summary->setWordWrap(true);
             QStringList facts;
             const Mesh::DetectedMesh *d = state->detectedFor(m.id);
-            if (d && d->replicas > 0)
-                facts << InstallWizard::tr("<span style=\"color:#2e9d4f\">Installed here: %1, "
-                                           "%2/%3 Ready</span>")
+            const bool installed = d && d->replicas > 0;
+            if (installed)
+                facts << InstallWizard::tr("Installed here: %1, %2/%3 Ready")
                              .arg(d->version.toHtmlEscaped())
                              .arg(d->ready)
                              .arg(d->replicas);
@@ -84,6 +84,8 @@ public:
                 facts << InstallWizard::tr("bundled manifest (%1)").arg(m.bundledVersion);
             auto *status = new QLabel(facts.join(QStringLiteral(" · ")), card);
             status->setTextFormat(Qt::RichText);
+            status->setProperty("installed", installed);
+            m_status.append(status);
             status->setEnabled(true);
             QFont small = status->font();
             small.setPointSizeF(small.pointSizeF() * 0.92);
@@ -97,7 +99,9 @@ public:
             item->setData(Qt::AccessibleTextRole, m.name + QStringLiteral(": ") + m.summary);
             m_cards->setItemWidget(item, card);
         }
+        colourCards(-1);
         connect(m_cards, &QListWidget::currentRowChanged, this, [this](int row) {
+            colourCards(row);
             if (row >= 0)
                 m_state->mesh = m_cards->item(row)->data(Qt::UserRole).toString();
             Q_EMIT completeChanged();
@@ -123,8 +127,31 @@ public:
     bool isComplete() const override { return m_cards->currentRow() >= 0; }
 
 private:
+    // A card's text in the selection's text colour when selected (green on the selection's
+    // blue is unreadable); "installed here" is green only on an unselected card.
+    void colourCards(int selectedRow)
+    {
+        for (int i = 0; i < m_status.size(); ++i) {
+            QWidget *card = m_cards->itemWidget(m_cards->item(i));
+            const bool selected = i == selectedRow;
+            QPalette pal = m_cards->palette();
+            if (selected) {
+                pal.setColor(QPalette::WindowText, pal.color(QPalette::HighlightedText));
+                pal.setColor(QPalette::Link, pal.color(QPalette::HighlightedText));
+            }
+            else if (m_status[i]->property("installed").toBool())
+                pal.setColor(QPalette::WindowText, pal.color(QPalette::Text));
+            card->setPalette(pal);
+            QPalette statusPal = pal;
+            if (!selected && m_status[i]->property("installed").toBool())
+                statusPal.setColor(QPalette::WindowText, QColor(0x2e, 0x9d, 0x4f));
+            m_status[i]->setPalette(statusPal);
+        }
+    }
+
     WizardState *m_state;
     QListWidget *m_cards;
+    QList<QLabel *> m_status;
 };
 
 } // namespace

@@ -88,8 +88,7 @@ public:
                               "on, then watch its traffic and mTLS on the Topology page; measure "
                               "the mesh's overhead on the Performance page.")
                 .arg(inst.mesh->name, inst.mesh->controlNamespace));
-        if (!inst.options.injectNamespaces.isEmpty())
-            m_sampleNs->setText(inst.options.injectNamespaces.first());
+        m_sampleNs->setText(sampleNamespace());
         while (QLayoutItem *item = m_restartBox->takeAt(0)) {
             delete item->widget();
             delete item;
@@ -107,6 +106,25 @@ public:
     }
 
 private:
+    // Where Bookinfo goes: the first namespace this install injects, else a fresh one, never
+    // a namespace another mesh injects (its pods would get that mesh's sidecars).
+    [[nodiscard]] QString sampleNamespace() const
+    {
+        const Mesh::Installation &inst = m_state->session->installation();
+        QStringList owned;
+        for (const Mesh::DetectedMesh &d : m_state->detected)
+            if (d.id != inst.mesh->id)
+                owned += d.injectedNamespaces;
+        for (const QString &ns : inst.options.injectNamespaces)
+            if (!owned.contains(ns))
+                return ns;
+        QString name = QStringLiteral("bookinfo");
+        for (int i = 2; m_state->namespaces.contains(name) || owned.contains(name); ++i)
+            name = i == 2 ? QStringLiteral("bookinfo-%1").arg(inst.mesh->id)
+                          : QStringLiteral("bookinfo-%1-%2").arg(inst.mesh->id).arg(i - 1);
+        return name;
+    }
+
     WizardState *m_state;
     InstallWizard *m_wizard;
     QLabel *m_text;

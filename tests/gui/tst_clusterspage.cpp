@@ -19,11 +19,14 @@
 #include <views/thememanager.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -126,6 +129,19 @@ private Q_SLOTS:
         emit container->activated(proxyIndex);
         QTRY_VERIFY_WITH_TIMEOUT(
             logs->toPlainText().contains(QStringLiteral("Envoy proxy is ready")), 5000);
+        // Follow off: the footer says the stream goes on while the view stays; Wrap wraps.
+        auto *follow = page->findChild<QCheckBox *>(QStringLiteral("followLog"));
+        auto *logStatus = logs->parentWidget()->findChildren<QLabel *>().last();
+        QVERIFY(logStatus->text().startsWith(QStringLiteral("Following istio-proxy")));
+        follow->setChecked(false);
+        QVERIFY2(logStatus->text().contains(QStringLiteral("Follow is off")),
+                 qPrintable(logStatus->text()));
+        follow->setChecked(true);
+        QVERIFY(logStatus->text().startsWith(QStringLiteral("Following istio-proxy")));
+        auto *wrap = page->findChild<QCheckBox *>(QStringLiteral("wrapLogLines"));
+        QCOMPARE(logs->lineWrapMode(), QPlainTextEdit::NoWrap);
+        wrap->setChecked(true);
+        QCOMPARE(logs->lineWrapMode(), QPlainTextEdit::WidgetWidth);
 
         // The Shell tab: a terminal in the selected pod's container, typed into.
         const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS");
@@ -233,6 +249,51 @@ private Q_SLOTS:
         emit ns->activated(bookinfo);
         QCOMPARE(proxy->rowCount(), 1);
         QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("bookinfo"));
+        ns->setCurrentIndex(0);
+        emit ns->activated(0);
+
+        // A pod's name is never cut to a few letters: the Name column keeps room for one.
+        QVERIFY(tree->header()->sectionSize(0)
+                >= tree->fontMetrics().horizontalAdvance(QStringLiteral("productpage-v1-abcde")));
+        // The name filter: a pod it hides leaves the details; clearing it brings back what
+        // was open before.
+        const auto row = [&](const QString &name, const QModelIndex &parent = {}) {
+            for (int r = 0; r < proxy->rowCount(parent); ++r)
+                if (proxy->index(r, 0, parent).data().toString() == name)
+                    return proxy->index(r, 0, parent);
+            return QModelIndex();
+        };
+        tree->collapse(row(QStringLiteral("kube-system")));
+        const QModelIndex workload
+            = row(QStringLiteral("productpage-v1"), row(QStringLiteral("bookinfo")));
+        tree->expand(workload);
+        tree->setCurrentIndex(proxy->index(0, 0, workload));
+        QTRY_VERIFY(yaml->toPlainText().contains(QStringLiteral("kind: Pod")));
+        auto *search = page->findChild<QLineEdit *>();
+        QVERIFY(search->isClearButtonEnabled()); // the name filter, the first line edit
+        QTest::keyClicks(search, QStringLiteral("ratings"));
+        QVERIFY(!tree->currentIndex().isValid());
+        QCOMPARE(yaml->toPlainText(), QString());
+        search->clear();
+        QVERIFY(!tree->isExpanded(row(QStringLiteral("kube-system"))));
+        QVERIFY(tree->isExpanded(row(QStringLiteral("bookinfo"))));
+        QVERIFY(tree->isExpanded(
+            row(QStringLiteral("productpage-v1"), row(QStringLiteral("bookinfo")))));
+        QVERIFY(
+            !tree->isExpanded(row(QStringLiteral("ratings-v1"), row(QStringLiteral("bookinfo")))));
+        // A long connection error is elided and leaves the filter its width.
+        const int searchWidth = search->width();
+        window.connectionState()->setFailed(QStringLiteral("meshdeck-demo"),
+                                            QString(400, QLatin1Char('x')));
+        QLabel *status = nullptr;
+        for (QLabel *l : page->findChildren<QLabel *>())
+            if (l->toolTip().contains(QString(400, QLatin1Char('x'))))
+                status = l;
+        QVERIFY(status);
+        QTRY_VERIFY(status->text().endsWith(QChar(0x2026)));
+        QCOMPARE(search->width(), searchWidth);
+        window.connectionState()->setConnected(QStringLiteral("meshdeck-demo"),
+                                               QStringLiteral("v1.32.2"));
         QVERIFY2(guard.messages().isEmpty(), qPrintable(guard.messages().join(QLatin1Char('\n'))));
     }
 

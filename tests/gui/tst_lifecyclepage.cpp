@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -164,8 +165,9 @@ private Q_SLOTS:
             page.meshTable()->item(0, 1)->text().contains(QStringLiteral("1.26.2")), 5000);
         QTRY_COMPARE(page.findChild<QComboBox *>(QStringLiteral("mtlsMode"))->currentText(),
                      QStringLiteral("STRICT"));
-        // Next steps: Bookinfo into the injected namespace, from the wizard.
-        wizard->findChild<QLineEdit *>(QStringLiteral("sampleNamespace"))->setText("shop");
+        // Next steps: Bookinfo into the namespace this install injects, proposed by the wizard.
+        QCOMPARE(wizard->findChild<QLineEdit *>(QStringLiteral("sampleNamespace"))->text(),
+                 QStringLiteral("shop"));
         wizard->findChild<QPushButton *>(QStringLiteral("deploySampleButton"))->click();
         QVERIFY(done.wait(30000));
         QVERIFY2(done.last().at(0).toBool(), qPrintable(page.status()->text()));
@@ -197,12 +199,20 @@ private Q_SLOTS:
                 return row >= 0 && page.namespaceTable()->item(row, 1)->checkState() == Qt::Checked;
             }(),
             5000);
+        QCOMPARE(page.namespaceTable()->horizontalHeaderItem(1)->text(),
+                 QStringLiteral("Istio sidecars injected"));
         page.namespaceTable()->item(row, 1)->setCheckState(Qt::Unchecked);
         QVERIFY(done.wait(10000));
         QVERIFY(done.last().at(0).toBool());
-        // Restart to apply: the new pods come without sidecars.
-        page.namespaceTable()->selectRow(row);
-        page.restartSelectedNamespace();
+        // Restart to apply: the namespace just switched is the one Restart Workloads names,
+        // without selecting it first; the new pods come without sidecars.
+        auto *restart = page.findChild<QPushButton *>(QStringLiteral("restartButton"));
+        QTRY_VERIFY(restart->isEnabled());
+        QCOMPARE(restart->text(), QStringLiteral("Restart &Workloads in shop"));
+        // The operation log shows its newest line.
+        QTRY_COMPARE(page.log()->verticalScrollBar()->value(),
+                     page.log()->verticalScrollBar()->maximum());
+        QTest::mouseClick(restart, Qt::LeftButton);
         QVERIFY(done.wait(10000));
         QVERIFY2(done.last().at(0).toBool(), qPrintable(page.status()->text()));
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -238,6 +248,61 @@ private Q_SLOTS:
         QVERIFY(kinds.contains(QStringLiteral("install")));
         QVERIFY(kinds.contains(QStringLiteral("uninstall")));
         QVERIFY(kinds.contains(QStringLiteral("sample deploy")));
+    }
+
+    // The page follows the cluster without Refresh (the window feeds scheduleDetect from the
+    // informers' changes), and a new detection keeps the user's selection.
+    void followsTheClusterAndKeepsTheSelection()
+    {
+        Demo::DemoCluster::Options options;
+        options.scenario = QStringLiteral("empty");
+        options.bookinfoTraffic = false;
+        Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QVERIFY(cluster.writeKubeconfig(kc).ok());
+        LifecycleController controller;
+        LifecyclePage page(&controller);
+        page.resize(1280, 800);
+        page.show();
+        QSignalSpy detected(&controller, &LifecycleController::detected);
+        controller.setSession(std::make_shared<Kube::ClusterSession>(
+            Kube::Kubeconfig::load(kc)->resolve(QStringLiteral("meshdeck-demo")).value()));
+        QVERIFY(detected.wait(10000));
+        QTableWidget *ns = page.namespaceTable();
+        QCOMPARE(ns->horizontalHeaderItem(1)->text(),
+                 QStringLiteral("Sidecars injected (no mesh installed)"));
+        int row = -1;
+        for (int i = 0; i < ns->rowCount(); ++i)
+            if (ns->item(i, 0)->text() == QLatin1String("default"))
+                row = i;
+        QVERIFY(row >= 0);
+        ns->selectRow(row);
+        auto *restart = page.findChild<QPushButton *>(QStringLiteral("restartButton"));
+        QCOMPARE(restart->text(), QStringLiteral("Restart &Workloads in default"));
+
+        const auto namespaces = *cluster.registry().find(QString(), QStringLiteral("v1"),
+                                                         QStringLiteral("namespaces"));
+        cluster.store().create(
+            namespaces,
+            QJsonObject {{QStringLiteral("metadata"),
+                          QJsonObject {{QStringLiteral("name"), QStringLiteral("aaa")}}}});
+        controller.scheduleDetect();
+        controller.scheduleDetect(); // coalesced: one detection
+        QVERIFY(detected.wait(5000));
+        QCOMPARE(detected.size(), 2);
+        QTRY_COMPARE(ns->item(0, 0)->text(), QStringLiteral("aaa"));
+        const auto rows = ns->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(ns->item(rows.first().row(), 0)->text(), QStringLiteral("default"));
+        QCOMPARE(restart->text(), QStringLiteral("Restart &Workloads in default"));
+        // The sample picker says what it picks.
+        auto *app = page.findChild<QComboBox *>(QStringLiteral("sampleApp"));
+        bool labelled = false;
+        for (QLabel *l : page.findChildren<QLabel *>())
+            labelled = labelled || l->buddy() == app;
+        QVERIFY(labelled);
     }
 };
 

@@ -2,7 +2,9 @@
 #include <views/thememanager.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QImage>
+#include <QRadioButton>
 #include <QTest>
 
 using namespace Meshdeck;
@@ -36,6 +38,29 @@ class tst_SvgIconEngine : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // In the dark theme an unticked check box and radio button stand out from the base: their
+    // edge is clearly lighter than what surrounds them (Fusion's own is nearly black).
+    void darkIndicatorsAreVisible()
+    {
+        ThemeManager themes(qApp);
+        themes.apply(ThemeMode::Dark);
+        const int base = ThemeManager::darkPalette().color(QPalette::Window).lightness();
+        for (QAbstractButton *b : std::initializer_list<QAbstractButton *> {
+                 new QCheckBox(QStringLiteral("Idle nodes")),
+                 new QRadioButton(QStringLiteral("Constant rate"))}) {
+            b->setPalette(ThemeManager::darkPalette());
+            b->resize(b->sizeHint());
+            const QImage image = b->grab().toImage();
+            int lightest = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < 14; ++x) // the indicator, left of the text
+                    lightest = std::max(lightest, QColor(image.pixel(x, y)).lightness());
+            QVERIFY2(lightest - base > 60,
+                     qPrintable(QStringLiteral("%1 vs %2").arg(lightest).arg(base)));
+            delete b;
+        }
+        themes.apply(ThemeMode::Light);
+    }
     void everyIconLoads_data()
     {
         QTest::addColumn<QString>("path");
