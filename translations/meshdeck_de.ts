@@ -4299,6 +4299,21 @@ Median (min. … max.)</translation>
     </message>
 </context>
 <context>
+    <name>Meshdeck::Sparkline</name>
+    <message>
+        <source>min %1 · max %2</source>
+        <translation>min. %1 · max. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n min</source>
+        <translation><numerusform>letzte %n min</numerusform><numerusform>letzte %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n s</source>
+        <translation><numerusform>letzte %n s</numerusform><numerusform>letzte %n s</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
         <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
@@ -4558,10 +4573,6 @@ Median (min. … max.)</translation>
         <translation>Kein Live-Verkehr: %1 Der Graph zeigt, was die Kubernetes-API weiß (Dienste und die Workloads, die sie auswählen).</translation>
     </message>
     <message>
-        <source>%1 nodes, %2 edges · updated %3 · %4 PromQL queries, %5 ms</source>
-        <translation>%1 Knoten, %2 Kanten · aktualisiert %3 · %4 PromQL-Abfragen, %5 ms</translation>
-    </message>
-    <message>
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
@@ -4691,6 +4702,18 @@ Median (min. … max.)</translation>
     <message>
         <source>&amp;Route Traffic to %1…</source>
         <translation>Verkehr zu %1 &amp;lenken …</translation>
+    </message>
+    <message>
+        <source>updated %1 · %2 PromQL queries, %3 ms</source>
+        <translation>aktualisiert %1 · %2 PromQL-Abfragen, %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges</source>
+        <translation>%1 Knoten, %2 Kanten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes, %3 of %4 edges shown (the rest hidden)</source>
+        <translation>%1 von %2 Knoten, %3 von %4 Kanten gezeigt (der Rest ausgeblendet)</translation>
     </message>
 </context>
 <context>

@@ -4299,6 +4299,21 @@ mediana (mín. … máx.)</translation>
     </message>
 </context>
 <context>
+    <name>Meshdeck::Sparkline</name>
+    <message>
+        <source>min %1 · max %2</source>
+        <translation>mín. %1 · máx. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n min</source>
+        <translation><numerusform>último %n min</numerusform><numerusform>últimos %n min</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>last %n s</source>
+        <translation><numerusform>último %n s</numerusform><numerusform>últimos %n s</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Telemetry::PrometheusClient</name>
     <message>
         <source>The answer is not Prometheus&apos;s JSON. Is this address a Prometheus server?</source>
@@ -4558,10 +4573,6 @@ mediana (mín. … máx.)</translation>
         <translation>Sin tráfico en vivo: %1 El grafo muestra lo que sabe la API de Kubernetes (servicios y las cargas que seleccionan).</translation>
     </message>
     <message>
-        <source>%1 nodes, %2 edges · updated %3 · %4 PromQL queries, %5 ms</source>
-        <translation>%1 nodos, %2 aristas · actualizado %3 · %4 consultas PromQL, %5 ms</translation>
-    </message>
-    <message>
         <source>n/a</source>
         <translation>n/d</translation>
     </message>
@@ -4691,6 +4702,18 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>&amp;Route Traffic to %1…</source>
         <translation>&amp;Enrutar el tráfico a %1…</translation>
+    </message>
+    <message>
+        <source>updated %1 · %2 PromQL queries, %3 ms</source>
+        <translation>actualizado %1 · %2 consultas PromQL, %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 nodes, %2 edges</source>
+        <translation>%1 nodos, %2 aristas</translation>
+    </message>
+    <message>
+        <source>%1 of %2 nodes, %3 of %4 edges shown (the rest hidden)</source>
+        <translation>%1 de %2 nodos, %3 de %4 aristas visibles (el resto oculto)</translation>
     </message>
 </context>
 <context>

@@ -261,13 +261,9 @@ void GraphPainter::setGraph(const Graph &graph)
         m_nodePaths.append(shapeFor(m_graph.nodes[i].type, r));
         index.insert(m_graph.nodes[i].id, i);
         m_grid[cellKey(qFloor(c.x() / Cell), qFloor(c.y() / Cell))].append(i);
-        const QString &ns = m_graph.nodes[i].ns;
-        if (!ns.isEmpty() && ns != QLatin1String("unknown")) {
-            const QRectF box = r.adjusted(-30, -26, 30, 30);
-            m_namespaceBoxes[ns]
-                = m_namespaceBoxes.contains(ns) ? m_namespaceBoxes[ns].united(box) : box;
-        }
     }
+    m_hiddenNodes.clear();
+    boxNamespaces();
     for (const Edge &e : std::as_const(m_graph.edges)) {
         const int a = index.value(e.source, -1), b = index.value(e.target, -1);
         if (a < 0 || b < 0) {
@@ -306,6 +302,30 @@ void GraphPainter::setHidden(QSet<int> nodes, QSet<int> edges)
     m_hiddenNodes = std::move(nodes);
     m_hiddenEdges = std::move(edges);
     m_batchesDirty = true;
+    boxNamespaces();
+}
+
+void GraphPainter::boxNamespaces()
+{
+    // A namespace's box around its shown nodes; one whose nodes are all hidden has none.
+    m_namespaceBoxes.clear();
+    for (int i = 0; i < m_graph.nodes.size(); ++i) {
+        const QString &ns = m_graph.nodes[i].ns;
+        if (ns.isEmpty() || ns == QLatin1String("unknown") || m_hiddenNodes.contains(i))
+            continue;
+        const QRectF box = m_nodeRects[i].adjusted(-30, -26, 30, 30);
+        auto it = m_namespaceBoxes.find(ns);
+        if (it == m_namespaceBoxes.end())
+            m_namespaceBoxes.insert(ns, box);
+        else
+            *it = it->united(box);
+    }
+}
+
+QColor GraphPainter::findColor(bool dark)
+{
+    // Violet: no health colour is near it (green, amber, red, grey), nor the selection's blue.
+    return dark ? QColor(0xc2, 0x97, 0xff) : QColor(0x82, 0x50, 0xdf);
 }
 
 void GraphPainter::setSelection(int node, int edge)
@@ -504,7 +524,7 @@ void GraphPainter::paintEdgeDecorations(const Pass &pass, const QVector<int> &vi
         }
         if (i == m_selectedEdge || m_highlightEdges.contains(i)) {
             painter->setPen(QPen(i == m_selectedEdge ? m_palette.color(QPalette::Highlight)
-                                                     : QColor(0xff, 0xc1, 0x07),
+                                                     : findColor(pass.dark),
                                  5));
             painter->setBrush(Qt::NoBrush);
             painter->drawLine(l);
@@ -573,11 +593,15 @@ void GraphPainter::paintNodes(const Pass &pass) const
         QPen border(healthColor(n.health), n.health == Health::NoTraffic ? 1.5 : 3);
         if (i == m_selectedNode)
             border = QPen(m_palette.color(QPalette::Highlight), 4);
-        else if (m_highlightNodes.contains(i))
-            border = QPen(QColor(0xff, 0xc1, 0x07), 4);
         painter->setPen(border);
         painter->setBrush(typeFill(n.type, pass.dark));
         painter->drawPath(m_nodePaths[i]);
+        if (m_highlightNodes.contains(i) && i != m_selectedNode) {
+            // A Find match: a ring around the node, which keeps its health colour.
+            painter->setPen(QPen(findColor(pass.dark), 3));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(r.adjusted(-7, -7, 7, 7));
+        }
         if (!pass.labels)
             continue;
         painter->setPen(pass.text);

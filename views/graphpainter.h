@@ -39,6 +39,7 @@ public:
     // Highlighted by find (ids / edge indexes) and hidden by hide.
     void setHighlights(QSet<int> nodes, QSet<int> edges);
     void setHidden(QSet<int> nodes, QSet<int> edges);
+    [[nodiscard]] const QHash<QString, QRectF> &namespaceBoxes() const { return m_namespaceBoxes; }
     void setSelection(int node, int edge);
     // Traffic animation: dots run along busy edges, as many and as fast as the rate says, red
     // in proportion to errors. phase: seconds since the animation started; < 0 turns it off.
@@ -62,11 +63,14 @@ public:
     [[nodiscard]] QRectF nodeRect(int i) const;
 
     [[nodiscard]] static QColor healthColor(Topology::Health h);
+    // The colour of Find's matches (node rings, edges), apart from every health colour.
+    [[nodiscard]] static QColor findColor(bool dark);
     [[nodiscard]] static QString edgeText(const Topology::Edge &e, EdgeLabel label);
 
     static constexpr double NodeSize = 36;
 
 private:
+    void boxNamespaces();
     Topology::Graph m_graph;
     QVector<QLineF> m_lines; // per edge, trimmed to the node outlines
     QVector<QRectF> m_nodeRects;

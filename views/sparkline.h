@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QPair>
 #include <QPointF>
 #include <QWidget>
 
@@ -32,12 +33,17 @@ public:
     }
     void setPoints(const QList<QPointF> &points);
     [[nodiscard]] const QList<QPointF> &points() const { return m_points; }
-    QSize sizeHint() const override { return {220, 54}; }
+    // The scale shown under the line: "min … · max …" of the series ("" without points).
+    [[nodiscard]] QString scaleText() const;
+    QSize sizeHint() const override { return {220, 68}; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    [[nodiscard]] QString valueText(double v) const;
+    [[nodiscard]] QPair<double, double> range() const;
+
     QString m_title;
     QString m_unit;
     QColor m_color = QColor(0x1f, 0x77, 0xb4);

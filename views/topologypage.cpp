@@ -377,12 +377,10 @@ void TopologyPage::onGraph(const Graph &graph, const QString &problem, int promq
     pal.setColor(QPalette::WindowText,
                  problem.isEmpty() ? pal.color(QPalette::Text) : QColor(0x5c, 0x42, 0x00));
     m_banner->setPalette(pal);
-    m_status->setText(tr("%1 nodes, %2 edges · updated %3 · %4 PromQL queries, %5 ms")
-                          .arg(graph.nodes.size())
-                          .arg(graph.edges.size())
-                          .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
-                          .arg(promql)
-                          .arg(ms));
+    m_refreshed = tr("updated %1 · %2 PromQL queries, %3 ms")
+                      .arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
+                      .arg(promql)
+                      .arg(ms);
     applyFindAndHide();
     // The selection's sparklines follow the refresh.
     if (m_view->selectedNode() >= 0 || m_view->selectedEdge() >= 0)
@@ -427,11 +425,31 @@ void TopologyPage::applyFindAndHide()
     }
     m_view->setFindAndHide(foundNodes, foundEdges, hiddenNodes, hiddenEdges);
     m_status->setTextFormat(Qt::PlainText);
-    if (!errors.isEmpty())
+    if (!errors.isEmpty()) {
         m_status->setText(errors.join(QLatin1Char(' ')));
-    else if (!m_find->text().trimmed().isEmpty())
-        m_status->setText(tr("Find: %n match(es)", nullptr,
-                             static_cast<int>(foundNodes.size() + foundEdges.size())));
+        return;
+    }
+    // What is shown: hidden nodes and edges are not counted as if they were there.
+    const auto nodes = static_cast<int>(m_graph.nodes.size());
+    const auto edges = static_cast<int>(m_graph.edges.size());
+    QStringList parts;
+    if (hiddenNodes.isEmpty() && hiddenEdges.isEmpty())
+        parts << tr("%1 nodes, %2 edges").arg(nodes).arg(edges);
+    else
+        parts << tr("%1 of %2 nodes, %3 of %4 edges shown (the rest hidden)")
+                     .arg(nodes - hiddenNodes.size())
+                     .arg(nodes)
+                     .arg(edges - hiddenEdges.size())
+                     .arg(edges);
+    if (!m_refreshed.isEmpty())
+        parts << m_refreshed;
+    if (!m_find->text().trimmed().isEmpty()) {
+        // Matches among what is shown: a hidden match is not one the user can see.
+        const auto shownNodes = static_cast<int>((foundNodes - hiddenNodes).size());
+        const auto shownEdges = static_cast<int>((foundEdges - hiddenEdges).size());
+        parts << tr("Find: %n match(es)", nullptr, shownNodes + shownEdges);
+    }
+    m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void TopologyPage::requestHistory(int node, int edge)

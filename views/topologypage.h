@@ -69,6 +69,7 @@ private:
 
     TopologyController *m_controller;
     Topology::Graph m_graph;
+    QString m_refreshed; // "updated … · N PromQL queries, M ms" of the last refresh
     ConfigChecksModel *m_checks = nullptr;
     QStackedWidget *m_stack = nullptr;
     EmptyStatePage *m_empty = nullptr;

@@ -276,6 +276,7 @@ void TopologyView::setGraph(const Topology::Graph &graph, bool keepView)
     m_minimap->setVisible(!graph.nodes.isEmpty());
     if (graph.geometryKey == 0 || graph.geometryKey != m_minimapKey) { // values alone: keep it
         m_minimapKey = graph.geometryKey;
+        m_minimapHidden.clear(); // a new graph starts with nothing hidden
         m_minimap->rebuild();
     }
     // A relayout that moved nodes the user was looking at: they glide to their new places
@@ -312,6 +313,10 @@ void TopologyView::setFindAndHide(const QSet<int> &foundNodes, const QSet<int> &
 {
     m_painter.setHighlights(foundNodes, foundEdges);
     m_painter.setHidden(hiddenNodes, hiddenEdges);
+    if (hiddenNodes != m_minimapHidden) { // the overview leaves hidden nodes out too
+        m_minimapHidden = hiddenNodes;
+        m_minimap->rebuild();
+    }
     invalidate();
 }
 

@@ -81,6 +81,7 @@ private:
     Minimap *m_minimap = nullptr;
     bool m_followFit = true; // fitted and untouched: a resize (the first show too) fits again
     quint64 m_minimapKey = 0;
+    QSet<int> m_minimapHidden; // hidden nodes the overview was drawn without
     QTimer *m_animation = nullptr;
     QElapsedTimer *m_clock = nullptr;
     int m_node = -1;

@@ -162,6 +162,10 @@ private Q_SLOTS:
         // Its history over the window, from a range query.
         QTRY_VERIFY_WITH_TIMEOUT(page.rateSparkline()->points().size() >= 2, 10000);
         QVERIFY(page.rateSparkline()->isVisible());
+        // Its scale: the series' least and greatest values.
+        QVERIFY2(page.rateSparkline()->scaleText().startsWith(QStringLiteral("min "))
+                     && page.rateSparkline()->scaleText().contains(QStringLiteral(" · max ")),
+                 qPrintable(page.rateSparkline()->scaleText()));
         page.findEdit()->setText(QStringLiteral("name contains reviews and rps > 0"));
         QTRY_VERIFY(page.view()->painter().graph().nodes.size() > 0);
         const auto saysMatches = [&page] {
@@ -177,8 +181,17 @@ private Q_SLOTS:
         QTRY_VERIFY(page.view()->hasFocus());
         page.hideEdit()->setText(QStringLiteral("rps >"));
         QTRY_VERIFY(!page.hideEdit()->toolTip().isEmpty()); // the parse error, explained
+        QVERIFY(page.view()->painter().namespaceBoxes().contains(QStringLiteral("istio-system")));
         page.hideEdit()->setText(QStringLiteral("namespace = istio-system"));
         QTRY_VERIFY(page.hideEdit()->toolTip().isEmpty());
+        // A namespace whose nodes are all hidden leaves no empty box, and the status line
+        // counts what is shown.
+        QVERIFY(!page.view()->painter().namespaceBoxes().contains(QStringLiteral("istio-system")));
+        QVERIFY(page.view()->painter().namespaceBoxes().contains(QStringLiteral("bookinfo")));
+        auto *status = page.findChild<QLabel *>(QStringLiteral("topologyStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral(" nodes, "))
+                     && status->text().contains(QStringLiteral("shown")),
+                 qPrintable(status->text()));
 
         // Positions hold still across refreshes.
         const QPointF before
