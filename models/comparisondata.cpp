@@ -52,6 +52,25 @@ QStringList ComparisonData::warningsFor(const QList<Run> &runs)
                         "loop sends less when the server slows down, so its latency leaves out "
                         "the waiting a constant rate measures.")
                         .arg(closed.join(QStringLiteral(", ")));
+    for (const Run &r : runs) {
+        // An imported run whose generator's own percentiles differ from the histogram's by
+        // more than 2 %: both are said, so that neither passes for the other.
+        const auto differs = [](double a, double b) {
+            return std::abs(a - b) > 0.02 * std::max(std::abs(a), std::abs(b));
+        };
+        if (!r.reportedMs.contains(50) || !r.reportedMs.contains(99) || r.samples == 0)
+            continue;
+        if (differs(r.reportedMs.value(50), r.p50) || differs(r.reportedMs.value(99), r.p99))
+            warnings << QCoreApplication::translate(
+                            "Meshdeck::ComparisonData",
+                            "%1 was imported from %2, which reported p50 %3 ms and p99 %4 ms; the "
+                            "figures here (p50 %5 ms, p99 %6 ms) are computed from its histogram, "
+                            "whose buckets are coarser than its samples.")
+                            .arg(r.name, r.reportedBy,
+                                 locale.toString(r.reportedMs.value(50), 'f', 2),
+                                 locale.toString(r.reportedMs.value(99), 'f', 2),
+                                 locale.toString(r.p50, 'f', 2), locale.toString(r.p99, 'f', 2));
+    }
     if (protocols.size() > 1)
         warnings << QCoreApplication::translate(
                         "Meshdeck::ComparisonData",
@@ -85,6 +104,17 @@ ComparisonData ComparisonData::build(const QList<Perf::RunResult> &runs)
         r.missedRate = r.requestedRate > 0 && r.achievedRate < 0.95 * r.requestedRate;
         r.label = r.missedRate ? r.name + QStringLiteral(" ⚠") : r.name;
         r.errorPercent = run.report.errorShare() * 100.0;
+        for (auto it = run.labels.cbegin(); it != run.labels.cend(); ++it) {
+            if (!it.key().startsWith(QLatin1String("fortio.p")))
+                continue;
+            bool okP = false, okV = false;
+            const double percent = it.key().mid(8).toDouble(&okP);
+            const double ms = it.value().section(QLatin1Char(' '), 0, 0).toDouble(&okV);
+            if (okP && okV) {
+                r.reportedMs.insert(percent, ms);
+                r.reportedBy = QStringLiteral("fortio");
+            }
+        }
         if (h.empty()) {
             out.runs.append(r);
             continue;

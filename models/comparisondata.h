@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QList>
+#include <QMap>
 #include <QPointF>
 #include <QStringList>
 
@@ -36,6 +37,10 @@ struct ComparisonData
         QString protocol; // "HTTP/1.1", "HTTP/2 x 10" (streams per connection)
         QString protocolName; // "http/1.1", "h2", for files
         quint64 samples = 0;
+        // Percentiles the generator itself reported (fortio's, kept on import), by percent;
+        // the figures above are Meshdeck's, computed from the histogram.
+        QMap<double, double> reportedMs;
+        QString reportedBy;
     };
     QList<Run> runs;
     double minLatency = 0; // across runs, for shared axes
@@ -54,7 +59,8 @@ struct ComparisonData
     static double nines(double percent);
     [[nodiscard]] static ComparisonData build(const QList<Perf::RunResult> &runs);
     // Why a comparison of these runs may mislead: runs that missed their rate, closed-loop runs
-    // beside constant-rate ones, different protocols (in the language of the moment).
+    // beside constant-rate ones, different protocols, imported runs whose generator reported
+    // other percentiles than their histogram gives (in the language of the moment).
     [[nodiscard]] static QStringList warningsFor(const QList<Run> &runs);
 };
 

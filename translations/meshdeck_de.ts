@@ -286,6 +286,10 @@
         <source>The runs use different protocols (%1): part of the difference is the protocol&apos;s, not the mesh&apos;s.</source>
         <translation>Die Läufe verwenden verschiedene Protokolle (%1): Ein Teil des Unterschieds geht auf das Protokoll zurück, nicht auf das Mesh.</translation>
     </message>
+    <message>
+        <source>%1 was imported from %2, which reported p50 %3 ms and p99 %4 ms; the figures here (p50 %5 ms, p99 %6 ms) are computed from its histogram, whose buckets are coarser than its samples.</source>
+        <translation>%1 wurde aus %2 importiert, das p50 %3 ms und p99 %4 ms meldete; die Werte hier (p50 %5 ms, p99 %6 ms) sind aus seinem Histogramm berechnet, dessen Klassen gröber sind als seine Messwerte.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonView</name>
@@ -3712,6 +3716,10 @@ Median (min. … max.)</translation>
         <source>gRPC c&amp;all:</source>
         <translation>gRPC-Au&amp;fruf:</translation>
     </message>
+    <message>
+        <source>A run with a name is kept as that profile (listed on the left, shown in Results&apos; Profile column); without one it is named by its URL.</source>
+        <translation>Ein Lauf mit Namen wird als dieses Profil behalten (links aufgeführt, in der Spalte „Profil“ der Ergebnisse gezeigt); ohne Namen wird er nach seiner URL benannt.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::PodShellPanel</name>
@@ -4306,11 +4314,17 @@ Median (min. … max.)</translation>
     </message>
     <message numerus="yes">
         <source>last %n min</source>
-        <translation><numerusform>letzte %n min</numerusform><numerusform>letzte %n min</numerusform></translation>
+        <translation>
+            <numerusform>letzte %n min</numerusform>
+            <numerusform>letzte %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>last %n s</source>
-        <translation><numerusform>letzte %n s</numerusform><numerusform>letzte %n s</numerusform></translation>
+        <translation>
+            <numerusform>letzte %n s</numerusform>
+            <numerusform>letzte %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -286,6 +286,10 @@
         <source>The runs use different protocols (%1): part of the difference is the protocol&apos;s, not the mesh&apos;s.</source>
         <translation>Las ejecuciones usan protocolos distintos (%1): parte de la diferencia se debe al protocolo, no a la malla.</translation>
     </message>
+    <message>
+        <source>%1 was imported from %2, which reported p50 %3 ms and p99 %4 ms; the figures here (p50 %5 ms, p99 %6 ms) are computed from its histogram, whose buckets are coarser than its samples.</source>
+        <translation>%1 se importó de %2, que informó p50 %3 ms y p99 %4 ms; las cifras de aquí (p50 %5 ms, p99 %6 ms) se calculan a partir de su histograma, cuyos intervalos son más gruesos que sus muestras.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonView</name>
@@ -3712,6 +3716,10 @@ mediana (mín. … máx.)</translation>
         <source>gRPC c&amp;all:</source>
         <translation>Llamada g&amp;RPC:</translation>
     </message>
+    <message>
+        <source>A run with a name is kept as that profile (listed on the left, shown in Results&apos; Profile column); without one it is named by its URL.</source>
+        <translation>Una ejecución con nombre se guarda como ese perfil (en la lista de la izquierda y en la columna «Perfil» de Resultados); sin nombre, se nombra por su URL.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::PodShellPanel</name>
@@ -4306,11 +4314,17 @@ mediana (mín. … máx.)</translation>
     </message>
     <message numerus="yes">
         <source>last %n min</source>
-        <translation><numerusform>último %n min</numerusform><numerusform>últimos %n min</numerusform></translation>
+        <translation>
+            <numerusform>último %n min</numerusform>
+            <numerusform>últimos %n min</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>last %n s</source>
-        <translation><numerusform>último %n s</numerusform><numerusform>últimos %n s</numerusform></translation>
+        <translation>
+            <numerusform>último %n s</numerusform>
+            <numerusform>últimos %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,9 @@
 #include <QTabWidget>
 #include <QUrl>
 #include <QValueAxis>
+
+#include <cmath>
+#include <limits>
 #include <QVBoxLayout>
 
 namespace Meshdeck {
@@ -288,21 +291,41 @@ void ComparisonView::rebuildCharts()
     {
         QChart *chart = newChart();
         auto *series = new QBarSeries;
-        double top = 0;
+        double top = 0, least = std::numeric_limits<double>::max();
         for (const auto &r : m_data.runs) {
             auto *set = new QBarSet(r.label);
             set->setColor(r.color);
             set->setBorderColor(r.color);
             *set << r.p50 << r.p90 << r.p99 << r.p999;
             top = std::max(top, r.p999);
+            for (const double v : {r.p50, r.p90, r.p99, r.p999})
+                if (v > 0)
+                    least = std::min(least, v);
             series->append(set);
         }
         chart->addSeries(series);
         auto *x = new QBarCategoryAxis;
         x->append({QStringLiteral("p50"), QStringLiteral("p90"), QStringLiteral("p99"),
                    QStringLiteral("p99.9")});
-        auto *y = new QValueAxis;
-        y->setRange(0, std::max(0.001, top * 1.15));
+        // Values twenty times apart on a linear axis hide the small bars: then the axis is
+        // logarithmic, from the decade below the least value to the one above the greatest.
+        QAbstractAxis *y = nullptr;
+        if (least < std::numeric_limits<double>::max() && top / least > 20) {
+            auto *log = new QLogValueAxis;
+            log->setBase(10);
+            log->setLabelFormat(QStringLiteral("%g"));
+            log->setRange(std::pow(10.0, std::floor(std::log10(least))),
+                          std::pow(10.0, std::ceil(std::log10(top * 1.15))));
+            log->setMinorTickCount(8);
+            y = log;
+        } else {
+            auto *linear = new QValueAxis;
+            linear->setRange(0, std::max(0.001, top * 1.15));
+            linear->applyNiceNumbers();
+            linear->setLabelFormat(QStringLiteral("%g"));
+            y = linear;
+        }
+        y->setObjectName(QStringLiteral("barsLatencyAxis"));
         y->setTitleText(tr("Latency (ms)"));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);

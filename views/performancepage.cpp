@@ -235,6 +235,9 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     rightLayout->setContentsMargins(6, 12, 12, 12);
     m_status = new QLabel(right);
     m_status->setWordWrap(true);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Room for three lines from the start: the result's summary does not push the charts down.
+    m_status->setMinimumHeight(m_status->fontMetrics().lineSpacing() * 3 + 4);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_progress = new QProgressBar(right);
     m_progress->setRange(0, 1000);
@@ -459,6 +462,8 @@ void PerformancePage::retranslate()
     m_newProfile->setText(tr("&New"));
     m_deleteProfile->setText(tr("Delete"));
     m_nameLabel->setText(tr("&Name:"));
+    m_name->setToolTip(tr("A run with a name is kept as that profile (listed on the left, shown "
+                          "in Results' Profile column); without one it is named by its URL."));
     m_urlLabel->setText(tr("&Target URL:"));
     m_methodLabel->setText(tr("&Method:"));
     m_loadLabel->setText(tr("&Load:"));
@@ -556,6 +561,12 @@ void PerformancePage::startRun()
         return;
     }
     const LoadProfile p = profileFromForm();
+    // A named run is a run of that profile: it is kept (or updated) in the Profiles list, so
+    // that the list and the Results page's Profile column agree.
+    if (!p.name.isEmpty() && m_results && m_results->writable()) {
+        m_selectProfile = p.name;
+        m_results->saveProfile(p);
+    }
     RunRequest request;
     request.name = p.name.isEmpty() ? QString::fromStdString(p.spec.url) : p.name;
     request.spec = p.spec;
@@ -683,9 +694,18 @@ void PerformancePage::redraw()
     if (!m_dirty)
         return;
     m_dirty = false;
-    m_rateSeries->replace(m_ratePoints);
-    m_p50Series->replace(m_p50Points);
-    m_p99Series->replace(m_p99Points);
+    // The seconds measured so far, and the second under way as it stands now: the charts
+    // move from the first progress, as the figures above them do.
+    const bool partial = m_runs->isRunning() && !p.warmingUp && p.responses > 0
+        && p.elapsedSeconds > (m_ratePoints.isEmpty() ? 0.0 : m_ratePoints.last().x() + 0.05);
+    const auto withNow = [&](QList<QPointF> points, double y) {
+        if (partial)
+            points.append({p.elapsedSeconds, y});
+        return points;
+    };
+    m_rateSeries->replace(withNow(m_ratePoints, p.rate));
+    m_p50Series->replace(withNow(m_p50Points, p.p50Ms));
+    m_p99Series->replace(withNow(m_p99Points, p.p99Ms));
     const double maxX
         = std::max(10.0, std::max(total, m_ratePoints.isEmpty() ? 0.0 : m_ratePoints.last().x()));
     double maxRate = 1, maxLatency = 0.1;
@@ -693,6 +713,10 @@ void PerformancePage::redraw()
         maxRate = std::max(maxRate, q.y());
     for (const QPointF &q : m_p99Points)
         maxLatency = std::max(maxLatency, q.y());
+    if (partial) {
+        maxRate = std::max(maxRate, p.rate);
+        maxLatency = std::max(maxLatency, p.p99Ms);
+    }
     m_rateX->setRange(0, maxX);
     m_latencyX->setRange(0, maxX);
     m_rateY->setRange(0, maxRate * 1.15);

@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -89,6 +90,16 @@ private Q_SLOTS:
         probe.start();
         page.startRun();
         QVERIFY(runs.isRunning());
+        // The live chart moves before the first second is complete: the second under way is
+        // drawn as it stands (a point between whole seconds).
+        auto *rate = qobject_cast<QLineSeries *>(page.rateChart()->chart()->series().first());
+        bool partial = false;
+        QTRY_VERIFY_WITH_TIMEOUT(partial = partial
+                                     || (rate->count() > 0
+                                         && std::abs(rate->at(rate->count() - 1).x()
+                                                     - std::round(rate->at(rate->count() - 1).x()))
+                                             > 0.02),
+                                 3000);
         QVERIFY(finished.wait(10000));
         const qint64 worstStall = probe.stop();
         qInfo("worst GUI stall during a 3 s run: %lld ms", worstStall);
@@ -98,8 +109,16 @@ private Q_SLOTS:
         const RunResult result = finished.first().at(0).value<RunResult>();
         QVERIFY(std::abs(result.report.achievedRate - 400) < 8);
         QCOMPARE(store->countRuns().value(), 1);
-        auto *rate = qobject_cast<QLineSeries *>(page.rateChart()->chart()->series().first());
         QTRY_VERIFY(rate->count() >= 2); // the live chart drew the completed seconds
+        // Its points are the completed seconds alone once the run is over.
+        for (int i = 0; i < rate->count(); ++i)
+            QCOMPARE(rate->at(i).x(), std::round(rate->at(i).x()));
+        // The named run is a profile: listed, chosen, as the runs' Profile column says.
+        auto *profiles = page.findChild<QListWidget *>();
+        QVERIFY(profiles);
+        QTRY_COMPARE(profiles->count(), 1);
+        QCOMPARE(profiles->item(0)->text(), QStringLiteral("gui run"));
+        QCOMPARE(profiles->currentRow(), 0);
         QVERIFY(page.statusLabel()->text().contains(QStringLiteral("p99")));
         const QImage shot = page.grab().toImage();
         QVERIFY(!shot.isNull());
@@ -252,6 +271,21 @@ private Q_SLOTS:
 
         view.setData(ComparisonData::build({kept, kept}), {kept, kept});
         QVERIFY(!warnings->isVisible());
+        // Bars of close runs on a linear axis; a run 100 times slower makes it logarithmic, so
+        // that the small bars stay visible.
+        const auto barsAxis = [&view] {
+            return view.chartView(ComparisonView::Bars)
+                ->chart()
+                ->findChild<QAbstractAxis *>(QStringLiteral("barsLatencyAxis"));
+        };
+        QVERIFY(barsAxis());
+        QCOMPARE(barsAxis()->type(), QAbstractAxis::AxisTypeValue);
+        const Perf::RunResult slow = TestSupport::sampleRun(QStringLiteral("slow"), 480, 30000, 3);
+        view.setData(ComparisonData::build({kept, slow}), {kept, slow});
+        QCOMPARE(barsAxis()->type(), QAbstractAxis::AxisTypeLogValue);
+        view.setCurrentChart(ComparisonView::Bars);
+        if (const QString dir = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !dir.isEmpty())
+            view.grab().save(dir + QStringLiteral("/comparison-bars-log.png"));
     }
 
     void findAndCompare()

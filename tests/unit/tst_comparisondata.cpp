@@ -107,6 +107,33 @@ private Q_SLOTS:
         QVERIFY(warnings.at(1).contains(QStringLiteral("Closed-loop runs (max)")));
         QVERIFY(warnings.at(2).contains(QStringLiteral("HTTP/1.1, HTTP/2 × 10")));
     }
+
+    // A fortio import keeps fortio's own percentiles; when they differ from the histogram's,
+    // the comparison says both.
+    void generatorPercentilesBesideOurs()
+    {
+        Perf::RunResult imported;
+        imported.name = QStringLiteral("fortio-run");
+        for (int i = 0; i < 100; ++i)
+            imported.report.corrected.record((i < 99 ? 5'000'000 : 25'000'000));
+        Perf::RunResult agreeing = imported;
+        agreeing.name = QStringLiteral("agreeing");
+        const ComparisonData first = ComparisonData::build({imported});
+        imported.labels.insert(QStringLiteral("fortio.p50"), QStringLiteral("4.78 ms"));
+        imported.labels.insert(QStringLiteral("fortio.p99"), QStringLiteral("21.1 ms"));
+        agreeing.labels.insert(QStringLiteral("fortio.p50"),
+                               QStringLiteral("%1 ms").arg(first.runs[0].p50));
+        agreeing.labels.insert(QStringLiteral("fortio.p99"),
+                               QStringLiteral("%1 ms").arg(first.runs[0].p99));
+        const ComparisonData data = ComparisonData::build({imported, agreeing});
+        QCOMPARE(data.runs[0].reportedMs.value(50), 4.78);
+        QCOMPARE(data.runs[0].reportedBy, QStringLiteral("fortio"));
+        const QStringList warnings = ComparisonData::warningsFor(data.runs);
+        QCOMPARE(warnings.size(), 1); // the agreeing run has nothing to say
+        QVERIFY2(warnings[0].startsWith(QStringLiteral("fortio-run was imported from fortio, which "
+                                                       "reported p50 4.78 ms and p99 21.10 ms")),
+                 qPrintable(warnings[0]));
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_ComparisonData)
