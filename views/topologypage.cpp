@@ -81,8 +81,6 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     labelled(m_refreshLabel, m_interval, row1);
     row1->addWidget(m_refresh);
     row1->addStretch();
-    row1->addWidget(m_fit);
-    row1->addWidget(m_export);
     layout->addLayout(row1);
     // Three rows, so that every combo shows its longest item in every language (a combo is
     // never squeezed below it) and Find and Hide get room to type.
@@ -92,6 +90,8 @@ TopologyPage::TopologyPage(TopologyController *controller, QWidget *parent)
     row2->addWidget(m_idle);
     row2->addWidget(m_animate);
     row2->addStretch();
+    row2->addWidget(m_fit);
+    row2->addWidget(m_export);
     layout->addLayout(row2);
     auto *row3 = new QHBoxLayout;
     m_find = new QLineEdit(m_content);
