@@ -23,6 +23,7 @@ struct Response;
 
 namespace Meshdeck::Demo {
 
+class AccessLog;
 class ContainerProcesses;
 class KubeletStats;
 class StreamServer;
@@ -55,6 +56,8 @@ public:
         bool watchGoneAsHttpStatus = false; // 410 for too-old watches as HTTP status, not an event
         // Pods that run as real processes: their logs are the processes' output.
         const ContainerProcesses *processes = nullptr;
+        // What the demo's containers answered, for their logs (none: start-up lines only).
+        const AccessLog *accessLog = nullptr;
     };
 
     // Requests to /api/v1/namespaces/NS/services/NAME[:PORT]/proxy/... go to 127.0.0.1:port, as

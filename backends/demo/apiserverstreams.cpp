@@ -344,15 +344,16 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
                                     QStringLiteral("limitBytes"),
                                     QStringLiteral("Invalid value: must be greater than 0"));
     }
-    QByteArray history = PodLogs::history(pod, chosen, tail, timestamps);
+    auto seq = std::make_shared<qint64>(0);
+    const AccessLog *accessLog = m_options.accessLog;
+    QByteArray history = PodLogs::history(pod, chosen, tail, timestamps, accessLog, seq.get());
     if (limit >= 0 && history.size() >= limit)
         return send(res, 200, history.left(limit), "text/plain");
     if (!flag(req, "follow"))
         return send(res, 200, history, "text/plain");
-    auto counter = std::make_shared<qint64>(PodLogs::lineCount(pod));
     auto remaining = std::make_shared<qint64>(limit >= 0 ? limit - history.size() : -1);
     streamLog(req, res, history, [=, this](httplib::DataSink &sink) -> bool {
-        for (int i = 0; i < 10; ++i) {
+        for (int i = 0; i < 5; ++i) {
             if (m_stopping) {
                 sink.done();
                 return true;
@@ -363,17 +364,18 @@ void ApiServer::serveLogs(const httplib::Request &req, httplib::Response &res,
             sink.done();
             return true;
         }
-        QByteArray line
-            = PodLogs::line(pod, chosen, (*counter)++, QDateTime::currentDateTimeUtc(), timestamps);
-        if (*remaining >= 0 && line.size() >= *remaining) {
-            line.truncate(*remaining);
-            sink.write(line.constData(), size_t(line.size()));
+        QByteArray lines = PodLogs::more(pod, chosen, timestamps, accessLog, seq.get());
+        if (lines.isEmpty())
+            return true; // nothing answered meanwhile: the stream stays open
+        if (*remaining >= 0 && lines.size() >= *remaining) {
+            lines.truncate(*remaining);
+            sink.write(lines.constData(), size_t(lines.size()));
             sink.done();
             return true;
         }
         if (*remaining >= 0)
-            *remaining -= line.size();
-        return sink.write(line.constData(), size_t(line.size()));
+            *remaining -= lines.size();
+        return sink.write(lines.constData(), size_t(lines.size()));
     });
 }
 

@@ -1,5 +1,6 @@
 #include "bookinfotraffic.h"
 
+#include "accesslog.h"
 #include "bookinfogrpc.h"
 #include "eventhttp.h"
 #include "eventloop.h"
@@ -49,6 +50,47 @@ bool ratingsFailing()
                        std::chrono::steady_clock::now().time_since_epoch())
                        .count();
     return s % 90 >= 45 && s % 90 < 60 && std::uniform_int_distribution<int>(0, 4)(rng) == 0;
+}
+
+// An application's access-log line, as Bookinfo's servers write theirs (common log format);
+// behind a sidecar the peer is Istio's inbound passthrough address.
+QByteArray applicationLine(const HttpExchange &x, int status, std::size_t bytes, bool meshed)
+{
+    const std::string agent = x.header("user-agent");
+    return QStringLiteral("%1 - - [%2] \"%3 %4 %5\" %6 %7 \"-\" \"%8\"")
+        .arg(QLatin1String(meshed ? "127.0.0.6" : "127.0.0.1"),
+             QDateTime::currentDateTimeUtc().toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000")),
+             QString::fromStdString(x.method), QString::fromStdString(x.target),
+             QLatin1String(x.http2() ? "HTTP/2.0" : "HTTP/1.1"))
+        .arg(status)
+        .arg(qulonglong(bytes))
+        .arg(agent.empty() ? QStringLiteral("-") : QString::fromStdString(agent))
+        .toUtf8();
+}
+
+// A sidecar's access-log line in Envoy's default format: start, request line, status, flags,
+// bytes in and out, duration, upstream time, user agent, request id, authority, cluster.
+QByteArray envoyLine(const HttpExchange &x, int status, std::size_t bytes, double ms,
+                     const std::string &cluster)
+{
+    const auto field = [&x](const char *name) {
+        const std::string v = x.header(name);
+        return v.empty() ? QStringLiteral("-") : QString::fromStdString(v);
+    };
+    const auto start = QDateTime::currentDateTimeUtc().addMSecs(-qint64(ms));
+    return QStringLiteral("[%1] \"%2 %3 %4\" %5 %6 via_upstream - \"-\" %7 %8 %9 %10 \"-\" "
+                          "\"%11\" \"%12\" \"%13\" %14")
+        .arg(start.toString(Qt::ISODateWithMs), QString::fromStdString(x.method),
+             QString::fromStdString(x.target), QLatin1String(x.http2() ? "HTTP/2" : "HTTP/1.1"))
+        .arg(status)
+        .arg(QStringLiteral("-"))
+        .arg(qulonglong(x.body.size()))
+        .arg(qulonglong(bytes))
+        .arg(qlonglong(std::llround(ms)))
+        .arg(qlonglong(std::llround(ms)))
+        .arg(field("user-agent"), field("x-request-id"), field("host"),
+             QString::fromStdString(cluster))
+        .toUtf8();
 }
 
 // One Bookinfo pod: its application container and its sidecar, each an event loop.
@@ -310,6 +352,38 @@ bool BookinfoTraffic::start()
     m_misc = std::make_unique<EventLoop>("bookinfo-misc");
     m_metrics = std::make_unique<HttpListener>(*m_misc);
 
+    // Each container logs what it answers: the application its requests, the sidecar (or the
+    // gateway) each request it passed on, in Envoy's format.
+    if (m_accessLog) {
+        const std::shared_ptr<AccessLog> log = m_accessLog;
+        for (auto &p : m_pods) {
+            const Pod *pod = p.get();
+            for (auto [listener, meshed] :
+                 {std::pair {p->direct.get(), false}, std::pair {p->meshed.get(), true}}) {
+                if (!listener)
+                    continue;
+                listener->setAccessHook([log, pod, meshed = meshed](const HttpExchange &x,
+                                                                    int status, std::size_t bytes,
+                                                                    double) {
+                    log->append(pod->ns, pod->app, pod->version, pod->app,
+                                applicationLine(x, status, bytes, meshed));
+                });
+            }
+            const std::string cluster = p->appLoop ? "inbound|9080||" : "";
+            if (p->appLoop)
+                p->inbound->setAccessHook([log, pod, cluster](const HttpExchange &x, int status,
+                                                              std::size_t bytes, double ms) {
+                    log->append(pod->ns, pod->app, pod->version, "istio-proxy",
+                                envoyLine(x, status, bytes, ms, cluster));
+                });
+        }
+        gwToProductpage->setAccessHook(
+            [log, gateway](const HttpExchange &x, int status, std::size_t bytes, double ms) {
+                log->append(gateway->ns, gateway->app, gateway->version, "istio-proxy",
+                            envoyLine(x, status, bytes, ms,
+                                      "outbound|9080||productpage.bookinfo.svc.cluster.local"));
+            });
+    }
     // Every port first, so that callers know their upstreams.
     bool bound = m_metrics->listen();
     for (auto &p : m_pods) {

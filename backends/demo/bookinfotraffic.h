@@ -12,6 +12,7 @@
 
 namespace Meshdeck::Demo {
 
+class AccessLog;
 class EventLoop;
 class HttpListener;
 class UpstreamPool;
@@ -44,6 +45,9 @@ public:
                                              QList<QJsonObject> *destinationRules)>;
     void setRoutingSource(RoutingSource source);
     [[nodiscard]] const SidecarRoutes &routes() const { return *m_routes; }
+    // Where the containers log each request they answer (the pods' logs read it); set before
+    // start().
+    void setAccessLog(std::shared_ptr<AccessLog> log) { m_accessLog = std::move(log); }
     bool start(); // false when a port cannot be bound
     void stop();
 
@@ -75,6 +79,7 @@ private:
     struct Pod;
     struct Shared;
     std::vector<std::unique_ptr<Pod>> m_pods;
+    std::shared_ptr<AccessLog> m_accessLog;
     std::unique_ptr<EventLoop> m_misc; // the metrics endpoint and the shop's users
     std::unique_ptr<HttpListener> m_metrics;
     std::unique_ptr<UpstreamPool> m_shoppers;

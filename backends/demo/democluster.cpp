@@ -1,5 +1,6 @@
 #include "democluster.h"
 
+#include "accesslog.h"
 #include "admission.h"
 #include "apiserver.h"
 #include "bookinfotraffic.h"
@@ -119,6 +120,8 @@ VoidResult DemoCluster::start()
     api.bookmarkIntervalMs = m_options.bookmarkIntervalMs;
     api.watchGoneAsHttpStatus = m_options.watchGoneAsHttpStatus;
     api.processes = m_processes.get();
+    m_accessLog = std::make_shared<AccessLog>();
+    api.accessLog = m_accessLog.get();
     m_api = std::make_unique<ApiServer>(*m_store, *m_registry, *m_admission, api);
     if (m_api->start() == 0) {
         m_controllers->stop();
@@ -134,6 +137,7 @@ VoidResult DemoCluster::start()
     }
     if (m_options.bookinfoTraffic) {
         m_bookinfo = std::make_unique<BookinfoTraffic>();
+        m_bookinfo->setAccessLog(m_accessLog);
         // The sidecars' metrics speak for the mesh whose proxies Bookinfo's pods carry.
         m_bookinfo->setMeshView([this] {
             MeshView view;

@@ -16,6 +16,7 @@ namespace Meshdeck::Demo {
 class Admission;
 class ApiServer;
 class BookinfoTraffic;
+class AccessLog;
 class ContainerProcesses;
 class DemoPrometheus;
 class KubeletStats;
@@ -100,6 +101,7 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     std::unique_ptr<Admission> m_admission;
     std::unique_ptr<ControllerManager> m_controllers;
+    std::shared_ptr<AccessLog> m_accessLog; // what the containers answered, for logs
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<TlsMaterial> m_tls;
     std::unique_ptr<BookinfoTraffic> m_bookinfo;

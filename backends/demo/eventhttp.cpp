@@ -378,6 +378,7 @@ void HttpExchange::reply(int status, std::string_view contentType, std::string_v
     if (m_replied)
         return;
     m_replied = true;
+    logged(status, body.size());
     auto connection = m_connection.lock();
     if (!connection)
         return; // the client has gone
@@ -425,6 +426,7 @@ void HttpExchange::replyWithTrailers(int status, std::string_view contentType,
     if (m_replied)
         return;
     m_replied = true;
+    logged(status, body.size());
     if (auto connection = m_connection.lock())
         connection->repliedStream(m_stream, status, contentType, body, extra, false, trailers);
 }
@@ -484,8 +486,26 @@ void HttpListener::route(std::string prefix, Handler handler)
     m_routes.emplace_back(std::move(prefix), std::move(handler));
 }
 
+void HttpListener::setAccessHook(AccessHook hook)
+{
+    m_accessHook = std::make_shared<const AccessHook>(std::move(hook));
+}
+
+void HttpExchange::logged(int status, std::size_t bytes) const
+{
+    if (m_log)
+        (*m_log)(
+            *this, status, bytes,
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_arrived)
+                .count());
+}
+
 void HttpListener::dispatch(const HttpExchangePtr &exchange) const
 {
+    if (m_accessHook) {
+        exchange->m_log = m_accessHook;
+        exchange->m_arrived = std::chrono::steady_clock::now();
+    }
     for (const auto &[prefix, handler] : m_routes) {
         if (std::string_view(exchange->target).starts_with(prefix)) {
             handler(exchange);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -35,6 +36,12 @@ struct HttpReply
 };
 
 class ServerConnection;
+class HttpExchange;
+
+// Told of every reply a listener's exchanges send: the request, the status, the body's size and
+// the time since the request arrived (an access log).
+using AccessHook
+    = std::function<void(const HttpExchange &, int status, std::size_t bytes, double ms)>;
 
 // One request a listener received; reply() may be called later, from the same loop. A reply to
 // a client that has gone is dropped.
@@ -57,6 +64,10 @@ public:
 
 private:
     friend class ServerConnection;
+    friend class HttpListener;
+    void logged(int status, std::size_t bytes) const;
+    std::shared_ptr<const AccessHook> m_log;
+    std::chrono::steady_clock::time_point m_arrived;
     std::weak_ptr<ServerConnection> m_connection;
     std::int32_t m_stream = 0; // HTTP/2: the request's stream
     bool m_replied = false;
@@ -83,6 +94,8 @@ public:
     [[nodiscard]] int port() const { return m_port; }
     // Requests whose target starts with `prefix` ("" matches all); the first route wins.
     void route(std::string prefix, Handler handler);
+    // Every reply sent from this listener, as it is sent (set before listening).
+    void setAccessHook(AccessHook hook);
 
 private:
     friend class ServerConnection;
@@ -93,6 +106,7 @@ private:
     event *m_accept = nullptr;
     int m_port = 0;
     std::vector<std::pair<std::string, Handler>> m_routes;
+    std::shared_ptr<const AccessHook> m_accessHook;
     std::vector<std::shared_ptr<ServerConnection>> m_connections;
 };
 

@@ -1,5 +1,6 @@
 #include "podlogs.h"
 
+#include "accesslog.h"
 #include "apierror.h"
 
 #include <QJsonArray>
@@ -17,9 +18,6 @@ QDateTime startedAt(const QJsonObject &pod)
     return t.isValid() ? t : QDateTime::currentDateTimeUtc();
 }
 
-const char *kPaths[]
-    = {"/productpage", "/api/v1/products",      "/reviews/0",           "/ratings/0", "/details/0",
-       "/healthz",     "/productpage?u=normal", "/static/bootstrap.css"};
 } // namespace
 
 QString PodLogs::validate(const QJsonObject &pod, const QString &requested)
@@ -65,59 +63,75 @@ QString PodLogs::validate(const QJsonObject &pod, const QString &requested)
     return container;
 }
 
-qint64 PodLogs::lineCount(const QJsonObject &pod)
+QString PodLogs::logKey(const QJsonObject &pod, const QString &container)
 {
-    // Two start-up lines, then one line every two seconds of uptime.
-    return 2 + qMax<qint64>(0, startedAt(pod).secsTo(QDateTime::currentDateTimeUtc()) / 2);
+    const QJsonObject md = pod.value(QStringLiteral("metadata")).toObject();
+    const QJsonObject labels = md.value(QStringLiteral("labels")).toObject();
+    return AccessLog::key(md.value(QStringLiteral("namespace")).toString(),
+                          labels.value(QStringLiteral("app")).toString(),
+                          labels.value(QStringLiteral("version")).toString(), container);
 }
 
-QByteArray PodLogs::line(const QJsonObject &pod, const QString &container, qint64 index,
-                         const QDateTime &when, bool timestamps)
+QList<QByteArray> PodLogs::startLines(const QJsonObject &pod, const QString &container)
 {
     const QString name
         = pod.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
-    QString text;
-    if (container == QLatin1String("istio-proxy")) {
-        text = index == 0 ? QStringLiteral("info\tFLAG: --concurrency=\"2\"")
-            : index == 1  ? QStringLiteral("info\tEnvoy proxy is ready")
-                          : QStringLiteral("[%1] \"GET %2 HTTP/1.1\" 200 - via_upstream - \"-\" 0 "
-                                            "%3 %4 %5 \"-\" \"Mozilla/5.0\"")
-                               .arg(when.toString(Qt::ISODateWithMs))
-                               .arg(QLatin1String(kPaths[index % 8]))
-                               .arg(1000 + index % 4000)
-                               .arg(2 + index % 17)
-                               .arg(1 + index % 15);
-    } else if (container == QLatin1String("linkerd-proxy")) {
-        text = index == 0
-            ? QStringLiteral("[     0.001s]  INFO ThreadId(01) linkerd2_proxy: release 2.210.4")
-            : QStringLiteral("[%1s]  INFO ThreadId(01) inbound: serving on 0.0.0.0:4143")
-                  .arg(index * 2);
-    } else {
-        text = index == 0 ? QStringLiteral("INFO: starting %1 (container %2)").arg(name, container)
-            : index == 1
-            ? QStringLiteral("INFO: listening on port 9080")
-            : QStringLiteral("127.0.0.6 - - [%1] \"GET %2 HTTP/1.1\" 200 %3 \"-\" \"Envoy/HC\"")
-                  .arg(when.toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss +0000")))
-                  .arg(QLatin1String(kPaths[index % 8]))
-                  .arg(300 + index % 5000);
+    if (container == QLatin1String("istio-proxy"))
+        return {QByteArrayLiteral("info\tFLAG: --concurrency=\"2\""),
+                QByteArrayLiteral("info\tEnvoy proxy is ready")};
+    if (container == QLatin1String("linkerd-proxy"))
+        return {QByteArrayLiteral("INFO ThreadId(01) linkerd2_proxy: release 2.210.4"),
+                QByteArrayLiteral("INFO ThreadId(01) inbound: serving on 0.0.0.0:4143")};
+    QList<QByteArray> lines {
+        QStringLiteral("INFO: starting %1 (container %2)").arg(name, container).toUtf8()};
+    // The ports its spec declares, as a server says where it listens.
+    for (const QJsonValue &c : pod.value(QStringLiteral("spec"))
+                                   .toObject()
+                                   .value(QStringLiteral("containers"))
+                                   .toArray()) {
+        const QJsonObject o = c.toObject();
+        if (o.value(QStringLiteral("name")).toString() != container)
+            continue;
+        for (const QJsonValue &port : o.value(QStringLiteral("ports")).toArray())
+            lines << QStringLiteral("INFO: listening on port %1")
+                         .arg(port.toObject().value(QStringLiteral("containerPort")).toInt())
+                         .toUtf8();
     }
-    QByteArray out;
-    if (timestamps)
-        out += when.toString(Qt::ISODateWithMs).toUtf8() + ' ';
-    out += text.toUtf8() + '\n';
-    return out;
+    return lines;
 }
 
 QByteArray PodLogs::history(const QJsonObject &pod, const QString &container, int tailLines,
-                            bool timestamps)
+                            bool timestamps, const AccessLog *log, qint64 *seq)
 {
-    const qint64 total = lineCount(pod);
-    const qint64 first
-        = tailLines >= 0 ? qMax<qint64>(0, total - tailLines) : qMax<qint64>(0, total - 5000);
-    const QDateTime start = startedAt(pod);
+    const QDateTime started = startedAt(pod);
+    QList<QPair<QDateTime, QByteArray>> lines;
+    for (const QByteArray &l : startLines(pod, container))
+        lines.append({started, l});
+    *seq = 0;
+    if (log)
+        for (const AccessLog::Line &l : log->tail(logKey(pod, container), tailLines, seq))
+            lines.append({l.when, l.text});
     QByteArray out;
-    for (qint64 i = first; i < total; ++i)
-        out += line(pod, container, i, start.addSecs(i < 2 ? 0 : (i - 1) * 2), timestamps);
+    for (qsizetype i = tailLines < 0 ? 0 : std::max<qsizetype>(0, lines.size() - tailLines);
+         i < lines.size(); ++i) {
+        if (timestamps)
+            out += lines[i].first.toString(Qt::ISODateWithMs).toUtf8() + ' ';
+        out += lines[i].second + '\n';
+    }
+    return out;
+}
+
+QByteArray PodLogs::more(const QJsonObject &pod, const QString &container, bool timestamps,
+                         const AccessLog *log, qint64 *seq)
+{
+    QByteArray out;
+    if (!log)
+        return out;
+    for (const AccessLog::Line &l : log->since(logKey(pod, container), seq)) {
+        if (timestamps)
+            out += l.when.toString(Qt::ISODateWithMs).toUtf8() + ' ';
+        out += l.text + '\n';
+    }
     return out;
 }
 

@@ -259,6 +259,47 @@ private Q_SLOTS:
         QCOMPARE(m_api->get(base + QStringLiteral("?container=nope")).status, 400);
     }
 
+    // A container's log is what it did: its start, then each request it really answered (the
+    // gateway's users reach productpage through its sidecar); a container that serves nothing
+    // logs its start alone.
+    void logsAreWhatTheContainersAnswered()
+    {
+        const auto podOf = [this](const QString &ns, const QString &prefix) {
+            const auto pods = m_api->get(QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns));
+            for (const QJsonValue &p : pods.json.value("items").toArray()) {
+                const QString name
+                    = p.toObject().value("metadata").toObject().value("name").toString();
+                if (name.startsWith(prefix))
+                    return name;
+            }
+            return QString();
+        };
+        const QString productpage
+            = podOf(QStringLiteral("bookinfo"), QStringLiteral("productpage"));
+        const QString base
+            = QStringLiteral("/api/v1/namespaces/bookinfo/pods/%1/log").arg(productpage);
+        QTRY_VERIFY_WITH_TIMEOUT(m_api->get(base + QStringLiteral("?container=productpage"))
+                                     .body.contains("\"GET /productpage HTTP/1.1\" 200 "),
+                                 10000);
+        const auto app = m_api->get(base + QStringLiteral("?container=productpage"));
+        QVERIFY(app.body.startsWith("INFO: starting " + productpage.toUtf8()));
+        QVERIFY(app.body.contains("INFO: listening on port 9080\n"));
+        const auto proxy = m_api->get(base + QStringLiteral("?container=istio-proxy&tailLines=1"));
+        QVERIFY2(proxy.body.contains("\"GET /productpage ")
+                     && proxy.body.contains("inbound|9080||"),
+                 proxy.body.constData());
+        QCOMPARE(proxy.body.count('\n'), 1);
+        // kube-dns answers no HTTP here: its log is its start, and stays so.
+        const QString dns = podOf(QStringLiteral("kube-system"), QStringLiteral("coredns"));
+        const QString dnsLog
+            = QStringLiteral("/api/v1/namespaces/kube-system/pods/%1/log").arg(dns);
+        const QByteArray first = m_api->get(dnsLog).body;
+        QVERIFY(first.startsWith("INFO: starting " + dns.toUtf8()));
+        QVERIFY2(!first.contains("GET "), first.constData());
+        QTest::qWait(600);
+        QCOMPARE(m_api->get(dnsLog).body, first);
+    }
+
 private:
     std::unique_ptr<DemoCluster> m_cluster;
     std::unique_ptr<DemoApi> m_api;
