@@ -407,7 +407,22 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
         return ExitFailure;
     }
     Mesh::Installation &inst = prepared.value();
-    if (const VoidResult marked = Mesh::Installer::markExisting(client, inst); !marked) {
+    // A large plan says what it is doing while it looks for what exists (one LIST per kind).
+    QElapsedTimer said;
+    said.start();
+    const auto checking = [&](int checked, int total) {
+        if (total < 200 || (said.elapsed() < 2000 && checked < total))
+            return;
+        said.restart();
+        err << QStringLiteral("Checking what already exists: %1 of %2 objects\n")
+                   .arg(checked)
+                   .arg(total);
+        err.flush();
+    };
+    if (inst.plan.steps.size() >= 200)
+        err << QStringLiteral("Planned %1 objects; checking which already exist…\n")
+                   .arg(inst.plan.steps.size());
+    if (const VoidResult marked = Mesh::Installer::markExisting(client, inst, checking); !marked) {
         err << "meshdeck mesh " << sub << ": " << marked.error().message() << "\n";
         return ExitFailure;
     }

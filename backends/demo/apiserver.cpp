@@ -20,14 +20,17 @@
 #include "streamserver.h"
 #include "tables.h"
 #include "threadperconnection.h"
+#include "upgradedconnection.h"
 
 #include <core/yaml.h>
 
 #include <QDateTime>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <httplib.h>
 #include <openssl/ssl.h>
@@ -35,6 +38,7 @@
 
 #include <chrono>
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -77,8 +81,9 @@ quint16 ApiServer::start()
     // Replies go out as several writes (headers, then the body): without TCP_NODELAY, Nagle
     // holds the second one until the client's delayed ACK, about 40 ms per kept-alive request.
     m_server->set_tcp_nodelay(true);
-    // An idle keep-alive connection holds a thread, and stop() waits for it: keep them short.
-    m_server->set_keep_alive_timeout(1);
+    // A connection may wait a while for its first request (a burst of clients, each with its
+    // TLS handshake) and between requests; stop() ends idle ones at once (closeAccepted).
+    m_server->set_keep_alive_timeout(m_options.idleSeconds);
     m_server->set_read_timeout(60, 0);
     m_server->set_write_timeout(30, 0);
     const auto handler = [this](const httplib::Request &req, httplib::Response &res) {
@@ -120,12 +125,42 @@ quint16 ApiServer::start()
     return m_port;
 }
 
+namespace {
+// The connections a server on `port` accepted, shut down: a thread waiting on one for its next
+// request wakes at once and ends (cpp-httplib waits out its keep-alive timeout otherwise).
+void closeAccepted(quint16 port)
+{
+    QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &entry : fds.entryList(QDir::NoDotAndDotDot | QDir::System)) {
+        bool ok = false;
+        const int fd = entry.toInt(&ok);
+        sockaddr_storage local {};
+        socklen_t length = sizeof local;
+        if (!ok || ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0)
+            continue;
+        quint16 localPort = 0;
+        if (local.ss_family == AF_INET)
+            localPort = ntohs(reinterpret_cast<const sockaddr_in &>(local).sin_port);
+        else if (local.ss_family == AF_INET6)
+            localPort = ntohs(reinterpret_cast<const sockaddr_in6 &>(local).sin6_port);
+        sockaddr_storage peer {};
+        socklen_t peerLength = sizeof peer;
+        // Accepted sockets have the server's port and a peer (the listening one has none).
+        if (localPort == port
+            && ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0)
+            ::shutdown(fd, SHUT_RDWR);
+    }
+}
+} // namespace
+
 void ApiServer::stop()
 {
     if (!m_server)
         return;
     m_stopping = true;
+    closeAccepted(m_port);
     m_server->stop();
+    closeAccepted(m_port); // any accepted meanwhile
     if (m_thread.joinable())
         m_thread.join();
     m_server.reset();
@@ -166,6 +201,28 @@ ApiServer::User ApiServer::authenticate(const httplib::Request &req) const
 
 void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
 {
+    // Requests in flight, counted as the API server's max-inflight filter does: long-running
+    // ones (watches, followed logs, exec, port-forward, proxies) are not.
+    const bool longRunning = flag(req, "watch") || flag(req, "follow")
+        || req.path.find("/watch/") != std::string::npos
+        || req.path.find("/proxy") != std::string::npos || req.has_header("Upgrade");
+    const bool write = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
+    std::atomic_int &inflight = write ? m_writesInflight : m_readsInflight;
+    const int limit = write ? m_options.maxWritesInflight : m_options.maxReadsInflight;
+    const bool counted = !longRunning;
+    if (counted && inflight.fetch_add(1) >= limit) {
+        --inflight;
+        res.set_header("Retry-After", "1");
+        sendError(res,
+                  ApiError(429, QStringLiteral("TooManyRequests"),
+                           QStringLiteral("Too many requests, please try again later."))
+                      .withDetails(QJsonObject {{QStringLiteral("retryAfterSeconds"), 1}}));
+        return;
+    }
+    const auto release = qScopeGuard([&] {
+        if (counted)
+            --inflight;
+    });
     try {
         const User user = authenticate(req);
         if (req.body.size() > size_t(m_options.maxBodyBytes))
@@ -182,6 +239,23 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
                 QStringLiteral("Internal error occurred: %1").arg(QString::fromLatin1(e.what()))));
     }
     answerInProtobuf(req, res);
+    // A refused upgrade is answered and its connection closed: a WebSocket client (QtWebSockets,
+    // browsers) reads the refusal to its end only when the server closes, and cpp-httplib
+    // keeps connections open whatever the reply says.
+    if (req.has_header("Upgrade") && res.status >= 400)
+        if (auto connection = UpgradedConnection::take(req)) {
+            const char *reason = res.status == 400 ? "Bad Request"
+                : res.status == 401                ? "Unauthorized"
+                : res.status == 403                ? "Forbidden"
+                : res.status == 404                ? "Not Found"
+                : res.status == 429                ? "Too Many Requests"
+                : res.status == 503                ? "Service Unavailable"
+                                                   : "Error";
+            connection->writeAll("HTTP/1.1 " + std::to_string(res.status) + ' ' + reason
+                                 + "\r\nContent-Type: " + res.get_header_value("Content-Type")
+                                 + "\r\nContent-Length: " + std::to_string(res.body.size())
+                                 + "\r\nConnection: close\r\n\r\n" + res.body);
+        } // shut down as it goes: what cpp-httplib writes next goes nowhere
     qCDebug(lcDemoApi).noquote() << QString::fromStdString(req.method)
                                  << QString::fromStdString(req.path) << res.status;
 }

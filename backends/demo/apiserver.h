@@ -53,6 +53,13 @@ public:
         bool anonymousAdmin = false;
         int bookmarkIntervalMs = 5000;
         qint64 maxBodyBytes = 3 * 1024 * 1024;
+        // Requests served at once, as kube-apiserver's --max-requests-inflight and
+        // --max-mutating-requests-inflight: one more is 429 with Retry-After. Watches, log
+        // follows and other long-running requests are not counted.
+        int maxReadsInflight = 400;
+        int maxWritesInflight = 200;
+        // How long a connection may wait for its first (or next) request.
+        int idleSeconds = 30;
         bool watchGoneAsHttpStatus = false; // 410 for too-old watches as HTTP status, not an event
         // Pods that run as real processes: their logs are the processes' output.
         const ContainerProcesses *processes = nullptr;
@@ -136,6 +143,8 @@ private:
     std::mutex m_proxiesMutex;
     QMap<QString, quint16> m_proxies; // "ns/name" -> loopback port
     std::atomic_int m_openStreams {0};
+    std::atomic_int m_readsInflight {0};
+    std::atomic_int m_writesInflight {0};
     std::mutex m_metricsMutex;
     KubeletStats *m_metrics = nullptr;
     std::unique_ptr<StreamServer> m_streams; // exec and port-forward sessions

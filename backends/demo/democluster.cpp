@@ -119,6 +119,8 @@ VoidResult DemoCluster::start()
     api.anonymousAdmin = m_options.anonymousAdmin && !api.requireAuth;
     api.bookmarkIntervalMs = m_options.bookmarkIntervalMs;
     api.watchGoneAsHttpStatus = m_options.watchGoneAsHttpStatus;
+    api.maxReadsInflight = m_options.maxReadsInflight;
+    api.maxWritesInflight = m_options.maxWritesInflight;
     api.processes = m_processes.get();
     m_accessLog = std::make_shared<AccessLog>();
     api.accessLog = m_accessLog.get();

@@ -46,6 +46,9 @@ public:
         double timeScale = 1.0; // < 1 makes the simulated controllers faster (tests)
         int bookmarkIntervalMs = 5000;
         bool watchGoneAsHttpStatus = false;
+        // Requests served at once before 429 (kube-apiserver's defaults), watches not counted.
+        int maxReadsInflight = 400;
+        int maxWritesInflight = 200;
         ObjectStore::Options store;
         // Serve Bookinfo as real HTTP services on loopback, with and without sidecar proxies,
         // for load tests (see BookinfoTraffic).

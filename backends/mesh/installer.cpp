@@ -12,11 +12,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSet>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -245,22 +248,57 @@ Result<Installation> Installer::prepareRemoval(InstallOptions options,
     return prepare(options);
 }
 
-VoidResult Installer::markExisting(Kube::KubeClient &client, Installation &inst)
+VoidResult Installer::markExisting(Kube::KubeClient &client, Installation &inst,
+                                   const CheckProgress &progress)
 {
     const auto served = client.discover();
     if (!served)
         return Unexpected(served.error());
     const PlanResolver resolver(served.value(), inst.plan);
     inst.existing = QList<bool>(inst.plan.steps.size(), false);
+    // The plan's objects by collection (kind and namespace), in plan order.
+    QMap<QString, QList<int>> byCollection;
+    QStringList order;
+    QHash<int, QString> paths;
     for (int i = 0; i < inst.plan.steps.size(); ++i) {
         const auto r = resolver.resolve(inst.plan.steps[i]);
         if (!r)
             continue; // a kind not served yet: nothing of it exists
-        const auto got = client.get(r->path);
-        if (got)
-            inst.existing[i] = true;
-        else if (got.error().code() != ErrorCode::NotFound)
-            return Unexpected(got.error().withContext(inst.plan.steps[i].title()));
+        const QString collection = r->path.section(QLatin1Char('/'), 0, -2);
+        if (!byCollection.contains(collection))
+            order << collection;
+        byCollection[collection] << i;
+        paths.insert(i, r->path);
+    }
+    int checked = 0;
+    const int total = static_cast<int>(inst.plan.steps.size());
+    for (const QString &collection : std::as_const(order)) {
+        const QList<int> &steps = byCollection[collection];
+        const auto listed = client.list(collection);
+        if (listed) {
+            QSet<QString> names;
+            for (const QJsonObject &o : listed->items)
+                names.insert(o.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString());
+            for (const int i : steps)
+                inst.existing[i] = names.contains(inst.plan.steps[i].name);
+        } else if (listed.error().code() == ErrorCode::NotFound) {
+            // The namespace (or the kind) is not there yet: none of these exists.
+        } else {
+            // May not list (403) or the LIST failed: ask for each object, as before.
+            for (const int i : steps) {
+                const auto got = client.get(paths.value(i));
+                if (got)
+                    inst.existing[i] = true;
+                else if (got.error().code() != ErrorCode::NotFound)
+                    return Unexpected(got.error().withContext(inst.plan.steps[i].title()));
+            }
+        }
+        checked += static_cast<int>(steps.size());
+        if (progress)
+            progress(checked, total);
     }
     return {};
 }

@@ -86,9 +86,13 @@ public:
     // (SelfSubjectAccessReview), other meshes present, the CLI and its version.
     [[nodiscard]] static QList<Check> preflight(Kube::KubeClient &client,
                                                 const Installation &installation);
-    // Marks the plan's objects that already exist (their apply is a change, not a creation).
+    // Marks the plan's objects that already exist (their apply is a change, not a creation):
+    // one LIST per kind and namespace, not a GET per object (a GET each only where the user may
+    // not list). `progress` hears (objects checked, objects in all) after each LIST.
+    using CheckProgress = std::function<void(int checked, int total)>;
     [[nodiscard]] static VoidResult markExisting(Kube::KubeClient &client,
-                                                 Installation &installation);
+                                                 Installation &installation,
+                                                 const CheckProgress &progress = {});
     // Applies the plan from step `from` (or runs the CLI first), then switches injection on for
     // the chosen namespaces. `applied` ends as the number of plan steps done.
     [[nodiscard]] static VoidResult run(Kube::KubeClient &client, Installation &installation,

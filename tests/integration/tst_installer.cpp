@@ -6,6 +6,7 @@
 #include <kube/kubeconfig.h>
 #include <mesh/installer.h>
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,6 +97,71 @@ private Q_SLOTS:
         QCOMPARE(removed.size(), applied);
         // Nothing left behind (namespace deletion finishes asynchronously).
         QTRY_VERIFY_WITH_TIMEOUT(istioObjectsGone(*c), 15000);
+    }
+
+    // A 2,000-object plan finds what exists with one LIST per kind and namespace, not a GET
+    // per object, and says how far it got.
+    void largePlansAreCheckedByListing()
+    {
+        auto c = client();
+        QVERIFY(c);
+        QByteArray manifest = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: big\n";
+        for (int i = 0; i < 2000; ++i)
+            manifest += QStringLiteral("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "
+                                       "cm-%1\n  namespace: big\ndata:\n  n: \"%1\"\n")
+                            .arg(i)
+                            .toUtf8();
+        const QString file = m_dir.filePath(QStringLiteral("big.yaml"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(manifest);
+        f.close();
+        // The namespace and every tenth ConfigMap are there already.
+        QVERIFY(c->send("POST", QStringLiteral("/api/v1/namespaces"),
+                        QJsonDocument(
+                            QJsonObject {
+                                {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                {QStringLiteral("kind"), QStringLiteral("Namespace")},
+                                {QStringLiteral("metadata"),
+                                 QJsonObject {{QStringLiteral("name"), QStringLiteral("big")}}}})
+                            .toJson())
+                    .ok());
+        for (int i = 0; i < 2000; i += 10)
+            QVERIFY(c->send("POST", QStringLiteral("/api/v1/namespaces/big/configmaps"),
+                            QJsonDocument(
+                                QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                             {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                                             {QStringLiteral("metadata"),
+                                              QJsonObject {{QStringLiteral("name"),
+                                                            QStringLiteral("cm-%1").arg(i)}}}})
+                                .toJson())
+                        .ok());
+        Mesh::InstallOptions options;
+        options.mesh = QStringLiteral("kuma");
+        options.method = Mesh::InstallMethod::Manifest;
+        options.manifest = file;
+        auto inst = Mesh::Installer::prepare(options);
+        QVERIFY2(inst.ok(), qPrintable(inst.ok() ? QString() : inst.error().toString()));
+        QCOMPARE(inst->plan.steps.size(), 2001);
+        const int before = c->requestCount();
+        QList<QPair<int, int>> heard;
+        QVERIFY(Mesh::Installer::markExisting(*c, inst.value(), [&](int checked, int total) {
+                    heard.append({checked, total});
+                }).ok());
+        const int requests = c->requestCount() - before;
+        // Discovery (a request per API group) and two LISTs, instead of 2,001 GETs.
+        QVERIFY2(requests < 40, qPrintable(QStringLiteral("%1 requests").arg(requests)));
+        QCOMPARE(heard.last(), qMakePair(2001, 2001));
+        int existing = 0;
+        for (int i = 0; i < inst->plan.steps.size(); ++i) {
+            if (!inst->existing[i])
+                continue;
+            ++existing;
+            const QString name = inst->plan.steps[i].name;
+            QVERIFY2(name == QLatin1String("big") || name.mid(3).toInt() % 10 == 0,
+                     qPrintable(name));
+        }
+        QCOMPARE(existing, 201);
     }
 
     void resumeAfterAnInterruption()
