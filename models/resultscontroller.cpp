@@ -1,5 +1,7 @@
 #include "resultscontroller.h"
 
+#include "profilesecrets.h"
+
 #include "filewriter.h"
 #include "runstablemodel.h"
 
@@ -59,9 +61,18 @@ LoadedRuns loadRuns(const QString &path, const QStringList &ids)
 ResultsController::ResultsController(QObject *parent)
     : QObject(parent)
     , m_runs(new RunsTableModel(this))
+    , m_secrets(new ProfileSecrets(this))
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("meshdeck-results"));
+    connect(m_secrets, &ProfileSecrets::restored, this, &ResultsController::profileSecretsRestored);
+    connect(m_secrets, &ProfileSecrets::unavailable, this,
+            [this](const QString &, const QString &problem) { Q_EMIT profileProblem(problem); });
+    connect(m_secrets, &ProfileSecrets::stored, this,
+            [this](const QString &, bool ok, const QString &problem) {
+                if (!ok)
+                    Q_EMIT profileProblem(problem);
+            });
 }
 
 ResultsController::~ResultsController()
@@ -322,11 +333,18 @@ void ResultsController::changeProfiles(std::function<VoidResult(ResultStore &)> 
 
 void ResultsController::saveProfile(const Perf::LoadProfile &profile)
 {
+    m_secrets->store(profile);
     changeProfiles([profile](ResultStore &store) { return store.saveProfile(profile); });
+}
+
+void ResultsController::restoreProfileSecrets(const Perf::LoadProfile &profile)
+{
+    m_secrets->restore(profile);
 }
 
 void ResultsController::deleteProfile(const QString &name)
 {
+    m_secrets->forget(name);
     changeProfiles([name](ResultStore &store) { return store.deleteProfile(name); });
 }
 

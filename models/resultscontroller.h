@@ -38,6 +38,8 @@ struct HistoryEntry
 // profiles, the operations history, result files. The work runs on one worker thread, in the
 // order it was asked; the outcome comes back as signals on the controller's thread. Views only
 // show and ask.
+class ProfileSecrets;
+
 class ResultsController : public QObject
 {
     Q_OBJECT
@@ -74,7 +76,12 @@ public:
     // Profiles (cached; profilesChanged() when read again).
     [[nodiscard]] const QList<Perf::LoadProfile> &profiles() const { return m_profiles; }
     void refreshProfiles();
+    // Saves a profile: its secret values to the keyring, the rest (with "<redacted>" in their
+    // place) to the database.
     void saveProfile(const Perf::LoadProfile &profile);
+    // Reads back the secret values of a profile the database holds redacted:
+    // profileSecretsRestored(), or profileProblem() with the reason.
+    void restoreProfileSecrets(const Perf::LoadProfile &profile);
     void deleteProfile(const QString &name);
 
     // The operations history, newest first (cached; historyChanged() when read again).
@@ -94,6 +101,7 @@ Q_SIGNALS:
     void fileWorkFinished(const QString &title, const QString &problem, const QString &path);
     void profilesChanged();
     void profileProblem(const QString &problem);
+    void profileSecretsRestored(const Meshdeck::Perf::LoadProfile &profile);
     void historyChanged();
 
 private:
@@ -111,6 +119,7 @@ private:
     QString m_storePath;
     QString m_problem;
     QList<Perf::LoadProfile> m_profiles;
+    ProfileSecrets *m_secrets = nullptr;
     QList<HistoryEntry> m_history;
     QThreadPool m_pool; // one thread: work happens in the order it was asked
     int m_pending = 0;

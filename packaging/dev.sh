@@ -28,6 +28,7 @@ PACKAGES=(
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
     libcpp-httplib-dev libevent-dev libhttp-parser-dev libnghttp2-dev nghttp2-client nghttp2-server openssl ca-certificates wrk prometheus skopeo
     python3-kubernetes python3-grpcio
+    qtkeychain-qt6-dev gnome-keyring dbus
     xvfb xauth desktop-file-utils appstream
 )
 

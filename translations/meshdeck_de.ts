@@ -3720,6 +3720,10 @@ Median (min. … max.)</translation>
         <source>A run with a name is kept as that profile (listed on the left, shown in Results&apos; Profile column); without one it is named by its URL.</source>
         <translation>Ein Lauf mit Namen wird als dieses Profil behalten (links aufgeführt, in der Spalte „Profil“ der Ergebnisse gezeigt); ohne Namen wird er nach seiner URL benannt.</translation>
     </message>
+    <message>
+        <source>A header, the URL or the body still reads &quot;%1&quot;: that secret value was not read from the keyring. Type it again, then start.</source>
+        <translation>Ein Header, die URL oder der Inhalt lautet noch „%1“: dieser geheime Wert wurde nicht aus dem Schlüsselbund gelesen. Geben Sie ihn erneut ein und starten Sie dann.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::PodShellPanel</name>
@@ -3844,6 +3848,25 @@ Median (min. … max.)</translation>
     <message>
         <source>Right-click a pod in the tree to forward one of its ports. A Service&apos;s port goes to a ready pod behind it, found again when pods are replaced. Forwards stop when the context is disconnected.</source>
         <translation>Rechtsklick auf einen Pod im Baum leitet einen seiner Ports weiter. Der Port eines Service führt zu einem bereiten Pod dahinter, der neu gefunden wird, wenn Pods ersetzt werden. Weiterleitungen enden, wenn der Kontext getrennt wird.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ProfileSecrets</name>
+    <message>
+        <source>No keyring is available (a Secret Service such as GNOME Keyring, or KWallet): %1</source>
+        <translation>Kein Schlüsselbund verfügbar (ein Secret Service wie GNOME Keyring oder KWallet): %1</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was saved without its secret values, which could not be kept in the keyring. %2</source>
+        <translation>Das Profil „%1“ wurde ohne seine geheimen Werte gespeichert, die nicht im Schlüsselbund abgelegt werden konnten. %2</translation>
+    </message>
+    <message>
+        <source>The secret values of &quot;%1&quot; are not in the keyring (it was saved where no keyring was available): type them again.</source>
+        <translation>Die geheimen Werte von „%1“ sind nicht im Schlüsselbund (es wurde ohne verfügbaren Schlüsselbund gespeichert): Geben Sie sie erneut ein.</translation>
+    </message>
+    <message>
+        <source>The secret values of &quot;%1&quot; could not be read from the keyring: %2 Type them again.</source>
+        <translation>Die geheimen Werte von „%1“ konnten nicht aus dem Schlüsselbund gelesen werden: %2 Geben Sie sie erneut ein.</translation>
     </message>
 </context>
 <context>

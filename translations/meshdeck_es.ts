@@ -3720,6 +3720,10 @@ mediana (mín. … máx.)</translation>
         <source>A run with a name is kept as that profile (listed on the left, shown in Results&apos; Profile column); without one it is named by its URL.</source>
         <translation>Una ejecución con nombre se guarda como ese perfil (en la lista de la izquierda y en la columna «Perfil» de Resultados); sin nombre, se nombra por su URL.</translation>
     </message>
+    <message>
+        <source>A header, the URL or the body still reads &quot;%1&quot;: that secret value was not read from the keyring. Type it again, then start.</source>
+        <translation>Una cabecera, la URL o el cuerpo aún dice «%1»: ese valor secreto no se leyó del llavero. Escríbalo de nuevo y luego inicie.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::PodShellPanel</name>
@@ -3844,6 +3848,25 @@ mediana (mín. … máx.)</translation>
     <message>
         <source>Right-click a pod in the tree to forward one of its ports. A Service&apos;s port goes to a ready pod behind it, found again when pods are replaced. Forwards stop when the context is disconnected.</source>
         <translation>Haga clic derecho en un pod del árbol para redirigir uno de sus puertos. El puerto de un Service va a un pod listo tras él, que se vuelve a buscar cuando se reemplazan los pods. Las redirecciones terminan al desconectar el contexto.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::ProfileSecrets</name>
+    <message>
+        <source>No keyring is available (a Secret Service such as GNOME Keyring, or KWallet): %1</source>
+        <translation>No hay ningún llavero disponible (un Secret Service como GNOME Keyring, o KWallet): %1</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; was saved without its secret values, which could not be kept in the keyring. %2</source>
+        <translation>El perfil «%1» se guardó sin sus valores secretos, que no pudieron guardarse en el llavero. %2</translation>
+    </message>
+    <message>
+        <source>The secret values of &quot;%1&quot; are not in the keyring (it was saved where no keyring was available): type them again.</source>
+        <translation>Los valores secretos de «%1» no están en el llavero (se guardó donde no había llavero): escríbalos de nuevo.</translation>
+    </message>
+    <message>
+        <source>The secret values of &quot;%1&quot; could not be read from the keyring: %2 Type them again.</source>
+        <translation>Los valores secretos de «%1» no se pudieron leer del llavero: %2 Escríbalos de nuevo.</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,10 @@
 #include "overheaddialog.h"
 #include "overheadreportview.h"
 
+#include <models/profilesecrets.h>
 #include <models/resultscontroller.h>
 #include <models/runcontroller.h>
+#include <perf/specsecrets.h>
 
 #include <QFileDialog>
 
@@ -216,6 +218,7 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
     m_bodyLabel->setBuddy(m_body);
     auto *buttons = new QHBoxLayout;
     m_save = new QPushButton(formHost);
+    m_save->setObjectName(QStringLiteral("saveProfile"));
     m_run = new QPushButton(formHost);
     m_run->setDefault(true);
     m_cancel = new QPushButton(formHost);
@@ -356,8 +359,12 @@ PerformancePage::PerformancePage(RunController *runs, QWidget *parent)
         if (row < 0 || !m_results)
             return;
         const QList<LoadProfile> &all = m_results->profiles();
-        if (row < all.size())
-            loadProfile(all.at(row));
+        if (row >= all.size())
+            return;
+        loadProfile(all.at(row));
+        // Its secret values are in the keyring: the form gets them when they are read.
+        if (ProfileSecrets::stillRedacted(all.at(row).spec))
+            m_results->restoreProfileSecrets(all.at(row));
     });
     retranslate();
     onProtocolChanged();
@@ -377,6 +384,11 @@ void PerformancePage::setResultsController(ResultsController *results)
                 &PerformancePage::refreshProfiles);
         connect(results, &ResultsController::storeChanged, this, &PerformancePage::refreshProfiles);
         connect(results, &ResultsController::profileProblem, m_status, &QLabel::setText);
+        connect(results, &ResultsController::profileSecretsRestored, this,
+                [this](const LoadProfile &p) {
+                    if (m_profiles->currentItem() && m_profiles->currentItem()->text() == p.name)
+                        loadProfile(p);
+                });
         connect(results, &ResultsController::fileWorkFinished, this,
                 [this](const QString &title, const QString &problem, const QString &path) {
                     if (title != tr("Save Result As"))
@@ -561,6 +573,13 @@ void PerformancePage::startRun()
         return;
     }
     const LoadProfile p = profileFromForm();
+    if (ProfileSecrets::stillRedacted(p.spec)) {
+        m_statusText = tr("A header, the URL or the body still reads \"%1\": that secret value "
+                          "was not read from the keyring. Type it again, then start.")
+                           .arg(QLatin1String(SpecSecrets::Mask));
+        m_status->setText(m_statusText);
+        return;
+    }
     // A named run is a run of that profile: it is kept (or updated) in the Profiles list, so
     // that the list and the Results page's Profile column agree.
     if (!p.name.isEmpty() && m_results && m_results->writable()) {

@@ -463,8 +463,11 @@ VoidResult ResultStore::saveProfile(const LoadProfile &profile)
     q.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO profiles (name, spec, updated) VALUES (:name, :spec, :updated)"));
     q.bindValue(QStringLiteral(":name"), profile.name);
+    // Secret values never rest here: the keyring keeps them (ProfileSecrets).
+    LoadProfile stored = profile;
+    stored.spec = SpecSecrets::redacted(profile.spec);
     q.bindValue(QStringLiteral(":spec"),
-                QString::fromUtf8(QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact)));
+                QString::fromUtf8(QJsonDocument(stored.toJson()).toJson(QJsonDocument::Compact)));
     q.bindValue(QStringLiteral(":updated"), QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
         return Unexpected(sqlError(tr("Saving the profile"), q.lastError()));
