@@ -4060,6 +4060,10 @@ Median (min. … max.)</translation>
         <source>Cannot create the results database %1: the folder is not writable.</source>
         <translation>Die Ergebnisdatenbank %1 kann nicht angelegt werden: der Ordner ist nicht beschreibbar.</translation>
     </message>
+    <message>
+        <source>The folder of the results database %1 is not writable, and SQLite keeps its journal beside the database: the runs are shown read-only. To add runs, make the folder writable or choose a database in a writable folder.</source>
+        <translation>Der Ordner der Ergebnisdatenbank %1 ist nicht beschreibbar, und SQLite legt sein Journal neben der Datenbank ab: Die Läufe werden schreibgeschützt gezeigt. Um Läufe hinzuzufügen, machen Sie den Ordner beschreibbar oder wählen Sie eine Datenbank in einem beschreibbaren Ordner.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResultsController</name>

@@ -4060,6 +4060,10 @@ mediana (mín. … máx.)</translation>
         <source>Cannot create the results database %1: the folder is not writable.</source>
         <translation>No se puede crear la base de datos de resultados %1: la carpeta no admite escritura.</translation>
     </message>
+    <message>
+        <source>The folder of the results database %1 is not writable, and SQLite keeps its journal beside the database: the runs are shown read-only. To add runs, make the folder writable or choose a database in a writable folder.</source>
+        <translation>La carpeta de la base de datos de resultados %1 no admite escritura, y SQLite guarda su diario junto a la base de datos: las ejecuciones se muestran de solo lectura. Para añadir ejecuciones, haga la carpeta escribible o elija una base de datos en una carpeta escribible.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ResultsController</name>

@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 #include <QVariant>
 
 #include <algorithm>
@@ -177,6 +178,17 @@ Result<std::unique_ptr<ResultStore>> ResultStore::open(const QString &path, Mode
                                     .arg(QDir::toNativeSeparators(path),
                                          QDir::toNativeSeparators(QDir(path).filePath(
                                              QStringLiteral("results.sqlite"))))));
+    // SQLite keeps a WAL database's journal (-wal, -shm) beside it: in a folder this user may
+    // not write, the database cannot take writes, and is read as an immutable file instead.
+    const QString folder = QFileInfo(path).absolutePath();
+    const bool folderWritable = !QFileInfo::exists(folder) || QFileInfo(folder).isWritable();
+    if (mode == Mode::ReadWrite && QFileInfo::exists(path) && !folderWritable)
+        return Unexpected(
+            Error(ErrorCode::Conflict,
+                  tr("The folder of the results database %1 is not writable, and SQLite keeps its "
+                     "journal beside the database: the runs are shown read-only. To add runs, make "
+                     "the folder writable or choose a database in a writable folder.")
+                      .arg(QDir::toNativeSeparators(path))));
     if (mode == Mode::ReadWrite) {
         // The database holds run URLs and profiles: the user's alone (folder 0700, files 0600;
         // SQLite gives its -wal and -shm files the database's mode).
@@ -203,10 +215,19 @@ Result<std::unique_ptr<ResultStore>> ResultStore::open(const QString &path, Mode
                   tr("There is no results database at %1.").arg(QDir::toNativeSeparators(path))));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=1500");
         if (mode == Mode::ReadOnly)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (mode == Mode::ReadOnly && !folderWritable) {
+            // No journal can be made here (and so no writer can be at work): read the file as
+            // it is, without the locks that would need one.
+            db.setDatabaseName(QStringLiteral("file:%1?immutable=1")
+                                   .arg(QString::fromLatin1(QUrl::toPercentEncoding(
+                                       QFileInfo(path).absoluteFilePath(), "/"))));
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+        } else {
+            db.setDatabaseName(path);
+        }
         db.setConnectOptions(options);
         if (!db.open())
             return Unexpected(store->sqlError(tr("Opening the results database"), db.lastError()));

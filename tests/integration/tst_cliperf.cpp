@@ -26,6 +26,8 @@
 
 #include <csignal>
 
+#include <unistd.h>
+
 using namespace TestSupport;
 
 class tst_CliPerf : public QObject
@@ -301,6 +303,62 @@ private Q_SLOTS:
         QCOMPARE(meshdeck({"results", "list", "--db", dir.filePath(QStringLiteral("none.sqlite"))})
                      .exitCode,
                  1);
+    }
+
+    // A database in a folder the user may not write (SQLite could not make its journal there):
+    // its runs list, and adding one says why it cannot. Run as "nobody", since root may write
+    // anywhere.
+    void resultsInAReadOnlyFolder()
+    {
+        const QString runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"));
+        if (::geteuid() != 0 || runuser.isEmpty())
+            QSKIP("needs root and runuser, to act as a user without rights");
+        // The binary must be reachable by that user.
+        for (QFileInfo at(QStringLiteral(MESHDECK_BINARY)); at.absoluteFilePath() != "/";
+             at = QFileInfo(at.absolutePath()))
+            if (!(at.permissions() & QFileDevice::ExeOther) && at.isDir())
+                QSKIP("the build folder is not reachable by other users");
+        std::signal(SIGPIPE, SIG_IGN);
+        TestSupport::RawHttpServer server;
+        QVERIFY(server.start([](int, int, const std::string &) {
+            return TestSupport::RawReply {TestSupport::RawHttpServer::ok()};
+        }));
+        QTemporaryDir dir;
+        QFile::setPermissions(dir.path(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                  | QFileDevice::ExeOwner | QFileDevice::ReadOther
+                                  | QFileDevice::ExeOther);
+        const QString folder = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString db = QDir(folder).filePath(QStringLiteral("r.sqlite"));
+        QCOMPARE(meshdeck({"perf", "run", "--url", QString::fromStdString(server.url()),
+                           "--duration", "1s", "--rate", "50", "--name", "kept", "--db", db})
+                     .exitCode,
+                 0);
+        // Readable by all, the folder writable by none but its owner (root).
+        QFile::setPermissions(
+            db, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QFile::setPermissions(folder,
+                              QFileDevice::ReadOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ReadOther | QFileDevice::ExeOther);
+        const auto asNobody = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("HOME"), dir.path());
+            env.remove(QStringLiteral("DISPLAY"));
+            p.setProcessEnvironment(env);
+            p.start(runuser,
+                    QStringList {"-u", "nobody", "--", QStringLiteral(MESHDECK_BINARY)} + args);
+            p.waitForFinished(30000);
+            return Run {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        };
+        const Run list = asNobody({"results", "list", "--db", db});
+        QVERIFY2(list.exitCode == 0, list.err.constData());
+        QVERIFY(list.out.contains("kept"));
+        const Run add = asNobody({"perf", "run", "--url", QString::fromStdString(server.url()),
+                                  "--duration", "1s", "--rate", "50", "--db", db});
+        QCOMPARE(add.exitCode, 1);
+        QVERIFY2(add.err.contains("is not writable"), add.err.constData());
     }
 
     // A server that accepts and never answers: the run ends as a failure that says so, and the
