@@ -898,10 +898,6 @@
         <translation>Mitgeliefertes Manifest (keines für %1)</translation>
     </message>
     <message>
-        <source>B&amp;undled manifest (%1 %2, works offline and on the demo cluster)</source>
-        <translation>Mitgeliefertes Man&amp;ifest (%1 %2, funktioniert offline und im Demo-Cluster)</translation>
-    </message>
-    <message>
         <source>namespace %1 (%2 %3)</source>
         <translation>Namespace %1 (%2 %3)</translation>
     </message>
@@ -1203,6 +1199,18 @@
     <message>
         <source>Installed here: %1, %2/%3 Ready</source>
         <translation>Hier installiert: %1, %2/%3 bereit</translation>
+    </message>
+    <message>
+        <source>B&amp;undled manifest (%1 %2, made for the demo cluster; works offline)</source>
+        <translation>Mitgeliefertes Man&amp;ifest (%1 %2, für den Demo-Cluster gemacht; funktioniert offline)</translation>
+    </message>
+    <message>
+        <source>B&amp;undled manifest (%1 %2: for the demo cluster only, not this one)</source>
+        <translation>Mitgeliefertes Man&amp;ifest (%1 %2: nur für den Demo-Cluster, nicht diesen)</translation>
+    </message>
+    <message>
+        <source>A release manifest of %1 (file or https URL); or install %2 (%3) and come back</source>
+        <translation>Ein Release-Manifest von %1 (Datei oder https-URL); oder installieren Sie %2 (%3) und kommen Sie zurück</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2244,14 @@
     <message>
         <source>%1 answered with no Kubernetes objects. Nothing was cached or applied; check the address.</source>
         <translation>%1 hat ohne Kubernetes-Objekte geantwortet. Nichts wurde zwischengespeichert oder angewendet; prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>Bundled manifest fits this cluster</source>
+        <translation>Mitgeliefertes Manifest passt zu diesem Cluster</translation>
+    </message>
+    <message>
+        <source>The bundled %1 %2 manifest is made for Meshdeck&apos;s demo cluster: on a real cluster its control plane would not start (it lacks the RBAC, mesh configuration and full CRDs). Install with %3 (see %4), or with a release manifest of %1 (Manifest, a file or an https URL).</source>
+        <translation>Das mitgelieferte Manifest von %1 %2 ist für den Demo-Cluster von Meshdeck gemacht: In einem echten Cluster würde seine Steuerungsebene nicht starten (ihr fehlen RBAC, Mesh-Konfiguration und vollständige CRDs). Installieren Sie mit %3 (siehe %4) oder mit einem Release-Manifest von %1 (Manifest, eine Datei oder eine https-URL).</translation>
     </message>
 </context>
 <context>

@@ -898,10 +898,6 @@
         <translation>Manifiesto incluido (ninguno para %1)</translation>
     </message>
     <message>
-        <source>B&amp;undled manifest (%1 %2, works offline and on the demo cluster)</source>
-        <translation>Manifiesto &amp;incluido (%1 %2, funciona sin conexión y en el clúster de demostración)</translation>
-    </message>
-    <message>
         <source>namespace %1 (%2 %3)</source>
         <translation>namespace %1 (%2 %3)</translation>
     </message>
@@ -1203,6 +1199,18 @@
     <message>
         <source>Installed here: %1, %2/%3 Ready</source>
         <translation>Instalado aquí: %1, %2/%3 listos</translation>
+    </message>
+    <message>
+        <source>B&amp;undled manifest (%1 %2, made for the demo cluster; works offline)</source>
+        <translation>Manifiesto &amp;incluido (%1 %2, hecho para el clúster de demostración; funciona sin conexión)</translation>
+    </message>
+    <message>
+        <source>B&amp;undled manifest (%1 %2: for the demo cluster only, not this one)</source>
+        <translation>Manifiesto &amp;incluido (%1 %2: solo para el clúster de demostración, no este)</translation>
+    </message>
+    <message>
+        <source>A release manifest of %1 (file or https URL); or install %2 (%3) and come back</source>
+        <translation>Un manifiesto de versión de %1 (archivo o URL https); o instale %2 (%3) y vuelva</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2244,14 @@
     <message>
         <source>%1 answered with no Kubernetes objects. Nothing was cached or applied; check the address.</source>
         <translation>%1 respondió sin objetos de Kubernetes. No se guardó en caché ni se aplicó nada; compruebe la dirección.</translation>
+    </message>
+    <message>
+        <source>Bundled manifest fits this cluster</source>
+        <translation>El manifiesto incluido sirve para este clúster</translation>
+    </message>
+    <message>
+        <source>The bundled %1 %2 manifest is made for Meshdeck&apos;s demo cluster: on a real cluster its control plane would not start (it lacks the RBAC, mesh configuration and full CRDs). Install with %3 (see %4), or with a release manifest of %1 (Manifest, a file or an https URL).</source>
+        <translation>El manifiesto incluido de %1 %2 está hecho para el clúster de demostración de Meshdeck: en un clúster real su plano de control no arrancaría (le faltan RBAC, configuración de la malla y CRD completos). Instale con %3 (vea %4) o con un manifiesto de versión de %1 (Manifiesto, un archivo o una URL https).</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@ InstallWizard::InstallWizard(const Kube::ClusterSessionPtr &session,
     d->state.detected = detected;
     d->state.namespaces = namespaces;
     d->state.session = m_session;
+    d->state.demoCluster
+        = session && session->context().context.startsWith(QLatin1String("meshdeck-demo"));
     setWindowTitle(tr("Install a Service Mesh"));
     setObjectName(QStringLiteral("installWizard"));
     setWizardStyle(QWizard::ModernStyle);

@@ -186,17 +186,29 @@ public:
         m_cli->setEnabled(!cli.isEmpty());
         m_bundled->setText(m->bundledManifest.isEmpty()
                                ? InstallWizard::tr("Bundled manifest (none for %1)").arg(m->name)
-                               : InstallWizard::tr("B&undled manifest (%1 %2, works offline and on "
-                                                   "the demo cluster)")
+                               : m_state->demoCluster
+                               ? InstallWizard::tr("B&undled manifest (%1 %2, made for the demo "
+                                                   "cluster; works offline)")
+                                     .arg(m->name, m->bundledVersion)
+                               : InstallWizard::tr("B&undled manifest (%1 %2: for the demo cluster "
+                                                   "only, not this one)")
                                      .arg(m->name, m->bundledVersion));
-        m_bundled->setEnabled(!m->bundledManifest.isEmpty());
-        // The order of preference: the mesh's CLI, a manifest, the bundle.
+        // The demo-sized bundle installs a control plane that cannot start on a real cluster.
+        m_bundled->setEnabled(!m->bundledManifest.isEmpty() && m_state->demoCluster);
+        // The mesh's CLI first, then (on the demo) the bundle; else a release manifest, with
+        // where to get one.
         if (!cli.isEmpty())
             m_cli->setChecked(true);
-        else if (!m->bundledManifest.isEmpty())
+        else if (!m->bundledManifest.isEmpty() && m_state->demoCluster)
             m_bundled->setChecked(true);
         else
             m_manifest->setChecked(true);
+        m_manifestEdit->setPlaceholderText(
+            cli.isEmpty() && !m_state->demoCluster
+                ? InstallWizard::tr("A release manifest of %1 (file or https URL); or install %2 "
+                                    "(%3) and come back")
+                      .arg(m->name, m->cli, m->homepage)
+                : InstallWizard::tr("/path/to/mesh.yaml or https://…/install.yaml"));
         m_controlNs->setText(InstallWizard::tr("namespace %1 (%2 %3)")
                                  .arg(m->controlNamespace, m->controlKind, m->controlName));
         m_mtls->clear();

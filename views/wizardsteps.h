@@ -27,6 +27,8 @@ struct WizardState
     QList<Mesh::DetectedMesh> detected;
     QStringList namespaces;
     QString mesh = QStringLiteral("istio");
+    // Meshdeck's demo cluster (its context): the bundled manifests are offered first only there.
+    bool demoCluster = false;
     Mesh::InstallOptions options;
     InstallSession *session = nullptr;
     bool prepared = false;

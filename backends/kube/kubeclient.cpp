@@ -297,6 +297,7 @@ Result<ServerVersion> KubeClient::version(const CancelToken &cancel)
     // Some distributions report "27+".
     out.minor = v->value(QStringLiteral("minor")).toString().remove(QLatin1Char('+')).toInt();
     out.platform = v->value(QStringLiteral("platform")).toString();
+    out.gitCommit = v->value(QStringLiteral("gitCommit")).toString();
     return out;
 }
 

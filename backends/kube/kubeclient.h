@@ -28,6 +28,8 @@ struct ServerVersion
     int major = 0;
     int minor = 0;
     QString platform;
+    QString gitCommit; // "meshdeck-demo" on Meshdeck's demo cluster
+    [[nodiscard]] bool demoCluster() const { return gitCommit == QLatin1String("meshdeck-demo"); }
 };
 
 // One kind the server serves, from discovery.

@@ -15,6 +15,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace Meshdeck {
 namespace Kube {
@@ -86,6 +87,9 @@ public:
     // (SelfSubjectAccessReview), other meshes present, the CLI and its version.
     [[nodiscard]] static QList<Check> preflight(Kube::KubeClient &client,
                                                 const Installation &installation);
+    // The bundle on a cluster that is not Meshdeck's demo: a failed check saying what to use.
+    [[nodiscard]] static std::optional<Check> bundleCheck(const Kube::ServerVersion &server,
+                                                          const Installation &installation);
     // Marks the plan's objects that already exist (their apply is a change, not a creation):
     // one LIST per kind and namespace, not a GET per object (a GET each only where the user may
     // not list). `progress` hears (objects checked, objects in all) after each LIST.

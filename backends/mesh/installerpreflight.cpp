@@ -24,6 +24,22 @@
 
 namespace Meshdeck::Mesh {
 
+std::optional<Check> Installer::bundleCheck(const Kube::ServerVersion &server,
+                                            const Installation &inst)
+{
+    // The bundled manifests are demo-sized (a minimal control plane without the RBAC, mesh
+    // configuration and full CRDs a real one needs): they install on the demo cluster only.
+    if (inst.options.method != InstallMethod::Bundled || server.demoCluster())
+        return std::nullopt;
+    const MeshDescription &m = *inst.mesh;
+    return Check {Check::State::Fail, tr("Bundled manifest fits this cluster"),
+                  tr("The bundled %1 %2 manifest is made for Meshdeck's demo cluster: on a real "
+                     "cluster its control plane would not start (it lacks the RBAC, mesh "
+                     "configuration and full CRDs). Install with %3 (see %4), or with a release "
+                     "manifest of %1 (Manifest, a file or an https URL).")
+                      .arg(m.name, m.bundledVersion, m.cli, m.homepage)};
+}
+
 QList<Check> Installer::preflight(Kube::KubeClient &client, const Installation &inst)
 {
     QList<Check> checks;
@@ -36,6 +52,8 @@ QList<Check> Installer::preflight(Kube::KubeClient &client, const Installation &
     }
     checks << Check {Check::State::Pass, tr("Kubernetes API reachable"),
                      tr("Kubernetes %1 answered.").arg(version->gitVersion)};
+    if (const auto bundle = bundleCheck(version.value(), inst))
+        checks << *bundle;
 
     const VersionSupport *support = m.supportFor(inst.options.version);
     if (!support) {

@@ -164,6 +164,30 @@ private Q_SLOTS:
         QCOMPARE(existing, 201);
     }
 
+    // The bundled manifests are for the demo cluster: preflight refuses them elsewhere.
+    void bundleOnlyOnTheDemoCluster()
+    {
+        auto c = client();
+        QVERIFY(c);
+        Mesh::InstallOptions options;
+        options.mesh = QStringLiteral("istio");
+        auto inst = Mesh::Installer::prepare(options);
+        QVERIFY(inst.ok());
+        const auto demo = c->version();
+        QVERIFY(demo.ok() && demo->demoCluster());
+        for (const Mesh::Check &check : Mesh::Installer::preflight(*c, inst.value()))
+            QVERIFY2(check.title != QLatin1String("Bundled manifest fits this cluster"),
+                     qPrintable(check.detail));
+        Kube::ServerVersion real = demo.value();
+        real.gitCommit = QStringLiteral("5e58841cce77d4bc13713ad2b91fa0d961e69192");
+        const auto refused = Mesh::Installer::bundleCheck(real, inst.value());
+        QVERIFY(refused.has_value());
+        QCOMPARE(refused->state, Mesh::Check::State::Fail);
+        QVERIFY2(refused->detail.contains(QStringLiteral("istioctl")), qPrintable(refused->detail));
+        inst->options.method = Mesh::InstallMethod::Manifest;
+        QVERIFY(!Mesh::Installer::bundleCheck(real, inst.value()).has_value());
+    }
+
     void resumeAfterAnInterruption()
     {
         auto c = client();
