@@ -61,8 +61,10 @@ public Q_SLOTS:
                 [this](const InCluster::InClusterProgress &p) { Q_EMIT clusterProgressed(p); });
         }
         QString saveError;
-        if (result.report.attempts() == 0 && !result.failure.isEmpty()) {
-            saveError = result.failure; // nothing was measured: nothing to keep
+        if (result.report.counters.responses == 0 && !result.failure.isEmpty()) {
+            // Nothing answered (refused, timed out): nothing was measured, nothing to keep, as
+            // `perf run` fails such a run.
+            saveError = result.failure;
         } else if (m_storePath.isEmpty()) {
             saveError = tr("No results database is open.");
         } else {

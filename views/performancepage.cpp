@@ -609,6 +609,7 @@ void PerformancePage::startRun()
     m_p50Points.clear();
     m_p99Points.clear();
     m_lastProgress = {};
+    m_live->show();
     m_dirty = true;
     redraw();
     m_statusText = tr("Running %1 against %2…")
@@ -751,7 +752,11 @@ void PerformancePage::onFinished(const RunResult &result, const QString &saveErr
     const QLocale locale;
     const LoadReport &r = result.report;
     QString text;
-    if (!result.failure.isEmpty() && r.attempts() == 0) {
+    // The live figures belong to a run that measured something; a run that reached nothing
+    // shows only why.
+    const bool nothingAnswered = !result.failure.isEmpty() && r.counters.responses == 0;
+    m_live->setVisible(!nothingAnswered);
+    if (nothingAnswered) {
         text = tr("The run failed: %1").arg(result.failure);
     } else {
         const auto pct = r.corrected.percentilesNs({50, 99, 99.9});
@@ -777,7 +782,7 @@ void PerformancePage::onFinished(const RunResult &result, const QString &saveErr
     m_statusText = text;
     m_status->setText(text);
     // Only a run that is in Results can be opened there.
-    m_lastSaved = saveError.isEmpty() && (result.failure.isEmpty() || r.attempts() > 0);
+    m_lastSaved = saveError.isEmpty() && !nothingAnswered;
     m_openResults->setVisible(m_lastSaved && !m_runs->isRunning());
 }
 

@@ -244,6 +244,21 @@ private Q_SLOTS:
         QVERIFY(!runs.isRunning());
         QVERIFY2(page.statusLabel()->text().contains(QStringLiteral("not a rate")),
                  qPrintable(page.statusLabel()->text()));
+
+        // A target that refuses every connection: the page says why, and shows no figures of
+        // a run that measured nothing ("errors 0").
+        page.show();
+        p.spec.duration = 1s;
+        p.spec.warmup = 0s;
+        page.loadProfile(p);
+        QSignalSpy finished(&runs, &RunController::finished);
+        page.startRun();
+        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY2(page.statusLabel()->text().contains(QStringLiteral("failed")),
+                     qPrintable(page.statusLabel()->text()));
+        for (QLabel *l : page.findChildren<QLabel *>())
+            QVERIFY2(!l->isVisible() || !l->text().contains(QStringLiteral("errors 0")),
+                     qPrintable(l->text()));
     }
 
     void comparisonSaysWhyItMayMislead()
