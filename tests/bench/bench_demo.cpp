@@ -4,6 +4,7 @@
 //  2. 1,000 watchers receiving 1,000 events/s: events delivered against events written.
 //  3. Memory per 10,000 pods held, against the size of their JSON.
 #include "benchsupport.h"
+#include "support/loopback.h"
 
 #include <core/httptransport.h>
 #include <demo/democluster.h>
@@ -122,20 +123,6 @@ Fetch fetch(const QString &url)
     return f;
 }
 
-int connectTo(quint16 port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 } // namespace
 
 class bench_Demo : public QObject
@@ -238,7 +225,7 @@ private Q_SLOTS:
                   .arg(cluster.adminToken())
                   .toLatin1();
         for (int i = 0; i < kWatchers; ++i) {
-            const int fd = connectTo(cluster.port());
+            const int fd = TestSupport::connectLoopback(cluster.port());
             QVERIFY(fd >= 0);
             QVERIFY(::write(fd, request.constData(), size_t(request.size())) == request.size());
             ::fcntl(fd, F_SETFL, O_NONBLOCK);

@@ -36,13 +36,23 @@ class tst_LifecyclePage : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
-    void installSampleInjectUninstall()
+    static Demo::DemoCluster::Options emptyCluster()
     {
         Demo::DemoCluster::Options options;
         options.scenario = QStringLiteral("empty");
         options.bookinfoTraffic = false;
-        Demo::DemoCluster cluster(options);
+        return options;
+    }
+    static Kube::ClusterSessionPtr sessionOf(const QString &kubeconfig)
+    {
+        return std::make_shared<Kube::ClusterSession>(
+            Kube::Kubeconfig::load(kubeconfig)->resolve(QStringLiteral("meshdeck-demo")).value());
+    }
+
+private Q_SLOTS:
+    void installSampleInjectUninstall()
+    {
+        Demo::DemoCluster cluster(emptyCluster());
         QVERIFY(cluster.start().ok());
         QTemporaryDir dir;
         const QString kc = dir.filePath(QStringLiteral("kc"));
@@ -58,8 +68,7 @@ private Q_SLOTS:
         page.resize(1280, 800);
         page.show();
         QSignalSpy detected(&controller, &LifecycleController::detected);
-        controller.setSession(std::make_shared<Kube::ClusterSession>(
-            Kube::Kubeconfig::load(kc)->resolve(QStringLiteral("meshdeck-demo")).value()));
+        controller.setSession(sessionOf(kc));
         QVERIFY(detected.wait(10000));
         QCOMPARE(page.meshTable()->rowCount(), 5);
         QVERIFY(page.meshTable()->item(0, 1)->text().contains(QStringLiteral("not installed")));
@@ -254,10 +263,7 @@ private Q_SLOTS:
     // informers' changes), and a new detection keeps the user's selection.
     void followsTheClusterAndKeepsTheSelection()
     {
-        Demo::DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
-        options.bookinfoTraffic = false;
-        Demo::DemoCluster cluster(options);
+        Demo::DemoCluster cluster(emptyCluster());
         QVERIFY(cluster.start().ok());
         QTemporaryDir dir;
         const QString kc = dir.filePath(QStringLiteral("kc"));
@@ -267,8 +273,7 @@ private Q_SLOTS:
         page.resize(1280, 800);
         page.show();
         QSignalSpy detected(&controller, &LifecycleController::detected);
-        controller.setSession(std::make_shared<Kube::ClusterSession>(
-            Kube::Kubeconfig::load(kc)->resolve(QStringLiteral("meshdeck-demo")).value()));
+        controller.setSession(sessionOf(kc));
         QVERIFY(detected.wait(10000));
         QTableWidget *ns = page.namespaceTable();
         QCOMPARE(ns->horizontalHeaderItem(1)->text(),

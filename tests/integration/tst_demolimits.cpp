@@ -2,6 +2,7 @@
 // requests come late are all answered; more requests in flight than the server takes get 429
 // with Retry-After (watches are not counted); stopping ends idle kept-alive connections at once.
 #include "support/demoapi.h"
+#include "support/loopback.h"
 
 #include <demo/democluster.h>
 
@@ -24,20 +25,21 @@ namespace {
 
 int connectTo(quint16 port)
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return -1;
-    sockaddr_in addr {};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        return -1;
-    }
+    const int fd = TestSupport::connectLoopback(port);
     timeval wait {20, 0};
-    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    if (fd >= 0)
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
     return fd;
+}
+
+// An empty demo cluster without traffic; anonymous requests act as an administrator.
+DemoCluster::Options quietCluster()
+{
+    DemoCluster::Options options;
+    options.scenario = QStringLiteral("empty");
+    options.bookinfoTraffic = false;
+    options.anonymousAdmin = true;
+    return options;
 }
 
 // The status line of the reply on fd ("" when the server closed without one).
@@ -76,11 +78,7 @@ private Q_SLOTS:
     // answered with a status (before, a first request later than 1 s was dropped silently).
     void burstOfLateWatchesIsAnswered()
     {
-        DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
-        options.bookinfoTraffic = false;
-        options.anonymousAdmin = true;
-        DemoCluster cluster(options);
+        DemoCluster cluster(quietCluster());
         QVERIFY(cluster.start().ok());
         std::vector<int> fds;
         for (int i = 0; i < 2000; ++i) {
@@ -115,9 +113,8 @@ private Q_SLOTS:
     // are done, reads are served again.
     void fullServerAnswers429WithRetryAfter()
     {
-        DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
-        options.bookinfoTraffic = false;
+        DemoCluster::Options options = quietCluster();
+        options.anonymousAdmin = false; // DemoApi sends the administrator's token
         options.maxReadsInflight = 2;
         DemoCluster cluster(options);
         QVERIFY(cluster.start().ok());
@@ -167,11 +164,7 @@ private Q_SLOTS:
     // An idle kept-alive connection does not hold up stopping the server.
     void stoppingEndsIdleConnectionsAtOnce()
     {
-        DemoCluster::Options options;
-        options.scenario = QStringLiteral("empty");
-        options.bookinfoTraffic = false;
-        options.anonymousAdmin = true;
-        DemoCluster cluster(options);
+        DemoCluster cluster(quietCluster());
         QVERIFY(cluster.start().ok());
         const int fd = connectTo(cluster.port());
         QVERIFY(fd >= 0);

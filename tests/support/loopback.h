@@ -41,17 +41,28 @@ inline std::uint16_t freePort()
     return port;
 }
 
-// Whether something accepts connections on 127.0.0.1:port.
-inline bool portOpen(std::uint16_t port)
+// A connection to 127.0.0.1:port (a blocking socket), or -1.
+inline int connectLoopback(std::uint16_t port)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in addr {};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const bool open = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return open;
+    if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0)
+        return fd;
+    if (fd >= 0)
+        ::close(fd);
+    return -1;
+}
+
+// Whether something accepts connections on 127.0.0.1:port.
+inline bool portOpen(std::uint16_t port)
+{
+    const int fd = connectLoopback(port);
+    if (fd >= 0)
+        ::close(fd);
+    return fd >= 0;
 }
 
 } // namespace TestSupport
