@@ -34,12 +34,13 @@ const char MeshUsage[]
     = "Usage: meshdeck mesh list [--json]          the catalog, and what this cluster runs\n"
       "       meshdeck mesh status [--json]        detected meshes, versions, readiness, add-ons,\n"
       "                                            mTLS mode, injected namespaces\n"
-      "       meshdeck mesh install --mesh M [--method bundled|manifest|cli]\n"
+      "       meshdeck mesh install --mesh M [--method bundled|manifest|cli|helm]\n"
       "            [--manifest FILE|URL] [--version V] [--profile P] [--addons a,b|none]\n"
       "            [--mtls STRICT|PERMISSIVE] [--inject-namespace NS]... [--timeout SECONDS]\n"
       "            [--cli-timeout SECONDS] [--force-conflicts] [--keep-on-failure] [--dry-run]\n"
       "            [--yes]\n"
-      "       meshdeck mesh uninstall --mesh M [--method bundled|manifest] [--manifest FILE|URL]\n"
+      "       meshdeck mesh uninstall --mesh M [--method bundled|manifest|helm] [--manifest "
+      "FILE|URL]\n"
       "            [--delete-namespace] [--restart] [--yes]\n"
       "       meshdeck mesh inject --namespace N on|off [--mesh M] [--restart]\n"
       "       meshdeck mesh restart --namespace N  restart its workloads (sidecars follow "
@@ -369,7 +370,7 @@ int MeshCommand::run(const QStringList &arguments, QTextStream &out, QTextStream
     options.profile = p.value(profile);
     const auto how = Mesh::methodFromId(p.value(method));
     if (!how) {
-        err << "meshdeck mesh " << sub << ": --method is bundled, manifest or cli\n";
+        err << "meshdeck mesh " << sub << ": --method is bundled, manifest, cli or helm\n";
         return ExitUsage;
     }
     options.method = *how;

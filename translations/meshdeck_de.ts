@@ -1212,6 +1212,18 @@
         <source>A release manifest of %1 (file or https URL); or install %2 (%3) and come back</source>
         <translation>Ein Release-Manifest von %1 (Datei oder https-URL); oder installieren Sie %2 (%3) und kommen Sie zurück</translation>
     </message>
+    <message>
+        <source>Helm charts (none Meshdeck can render for %1)</source>
+        <translation>Helm-Charts (keine, die Meshdeck für %1 rendern kann)</translation>
+    </message>
+    <message>
+        <source>&amp;Helm charts (helm: not on PATH)</source>
+        <translation>He&amp;lm-Charts (helm: nicht im PATH)</translation>
+    </message>
+    <message>
+        <source>&amp;Helm charts, rendered by helm into the plan</source>
+        <translation>He&amp;lm-Charts, von helm in den Plan gerendert</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>
@@ -2252,6 +2264,26 @@
     <message>
         <source>The bundled %1 %2 manifest is made for Meshdeck&apos;s demo cluster: on a real cluster its control plane would not start (it lacks the RBAC, mesh configuration and full CRDs). Install with %3 (see %4), or with a release manifest of %1 (Manifest, a file or an https URL).</source>
         <translation>Das mitgelieferte Manifest von %1 %2 ist für den Demo-Cluster von Meshdeck gemacht: In einem echten Cluster würde seine Steuerungsebene nicht starten (ihr fehlen RBAC, Mesh-Konfiguration und vollständige CRDs). Installieren Sie mit %3 (siehe %4) oder mit einem Release-Manifest von %1 (Manifest, eine Datei oder eine https-URL).</translation>
+    </message>
+    <message>
+        <source>its Helm charts</source>
+        <translation>seinen Helm-Charts</translation>
+    </message>
+    <message>
+        <source>Rendered by helm (nothing applied by helm; the objects below are):</source>
+        <translation>Von helm gerendert (helm wendet nichts an; angewendet werden die Objekte unten):</translation>
+    </message>
+    <message>
+        <source>%1 has no Helm route Meshdeck can render on its own: install it with %2 or a release manifest.</source>
+        <translation>%1 hat keinen Helm-Weg, den Meshdeck allein rendern kann: Installieren Sie es mit %2 oder einem Release-Manifest.</translation>
+    </message>
+    <message>
+        <source>helm is not on PATH. Install it (https://helm.sh/docs/intro/install/), or choose another method.</source>
+        <translation>helm ist nicht im PATH. Installieren Sie es (https://helm.sh/docs/intro/install/) oder wählen Sie eine andere Methode.</translation>
+    </message>
+    <message>
+        <source>The charts helm rendered</source>
+        <translation>Die von helm gerenderten Charts</translation>
     </message>
 </context>
 <context>

@@ -1212,6 +1212,18 @@
         <source>A release manifest of %1 (file or https URL); or install %2 (%3) and come back</source>
         <translation>Un manifiesto de versión de %1 (archivo o URL https); o instale %2 (%3) y vuelva</translation>
     </message>
+    <message>
+        <source>Helm charts (none Meshdeck can render for %1)</source>
+        <translation>Charts de Helm (ninguno que Meshdeck pueda renderizar para %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Helm charts (helm: not on PATH)</source>
+        <translation>Charts de &amp;Helm (helm: no está en el PATH)</translation>
+    </message>
+    <message>
+        <source>&amp;Helm charts, rendered by helm into the plan</source>
+        <translation>Charts de &amp;Helm, renderizados por helm en el plan</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>
@@ -2252,6 +2264,26 @@
     <message>
         <source>The bundled %1 %2 manifest is made for Meshdeck&apos;s demo cluster: on a real cluster its control plane would not start (it lacks the RBAC, mesh configuration and full CRDs). Install with %3 (see %4), or with a release manifest of %1 (Manifest, a file or an https URL).</source>
         <translation>El manifiesto incluido de %1 %2 está hecho para el clúster de demostración de Meshdeck: en un clúster real su plano de control no arrancaría (le faltan RBAC, configuración de la malla y CRD completos). Instale con %3 (vea %4) o con un manifiesto de versión de %1 (Manifiesto, un archivo o una URL https).</translation>
+    </message>
+    <message>
+        <source>its Helm charts</source>
+        <translation>sus charts de Helm</translation>
+    </message>
+    <message>
+        <source>Rendered by helm (nothing applied by helm; the objects below are):</source>
+        <translation>Renderizado por helm (helm no aplica nada; se aplican los objetos de abajo):</translation>
+    </message>
+    <message>
+        <source>%1 has no Helm route Meshdeck can render on its own: install it with %2 or a release manifest.</source>
+        <translation>%1 no tiene una vía Helm que Meshdeck pueda renderizar por sí solo: instálelo con %2 o con un manifiesto de versión.</translation>
+    </message>
+    <message>
+        <source>helm is not on PATH. Install it (https://helm.sh/docs/intro/install/), or choose another method.</source>
+        <translation>helm no está en el PATH. Instálelo (https://helm.sh/docs/intro/install/) o elija otro método.</translation>
+    </message>
+    <message>
+        <source>The charts helm rendered</source>
+        <translation>Los charts que renderizó helm</translation>
     </message>
 </context>
 <context>

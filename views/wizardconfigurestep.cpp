@@ -60,12 +60,15 @@ public:
         mv->setContentsMargins(0, 0, 0, 0);
         m_cli = new QRadioButton(methods);
         m_cli->setObjectName(QStringLiteral("methodCli"));
+        m_helm = new QRadioButton(methods);
+        m_helm->setObjectName(QStringLiteral("methodHelm"));
         m_manifest = new QRadioButton(InstallWizard::tr("&Manifest file or URL:"), methods);
         m_manifest->setObjectName(QStringLiteral("methodManifest"));
         m_bundled = new QRadioButton(methods);
         m_bundled->setObjectName(QStringLiteral("methodBundled"));
         auto *group = new QButtonGroup(this);
         group->addButton(m_cli);
+        group->addButton(m_helm);
         group->addButton(m_manifest);
         group->addButton(m_bundled);
         auto *manifestRow = new QHBoxLayout;
@@ -78,6 +81,7 @@ public:
         manifestRow->addWidget(m_manifestEdit, 1);
         manifestRow->addWidget(browse);
         mv->addWidget(m_cli);
+        mv->addWidget(m_helm);
         mv->addWidget(m_manifest);
         mv->addLayout(manifestRow);
         mv->addWidget(m_bundled);
@@ -161,7 +165,7 @@ public:
                 m_manifest->setChecked(true);
             }
         });
-        for (QRadioButton *b : {m_cli, m_manifest, m_bundled})
+        for (QRadioButton *b : {m_cli, m_helm, m_manifest, m_bundled})
             connect(b, &QRadioButton::toggled, this, [this] { update(); });
         connect(m_manifestEdit, &QLineEdit::textChanged, this, [this] {
             if (!m_manifestEdit->text().isEmpty())
@@ -184,6 +188,15 @@ public:
         m_cli->setText(cli.isEmpty() ? InstallWizard::tr("Its &CLI (%1: not on PATH)").arg(m->cli)
                                      : InstallWizard::tr("Its &CLI (%1 at %2)").arg(m->cli, cli));
         m_cli->setEnabled(!cli.isEmpty());
+        // Helm renders the charts into the reviewable plan; Meshdeck applies it.
+        const QString helm = QStandardPaths::findExecutable(QStringLiteral("helm"));
+        m_helm->setText(
+            m->helmCharts.isEmpty()
+                ? InstallWizard::tr("Helm charts (none Meshdeck can render for %1)").arg(m->name)
+                : helm.isEmpty()
+                ? InstallWizard::tr("&Helm charts (helm: not on PATH)")
+                : InstallWizard::tr("&Helm charts, rendered by helm into the plan"));
+        m_helm->setEnabled(!m->helmCharts.isEmpty() && !helm.isEmpty());
         m_bundled->setText(m->bundledManifest.isEmpty()
                                ? InstallWizard::tr("Bundled manifest (none for %1)").arg(m->name)
                                : m_state->demoCluster
@@ -199,6 +212,8 @@ public:
         // where to get one.
         if (!cli.isEmpty())
             m_cli->setChecked(true);
+        else if (m_helm->isEnabled() && !m_state->demoCluster)
+            m_helm->setChecked(true);
         else if (!m->bundledManifest.isEmpty() && m_state->demoCluster)
             m_bundled->setChecked(true);
         else
@@ -298,8 +313,9 @@ public:
         o.version = m_version->currentText();
         o.profile = m_profile->currentText();
         o.method = m_cli->isChecked() ? Mesh::InstallMethod::Cli
-                                      : (m_manifest->isChecked() ? Mesh::InstallMethod::Manifest
-                                                                 : Mesh::InstallMethod::Bundled);
+            : m_helm->isChecked()     ? Mesh::InstallMethod::Helm
+            : m_manifest->isChecked() ? Mesh::InstallMethod::Manifest
+                                      : Mesh::InstallMethod::Bundled;
         if (o.method == Mesh::InstallMethod::Manifest)
             o.version.clear(); // whatever the manifest installs
         o.manifest = m_manifestEdit->text().trimmed();
@@ -317,7 +333,7 @@ public:
 private:
     WizardState *m_state;
     QComboBox *m_version, *m_profile, *m_mtls;
-    QRadioButton *m_cli, *m_manifest, *m_bundled;
+    QRadioButton *m_cli, *m_helm, *m_manifest, *m_bundled;
     QLineEdit *m_manifestEdit, *m_newNs;
     QLabel *m_controlNs, *m_mtlsNote, *m_injectNote;
     QWidget *m_addonBox;

@@ -34,6 +34,8 @@ QString methodId(InstallMethod method)
         return QStringLiteral("cli");
     case InstallMethod::Manifest:
         return QStringLiteral("manifest");
+    case InstallMethod::Helm:
+        return QStringLiteral("helm");
     case InstallMethod::Bundled:
         break;
     }
@@ -42,7 +44,8 @@ QString methodId(InstallMethod method)
 
 std::optional<InstallMethod> methodFromId(const QString &id)
 {
-    for (InstallMethod m : {InstallMethod::Cli, InstallMethod::Manifest, InstallMethod::Bundled})
+    for (InstallMethod m :
+         {InstallMethod::Cli, InstallMethod::Manifest, InstallMethod::Bundled, InstallMethod::Helm})
         if (methodId(m) == id)
             return m;
     return std::nullopt;
@@ -73,11 +76,11 @@ QString Installation::describe() const
         : options.version;
     s << Installer::tr("Install %1 %2, profile %3, with %4.")
              .arg(mesh->name, version, options.profile,
-                  options.method == InstallMethod::Cli
-                      ? Installer::tr("its CLI")
-                      : (options.method == InstallMethod::Manifest
-                             ? Installer::tr("a manifest")
-                             : Installer::tr("the manifest bundled with Meshdeck")))
+                  options.method == InstallMethod::Cli        ? Installer::tr("its CLI")
+                      : options.method == InstallMethod::Helm ? Installer::tr("its Helm charts")
+                      : options.method == InstallMethod::Manifest
+                      ? Installer::tr("a manifest")
+                      : Installer::tr("the manifest bundled with Meshdeck"))
       << "\n";
     for (const ManifestSource &src : sources) {
         s << Installer::tr("Source: %1 (%2 bytes, sha256 %3)")
@@ -88,7 +91,12 @@ QString Installation::describe() const
         if (!src.note.isEmpty())
             s << "  " << src.note << "\n";
     }
-    if (!cliCommands.isEmpty()) {
+    if (options.method == InstallMethod::Helm) {
+        s << Installer::tr("Rendered by helm (nothing applied by helm; the objects below are):")
+          << "\n";
+        for (const QStringList &c : cliCommands)
+            s << "  $ " << commandLine(QStringLiteral("helm"), c) << "\n";
+    } else if (!cliCommands.isEmpty()) {
         s << Installer::tr("Commands (run with an argument list, output shown live):") << "\n";
         for (const QStringList &c : cliCommands)
             s << "  $ " << commandLine(cliProgram.isEmpty() ? mesh->cli : cliProgram, c)
@@ -176,6 +184,49 @@ Result<Installation> Installer::prepare(const InstallOptions &options,
         auto parsed = ManifestPlan::fromYaml(bytes.value());
         if (!parsed)
             return Unexpected(parsed.error().withContext(options.manifest));
+        plan = parsed.value();
+        break;
+    }
+    case InstallMethod::Helm: {
+        // Each chart rendered by `helm template` into the plan, reviewed and applied (and rolled
+        // back) by Meshdeck like any manifest; helm itself changes nothing in the cluster.
+        if (m.helmCharts.isEmpty())
+            return Unexpected(Error(
+                ErrorCode::Unsupported,
+                tr("%1 has no Helm route Meshdeck can render on its own: install it with %2 or a "
+                   "release manifest.")
+                    .arg(m.name, m.cli)));
+        const QString helm = QStandardPaths::findExecutable(QStringLiteral("helm"));
+        if (helm.isEmpty())
+            return Unexpected(Error(ErrorCode::NotFound,
+                                    tr("helm is not on PATH. Install it (https://helm.sh/docs/"
+                                       "intro/install/), or choose another method.")));
+        QByteArray rendered = QStringLiteral("apiVersion: v1\nkind: Namespace\nmetadata:\n  "
+                                             "name: %1\n")
+                                  .arg(m.controlNamespace)
+                                  .toUtf8();
+        for (const MeshDescription::HelmChart &chart : m.helmCharts) {
+            QStringList args {QStringLiteral("template"),
+                              chart.release,
+                              chart.chart,
+                              QStringLiteral("--repo"),
+                              chart.repo,
+                              QStringLiteral("--namespace"),
+                              m.controlNamespace,
+                              QStringLiteral("--include-crds")};
+            if (!options.version.isEmpty())
+                args << QStringLiteral("--version") << options.version;
+            inst.cliCommands << args;
+            auto out = runProgram(helm, args, {}, options.cliTimeoutMs, cancel, true);
+            if (!out)
+                return Unexpected(
+                    out.error().withContext(commandLine(QStringLiteral("helm"), args)));
+            rendered += "\n---\n" + out.value();
+        }
+        inst.cliProgram = helm;
+        auto parsed = ManifestPlan::fromYaml(rendered);
+        if (!parsed)
+            return Unexpected(parsed.error().withContext(tr("The charts helm rendered")));
         plan = parsed.value();
         break;
     }

@@ -24,7 +24,7 @@ class KubeClient;
 
 namespace Mesh {
 
-enum class InstallMethod { Cli, Manifest, Bundled };
+enum class InstallMethod { Cli, Manifest, Bundled, Helm };
 [[nodiscard]] QString methodId(InstallMethod method); // "cli", "manifest", "bundled"
 [[nodiscard]] std::optional<InstallMethod> methodFromId(const QString &id);
 

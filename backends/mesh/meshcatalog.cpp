@@ -25,6 +25,10 @@ const QList<MeshDescription> &catalog()
                          {QStringLiteral("1.25.3"), 29, 32},
                          {QStringLiteral("1.24.2"), 28, 31}};
         istio.bundledVersion = QStringLiteral("1.26.2");
+        const QString istioCharts
+            = QStringLiteral("https://istio-release.storage.googleapis.com/charts");
+        istio.helmCharts = {{QStringLiteral("istio-base"), QStringLiteral("base"), istioCharts},
+                            {QStringLiteral("istiod"), QStringLiteral("istiod"), istioCharts}};
         istio.defaultAddons = {QStringLiteral("prometheus")};
         istio.mtlsModes = {QStringLiteral("PERMISSIVE"), QStringLiteral("STRICT")};
         istio.profiles = {QStringLiteral("demo"), QStringLiteral("default"),
@@ -108,6 +112,8 @@ const QList<MeshDescription> &catalog()
         kuma.injectionKey = QStringLiteral("kuma.io/sidecar-injection");
         kuma.injectionValue = QStringLiteral("enabled");
         kuma.cliRenders = true;
+        kuma.helmCharts = {{QStringLiteral("kuma"), QStringLiteral("kuma"),
+                            QStringLiteral("https://kumahq.github.io/charts")}};
         list << kuma;
 
         MeshDescription cilium;
@@ -117,6 +123,8 @@ const QList<MeshDescription> &catalog()
                                         "identity-based policy and Hubble observability.");
         cilium.homepage = QStringLiteral("https://cilium.io");
         cilium.cli = QStringLiteral("cilium");
+        cilium.helmCharts = {{QStringLiteral("cilium"), QStringLiteral("cilium"),
+                              QStringLiteral("https://helm.cilium.io")}};
         cilium.versions = {QStringLiteral("1.16.4")};
         cilium.profiles = {QStringLiteral("default")};
         cilium.controlNamespace = QStringLiteral("kube-system");

@@ -47,6 +47,15 @@ struct MeshDescription
     // How the mesh's CLI installs: it applies by itself (Istio, Cilium, Consul), or it renders
     // manifests that Meshdeck applies with server-side apply (Linkerd, Kuma).
     bool cliRenders = false;
+    // The mesh's Helm charts, installed in this order into its control namespace (none: it
+    // has no Helm route Meshdeck can render without more input, e.g. Linkerd's trust anchor).
+    struct HelmChart
+    {
+        QString release;
+        QString chart;
+        QString repo; // https URL of the chart repository (helm template --repo)
+    };
+    QList<HelmChart> helmCharts;
 
     // The bundled manifest of an add-on (":/manifests/istio-addon-grafana.yaml"), or "".
     [[nodiscard]] QString addonManifest(const QString &addon) const;
