@@ -138,8 +138,7 @@ private:
             if (selected) {
                 pal.setColor(QPalette::WindowText, pal.color(QPalette::HighlightedText));
                 pal.setColor(QPalette::Link, pal.color(QPalette::HighlightedText));
-            }
-            else if (m_status[i]->property("installed").toBool())
+            } else if (m_status[i]->property("installed").toBool())
                 pal.setColor(QPalette::WindowText, pal.color(QPalette::Text));
             card->setPalette(pal);
             QPalette statusPal = pal;

@@ -11,6 +11,8 @@ QString AccessLog::key(const QString &ns, const QString &app, const QString &ver
 void AccessLog::append(const std::string &ns, const std::string &app, const std::string &version,
                        const std::string &container, QByteArray text)
 {
+    // The demo's traffic names a workload without a version "unknown" (as Istio's telemetry
+    // does); its pod has no version label, which the log endpoint reads as "".
     const QString k = key(QString::fromStdString(ns), QString::fromStdString(app),
                           version == "unknown" ? QString() : QString::fromStdString(version),
                           QString::fromStdString(container));

@@ -8,6 +8,7 @@
 #include "certificates.h"
 #include "containerprocesses.h"
 #include "discovery.h"
+#include "eventhttp.h"
 #include "fieldvalidation.h"
 #include "kubeletstats.h"
 #include "objectfields.h"
@@ -25,7 +26,6 @@
 #include <core/yaml.h>
 
 #include <QDateTime>
-#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -38,7 +38,6 @@
 
 #include <chrono>
 
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -82,7 +81,7 @@ quint16 ApiServer::start()
     // holds the second one until the client's delayed ACK, about 40 ms per kept-alive request.
     m_server->set_tcp_nodelay(true);
     // A connection may wait a while for its first request (a burst of clients, each with its
-    // TLS handshake) and between requests; stop() ends idle ones at once (closeAccepted).
+    // TLS handshake) and between requests; stop() ends idle ones at once.
     m_server->set_keep_alive_timeout(m_options.idleSeconds);
     m_server->set_read_timeout(60, 0);
     m_server->set_write_timeout(30, 0);
@@ -125,42 +124,14 @@ quint16 ApiServer::start()
     return m_port;
 }
 
-namespace {
-// The connections a server on `port` accepted, shut down: a thread waiting on one for its next
-// request wakes at once and ends (cpp-httplib waits out its keep-alive timeout otherwise).
-void closeAccepted(quint16 port)
-{
-    QDir fds(QStringLiteral("/proc/self/fd"));
-    for (const QString &entry : fds.entryList(QDir::NoDotAndDotDot | QDir::System)) {
-        bool ok = false;
-        const int fd = entry.toInt(&ok);
-        sockaddr_storage local {};
-        socklen_t length = sizeof local;
-        if (!ok || ::getsockname(fd, reinterpret_cast<sockaddr *>(&local), &length) != 0)
-            continue;
-        quint16 localPort = 0;
-        if (local.ss_family == AF_INET)
-            localPort = ntohs(reinterpret_cast<const sockaddr_in &>(local).sin_port);
-        else if (local.ss_family == AF_INET6)
-            localPort = ntohs(reinterpret_cast<const sockaddr_in6 &>(local).sin6_port);
-        sockaddr_storage peer {};
-        socklen_t peerLength = sizeof peer;
-        // Accepted sockets have the server's port and a peer (the listening one has none).
-        if (localPort == port
-            && ::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &peerLength) == 0)
-            ::shutdown(fd, SHUT_RDWR);
-    }
-}
-} // namespace
-
 void ApiServer::stop()
 {
     if (!m_server)
         return;
     m_stopping = true;
-    closeAccepted(m_port);
+    UpgradedConnection::shutDownAccepted(m_port); // idle kept-alive ones end at once
     m_server->stop();
-    closeAccepted(m_port); // any accepted meanwhile
+    UpgradedConnection::shutDownAccepted(m_port); // any accepted meanwhile
     if (m_thread.joinable())
         m_thread.join();
     m_server.reset();
@@ -244,14 +215,8 @@ void ApiServer::handle(const httplib::Request &req, httplib::Response &res)
     // keeps connections open whatever the reply says.
     if (req.has_header("Upgrade") && res.status >= 400)
         if (auto connection = UpgradedConnection::take(req)) {
-            const char *reason = res.status == 400 ? "Bad Request"
-                : res.status == 401                ? "Unauthorized"
-                : res.status == 403                ? "Forbidden"
-                : res.status == 404                ? "Not Found"
-                : res.status == 429                ? "Too Many Requests"
-                : res.status == 503                ? "Service Unavailable"
-                                                   : "Error";
-            connection->writeAll("HTTP/1.1 " + std::to_string(res.status) + ' ' + reason
+            connection->writeAll("HTTP/1.1 " + std::to_string(res.status) + ' '
+                                 + httpReason(res.status)
                                  + "\r\nContent-Type: " + res.get_header_value("Content-Type")
                                  + "\r\nContent-Length: " + std::to_string(res.body.size())
                                  + "\r\nConnection: close\r\n\r\n" + res.body);

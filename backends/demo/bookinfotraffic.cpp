@@ -78,18 +78,15 @@ QByteArray envoyLine(const HttpExchange &x, int status, std::size_t bytes, doubl
         return v.empty() ? QStringLiteral("-") : QString::fromStdString(v);
     };
     const auto start = QDateTime::currentDateTimeUtc().addMSecs(-qint64(ms));
-    return QStringLiteral("[%1] \"%2 %3 %4\" %5 %6 via_upstream - \"-\" %7 %8 %9 %10 \"-\" "
-                          "\"%11\" \"%12\" \"%13\" %14")
+    // Flags "-" (none); the upstream's time is the sidecar's own measure of the exchange.
+    const QString duration = QString::number(std::llround(ms));
+    return QStringLiteral("[%1] \"%2 %3 %4\" %5 - via_upstream - \"-\" %6 %7 %8 %8 \"-\" "
+                          "\"%9\" \"%10\" \"%11\" %12")
         .arg(start.toString(Qt::ISODateWithMs), QString::fromStdString(x.method),
-             QString::fromStdString(x.target), QLatin1String(x.http2() ? "HTTP/2" : "HTTP/1.1"))
-        .arg(status)
-        .arg(QStringLiteral("-"))
-        .arg(qulonglong(x.body.size()))
-        .arg(qulonglong(bytes))
-        .arg(qlonglong(std::llround(ms)))
-        .arg(qlonglong(std::llround(ms)))
-        .arg(field("user-agent"), field("x-request-id"), field("host"),
-             QString::fromStdString(cluster))
+             QString::fromStdString(x.target), QLatin1String(x.http2() ? "HTTP/2" : "HTTP/1.1"),
+             QString::number(status), QString::number(x.body.size()), QString::number(bytes),
+             duration, field("user-agent"))
+        .arg(field("x-request-id"), field("host"), QString::fromStdString(cluster))
         .toUtf8();
 }
 
@@ -369,13 +366,12 @@ bool BookinfoTraffic::start()
                                 applicationLine(x, status, bytes, meshed));
                 });
             }
-            const std::string cluster = p->appLoop ? "inbound|9080||" : "";
-            if (p->appLoop)
-                p->inbound->setAccessHook([log, pod, cluster](const HttpExchange &x, int status,
-                                                              std::size_t bytes, double ms) {
-                    log->append(pod->ns, pod->app, pod->version, "istio-proxy",
-                                envoyLine(x, status, bytes, ms, cluster));
-                });
+            if (p->appLoop) // the gateway has no inbound sidecar of its own
+                p->inbound->setAccessHook(
+                    [log, pod](const HttpExchange &x, int status, std::size_t bytes, double ms) {
+                        log->append(pod->ns, pod->app, pod->version, "istio-proxy",
+                                    envoyLine(x, status, bytes, ms, "inbound|9080||"));
+                    });
         }
         gwToProductpage->setAccessHook(
             [log, gateway](const HttpExchange &x, int status, std::size_t bytes, double ms) {

@@ -38,9 +38,7 @@ std::string lowerHeaderName(std::string_view name)
     return out;
 }
 
-namespace {
-
-const char *reason(int status)
+const char *httpReason(int status)
 {
     switch (status) {
     case 200:
@@ -51,10 +49,16 @@ const char *reason(int status)
         return "No Content";
     case 400:
         return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
     case 404:
         return "Not Found";
     case 405:
         return "Method Not Allowed";
+    case 429:
+        return "Too Many Requests";
     case 500:
         return "Internal Server Error";
     case 502:
@@ -67,6 +71,8 @@ const char *reason(int status)
         return status < 400 ? "OK" : "Error";
     }
 }
+
+namespace {
 
 // The Date header, formatted once a second per thread.
 const std::string &httpDate()
@@ -391,7 +397,7 @@ void HttpExchange::reply(int status, std::string_view contentType, std::string_v
     out += "HTTP/1.1 ";
     out += std::to_string(status);
     out += ' ';
-    out += reason(status);
+    out += httpReason(status);
     out += "\r\nContent-Type: ";
     out += contentType;
     out += "\r\nContent-Length: ";

@@ -22,6 +22,8 @@ using HttpHeaderList = std::vector<std::pair<std::string, std::string>>;
 [[nodiscard]] bool sameHeaderName(std::string_view a, std::string_view b);
 // As HTTP/2 sends header names: lower case.
 [[nodiscard]] std::string lowerHeaderName(std::string_view name);
+// The reason phrase of an HTTP status ("Not Found"), "Error" for one not listed.
+[[nodiscard]] const char *httpReason(int status);
 
 // What a proxy or a calling service needs from an upstream's answer.
 struct HttpReply

@@ -29,13 +29,13 @@ int portOf(const sockaddr_storage &a)
     return -1;
 }
 
-// The accepted socket whose local and peer ports are the request's.
-int findSocket(int localPort, int remotePort)
+// Calls `each` with every socket of this process whose local port is `localPort` and which has
+// a peer (accepted or connected), with the peer's port; stops when `each` answers true.
+template<typename Each> void forEachConnection(int localPort, Each each)
 {
     DIR *dir = ::opendir("/proc/self/fd");
     if (!dir)
-        return -1;
-    int found = -1;
+        return;
     while (dirent *entry = ::readdir(dir)) {
         const int fd = std::atoi(entry->d_name);
         if (fd <= 2 || fd == ::dirfd(dir))
@@ -47,13 +47,24 @@ int findSocket(int localPort, int remotePort)
             || portOf(local) != localPort)
             continue;
         n = sizeof peer;
-        if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &n) != 0
-            || portOf(peer) != remotePort)
+        if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &n) != 0)
             continue;
-        found = fd;
-        break;
+        if (each(fd, portOf(peer)))
+            break;
     }
     ::closedir(dir);
+}
+
+// The accepted socket whose local and peer ports are the request's.
+int findSocket(int localPort, int remotePort)
+{
+    int found = -1;
+    forEachConnection(localPort, [&](int fd, int peerPort) {
+        if (peerPort != remotePort)
+            return false;
+        found = fd;
+        return true;
+    });
     return found;
 }
 
@@ -80,6 +91,14 @@ UpgradedConnection::~UpgradedConnection()
 {
     if (m_fd >= 0)
         ::shutdown(m_fd, SHUT_RDWR);
+}
+
+void UpgradedConnection::shutDownAccepted(quint16 port)
+{
+    forEachConnection(port, [](int fd, int) {
+        ::shutdown(fd, SHUT_RDWR);
+        return false;
+    });
 }
 
 std::optional<UpgradedConnection> UpgradedConnection::take(const httplib::Request &request)

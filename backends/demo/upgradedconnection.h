@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 #include <atomic>
 #include <optional>
 #include <string>
@@ -21,6 +23,9 @@ class UpgradedConnection
 {
 public:
     static std::optional<UpgradedConnection> take(const httplib::Request &request);
+    // Shuts down every connection accepted on `port` (a server stopping): a thread waiting on
+    // one for its next request wakes at once.
+    static void shutDownAccepted(quint16 port);
     UpgradedConnection(UpgradedConnection &&other) noexcept;
     UpgradedConnection &operator=(UpgradedConnection &&) = delete;
     ~UpgradedConnection();

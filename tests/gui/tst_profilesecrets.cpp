@@ -58,6 +58,12 @@ struct Window
         page.resize(1200, 760);
         page.show();
     }
+    // The profile with a token, saved with the page's own button.
+    void saveSecretProfile()
+    {
+        page.loadProfile(secretProfile());
+        page.findChild<QPushButton *>(QStringLiteral("saveProfile"))->click();
+    }
     std::unique_ptr<ResultStore> store;
     RunController runs;
     ResultsController results;
@@ -79,8 +85,7 @@ private Q_SLOTS:
         const QString db = dir.filePath(QStringLiteral("r.sqlite"));
         {
             Window w(db);
-            w.page.loadProfile(secretProfile());
-            w.page.findChild<QPushButton *>(QStringLiteral("saveProfile"))->click();
+            w.saveSecretProfile();
             QTRY_COMPARE(w.results.profiles().size(), 1);
             // The database holds the profile with its secrets masked.
             const LoadProfile kept = w.results.profiles().first();
@@ -113,8 +118,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("r.sqlite"));
         Window w(db);
-        w.page.loadProfile(secretProfile());
-        w.page.findChild<QPushButton *>(QStringLiteral("saveProfile"))->click();
+        w.saveSecretProfile();
         QTRY_COMPARE(w.results.profiles().size(), 1);
         QTRY_VERIFY_WITH_TIMEOUT(
             w.page.statusLabel()->text().contains(QStringLiteral("without its secret values")),
