@@ -88,6 +88,16 @@ quint16 ApiServer::start()
     const auto handler = [this](const httplib::Request &req, httplib::Response &res) {
         handle(req, res);
     };
+    // A write without Content-Length or chunked encoding has no body (RFC 9112 6.3), as Go's
+    // server reads it; cpp-httplib would read until the client closes, so such requests are
+    // answered here, before it starts reading.
+    m_server->set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
+        const bool writes = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+        if (!writes || req.has_header("Content-Length") || req.has_header("Transfer-Encoding"))
+            return httplib::Server::HandlerResponse::Unhandled;
+        handle(req, res);
+        return httplib::Server::HandlerResponse::Handled;
+    });
     m_server->Get(".*", handler);
     m_server->Post(".*", handler);
     m_server->Put(".*", handler);
@@ -495,8 +505,9 @@ void ApiServer::serveResource(const httplib::Request &req, httplib::Response &re
                                     {QStringLiteral("items"), items}}));
         }
         int status = 200;
-        const QJsonObject o = remove(req, type, ns, name, &status);
-        return send(res, status, toJson(o));
+        bool deletedNow = false;
+        const QJsonObject o = remove(req, type, ns, name, &status, &deletedNow);
+        return send(res, status, toJson(deletedNow ? deletedStatus(type, o) : o));
     }
     throw ApiError::methodNotAllowed(
         QStringLiteral("method %1 is not supported").arg(QString::fromStdString(m)));

@@ -128,7 +128,9 @@ private:
     QJsonObject patch(const httplib::Request &req, const ResourceType &type, const QString &ns,
                       const QString &name, const QString &subresource, int *status);
     QJsonObject remove(const httplib::Request &req, const ResourceType &type, const QString &ns,
-                       const QString &name, int *status);
+                       const QString &name, int *status, bool *deletedNow = nullptr);
+    // What a DELETE that removed the object at once answers: the object or a Status, per kind.
+    static QJsonObject deletedStatus(const ResourceType &type, const QJsonObject &gone);
     QJsonObject accessReview(const QJsonObject &body, const User &user, bool rules);
     bool proxyToService(const httplib::Request &req, httplib::Response &res, const User &user);
 

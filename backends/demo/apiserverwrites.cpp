@@ -241,7 +241,7 @@ QJsonObject ApiServer::storeUpdate(const ResourceType &type, const QJsonObject &
 }
 
 QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &type,
-                              const QString &ns, const QString &name, int *status)
+                              const QString &ns, const QString &name, int *status, bool *deletedNow)
 {
     QJsonObject options;
     if (!req.body.empty()) {
@@ -281,14 +281,16 @@ QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &t
         throw ApiError::conflict(
             type.group, type.plural, name,
             QStringLiteral("Precondition failed: resourceVersion in precondition does not match"));
-    if (param(req, "dryRun") == QLatin1String("All"))
-        return live;
-
-    QJsonObject md = live.value(QStringLiteral("metadata")).toObject();
-    if (md.contains(QStringLiteral("deletionTimestamp"))) {
-        *status = 202;
+    if (param(req, "dryRun") == QLatin1String("All")) {
+        if (deletedNow)
+            *deletedNow = true;
         return live;
     }
+
+    QJsonObject md = live.value(QStringLiteral("metadata")).toObject();
+    *status = 200; // 202 only for the long-deprecated orphanDependents=false, as kube-apiserver
+    if (md.contains(QStringLiteral("deletionTimestamp")))
+        return live;
     const QString uid = md.value(QStringLiteral("uid")).toString();
     auto markDeleting = [&](int graceSeconds) {
         md.insert(QStringLiteral("deletionTimestamp"), nowRfc3339());
@@ -301,14 +303,10 @@ QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &t
         }
         return m_store.update(type, live, false);
     };
-    if (type.kind == QLatin1String("Namespace")) {
-        *status = 200;
+    if (type.kind == QLatin1String("Namespace"))
         return markDeleting(0); // the namespace controller empties and removes it
-    }
-    if (!md.value(QStringLiteral("finalizers")).toArray().isEmpty()) {
-        *status = 202;
+    if (!md.value(QStringLiteral("finalizers")).toArray().isEmpty())
         return markDeleting(0);
-    }
     if (type.kind == QLatin1String("Pod") && grace != 0
         && !live.value(QStringLiteral("spec"))
                 .toObject()
@@ -319,16 +317,54 @@ QJsonObject ApiServer::remove(const httplib::Request &req, const ResourceType &t
             != QLatin1String("Succeeded")
         && live.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString()
             != QLatin1String("Failed")) {
-        *status = 200;
         return markDeleting(grace < 0 ? 30
                                       : grace); // the kubelet simulation stops it and removes it
     }
-    if (policy == QLatin1String("Orphan"))
-        Ownership::orphanDependents(m_store, m_registry, uid, type.namespaced ? ns : QString());
-    else if (policy == QLatin1String("Foreground"))
-        Ownership::deleteDependents(m_store, m_registry, uid, type.namespaced ? ns : QString());
-    *status = 200;
+    if (policy != QLatin1String("Background")) {
+        // The garbage collector's finalizer holds the owner while it deletes (Foreground) or
+        // releases (Orphan) the dependents; the owner goes once the finalizer is removed.
+        const QString finalizer = policy == QLatin1String("Orphan")
+            ? QStringLiteral("orphan")
+            : QStringLiteral("foregroundDeletion");
+        md.insert(QStringLiteral("finalizers"), QJsonArray {finalizer});
+        const QJsonObject held = markDeleting(0);
+        if (policy == QLatin1String("Orphan"))
+            Ownership::orphanDependents(m_store, m_registry, uid, type.namespaced ? ns : QString());
+        else
+            Ownership::deleteDependents(m_store, m_registry, uid, type.namespaced ? ns : QString());
+        if (auto now = m_store.tryGet(type.storageKey(), ns, name)) {
+            QJsonObject nowMd = now->value(QStringLiteral("metadata")).toObject();
+            QJsonArray rest;
+            for (const QJsonValue &f : nowMd.value(QStringLiteral("finalizers")).toArray())
+                if (f.toString() != finalizer)
+                    rest.append(f);
+            nowMd.insert(QStringLiteral("finalizers"), rest);
+            now->insert(QStringLiteral("metadata"), nowMd);
+            storeUpdate(type, *now, false); // and it is gone
+        }
+        return held;
+    }
+    if (deletedNow)
+        *deletedNow = true;
     return m_store.remove(type, ns, name); // Background: the garbage collector follows
+}
+
+QJsonObject ApiServer::deletedStatus(const ResourceType &type, const QJsonObject &gone)
+{
+    // Pods, Services and custom resources answer with the object (their storage sets
+    // ReturnDeletedObject); every other kind with a Status naming what went.
+    if (type.kind == QLatin1String("Pod") || type.kind == QLatin1String("Service") || type.custom)
+        return gone;
+    QJsonObject details {{QStringLiteral("name"), metaString(gone, "name")},
+                         {QStringLiteral("kind"), type.plural},
+                         {QStringLiteral("uid"), metaString(gone, "uid")}};
+    if (!type.group.isEmpty())
+        details.insert(QStringLiteral("group"), type.group);
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("Status")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("metadata"), QJsonObject()},
+                        {QStringLiteral("status"), QStringLiteral("Success")},
+                        {QStringLiteral("details"), details}};
 }
 
 } // namespace Meshdeck::Demo

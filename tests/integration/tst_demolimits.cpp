@@ -1,6 +1,7 @@
 // The demo API server under load, as kube-apiserver behaves: a burst of 2,000 watches whose
 // requests come late are all answered; more requests in flight than the server takes get 429
-// with Retry-After (watches are not counted); stopping ends idle kept-alive connections at once.
+// with Retry-After (watches are not counted); a write without a body is answered 400 at once;
+// stopping ends idle kept-alive connections at once.
 #include "support/demoapi.h"
 #include "support/loopback.h"
 
@@ -159,6 +160,30 @@ private Q_SLOTS:
         QVERIFY(retryAfter);
         QCOMPARE(watch.status, 200);
         QCOMPARE(api.get(QStringLiteral("/api/v1/namespaces")).status, 200);
+    }
+
+    // A write without Content-Length or chunked encoding has an empty body, as Go's server
+    // reads it: answered 400 at once (cpp-httplib alone read until the client closed).
+    void writeWithoutLengthIsAnsweredAtOnce()
+    {
+        DemoCluster cluster(quietCluster());
+        QVERIFY(cluster.start().ok());
+        for (const char *method : {"POST", "PUT", "PATCH"}) {
+            const int fd = connectTo(cluster.port());
+            QVERIFY(fd >= 0);
+            const QByteArray request = QByteArray(method)
+                + " /api/v1/namespaces/default HTTP/1.1\r\nHost: demo\r\n"
+                  "Content-Type: application/json\r\n\r\n";
+            QCOMPARE(::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL),
+                     ssize_t(request.size()));
+            QElapsedTimer t;
+            t.start();
+            const QByteArray status = statusLine(fd);
+            QVERIFY2(status.startsWith("HTTP/1.1 400") || status.startsWith("HTTP/1.1 405"),
+                     status.constData());
+            QVERIFY2(t.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms").arg(t.elapsed())));
+            ::close(fd);
+        }
     }
 
     // An idle kept-alive connection does not hold up stopping the server.

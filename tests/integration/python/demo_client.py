@@ -246,6 +246,32 @@ def main():
         time.sleep(0.2)
     check("a deployment becomes ready", ready == 1, ready)
 
+    # Deletion answers as kube-apiserver's registry does: a Status for most kinds when the object
+    # went at once; the object, marked and held by the collector's finalizer, in the foreground.
+    core.create_namespaced_config_map(NS, client.V1ConfigMap(
+        metadata=client.V1ObjectMeta(name="short-lived")))
+    gone = core.delete_namespaced_config_map("short-lived", NS)
+    check("a deleted ConfigMap answers a Status",
+          gone.status == "Success" and gone.details.kind == "configmaps"
+          and gone.details.name == "short-lived" and gone.details.uid, gone)
+    raw = apps.delete_namespaced_deployment("web", NS, propagation_policy="Foreground",
+                                            _preload_content=False)
+    held = json.loads(raw.data)
+    check("a foreground deletion answers the held object",
+          raw.status == 200 and held["kind"] == "Deployment"
+          and held["metadata"].get("deletionTimestamp")
+          and held["metadata"].get("finalizers") == ["foregroundDeletion"], held)
+    left = None
+    for _ in range(50):
+        left = apps.list_namespaced_replica_set(NS, label_selector="app=web").items
+        try:
+            apps.read_namespaced_deployment("web", NS)
+        except ApiException as e:
+            if e.status == 404 and not left:
+                break
+        time.sleep(0.1)
+    check("then the deployment and its replica sets are gone", not left, left)
+
     core.delete_namespace(NS)
     print("all checks passed")
 
