@@ -1,6 +1,7 @@
 #include "admission.h"
 
 #include "apierror.h"
+#include "crdschema.h"
 #include "kubeschema.h"
 #include "objectstore.h"
 
@@ -329,6 +330,11 @@ QJsonObject Admission::admitUpdate(const ResourceType &type, QJsonObject object,
 
 QJsonObject Admission::defaults(const ResourceType &type, QJsonObject o)
 {
+    if (type.custom) {
+        // pruned, defaulted and validated against the CRD version's structural schema
+        CrdSchema::admit(&o, type.schema, type.group, type.kind);
+        return o;
+    }
     const QString k = type.kind;
     QJsonObject spec = o.value(kSpec).toObject();
     const QString name = o.value(kMetadata).toObject().value(QStringLiteral("name")).toString();

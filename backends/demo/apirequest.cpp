@@ -1,6 +1,7 @@
 #include "apirequest.h"
 
 #include "apierror.h"
+#include "crdschema.h"
 #include "fieldvalidation.h"
 #include "objectfields.h"
 #include "objectstore.h"
@@ -176,7 +177,9 @@ void validateFields(const httplib::Request &req, httplib::Response &res, const R
                     QJsonObject *body)
 {
     const FieldValidation::Mode mode = FieldValidation::parse(param(req, "fieldValidation"));
-    const QStringList unknown = FieldValidation::prune(body, type.apiVersion(), type.kind);
+    const QStringList unknown = type.custom
+        ? CrdSchema::prune(body, type.schema)
+        : FieldValidation::prune(body, type.apiVersion(), type.kind);
     if (unknown.isEmpty() || mode == FieldValidation::Mode::Ignore)
         return;
     QStringList messages;

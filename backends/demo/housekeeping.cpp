@@ -187,6 +187,10 @@ void Housekeeping::syncCustomResourceDefinition(const QString &name, bool delete
             = version.value(QStringLiteral("additionalPrinterColumns")).toArray();
         if (!columns.isEmpty())
             t.crdPrinterColumns = QJsonObject {{QStringLiteral("columns"), columns}};
+        t.schema = version.value(QStringLiteral("schema"))
+                       .toObject()
+                       .value(QStringLiteral("openAPIV3Schema"))
+                       .toObject();
         t.custom = true;
         types << t;
     }

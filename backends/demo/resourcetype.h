@@ -28,6 +28,7 @@ struct ResourceType
         QStringLiteral("get"),    QStringLiteral("list"),   QStringLiteral("patch"),
         QStringLiteral("update"), QStringLiteral("watch")};
     QJsonObject crdPrinterColumns; // {"columns": [...]} from the CRD, for Table output
+    QJsonObject schema; // the CRD version's openAPIV3Schema (custom resources only)
     bool custom = false;
 
     [[nodiscard]] QString apiVersion() const
