@@ -1,6 +1,7 @@
 #include "controllermanager.h"
 
 #include "apierror.h"
+#include "eventmirror.h"
 #include "housekeeping.h"
 #include "objectfields.h"
 #include "objectstore.h"
@@ -158,8 +159,10 @@ void ControllerManager::handleEvent(const WatchEventPtr &e)
     const QString ns = metaString(e->object, "namespace");
     const QString name = metaString(e->object, "name");
     const bool deleted = e->type == WatchEvent::Type::Deleted;
-    if (key == QLatin1String("/events") || key == QLatin1String("events.k8s.io/events"))
+    if (key == QLatin1String("/events") || key == QLatin1String("events.k8s.io/events")) {
+        EventMirror::sync(*this, key, e->object, deleted); // one kind, two API versions
         return;
+    }
     if (deleted)
         m_housekeeping->onDeleted(e->object, ns.isEmpty());
     else
