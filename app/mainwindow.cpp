@@ -39,6 +39,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QMenuBar>
@@ -139,6 +140,8 @@ void MainWindow::createPages()
                     [this] { setCurrentPage(PageId::Clusters); });
             connect(m_lifecyclePage, &LifecyclePage::topologyRequested, this,
                     [this] { setCurrentPage(PageId::Topology); });
+            connect(m_lifecyclePage, &LifecyclePage::dashboardRequested, this,
+                    &MainWindow::openDashboard);
             widget = m_lifecyclePage;
         } else if (page == PageId::Performance) {
             m_performancePage = new PerformancePage(m_runs, m_stack);
@@ -299,6 +302,20 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
     m_shell = new PodShellSession(this);
     m_forwards = new PortForwardModel(this);
     m_clustersPage->setPortForwards(m_forwards);
+    connect(m_forwards, &PortForwardModel::openRequested, this, [this](const QUrl &url) {
+        QDesktopServices::openUrl(url);
+        if (m_lifecyclePage)
+            m_lifecyclePage->showDashboardState(
+                tr("Opened %1 in the browser. The forward stays on the Clusters page under Port "
+                   "Forwards until stopped or disconnected.")
+                    .arg(url.toString()));
+    });
+    connect(m_forwards, &PortForwardModel::openFailed, this,
+            [this](const QString &target, const QString &error) {
+                if (m_lifecyclePage)
+                    m_lifecyclePage->showDashboardState(
+                        tr("Could not forward %1: %2").arg(target, error));
+            });
     connect(m_clusters, &ClusterController::sessionStarted, this,
             [this](const Kube::ClusterSessionPtr &session) {
                 m_shell->stop();
@@ -371,6 +388,22 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
         m_clusters->useDemo();
     else
         m_clusters->load(kubeconfig, context.isEmpty() ? m_preferences->lastContext() : context);
+}
+
+void MainWindow::openDashboard(const QString &ns, const QString &service, int port,
+                               const QString &path)
+{
+    if (!m_streamClient || !m_forwards) {
+        if (m_lifecyclePage)
+            m_lifecyclePage->showDashboardState(tr("Not connected: choose a context first."));
+        return;
+    }
+    Kube::PortForwarder::Spec spec;
+    spec.ns = ns;
+    spec.kind = QStringLiteral("service");
+    spec.name = service;
+    spec.remotePort = port;
+    m_forwards->openInBrowser(m_streamClient, spec, path);
 }
 
 void MainWindow::openResults(const QString &path)

@@ -66,6 +66,8 @@ public:
     // context (empty: its current one), or the embedded demo cluster.
     void startClusters(const QString &kubeconfig, const QString &context, bool demo);
     [[nodiscard]] ResourceTreeModel *resourceTree() const { return m_resources; }
+    // An add-on's web UI through a port forward to its Service (reused when one exists).
+    void openDashboard(const QString &ns, const QString &service, int port, const QString &path);
     // Opens the results database (runs, profiles) for the Performance and Results pages. A
     // damaged, locked or newer file is explained on the Results page.
     void openResults(const QString &path);

@@ -70,6 +70,27 @@ void PortForwardModel::add(std::shared_ptr<Kube::KubeClient> client,
     });
 }
 
+void PortForwardModel::openInBrowser(std::shared_ptr<Kube::KubeClient> client,
+                                     const Kube::PortForwarder::Spec &spec, const QString &path)
+{
+    for (Row &r : m_rows) {
+        if (r.spec.ns != spec.ns || r.spec.kind != spec.kind || r.spec.name != spec.name
+            || r.spec.remotePort != spec.remotePort || r.state == Kube::PortForwarder::State::Failed
+            || r.state == Kube::PortForwarder::State::Stopped)
+            continue;
+        if (r.localPort != 0)
+            emit openRequested(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(r.localPort).arg(path)));
+        else
+            r.openPath = path; // still starting
+        return;
+    }
+    Kube::PortForwarder::Spec fresh = spec;
+    fresh.localPort = 0;
+    add(std::move(client), fresh);
+    m_rows.last().openPath = path;
+}
+
 void PortForwardModel::update(quint64 id, const Row &s)
 {
     for (int i = 0; i < m_rows.size(); ++i) {
@@ -88,6 +109,14 @@ void PortForwardModel::update(quint64 id, const Row &s)
         emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
         if (nowListening)
             emit started(QStringLiteral("http://127.0.0.1:%1/").arg(s.localPort));
+        if (!r.openPath.isEmpty() && s.localPort != 0) {
+            emit openRequested(
+                QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(s.localPort).arg(r.openPath)));
+            r.openPath.clear();
+        } else if (!r.openPath.isEmpty() && s.state == Kube::PortForwarder::State::Failed) {
+            r.openPath.clear();
+            emit openFailed(index(i, TargetColumn).data().toString(), s.error);
+        }
         return;
     }
 }

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QThread>
+#include <QUrl>
 
 #include <memory>
 
@@ -34,6 +35,11 @@ public:
 
     // Starts a forward; the row appears at once, its state follows (failures say why).
     void add(std::shared_ptr<Kube::KubeClient> client, const Kube::PortForwarder::Spec &spec);
+    // A web UI behind the target (an add-on's dashboard): an existing forward to the same
+    // namespace, kind, name and remote port is reused, else one is started on a free port;
+    // openRequested follows once it listens, openFailed when it cannot.
+    void openInBrowser(std::shared_ptr<Kube::KubeClient> client,
+                       const Kube::PortForwarder::Spec &spec, const QString &path);
     void remove(int row);
     void stopAll();
 
@@ -46,6 +52,8 @@ public:
 signals:
     // A forward is listening: where to open it (http://127.0.0.1:PORT/).
     void started(const QString &url);
+    void openRequested(const QUrl &url);
+    void openFailed(const QString &target, const QString &error);
 
 private:
     struct Row
@@ -61,6 +69,7 @@ private:
         int open = 0;
         int total = 0;
         quint64 id = 0;
+        QString openPath; // to open in the browser once listening ("" when not asked)
     };
     void update(quint64 id, const Row &snapshot);
 

@@ -1761,6 +1761,30 @@
         <source>in namespac&amp;e:</source>
         <translation>im &amp;Namespace:</translation>
     </message>
+    <message>
+        <source>&amp;Open Dashboard</source>
+        <translation>Dashboard ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>%1 (%2/%3:%4)</source>
+        <translation>%1 (%2/%3:%4)</translation>
+    </message>
+    <message>
+        <source>Forwarding %1/%2:%3 for %4…</source>
+        <translation>Leite %1/%2:%3 für %4 weiter …</translation>
+    </message>
+    <message>
+        <source>Open a running add-on&apos;s web UI in the browser, through a port forward (listed on the Clusters page under Port Forwards)</source>
+        <translation>Die Weboberfläche eines laufenden Add-ons im Browser öffnen, über eine Portweiterleitung (aufgeführt auf der Seite Cluster unter Portweiterleitungen)</translation>
+    </message>
+    <message>
+        <source>No add-on with a web UI runs in this cluster. The install wizard adds Prometheus, Grafana, Jaeger and Kiali to Istio, and Viz to Linkerd.</source>
+        <translation>In diesem Cluster läuft kein Add-on mit Weboberfläche. Der Installationsassistent fügt Istio Prometheus, Grafana, Jaeger und Kiali hinzu, Linkerd Viz.</translation>
+    </message>
+    <message>
+        <source>add-ons: %1</source>
+        <translation>Add-ons: %1</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::MainWindow</name>
@@ -1831,6 +1855,14 @@
     <message>
         <source>Another operation is running; try again when it has ended (Lifecycle page).</source>
         <translation>Ein anderer Vorgang läuft; versuchen Sie es erneut, wenn er beendet ist (Seite Lebenszyklus).</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the browser. The forward stays on the Clusters page under Port Forwards until stopped or disconnected.</source>
+        <translation>%1 im Browser geöffnet. Die Weiterleitung bleibt auf der Seite Cluster unter Portweiterleitungen, bis sie beendet oder die Verbindung getrennt wird.</translation>
+    </message>
+    <message>
+        <source>Could not forward %1: %2</source>
+        <translation>%1 konnte nicht weitergeleitet werden: %2</translation>
     </message>
 </context>
 <context>

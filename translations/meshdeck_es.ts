@@ -1761,6 +1761,30 @@
         <source>in namespac&amp;e:</source>
         <translation>en el espacio de &amp;nombres:</translation>
     </message>
+    <message>
+        <source>&amp;Open Dashboard</source>
+        <translation>Abrir &amp;panel</translation>
+    </message>
+    <message>
+        <source>%1 (%2/%3:%4)</source>
+        <translation>%1 (%2/%3:%4)</translation>
+    </message>
+    <message>
+        <source>Forwarding %1/%2:%3 for %4…</source>
+        <translation>Redirigiendo %1/%2:%3 para %4…</translation>
+    </message>
+    <message>
+        <source>Open a running add-on&apos;s web UI in the browser, through a port forward (listed on the Clusters page under Port Forwards)</source>
+        <translation>Abrir en el navegador la interfaz web de un complemento en ejecución, mediante una redirección de puerto (listada en la página Clústeres, en Redirecciones de puertos)</translation>
+    </message>
+    <message>
+        <source>No add-on with a web UI runs in this cluster. The install wizard adds Prometheus, Grafana, Jaeger and Kiali to Istio, and Viz to Linkerd.</source>
+        <translation>En este clúster no se ejecuta ningún complemento con interfaz web. El asistente de instalación añade Prometheus, Grafana, Jaeger y Kiali a Istio, y Viz a Linkerd.</translation>
+    </message>
+    <message>
+        <source>add-ons: %1</source>
+        <translation>complementos: %1</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::MainWindow</name>
@@ -1831,6 +1855,14 @@
     <message>
         <source>Another operation is running; try again when it has ended (Lifecycle page).</source>
         <translation>Otra operación está en curso; inténtelo de nuevo cuando termine (página Ciclo de vida).</translation>
+    </message>
+    <message>
+        <source>Opened %1 in the browser. The forward stays on the Clusters page under Port Forwards until stopped or disconnected.</source>
+        <translation>%1 abierto en el navegador. La redirección sigue en la página Clústeres, en Redirecciones de puertos, hasta que se detenga o se desconecte.</translation>
+    </message>
+    <message>
+        <source>Could not forward %1: %2</source>
+        <translation>No se pudo redirigir %1: %2</translation>
     </message>
 </context>
 <context>

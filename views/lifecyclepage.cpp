@@ -23,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -81,6 +82,12 @@ LifecyclePage::LifecyclePage(LifecycleController *controller, QWidget *parent)
     meshButtons->addSpacing(16);
     meshButtons->addWidget(m_mtlsLabel);
     meshButtons->addWidget(m_mtls);
+    meshButtons->addSpacing(16);
+    m_dashboard = new QPushButton(m_content);
+    m_dashboard->setObjectName(QStringLiteral("openDashboard"));
+    m_dashboardMenu = new QMenu(m_dashboard);
+    m_dashboard->setMenu(m_dashboardMenu);
+    meshButtons->addWidget(m_dashboard);
     meshButtons->addStretch();
     meshButtons->addWidget(m_refresh);
     grid->addLayout(meshButtons, 2, 0, 1, 2);
@@ -263,6 +270,8 @@ void LifecyclePage::retranslate()
     m_mtlsLabel->setText(tr("m&TLS:"));
     m_uninstall->setText(tr("&Uninstall…"));
     m_refresh->setText(tr("&Refresh"));
+    m_dashboard->setText(tr("&Open Dashboard"));
+    m_dashboardMenu->clear(); // its entries are rebuilt in the new language
     m_cancel->setText(tr("Cancel"));
     m_deploy->setText(tr("&Deploy"));
     m_remove->setText(tr("Re&move"));
@@ -271,6 +280,51 @@ void LifecyclePage::retranslate()
     m_empty->refresh();
     m_shown.clear(); // the tables' texts are in the new language
     onDetected(m_detected, {});
+}
+
+void LifecyclePage::updateDashboards()
+{
+    QList<Mesh::MeshDescription::Dashboard> boards;
+    QString key;
+    for (const auto &d : std::as_const(m_detected)) {
+        const Mesh::MeshDescription *mesh = Mesh::findMesh(d.id);
+        if (!mesh || d.replicas <= 0)
+            continue;
+        for (const auto &board : mesh->dashboards)
+            if (d.addons.contains(board.addon)) {
+                boards << board;
+                key += d.id + QLatin1Char('/') + board.addon + QLatin1Char(' ');
+            }
+    }
+    // Rebuilt only when the add-ons changed (an open menu keeps its entries), or the language.
+    if (key == m_dashboardKey && !m_dashboardMenu->isEmpty())
+        return;
+    m_dashboardKey = key;
+    m_dashboardMenu->clear();
+    for (const auto &board : std::as_const(boards)) {
+        QAction *open = m_dashboardMenu->addAction(
+            tr("%1 (%2/%3:%4)").arg(board.title, board.ns, board.service).arg(board.port));
+        open->setData(board.addon);
+        connect(open, &QAction::triggered, this, [this, board] {
+            showDashboardState(tr("Forwarding %1/%2:%3 for %4…")
+                                   .arg(board.ns, board.service)
+                                   .arg(board.port)
+                                   .arg(board.title));
+            emit dashboardRequested(board.ns, board.service, board.port, board.path);
+        });
+    }
+    const bool any = !m_dashboardMenu->isEmpty();
+    m_dashboard->setEnabled(any);
+    m_dashboard->setToolTip(
+        any ? tr("Open a running add-on's web UI in the browser, through a port forward (listed "
+                 "on the Clusters page under Port Forwards)")
+            : tr("No add-on with a web UI runs in this cluster. The install wizard adds "
+                 "Prometheus, Grafana, Jaeger and Kiali to Istio, and Viz to Linkerd."));
+}
+
+void LifecyclePage::showDashboardState(const QString &text)
+{
+    m_status->setText(text);
 }
 
 void LifecyclePage::appendLog(const QString &line)
@@ -339,7 +393,8 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
                      .arg(d.ready)
                      .arg(d.replicas)
                      .arg(d.crds)
-                     .arg(d.mtlsMode, d.injectedNamespaces.join(QLatin1Char(',')));
+                     .arg(d.mtlsMode, d.injectedNamespaces.join(QLatin1Char(',')))
+            + d.addons.join(QLatin1Char(','));
     if (shown == m_shown) {
         setBusy(m_controller->busy());
         return;
@@ -356,9 +411,12 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
                 d = &x;
         auto *name = new QTableWidgetItem(m.name);
         name->setData(Qt::UserRole, m.id);
-        const QString state = d && d->replicas > 0
+        QString state = d && d->replicas > 0
             ? tr("%1, %2 of %3 ready").arg(d->version).arg(d->ready).arg(d->replicas)
             : (d && d->crds ? tr("CRDs only (control plane missing)") : tr("not installed"));
+        if (d && d->replicas > 0 && !d->addons.isEmpty())
+            state
+                += QLatin1Char('\n') + tr("add-ons: %1").arg(d->addons.join(QStringLiteral(", ")));
         m_meshes->setItem(row, 0, name);
         m_meshes->setItem(row, 1, new QTableWidgetItem(state));
         auto *about = new QTableWidgetItem(m.summary);
@@ -371,6 +429,12 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
     m_meshes->resizeColumnToContents(0);
     m_meshes->resizeColumnToContents(1);
     m_meshes->resizeRowsToContents();
+    // The catalog stays in view whole, whatever the rest of the page asks for.
+    int tableHeight = m_meshes->horizontalHeader()->height() + 2 * m_meshes->frameWidth();
+    for (int r = 0; r < m_meshes->rowCount(); ++r)
+        tableHeight += m_meshes->rowHeight(r);
+    m_meshes->setMinimumHeight(tableHeight);
+    updateDashboards();
     // The mesh-wide mTLS mode, where the running mesh has one.
     m_mtls->clear();
     const Mesh::DetectedMesh *running = nullptr;

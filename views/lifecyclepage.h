@@ -9,6 +9,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
@@ -53,12 +54,19 @@ public:
     void setChecksModel(ConfigChecksModel *model);
     [[nodiscard]] ChecksPanel *checksPanel() const { return m_checks; }
     [[nodiscard]] QTabWidget *bottomTabs() const { return m_bottomTabs; }
+    // Open Dashboard: a menu of the running add-ons' web UIs (none: disabled, saying why).
+    [[nodiscard]] QPushButton *dashboardButton() const { return m_dashboard; }
+    // What became of a dashboard asked for: shown in the status line.
+    void showDashboardState(const QString &text);
     void refreshHistory();
 
 Q_SIGNALS:
     void clustersRequested();
     void topologyRequested();
     void operationFinished(bool ok);
+    // Open an add-on's web UI: forward to the Service's port and open the browser at path.
+    void dashboardRequested(const QString &ns, const QString &service, int port,
+                            const QString &path);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,6 +79,7 @@ private:
     [[nodiscard]] QString activeMesh() const;
     void setBusy(bool busy);
     void appendLog(const QString &line);
+    void updateDashboards();
 
     LifecycleController *m_controller;
     QList<Mesh::DetectedMesh> m_detected;
@@ -85,6 +94,9 @@ private:
                 *m_cancel = nullptr, *m_restart = nullptr;
     QLabel *m_mtlsLabel = nullptr;
     QComboBox *m_mtls = nullptr;
+    QPushButton *m_dashboard = nullptr;
+    QMenu *m_dashboardMenu = nullptr;
+    QString m_dashboardKey; // the add-ons the menu lists
     QStringList m_namespaceNames;
     QPointer<InstallWizard> m_wizard;
     QLabel *m_appLabel = nullptr, *m_sampleNsLabel = nullptr;

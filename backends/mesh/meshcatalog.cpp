@@ -35,7 +35,16 @@ const QList<MeshDescription> &catalog()
                           QStringLiteral("minimal"), QStringLiteral("ambient")};
         istio.addons = {QStringLiteral("prometheus"), QStringLiteral("grafana"),
                         QStringLiteral("jaeger"), QStringLiteral("kiali")};
-        istio.controlNamespace = QStringLiteral("istio-system");
+        const QString istioNs = QStringLiteral("istio-system");
+        istio.dashboards = {{QStringLiteral("prometheus"), QStringLiteral("Prometheus"), istioNs,
+                             QStringLiteral("prometheus"), 9090, QStringLiteral("/")},
+                            {QStringLiteral("grafana"), QStringLiteral("Grafana"), istioNs,
+                             QStringLiteral("grafana"), 3000, QStringLiteral("/")},
+                            {QStringLiteral("jaeger"), QStringLiteral("Jaeger"), istioNs,
+                             QStringLiteral("tracing"), 80, QStringLiteral("/")},
+                            {QStringLiteral("kiali"), QStringLiteral("Kiali"), istioNs,
+                             QStringLiteral("kiali"), 20001, QStringLiteral("/kiali")}};
+        istio.controlNamespace = istioNs;
         istio.controlKind = QStringLiteral("Deployment");
         istio.controlName = QStringLiteral("istiod");
         istio.controlContainer = QStringLiteral("discovery");
@@ -57,6 +66,9 @@ const QList<MeshDescription> &catalog()
         linkerd.versions = {QStringLiteral("stable-2.14.10"), QStringLiteral("edge-24.11.8")};
         linkerd.profiles = {QStringLiteral("default"), QStringLiteral("ha")};
         linkerd.addons = {QStringLiteral("viz")};
+        linkerd.dashboards
+            = {{QStringLiteral("viz"), QStringLiteral("Linkerd Viz"), QStringLiteral("linkerd-viz"),
+                QStringLiteral("web"), 8084, QStringLiteral("/")}};
         linkerd.controlNamespace = QStringLiteral("linkerd");
         linkerd.controlKind = QStringLiteral("Deployment");
         linkerd.controlName = QStringLiteral("linkerd-destination");

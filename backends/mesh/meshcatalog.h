@@ -56,6 +56,17 @@ struct MeshDescription
         QString repo; // https URL of the chart repository (helm template --repo)
     };
     QList<HelmChart> helmCharts;
+    // The web UI of an add-on, reached through a port forward to its Service.
+    struct Dashboard
+    {
+        QString addon; // as in `addons`
+        QString title; // "Grafana"
+        QString ns;
+        QString service;
+        int port = 0;
+        QString path; // "/kiali"
+    };
+    QList<Dashboard> dashboards;
 
     // The bundled manifest of an add-on (":/manifests/istio-addon-grafana.yaml"), or "".
     [[nodiscard]] QString addonManifest(const QString &addon) const;

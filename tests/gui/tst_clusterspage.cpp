@@ -14,6 +14,7 @@
 #include <models/terminalscreen.h>
 #include <views/clusterspage.h>
 #include <views/forwardportdialog.h>
+#include <views/lifecyclepage.h>
 #include <views/podshellpanel.h>
 #include <views/terminalwidget.h>
 #include <views/thememanager.h>
@@ -21,13 +22,16 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +42,18 @@
 #include <thread>
 
 using namespace Meshdeck;
+
+// Stands in for the browser: QDesktopServices hands it the http URLs the app opens.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> opened;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { opened << url; }
+};
 
 class tst_ClustersPage : public QObject
 {
@@ -236,6 +252,49 @@ private Q_SLOTS:
             QCoreApplication::removeTranslator(&german);
             QApplication::setPalette(light);
         }
+        // Lifecycle → Open Dashboard: the demo's Prometheus add-on (a real Prometheus) through
+        // a forward to its Service, opened in the "browser"; asked again, the forward is reused.
+        UrlCatcher browser;
+        QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+        window.setCurrentPage(PageId::Lifecycle);
+        auto *lifecycle = window.findChild<LifecyclePage *>();
+        QVERIFY(lifecycle);
+        QTRY_VERIFY_WITH_TIMEOUT(lifecycle->dashboardButton()->isEnabled(), 10000);
+        const auto prometheusEntry = [lifecycle] {
+            for (QAction *a : lifecycle->dashboardButton()->menu()->actions())
+                if (a->data().toString() == QLatin1String("prometheus"))
+                    return a;
+            return static_cast<QAction *>(nullptr);
+        };
+        QAction *prometheus = prometheusEntry();
+        QVERIFY(prometheus);
+        QVERIFY(prometheus->text().contains(QStringLiteral("istio-system/prometheus:9090")));
+        const int forwardsBefore = forwards->rowCount();
+        prometheus->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 1, 10000);
+        QCOMPARE(forwards->rowCount(), forwardsBefore + 1);
+        QVERIFY(lifecycle->status()->text().contains(browser.opened.first().toString()));
+        QByteArray ready;
+        std::thread probeReady([&] {
+            HttpRequest request;
+            request.url = browser.opened.first().resolved(QUrl(QStringLiteral("/-/ready")));
+            if (const auto r = HttpTransport::perform(request); r.ok() && r->status == 200)
+                ready = r->body;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+        probeReady.join();
+        QVERIFY2(ready.contains("Prometheus"), ready.constData());
+        prometheus = prometheusEntry();
+        QVERIFY(prometheus);
+        prometheus->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(browser.opened.size(), 2, 5000);
+        QCOMPARE(browser.opened.at(1), browser.opened.at(0));
+        QCOMPARE(forwards->rowCount(), forwardsBefore + 1);
+        QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
+        if (!shots.isEmpty())
+            window.grab().save(shots + QStringLiteral("/lifecycle-dashboard.png"));
+        window.setCurrentPage(PageId::Clusters);
+
         const qint64 shellWorst = shellProbe.stop();
         std::printf("GUI thread: longest stall with a shell and a port forward: %lld ms\n",
                     static_cast<long long>(shellWorst));
