@@ -2520,6 +2520,26 @@
         <source>Circuit breaker limits cannot be negative, and ejection lasts at least 1 s.</source>
         <translation>Grenzen des Circuit Breakers können nicht negativ sein, und ein Ausschluss dauert mindestens 1 s.</translation>
     </message>
+    <message>
+        <source>A path to match starts with / (got &quot;%1&quot;).</source>
+        <translation>Ein zu vergleichender Pfad beginnt mit / (erhalten: „%1“).</translation>
+    </message>
+    <message>
+        <source>Name the header or query parameter to match (letters, digits and - only; got &quot;%1&quot;).</source>
+        <translation>Nennen Sie den Header oder Abfrageparameter, der verglichen wird (nur Buchstaben, Ziffern und -; erhalten: „%1“).</translation>
+    </message>
+    <message>
+        <source>Give the value of %1 to match.</source>
+        <translation>Geben Sie den Wert von %1 an, der verglichen wird.</translation>
+    </message>
+    <message>
+        <source>Routing requests by match needs the Service&apos;s versions (pods labelled version=...).</source>
+        <translation>Anfragen nach Übereinstimmung zu leiten braucht die Versionen des Service (Pods mit dem Label version=...).</translation>
+    </message>
+    <message>
+        <source>Choose which version matching requests go to.</source>
+        <translation>Wählen Sie, zu welcher Version passende Anfragen gehen.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::NavigationModel</name>
@@ -4885,10 +4905,6 @@ Wenden Sie erneut an, um diese Felder zu übernehmen (force).</translation>
         <translation>Zeitlimits und &amp;Wiederholungen</translation>
     </message>
     <message>
-        <source>Circuit &amp;Breaker</source>
-        <translation>Circuit &amp;Breaker</translation>
-    </message>
-    <message>
         <source>The Service&apos;s pods carry no version label, so there is nothing to split between; the other settings still apply.</source>
         <translation>Die Pods des Service tragen kein Versions-Label, es gibt also nichts aufzuteilen; die übrigen Einstellungen gelten trotzdem.</translation>
     </message>
@@ -4951,6 +4967,82 @@ Wenden Sie erneut an, um diese Felder zu übernehmen (force).</translation>
     <message>
         <source>Remove Meshdeck&apos;s &amp;Rules</source>
         <translation>Meshdecks Regeln en&amp;tfernen</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Path prefix</source>
+        <translation>Pfadpräfix</translation>
+    </message>
+    <message>
+        <source>Exact path</source>
+        <translation>Exakter Pfad</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>Abfrageparameter</translation>
+    </message>
+    <message>
+        <source>A path has no name: give it as the value (/reviews)</source>
+        <translation>Ein Pfad hat keinen Namen: Geben Sie ihn als Wert an (/reviews)</translation>
+    </message>
+    <message>
+        <source>Request Ro&amp;uting</source>
+        <translation>Anfrage-Ro&amp;uting</translation>
+    </message>
+    <message>
+        <source>Circuit &amp;Breaker and TLS</source>
+        <translation>Circuit &amp;Breaker und TLS</translation>
+    </message>
+    <message>
+        <source>The Service&apos;s pods carry no version label, so there is no version to send requests to.</source>
+        <translation>Die Pods des Service tragen kein Versions-Label, es gibt also keine Version, zu der Anfragen gehen könnten.</translation>
+    </message>
+    <message>
+        <source>Requests that match a rule go to its version, tried top to bottom; the rest are shared as the Versions tab says. Header names are case-insensitive.</source>
+        <translation>Anfragen, die zu einer Regel passen, gehen zu deren Version (von oben nach unten geprüft); die übrigen werden aufgeteilt, wie es der Reiter Versionen sagt. Header-Namen unterscheiden keine Groß- und Kleinschreibung.</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Header or parameter</source>
+        <translation>Header oder Parameter</translation>
+    </message>
+    <message>
+        <source>Value (or path)</source>
+        <translation>Wert (oder Pfad)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Add Ru&amp;le</source>
+        <translation>Rege&amp;l hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Client TLS to this service:</source>
+        <translation>Client-TL&amp;S zu diesem Dienst:</translation>
+    </message>
+    <message>
+        <source>as the mesh decides (PeerAuthentication)</source>
+        <translation>wie das Mesh entscheidet (PeerAuthentication)</translation>
+    </message>
+    <message>
+        <source>Istio mutual TLS (ISTIO_MUTUAL)</source>
+        <translation>Istio Mutual TLS (ISTIO_MUTUAL)</translation>
+    </message>
+    <message>
+        <source>plain text (DISABLE)</source>
+        <translation>Klartext (DISABLE)</translation>
     </message>
 </context>
 <context>

@@ -2520,6 +2520,26 @@
         <source>Circuit breaker limits cannot be negative, and ejection lasts at least 1 s.</source>
         <translation>Los límites del circuit breaker no pueden ser negativos y la expulsión dura al menos 1 s.</translation>
     </message>
+    <message>
+        <source>A path to match starts with / (got &quot;%1&quot;).</source>
+        <translation>Una ruta que comparar empieza por / (se recibió «%1»).</translation>
+    </message>
+    <message>
+        <source>Name the header or query parameter to match (letters, digits and - only; got &quot;%1&quot;).</source>
+        <translation>Indique la cabecera o el parámetro de consulta que comparar (solo letras, cifras y -; se recibió «%1»).</translation>
+    </message>
+    <message>
+        <source>Give the value of %1 to match.</source>
+        <translation>Indique el valor de %1 que comparar.</translation>
+    </message>
+    <message>
+        <source>Routing requests by match needs the Service&apos;s versions (pods labelled version=...).</source>
+        <translation>Enrutar solicitudes por coincidencia requiere las versiones del Service (pods con la etiqueta version=...).</translation>
+    </message>
+    <message>
+        <source>Choose which version matching requests go to.</source>
+        <translation>Elija a qué versión van las solicitudes que coinciden.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::NavigationModel</name>
@@ -4885,10 +4905,6 @@ Aplique de nuevo para tomar esos campos (force).</translation>
         <translation>Plazos y re&amp;intentos</translation>
     </message>
     <message>
-        <source>Circuit &amp;Breaker</source>
-        <translation>Circuit &amp;Breaker</translation>
-    </message>
-    <message>
         <source>The Service&apos;s pods carry no version label, so there is nothing to split between; the other settings still apply.</source>
         <translation>Los pods del Service no llevan etiqueta de versión, así que no hay nada que repartir; los demás ajustes se aplican igualmente.</translation>
     </message>
@@ -4951,6 +4967,82 @@ Aplique de nuevo para tomar esos campos (force).</translation>
     <message>
         <source>Remove Meshdeck&apos;s &amp;Rules</source>
         <translation>&amp;Quitar las reglas de Meshdeck</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Cabecera</translation>
+    </message>
+    <message>
+        <source>Path prefix</source>
+        <translation>Prefijo de ruta</translation>
+    </message>
+    <message>
+        <source>Exact path</source>
+        <translation>Ruta exacta</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>Parámetro de consulta</translation>
+    </message>
+    <message>
+        <source>A path has no name: give it as the value (/reviews)</source>
+        <translation>Una ruta no tiene nombre: indíquela como valor (/reviews)</translation>
+    </message>
+    <message>
+        <source>Request Ro&amp;uting</source>
+        <translation>Enrutad&amp;o por solicitud</translation>
+    </message>
+    <message>
+        <source>Circuit &amp;Breaker and TLS</source>
+        <translation>Interruptor de circuito &amp;y TLS</translation>
+    </message>
+    <message>
+        <source>The Service&apos;s pods carry no version label, so there is no version to send requests to.</source>
+        <translation>Los pods del Service no llevan etiqueta de versión, así que no hay versión a la que enviar solicitudes.</translation>
+    </message>
+    <message>
+        <source>Requests that match a rule go to its version, tried top to bottom; the rest are shared as the Versions tab says. Header names are case-insensitive.</source>
+        <translation>Las solicitudes que coinciden con una regla van a su versión (se prueban de arriba abajo); el resto se reparte como dice la pestaña Versiones. Los nombres de cabecera no distinguen mayúsculas.</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Coincidencia</translation>
+    </message>
+    <message>
+        <source>Header or parameter</source>
+        <translation>Cabecera o parámetro</translation>
+    </message>
+    <message>
+        <source>Value (or path)</source>
+        <translation>Valor (o ruta)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Add Ru&amp;le</source>
+        <translation>Añadir re&amp;gla</translation>
+    </message>
+    <message>
+        <source>Remove Rule</source>
+        <translation>Quitar regla</translation>
+    </message>
+    <message>
+        <source>&amp;Client TLS to this service:</source>
+        <translation>TLS de c&amp;lientes hacia este servicio:</translation>
+    </message>
+    <message>
+        <source>as the mesh decides (PeerAuthentication)</source>
+        <translation>según decida la malla (PeerAuthentication)</translation>
+    </message>
+    <message>
+        <source>Istio mutual TLS (ISTIO_MUTUAL)</source>
+        <translation>TLS mutuo de Istio (ISTIO_MUTUAL)</translation>
+    </message>
+    <message>
+        <source>plain text (DISABLE)</source>
+        <translation>texto plano (DISABLE)</translation>
     </message>
 </context>
 <context>

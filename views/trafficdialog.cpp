@@ -3,6 +3,7 @@
 #include <core/textdiff.h>
 #include <core/yaml.h>
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -10,12 +11,14 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QVBoxLayout>
@@ -111,6 +114,42 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
             m_weights[i]->setValue(100 / n + (i < 100 % n ? 1 : 0));
     });
 
+    // Request routing: rules that send matching requests to one version, before the shares.
+    auto *routing = new QWidget(m_tabs);
+    auto *routingLayout = new QVBoxLayout(routing);
+    m_routingHint = new QLabel(routing);
+    m_routingHint->setWordWrap(true);
+    routingLayout->addWidget(m_routingHint);
+    m_matches = new QTableWidget(0, 4, routing);
+    m_matches->setObjectName(QStringLiteral("matchTable"));
+    m_matches->verticalHeader()->hide();
+    m_matches->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_matches->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_matches->setSelectionMode(QAbstractItemView::SingleSelection);
+    routingLayout->addWidget(m_matches, 1);
+    auto *matchButtons = new QHBoxLayout;
+    m_addMatch = new QPushButton(routing);
+    m_removeMatch = new QPushButton(routing);
+    m_addMatch->setEnabled(!policy.subsets.isEmpty());
+    matchButtons->addWidget(m_addMatch);
+    matchButtons->addWidget(m_removeMatch);
+    matchButtons->addStretch();
+    routingLayout->addLayout(matchButtons);
+    m_tabs->addTab(routing, QString());
+    connect(m_addMatch, &QPushButton::clicked, this, [this] {
+        Mesh::TrafficPolicy::Match m;
+        m.subset = m_base.subsets.isEmpty() ? QString() : m_base.subsets.last().name;
+        addMatch(m);
+        m_matches->setCurrentCell(m_matches->rowCount() - 1, 1);
+        m_matches->editItem(m_matches->item(m_matches->rowCount() - 1, 1));
+    });
+    connect(m_removeMatch, &QPushButton::clicked, this, [this] {
+        if (m_matches->currentRow() >= 0)
+            m_matches->removeRow(m_matches->currentRow());
+        refresh();
+    });
+    connect(m_matches, &QTableWidget::itemChanged, this, &TrafficDialog::refresh);
+
     // Faults.
     auto *faults = new QWidget(m_tabs);
     auto *faultForm = new QGridLayout(faults);
@@ -164,6 +203,14 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
     breakerForm->addRow(label(breaker), m_maxPending);
     breakerForm->addRow(label(breaker), m_consecutive);
     breakerForm->addRow(label(breaker), m_ejection);
+    m_tlsLabel = new QLabel(breaker);
+    m_tls = new QComboBox(breaker);
+    m_tls->setObjectName(QStringLiteral("tlsMode"));
+    for (int mode = 0; mode < 3; ++mode)
+        m_tls->addItem(QString(), mode);
+    m_tls->setCurrentIndex(int(policy.tls));
+    breakerForm->addRow(m_tlsLabel, m_tls);
+    connect(m_tls, &QComboBox::currentIndexChanged, this, &TrafficDialog::refresh);
     m_tabs->addTab(breaker, QString());
     for (int i = 0; i < timingForm->rowCount(); ++i)
         if (auto *l
@@ -221,7 +268,60 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
         connect(box, &QDoubleSpinBox::valueChanged, this, &TrafficDialog::refresh);
     connect(m_retryOn, &QLineEdit::textChanged, this, &TrafficDialog::refresh);
     resize(720, 680);
+    for (const Mesh::TrafficPolicy::Match &m : policy.matches)
+        addMatch(m);
     retranslate();
+}
+
+void TrafficDialog::addMatch(const Mesh::TrafficPolicy::Match &match)
+{
+    const QSignalBlocker quiet(m_matches);
+    const int row = m_matches->rowCount();
+    m_matches->insertRow(row);
+    auto *kind = new QComboBox(m_matches);
+    for (int k = 0; k < 4; ++k)
+        kind->addItem(QString(), k);
+    kind->setCurrentIndex(int(match.kind));
+    m_matches->setCellWidget(row, 0, kind);
+    m_matches->setItem(row, 1, new QTableWidgetItem(match.name));
+    m_matches->setItem(row, 2, new QTableWidgetItem(match.value));
+    auto *version = new QComboBox(m_matches);
+    for (const Mesh::TrafficPolicy::Subset &s : std::as_const(m_base.subsets))
+        version->addItem(s.name, s.name);
+    version->setCurrentIndex(std::max(0, version->findData(match.subset)));
+    m_matches->setCellWidget(row, 3, version);
+    retranslateMatchRow(row);
+    connect(kind, &QComboBox::currentIndexChanged, this, [this, kind] {
+        for (int r = 0; r < m_matches->rowCount(); ++r)
+            if (m_matches->cellWidget(r, 0) == kind)
+                retranslateMatchRow(r);
+        refresh();
+    });
+    connect(version, &QComboBox::currentIndexChanged, this, &TrafficDialog::refresh);
+    refresh();
+}
+
+void TrafficDialog::retranslateMatchRow(int row)
+{
+    auto *kind = qobject_cast<QComboBox *>(m_matches->cellWidget(row, 0));
+    if (!kind)
+        return;
+    const QStringList kinds {tr("Header"), tr("Path prefix"), tr("Exact path"),
+                             tr("Query parameter")};
+    for (int k = 0; k < kinds.size(); ++k)
+        kind->setItemText(k, kinds.at(k));
+    // A path has no name: its cell is left out.
+    const bool path = kind->currentIndex() == int(Mesh::TrafficPolicy::Match::Kind::PathPrefix)
+        || kind->currentIndex() == int(Mesh::TrafficPolicy::Match::Kind::PathExact);
+    if (QTableWidgetItem *name = m_matches->item(row, 1)) {
+        const QSignalBlocker quiet(m_matches);
+        name->setFlags(path ? Qt::ItemIsSelectable
+                            : Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable);
+        if (path)
+            name->setText(QString());
+        name->setToolTip(path ? tr("A path has no name: give it as the value (/reviews)")
+                              : QString());
+    }
 }
 
 QSpinBox *TrafficDialog::spin(int min, int max, int value, const QString &suffix)
@@ -251,6 +351,18 @@ Mesh::TrafficPolicy TrafficDialog::policy() const
     p.maxPendingRequests = m_maxPending->value();
     p.consecutive5xxErrors = m_consecutive->value();
     p.ejectionSeconds = m_ejection->value();
+    p.tls = Mesh::TrafficPolicy::Tls(m_tls->currentData().toInt());
+    p.matches.clear();
+    for (int r = 0; r < m_matches->rowCount(); ++r) {
+        Mesh::TrafficPolicy::Match m;
+        if (auto *kind = qobject_cast<QComboBox *>(m_matches->cellWidget(r, 0)))
+            m.kind = Mesh::TrafficPolicy::Match::Kind(kind->currentData().toInt());
+        m.name = m_matches->item(r, 1) ? m_matches->item(r, 1)->text().trimmed() : QString();
+        m.value = m_matches->item(r, 2) ? m_matches->item(r, 2)->text().trimmed() : QString();
+        if (auto *version = qobject_cast<QComboBox *>(m_matches->cellWidget(r, 3)))
+            m.subset = version->currentData().toString();
+        p.matches.append(m);
+    }
     return p;
 }
 
@@ -324,6 +436,8 @@ void TrafficDialog::refresh()
         == QLatin1String("meshdeck");
     m_apply->setEnabled(m_allowed && !m_busy && problems.isEmpty());
     m_remove->setEnabled(m_allowed && !m_busy && meshdecks);
+    m_addMatch->setEnabled(!m_base.subsets.isEmpty());
+    m_removeMatch->setEnabled(m_matches->rowCount() > 0);
     if (!m_allowed && !m_accessReason.isEmpty())
         m_status->setText(m_accessReason);
 }
@@ -340,9 +454,26 @@ void TrafficDialog::retranslate()
     setWindowTitle(tr("Route Traffic"));
     m_title->setText(tr("Traffic to %1 in %2").arg(m_base.service, m_base.ns));
     m_tabs->setTabText(0, tr("&Versions"));
-    m_tabs->setTabText(1, tr("&Faults"));
-    m_tabs->setTabText(2, tr("Timeouts and Retr&ies"));
-    m_tabs->setTabText(3, tr("Circuit &Breaker"));
+    m_tabs->setTabText(1, tr("Request Ro&uting"));
+    m_tabs->setTabText(2, tr("&Faults"));
+    m_tabs->setTabText(3, tr("Timeouts and Retr&ies"));
+    m_tabs->setTabText(4, tr("Circuit &Breaker and TLS"));
+    m_routingHint->setText(
+        m_base.subsets.isEmpty()
+            ? tr("The Service's pods carry no version label, so there is no version to send "
+                 "requests to.")
+            : tr("Requests that match a rule go to its version, tried top to bottom; the rest "
+                 "are shared as the Versions tab says. Header names are case-insensitive."));
+    m_matches->setHorizontalHeaderLabels(
+        {tr("Match"), tr("Header or parameter"), tr("Value (or path)"), tr("Version")});
+    for (int r = 0; r < m_matches->rowCount(); ++r)
+        retranslateMatchRow(r);
+    m_addMatch->setText(tr("Add Ru&le"));
+    m_removeMatch->setText(tr("Remove Rule"));
+    m_tlsLabel->setText(tr("&Client TLS to this service:"));
+    m_tls->setItemText(0, tr("as the mesh decides (PeerAuthentication)"));
+    m_tls->setItemText(1, tr("Istio mutual TLS (ISTIO_MUTUAL)"));
+    m_tls->setItemText(2, tr("plain text (DISABLE)"));
     m_noVersions->setText(tr("The Service's pods carry no version label, so there is nothing to "
                              "split between; the other settings still apply."));
     m_even->setText(tr("&Even Split"));

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QJsonObject>
 
+class QComboBox;
 class QDialogButtonBox;
 class QGridLayout;
 class QLabel;
@@ -14,13 +15,15 @@ class QPushButton;
 class QSpinBox;
 class QDoubleSpinBox;
 class QTabWidget;
+class QTableWidget;
 
 namespace Meshdeck {
 
 // Routing for one Service, the way Istio expresses it: a share per version (a slider each),
-// fault injection, the timeout and retries, circuit breaking. Shows the VirtualService and
-// DestinationRule it will apply as a diff against what the cluster has now, refuses values that
-// make no sense before anything is sent, and offers to take fields another manager owns.
+// requests sent to a version by header, query parameter or path, fault injection, the timeout and
+// retries, circuit breaking. Shows the VirtualService and DestinationRule it will apply as a diff
+// against what the cluster has now, refuses values that make no sense before anything is sent, and
+// offers to take fields another manager owns.
 class TrafficDialog : public QDialog
 {
     Q_OBJECT
@@ -40,6 +43,10 @@ public:
     [[nodiscard]] QSpinBox *weightBox(int subset) const { return m_weights.value(subset); }
     [[nodiscard]] QSpinBox *delayBox() const { return m_delayMs; }
     [[nodiscard]] QDoubleSpinBox *delayPercentBox() const { return m_delayPercent; }
+    // Request routing: one row per rule (match kind, name, value, version).
+    [[nodiscard]] QTableWidget *matchTable() const { return m_matches; }
+    void addMatch(const Mesh::TrafficPolicy::Match &match);
+    [[nodiscard]] QComboBox *tlsBox() const { return m_tls; }
 
 public Q_SLOTS:
     // Whether this user may change routing here (the reason when not).
@@ -58,6 +65,7 @@ private:
     void retranslate();
     void refresh(); // problems, diff, buttons
     QSpinBox *spin(int min, int max, int value, const QString &suffix = {});
+    void retranslateMatchRow(int row);
 
     Mesh::TrafficPolicy m_base;
     QJsonObject m_existingVs, m_existingDr;
@@ -72,6 +80,11 @@ private:
     QLabel *m_total = nullptr;
     QLabel *m_noVersions = nullptr;
     QPushButton *m_even = nullptr;
+    QLabel *m_routingHint = nullptr;
+    QTableWidget *m_matches = nullptr;
+    QPushButton *m_addMatch = nullptr, *m_removeMatch = nullptr;
+    QLabel *m_tlsLabel = nullptr;
+    QComboBox *m_tls = nullptr;
     QSpinBox *m_delayMs = nullptr;
     QDoubleSpinBox *m_delayPercent = nullptr;
     QSpinBox *m_abortStatus = nullptr;

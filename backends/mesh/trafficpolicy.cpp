@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -87,6 +88,26 @@ QStringList TrafficPolicy::problems() const
                       "(%2 ms).")
                    .arg(perTryTimeoutMs)
                    .arg(timeoutMs);
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"));
+    for (const Match &m : matches) {
+        const bool path = m.kind == Match::Kind::PathPrefix || m.kind == Match::Kind::PathExact;
+        if (path && !m.value.startsWith(QLatin1Char('/')))
+            out << Tr::tr("A path to match starts with / (got \"%1\").").arg(m.value);
+        if (!path && !token.match(m.name).hasMatch())
+            out << Tr::tr("Name the header or query parameter to match (letters, digits and - "
+                          "only; got \"%1\").")
+                       .arg(m.name);
+        if (!path && m.value.isEmpty())
+            out << Tr::tr("Give the value of %1 to match.").arg(m.name);
+        bool known = false;
+        for (const Subset &s : subsets)
+            known = known || s.name == m.subset;
+        if (!known)
+            out << (subsets.isEmpty()
+                        ? Tr::tr("Routing requests by match needs the Service's versions "
+                                 "(pods labelled version=...).")
+                        : Tr::tr("Choose which version matching requests go to."));
+    }
     if (maxConnections < 0 || maxPendingRequests < 0 || consecutive5xxErrors < 0
         || ejectionSeconds < 1)
         out << Tr::tr("Circuit breaker limits cannot be negative, and ejection lasts at least "
@@ -113,35 +134,70 @@ QList<QJsonObject> TrafficPolicy::render() const
         }
     }
     http.insert(QStringLiteral("route"), route);
-    QJsonObject fault;
-    if (delayMs > 0 && delayPercent > 0)
-        fault.insert(QStringLiteral("delay"),
-                     QJsonObject {{QStringLiteral("fixedDelay"), duration(delayMs)},
-                                  {QStringLiteral("percentage"),
-                                   QJsonObject {{QStringLiteral("value"), delayPercent}}}});
-    if (abortStatus > 0 && abortPercent > 0)
-        fault.insert(QStringLiteral("abort"),
-                     QJsonObject {{QStringLiteral("httpStatus"), abortStatus},
-                                  {QStringLiteral("percentage"),
-                                   QJsonObject {{QStringLiteral("value"), abortPercent}}}});
-    if (!fault.isEmpty())
-        http.insert(QStringLiteral("fault"), fault);
-    if (timeoutMs > 0)
-        http.insert(QStringLiteral("timeout"), duration(timeoutMs));
-    if (retryAttempts > 0) {
-        QJsonObject retries {{QStringLiteral("attempts"), retryAttempts},
-                             {QStringLiteral("retryOn"), retryOn}};
-        if (perTryTimeoutMs > 0)
-            retries.insert(QStringLiteral("perTryTimeout"), duration(perTryTimeoutMs));
-        http.insert(QStringLiteral("retries"), retries);
+    // The service-wide settings hold on every rule, whichever one a request matches.
+    const auto settings = [this](QJsonObject *rule) {
+        QJsonObject fault;
+        if (delayMs > 0 && delayPercent > 0)
+            fault.insert(QStringLiteral("delay"),
+                         QJsonObject {{QStringLiteral("fixedDelay"), duration(delayMs)},
+                                      {QStringLiteral("percentage"),
+                                       QJsonObject {{QStringLiteral("value"), delayPercent}}}});
+        if (abortStatus > 0 && abortPercent > 0)
+            fault.insert(QStringLiteral("abort"),
+                         QJsonObject {{QStringLiteral("httpStatus"), abortStatus},
+                                      {QStringLiteral("percentage"),
+                                       QJsonObject {{QStringLiteral("value"), abortPercent}}}});
+        if (!fault.isEmpty())
+            rule->insert(QStringLiteral("fault"), fault);
+        if (timeoutMs > 0)
+            rule->insert(QStringLiteral("timeout"), duration(timeoutMs));
+        if (retryAttempts > 0) {
+            QJsonObject retries {{QStringLiteral("attempts"), retryAttempts},
+                                 {QStringLiteral("retryOn"), retryOn}};
+            if (perTryTimeoutMs > 0)
+                retries.insert(QStringLiteral("perTryTimeout"), duration(perTryTimeoutMs));
+            rule->insert(QStringLiteral("retries"), retries);
+        }
+    };
+    settings(&http);
+    QJsonArray rules;
+    for (int i = 0; i < matches.size(); ++i) {
+        const Match &m = matches.at(i);
+        const QJsonObject exact {{QStringLiteral("exact"), m.value}};
+        QJsonObject condition;
+        switch (m.kind) {
+        case Match::Kind::Header:
+            condition.insert(QStringLiteral("headers"), QJsonObject {{m.name.toLower(), exact}});
+            break;
+        case Match::Kind::Query:
+            condition.insert(QStringLiteral("queryParams"), QJsonObject {{m.name, exact}});
+            break;
+        case Match::Kind::PathPrefix:
+            condition.insert(QStringLiteral("uri"),
+                             QJsonObject {{QStringLiteral("prefix"), m.value}});
+            break;
+        case Match::Kind::PathExact:
+            condition.insert(QStringLiteral("uri"), exact);
+            break;
+        }
+        QJsonObject rule {
+            {QStringLiteral("name"), QStringLiteral("match-%1").arg(i + 1)},
+            {QStringLiteral("match"), QJsonArray {condition}},
+            {QStringLiteral("route"),
+             QJsonArray {QJsonObject {{QStringLiteral("destination"),
+                                       QJsonObject {{QStringLiteral("host"), host()},
+                                                    {QStringLiteral("subset"), m.subset}}}}}}};
+        settings(&rule);
+        rules.append(rule);
     }
+    rules.append(http);
     QList<QJsonObject> out {
         QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("networking.istio.io/v1")},
                      {QStringLiteral("kind"), QStringLiteral("VirtualService")},
                      {QStringLiteral("metadata"), metadataFor(service, ns)},
                      {QStringLiteral("spec"),
                       QJsonObject {{QStringLiteral("hosts"), QJsonArray {host()}},
-                                   {QStringLiteral("http"), QJsonArray {http}}}}}};
+                                   {QStringLiteral("http"), rules}}}}};
     QJsonObject policy;
     if (maxConnections > 0 || maxPendingRequests > 0) {
         QJsonObject pool;
@@ -160,6 +216,11 @@ QList<QJsonObject> TrafficPolicy::render() const
                                    {QStringLiteral("interval"), QStringLiteral("10s")},
                                    {QStringLiteral("baseEjectionTime"),
                                     QStringLiteral("%1s").arg(ejectionSeconds)}});
+    if (tls != Tls::Mesh)
+        policy.insert(QStringLiteral("tls"),
+                      QJsonObject {{QStringLiteral("mode"),
+                                    tls == Tls::Mutual ? QStringLiteral("ISTIO_MUTUAL")
+                                                       : QStringLiteral("DISABLE")}});
     if (!subsets.isEmpty() || !policy.isEmpty()) {
         QJsonObject spec {{QStringLiteral("host"), host()}};
         if (!policy.isEmpty())
@@ -206,6 +267,11 @@ TrafficPolicy TrafficPolicy::fromObjects(const QString &ns, const QString &servi
                                .toObject()
                                .value(QLatin1String("http1MaxPendingRequests"))
                                .toInt();
+    const QString tlsMode
+        = policy.value(QLatin1String("tls")).toObject().value(QLatin1String("mode")).toString();
+    p.tls = tlsMode == QLatin1String("ISTIO_MUTUAL") ? Tls::Mutual
+        : tlsMode == QLatin1String("DISABLE")        ? Tls::Disable
+                                                     : Tls::Mesh;
     const QJsonObject outlier = policy.value(QLatin1String("outlierDetection")).toObject();
     p.consecutive5xxErrors = outlier.value(QLatin1String("consecutive5xxErrors")).toInt();
     if (const int ms = durationMs(outlier.value(QLatin1String("baseEjectionTime")).toString()))
@@ -214,7 +280,38 @@ TrafficPolicy TrafficPolicy::fromObjects(const QString &ns, const QString &servi
                                 .toObject()
                                 .value(QLatin1String("http"))
                                 .toArray();
-    // The last rule is the default route (earlier ones match particular requests).
+    // The last rule is the default route; earlier ones send matching requests to a version.
+    for (qsizetype i = 0; i + 1 < http.size(); ++i) {
+        const QJsonObject r = http.at(i).toObject();
+        const QJsonObject condition = r.value(QLatin1String("match")).toArray().first().toObject();
+        Match m;
+        m.subset = r.value(QLatin1String("route"))
+                       .toArray()
+                       .first()
+                       .toObject()
+                       .value(QLatin1String("destination"))
+                       .toObject()
+                       .value(QLatin1String("subset"))
+                       .toString();
+        const QJsonObject uri = condition.value(QLatin1String("uri")).toObject();
+        const QJsonObject headers = condition.value(QLatin1String("headers")).toObject();
+        const QJsonObject query = condition.value(QLatin1String("queryParams")).toObject();
+        if (uri.contains(QLatin1String("prefix"))) {
+            m.kind = Match::Kind::PathPrefix;
+            m.value = uri.value(QLatin1String("prefix")).toString();
+        } else if (uri.contains(QLatin1String("exact"))) {
+            m.kind = Match::Kind::PathExact;
+            m.value = uri.value(QLatin1String("exact")).toString();
+        } else if (!headers.isEmpty() || !query.isEmpty()) {
+            const QJsonObject &named = headers.isEmpty() ? query : headers;
+            m.kind = headers.isEmpty() ? Match::Kind::Query : Match::Kind::Header;
+            m.name = named.begin().key();
+            m.value = named.begin().value().toObject().value(QLatin1String("exact")).toString();
+        } else {
+            continue; // a rule Meshdeck does not edit
+        }
+        p.matches.append(m);
+    }
     const QJsonObject rule = http.isEmpty() ? QJsonObject() : http.last().toObject();
     const QJsonArray route = rule.value(QLatin1String("route")).toArray();
     bool weighted = false;

@@ -22,8 +22,22 @@ struct TrafficPolicy
         QMap<QString, QString> labels; // {"version": "v1"}
         int weight = 0; // percent
     };
+    // Request routing: a request that matches goes to one version, before the shares apply.
+    struct Match
+    {
+        enum class Kind { Header, PathPrefix, PathExact, Query };
+        Kind kind = Kind::Header;
+        QString name; // the header or query parameter (unused for paths)
+        QString value; // exact value, or the path (prefix)
+        QString subset; // the version such requests go to
+    };
+    // mTLS from clients to this Service: as the mesh decides, Istio's mutual TLS, or plain text.
+    enum class Tls { Mesh, Mutual, Disable };
+
     QString ns, service;
     QList<Subset> subsets; // empty: no version routing (one destination, the Service)
+    QList<Match> matches; // each a rule before the shares, in this order
+    Tls tls = Tls::Mesh;
     // Fault injection: a delay and an abort, each for a percentage of requests.
     int delayMs = 0;
     double delayPercent = 0;
@@ -43,8 +57,9 @@ struct TrafficPolicy
     [[nodiscard]] QString host() const; // reviews.bookinfo.svc.cluster.local
     // What is wrong with the values, for the user (empty: it can be applied).
     [[nodiscard]] QStringList problems() const;
-    // The objects to apply: the VirtualService, and the DestinationRule when subsets or circuit
-    // breaking need one.
+    // The objects to apply: the VirtualService (a rule per match, then the shares; faults,
+    // timeout and retries on each), and the DestinationRule when subsets, circuit breaking or
+    // a TLS mode need one.
     [[nodiscard]] QList<QJsonObject> render() const;
     // The policy as existing objects express it (a VirtualService and DestinationRule for the
     // Service, either may be empty); fields Meshdeck does not edit are left out.

@@ -9,11 +9,15 @@
 #include <views/trafficdialog.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
+#include <QTableWidget>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -67,9 +71,33 @@ private Q_SLOTS:
                      && diff.contains(QStringLiteral("+           fixedDelay: 300ms")),
                  qPrintable(diff));
 
+        // Request routing: a header rule sends jason's requests to v3; a rule without a header
+        // name is refused first. Client TLS set to Istio's mutual TLS.
+        QTableWidget *rules = dialog->matchTable();
+        dialog->addMatch({Mesh::TrafficPolicy::Match::Kind::Header, {}, "jason", "v3"});
+        QCOMPARE(rules->rowCount(), 1);
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QVERIFY2(dialog->problems()->text().contains(QStringLiteral("Name the header")),
+                 qPrintable(dialog->problems()->text()));
+        rules->item(0, 1)->setText(QStringLiteral("end-user"));
+        QVERIFY(dialog->applyButton()->isEnabled());
+        dialog->tlsBox()->setCurrentIndex(int(Mesh::TrafficPolicy::Tls::Mutual));
+        const QString matched = dialog->changes()->toPlainText();
+        QVERIFY2(
+            QRegularExpression(QStringLiteral("\\n\\+ +exact: jason\\n")).match(matched).hasMatch()
+                && QRegularExpression(QStringLiteral("\\n\\+ +mode: ISTIO_MUTUAL(\\n|$)"))
+                       .match(matched)
+                       .hasMatch(),
+            qPrintable(matched));
+
         const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS");
-        if (!shots.isEmpty())
+        if (!shots.isEmpty()) {
             dialog->grab().save(shots + QStringLiteral("/traffic-dialog.png"));
+            dialog->findChild<QTabWidget *>()->setCurrentIndex(1);
+            QTest::qWait(50);
+            dialog->grab().save(shots + QStringLiteral("/traffic-dialog-routing.png"));
+            dialog->findChild<QTabWidget *>()->setCurrentIndex(0);
+        }
         QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(dialog->status()->text().startsWith(QStringLiteral("Applied")),
                                  15000);
@@ -89,6 +117,20 @@ private Q_SLOTS:
             QApplication::setPalette(light);
             QTest::qWait(100);
         }
+
+        // Opened again, the dialog reads the rule and the TLS mode back from the cluster.
+        dialog->close();
+        QTest::qWait(600); // the informers' copy
+        window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
+        dialog = window.trafficDialog();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const Mesh::TrafficPolicy read = dialog->policy();
+        QCOMPARE(read.matches.size(), 1);
+        QCOMPARE(read.matches.first().name, QStringLiteral("end-user"));
+        QCOMPARE(read.matches.first().subset, QStringLiteral("v3"));
+        QCOMPARE(read.tls, Mesh::TrafficPolicy::Tls::Mutual);
+        QCOMPARE(dialog->matchTable()->rowCount(), 1);
+        QTRY_VERIFY(dialog->removeButton()->isEnabled());
 
         // Removed as one unit.
         QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);

@@ -110,6 +110,72 @@ private Q_SLOTS:
         QCOMPARE(back.render(), objects);
     }
 
+    // Requests by header, query parameter or path go to one version first; the service-wide
+    // timeout holds on each rule; the TLS mode goes into the DestinationRule; read back whole.
+    void requestRoutingAndTls()
+    {
+        TrafficPolicy p = reviews();
+        p.timeoutMs = 1500;
+        p.tls = TrafficPolicy::Tls::Disable;
+        p.matches = {{TrafficPolicy::Match::Kind::Header, "End-User", "jason", "v2"},
+                     {TrafficPolicy::Match::Kind::Query, "canary", "1", "v3"},
+                     {TrafficPolicy::Match::Kind::PathPrefix, {}, "/reviews/9", "v1"}};
+        QCOMPARE(p.problems(), QStringList {});
+        const QList<QJsonObject> objects = p.render();
+        const QJsonArray http = objects.at(0).value("spec").toObject().value("http").toArray();
+        QCOMPARE(http.size(), 4);
+        const QJsonObject first = http.at(0).toObject();
+        QCOMPARE(first.value("match").toArray().at(0).toObject().value("headers").toObject(),
+                 (QJsonObject {{"end-user", QJsonObject {{"exact", "jason"}}}}));
+        QCOMPARE(first.value("route")
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value("destination")
+                     .toObject()
+                     .value("subset"),
+                 QJsonValue("v2"));
+        QCOMPARE(first.value("timeout"), QJsonValue("1500ms"));
+        QCOMPARE(http.at(1).toObject().value("match").toArray().at(0).toObject().value(
+                     "queryParams"),
+                 QJsonValue(QJsonObject {{"canary", QJsonObject {{"exact", "1"}}}}));
+        QCOMPARE(http.at(2).toObject().value("match").toArray().at(0).toObject().value("uri"),
+                 QJsonValue(QJsonObject {{"prefix", "/reviews/9"}}));
+        QVERIFY(!http.at(3).toObject().contains("match")); // the shares come last
+        QCOMPARE(objects.at(1)
+                     .value("spec")
+                     .toObject()
+                     .value("trafficPolicy")
+                     .toObject()
+                     .value("tls")
+                     .toObject()
+                     .value("mode"),
+                 QJsonValue("DISABLE"));
+        // Read back the same.
+        const TrafficPolicy back = TrafficPolicy::fromObjects("bookinfo", "reviews", objects.at(0),
+                                                              objects.at(1));
+        QCOMPARE(back.matches.size(), 3);
+        QCOMPARE(back.matches.at(0).name, QStringLiteral("end-user"));
+        QCOMPARE(back.matches.at(1).kind, TrafficPolicy::Match::Kind::Query);
+        QCOMPARE(back.tls, TrafficPolicy::Tls::Disable);
+        QCOMPARE(back.render(), objects);
+
+        // Bad matches are refused, each with its reason.
+        TrafficPolicy bad = reviews();
+        bad.matches = {{TrafficPolicy::Match::Kind::Header, "bad name", "x", "v2"},
+                       {TrafficPolicy::Match::Kind::PathExact, {}, "reviews", "v1"},
+                       {TrafficPolicy::Match::Kind::Query, "q", "", "v9"}};
+        const QString all = bad.problems().join(QLatin1Char('\n'));
+        QVERIFY2(all.contains("got \"bad name\"") && all.contains("starts with /")
+                     && all.contains("value of q") && all.contains("Choose which version"),
+                 qPrintable(all));
+        TrafficPolicy unversioned;
+        unversioned.ns = "default";
+        unversioned.service = "web";
+        unversioned.matches = {{TrafficPolicy::Match::Kind::Header, "x-test", "1", "v2"}};
+        QVERIFY(unversioned.problems().join(' ').contains("needs the Service's versions"));
+    }
+
     void refusedBeforeApplying_data()
     {
         QTest::addColumn<int>("change");
