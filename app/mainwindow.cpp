@@ -291,6 +291,30 @@ void MainWindow::startClusters(const QString &kubeconfig, const QString &context
             &ClustersPage::appendLogs);
     connect(m_clusters, &ClusterController::logsFinished, m_clustersPage,
             &ClustersPage::logsFinished);
+    m_clustersPage->setServicesProvider([this](const QString &ns, const QJsonObject &labels) {
+        QStringList out;
+        if (!m_session)
+            return out;
+        for (const QJsonObject &svc : m_session->cachedObjects(QString(), QStringLiteral("Service"))
+                                          .value_or(QList<QJsonObject> {})) {
+            const QJsonObject md = svc.value(QLatin1String("metadata")).toObject();
+            const QJsonObject selector = svc.value(QLatin1String("spec"))
+                                             .toObject()
+                                             .value(QLatin1String("selector"))
+                                             .toObject();
+            if (md.value(QLatin1String("namespace")).toString() != ns || selector.isEmpty())
+                continue;
+            bool selects = true;
+            for (auto it = selector.begin(); it != selector.end() && selects; ++it)
+                selects = labels.value(it.key()) == it.value();
+            if (selects)
+                out << md.value(QLatin1String("name")).toString();
+        }
+        out.sort();
+        return out;
+    });
+    connect(m_clustersPage, &ClustersPage::routeTrafficRequested, this,
+            &MainWindow::openTrafficDialog);
     m_clustersPage->setEventsProvider(
         [this](const QString &uid) { return m_clusters->eventsFor(uid); });
     connect(m_clusters, &ClusterController::contextSwitched, this,

@@ -263,6 +263,10 @@
         <source>&amp;Wrap lines</source>
         <translation>&amp;Zeilen umbrechen</translation>
     </message>
+    <message>
+        <source>&amp;Route Traffic to %1…</source>
+        <translation>Verkehr zu %1 &amp;lenken …</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonData</name>

@@ -263,6 +263,10 @@
         <source>&amp;Wrap lines</source>
         <translation>&amp;Ajustar líneas</translation>
     </message>
+    <message>
+        <source>&amp;Route Traffic to %1…</source>
+        <translation>&amp;Enrutar el tráfico a %1…</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::ComparisonData</name>

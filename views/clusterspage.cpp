@@ -22,6 +22,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+
+#include <memory>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
@@ -590,18 +592,48 @@ void ClustersPage::askForward(const QJsonObject &pod)
 void ClustersPage::showTreeMenu(const QPoint &at)
 {
     const QModelIndex index = m_proxy->mapToSource(m_tree->indexAt(at).siblingAtColumn(0));
-    if (index.data(ResourceTreeModel::KindRole).toString() != QLatin1String("Pod"))
+    std::unique_ptr<QMenu> menu(contextMenu(index));
+    if (!menu)
         return;
-    const QJsonObject pod = index.data(ResourceTreeModel::ObjectRole).toJsonObject();
     m_tree->setCurrentIndex(m_proxy->mapFromSource(index));
-    QMenu menu(this);
-    menu.addAction(tr("Open &Shell"), this, [this] {
-        m_details->setCurrentWidget(m_shell);
-        m_shell->connectShell();
-    });
-    QAction *forward = menu.addAction(tr("&Forward Port…"), this, [this, pod] { askForward(pod); });
-    forward->setEnabled(m_forwards != nullptr);
-    menu.exec(m_tree->viewport()->mapToGlobal(at));
+    menu->exec(m_tree->viewport()->mapToGlobal(at));
+}
+
+QMenu *ClustersPage::contextMenu(const QModelIndex &index)
+{
+    const QString kind = index.data(ResourceTreeModel::KindRole).toString();
+    const QJsonObject object = index.data(ResourceTreeModel::ObjectRole).toJsonObject();
+    const bool pod = kind == QLatin1String("Pod");
+    // The labels of the pods it stands for: a pod's own, a workload's template's.
+    const QJsonObject md = object.value(QStringLiteral("metadata")).toObject();
+    const QJsonObject labels = pod ? md.value(QStringLiteral("labels")).toObject()
+                                   : object.value(QStringLiteral("spec"))
+                                         .toObject()
+                                         .value(QStringLiteral("template"))
+                                         .toObject()
+                                         .value(QStringLiteral("metadata"))
+                                         .toObject()
+                                         .value(QStringLiteral("labels"))
+                                         .toObject();
+    const QString ns = md.value(QStringLiteral("namespace")).toString();
+    const QStringList services
+        = m_services && !labels.isEmpty() ? m_services(ns, labels) : QStringList();
+    if (!pod && services.isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    if (pod) {
+        menu->addAction(tr("Open &Shell"), this, [this] {
+            m_details->setCurrentWidget(m_shell);
+            m_shell->connectShell();
+        });
+        QAction *forward
+            = menu->addAction(tr("&Forward Port…"), this, [this, object] { askForward(object); });
+        forward->setEnabled(m_forwards != nullptr);
+    }
+    for (const QString &service : services)
+        menu->addAction(tr("&Route Traffic to %1…").arg(service), this,
+                        [this, ns, service] { emit routeTrafficRequested(ns, service); });
+    return menu;
 }
 
 void ClustersPage::retranslate()

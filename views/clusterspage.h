@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -38,6 +39,9 @@ class ClustersPage : public QWidget
 
 public:
     using EventsProvider = std::function<QList<QJsonObject>(const QString &uid)>;
+    // The Services of `ns` whose selector takes pods with these labels.
+    using ServicesProvider
+        = std::function<QStringList(const QString &ns, const QJsonObject &podLabels)>;
 
     ClustersPage(ResourceTreeModel *model, ConnectionState *state, QWidget *parent = nullptr);
 
@@ -46,6 +50,8 @@ public:
     void setContexts(const QStringList &contexts, const QString &current, const QString &loadError,
                      const QHash<QString, QPair<bool, QString>> &status = {});
     void setEventsProvider(EventsProvider provider);
+    // Right-click a pod or workload: Route Traffic to each Service in front of it.
+    void setServicesProvider(ServicesProvider provider) { m_services = std::move(provider); }
     void refreshEvents();
     void appendLogs(const QString &text);
     void logsFinished(const QString &error);
@@ -55,6 +61,9 @@ public:
     [[nodiscard]] PodShellPanel *shellPanel() const { return m_shell; }
     // Asks where to forward (prefilled with the pod's namespace, name and first port).
     void askForward(const QJsonObject &pod = {});
+    // The tree's context menu for a row of the model (null: none): a pod's Open Shell and
+    // Forward Port…, and for pods and workloads Route Traffic to each Service in front of them.
+    [[nodiscard]] QMenu *contextMenu(const QModelIndex &index);
 
 Q_SIGNALS:
     void contextSelected(const QString &context);
@@ -70,6 +79,7 @@ Q_SIGNALS:
     // kind "pod" or "service"; localPort 0: any free port
     void forwardRequested(const QString &ns, const QString &kind, const QString &name,
                           int localPort, int remotePort);
+    void routeTrafficRequested(const QString &ns, const QString &service);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -93,6 +103,7 @@ private:
     ResourceTreeModel *m_model;
     ConnectionState *m_state;
     EventsProvider m_events;
+    ServicesProvider m_services;
     QStackedWidget *m_stack = nullptr;
     EmptyStatePage *m_empty = nullptr;
     QLabel *m_contextLabel = nullptr;

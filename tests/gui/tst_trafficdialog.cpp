@@ -5,6 +5,8 @@
 #include <kube/clustersession.h>
 #include <models/connectionstate.h>
 #include <models/preferences.h>
+#include <models/resourcetreemodel.h>
+#include <views/clusterspage.h>
 #include <views/thememanager.h>
 #include <views/trafficdialog.h>
 
@@ -12,6 +14,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -21,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+
+#include <memory>
 
 using namespace Meshdeck;
 
@@ -138,6 +143,53 @@ private Q_SLOTS:
                                  15000);
         QVERIFY(!dialog->removeButton()->isEnabled());
         dialog->close();
+    }
+
+    // Clusters page: right-click a workload or a pod → Route Traffic to each Service in front.
+    void fromTheClustersPage()
+    {
+        QTemporaryDir dir;
+        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
+        MainWindow window(&prefs);
+        window.setPersistState(false);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startClusters({}, {}, true);
+        ResourceTreeModel *model = window.resourceTree();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->indexForKey(QStringLiteral("Deployment/bookinfo/reviews-v2")).isValid(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model->rowCount(model->indexForKey(QStringLiteral("Deployment/bookinfo/reviews-v2")))
+                == 1,
+            10000);
+        QTest::qWait(500); // the Services in the cache
+        auto *page = window.findChild<ClustersPage *>();
+        QVERIFY(page);
+        const auto texts = [](QMenu *menu) {
+            QStringList out;
+            for (QAction *a : menu->actions())
+                out << a->text();
+            return out;
+        };
+        const QModelIndex workload
+            = model->indexForKey(QStringLiteral("Deployment/bookinfo/reviews-v2"));
+        std::unique_ptr<QMenu> menu(page->contextMenu(workload));
+        QVERIFY(menu);
+        QCOMPARE(texts(menu.get()), QStringList {QStringLiteral("&Route Traffic to reviews…")});
+        std::unique_ptr<QMenu> podMenu(page->contextMenu(model->index(0, 0, workload)));
+        QVERIFY(podMenu);
+        QCOMPARE(texts(podMenu.get()),
+                 (QStringList {QStringLiteral("Open &Shell"), QStringLiteral("&Forward Port…"),
+                               QStringLiteral("&Route Traffic to reviews…")}));
+        menu->actions().first()->trigger();
+        TrafficDialog *dialog = window.trafficDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->policy().service, QStringLiteral("reviews"));
+        QCOMPARE(dialog->policy().subsets.size(), 3);
+        dialog->close();
+        // A namespace row has no menu.
+        QVERIFY(!page->contextMenu(model->index(0, 0)));
     }
 };
 
