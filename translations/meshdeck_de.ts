@@ -4860,6 +4860,10 @@ Median (min. … max.)</translation>
         <source>%1 of %2 nodes, %3 of %4 edges shown (the rest hidden)</source>
         <translation>%1 von %2 Knoten, %3 von %4 Kanten gezeigt (der Rest ausgeblendet)</translation>
     </message>
+    <message>
+        <source>Traffic distribution (%)</source>
+        <translation>Verkehrsverteilung (%)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

@@ -4860,6 +4860,10 @@ mediana (mín. … máx.)</translation>
         <source>%1 of %2 nodes, %3 of %4 edges shown (the rest hidden)</source>
         <translation>%1 de %2 nodos, %3 de %4 aristas visibles (el resto oculto)</translation>
     </message>
+    <message>
+        <source>Traffic distribution (%)</source>
+        <translation>Reparto del tráfico (%)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

@@ -132,6 +132,10 @@ QString GraphPainter::edgeText(const Edge &e, EdgeLabel label)
             ? (e.mtlsPercent >= 99.9 ? QStringLiteral("mTLS")
                                      : QStringLiteral("mTLS %1%").arg(e.mtlsPercent, 0, 'f', 0))
             : QString();
+    case EdgeLabel::Distribution:
+        return e.rps > 0
+            ? QStringLiteral("%1 %").arg(e.sharePercent, 0, 'f', e.sharePercent < 10 ? 1 : 0)
+            : QString();
     }
     return {};
 }

@@ -28,7 +28,7 @@ namespace Meshdeck {
 class GraphPainter
 {
 public:
-    enum class EdgeLabel { None, Rate, ResponseTime, Throughput, Security };
+    enum class EdgeLabel { None, Rate, ResponseTime, Throughput, Security, Distribution };
 
     // Prepares geometry; when the graph's geometryKey equals the current one only the values
     // (health, rates, labels) are taken over, which costs next to nothing.

@@ -288,13 +288,15 @@ void TopologyPage::retranslate()
             {tr("Every 30 s"), 30000},
             {tr("Every minute"), 60000}},
            m_controller->interval());
-    refill(m_edgeText,
-           {{tr("No edge labels"), static_cast<int>(GraphPainter::EdgeLabel::None)},
-            {tr("Request rate"), static_cast<int>(GraphPainter::EdgeLabel::Rate)},
-            {tr("Response time (p99)"), static_cast<int>(GraphPainter::EdgeLabel::ResponseTime)},
-            {tr("Throughput"), static_cast<int>(GraphPainter::EdgeLabel::Throughput)},
-            {tr("Security (mTLS)"), static_cast<int>(GraphPainter::EdgeLabel::Security)}},
-           static_cast<int>(GraphPainter::EdgeLabel::Rate));
+    refill(
+        m_edgeText,
+        {{tr("No edge labels"), static_cast<int>(GraphPainter::EdgeLabel::None)},
+         {tr("Request rate"), static_cast<int>(GraphPainter::EdgeLabel::Rate)},
+         {tr("Response time (p99)"), static_cast<int>(GraphPainter::EdgeLabel::ResponseTime)},
+         {tr("Throughput"), static_cast<int>(GraphPainter::EdgeLabel::Throughput)},
+         {tr("Security (mTLS)"), static_cast<int>(GraphPainter::EdgeLabel::Security)},
+         {tr("Traffic distribution (%)"), static_cast<int>(GraphPainter::EdgeLabel::Distribution)}},
+        static_cast<int>(GraphPainter::EdgeLabel::Rate));
     refill(m_layout,
            {{tr("Automatic"), static_cast<int>(RefreshRequest::Layout::Auto)},
             {tr("Layered"), static_cast<int>(RefreshRequest::Layout::Layered)},

@@ -62,6 +62,7 @@ struct Edge
     double p50 = -1, p95 = -1, p99 = -1; // ms, -1 unknown
     double bytesPerSecond = 0; // tcp
     double mtlsPercent = 0; // share of requests with mutual TLS
+    double sharePercent = 0; // share of the source's outgoing requests taking this edge
     bool fromTelemetry = false; // false: derived from the API (a Service selecting a workload)
     Health health = Health::NoTraffic;
 

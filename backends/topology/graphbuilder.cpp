@@ -330,6 +330,10 @@ private:
                         || (dr.circuitBreaker && hostMatches(dr.hosts, n.app, n.ns));
             }
         }
+        // Each edge's share of its source's requests (how a weighted route really splits).
+        for (Edge &e : m_graph.edges)
+            if (const Node *src = find(e.source); src && src->outRps > 0)
+                e.sharePercent = e.rps / src->outRps * 100;
         if (!m_options.includeIdle && m_traffic) {
             QList<Node> kept;
             for (const Node &n : std::as_const(m_graph.nodes))

@@ -258,6 +258,16 @@ private Q_SLOTS:
         QCOMPARE(toV2->percent5xx, 10.0);
         QCOMPARE(toV2->health, Health::Failure); // 10 % 5xx
         QCOMPARE(toV2->p99, 12.5);
+        // How the Service's requests split across its versions ("Traffic distribution").
+        double fromReviews = 0, shares = 0;
+        for (const Edge &e : g.edges)
+            if (e.source == QLatin1String("svc:bookinfo/reviews")) {
+                fromReviews += e.rps;
+                shares += e.sharePercent;
+            }
+        QVERIFY(fromReviews > toV2->rps);
+        QVERIFY(qAbs(shares - 100) < 1e-9);
+        QVERIFY(qAbs(toV2->sharePercent - toV2->rps / fromReviews * 100) < 1e-9);
         const Edge *ratings = find(QStringLiteral("wl:bookinfo/reviews-v2"),
                                    QStringLiteral("svc:bookinfo/ratings"));
         QVERIFY(ratings);
