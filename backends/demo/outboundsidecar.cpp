@@ -141,6 +141,8 @@ void OutboundSidecar::attempt(const std::shared_ptr<Call> &call)
         finish(call, HttpReply {503, "no healthy upstream", "text/plain", {}, {}, {}}, 503, "UH");
         return;
     }
+    if (!admit(call))
+        return;
     const int attemptNo = ++call->tries;
     auto perTry = std::make_shared<bool>(false); // this try has ended (answer or per-try timeout)
     const auto retryOrFinish
@@ -168,12 +170,54 @@ void OutboundSidecar::attempt(const std::shared_ptr<Call> &call)
     m_endpoints[endpoint].pool->send(
         call->request->method, call->request->target, call->headers, call->request->body,
         [this, call, perTry, endpoint, retryOrFinish](HttpReply reply) {
+            release();
             observe(endpoint, reply.status, call->decision.outlier);
             if (*perTry || call->answered)
                 return; // answered already (timeout): the late reply is dropped
             *perTry = true;
             retryOrFinish(reply, reply.status, reply.status ? std::string() : std::string("UF"));
         });
+}
+
+bool OutboundSidecar::admit(const std::shared_ptr<Call> &call)
+{
+    const SidecarRoutes::Pool &pool = call->decision.pool;
+    const auto overflow = [this, call] {
+        finish(call,
+               HttpReply {503,
+                          "upstream connect error or disconnect/reset before headers. "
+                          "reset reason: overflow",
+                          "text/plain",
+                          {},
+                          {},
+                          {}},
+               503, "UO");
+        return false;
+    };
+    if (pool.maxRequests > 0 && m_inFlight >= pool.maxRequests)
+        return overflow();
+    if (pool.maxConnections > 0 && m_inFlight >= pool.maxConnections) {
+        // Istio leaves the queue unbounded (2^32-1) unless http1MaxPendingRequests is set.
+        if (pool.maxPending > 0 && int(m_waiting.size()) >= pool.maxPending)
+            return overflow();
+        m_waiting.push_back(call);
+        return false;
+    }
+    ++m_inFlight;
+    return true;
+}
+
+void OutboundSidecar::release()
+{
+    --m_inFlight;
+    while (!m_waiting.empty()) {
+        std::shared_ptr<Call> next = m_waiting.front();
+        m_waiting.pop_front();
+        if (next->answered)
+            continue; // timed out while waiting
+        attempt(next);
+        return;
+    }
 }
 
 void OutboundSidecar::finish(const std::shared_ptr<Call> &call, const HttpReply &reply, int status,

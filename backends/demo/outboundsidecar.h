@@ -5,6 +5,7 @@
 #include "sidecarroutes.h"
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -43,6 +44,10 @@ private:
                 const std::string &flags);
     [[nodiscard]] int pick(const std::map<std::string, std::string> &labels);
     void observe(int endpoint, int status, const SidecarRoutes::Outlier &outlier);
+    // Connection pool: true when the attempt may go now; false when it waits (queued, sent
+    // later) or overflowed (answered 503 UO).
+    bool admit(const std::shared_ptr<Call> &call);
+    void release(); // an attempt ended: the next waiting one goes
 
     EventLoop &m_loop;
     MeshWorkload m_self;
@@ -54,6 +59,8 @@ private:
     const SidecarRoutes *m_routes;
     std::string m_name;
     unsigned m_next = 0;
+    int m_inFlight = 0; // attempts sent and not answered
+    std::deque<std::shared_ptr<Call>> m_waiting; // beyond maxConnections, within maxPending
 };
 
 } // namespace Meshdeck::Demo

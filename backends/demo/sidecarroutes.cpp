@@ -86,6 +86,7 @@ struct HostPolicy
 {
     std::map<std::string, std::map<std::string, std::string>> subsets;
     SidecarRoutes::Outlier outlier;
+    SidecarRoutes::Pool pool;
 };
 
 std::string qualified(const QString &host, const QString &ns)
@@ -244,6 +245,17 @@ void SidecarRoutes::update(const QList<QJsonObject> &virtualServices,
             for (auto it = l.begin(); it != l.end(); ++it)
                 labels[it.key().toStdString()] = it.value().toString().toStdString();
         }
+        const QJsonObject pool = spec.value(QLatin1String("trafficPolicy"))
+                                     .toObject()
+                                     .value(QLatin1String("connectionPool"))
+                                     .toObject();
+        policy.pool.maxConnections = pool.value(QLatin1String("tcp"))
+                                         .toObject()
+                                         .value(QLatin1String("maxConnections"))
+                                         .toInt();
+        const QJsonObject httpPool = pool.value(QLatin1String("http")).toObject();
+        policy.pool.maxPending = httpPool.value(QLatin1String("http1MaxPendingRequests")).toInt();
+        policy.pool.maxRequests = httpPool.value(QLatin1String("http2MaxRequests")).toInt();
         const QJsonObject outlier = spec.value(QLatin1String("trafficPolicy"))
                                         .toObject()
                                         .value(QLatin1String("outlierDetection"))
@@ -338,8 +350,10 @@ SidecarRoutes::Decision SidecarRoutes::decide(const std::string &service, const 
     if (!table)
         return d;
     const auto policy = table->policies.find(service);
-    if (policy != table->policies.end())
+    if (policy != table->policies.end()) {
         d.outlier = policy->second.outlier;
+        d.pool = policy->second.pool;
+    }
     const auto rules = table->rules.find(service);
     if (rules == table->rules.end())
         return d;

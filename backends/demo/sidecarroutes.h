@@ -15,9 +15,9 @@ namespace Meshdeck::Demo {
 // What the demo's sidecars do with a request to a Service, as Istio's VirtualServices and
 // DestinationRules say: which rule matches (uri, headers, query parameters, method), which
 // subset takes it by weight, fault injection (delay, abort), the request timeout and retries
-// (Istio's default when none are set: 2 attempts on connect failures and 503), and outlier
-// detection. Compiled once per change; decide() is called for every request, from any sidecar's
-// thread.
+// (Istio's default when none are set: 2 attempts on connect failures and 503), outlier
+// detection and connection pool limits. Compiled once per change; decide() is called for every
+// request, from any sidecar's thread.
 class SidecarRoutes
 {
 public:
@@ -40,6 +40,15 @@ public:
         int consecutiveGateway = 0;
         double ejectionMs = 30000;
     };
+    // The DestinationRule's connectionPool, Envoy's circuit breakers per sidecar: requests
+    // in flight beyond maxConnections wait (up to maxPending), beyond maxRequests or a full
+    // queue they fail at once, 503 with the response flag UO. 0: no limit.
+    struct Pool
+    {
+        int maxConnections = 0; // tcp.maxConnections (HTTP/1.1: one request per connection)
+        int maxPending = 0; // http.http1MaxPendingRequests
+        int maxRequests = 0; // http.http2MaxRequests
+    };
     struct Decision
     {
         std::string rule; // "bookinfo/reviews" when a VirtualService rule took the request
@@ -50,6 +59,7 @@ public:
         double timeoutMs = 0; // 0: none
         Retry retry;
         Outlier outlier;
+        Pool pool;
     };
 
     // From the cluster's objects (as the API returns them).

@@ -16,8 +16,11 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
+#include <thread>
+#include <vector>
 
 using namespace Meshdeck;
 using namespace Meshdeck::Demo;
@@ -213,6 +216,61 @@ spec:
         QVERIFY(metrics.find("response_flags=\"FI\"") != std::string::npos);
         QVERIFY(metrics.find("response_flags=\"UT,URX\"") != std::string::npos);
         QVERIFY(metrics.find("destination_workload=\"reviews-v3\"") != std::string::npos);
+        loop.stop();
+    }
+
+    // The DestinationRule's connection pool: one request in flight, one waiting; the rest
+    // overflow at once with 503 UO, and the telemetry says so.
+    void connectionPoolOverflows()
+    {
+        EventLoop loop("test-pool");
+        Endpoint v1(loop, "v1");
+        v1.script = {{200, 300}, {200, 300}, {200, 300}, {200, 300}};
+        UpstreamPool toV1(loop, v1.listener.port());
+        HttpListener listener(loop);
+        QVERIFY(listener.listen());
+        MeshTelemetry telemetry;
+        SidecarRoutes routes;
+        routes.update({}, objects(R"(
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  host: reviews
+  trafficPolicy:
+    connectionPool: {tcp: {maxConnections: 1}, http: {http1MaxPendingRequests: 1}}
+)"));
+        OutboundSidecar sidecar(loop, listener, {"productpage-v1", "bookinfo", "productpage", "v1"},
+                                kReviews, {{&toV1, {{"app", "reviews"}, {"version", "v1"}}}},
+                                &telemetry, &routes, "productpage-to-reviews");
+        QVERIFY(loop.start());
+        std::vector<int> statuses(4, -1);
+        std::vector<QByteArray> flags(4);
+        std::vector<qint64> took(4, 0);
+        std::vector<std::thread> clients;
+        for (int i = 0; i < 4; ++i)
+            clients.emplace_back([&, i] {
+                QThread::msleep(i * 30); // in this order
+                QElapsedTimer clock;
+                clock.start();
+                HttpRequest request;
+                request.url = QUrl(
+                    QStringLiteral("http://127.0.0.1:%1/reviews/%2").arg(listener.port()).arg(i));
+                if (const auto reply = HttpTransport::perform(request); reply.ok()) {
+                    statuses[i] = reply->status;
+                    flags[i] = reply->header("x-envoy-response-flags");
+                }
+                took[i] = clock.elapsed();
+            });
+        for (std::thread &t : clients)
+            t.join();
+        QCOMPARE(statuses, (std::vector<int> {200, 200, 503, 503}));
+        QCOMPARE(flags[2], QByteArray("UO"));
+        QCOMPARE(flags[3], QByteArray("UO"));
+        QVERIFY2(took[1] >= 500, qPrintable(QString::number(took[1]))); // waited for the first
+        QVERIFY2(took[2] < 200, qPrintable(QString::number(took[2]))); // refused at once
+        QCOMPARE(v1.requests.load(), 2);
+        QVERIFY(telemetry.exposition().find("response_flags=\"UO\"") != std::string::npos);
         loop.stop();
     }
 
