@@ -490,9 +490,9 @@ bool BookinfoTraffic::start()
     m_misc->after(100, m_shop);
     // The routing objects, followed a few times a second.
     m_pollRoutes = [this] {
-        QList<QJsonObject> virtualServices, destinationRules;
-        if (m_routingSource && m_routingSource(&virtualServices, &destinationRules))
-            m_routes->update(virtualServices, destinationRules);
+        SidecarRoutes::Objects objects;
+        if (m_routingSource && m_routingSource(&objects))
+            m_routes->update(objects);
         m_misc->after(250, m_pollRoutes);
     };
     m_pollRoutes();

@@ -40,9 +40,8 @@ public:
     // What /metrics/cadvisor on the metrics port serves (the demo's kubelet series).
     void setCadvisor(std::function<std::string()> exposition);
     // Where the sidecars' routing comes from: called a few times a second from the demo's own
-    // thread; fills the lists and answers true when the routing objects may have changed.
-    using RoutingSource = std::function<bool(QList<QJsonObject> *virtualServices,
-                                             QList<QJsonObject> *destinationRules)>;
+    // thread; fills the objects and answers true when they may have changed.
+    using RoutingSource = std::function<bool(SidecarRoutes::Objects *objects)>;
     void setRoutingSource(RoutingSource source);
     [[nodiscard]] const SidecarRoutes &routes() const { return *m_routes; }
     // Where the containers log each request they answer (the pods' logs read it); set before

@@ -172,26 +172,29 @@ VoidResult DemoCluster::start()
             [this]() -> pid_t { return m_prometheus ? m_prometheus->pid() : -1; },
             m_controlPlane.get()});
         m_bookinfo->setCadvisor([this] { return m_kubelet->cadvisor(); });
-        // The sidecars route as the cluster's VirtualServices and DestinationRules say.
-        m_bookinfo->setRoutingSource(
-            [this, seen = quint64(0), lastVs = QList<QJsonObject>(), lastDr = QList<QJsonObject>()](
-                QList<QJsonObject> *virtualServices, QList<QJsonObject> *destinationRules) mutable {
-                const quint64 version = store().resourceVersion();
-                if (version == seen)
-                    return false;
-                seen = version;
-                // Most changes are pods and events: the routes are compiled again only when
-                // the routing objects themselves changed.
-                auto vs = store().objects(QStringLiteral("networking.istio.io/virtualservices"));
-                auto dr = store().objects(QStringLiteral("networking.istio.io/destinationrules"));
-                if (vs == lastVs && dr == lastDr)
-                    return false;
-                lastVs = vs;
-                lastDr = dr;
-                *virtualServices = std::move(vs);
-                *destinationRules = std::move(dr);
-                return true;
-            });
+        // The sidecars route as the cluster's VirtualServices and DestinationRules say, and
+        // the HTTPRoutes attached to Services (GAMMA).
+        m_bookinfo->setRoutingSource([this, seen = quint64(0), last = SidecarRoutes::Objects()](
+                                         SidecarRoutes::Objects *objects) mutable {
+            const quint64 version = store().resourceVersion();
+            if (version == seen)
+                return false;
+            seen = version;
+            // Most changes are pods and events: the routes are compiled again only when
+            // the routing objects themselves changed.
+            SidecarRoutes::Objects now {
+                store().objects(QStringLiteral("networking.istio.io/virtualservices")),
+                store().objects(QStringLiteral("networking.istio.io/destinationrules")),
+                store().objects(QStringLiteral("gateway.networking.k8s.io/httproutes")),
+                store().objects(QStringLiteral("/services"))};
+            if (now.virtualServices == last.virtualServices
+                && now.destinationRules == last.destinationRules
+                && now.httpRoutes == last.httpRoutes && now.services == last.services)
+                return false;
+            last = now;
+            *objects = std::move(now);
+            return true;
+        });
         if (!m_bookinfo->start()) {
             m_api->stop();
             m_controllers->stop();

@@ -4,9 +4,11 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <optional>
 #include <random>
 #include <regex>
+#include <tuple>
 
 namespace Meshdeck::Demo {
 
@@ -14,7 +16,7 @@ namespace {
 
 struct StringMatch
 {
-    enum class Kind { Exact, Prefix, Regex };
+    enum class Kind { Exact, Prefix, Regex, PathPrefix };
     Kind kind = Kind::Exact;
     std::string value;
     std::shared_ptr<std::regex> regex; // RE2 full match, approximated with ECMAScript
@@ -28,6 +30,10 @@ struct StringMatch
             return text.compare(0, value.size(), value) == 0;
         case Kind::Regex:
             return regex && std::regex_match(text, *regex);
+        case Kind::PathPrefix: // the Gateway API's: whole path segments
+            return value == "/" || text == value
+                || (text.compare(0, value.size(), value) == 0
+                    && (value.back() == '/' || text[value.size()] == '/'));
         }
         return false;
     }
@@ -68,6 +74,10 @@ struct Destination
     std::string subset;
     int weight = 0;
     bool otherHost = false; // a route to another Service: this sidecar's endpoints do not serve it
+    // An HTTPRoute's backendRef: the endpoints its Service selects (none found: no route).
+    bool byService = false;
+    std::string backend;
+    std::map<std::string, std::string> labels;
 };
 
 struct Rule
@@ -211,6 +221,153 @@ struct SidecarRoutes::Table
     std::map<std::string, HostPolicy> policies;
 };
 
+namespace {
+
+// A Gateway API match value ({type, value}); nothing when malformed.
+std::optional<StringMatch> gatewayMatch(const QJsonObject &o, bool path)
+{
+    const QString type
+        = o.value(QLatin1String("type"))
+              .toString(path ? QStringLiteral("PathPrefix") : QStringLiteral("Exact"));
+    QJsonObject istio;
+    const QJsonValue value = o.value(QLatin1String("value"));
+    if (type == QLatin1String("Exact"))
+        istio.insert(QStringLiteral("exact"), value);
+    else if (type == QLatin1String("RegularExpression"))
+        istio.insert(QStringLiteral("regex"), value);
+    else if (path && type == QLatin1String("PathPrefix"))
+        istio.insert(QStringLiteral("prefix"), value);
+    auto m = stringMatch(istio);
+    if (m && type == QLatin1String("PathPrefix"))
+        m->kind = StringMatch::Kind::PathPrefix;
+    return m;
+}
+
+// The Gateway API's precedence among matches: an exact path, then the longest prefix, then a
+// method, then the most headers, then the most query parameters; ties keep their order.
+std::tuple<int, int, int, int, int> precedence(const Match &m)
+{
+    const bool exact = m.uri && m.uri->kind == StringMatch::Kind::Exact;
+    // (no path: the default, a prefix "/")
+    const int prefix = !m.uri                     ? 1
+        : m.uri->kind != StringMatch::Kind::Exact ? int(m.uri->value.size())
+                                                  : 0;
+    return {exact ? 0 : 1, -prefix, m.method ? 0 : 1, -int(m.headers.size()), -int(m.query.size())};
+}
+
+} // namespace
+
+void SidecarRoutes::addHttpRoutes(Table *table, const QList<QJsonObject> &httpRoutes,
+                                  const QList<QJsonObject> &services)
+{
+    std::map<std::string, std::map<std::string, std::string>> selectors; // "ns/name"
+    for (const QJsonObject &svc : services) {
+        auto &labels = selectors[(nsOf(svc) + QLatin1Char('/')
+                                  + svc.value(QLatin1String("metadata"))
+                                        .toObject()
+                                        .value(QLatin1String("name"))
+                                        .toString())
+                                     .toStdString()];
+        const QJsonObject selector = svc.value(QLatin1String("spec"))
+                                         .toObject()
+                                         .value(QLatin1String("selector"))
+                                         .toObject();
+        for (auto it = selector.begin(); it != selector.end(); ++it)
+            labels[it.key().toStdString()] = it.value().toString().toStdString();
+    }
+    std::map<std::string, std::vector<Rule>> fromRoutes;
+    for (const QJsonObject &route : httpRoutes) {
+        const QString ns = nsOf(route);
+        const QString name = ns + QLatin1Char('/')
+            + route.value(QLatin1String("metadata"))
+                  .toObject()
+                  .value(QLatin1String("name"))
+                  .toString();
+        const QJsonObject spec = route.value(QLatin1String("spec")).toObject();
+        for (const QJsonValue &p : spec.value(QLatin1String("parentRefs")).toArray()) {
+            const QJsonObject parent = p.toObject();
+            const QString group = parent.value(QLatin1String("group")).toString();
+            if (parent.value(QLatin1String("kind")).toString() != QLatin1String("Service")
+                || !(group.isEmpty() || group == QLatin1String("core")))
+                continue; // a Gateway's route: not the sidecars'
+            const QString parentNs = parent.value(QLatin1String("namespace")).toString(ns);
+            const std::string host
+                = qualified(parent.value(QLatin1String("name")).toString(), parentNs);
+            if (table->rules.count(host))
+                continue; // a VirtualService covers this host
+            for (const QJsonValue &r : spec.value(QLatin1String("rules")).toArray()) {
+                const QJsonObject rule = r.toObject();
+                Rule base;
+                base.name = name.toStdString();
+                for (const QJsonValue &b : rule.value(QLatin1String("backendRefs")).toArray()) {
+                    const QJsonObject ref = b.toObject();
+                    Destination d;
+                    d.byService = true;
+                    d.backend = ref.value(QLatin1String("name")).toString().toStdString();
+                    d.weight = ref.value(QLatin1String("weight")).toInt(1);
+                    const std::string key
+                        = (ref.value(QLatin1String("namespace")).toString(ns) + QLatin1Char('/'))
+                              .toStdString()
+                        + d.backend;
+                    if (const auto it = selectors.find(key); it != selectors.end())
+                        d.labels = it->second;
+                    base.route.push_back(std::move(d));
+                }
+                base.timeoutMs = std::max(0.0,
+                                          durationMs(rule.value(QLatin1String("timeouts"))
+                                                         .toObject()
+                                                         .value(QLatin1String("request"))
+                                                         .toString()));
+                const QJsonArray matches = rule.value(QLatin1String("matches")).toArray();
+                if (matches.isEmpty()) {
+                    fromRoutes[host].push_back(base);
+                    continue;
+                }
+                for (const QJsonValue &mv : matches) {
+                    const QJsonObject o = mv.toObject();
+                    Match m;
+                    if (o.contains(QLatin1String("path"))) {
+                        m.uri = gatewayMatch(o.value(QLatin1String("path")).toObject(), true);
+                        m.valid = m.uri.has_value();
+                    }
+                    if (o.contains(QLatin1String("method")))
+                        m.method = stringMatch(QJsonObject {
+                            {QStringLiteral("exact"), o.value(QLatin1String("method"))}});
+                    for (const char *field : {"headers", "queryParams"})
+                        for (const QJsonValue &hv : o.value(QLatin1String(field)).toArray()) {
+                            const QJsonObject h = hv.toObject();
+                            const auto sm = gatewayMatch(h, false);
+                            if (!sm) {
+                                m.valid = false;
+                                continue;
+                            }
+                            QString key = h.value(QLatin1String("name")).toString();
+                            if (qstrcmp(field, "headers") == 0)
+                                m.headers.emplace_back(key.toLower().toStdString(), *sm);
+                            else
+                                m.query.emplace_back(key.toStdString(), *sm);
+                        }
+                    if (!m.valid)
+                        continue;
+                    Rule one = base;
+                    one.matches.push_back(std::move(m));
+                    fromRoutes[host].push_back(std::move(one));
+                }
+            }
+        }
+    }
+    for (auto &[host, rules] : fromRoutes) {
+        std::stable_sort(rules.begin(), rules.end(), [](const Rule &a, const Rule &b) {
+            const auto key = [](const Rule &r) {
+                return r.matches.empty() ? std::tuple(1, -1, 1, 0, 0) // a prefix "/"
+                                         : precedence(r.matches.front());
+            };
+            return key(a) < key(b);
+        });
+        table->rules[host] = std::move(rules);
+    }
+}
+
 bool SidecarRoutes::Retry::retries(int status) const
 {
     if (status == 0)
@@ -229,9 +386,10 @@ double SidecarRoutes::durationMs(const QString &text)
     return Kube::meshDurationMs(text);
 }
 
-void SidecarRoutes::update(const QList<QJsonObject> &virtualServices,
-                           const QList<QJsonObject> &destinationRules)
+void SidecarRoutes::update(const Objects &objects)
 {
+    const QList<QJsonObject> &virtualServices = objects.virtualServices;
+    const QList<QJsonObject> &destinationRules = objects.destinationRules;
     auto table = std::make_shared<Table>();
     for (const QJsonObject &dr : destinationRules) {
         const QJsonObject spec = dr.value(QLatin1String("spec")).toObject();
@@ -333,6 +491,7 @@ void SidecarRoutes::update(const QList<QJsonObject> &virtualServices,
             }
         }
     }
+    addHttpRoutes(table.get(), objects.httpRoutes, objects.services);
     std::lock_guard lock(m_mutex);
     m_table = std::move(table);
 }
@@ -404,7 +563,11 @@ SidecarRoutes::Decision SidecarRoutes::decide(const std::string &service, const 
                 }
             }
         }
-        if (chosen && !chosen->otherHost && !chosen->subset.empty()) {
+        if (chosen && chosen->byService) {
+            d.subset = chosen->backend;
+            d.subsetLabels = chosen->labels;
+            d.noRoute = chosen->labels.empty();
+        } else if (chosen && !chosen->otherHost && !chosen->subset.empty()) {
             d.subset = chosen->subset;
             bool found = false;
             if (policy != table->policies.end()) {

@@ -13,7 +13,9 @@
 namespace Meshdeck::Demo {
 
 // What the demo's sidecars do with a request to a Service, as Istio's VirtualServices and
-// DestinationRules say: which rule matches (uri, headers, query parameters, method), which
+// DestinationRules say (or, for a Service no VirtualService covers, the Gateway API's
+// HTTPRoutes attached to it: matches by Gateway API precedence, weighted backendRefs, the
+// request timeout): which rule matches (uri, headers, query parameters, method), which
 // subset takes it by weight, fault injection (delay, abort), the request timeout and retries
 // (Istio's default when none are set: 2 attempts on connect failures and 503), outlier
 // detection and connection pool limits. Compiled once per change; decide() is called for every
@@ -62,9 +64,20 @@ public:
         Pool pool;
     };
 
-    // From the cluster's objects (as the API returns them).
+    // The cluster's routing objects (as the API returns them).
+    struct Objects
+    {
+        QList<QJsonObject> virtualServices, destinationRules;
+        // Gateway API HTTPRoutes whose parentRefs name a Service (GAMMA, the mesh-neutral form),
+        // and the Services their backendRefs name (whose selectors pick the endpoints).
+        QList<QJsonObject> httpRoutes, services;
+    };
+    void update(const Objects &objects);
     void update(const QList<QJsonObject> &virtualServices,
-                const QList<QJsonObject> &destinationRules);
+                const QList<QJsonObject> &destinationRules)
+    {
+        update(Objects {virtualServices, destinationRules, {}, {}});
+    }
     // For a request from a sidecar to `service` ("reviews.bookinfo.svc.cluster.local"). Weighted
     // and percentage choices are drawn here, per request.
     [[nodiscard]] Decision decide(const std::string &service, const std::string &method,
@@ -74,6 +87,8 @@ public:
 
 private:
     struct Table;
+    static void addHttpRoutes(Table *table, const QList<QJsonObject> &httpRoutes,
+                              const QList<QJsonObject> &services);
     mutable std::mutex m_mutex;
     std::shared_ptr<const Table> m_table;
 };
