@@ -499,12 +499,15 @@ void MainWindow::openTrafficDialog(const QString &ns, const QString &service)
         return;
     const auto virtualServices = m_session->cachedObjects(QStringLiteral("networking.istio.io"),
                                                           QStringLiteral("VirtualService"));
-    if (!virtualServices) {
+    const auto httpRoutes = m_session->cachedObjects(QStringLiteral("gateway.networking.k8s.io"),
+                                                     QStringLiteral("HTTPRoute"));
+    if (!virtualServices && !httpRoutes) {
         QMessageBox::information(
             this, tr("Route Traffic"),
             tr("Routing %1 needs Istio's networking.istio.io/v1 kinds (VirtualService, "
-               "DestinationRule), which this cluster does not serve. Install Istio on the "
-               "Lifecycle page first.")
+               "DestinationRule) or the Gateway API's HTTPRoute (gateway.networking.k8s.io/v1), "
+               "and this cluster serves neither. Install Istio, or Linkerd with the Gateway "
+               "API's CRDs, on the Lifecycle page first.")
                 .arg(service));
         return;
     }
@@ -540,7 +543,44 @@ void MainWindow::openTrafficDialog(const QString &ns, const QString &service)
                 pods << pod;
         policy.subsets = Mesh::TrafficPolicy::subsetsFromPods(pods, selector);
     }
+    // The Gateway API's form: the Service's selector and ports for the versions' Services;
+    // Meshdeck's HTTPRoute read back, and chosen when there is no Istio (or it is the form
+    // in use).
+    const QJsonObject svc = named(m_session->cachedObjects(QString(), QStringLiteral("Service")));
+    const QJsonObject svcSpec = svc.value(QLatin1String("spec")).toObject();
+    const QJsonObject sel = svcSpec.value(QLatin1String("selector")).toObject();
+    for (auto it = sel.begin(); it != sel.end(); ++it)
+        policy.selector.insert(it.key(), it.value().toString());
+    policy.ports = svcSpec.value(QLatin1String("ports")).toArray();
+    const QJsonObject route = named(httpRoutes);
+    const bool routeIsMeshdecks = route.value(QLatin1String("metadata"))
+                                      .toObject()
+                                      .value(QLatin1String("labels"))
+                                      .toObject()
+                                      .value(QLatin1String("app.kubernetes.io/managed-by"))
+        == QLatin1String("meshdeck");
+    QList<QJsonObject> existingGateway;
+    for (const QJsonObject &o : m_session->cachedObjects(QString(), QStringLiteral("Service"))
+                                    .value_or(QList<QJsonObject> {})) {
+        const QJsonObject md = o.value(QLatin1String("metadata")).toObject();
+        if (md.value(QLatin1String("namespace")).toString() == ns
+            && md.value(QLatin1String("labels"))
+                    .toObject()
+                    .value(QLatin1String("meshdeck.io/version-of"))
+                == service)
+            existingGateway << o;
+    }
+    if (!route.isEmpty())
+        existingGateway << route;
+    if (!virtualServices || (vs.isEmpty() && routeIsMeshdecks)) {
+        const QList<Mesh::TrafficPolicy::Subset> versions = policy.subsets;
+        policy = routeIsMeshdecks ? Mesh::TrafficPolicy::fromHttpRoute(policy, route) : policy;
+        policy.flavor = Mesh::TrafficPolicy::Flavor::GatewayApi;
+        if (policy.subsets.isEmpty())
+            policy.subsets = versions;
+    }
     auto *dialog = new TrafficDialog(policy, vs, dr, this);
+    dialog->setFlavors(virtualServices.has_value(), httpRoutes.has_value(), existingGateway);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &TrafficDialog::applyRequested, this,
@@ -569,7 +609,7 @@ void MainWindow::openTrafficDialog(const QString &ns, const QString &service)
                 if (checked == ns)
                     dialog->setAccess(allowed, reason);
             });
-    m_lifecycle->checkTrafficAccess(ns);
+    m_lifecycle->checkTrafficAccess(ns, policy.flavor == Mesh::TrafficPolicy::Flavor::GatewayApi);
     dialog->show();
     m_trafficDialog = dialog;
 }

@@ -66,6 +66,8 @@ public:
     // context (empty: its current one), or the embedded demo cluster.
     void startClusters(const QString &kubeconfig, const QString &context, bool demo);
     [[nodiscard]] ResourceTreeModel *resourceTree() const { return m_resources; }
+    // The connected context's session (null before one connects).
+    [[nodiscard]] Kube::ClusterSessionPtr session() const { return m_session; }
     // An add-on's web UI through a port forward to its Service (reused when one exists).
     void openDashboard(const QString &ns, const QString &service, int port, const QString &path);
     // Opens the results database (runs, profiles) for the Performance and Results pages. A

@@ -230,16 +230,32 @@ void LifecycleController::sample(const QString &app, const QString &ns, bool dep
 
 namespace {
 
+// Where a routing object lives: Istio's kinds, the Gateway API's HTTPRoute, a Service.
 QString routingPath(const QJsonObject &object)
 {
     const QJsonObject md = object.value(QLatin1String("metadata")).toObject();
-    const QString plural
-        = object.value(QLatin1String("kind")).toString() == QLatin1String("VirtualService")
+    const QString kind = object.value(QLatin1String("kind")).toString();
+    const QString ns = md.value(QLatin1String("namespace")).toString();
+    const QString name = md.value(QLatin1String("name")).toString();
+    if (kind == QLatin1String("HTTPRoute"))
+        return QStringLiteral("/apis/gateway.networking.k8s.io/v1/namespaces/%1/httproutes/%2")
+            .arg(ns, name);
+    if (kind == QLatin1String("Service"))
+        return QStringLiteral("/api/v1/namespaces/%1/services/%2").arg(ns, name);
+    const QString plural = kind == QLatin1String("VirtualService")
         ? QStringLiteral("virtualservices")
         : QStringLiteral("destinationrules");
-    return QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/%2/%3")
-        .arg(md.value(QLatin1String("namespace")).toString(), plural,
-             md.value(QLatin1String("name")).toString());
+    return QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/%2/%3").arg(ns, plural, name);
+}
+
+bool meshdecks(const QJsonObject &object)
+{
+    return object.value(QLatin1String("metadata"))
+               .toObject()
+               .value(QLatin1String("labels"))
+               .toObject()
+               .value(QLatin1String("app.kubernetes.io/managed-by"))
+        == QLatin1String("meshdeck");
 }
 
 } // namespace
@@ -276,7 +292,7 @@ void LifecycleController::applyTraffic(const Mesh::TrafficPolicy &policy, bool f
             }
         }
         // A DestinationRule Meshdeck made that the policy no longer needs goes.
-        if (ok && objects.size() == 1) {
+        if (ok && objects.size() == 1 && policy.flavor == Mesh::TrafficPolicy::Flavor::Istio) {
             const QString drPath
                 = QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/destinationrules/%2")
                       .arg(policy.ns, policy.service);
@@ -313,23 +329,31 @@ void LifecycleController::removeTraffic(const QString &ns, const QString &servic
         report.started = QDateTime::currentDateTime();
         bool ok = true;
         QString message;
-        for (const char *plural : {"virtualservices", "destinationrules"}) {
-            const QString path = QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/%2/%3")
-                                     .arg(ns, QLatin1String(plural), service);
+        // Istio's objects, the Gateway API's HTTPRoute, then the versions' Services it used.
+        QStringList paths;
+        for (const char *plural : {"virtualservices", "destinationrules"})
+            paths << QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/%2/%3")
+                         .arg(ns, QLatin1String(plural), service);
+        paths << QStringLiteral("/apis/gateway.networking.k8s.io/v1/namespaces/%1/httproutes/%2")
+                     .arg(ns, service);
+        if (const auto versions
+            = w->client->list(QStringLiteral("/api/v1/namespaces/%1/services").arg(ns), 500,
+                              QStringLiteral("meshdeck.io/version-of=%1").arg(service)))
+            for (const QJsonObject &svc : versions->items)
+                paths << routingPath(svc);
+        for (const QString &path : std::as_const(paths)) {
             const auto existing = w->client->get(path);
-            if (!existing)
-                continue;
-            if (existing->value(QLatin1String("metadata"))
-                    .toObject()
-                    .value(QLatin1String("labels"))
-                    .toObject()
-                    .value(QLatin1String("app.kubernetes.io/managed-by"))
-                != QLatin1String("meshdeck"))
-                continue; // not Meshdeck's: left alone
+            if (!existing || !meshdecks(*existing))
+                continue; // absent, or not Meshdeck's: left alone
             const auto r = w->client->remove(path);
             report.journal.append(QJsonObject {
                 {QStringLiteral("step"),
-                 QStringLiteral("Delete %1 %2").arg(QLatin1String(plural), service)},
+                 QStringLiteral("Delete %1 %2")
+                     .arg(existing->value(QLatin1String("kind")).toString(),
+                          existing->value(QLatin1String("metadata"))
+                              .toObject()
+                              .value(QLatin1String("name"))
+                              .toString())},
                 {QStringLiteral("state"), r ? QStringLiteral("done") : QStringLiteral("failed")}});
             if (!r) {
                 ok = false;
@@ -347,24 +371,29 @@ void LifecycleController::removeTraffic(const QString &ns, const QString &servic
     });
 }
 
-void LifecycleController::checkTrafficAccess(const QString &ns)
+void LifecycleController::checkTrafficAccess(const QString &ns, bool gatewayApi)
 {
     if (!m_hasContext)
         return;
     QMetaObject::invokeMethod(
         m_worker.worker(),
-        [this, w = m_worker.worker(), ns] {
+        [this, w = m_worker.worker(), ns, gatewayApi] {
             bool allowed = false;
             QString reason;
-            const auto vs
-                = w->client->canI(QStringLiteral("patch"), QStringLiteral("networking.istio.io"),
-                                  QStringLiteral("virtualservices"), ns);
-            if (!vs)
-                reason = vs.error().message();
-            else if (!vs.value())
-                reason = tr("This user may not change VirtualServices in %1 (ask for "
-                            "patch on networking.istio.io).")
-                             .arg(ns);
+            const QString group = gatewayApi ? QStringLiteral("gateway.networking.k8s.io")
+                                             : QStringLiteral("networking.istio.io");
+            const auto may = w->client->canI(
+                QStringLiteral("patch"), group,
+                gatewayApi ? QStringLiteral("httproutes") : QStringLiteral("virtualservices"), ns);
+            if (!may)
+                reason = may.error().message();
+            else if (!may.value())
+                reason = gatewayApi ? tr("This user may not change HTTPRoutes in %1 (ask for "
+                                         "patch on gateway.networking.k8s.io).")
+                                          .arg(ns)
+                                    : tr("This user may not change VirtualServices in %1 (ask for "
+                                         "patch on networking.istio.io).")
+                                          .arg(ns);
             else
                 allowed = true;
             QMetaObject::invokeMethod(

@@ -51,7 +51,7 @@ public:
     void applyTraffic(const Mesh::TrafficPolicy &policy, bool force);
     void removeTraffic(const QString &ns, const QString &service);
     // Whether this user may write routing objects in the namespace (trafficAccessChecked).
-    void checkTrafficAccess(const QString &ns);
+    void checkTrafficAccess(const QString &ns, bool gatewayApi = false);
     void cancel();
 
 Q_SIGNALS:

@@ -1579,6 +1579,10 @@
         <source>This user may not change VirtualServices in %1 (ask for patch on networking.istio.io).</source>
         <translation>Dieser Benutzer darf VirtualServices in %1 nicht ändern (fragen Sie nach patch auf networking.istio.io).</translation>
     </message>
+    <message>
+        <source>This user may not change HTTPRoutes in %1 (ask for patch on gateway.networking.k8s.io).</source>
+        <translation>Dieser Benutzer darf HTTPRoutes in %1 nicht ändern (fragen Sie nach patch auf gateway.networking.k8s.io).</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::LifecyclePage</name>
@@ -1849,10 +1853,6 @@
         <translation>Verkehr lenken</translation>
     </message>
     <message>
-        <source>Routing %1 needs Istio&apos;s networking.istio.io/v1 kinds (VirtualService, DestinationRule), which this cluster does not serve. Install Istio on the Lifecycle page first.</source>
-        <translation>Das Routing von %1 braucht Istios Arten aus networking.istio.io/v1 (VirtualService, DestinationRule), die dieser Cluster nicht anbietet. Installieren Sie zuerst Istio auf der Seite Lebenszyklus.</translation>
-    </message>
-    <message>
         <source>Another operation is running; apply again when it has ended (Lifecycle page).</source>
         <translation>Ein anderer Vorgang läuft; wenden Sie erneut an, wenn er beendet ist (Seite Lebenszyklus).</translation>
     </message>
@@ -1867,6 +1867,10 @@
     <message>
         <source>Could not forward %1: %2</source>
         <translation>%1 konnte nicht weitergeleitet werden: %2</translation>
+    </message>
+    <message>
+        <source>Routing %1 needs Istio&apos;s networking.istio.io/v1 kinds (VirtualService, DestinationRule) or the Gateway API&apos;s HTTPRoute (gateway.networking.k8s.io/v1), and this cluster serves neither. Install Istio, or Linkerd with the Gateway API&apos;s CRDs, on the Lifecycle page first.</source>
+        <translation>Das Routing von %1 braucht Istios Arten aus networking.istio.io/v1 (VirtualService, DestinationRule) oder die HTTPRoute der Gateway API (gateway.networking.k8s.io/v1), und dieser Cluster bietet keines davon. Installieren Sie zuerst Istio oder Linkerd mit den CRDs der Gateway API auf der Seite Lebenszyklus.</translation>
     </message>
 </context>
 <context>
@@ -2543,6 +2547,30 @@
     <message>
         <source>Choose which version matching requests go to.</source>
         <translation>Wählen Sie, zu welcher Version passende Anfragen gehen.</translation>
+    </message>
+    <message>
+        <source>fault injection</source>
+        <translation>Fehlerinjektion</translation>
+    </message>
+    <message>
+        <source>retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>circuit breaking</source>
+        <translation>Circuit Breaking</translation>
+    </message>
+    <message>
+        <source>a client TLS mode</source>
+        <translation>einen Client-TLS-Modus</translation>
+    </message>
+    <message>
+        <source>The Gateway API&apos;s HTTPRoute has no %1; write Istio&apos;s objects for it, or leave it out.</source>
+        <translation>Die HTTPRoute der Gateway API kennt %1 nicht; schreiben Sie dafür Istios Objekte oder lassen Sie es weg.</translation>
+    </message>
+    <message>
+        <source>The Service has no ports for the versions&apos; Services to copy.</source>
+        <translation>Der Service hat keine Ports, die die Services der Versionen übernehmen könnten.</translation>
     </message>
 </context>
 <context>
@@ -5051,6 +5079,22 @@ Wenden Sie erneut an, um diese Felder zu übernehmen (force).</translation>
     <message>
         <source>plain text (DISABLE)</source>
         <translation>Klartext (DISABLE)</translation>
+    </message>
+    <message>
+        <source>What Apply changes (HTTPRoute %1 and a Service per version, server-side apply as &quot;meshdeck&quot;):</source>
+        <translation>Was Anwenden ändert (HTTPRoute %1 und ein Service pro Version, Server-side Apply als „meshdeck“):</translation>
+    </message>
+    <message>
+        <source>&amp;Write as:</source>
+        <translation>Schre&amp;iben als:</translation>
+    </message>
+    <message>
+        <source>Istio (VirtualService, DestinationRule)</source>
+        <translation>Istio (VirtualService, DestinationRule)</translation>
+    </message>
+    <message>
+        <source>Gateway API (HTTPRoute)</source>
+        <translation>Gateway API (HTTPRoute)</translation>
     </message>
 </context>
 <context>

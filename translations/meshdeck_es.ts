@@ -1579,6 +1579,10 @@
         <source>This user may not change VirtualServices in %1 (ask for patch on networking.istio.io).</source>
         <translation>Este usuario no puede cambiar VirtualServices en %1 (pida patch en networking.istio.io).</translation>
     </message>
+    <message>
+        <source>This user may not change HTTPRoutes in %1 (ask for patch on gateway.networking.k8s.io).</source>
+        <translation>Este usuario no puede cambiar HTTPRoutes en %1 (pida patch en gateway.networking.k8s.io).</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::LifecyclePage</name>
@@ -1849,10 +1853,6 @@
         <translation>Enrutar el tráfico</translation>
     </message>
     <message>
-        <source>Routing %1 needs Istio&apos;s networking.istio.io/v1 kinds (VirtualService, DestinationRule), which this cluster does not serve. Install Istio on the Lifecycle page first.</source>
-        <translation>Enrutar %1 necesita los tipos networking.istio.io/v1 de Istio (VirtualService, DestinationRule), que este clúster no sirve. Instale antes Istio en la página Ciclo de vida.</translation>
-    </message>
-    <message>
         <source>Another operation is running; apply again when it has ended (Lifecycle page).</source>
         <translation>Otra operación está en curso; aplique de nuevo cuando termine (página Ciclo de vida).</translation>
     </message>
@@ -1867,6 +1867,10 @@
     <message>
         <source>Could not forward %1: %2</source>
         <translation>No se pudo redirigir %1: %2</translation>
+    </message>
+    <message>
+        <source>Routing %1 needs Istio&apos;s networking.istio.io/v1 kinds (VirtualService, DestinationRule) or the Gateway API&apos;s HTTPRoute (gateway.networking.k8s.io/v1), and this cluster serves neither. Install Istio, or Linkerd with the Gateway API&apos;s CRDs, on the Lifecycle page first.</source>
+        <translation>Enrutar %1 necesita los tipos de Istio de networking.istio.io/v1 (VirtualService, DestinationRule) o la HTTPRoute de la Gateway API (gateway.networking.k8s.io/v1), y este clúster no sirve ninguno. Instale antes Istio, o Linkerd con los CRD de la Gateway API, en la página Ciclo de vida.</translation>
     </message>
 </context>
 <context>
@@ -2543,6 +2547,30 @@
     <message>
         <source>Choose which version matching requests go to.</source>
         <translation>Elija a qué versión van las solicitudes que coinciden.</translation>
+    </message>
+    <message>
+        <source>fault injection</source>
+        <translation>inyección de fallos</translation>
+    </message>
+    <message>
+        <source>retries</source>
+        <translation>reintentos</translation>
+    </message>
+    <message>
+        <source>circuit breaking</source>
+        <translation>interrupción de circuito</translation>
+    </message>
+    <message>
+        <source>a client TLS mode</source>
+        <translation>modo TLS de cliente</translation>
+    </message>
+    <message>
+        <source>The Gateway API&apos;s HTTPRoute has no %1; write Istio&apos;s objects for it, or leave it out.</source>
+        <translation>La HTTPRoute de la Gateway API no tiene %1; escriba los objetos de Istio para ello, o déjelo fuera.</translation>
+    </message>
+    <message>
+        <source>The Service has no ports for the versions&apos; Services to copy.</source>
+        <translation>El Service no tiene puertos que puedan copiar los Services de las versiones.</translation>
     </message>
 </context>
 <context>
@@ -5051,6 +5079,22 @@ Aplique de nuevo para tomar esos campos (force).</translation>
     <message>
         <source>plain text (DISABLE)</source>
         <translation>texto plano (DISABLE)</translation>
+    </message>
+    <message>
+        <source>What Apply changes (HTTPRoute %1 and a Service per version, server-side apply as &quot;meshdeck&quot;):</source>
+        <translation>Qué cambia Aplicar (HTTPRoute %1 y un Service por versión, server-side apply como «meshdeck»):</translation>
+    </message>
+    <message>
+        <source>&amp;Write as:</source>
+        <translation>Escribir co&amp;mo:</translation>
+    </message>
+    <message>
+        <source>Istio (VirtualService, DestinationRule)</source>
+        <translation>Istio (VirtualService, DestinationRule)</translation>
+    </message>
+    <message>
+        <source>Gateway API (HTTPRoute)</source>
+        <translation>Gateway API (HTTPRoute)</translation>
     </message>
 </context>
 <context>

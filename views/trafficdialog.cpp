@@ -37,10 +37,24 @@ QJsonObject essentials(const QJsonObject &object)
                       {QStringLiteral("namespace"), md.value(QLatin1String("namespace"))}};
     if (md.contains(QLatin1String("labels")))
         meta.insert(QStringLiteral("labels"), md.value(QLatin1String("labels")));
+    QJsonObject spec = object.value(QLatin1String("spec")).toObject();
+    if (object.value(QLatin1String("kind")).toString() == QLatin1String("Service")) {
+        // What Meshdeck writes of a version's Service; the server adds the rest.
+        QJsonArray ports;
+        for (const QJsonValue &v : spec.value(QLatin1String("ports")).toArray()) {
+            QJsonObject port;
+            for (const char *key : {"name", "port", "targetPort", "protocol", "appProtocol"})
+                if (v.toObject().contains(QLatin1String(key)))
+                    port.insert(QLatin1String(key), v.toObject().value(QLatin1String(key)));
+            ports.append(port);
+        }
+        spec = {{QStringLiteral("selector"), spec.value(QLatin1String("selector"))},
+                {QStringLiteral("ports"), ports}};
+    }
     return {{QStringLiteral("apiVersion"), object.value(QLatin1String("apiVersion"))},
             {QStringLiteral("kind"), object.value(QLatin1String("kind"))},
             {QStringLiteral("metadata"), meta},
-            {QStringLiteral("spec"), object.value(QLatin1String("spec"))}};
+            {QStringLiteral("spec"), spec}};
 }
 
 QStringList yamlLines(const QJsonObject &object)
@@ -66,7 +80,18 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
     m_title->setFont(bold);
-    layout->addWidget(m_title);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->addWidget(m_title, 1);
+    m_flavorLabel = new QLabel(this);
+    m_flavor = new QComboBox(this);
+    m_flavor->setObjectName(QStringLiteral("flavor"));
+    m_flavorLabel->setBuddy(m_flavor);
+    m_flavor->addItem(QString(), int(Mesh::TrafficPolicy::Flavor::Istio));
+    m_flavor->addItem(QString(), int(Mesh::TrafficPolicy::Flavor::GatewayApi));
+    m_flavor->setCurrentIndex(int(policy.flavor));
+    titleRow->addWidget(m_flavorLabel);
+    titleRow->addWidget(m_flavor);
+    layout->addLayout(titleRow);
     m_tabs = new QTabWidget(this);
     layout->addWidget(m_tabs);
     const auto label = [this](QWidget *parent) {
@@ -267,9 +292,26 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
     for (QDoubleSpinBox *box : findChildren<QDoubleSpinBox *>())
         connect(box, &QDoubleSpinBox::valueChanged, this, &TrafficDialog::refresh);
     connect(m_retryOn, &QLineEdit::textChanged, this, &TrafficDialog::refresh);
+    connect(m_flavor, &QComboBox::currentIndexChanged, this, &TrafficDialog::refresh);
     resize(720, 680);
     for (const Mesh::TrafficPolicy::Match &m : policy.matches)
         addMatch(m);
+    retranslate();
+}
+
+void TrafficDialog::setFlavors(bool istio, bool gatewayApi,
+                               const QList<QJsonObject> &existingGateway)
+{
+    m_existingGateway.clear();
+    for (const QJsonObject &o : existingGateway)
+        m_existingGateway << essentials(o);
+    const int gateway = m_flavor->findData(int(Mesh::TrafficPolicy::Flavor::GatewayApi));
+    const int istioIndex = m_flavor->findData(int(Mesh::TrafficPolicy::Flavor::Istio));
+    if (!gatewayApi && gateway >= 0)
+        m_flavor->removeItem(gateway);
+    if (!istio && istioIndex >= 0)
+        m_flavor->removeItem(istioIndex);
+    m_flavor->setEnabled(m_flavor->count() > 1);
     retranslate();
 }
 
@@ -352,6 +394,7 @@ Mesh::TrafficPolicy TrafficDialog::policy() const
     p.consecutive5xxErrors = m_consecutive->value();
     p.ejectionSeconds = m_ejection->value();
     p.tls = Mesh::TrafficPolicy::Tls(m_tls->currentData().toInt());
+    p.flavor = Mesh::TrafficPolicy::Flavor(m_flavor->currentData().toInt());
     p.matches.clear();
     for (int r = 0; r < m_matches->rowCount(); ++r) {
         Mesh::TrafficPolicy::Match m;
@@ -384,6 +427,11 @@ void TrafficDialog::showResult(bool ok, bool conflict, const QString &message)
         if (m_removing) {
             m_existingVs = {};
             m_existingDr = {};
+            m_existingGateway.clear();
+        } else if (policy().flavor == Mesh::TrafficPolicy::Flavor::GatewayApi) {
+            m_existingGateway.clear();
+            for (const QJsonObject &o : policy().render())
+                m_existingGateway << essentials(o);
         } else {
             const QList<QJsonObject> applied = policy().render();
             m_existingVs = essentials(applied.value(0));
@@ -406,13 +454,31 @@ void TrafficDialog::refresh()
     m_problems->setVisible(!problems.isEmpty());
     // The diff: what the cluster has for this Service, and what Apply writes.
     const QList<QJsonObject> rendered = p.render();
-    QStringList before = yamlLines(m_existingVs);
-    if (!m_existingDr.isEmpty())
-        before << QStringLiteral("---") << yamlLines(m_existingDr);
-    QStringList after = yamlLines(rendered.value(0));
-    if (rendered.size() > 1)
-        after << QStringLiteral("---") << yamlLines(rendered.at(1));
-    m_changes->setPlainText(TextDiff::unified(before, after));
+    const bool gateway = p.flavor == Mesh::TrafficPolicy::Flavor::GatewayApi;
+    const auto joined = [](const QList<QJsonObject> &objects) {
+        QStringList lines;
+        for (const QJsonObject &o : objects) {
+            if (o.isEmpty())
+                continue;
+            if (!lines.isEmpty())
+                lines << QStringLiteral("---");
+            lines << yamlLines(o);
+        }
+        return lines;
+    };
+    const QStringList before
+        = gateway ? joined(m_existingGateway) : joined({m_existingVs, m_existingDr});
+    m_changes->setPlainText(TextDiff::unified(before, joined(rendered)));
+    m_changesTitle->setText(
+        gateway ? tr("What Apply changes (HTTPRoute %1 and a Service per version, server-side "
+                     "apply as \"meshdeck\"):")
+                      .arg(m_base.service)
+                : tr("What Apply changes (VirtualService and DestinationRule %1, "
+                     "server-side apply as \"meshdeck\"):")
+                      .arg(m_base.service));
+    // What HTTPRoute cannot say is left to Istio's form.
+    m_tabs->setTabEnabled(2, !gateway);
+    m_tabs->setTabEnabled(4, !gateway);
     QList<QTextEdit::ExtraSelection> marks;
     for (QTextBlock b = m_changes->document()->begin(); b.isValid(); b = b.next()) {
         const QString t = b.text();
@@ -428,12 +494,16 @@ void TrafficDialog::refresh()
         marks << mark;
     }
     m_changes->setExtraSelections(marks);
-    const bool meshdecks = m_existingVs.value(QLatin1String("metadata"))
-                               .toObject()
-                               .value(QLatin1String("labels"))
-                               .toObject()
-                               .value(QLatin1String("app.kubernetes.io/managed-by"))
-        == QLatin1String("meshdeck");
+    // Remove takes Meshdeck's objects for this Service, whichever form they are in.
+    bool meshdecks = false;
+    for (const QJsonObject &o : QList<QJsonObject> {m_existingVs, m_existingDr} + m_existingGateway)
+        meshdecks = meshdecks
+            || o.value(QLatin1String("metadata"))
+                    .toObject()
+                    .value(QLatin1String("labels"))
+                    .toObject()
+                    .value(QLatin1String("app.kubernetes.io/managed-by"))
+                == QLatin1String("meshdeck");
     m_apply->setEnabled(m_allowed && !m_busy && problems.isEmpty());
     m_remove->setEnabled(m_allowed && !m_busy && meshdecks);
     m_addMatch->setEnabled(!m_base.subsets.isEmpty());
@@ -452,6 +522,13 @@ void TrafficDialog::changeEvent(QEvent *event)
 void TrafficDialog::retranslate()
 {
     setWindowTitle(tr("Route Traffic"));
+    m_flavorLabel->setText(tr("&Write as:"));
+    for (int i = 0; i < m_flavor->count(); ++i)
+        m_flavor->setItemText(i,
+                              m_flavor->itemData(i).toInt()
+                                      == int(Mesh::TrafficPolicy::Flavor::Istio)
+                                  ? tr("Istio (VirtualService, DestinationRule)")
+                                  : tr("Gateway API (HTTPRoute)"));
     m_title->setText(tr("Traffic to %1 in %2").arg(m_base.service, m_base.ns));
     m_tabs->setTabText(0, tr("&Versions"));
     m_tabs->setTabText(1, tr("Request Ro&uting"));
@@ -491,9 +568,6 @@ void TrafficDialog::retranslate()
                              tr("Ejection &duration:")};
     for (int i = 0; i < m_labels.size() && i < texts.size(); ++i)
         m_labels[i]->setText(texts.at(i));
-    m_changesTitle->setText(tr("What Apply changes (VirtualService and DestinationRule %1, "
-                               "server-side apply as \"meshdeck\"):")
-                                .arg(m_base.service));
     m_apply->setText(tr("&Apply"));
     m_remove->setText(tr("Remove Meshdeck's &Rules"));
     refresh();

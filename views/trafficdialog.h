@@ -47,6 +47,10 @@ public:
     [[nodiscard]] QTableWidget *matchTable() const { return m_matches; }
     void addMatch(const Mesh::TrafficPolicy::Match &match);
     [[nodiscard]] QComboBox *tlsBox() const { return m_tls; }
+    // Which forms the cluster serves (Istio's kinds, the Gateway API's HTTPRoute) and what
+    // Meshdeck's HTTPRoute and version Services for this Service are now (for the diff).
+    void setFlavors(bool istio, bool gatewayApi, const QList<QJsonObject> &existingGateway);
+    [[nodiscard]] QComboBox *flavorBox() const { return m_flavor; }
 
 public Q_SLOTS:
     // Whether this user may change routing here (the reason when not).
@@ -69,12 +73,15 @@ private:
 
     Mesh::TrafficPolicy m_base;
     QJsonObject m_existingVs, m_existingDr;
+    QList<QJsonObject> m_existingGateway; // version Services, then the HTTPRoute
     bool m_allowed = true;
     bool m_busy = false;
     bool m_forceOffered = false;
     bool m_removing = false;
     QString m_accessReason;
     QLabel *m_title = nullptr;
+    QLabel *m_flavorLabel = nullptr;
+    QComboBox *m_flavor = nullptr;
     QTabWidget *m_tabs = nullptr;
     QList<QSpinBox *> m_weights;
     QLabel *m_total = nullptr;

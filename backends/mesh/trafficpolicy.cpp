@@ -108,6 +108,24 @@ QStringList TrafficPolicy::problems() const
                                  "(pods labelled version=...).")
                         : Tr::tr("Choose which version matching requests go to."));
     }
+    if (flavor == Flavor::GatewayApi) {
+        // What HTTPRoute v1 cannot say: refused rather than dropped in silence.
+        QStringList missing;
+        if ((delayMs > 0 && delayPercent > 0) || (abortStatus > 0 && abortPercent > 0))
+            missing << Tr::tr("fault injection");
+        if (retryAttempts > 0)
+            missing << Tr::tr("retries");
+        if (maxConnections > 0 || maxPendingRequests > 0 || consecutive5xxErrors > 0)
+            missing << Tr::tr("circuit breaking");
+        if (tls != Tls::Mesh)
+            missing << Tr::tr("a client TLS mode");
+        if (!missing.isEmpty())
+            out << Tr::tr("The Gateway API's HTTPRoute has no %1; write Istio's objects for "
+                          "it, or leave it out.")
+                       .arg(missing.join(QStringLiteral(", ")));
+        if (!subsets.isEmpty() && ports.isEmpty())
+            out << Tr::tr("The Service has no ports for the versions' Services to copy.");
+    }
     if (maxConnections < 0 || maxPendingRequests < 0 || consecutive5xxErrors < 0
         || ejectionSeconds < 1)
         out << Tr::tr("Circuit breaker limits cannot be negative, and ejection lasts at least "
@@ -115,8 +133,172 @@ QStringList TrafficPolicy::problems() const
     return out;
 }
 
+QString TrafficPolicy::versionService(const QString &subset) const
+{
+    return service + QLatin1Char('-') + subset;
+}
+
+namespace {
+
+// The Gateway API's form of the policy: a Service per version, then the HTTPRoute.
+QList<QJsonObject> renderGateway(const TrafficPolicy &p)
+{
+    QList<QJsonObject> out;
+    const int port
+        = p.ports.isEmpty() ? 0 : p.ports.first().toObject().value(QLatin1String("port")).toInt();
+    const auto backend = [&](const QString &name, int weight) {
+        QJsonObject ref {{QStringLiteral("name"), name}};
+        if (port > 0)
+            ref.insert(QStringLiteral("port"), port);
+        if (weight >= 0)
+            ref.insert(QStringLiteral("weight"), weight);
+        return ref;
+    };
+    for (const TrafficPolicy::Subset &s : p.subsets) {
+        QJsonObject selector = labelsObject(p.selector);
+        for (auto it = s.labels.cbegin(); it != s.labels.cend(); ++it)
+            selector.insert(it.key(), it.value());
+        QJsonArray ports;
+        for (const QJsonValue &v : p.ports) {
+            QJsonObject port;
+            for (const char *key : {"name", "port", "targetPort", "protocol", "appProtocol"})
+                if (v.toObject().contains(QLatin1String(key)))
+                    port.insert(QLatin1String(key), v.toObject().value(QLatin1String(key)));
+            ports.append(port);
+        }
+        QJsonObject md = metadataFor(p.versionService(s.name), p.ns);
+        QJsonObject labels = md.value(QLatin1String("labels")).toObject();
+        labels.insert(QStringLiteral("meshdeck.io/version-of"), p.service);
+        md.insert(QStringLiteral("labels"), labels);
+        out.append(QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                {QStringLiteral("kind"), QStringLiteral("Service")},
+                                {QStringLiteral("metadata"), md},
+                                {QStringLiteral("spec"),
+                                 QJsonObject {{QStringLiteral("selector"), selector},
+                                              {QStringLiteral("ports"), ports}}}});
+    }
+    const auto withTimeout = [&p](QJsonObject rule) {
+        if (p.timeoutMs > 0)
+            rule.insert(QStringLiteral("timeouts"),
+                        QJsonObject {{QStringLiteral("request"), duration(p.timeoutMs)}});
+        return rule;
+    };
+    QJsonArray rules;
+    for (const TrafficPolicy::Match &m : p.matches) {
+        const QJsonObject exact {{QStringLiteral("type"), QStringLiteral("Exact")},
+                                 {QStringLiteral("name"), m.name},
+                                 {QStringLiteral("value"), m.value}};
+        QJsonObject match;
+        switch (m.kind) {
+        case TrafficPolicy::Match::Kind::Header:
+            match.insert(QStringLiteral("headers"), QJsonArray {exact});
+            break;
+        case TrafficPolicy::Match::Kind::Query:
+            match.insert(QStringLiteral("queryParams"), QJsonArray {exact});
+            break;
+        case TrafficPolicy::Match::Kind::PathPrefix:
+        case TrafficPolicy::Match::Kind::PathExact:
+            match.insert(QStringLiteral("path"),
+                         QJsonObject {{QStringLiteral("type"),
+                                       m.kind == TrafficPolicy::Match::Kind::PathPrefix
+                                           ? QStringLiteral("PathPrefix")
+                                           : QStringLiteral("Exact")},
+                                      {QStringLiteral("value"), m.value}});
+            break;
+        }
+        rules.append(withTimeout({{QStringLiteral("matches"), QJsonArray {match}},
+                                  {QStringLiteral("backendRefs"),
+                                   QJsonArray {backend(p.versionService(m.subset), -1)}}}));
+    }
+    QJsonArray refs;
+    for (const TrafficPolicy::Subset &s : p.subsets)
+        if (s.weight > 0 || p.subsets.size() == 1)
+            refs.append(backend(p.versionService(s.name), s.weight));
+    if (p.subsets.isEmpty())
+        refs.append(backend(p.service, -1));
+    rules.append(withTimeout({{QStringLiteral("backendRefs"), refs}}));
+    QJsonObject parent {{QStringLiteral("group"), QString()},
+                        {QStringLiteral("kind"), QStringLiteral("Service")},
+                        {QStringLiteral("name"), p.service}};
+    if (port > 0)
+        parent.insert(QStringLiteral("port"), port);
+    out.append(
+        QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("gateway.networking.k8s.io/v1")},
+                     {QStringLiteral("kind"), QStringLiteral("HTTPRoute")},
+                     {QStringLiteral("metadata"), metadataFor(p.service, p.ns)},
+                     {QStringLiteral("spec"),
+                      QJsonObject {{QStringLiteral("parentRefs"), QJsonArray {parent}},
+                                   {QStringLiteral("rules"), rules}}}});
+    return out;
+}
+
+} // namespace
+
+TrafficPolicy TrafficPolicy::fromHttpRoute(TrafficPolicy base, const QJsonObject &httpRoute)
+{
+    base.flavor = Flavor::GatewayApi;
+    base.matches.clear();
+    const QJsonArray rules
+        = httpRoute.value(QLatin1String("spec")).toObject().value(QLatin1String("rules")).toArray();
+    const auto subsetOf = [&base](const QJsonObject &ref) {
+        const QString name = ref.value(QLatin1String("name")).toString();
+        for (const Subset &s : std::as_const(base.subsets))
+            if (base.versionService(s.name) == name)
+                return s.name;
+        return QString();
+    };
+    for (qsizetype i = 0; i + 1 < rules.size(); ++i) {
+        const QJsonObject rule = rules.at(i).toObject();
+        const QJsonObject match = rule.value(QLatin1String("matches")).toArray().first().toObject();
+        Match m;
+        m.subset = subsetOf(rule.value(QLatin1String("backendRefs")).toArray().first().toObject());
+        const QJsonObject path = match.value(QLatin1String("path")).toObject();
+        const QJsonObject header
+            = match.value(QLatin1String("headers")).toArray().first().toObject();
+        const QJsonObject query
+            = match.value(QLatin1String("queryParams")).toArray().first().toObject();
+        if (!path.isEmpty()) {
+            m.kind = path.value(QLatin1String("type")).toString() == QLatin1String("Exact")
+                ? Match::Kind::PathExact
+                : Match::Kind::PathPrefix;
+            m.value = path.value(QLatin1String("value")).toString();
+        } else if (!header.isEmpty() || !query.isEmpty()) {
+            m.kind = header.isEmpty() ? Match::Kind::Query : Match::Kind::Header;
+            const QJsonObject &named = header.isEmpty() ? query : header;
+            m.name = named.value(QLatin1String("name")).toString();
+            m.value = named.value(QLatin1String("value")).toString();
+        } else {
+            continue;
+        }
+        base.matches.append(m);
+    }
+    const QJsonObject last = rules.isEmpty() ? QJsonObject() : rules.last().toObject();
+    const QJsonArray refs = last.value(QLatin1String("backendRefs")).toArray();
+    bool weighted = false;
+    for (Subset &s : base.subsets) {
+        s.weight = 0;
+        for (const QJsonValue &r : refs)
+            if (subsetOf(r.toObject()) == s.name) {
+                s.weight
+                    = refs.size() == 1 ? 100 : r.toObject().value(QLatin1String("weight")).toInt(1);
+                weighted = true;
+            }
+    }
+    if (!weighted)
+        for (int i = 0; i < base.subsets.size(); ++i)
+            base.subsets[i].weight
+                = 100 / int(base.subsets.size()) + (i < 100 % int(base.subsets.size()) ? 1 : 0);
+    base.timeoutMs = durationMs(last.value(QLatin1String("timeouts"))
+                                    .toObject()
+                                    .value(QLatin1String("request"))
+                                    .toString());
+    return base;
+}
+
 QList<QJsonObject> TrafficPolicy::render() const
 {
+    if (flavor == Flavor::GatewayApi)
+        return renderGateway(*this);
     QJsonObject http;
     QJsonArray route;
     if (subsets.isEmpty()) {

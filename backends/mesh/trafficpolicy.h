@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -33,6 +34,14 @@ struct TrafficPolicy
     };
     // mTLS from clients to this Service: as the mesh decides, Istio's mutual TLS, or plain text.
     enum class Tls { Mesh, Mutual, Disable };
+    // How the policy is written: Istio's VirtualService and DestinationRule, or the Gateway
+    // API's HTTPRoute attached to the Service (GAMMA, which Istio and Linkerd both read), with
+    // a Service per version (<service>-<version>) for its backendRefs.
+    enum class Flavor { Istio, GatewayApi };
+    Flavor flavor = Flavor::Istio;
+    // The Service's selector and ports: the per-version Services copy them (Gateway API).
+    QMap<QString, QString> selector;
+    QJsonArray ports;
 
     QString ns, service;
     QList<Subset> subsets; // empty: no version routing (one destination, the Service)
@@ -61,6 +70,12 @@ struct TrafficPolicy
     // timeout and retries on each), and the DestinationRule when subsets, circuit breaking or
     // a TLS mode need one.
     [[nodiscard]] QList<QJsonObject> render() const;
+    // The name of the Service standing for one version (Gateway API): "reviews-v3".
+    [[nodiscard]] QString versionService(const QString &subset) const;
+    // The weights, matches and timeout an HTTPRoute Meshdeck wrote expresses, on `base` (whose
+    // subsets come from the pods); the flavor becomes GatewayApi.
+    [[nodiscard]] static TrafficPolicy fromHttpRoute(TrafficPolicy base,
+                                                     const QJsonObject &httpRoute);
     // The policy as existing objects express it (a VirtualService and DestinationRule for the
     // Service, either may be empty); fields Meshdeck does not edit are left out.
     [[nodiscard]] static TrafficPolicy fromObjects(const QString &ns, const QString &service,

@@ -145,6 +145,71 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    // The Gateway API's form on the demo (which serves both): an HTTPRoute on reviews and a
+    // Service per version, applied, read back as such, removed as one unit.
+    void gatewayApiForm()
+    {
+        QTemporaryDir dir;
+        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
+        qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("data")).toUtf8());
+        MainWindow window(&prefs);
+        window.setPersistState(false);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startClusters({}, {}, true);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connectionState()->state() == ConnectionState::State::Connected, 20000);
+        QTest::qWait(1500); // the cache's first LISTs
+        window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
+        TrafficDialog *dialog = window.trafficDialog();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QComboBox *flavor = dialog->flavorBox();
+        QCOMPARE(flavor->count(), 2);
+        flavor->setCurrentIndex(flavor->findData(int(Mesh::TrafficPolicy::Flavor::GatewayApi)));
+        dialog->weightBox(0)->setValue(0);
+        dialog->weightBox(2)->setValue(0);
+        dialog->weightBox(1)->setValue(100);
+        QTRY_VERIFY(dialog->applyButton()->isEnabled());
+        const QString diff = dialog->changes()->toPlainText();
+        QVERIFY2(diff.contains(QStringLiteral("+ kind: HTTPRoute"))
+                     && diff.contains(QStringLiteral("+   name: reviews-v2")),
+                 qPrintable(diff));
+        // Faults cannot be written as an HTTPRoute: their tab is off.
+        QVERIFY(!dialog->findChild<QTabWidget *>()->isTabEnabled(2));
+        const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS");
+        if (!shots.isEmpty())
+            dialog->grab().save(shots + QStringLiteral("/traffic-dialog-gateway.png"));
+        QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->status()->text().startsWith(QStringLiteral("Applied")),
+                                 15000);
+        QVERIFY2(!dialog->changes()->toPlainText().contains(QStringLiteral("\n+ ")),
+                 qPrintable(dialog->changes()->toPlainText()));
+        dialog->close();
+        QTest::qWait(600);
+        window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
+        dialog = window.trafficDialog();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const Mesh::TrafficPolicy read = dialog->policy();
+        QCOMPARE(read.flavor, Mesh::TrafficPolicy::Flavor::GatewayApi);
+        QCOMPARE(read.subsets.at(1).weight, 100);
+        QVERIFY2(!dialog->changes()->toPlainText().contains(QStringLiteral("\n+ ")),
+                 qPrintable(dialog->changes()->toPlainText()));
+        QTRY_VERIFY(dialog->removeButton()->isEnabled());
+        QTest::mouseClick(dialog->removeButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->status()->text().contains(QStringLiteral("removed")),
+                                 15000);
+        dialog->close();
+        QTest::qWait(600);
+        const auto left = window.session()->cachedObjects(QString(), QStringLiteral("Service"));
+        for (const QJsonObject &o : left.value_or(QList<QJsonObject> {}))
+            QVERIFY(!o.value("metadata")
+                         .toObject()
+                         .value("name")
+                         .toString()
+                         .startsWith(QStringLiteral("reviews-v")));
+    }
+
     // Clusters page: right-click a workload or a pod → Route Traffic to each Service in front.
     void fromTheClustersPage()
     {

@@ -136,9 +136,9 @@ private Q_SLOTS:
                      .value("subset"),
                  QJsonValue("v2"));
         QCOMPARE(first.value("timeout"), QJsonValue("1500ms"));
-        QCOMPARE(http.at(1).toObject().value("match").toArray().at(0).toObject().value(
-                     "queryParams"),
-                 QJsonValue(QJsonObject {{"canary", QJsonObject {{"exact", "1"}}}}));
+        QCOMPARE(
+            http.at(1).toObject().value("match").toArray().at(0).toObject().value("queryParams"),
+            QJsonValue(QJsonObject {{"canary", QJsonObject {{"exact", "1"}}}}));
         QCOMPARE(http.at(2).toObject().value("match").toArray().at(0).toObject().value("uri"),
                  QJsonValue(QJsonObject {{"prefix", "/reviews/9"}}));
         QVERIFY(!http.at(3).toObject().contains("match")); // the shares come last
@@ -152,8 +152,8 @@ private Q_SLOTS:
                      .value("mode"),
                  QJsonValue("DISABLE"));
         // Read back the same.
-        const TrafficPolicy back = TrafficPolicy::fromObjects("bookinfo", "reviews", objects.at(0),
-                                                              objects.at(1));
+        const TrafficPolicy back
+            = TrafficPolicy::fromObjects("bookinfo", "reviews", objects.at(0), objects.at(1));
         QCOMPARE(back.matches.size(), 3);
         QCOMPARE(back.matches.at(0).name, QStringLiteral("end-user"));
         QCOMPARE(back.matches.at(1).kind, TrafficPolicy::Match::Kind::Query);
@@ -174,6 +174,85 @@ private Q_SLOTS:
         unversioned.service = "web";
         unversioned.matches = {{TrafficPolicy::Match::Kind::Header, "x-test", "1", "v2"}};
         QVERIFY(unversioned.problems().join(' ').contains("needs the Service's versions"));
+    }
+
+    // The Gateway API's form (GAMMA): a Service per version copying the Service's selector and
+    // ports, and an HTTPRoute attached to the Service; what HTTPRoute cannot say is refused;
+    // read back the same.
+    void renderedAsGatewayApi()
+    {
+        TrafficPolicy p = reviews();
+        p.flavor = TrafficPolicy::Flavor::GatewayApi;
+        p.selector = {{"app", "reviews"}};
+        p.ports = QJsonArray {QJsonObject {{"name", "http"},
+                                           {"port", 9080},
+                                           {"targetPort", 9080},
+                                           {"protocol", "TCP"},
+                                           {"nodePort", 31000}}};
+        p.timeoutMs = 2000;
+        p.matches = {{TrafficPolicy::Match::Kind::Header, "end-user", "jason", "v2"},
+                     {TrafficPolicy::Match::Kind::PathPrefix, {}, "/reviews/9", "v1"}};
+        QCOMPARE(p.problems(), QStringList {});
+        const QList<QJsonObject> objects = p.render();
+        QCOMPARE(objects.size(), 4); // three Services, then the route
+        const QJsonObject v3 = objects.at(2);
+        QCOMPARE(v3.value("kind").toString(), QStringLiteral("Service"));
+        QCOMPARE(v3.value("metadata").toObject().value("name").toString(),
+                 QStringLiteral("reviews-v3"));
+        QCOMPARE(v3.value("metadata")
+                     .toObject()
+                     .value("labels")
+                     .toObject()
+                     .value("meshdeck.io/version-of"),
+                 QJsonValue("reviews"));
+        QCOMPARE(v3.value("spec").toObject().value("selector").toObject(),
+                 (QJsonObject {{"app", "reviews"}, {"version", "v3"}}));
+        QVERIFY(!v3.value("spec").toObject().value("ports").toArray().at(0).toObject().contains(
+            "nodePort"));
+        const QJsonObject route = objects.at(3);
+        QCOMPARE(route.value("apiVersion").toString(),
+                 QStringLiteral("gateway.networking.k8s.io/v1"));
+        const QJsonObject spec = route.value("spec").toObject();
+        QCOMPARE(spec.value("parentRefs").toArray().at(0).toObject(),
+                 (QJsonObject {
+                     {"group", ""}, {"kind", "Service"}, {"name", "reviews"}, {"port", 9080}}));
+        const QJsonArray rules = spec.value("rules").toArray();
+        QCOMPARE(rules.size(), 3);
+        QCOMPARE(
+            rules.at(0).toObject().value("matches").toArray().at(0).toObject().value("headers"),
+            QJsonValue(QJsonArray {
+                QJsonObject {{"type", "Exact"}, {"name", "end-user"}, {"value", "jason"}}}));
+        QCOMPARE(rules.at(1).toObject().value("matches").toArray().at(0).toObject().value("path"),
+                 QJsonValue(QJsonObject {{"type", "PathPrefix"}, {"value", "/reviews/9"}}));
+        const QJsonArray shares = rules.at(2).toObject().value("backendRefs").toArray();
+        QCOMPARE(shares.size(), 2); // v1 has no share
+        QCOMPARE(shares.at(1).toObject(),
+                 (QJsonObject {{"name", "reviews-v3"}, {"port", 9080}, {"weight", 80}}));
+        QCOMPARE(rules.at(2).toObject().value("timeouts").toObject().value("request"),
+                 QJsonValue("2s"));
+
+        // Read back: the versions come from the pods, the rest from the route.
+        TrafficPolicy base = reviews();
+        for (auto &s : base.subsets)
+            s.weight = 0;
+        base.selector = p.selector;
+        base.ports = p.ports;
+        const TrafficPolicy back = TrafficPolicy::fromHttpRoute(base, route);
+        QCOMPARE(back.flavor, TrafficPolicy::Flavor::GatewayApi);
+        QCOMPARE(back.subsets[2].weight, 80);
+        QCOMPARE(back.matches.size(), 2);
+        QCOMPARE(back.matches[1].kind, TrafficPolicy::Match::Kind::PathPrefix);
+        QCOMPARE(back.timeoutMs, 2000);
+        QCOMPARE(back.render(), objects);
+
+        // What the route cannot say.
+        p.delayMs = 100;
+        p.delayPercent = 10;
+        p.retryAttempts = 2;
+        p.tls = TrafficPolicy::Tls::Disable;
+        QVERIFY2(p.problems().join(' ').contains("has no fault injection, retries, a client TLS "
+                                                 "mode"),
+                 qPrintable(p.problems().join(' ')));
     }
 
     void refusedBeforeApplying_data()
