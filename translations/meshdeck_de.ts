@@ -4892,6 +4892,14 @@ Median (min. … max.)</translation>
         <source>Traffic distribution (%)</source>
         <translation>Verkehrsverteilung (%)</translation>
     </message>
+    <message>
+        <source>fault injection: its VirtualService delays or aborts requests</source>
+        <translation>Fehlerinjektion: sein VirtualService verzögert oder bricht Anfragen ab</translation>
+    </message>
+    <message>
+        <source>a timeout or retries (VirtualService)</source>
+        <translation>ein Zeitlimit oder Wiederholungen (VirtualService)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

@@ -4892,6 +4892,14 @@ mediana (mín. … máx.)</translation>
         <source>Traffic distribution (%)</source>
         <translation>Reparto del tráfico (%)</translation>
     </message>
+    <message>
+        <source>fault injection: its VirtualService delays or aborts requests</source>
+        <translation>inyección de fallos: su VirtualService retrasa o aborta solicitudes</translation>
+    </message>
+    <message>
+        <source>a timeout or retries (VirtualService)</source>
+        <translation>un plazo o reintentos (VirtualService)</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

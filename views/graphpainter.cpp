@@ -639,6 +639,10 @@ void GraphPainter::paintNodes(const Pass &pass) const
             badge(QStringLiteral("V"), QColor(0x00, 0x66, 0xcc), QString());
         if (n.circuitBreaker)
             badge(QStringLiteral("C"), QColor(0x7d, 0x3c, 0x98), QString());
+        if (n.faultInjection)
+            badge(QStringLiteral("F"), QColor(0xb3, 0x4d, 0x00), QString());
+        if (n.timeouts)
+            badge(QStringLiteral("T"), QColor(0x00, 0x6d, 0x6f), QString());
         // Configuration findings: a cross for errors, an exclamation mark for warnings.
         if (!n.configErrors.isEmpty())
             badge(QString(QChar(0x00d7)), QColor(0xa4, 0x00, 0x0f), QString());

@@ -547,6 +547,10 @@ void TopologyPage::showDetails(int node, int edge)
             badges << tr("has a VirtualService");
         if (n.circuitBreaker)
             badges << tr("circuit breaker (DestinationRule)");
+        if (n.faultInjection)
+            badges << tr("fault injection: its VirtualService delays or aborts requests");
+        if (n.timeouts)
+            badges << tr("a timeout or retries (VirtualService)");
         for (const QString &finding : n.configErrors)
             badges << tr("configuration error: %1").arg(finding.toHtmlEscaped());
         for (const QString &finding : n.configWarnings)

@@ -117,6 +117,12 @@ ClusterSnapshot ClusterSnapshot::fromObjects(const QList<QJsonObject> &services,
                    false};
         for (const QJsonValue &h : field(o, {"spec"}).value(QLatin1String("hosts")).toArray())
             r.hosts << h.toString();
+        for (const QJsonValue &rule : field(o, {"spec"}).value(QLatin1String("http")).toArray()) {
+            const QJsonObject http = rule.toObject();
+            r.faults = r.faults || !http.value(QLatin1String("fault")).toObject().isEmpty();
+            r.timeouts = r.timeouts || http.contains(QLatin1String("timeout"))
+                || http.contains(QLatin1String("retries"));
+        }
         s.virtualServices.append(r);
     }
     for (const QJsonObject &o : destinationRules) {

@@ -42,6 +42,8 @@ struct ClusterSnapshot
         QString ns, name;
         QStringList hosts; // VirtualService hosts or DestinationRule host
         bool circuitBreaker = false; // DestinationRule with connectionPool or outlierDetection
+        bool faults = false; // a VirtualService rule with fault injection
+        bool timeouts = false; // a VirtualService rule with a timeout or retries
     };
     QList<Service> services;
     QList<Workload> workloads;

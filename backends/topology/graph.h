@@ -39,6 +39,8 @@ struct Node
     bool noPods = false; // a Service whose selector matches no ready pod: its calls fail
     bool virtualService = false;
     bool circuitBreaker = false;
+    bool faultInjection = false; // its VirtualService injects delays or aborts
+    bool timeouts = false; // its VirtualService sets a timeout or retries
     // Configuration checks that concern the node (its Service, app or workload), "MD0102 …".
     QStringList configErrors, configWarnings;
     bool idle = true; // no traffic in or out in the window

@@ -323,8 +323,12 @@ private:
                                  : (n.outRps > 0 ? Health::Healthy : Health::NoTraffic);
             if (n.type == NodeType::Service || n.type == NodeType::App
                 || n.type == NodeType::VersionedApp) {
-                for (const auto &vs : m_cluster.virtualServices)
-                    n.virtualService = n.virtualService || hostMatches(vs.hosts, n.app, n.ns);
+                for (const auto &vs : m_cluster.virtualServices) {
+                    const bool covers = hostMatches(vs.hosts, n.app, n.ns);
+                    n.virtualService = n.virtualService || covers;
+                    n.faultInjection = n.faultInjection || (covers && vs.faults);
+                    n.timeouts = n.timeouts || (covers && vs.timeouts);
+                }
                 for (const auto &dr : m_cluster.destinationRules)
                     n.circuitBreaker = n.circuitBreaker
                         || (dr.circuitBreaker && hostMatches(dr.hosts, n.app, n.ns));

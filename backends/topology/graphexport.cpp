@@ -62,6 +62,8 @@ QJsonObject graphToJson(const Graph &graph)
         badges.insert(QStringLiteral("noPods"), n.noPods);
         badges.insert(QStringLiteral("virtualService"), n.virtualService);
         badges.insert(QStringLiteral("circuitBreaker"), n.circuitBreaker);
+        badges.insert(QStringLiteral("faultInjection"), n.faultInjection);
+        badges.insert(QStringLiteral("timeouts"), n.timeouts);
         nodes.append(QJsonObject {
             {QStringLiteral("id"), n.id},
             {QStringLiteral("type"), nodeTypeName(n.type)},

@@ -281,6 +281,29 @@ private Q_SLOTS:
         QVERIFY(!g.nodes[g.indexOf(QStringLiteral("wl:bookinfo/reviews-v1"))].missingSidecar);
         QVERIFY(g.nodes[g.indexOf(QStringLiteral("svc:bookinfo/reviews"))].virtualService);
         QVERIFY(g.nodes[g.indexOf(QStringLiteral("svc:bookinfo/ratings"))].circuitBreaker);
+        QVERIFY(!g.nodes[g.indexOf(QStringLiteral("svc:bookinfo/reviews"))].faultInjection);
+
+        // Fault injection and timeouts from the VirtualService's rules, badged on its Service.
+        const ClusterSnapshot routed = ClusterSnapshot::fromObjects(
+            {}, {}, {},
+            {QJsonObject {
+                {"metadata", QJsonObject {{"name", "ratings"}, {"namespace", "bookinfo"}}},
+                {"spec",
+                 QJsonObject {
+                     {"hosts", QJsonArray {"ratings"}},
+                     {"http",
+                      QJsonArray {QJsonObject {{"fault", QJsonObject {{"delay", QJsonObject {}}}},
+                                               {"timeout", "2s"}}}}}}}},
+            {});
+        QCOMPARE(routed.virtualServices.size(), 1);
+        QVERIFY(routed.virtualServices.first().faults);
+        QVERIFY(routed.virtualServices.first().timeouts);
+        ClusterSnapshot withFault = bookinfo();
+        withFault.virtualServices << routed.virtualServices.first();
+        const Graph faulty = buildGraph(withFault, &t, BuildOptions {});
+        const Node &ratingsNode
+            = faulty.nodes[faulty.indexOf(QStringLiteral("svc:bookinfo/ratings"))];
+        QVERIFY(ratingsNode.faultInjection && ratingsNode.timeouts && ratingsNode.virtualService);
         QCOMPARE(g.namespaces, QStringList {QStringLiteral("bookinfo")});
     }
 
