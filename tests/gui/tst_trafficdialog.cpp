@@ -2,6 +2,7 @@
 // with the Service's versions, bad values refused before anything is sent, the diff of what
 // Apply writes, the apply by server-side apply (recorded), then the removal of Meshdeck's rules.
 #include <app/mainwindow.h>
+#include <demo/democluster.h>
 #include <kube/clustersession.h>
 #include <models/connectionstate.h>
 #include <models/preferences.h>
@@ -208,6 +209,44 @@ private Q_SLOTS:
                          .value("name")
                          .toString()
                          .startsWith(QStringLiteral("reviews-v")));
+    }
+
+    // A user who may only read: the dialog opens with what exists, Apply and Remove stay off
+    // and the reason is shown; nothing is sent.
+    void readOnlyUserIsToldWhy()
+    {
+        Demo::DemoCluster::Options options;
+        options.tls = true;
+        Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("ro"));
+        QVERIFY(cluster.writeKubeconfig(kc, Demo::DemoCluster::Access::ReadOnly).ok());
+        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
+        MainWindow window(&prefs);
+        window.setPersistState(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.startClusters(kc, {}, false);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.connectionState()->state() == ConnectionState::State::Connected, 20000);
+        QTest::qWait(1500);
+        window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
+        TrafficDialog *dialog = window.trafficDialog();
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog->status()->text().contains(QStringLiteral("may not change")), 10000);
+        QVERIFY2(dialog->status()->text().contains(QStringLiteral("patch on networking.istio.io")),
+                 qPrintable(dialog->status()->text()));
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QVERIFY(!dialog->removeButton()->isEnabled());
+        dialog->weightBox(0)->setValue(100); // a change does not turn Apply on
+        dialog->weightBox(1)->setValue(0);
+        dialog->weightBox(2)->setValue(0);
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        dialog->close();
     }
 
     // Clusters page: right-click a workload or a pod → Route Traffic to each Service in front.
