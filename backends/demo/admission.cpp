@@ -4,6 +4,7 @@
 #include "crdschema.h"
 #include "kubeschema.h"
 #include "objectstore.h"
+#include "resourcequotas.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -263,6 +264,10 @@ QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object,
         object.insert(kSpec, spec);
     }
     object = defaults(type, object);
+    if (type.namespaced)
+        ResourceQuotas::admit(
+            m_store, type, object,
+            object.value(kMetadata).toObject().value(QStringLiteral("namespace")).toString());
     // As the API server's create strategies do: a kind with a status has one from the start,
     // empty until its controller fills it (clients read deployment.status at once).
     if (!object.contains(QStringLiteral("status"))) {

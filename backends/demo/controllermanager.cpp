@@ -6,6 +6,7 @@
 #include "objectfields.h"
 #include "objectstore.h"
 #include "podlifecycle.h"
+#include "resourcequotas.h"
 #include "servicecontroller.h"
 #include "workloadcontroller.h"
 
@@ -153,6 +154,23 @@ void ControllerManager::run()
     }
 }
 
+void ControllerManager::syncQuotas(const QString &key, const QString &ns)
+{
+    // The quota controller: each quota's status (hard, used) follows its namespace.
+    if (ns.isEmpty() || key == QLatin1String("/events"))
+        return;
+    for (QJsonObject quota : store.objects(QStringLiteral("/resourcequotas"), ns)) {
+        const QJsonObject status {
+            {QStringLiteral("hard"),
+             quota.value(QLatin1String("spec")).toObject().value(QLatin1String("hard"))},
+            {QStringLiteral("used"), ResourceQuotas::used(store, quota)}};
+        if (quota.value(QLatin1String("status")).toObject() == status)
+            continue;
+        quota.insert(QStringLiteral("status"), status);
+        tryUpdate(QStringLiteral("/resourcequotas"), quota);
+    }
+}
+
 void ControllerManager::handleEvent(const WatchEventPtr &e)
 {
     const QString key = e->storageKey;
@@ -163,6 +181,7 @@ void ControllerManager::handleEvent(const WatchEventPtr &e)
         EventMirror::sync(*this, key, e->object, deleted); // one kind, two API versions
         return;
     }
+    syncQuotas(key, ns);
     if (deleted)
         m_housekeeping->onDeleted(e->object, ns.isEmpty());
     else

@@ -51,6 +51,7 @@ private:
 
     void run();
     void handleEvent(const WatchEventPtr &event);
+    void syncQuotas(const QString &storageKey, const QString &ns);
     void reconcile(const QString &key);
 
     std::unique_ptr<PodLifecycle> m_pods;

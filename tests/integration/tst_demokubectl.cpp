@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -235,6 +236,80 @@ private Q_SLOTS:
 
     // kubectl's create commands send protobuf bodies (the typed client's default for built-in
     // kinds); what the server stores is what kubectl meant.
+    // ResourceQuota enforced as the API server's quota admission does, its status.used kept
+    // by the quota controller (kubectl describe quota).
+    void quotasAreEnforced()
+    {
+        DemoCluster::Options options;
+        options.tls = true;
+        options.bookinfoTraffic = false;
+        options.scenario = QStringLiteral("empty");
+        DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        const QString admin = m_dir.filePath(QStringLiteral("quota-admin.yaml"));
+        QVERIFY(cluster.writeKubeconfig(admin).ok());
+        m_cache = m_dir.filePath(QStringLiteral("quota-cache"));
+        const auto ok = [&](const QStringList &args) {
+            const Run r = kubectl(admin, args);
+            return r.code == 0 ? QString() : r.err.trimmed();
+        };
+        QCOMPARE(ok({"create", "namespace", "q"}), QString());
+        QCOMPARE(ok({"create", "quota", "compute", "-n", "q",
+                     "--hard=pods=2,requests.cpu=1,requests.memory=1Gi,count/configmaps=1"}),
+                 QString());
+        const auto pod = [](const char *name, const char *cpu) {
+            return QStringList {"run",
+                                name,
+                                "-n",
+                                "q",
+                                "--image=nginx",
+                                QStringLiteral("--overrides={\"spec\":{\"containers\":[{\"name\":"
+                                               "\"%1\",\"image\":\"nginx\",\"resources\":{"
+                                               "\"requests\":{\"cpu\":\"%2\",\"memory\":"
+                                               "\"128Mi\"}}}]}}")
+                                    .arg(QLatin1String(name), QLatin1String(cpu))};
+        };
+        QCOMPARE(ok({"run", "bare", "-n", "q", "--image=nginx"}),
+                 QStringLiteral("Error from server (Forbidden): pods \"bare\" is forbidden: failed "
+                                "quota: compute: must specify requests.cpu for: bare; "
+                                "requests.memory for: bare"));
+        QCOMPARE(ok(pod("a", "600m")), QString());
+        QCOMPARE(ok(pod("b", "600m")),
+                 QStringLiteral("Error from server (Forbidden): pods \"b\" is forbidden: exceeded "
+                                "quota: compute, requested: requests.cpu=600m, used: "
+                                "requests.cpu=600m, limited: requests.cpu=1"));
+        QCOMPARE(ok(pod("c", "300m")), QString());
+        QVERIFY(ok(pod("d", "50m"))
+                    .contains(QStringLiteral("requested: pods=1, used: pods=2, "
+                                             "limited: pods=2")));
+        QCOMPARE(ok({"create", "configmap", "one", "-n", "q"}), QString());
+        QVERIFY(ok({"create", "configmap", "two", "-n", "q"})
+                    .contains(
+                        QStringLiteral("exceeded quota: compute, requested: count/configmaps=1")));
+        // The quota controller's status, as kubectl describe shows it.
+        QString described;
+        for (int i = 0; i < 50; ++i) {
+            described = kubectl(admin, {"describe", "quota", "compute", "-n", "q"}).out;
+            if (described.contains(QRegularExpression(QStringLiteral("requests.cpu +900m +1\\n"))))
+                break;
+            QTest::qWait(100);
+        }
+        QVERIFY2(described.contains(QRegularExpression(QStringLiteral("pods +2 +2\\n")))
+                     && described.contains(
+                         QRegularExpression(QStringLiteral("requests.memory +256Mi +1Gi\\n"))),
+                 qPrintable(described));
+        // A pod that went frees its share.
+        QCOMPARE(ok({"delete", "pod", "c", "-n", "q", "--grace-period=0", "--force"}), QString());
+        QString again;
+        for (int i = 0; i < 50; ++i) {
+            again = ok(pod("d", "50m"));
+            if (again.isEmpty())
+                break;
+            QTest::qWait(200);
+        }
+        QCOMPARE(again, QString());
+    }
+
     void createsWhatKubectlCreates()
     {
         DemoCluster::Options options;
