@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "crdschema.h"
 #include "kubeschema.h"
+#include "limitranges.h"
 #include "objectstore.h"
 #include "resourcequotas.h"
 
@@ -241,8 +242,10 @@ QJsonObject Admission::admitCreate(const ResourceType &type, QJsonObject object,
                                           .arg(type.plural, name, effective));
         md.insert(QStringLiteral("namespace"), effective);
         object.insert(kMetadata, md);
-        if (type.kind == QLatin1String("Pod"))
+        if (type.kind == QLatin1String("Pod")) {
+            object = LimitRanges::admit(m_store, object, effective);
             object = injectSidecars(object, *nsObject, registeredWebhooks());
+        }
     } else {
         md.remove(QStringLiteral("namespace"));
         object.insert(kMetadata, md);

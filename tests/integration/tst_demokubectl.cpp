@@ -95,6 +95,12 @@ private Q_SLOTS:
         QFile manifest(m_dir.filePath(QStringLiteral("app.yaml")));
         QVERIFY(manifest.open(QIODevice::WriteOnly));
         manifest.write(kManifest);
+        QFile limits(m_dir.filePath(QStringLiteral("lr.yaml")));
+        QVERIFY(limits.open(QIODevice::WriteOnly));
+        limits.write("apiVersion: v1\nkind: LimitRange\nmetadata: {name: defaults, namespace: lr}\n"
+                     "spec:\n  limits:\n  - type: Container\n    default: {cpu: 500m, memory: "
+                     "256Mi}\n    defaultRequest: {cpu: 100m}\n    max: {cpu: \"1\"}\n");
+        limits.close();
         QFile widget(m_dir.filePath(QStringLiteral("widget.yaml")));
         QVERIFY(widget.open(QIODevice::WriteOnly));
         widget.write(kWidget);
@@ -237,8 +243,8 @@ private Q_SLOTS:
     // kubectl's create commands send protobuf bodies (the typed client's default for built-in
     // kinds); what the server stores is what kubectl meant.
     // ResourceQuota enforced as the API server's quota admission does, its status.used kept
-    // by the quota controller (kubectl describe quota).
-    void quotasAreEnforced()
+    // by the quota controller (kubectl describe quota); LimitRange defaults and maximums.
+    void quotasAndLimitRanges()
     {
         DemoCluster::Options options;
         options.tls = true;
@@ -308,6 +314,33 @@ private Q_SLOTS:
             QTest::qWait(200);
         }
         QCOMPARE(again, QString());
+
+        // LimitRange: defaults fill what a container leaves out (so the quota is met), the
+        // pod says so; a limit above the maximum is refused.
+        QCOMPARE(ok({"create", "namespace", "lr"}), QString());
+        const Run range
+            = kubectl(admin, {"apply", "-f", m_dir.filePath(QStringLiteral("lr.yaml"))});
+        QVERIFY2(range.code == 0, qPrintable(range.err));
+        QCOMPARE(ok({"run", "plain", "-n", "lr", "--image=nginx"}), QString());
+        const QString resources = kubectl(admin,
+                                          {"get", "pod", "plain", "-n", "lr", "-o",
+                                           "jsonpath={.spec.containers[0].resources}"})
+                                      .out;
+        QVERIFY2(
+            resources.contains(QStringLiteral("\"limits\":{\"cpu\":\"500m\",\"memory\":\"256Mi\"}"))
+                && resources.contains(
+                    QStringLiteral("\"requests\":{\"cpu\":\"100m\",\"memory\":\"256Mi\"}")),
+            qPrintable(resources));
+        QVERIFY(
+            kubectl(admin,
+                    {"get", "pod", "plain", "-n", "lr", "-o", "jsonpath={.metadata.annotations}"})
+                .out.contains(
+                    QStringLiteral("LimitRanger plugin set: cpu request for container plain")));
+        QCOMPARE(ok({"run", "big", "-n", "lr", "--image=nginx",
+                     "--overrides={\"spec\":{\"containers\":[{\"name\":\"big\",\"image\":"
+                     "\"nginx\",\"resources\":{\"limits\":{\"cpu\":\"2\"}}}]}}"}),
+                 QStringLiteral("Error from server (Forbidden): pods \"big\" is forbidden: maximum "
+                                "cpu usage per Container is 1, but limit is 2"));
     }
 
     void createsWhatKubectlCreates()
