@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -30,6 +31,50 @@
 
 using namespace Meshdeck;
 
+namespace {
+
+// A main window on the embedded demo cluster (as `meshdeck --demo`), or on a kubeconfig's
+// current context: connected, the cache's first LISTs done.
+class ConnectedWindow
+{
+public:
+    ConnectedWindow()
+        : m_prefs(m_dir.filePath(QStringLiteral("p.ini")))
+        , m_xdg(qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8()))
+        , window(&m_prefs)
+    {
+    }
+
+    [[nodiscard]] bool start(const QString &kubeconfig = {})
+    {
+        window.setPersistState(false);
+        window.resize(1280, 800);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        window.startClusters(kubeconfig, {}, kubeconfig.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        while (window.connectionState()->state() != ConnectionState::State::Connected) {
+            if (clock.elapsed() > 20000)
+                return false;
+            QTest::qWait(50);
+        }
+        QTest::qWait(1500); // the cache's first LISTs
+        return true;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    Preferences m_prefs;
+    bool m_xdg;
+
+public:
+    MainWindow window;
+};
+
+} // namespace
+
 class tst_TrafficDialog : public QObject
 {
     Q_OBJECT
@@ -37,18 +82,9 @@ class tst_TrafficDialog : public QObject
 private Q_SLOTS:
     void routeReviewsToV3()
     {
-        QTemporaryDir dir;
-        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
-        qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("data")).toUtf8());
-        MainWindow window(&prefs);
-        window.setPersistState(false);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.startClusters({}, {}, true);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.connectionState()->state() == ConnectionState::State::Connected, 20000);
-        QTest::qWait(1500); // the cache's first LISTs
+        ConnectedWindow connected;
+        QVERIFY(connected.start());
+        MainWindow &window = connected.window;
 
         window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
         TrafficDialog *dialog = window.trafficDialog();
@@ -150,18 +186,9 @@ private Q_SLOTS:
     // Service per version, applied, read back as such, removed as one unit.
     void gatewayApiForm()
     {
-        QTemporaryDir dir;
-        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
-        qputenv("XDG_DATA_HOME", dir.filePath(QStringLiteral("data")).toUtf8());
-        MainWindow window(&prefs);
-        window.setPersistState(false);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.startClusters({}, {}, true);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.connectionState()->state() == ConnectionState::State::Connected, 20000);
-        QTest::qWait(1500); // the cache's first LISTs
+        ConnectedWindow connected;
+        QVERIFY(connected.start());
+        MainWindow &window = connected.window;
         window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
         TrafficDialog *dialog = window.trafficDialog();
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
@@ -223,15 +250,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString kc = dir.filePath(QStringLiteral("ro"));
         QVERIFY(cluster.writeKubeconfig(kc, Demo::DemoCluster::Access::ReadOnly).ok());
-        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
-        MainWindow window(&prefs);
-        window.setPersistState(false);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.startClusters(kc, {}, false);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            window.connectionState()->state() == ConnectionState::State::Connected, 20000);
-        QTest::qWait(1500);
+        ConnectedWindow connected;
+        QVERIFY(connected.start(kc));
+        MainWindow &window = connected.window;
         window.openTrafficDialog(QStringLiteral("bookinfo"), QStringLiteral("reviews"));
         TrafficDialog *dialog = window.trafficDialog();
         QVERIFY(dialog);
@@ -252,14 +273,9 @@ private Q_SLOTS:
     // Clusters page: right-click a workload or a pod → Route Traffic to each Service in front.
     void fromTheClustersPage()
     {
-        QTemporaryDir dir;
-        Preferences prefs(dir.filePath(QStringLiteral("p.ini")));
-        MainWindow window(&prefs);
-        window.setPersistState(false);
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.startClusters({}, {}, true);
+        ConnectedWindow connected;
+        QVERIFY(connected.start());
+        MainWindow &window = connected.window;
         ResourceTreeModel *model = window.resourceTree();
         QTRY_VERIFY_WITH_TIMEOUT(
             model->indexForKey(QStringLiteral("Deployment/bookinfo/reviews-v2")).isValid(), 20000);

@@ -78,6 +78,16 @@ struct Run
     QString err;
 };
 
+// An empty demo cluster over HTTPS, without Bookinfo's traffic.
+DemoCluster::Options emptyOverTls()
+{
+    DemoCluster::Options options;
+    options.tls = true;
+    options.bookinfoTraffic = false;
+    options.scenario = QStringLiteral("empty");
+    return options;
+}
+
 } // namespace
 
 class tst_DemoKubectl : public QObject
@@ -240,17 +250,11 @@ private Q_SLOTS:
         cluster.stop();
     }
 
-    // kubectl's create commands send protobuf bodies (the typed client's default for built-in
-    // kinds); what the server stores is what kubectl meant.
     // ResourceQuota enforced as the API server's quota admission does, its status.used kept
     // by the quota controller (kubectl describe quota); LimitRange defaults and maximums.
     void quotasAndLimitRanges()
     {
-        DemoCluster::Options options;
-        options.tls = true;
-        options.bookinfoTraffic = false;
-        options.scenario = QStringLiteral("empty");
-        DemoCluster cluster(options);
+        DemoCluster cluster(emptyOverTls());
         QVERIFY(cluster.start().ok());
         const QString admin = m_dir.filePath(QStringLiteral("quota-admin.yaml"));
         QVERIFY(cluster.writeKubeconfig(admin).ok());
@@ -343,13 +347,11 @@ private Q_SLOTS:
                                 "cpu usage per Container is 1, but limit is 2"));
     }
 
+    // kubectl's create commands send protobuf bodies (the typed client's default for built-in
+    // kinds); what the server stores is what kubectl meant.
     void createsWhatKubectlCreates()
     {
-        DemoCluster::Options options;
-        options.tls = true;
-        options.bookinfoTraffic = false;
-        options.scenario = QStringLiteral("empty");
-        DemoCluster cluster(options);
+        DemoCluster cluster(emptyOverTls());
         QVERIFY(cluster.start().ok());
         const QString admin = m_dir.filePath(QStringLiteral("create-admin.yaml"));
         QVERIFY(cluster.writeKubeconfig(admin).ok());
