@@ -46,6 +46,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+#include <algorithm>
+
 namespace Meshdeck {
 
 namespace {
@@ -570,6 +572,19 @@ void MainWindow::openTrafficDialog(const QString &ns, const QString &service)
                 == service)
             existingGateway << o;
     }
+    // In the order Meshdeck writes them: the versions' Services by name, then the route (the
+    // cache's order is the informer's, which a diff must not show as a change).
+    std::sort(existingGateway.begin(), existingGateway.end(),
+              [](const QJsonObject &a, const QJsonObject &b) {
+                  return a.value(QLatin1String("metadata"))
+                             .toObject()
+                             .value(QLatin1String("name"))
+                             .toString()
+                      < b.value(QLatin1String("metadata"))
+                            .toObject()
+                            .value(QLatin1String("name"))
+                            .toString();
+              });
     if (!route.isEmpty())
         existingGateway << route;
     if (!virtualServices || (vs.isEmpty() && routeIsMeshdecks)) {
