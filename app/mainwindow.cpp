@@ -46,8 +46,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
-#include <algorithm>
-
 namespace Meshdeck {
 
 namespace {
@@ -555,12 +553,7 @@ void MainWindow::openTrafficDialog(const QString &ns, const QString &service)
         policy.selector.insert(it.key(), it.value().toString());
     policy.ports = svcSpec.value(QLatin1String("ports")).toArray();
     const QJsonObject route = named(httpRoutes);
-    const bool routeIsMeshdecks = route.value(QLatin1String("metadata"))
-                                      .toObject()
-                                      .value(QLatin1String("labels"))
-                                      .toObject()
-                                      .value(QLatin1String("app.kubernetes.io/managed-by"))
-        == QLatin1String("meshdeck");
+    const bool routeIsMeshdecks = Mesh::TrafficPolicy::isMeshdecks(route);
     QList<QJsonObject> existingGateway;
     for (const QJsonObject &o : m_session->cachedObjects(QString(), QStringLiteral("Service"))
                                     .value_or(QList<QJsonObject> {})) {
@@ -572,19 +565,6 @@ void MainWindow::openTrafficDialog(const QString &ns, const QString &service)
                 == service)
             existingGateway << o;
     }
-    // In the order Meshdeck writes them: the versions' Services by name, then the route (the
-    // cache's order is the informer's, which a diff must not show as a change).
-    std::sort(existingGateway.begin(), existingGateway.end(),
-              [](const QJsonObject &a, const QJsonObject &b) {
-                  return a.value(QLatin1String("metadata"))
-                             .toObject()
-                             .value(QLatin1String("name"))
-                             .toString()
-                      < b.value(QLatin1String("metadata"))
-                            .toObject()
-                            .value(QLatin1String("name"))
-                            .toString();
-              });
     if (!route.isEmpty())
         existingGateway << route;
     if (!virtualServices || (vs.isEmpty() && routeIsMeshdecks)) {

@@ -248,16 +248,6 @@ QString routingPath(const QJsonObject &object)
     return QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/%2/%3").arg(ns, plural, name);
 }
 
-bool meshdecks(const QJsonObject &object)
-{
-    return object.value(QLatin1String("metadata"))
-               .toObject()
-               .value(QLatin1String("labels"))
-               .toObject()
-               .value(QLatin1String("app.kubernetes.io/managed-by"))
-        == QLatin1String("meshdeck");
-}
-
 } // namespace
 
 void LifecycleController::applyTraffic(const Mesh::TrafficPolicy &policy, bool force)
@@ -296,13 +286,8 @@ void LifecycleController::applyTraffic(const Mesh::TrafficPolicy &policy, bool f
             const QString drPath
                 = QStringLiteral("/apis/networking.istio.io/v1/namespaces/%1/destinationrules/%2")
                       .arg(policy.ns, policy.service);
-            if (const auto existing = w->client->get(drPath); existing
-                && existing->value(QLatin1String("metadata"))
-                        .toObject()
-                        .value(QLatin1String("labels"))
-                        .toObject()
-                        .value(QLatin1String("app.kubernetes.io/managed-by"))
-                    == QLatin1String("meshdeck"))
+            if (const auto existing = w->client->get(drPath);
+                existing && Mesh::TrafficPolicy::isMeshdecks(*existing))
                 (void)w->client->remove(drPath);
         }
         report.outcome = ok ? Mesh::OperationReport::Outcome::Succeeded
@@ -343,7 +328,7 @@ void LifecycleController::removeTraffic(const QString &ns, const QString &servic
                 paths << routingPath(svc);
         for (const QString &path : std::as_const(paths)) {
             const auto existing = w->client->get(path);
-            if (!existing || !meshdecks(*existing))
+            if (!existing || !Mesh::TrafficPolicy::isMeshdecks(*existing))
                 continue; // absent, or not Meshdeck's: left alone
             const auto r = w->client->remove(path);
             report.journal.append(QJsonObject {

@@ -23,6 +23,9 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace Meshdeck {
 
 namespace {
@@ -136,7 +139,7 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
     connect(m_even, &QPushButton::clicked, this, [this] {
         const int n = int(m_weights.size());
         for (int i = 0; i < n; ++i)
-            m_weights[i]->setValue(100 / n + (i < 100 % n ? 1 : 0));
+            m_weights[i]->setValue(Mesh::TrafficPolicy::evenWeight(i, n));
     });
 
     // Request routing: rules that send matching requests to one version, before the shares.
@@ -302,9 +305,23 @@ TrafficDialog::TrafficDialog(const Mesh::TrafficPolicy &policy,
 void TrafficDialog::setFlavors(bool istio, bool gatewayApi,
                                const QList<QJsonObject> &existingGateway)
 {
+    // In the order render() writes them: the versions' Services by name, then the route
+    // (whatever order the caller's cache had, which the diff must not show as a change).
     m_existingGateway.clear();
     for (const QJsonObject &o : existingGateway)
         m_existingGateway << essentials(o);
+    std::stable_sort(m_existingGateway.begin(), m_existingGateway.end(),
+                     [](const QJsonObject &a, const QJsonObject &b) {
+                         const auto key = [](const QJsonObject &o) {
+                             return std::pair(o.value(QLatin1String("kind")).toString()
+                                                  == QLatin1String("HTTPRoute"),
+                                              o.value(QLatin1String("metadata"))
+                                                  .toObject()
+                                                  .value(QLatin1String("name"))
+                                                  .toString());
+                         };
+                         return key(a) < key(b);
+                     });
     const int gateway = m_flavor->findData(int(Mesh::TrafficPolicy::Flavor::GatewayApi));
     const int istioIndex = m_flavor->findData(int(Mesh::TrafficPolicy::Flavor::Istio));
     if (!gatewayApi && gateway >= 0)
@@ -497,13 +514,7 @@ void TrafficDialog::refresh()
     // Remove takes Meshdeck's objects for this Service, whichever form they are in.
     bool meshdecks = false;
     for (const QJsonObject &o : QList<QJsonObject> {m_existingVs, m_existingDr} + m_existingGateway)
-        meshdecks = meshdecks
-            || o.value(QLatin1String("metadata"))
-                    .toObject()
-                    .value(QLatin1String("labels"))
-                    .toObject()
-                    .value(QLatin1String("app.kubernetes.io/managed-by"))
-                == QLatin1String("meshdeck");
+        meshdecks = meshdecks || Mesh::TrafficPolicy::isMeshdecks(o);
     m_apply->setEnabled(m_allowed && !m_busy && problems.isEmpty());
     m_remove->setEnabled(m_allowed && !m_busy && meshdecks);
     m_addMatch->setEnabled(!m_base.subsets.isEmpty());

@@ -133,6 +133,16 @@ QStringList TrafficPolicy::problems() const
     return out;
 }
 
+bool TrafficPolicy::isMeshdecks(const QJsonObject &object)
+{
+    return object.value(QLatin1String("metadata"))
+               .toObject()
+               .value(QLatin1String("labels"))
+               .toObject()
+               .value(QLatin1String("app.kubernetes.io/managed-by"))
+        == QLatin1String("meshdeck");
+}
+
 QString TrafficPolicy::versionService(const QString &subset) const
 {
     return service + QLatin1Char('-') + subset;
@@ -286,8 +296,7 @@ TrafficPolicy TrafficPolicy::fromHttpRoute(TrafficPolicy base, const QJsonObject
     }
     if (!weighted)
         for (int i = 0; i < base.subsets.size(); ++i)
-            base.subsets[i].weight
-                = 100 / int(base.subsets.size()) + (i < 100 % int(base.subsets.size()) ? 1 : 0);
+            base.subsets[i].weight = evenWeight(i, int(base.subsets.size()));
     base.timeoutMs = durationMs(last.value(QLatin1String("timeouts"))
                                     .toObject()
                                     .value(QLatin1String("request"))
@@ -510,8 +519,7 @@ TrafficPolicy TrafficPolicy::fromObjects(const QString &ns, const QString &servi
     }
     if (!weighted && !p.subsets.isEmpty()) { // no routing by version yet: an even split
         for (int i = 0; i < p.subsets.size(); ++i)
-            p.subsets[i].weight
-                = 100 / int(p.subsets.size()) + (i < 100 % int(p.subsets.size()) ? 1 : 0);
+            p.subsets[i].weight = evenWeight(i, int(p.subsets.size()));
     }
     const QJsonObject fault = rule.value(QLatin1String("fault")).toObject();
     const QJsonObject delay = fault.value(QLatin1String("delay")).toObject();
@@ -556,7 +564,7 @@ QList<TrafficPolicy::Subset> TrafficPolicy::subsetsFromPods(const QList<QJsonObj
     for (int i = 0; i < versions.size(); ++i)
         out.append({versions.at(i),
                     {{QStringLiteral("version"), versions.at(i)}},
-                    100 / int(versions.size()) + (i < 100 % int(versions.size()) ? 1 : 0)});
+                    evenWeight(i, int(versions.size()))});
     return out;
 }
 

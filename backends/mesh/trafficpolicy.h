@@ -72,6 +72,13 @@ struct TrafficPolicy
     [[nodiscard]] QList<QJsonObject> render() const;
     // The name of the Service standing for one version (Gateway API): "reviews-v3".
     [[nodiscard]] QString versionService(const QString &subset) const;
+    // The share of version `index` of `count` in an even split (100 % in all).
+    [[nodiscard]] static int evenWeight(int index, int count)
+    {
+        return 100 / count + (index < 100 % count ? 1 : 0);
+    }
+    // Whether an object is one Meshdeck wrote (labelled app.kubernetes.io/managed-by).
+    [[nodiscard]] static bool isMeshdecks(const QJsonObject &object);
     // The weights, matches and timeout an HTTPRoute Meshdeck wrote expresses, on `base` (whose
     // subsets come from the pods); the flavor becomes GatewayApi.
     [[nodiscard]] static TrafficPolicy fromHttpRoute(TrafficPolicy base,
