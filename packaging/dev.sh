@@ -26,7 +26,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-websockets-dev libvterm-dev zlib1g-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6opengl6-dev libqt6sql6-sqlite qt6-qpa-plugins libgl-dev
     libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libprotobuf-dev protobuf-compiler
-    libcpp-httplib-dev libevent-dev libhttp-parser-dev libnghttp2-dev nghttp2-client nghttp2-server openssl ca-certificates wrk prometheus skopeo
+    libcpp-httplib-dev libevent-dev libhttp-parser-dev libnghttp2-dev libwslay-dev nghttp2-client nghttp2-server openssl ca-certificates wrk prometheus skopeo
     python3-kubernetes python3-grpcio
     qtkeychain-qt6-dev gnome-keyring dbus
     xvfb xauth desktop-file-utils appstream

@@ -27,6 +27,7 @@ class AccessLog;
 class ContainerProcesses;
 class KubeletStats;
 class StreamServer;
+struct StreamTicket;
 
 class Admission;
 class ObjectStore;
@@ -117,6 +118,7 @@ private:
     void streamLog(const httplib::Request &req, httplib::Response &res, const QByteArray &history,
                    std::function<bool(httplib::DataSink &)> more);
     void serveLogs(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod);
+    void serveForward(const httplib::Request &req, httplib::Response &res, StreamTicket ticket);
     void serveStream(const httplib::Request &req, httplib::Response &res, const QJsonObject &pod,
                      const QString &sub);
     QJsonObject create(const httplib::Request &req, const ResourceType &type, const QString &ns,

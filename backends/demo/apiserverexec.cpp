@@ -1,10 +1,12 @@
 // ApiServer: pods/exec, pods/attach and pods/portforward — checked here, then the upgraded
-// connection is relayed to the StreamServer.
+// connection is relayed to the StreamServer, or, for a port-forward over WebSocket, served
+// here by a ForwardSession.
 #include "apiserver.h"
 
 #include "apierror.h"
 #include "apirequest.h"
 #include "containermodel.h"
+#include "forwardsession.h"
 #include "objectfields.h"
 #include "objectstore.h"
 #include "streamserver.h"
@@ -40,7 +42,51 @@ QStringList offered(const httplib::Request &req)
     return out;
 }
 
+// The WebSocket subprotocols a client offers, in its order.
+QStringList webSocketProtocols(const httplib::Request &req)
+{
+    QStringList out;
+    for (size_t i = 0; i < req.get_header_value_count("Sec-WebSocket-Protocol"); ++i)
+        for (const QString &p :
+             QString::fromStdString(req.get_header_value("Sec-WebSocket-Protocol", i))
+                 .split(QLatin1Char(','), Qt::SkipEmptyParts))
+            out << p.trimmed();
+    return out;
+}
+
+// kubectl 1.31 and later tunnel SPDY through the WebSocket; the StreamServer speaks that.
+bool spdyTunnel(const httplib::Request &req)
+{
+    return webSocketProtocols(req).contains(QStringLiteral("SPDY/3.1+portforward.k8s.io"));
+}
+
 } // namespace
+
+void ApiServer::serveForward(const httplib::Request &req, httplib::Response &res,
+                             StreamTicket ticket)
+{
+    if (header(req, "Sec-WebSocket-Version") != QLatin1String("13"))
+        throw ApiError::badRequest(QStringLiteral("unsupported WebSocket version %1: 13 is "
+                                                  "supported")
+                                       .arg(header(req, "Sec-WebSocket-Version")));
+    const std::string key = req.get_header_value("Sec-WebSocket-Key");
+    if (key.empty())
+        throw ApiError::badRequest(QStringLiteral("a WebSocket handshake needs a "
+                                                  "Sec-WebSocket-Key header"));
+    bool refused = false;
+    const QString protocol = ForwardSession::choose(webSocketProtocols(req), &refused);
+    if (refused)
+        throw ApiError::forbidden(
+            QStringLiteral("requested protocol(s) are not supported: [%1]; supports [%2]")
+                .arg(webSocketProtocols(req).join(QLatin1Char(' ')),
+                     ForwardSession::supported().join(QLatin1Char(' '))));
+    auto connection = UpgradedConnection::take(req);
+    if (!connection)
+        throw ApiError(500, QStringLiteral("InternalError"),
+                       QStringLiteral("the upgraded connection could not be taken over"));
+    res.status = 101;
+    ForwardSession(*connection, std::move(ticket), protocol).run(key, m_stopping);
+}
 
 void ApiServer::setPodNetwork(PodNetwork network)
 {
@@ -193,6 +239,8 @@ void ApiServer::serveStream(const httplib::Request &req, httplib::Response &res,
         throw ApiError::badRequest(QStringLiteral("a WebSocket upgrade must be a GET request"));
     ticket.spdyProtocol = spdyProtocol;
 
+    if (webSocket && ticket.kind == StreamTicket::Kind::PortForward && !spdyTunnel(req))
+        return serveForward(req, res, std::move(ticket));
     if (!m_streams)
         throw ApiError(503, QStringLiteral("ServiceUnavailable"),
                        QStringLiteral("exec and port-forward are not available: the demo "

@@ -1,7 +1,6 @@
 #include "channelsession.h"
 
 #include "delayedcall.h"
-#include "forwardlink.h"
 
 #include <QWebSocket>
 
@@ -27,6 +26,7 @@ ChannelSession::ChannelSession(QWebSocket *socket, StreamTicket ticket, DemoShel
         m_version = 3;
     else if (protocol.startsWith(QLatin1String("v2.")))
         m_version = 2;
+    m_base64 = protocol.contains(QLatin1String("base64."));
     connect(socket, &QWebSocket::binaryMessageReceived, this, &ChannelSession::onMessage);
     // Some clients (the Python one) send text frames in the same layout: channel, then data.
     connect(socket, &QWebSocket::textMessageReceived, this,
@@ -35,10 +35,7 @@ ChannelSession::ChannelSession(QWebSocket *socket, StreamTicket ticket, DemoShel
         end();
         deleteLater();
     });
-    if (m_ticket.kind == StreamTicket::Kind::PortForward)
-        startForward();
-    else
-        startExec(std::move(fetch));
+    startExec(std::move(fetch));
     watchPod();
 }
 
@@ -52,23 +49,21 @@ void ChannelSession::watchPod()
         // The pod is gone: its processes were killed, its ports close.
         if (m_shell && !m_shell->finished())
             send(3, StreamTicket::exitReport(137, m_ticket.command, m_version >= 4));
-        for (int i = 0; i < m_links.size(); ++i)
-            send(2 * i + 1, m_ticket.podGone());
         end();
     });
 }
 
-ChannelSession::~ChannelSession()
-{
-    for (ForwardLink *link : std::as_const(m_links))
-        link->close();
-}
+ChannelSession::~ChannelSession() = default;
 
 void ChannelSession::send(int channel, const QByteArray &data)
 {
     if (!m_socket || m_ended)
         return;
-    m_socket->sendBinaryMessage(char(channel) + data);
+    if (m_base64)
+        m_socket->sendTextMessage(QLatin1Char(char('0' + channel))
+                                  + QString::fromLatin1(data.toBase64()));
+    else
+        m_socket->sendBinaryMessage(char(channel) + data);
 }
 
 void ChannelSession::startExec(DemoShell::Fetch fetch)
@@ -95,44 +90,12 @@ void ChannelSession::startExec(DemoShell::Fetch fetch)
     });
 }
 
-void ChannelSession::startForward()
-{
-    for (int i = 0; i < m_ticket.ports.size(); ++i) {
-        const int port = m_ticket.ports.at(i);
-        QByteArray prefix(2, '\0');
-        prefix[0] = char(port & 0xff);
-        prefix[1] = char((port >> 8) & 0xff);
-        send(2 * i, prefix);
-        send(2 * i + 1, prefix);
-        auto *link = new ForwardLink(m_ticket.pod, port, m_ticket.targets.value(port), this);
-        m_links << link;
-        ++m_openLinks;
-        connect(link, &ForwardLink::received, this,
-                [this, i](const QByteArray &data) { send(2 * i, data); });
-        connect(link, &ForwardLink::ended, this, [this, i](const QString &error) {
-            if (!error.isEmpty())
-                send(2 * i + 1, error.toUtf8());
-            if (--m_openLinks == 0)
-                end();
-        });
-    }
-}
-
 void ChannelSession::onMessage(const QByteArray &message)
 {
     if (message.isEmpty())
         return;
-    const int channel = uchar(message.at(0));
-    const QByteArray data = message.mid(1);
-    if (m_ticket.kind == StreamTicket::Kind::PortForward) {
-        const int port = channel / 2;
-        if (channel % 2 == 0 && port < m_links.size() && !data.isEmpty())
-            m_links.at(port)->write(data);
-        if (channel == 255 && m_version >= 5 && !data.isEmpty()
-            && uchar(data.at(0)) / 2 < m_links.size())
-            m_links.at(uchar(data.at(0)) / 2)->finishWrite();
-        return;
-    }
+    const int channel = m_base64 ? message.at(0) - '0' : uchar(message.at(0));
+    const QByteArray data = m_base64 ? QByteArray::fromBase64(message.mid(1)) : message.mid(1);
     if (!m_shell)
         return;
     if (!m_shell->started()) // the client is ready: it talks

@@ -10,15 +10,12 @@ class QWebSocket;
 
 namespace Meshdeck::Demo {
 
-class ForwardLink;
-
-// An exec or port-forward carried over WebSocket in Kubernetes' channel protocol
-// (channel.k8s.io, v2-v5): each binary message starts with its channel's number.
-//  - exec: 0 stdin, 1 stdout, 2 stderr, 3 error (the exit Status, JSON from v4 on),
-//    4 resize; v5 adds 255, "this channel is closed", so that stdin can end.
-//  - port-forward (v4.channel.k8s.io, one WebSocket per connection as the kubelet serves it):
-//    channels 2i and 2i+1 carry port i's data and errors, each opening with the port number
-//    (2 bytes, little-endian).
+// An exec carried over WebSocket in Kubernetes' channel protocol (channel.k8s.io, v2-v5): each
+// binary message starts with its channel's number: 0 stdin, 1 stdout, 2 stderr, 3 error (the
+// exit Status, JSON from v4 on), 4 resize; v5 adds 255, "this channel is closed", so that
+// stdin can end. The base64 variants (base64.channel.k8s.io, v4.base64.channel.k8s.io), for
+// clients that cannot send binary frames, carry text messages: the channel as an ASCII digit,
+// then the data in base64. (Port-forward over WebSocket is a ForwardSession.)
 class ChannelSession : public QObject
 {
     Q_OBJECT
@@ -32,16 +29,14 @@ private:
     void onMessage(const QByteArray &message);
     void send(int channel, const QByteArray &data);
     void startExec(DemoShell::Fetch fetch);
-    void startForward();
     void end();
     void watchPod();
 
     QPointer<QWebSocket> m_socket;
     StreamTicket m_ticket;
     int m_version = 1;
+    bool m_base64 = false;
     DemoShell *m_shell = nullptr;
-    QList<ForwardLink *> m_links;
-    int m_openLinks = 0;
     bool m_ended = false;
 };
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <utility>
 
@@ -68,7 +69,7 @@ int findSocket(int localPort, int remotePort)
     return found;
 }
 
-void setNonBlocking(int fd)
+void makeNonBlocking(int fd)
 {
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
@@ -143,14 +144,72 @@ bool UpgradedConnection::writeAll(std::string_view data)
     return true;
 }
 
+void UpgradedConnection::setNonBlocking()
+{
+    makeNonBlocking(m_fd);
+}
+
+bool UpgradedConnection::hasBuffered() const
+{
+    return m_ssl && SSL_pending(m_ssl) > 0;
+}
+
+long UpgradedConnection::sslResult(int n)
+{
+    if (n > 0)
+        return n;
+    const int e = SSL_get_error(m_ssl, n);
+    if (e == SSL_ERROR_WANT_READ || e == SSL_ERROR_WANT_WRITE) {
+        m_waitsFor = e == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT;
+        return 0;
+    }
+    return -1;
+}
+
+long UpgradedConnection::readSome(void *buffer, size_t size)
+{
+    if (m_ssl)
+        return sslResult(SSL_read(m_ssl, buffer, int(std::min<size_t>(size, INT_MAX))));
+    for (;;) {
+        const ssize_t n = ::recv(m_fd, buffer, size, 0);
+        if (n > 0)
+            return long(n);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_waitsFor = POLLIN;
+            return 0;
+        }
+        return -1;
+    }
+}
+
+long UpgradedConnection::writeSome(const void *data, size_t size)
+{
+    if (m_ssl)
+        return sslResult(SSL_write(m_ssl, data, int(std::min<size_t>(size, INT_MAX))));
+    for (;;) {
+        const ssize_t n = ::send(m_fd, data, size, MSG_NOSIGNAL);
+        if (n > 0)
+            return long(n);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            m_waitsFor = POLLOUT;
+            return 0;
+        }
+        return -1;
+    }
+}
+
 void UpgradedConnection::relayTo(int port, std::string_view preamble,
                                  const std::atomic_bool &stopping)
 {
     const int upstream = connectLoopback(port);
     if (upstream < 0)
         return;
-    setNonBlocking(m_fd);
-    setNonBlocking(upstream);
+    makeNonBlocking(m_fd);
+    makeNonBlocking(upstream);
     std::string toUpstream(preamble);
     std::string toClient;
     constexpr size_t kHigh = 1 << 20; // stop reading a side whose data the other cannot take

@@ -4,8 +4,11 @@ WebSocket channel protocol) against the demo cluster.
 Usage: demo_streams.py KUBECONFIG
 Each check prints one line; the first failure raises and the exit code is non-zero.
 """
+import base64
+import json
 import sys
 
+import websocket
 from kubernetes import client, config
 from kubernetes.client.rest import ApiException
 from kubernetes.stream import portforward, stream
@@ -20,6 +23,67 @@ def check(name, condition, detail=""):
 def pod_of(core, app):
     pods = core.list_namespaced_pod("bookinfo", label_selector="app=%s" % app).items
     return pods[0].metadata.name
+
+
+def raw_socket(path, protocol):
+    """A WebSocket to the API server through websocket-client (the library the Python client
+    itself uses), with the kubeconfig's credentials, offering one subprotocol."""
+    c = client.Configuration.get_default_copy()
+    sslopt = {"ca_certs": c.ssl_ca_cert} if c.ssl_ca_cert else {}
+    if c.cert_file:
+        sslopt.update(certfile=c.cert_file, keyfile=c.key_file)
+    header = []
+    token = c.api_key.get("authorization") or c.api_key.get("BearerToken")
+    if token:
+        header.append("Authorization: " + (token if " " in token else "Bearer " + token))
+    url = c.host.replace("https://", "wss://").replace("http://", "ws://") + path
+    return websocket.create_connection(url, header=header, sslopt=sslopt,
+                                       subprotocols=[protocol], timeout=10)
+
+
+def base64_channels(ws):
+    """Reads text messages of a base64 channel protocol until the server closes: the data of
+    each channel, decoded, in order."""
+    channels = {}
+    while True:
+        opcode, data = ws.recv_data()
+        if opcode == websocket.ABNF.OPCODE_CLOSE:
+            return channels
+        if opcode != websocket.ABNF.OPCODE_TEXT:
+            raise AssertionError("a base64 protocol sent a frame of opcode %d, not text" % opcode)
+        channel = data[0] - ord("0")
+        channels[channel] = channels.get(channel, b"") + base64.b64decode(data[1:])
+
+
+def check_base64(details):
+    ws = raw_socket("/api/v1/namespaces/bookinfo/pods/%s/portforward?ports=9080" % details,
+                    "v4.base64.channel.k8s.io")
+    check("base64 port-forward agreed", ws.getsubprotocol() == "v4.base64.channel.k8s.io",
+          str(ws.getsubprotocol()))
+    request = b"GET /details/1 HTTP/1.1\r\nHost: details\r\nConnection: close\r\n\r\n"
+    ws.send("0" + base64.b64encode(request).decode())
+    channels = base64_channels(ws)
+    port = (9080).to_bytes(2, "little")
+    check("base64 port-forward names the port on both channels",
+          channels.get(0, b"")[:2] == port and channels.get(1) == port, repr(channels)[:200])
+    body = channels[0][2:]
+    check("base64 port-forward answers", body.startswith(b"HTTP/1.1 200")
+          and b"Shakespeare" in body, repr(body[:200]))
+
+    ws = raw_socket("/api/v1/namespaces/bookinfo/pods/%s/exec?container=details&command=hostname"
+                    "&stdout=true&stderr=true" % details, "v4.base64.channel.k8s.io")
+    channels = base64_channels(ws)
+    check("base64 exec output", channels.get(1, b"").strip() == details.encode(),
+          repr(channels))
+    check("base64 exec status", json.loads(channels.get(3, b"{}")).get("status") == "Success",
+          repr(channels))
+
+    try:
+        raw_socket("/api/v1/namespaces/bookinfo/pods/%s/portforward?ports=9080" % details,
+                   "v9.channel.k8s.io")
+        raise AssertionError("an unknown subprotocol was agreed")
+    except websocket.WebSocketBadStatusException as e:
+        check("unknown subprotocol refused with 403", e.status_code == 403, str(e))
 
 
 def main():
@@ -78,6 +142,7 @@ def main():
     check("port-forward answers", data.startswith(b"HTTP/1.1 200") and b"Shakespeare" in data,
           repr(data[:200]))
     check("port-forward reports no error", pf.error(9080) is None, str(pf.error(9080)))
+    check_base64(details)
     print("all checks passed")
 
 
