@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 
 #include <httplib.h>
+#include <zlib.h>
 
 #include <chrono>
 #include <thread>
@@ -141,6 +142,24 @@ void uncompressed(const httplib::Request &req)
     auto &headers = const_cast<httplib::Request &>(req).headers;
     headers.erase("Accept-Encoding");
     headers.erase("accept-encoding");
+}
+
+std::optional<std::string> gzipped(const std::string &body)
+{
+    z_stream z {};
+    if (deflateInit2(&z, 1, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return std::nullopt;
+    std::string out(deflateBound(&z, uLong(body.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(body.data()));
+    z.avail_in = uInt(body.size());
+    z.next_out = reinterpret_cast<Bytef *>(out.data());
+    z.avail_out = uInt(out.size());
+    const int result = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    if (result != Z_STREAM_END)
+        return std::nullopt;
+    return out;
 }
 
 QJsonObject scaleOf(const ResourceType &type, const QJsonObject &o)

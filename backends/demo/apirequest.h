@@ -7,6 +7,9 @@
 #include <QLoggingCategory>
 #include <QString>
 
+#include <optional>
+#include <string>
+
 namespace httplib {
 struct Request;
 struct Response;
@@ -52,6 +55,9 @@ void answerInProtobuf(const httplib::Request &req, httplib::Response &res);
 // would delay them indefinitely. cpp-httplib compresses whenever the client accepts it, so the
 // request's Accept-Encoding is dropped for streamed responses.
 void uncompressed(const httplib::Request &req);
+// `body` in gzip, at level 1 (kube-apiserver's choice: fast, most of the gain on JSON); nothing
+// if zlib fails.
+[[nodiscard]] std::optional<std::string> gzipped(const std::string &body);
 // The autoscaling/v1 Scale of a workload.
 [[nodiscard]] QJsonObject scaleOf(const ResourceType &type, const QJsonObject &o);
 // Unknown fields of a built-in kind: dropped (as Kubernetes' decoder drops them), and per the

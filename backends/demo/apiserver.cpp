@@ -85,8 +85,20 @@ quint16 ApiServer::start()
     m_server->set_keep_alive_timeout(m_options.idleSeconds);
     m_server->set_read_timeout(60, 0);
     m_server->set_write_timeout(30, 0);
+    // Compression as kube-apiserver does it: gzip at level 1, for bodies of 128 KiB or more
+    // and clients that accept it. cpp-httplib would otherwise compress every JSON answer with
+    // brotli at its slowest setting when a client offers br, as libcurl does (a 58 KB pod list
+    // took 83 ms instead of 8).
     const auto handler = [this](const httplib::Request &req, httplib::Response &res) {
         handle(req, res);
+        const bool gzip = header(req, "Accept-Encoding").contains(QLatin1String("gzip"));
+        uncompressed(req);
+        if (!gzip || res.body.size() < 128 * 1024 || res.has_header("Content-Encoding"))
+            return;
+        if (auto compressed = gzipped(res.body)) {
+            res.body = std::move(*compressed);
+            res.set_header("Content-Encoding", "gzip");
+        }
     };
     // A write without Content-Length or chunked encoding has no body (RFC 9112 6.3), as Go's
     // server reads it; cpp-httplib would read until the client closes, so such requests are
