@@ -20,6 +20,8 @@ namespace {
 
 constexpr size_t kHigh = 4 << 20; // stop reading a side whose data the other cannot take
 constexpr size_t kChunk = 256 * 1024;
+constexpr size_t kHeader = 16; // a WebSocket frame header is at most 14 bytes
+constexpr size_t kRecord = 16 * 1024; // a TLS record's payload
 constexpr auto kPodCheck = std::chrono::seconds(1);
 constexpr auto kFlushLimit = std::chrono::seconds(2);
 
@@ -47,7 +49,7 @@ struct ForwardSession::State
     bool base64 = false;
     wslay_event_context_ptr ws = nullptr;
     std::vector<Port> ports;
-    std::string out; // frames for the client, not yet written
+    std::string out; // held for the client: a frame header with the start of its payload
     size_t outAt = 0;
     bool clientOpen = true;
     bool moved = false; // bytes went to or came from the client in this step
@@ -60,6 +62,13 @@ struct ForwardSession::State
         , ticket(std::move(t))
         , protocol(std::move(p))
     {
+    }
+
+    // Queues a message whose first byte is the channel: wslay copies it.
+    void queue(const char *message, size_t size)
+    {
+        wslay_event_msg msg {WSLAY_BINARY_FRAME, reinterpret_cast<const uint8_t *>(message), size};
+        wslay_event_queue_msg(ws, &msg);
     }
 
     void send(int channel, const char *data, size_t size)
@@ -147,35 +156,40 @@ struct ForwardSession::State
                         .arg(ticket.pod));
     }
 
-    // Moves what can move without waiting; true when anything did.
-    bool step()
+    void flushHeld(bool *progressed)
     {
-        moved = false;
-        bool progressed = false;
-        // To the client.
-        if (closePending && wslay_event_get_queued_msg_count(ws) == 0) {
-            closePending = false;
-            wslay_event_queue_close(ws, WSLAY_CODE_NORMAL_CLOSURE, nullptr, 0);
-        }
-        if (clientOpen && wslay_event_want_write(ws) && out.size() - outAt < kChunk) {
-            const size_t before = out.size();
-            if (wslay_event_send(ws) != 0)
-                clientOpen = false;
-            progressed = progressed || out.size() != before;
-        }
         while (clientOpen && outAt < out.size()) {
-            const long n = client.writeSome(out.data() + outAt,
-                                            std::min<size_t>(out.size() - outAt, kChunk));
+            const long n = client.writeSome(out.data() + outAt, out.size() - outAt);
             if (n < 0)
                 clientOpen = false;
             if (n <= 0)
                 break;
             outAt += size_t(n);
-            progressed = true;
+            *progressed = true;
         }
         if (outAt == out.size()) {
             out.clear();
             outAt = 0;
+        }
+    }
+
+    // Moves what can move without waiting; true when anything did.
+    bool step()
+    {
+        moved = false;
+        bool progressed = false;
+        // To the client: what is held first, then what wslay has queued.
+        if (closePending && wslay_event_get_queued_msg_count(ws) == 0) {
+            closePending = false;
+            wslay_event_queue_close(ws, WSLAY_CODE_NORMAL_CLOSURE, nullptr, 0);
+        }
+        for (int round = 0; round < 2 && clientOpen; ++round) {
+            flushHeld(&progressed);
+            if (outAt < out.size() || !wslay_event_want_write(ws))
+                break;
+            if (wslay_event_send(ws) != 0)
+                clientOpen = false;
+            progressed = progressed || moved;
         }
         // From the client, unless a pod cannot take more.
         bool podsFull = false;
@@ -224,9 +238,14 @@ struct ForwardSession::State
                 p.writeShut = true;
             }
             if (p.readOpen && wslay_event_get_queued_msg_length(ws) < kHigh) {
-                const ssize_t n = ::recv(p.fd, buffer.data(), kChunk, 0);
-                if (n > 0) {
-                    send(int(2 * i), buffer.data(), size_t(n));
+                // Read after a byte for the channel, so that the message is made in place.
+                const ssize_t n = ::recv(p.fd, buffer.data() + 1, kChunk, 0);
+                if (n > 0 && !base64 && !ending) {
+                    buffer[0] = char(2 * i);
+                    queue(buffer.data(), size_t(n) + 1);
+                    progressed = true;
+                } else if (n > 0) {
+                    send(int(2 * i), buffer.data() + 1, size_t(n));
                     progressed = true;
                 } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
                     p.readOpen = false;
@@ -256,7 +275,7 @@ struct ForwardSession::State
         std::vector<pollfd> fds;
         pollfd c {client.fd(), 0, 0};
         if (clientOpen) {
-            if (outAt < out.size())
+            if (outAt < out.size() || wslay_event_want_write(ws))
                 c.events |= client.waitsFor() ? client.waitsFor() : POLLOUT;
             if (wslay_event_want_read(ws))
                 c.events |= POLLIN;
@@ -348,15 +367,35 @@ void ForwardSession::run(const std::string &key, const std::atomic_bool &stoppin
         wslay_event_set_error(ctx, n == 0 ? WSLAY_ERR_WOULDBLOCK : WSLAY_ERR_CALLBACK_FAILURE);
         return -1;
     };
-    callbacks.send_callback = [](wslay_event_context_ptr ctx, const uint8_t *data, size_t len, int,
-                                 void *user) -> ssize_t {
+    // Payloads go to the connection directly; a frame's header (a few bytes, flagged "more")
+    // is held and sent with the start of its payload, in one TLS record.
+    callbacks.send_callback = [](wslay_event_context_ptr ctx, const uint8_t *data, size_t len,
+                                 int flags, void *user) -> ssize_t {
         auto &state = *static_cast<State *>(user);
-        if (state.out.size() - state.outAt >= kChunk) {
+        const char *bytes = reinterpret_cast<const char *>(data);
+        const size_t held = state.out.size() - state.outAt;
+        if (held > 0 && held < kHeader) {
+            const size_t n = std::min<size_t>(len, kRecord - held);
+            state.out.append(bytes, n);
+            state.moved = true;
+            return ssize_t(n);
+        }
+        if (held > 0) {
             wslay_event_set_error(ctx, WSLAY_ERR_WOULDBLOCK);
             return -1;
         }
-        state.out.append(reinterpret_cast<const char *>(data), len);
-        return ssize_t(len);
+        if ((flags & WSLAY_MSG_MORE) && len < kHeader) {
+            state.out.assign(bytes, len);
+            state.outAt = 0;
+            state.moved = true;
+            return ssize_t(len);
+        }
+        const long n = state.client.writeSome(bytes, len);
+        state.moved = state.moved || n > 0;
+        if (n > 0)
+            return n;
+        wslay_event_set_error(ctx, n == 0 ? WSLAY_ERR_WOULDBLOCK : WSLAY_ERR_CALLBACK_FAILURE);
+        return -1;
     };
     callbacks.on_msg_recv_callback
         = [](wslay_event_context_ptr, const wslay_event_on_msg_recv_arg *arg, void *user) {

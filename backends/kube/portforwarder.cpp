@@ -263,16 +263,17 @@ void PortForwarder::onNewConnection()
                     if (message.isEmpty())
                         return;
                     const bool data = message.at(0) == 0;
-                    QByteArray payload = message.mid(1);
                     int &prefix = data ? link->dataPrefix : link->errorPrefix;
-                    const int skip = std::min<int>(prefix, int(payload.size()));
-                    payload.remove(0, skip);
+                    const int skip = std::min<int>(prefix, int(message.size() - 1));
                     prefix -= skip;
+                    // The payload as a view: no copy on the way to the local socket.
+                    const QByteArrayView payload = QByteArrayView(message).sliced(1 + skip);
                     if (payload.isEmpty())
                         return;
                     if (data) {
                         m_bytesIn += payload.size();
-                        local->write(payload);
+                        local->write(payload.data(), payload.size());
+
                     } else {
                         link->errorText += payload;
                     }
