@@ -21,11 +21,12 @@ struct TerminalCallbacks
     static int pushLine(int columns, const VTermScreenCell *cells, void *self)
     {
         auto *s = static_cast<TerminalScreen *>(self);
-        QVector<TerminalScreen::Cell> line;
-        line.reserve(columns);
-        for (int i = 0; i < columns; ++i)
-            line << s->convert(&cells[i]);
-        s->m_scrollback.push_back(std::move(line));
+        int used = columns;
+        while (used > 0 && cells[used - 1].chars[0] == 0
+               && VTERM_COLOR_IS_DEFAULT_BG(&cells[used - 1].bg) && !cells[used - 1].attrs.reverse)
+            --used;
+        s->m_scrollback.emplace_back(reinterpret_cast<const char *>(cells),
+                                     qsizetype(used) * qsizetype(sizeof(VTermScreenCell)));
         if (s->m_scrollback.size() > TerminalScreen::kScrollback)
             s->m_scrollback.pop_front();
         return 1;
@@ -117,6 +118,17 @@ TerminalScreen::Cell TerminalScreen::convert(const void *vtermCell) const
     cell.foreground = colour(c.fg, true);
     cell.background = colour(c.bg, false);
     return cell;
+}
+
+QVector<TerminalScreen::Cell> TerminalScreen::scrollbackLine(int index) const
+{
+    const QByteArray &raw = m_scrollback.at(size_t(index));
+    const auto *cells = reinterpret_cast<const VTermScreenCell *>(raw.constData());
+    QVector<Cell> line;
+    line.reserve(raw.size() / qsizetype(sizeof(VTermScreenCell)));
+    for (qsizetype i = 0; i < raw.size() / qsizetype(sizeof(VTermScreenCell)); ++i)
+        line << convert(&cells[i]);
+    return line;
 }
 
 TerminalScreen::Cell TerminalScreen::cell(int row, int column) const

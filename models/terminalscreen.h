@@ -47,10 +47,7 @@ public:
     [[nodiscard]] bool cursorVisible() const { return m_cursorVisible; }
     // Lines that scrolled off, oldest first.
     [[nodiscard]] int scrollbackLines() const { return int(m_scrollback.size()); }
-    [[nodiscard]] const QVector<Cell> &scrollbackLine(int index) const
-    {
-        return m_scrollback.at(size_t(index));
-    }
+    [[nodiscard]] QVector<Cell> scrollbackLine(int index) const;
     // The screen's text, rows joined by newlines, trailing blanks dropped (for copying, tests).
     [[nodiscard]] QString text() const;
 
@@ -73,7 +70,9 @@ private:
     int m_cursorRow = 0;
     int m_cursorColumn = 0;
     bool m_cursorVisible = true;
-    std::deque<QVector<Cell>> m_scrollback;
+    // libvterm's cells as they scrolled off, trailing blanks dropped: copied, not converted
+    // (a flood of output scrolls thousands of lines a second; only those shown are converted).
+    std::deque<QByteArray> m_scrollback;
     static constexpr size_t kScrollback = 5000;
 };
 

@@ -5,12 +5,14 @@
 #include <models/terminalscreen.h>
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Meshdeck {
@@ -71,7 +73,7 @@ void PodShellPanel::setPod(const QString &ns, const QString &pod, const QStringL
             emit stopRequested();
         m_connected = m_connecting = false;
         m_statusText = nullptr;
-        m_screen->reset();
+        resetScreen();
         m_container->clear();
         m_container->addItems(containers);
         m_container->setCurrentText(defaultContainer);
@@ -87,7 +89,7 @@ void PodShellPanel::connectShell()
     const QStringList command = QProcess::splitCommand(m_command->text());
     if (m_pod.isEmpty() || !m_running || command.isEmpty())
         return;
-    m_screen->reset();
+    resetScreen();
     m_connecting = true;
     m_statusText = [container = m_container->currentText(), pod = m_pod] {
         return tr("Connecting to %1 in pod %2…").arg(container, pod);
@@ -112,7 +114,45 @@ void PodShellPanel::opened()
 
 void PodShellPanel::output(const QByteArray &bytes)
 {
-    m_screen->feed(bytes);
+    // Output is taken in slices of a few milliseconds between which the event loop runs (paints,
+    // typing, the rest of the window): a flood of output (cat of a large file) scrolls by
+    // without freezing the window, and nothing of it is dropped.
+    m_pending.push_back(bytes);
+    if (!m_feedScheduled) {
+        m_feedScheduled = true;
+        QMetaObject::invokeMethod(this, &PodShellPanel::feedPending, Qt::QueuedConnection);
+    }
+}
+
+void PodShellPanel::feedPending()
+{
+    m_feedScheduled = false;
+    constexpr qsizetype kSlice = 8 * 1024;
+    constexpr qint64 kBudgetNs = 5'000'000;
+    QElapsedTimer t;
+    t.start();
+    while (!m_pending.empty() && t.nsecsElapsed() < kBudgetNs) {
+        QByteArray &front = m_pending.front();
+        const qsizetype n = std::min(kSlice, front.size() - m_pendingAt);
+        m_screen->feed(QByteArray::fromRawData(front.constData() + m_pendingAt, n));
+        m_pendingAt += n;
+        if (m_pendingAt == front.size()) {
+            m_pending.pop_front();
+            m_pendingAt = 0;
+        }
+    }
+    if (!m_pending.empty() && !m_feedScheduled) {
+        m_feedScheduled = true;
+        // Posted: the event loop turns once (input, paints, timers) before the next slice.
+        QMetaObject::invokeMethod(this, &PodShellPanel::feedPending, Qt::QueuedConnection);
+    }
+}
+
+void PodShellPanel::resetScreen()
+{
+    m_pending.clear();
+    m_pendingAt = 0;
+    m_screen->reset();
 }
 
 void PodShellPanel::finished(int exitCode, const QString &message)

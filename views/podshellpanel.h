@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+#include <deque>
 #include <functional>
 
 class QComboBox;
@@ -48,6 +49,8 @@ protected:
 private:
     void retranslate();
     void updateState();
+    void feedPending();
+    void resetScreen();
 
     QComboBox *m_container = nullptr;
     QLineEdit *m_command = nullptr;
@@ -61,6 +64,9 @@ private:
     bool m_connected = false;
     bool m_connecting = false;
     std::function<QString()> m_statusText; // the status line, rendered in the current language
+    std::deque<QByteArray> m_pending; // output not yet given to the screen
+    qsizetype m_pendingAt = 0; // how much of the first is given
+    bool m_feedScheduled = false;
 };
 
 } // namespace Meshdeck

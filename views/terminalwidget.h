@@ -1,5 +1,11 @@
 #pragma once
 
+#include <QElapsedTimer>
+#include <QGlyphRun>
+#include <QHash>
+#include <QRawFont>
+#include <QSet>
+#include <QTimer>
 #include <QWidget>
 
 namespace Meshdeck {
@@ -36,6 +42,20 @@ private:
     int m_cellHeight = 16;
     int m_ascent = 12;
     int m_scroll = 0; // lines scrolled back
+    static constexpr qint64 kFrameMs = 16;
+    QElapsedTimer m_lastPaint;
+    QTimer m_frame; // the next frame, when the screen changed sooner than a frame after the last
+    // Runs of cells in the widget's font are drawn as glyph runs placed on the cell grid;
+    // characters it lacks (drawn with a fallback font) one at a time.
+    [[nodiscard]] bool hasGlyph(const QString &text, bool bold) const;
+    QRawFont m_regular;
+    QRawFont m_bold;
+    mutable QHash<quint32, bool> m_glyphs; // character (+ 0x10000 for bold) -> in the font
+    // The glyphs of a cell's text the font lacks, shaped once, off the GUI thread (font
+    // fallback is slow to find); null until they are known.
+    const QList<QGlyphRun> *shaped(const QString &text, bool bold);
+    QHash<QString, QList<QGlyphRun>> m_shaped;
+    QSet<QString> m_shaping;
 };
 
 } // namespace Meshdeck
