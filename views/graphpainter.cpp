@@ -535,6 +535,10 @@ void GraphPainter::paintEdgeDecorations(const Pass &pass, const QVector<int> &vi
         }
         if (pass.details) {
             const QPointF mid = l.pointAt(0.5);
+            // The routing that governs the edge's requests, in a row under its middle.
+            if (const int badges = routingBadgeCount(e);
+                badges > 0 && exposed.adjusted(-60, -30, 60, 30).contains(mid))
+                paintRoutingBadges(pass, e, mid.x() - badges * 17 / 2.0, mid.y() + 3);
             const QString t = exposed.adjusted(-120, -30, 120, 30).contains(mid)
                 ? edgeText(e, m_edgeLabel)
                 : QString();
@@ -587,7 +591,6 @@ void GraphPainter::paintNodes(const Pass &pass) const
 {
     QPainter *painter = pass.painter;
     const QRectF &exposed = pass.exposed;
-    const QFont &font = m_font;
     for (int i = 0; i < m_graph.nodes.size(); ++i) {
         if (m_hiddenNodes.contains(i)
             || !m_nodeRects[i].adjusted(-80, -10, 80, 40).intersects(exposed))
@@ -614,41 +617,64 @@ void GraphPainter::paintNodes(const Pass &pass) const
                           Qt::AlignHCenter | Qt::AlignTop, name);
         if (!pass.details)
             continue;
-        // Badges along the top right: missing sidecar, virtual service, circuit breaker,
-        // configuration findings.
+        // Badges along the top right: missing sidecar, no pods, then the routing's.
         double x = r.right() - 4;
-        const auto badge = [&](const QString &letter, const QColor &color, const QString &) {
-            const QRectF b(x, r.top() - 8, 16, 16);
-            painter->setPen(Qt::NoPen);
-            painter->setBrush(color);
-            painter->drawEllipse(b);
-            painter->setPen(Qt::white);
-            QFont small = font;
-            small.setPointSizeF(std::max(6.0, font.pointSizeF() * 0.7));
-            small.setBold(true);
-            painter->setFont(small);
-            painter->drawText(b, Qt::AlignCenter, letter);
-            painter->setFont(font);
+        if (n.missingSidecar) {
+            paintBadge(pass, QStringLiteral("!"), QColor(0xc9, 0x19, 0x0b), x, r.top() - 8);
             x += 17;
-        };
-        if (n.missingSidecar)
-            badge(QStringLiteral("!"), QColor(0xc9, 0x19, 0x0b), QString());
-        if (n.noPods)
-            badge(QStringLiteral("0"), QColor(0xc9, 0x19, 0x0b), QString());
-        if (n.virtualService)
-            badge(QStringLiteral("V"), QColor(0x00, 0x66, 0xcc), QString());
-        if (n.circuitBreaker)
-            badge(QStringLiteral("C"), QColor(0x7d, 0x3c, 0x98), QString());
-        if (n.faultInjection)
-            badge(QStringLiteral("F"), QColor(0xb3, 0x4d, 0x00), QString());
-        if (n.timeouts)
-            badge(QStringLiteral("T"), QColor(0x00, 0x6d, 0x6f), QString());
-        // Configuration findings: a cross for errors, an exclamation mark for warnings.
-        if (!n.configErrors.isEmpty())
-            badge(QString(QChar(0x00d7)), QColor(0xa4, 0x00, 0x0f), QString());
-        else if (!n.configWarnings.isEmpty())
-            badge(QStringLiteral("!"), QColor(0xc2, 0x7a, 0x00), QString());
+        }
+        if (n.noPods) {
+            paintBadge(pass, QStringLiteral("0"), QColor(0xc9, 0x19, 0x0b), x, r.top() - 8);
+            x += 17;
+        }
+        paintRoutingBadges(pass, n, x, r.top() - 8);
     }
+}
+
+void GraphPainter::paintBadge(const Pass &pass, const QString &letter, const QColor &color,
+                              double x, double y) const
+{
+    QPainter *painter = pass.painter;
+    const QRectF b(x, y, 16, 16);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawEllipse(b);
+    painter->setPen(Qt::white);
+    QFont small = m_font;
+    small.setPointSizeF(std::max(6.0, m_font.pointSizeF() * 0.7));
+    small.setBold(true);
+    painter->setFont(small);
+    painter->drawText(b, Qt::AlignCenter, letter);
+    painter->setFont(m_font);
+}
+
+int GraphPainter::routingBadgeCount(const Topology::RoutingBadges &b)
+{
+    return int(b.virtualService) + int(b.circuitBreaker) + int(b.faultInjection) + int(b.timeouts)
+        + int(!b.configErrors.isEmpty() || !b.configWarnings.isEmpty());
+}
+
+double GraphPainter::paintRoutingBadges(const Pass &pass, const Topology::RoutingBadges &b,
+                                        double x, double y) const
+{
+    const auto badge = [&](const QString &letter, const QColor &color) {
+        paintBadge(pass, letter, color, x, y);
+        x += 17;
+    };
+    if (b.virtualService)
+        badge(QStringLiteral("V"), QColor(0x00, 0x66, 0xcc));
+    if (b.circuitBreaker)
+        badge(QStringLiteral("C"), QColor(0x7d, 0x3c, 0x98));
+    if (b.faultInjection)
+        badge(QStringLiteral("F"), QColor(0xb3, 0x4d, 0x00));
+    if (b.timeouts)
+        badge(QStringLiteral("T"), QColor(0x00, 0x6d, 0x6f));
+    // Configuration findings: a cross for errors, an exclamation mark for warnings.
+    if (!b.configErrors.isEmpty())
+        badge(QString(QChar(0x00d7)), QColor(0xa4, 0x00, 0x0f));
+    else if (!b.configWarnings.isEmpty())
+        badge(QStringLiteral("!"), QColor(0xc2, 0x7a, 0x00));
+    return x;
 }
 
 QImage GraphPainter::toImage(const QColor &background) const

@@ -107,6 +107,14 @@ private:
     void paintEdgeDecorations(const Pass &pass, const QVector<int> &visibleEdges) const;
     void paintNodeSquares(const Pass &pass) const;
     void paintNodes(const Pass &pass) const;
+    // Routing badges in a row from `x` (their left edge) at height `y` (their top): V
+    // VirtualService, C circuit breaker, F fault injection, T timeout or retries, a cross for
+    // configuration errors, an exclamation mark for warnings. Returns where the next would go.
+    double paintRoutingBadges(const Pass &pass, const Topology::RoutingBadges &badges, double x,
+                              double y) const;
+    void paintBadge(const Pass &pass, const QString &letter, const QColor &color, double x,
+                    double y) const;
+    [[nodiscard]] static int routingBadgeCount(const Topology::RoutingBadges &badges);
     // The part of `line` inside `rect` (none when it misses).
     static std::optional<QLineF> clipped(const QLineF &line, const QRectF &rect);
     // One-pixel lines written straight into an RGB32 image (device coordinates, clipped).

@@ -543,18 +543,7 @@ void TopologyPage::showDetails(int node, int edge)
             badges << tr("missing sidecar: its pods are outside the mesh");
         if (n.noPods)
             badges << tr("no ready pods: its selector matches none, so its calls fail (503)");
-        if (n.virtualService)
-            badges << tr("has a VirtualService");
-        if (n.circuitBreaker)
-            badges << tr("circuit breaker (DestinationRule)");
-        if (n.faultInjection)
-            badges << tr("fault injection: its VirtualService delays or aborts requests");
-        if (n.timeouts)
-            badges << tr("a timeout or retries (VirtualService)");
-        for (const QString &finding : n.configErrors)
-            badges << tr("configuration error: %1").arg(finding.toHtmlEscaped());
-        for (const QString &finding : n.configWarnings)
-            badges << tr("configuration warning: %1").arg(finding.toHtmlEscaped());
+        badges << routingTexts(n);
         if (!badges.isEmpty())
             html += QStringLiteral("<ul><li>") + badges.join(QStringLiteral("</li><li>"))
                 + QStringLiteral("</li></ul>");
@@ -579,6 +568,9 @@ void TopologyPage::showDetails(int node, int edge)
         html += tr("<p>p50 %1<br>p95 %2<br>p99 %3</p>").arg(ms(e.p50), ms(e.p95), ms(e.p99));
         html += tr("<p>mTLS: %1 % of requests</p>").arg(l.toString(e.mtlsPercent, 'f', 0));
         html += tr("<p>Health: <b>%1</b></p>").arg(healthName(e.health));
+        if (const QStringList badges = routingTexts(e); !badges.isEmpty())
+            html += tr("<p>Routing of these requests:</p>") + QStringLiteral("<ul><li>")
+                + badges.join(QStringLiteral("</li><li>")) + QStringLiteral("</li></ul>");
         m_details->setText(html);
         return;
     }
@@ -601,6 +593,24 @@ void TopologyPage::setChecksModel(ConfigChecksModel *model)
         applyFindAndHide();
         showDetails(m_view->selectedNode(), m_view->selectedEdge());
     });
+}
+
+QStringList TopologyPage::routingTexts(const Topology::RoutingBadges &b)
+{
+    QStringList out;
+    if (b.virtualService)
+        out << tr("has a VirtualService");
+    if (b.circuitBreaker)
+        out << tr("circuit breaker (DestinationRule)");
+    if (b.faultInjection)
+        out << tr("fault injection: its VirtualService delays or aborts requests");
+    if (b.timeouts)
+        out << tr("a timeout or retries (VirtualService)");
+    for (const QString &finding : b.configErrors)
+        out << tr("configuration error: %1").arg(finding.toHtmlEscaped());
+    for (const QString &finding : b.configWarnings)
+        out << tr("configuration warning: %1").arg(finding.toHtmlEscaped());
+    return out;
 }
 
 Topology::Graph TopologyPage::withFindings(Topology::Graph graph) const
@@ -641,6 +651,32 @@ Topology::Graph TopologyPage::withFindings(Topology::Graph graph) const
             else
                 n.configWarnings << text;
         }
+    }
+    // An edge shows the findings about the routing objects (VirtualServices, DestinationRules,
+    // routes) that govern the requests it carries: those of its destination.
+    QHash<QString, int> index;
+    for (int i = 0; i < graph.nodes.size(); ++i)
+        index.insert(graph.nodes[i].id, i);
+    for (Edge &e : graph.edges) {
+        e.configErrors.clear();
+        e.configWarnings.clear();
+        if (!e.virtualService && !e.circuitBreaker)
+            continue;
+        const int at = index.value(e.target, -1);
+        if (at < 0)
+            continue;
+        const auto routing = [](const QString &finding) {
+            const QString kind = finding.section(QLatin1Char(' '), 1, 1);
+            return kind == QLatin1String("VirtualService")
+                || kind == QLatin1String("DestinationRule") || kind == QLatin1String("HTTPRoute")
+                || kind == QLatin1String("GRPCRoute");
+        };
+        for (const QString &f : graph.nodes[at].configErrors)
+            if (routing(f))
+                e.configErrors << f;
+        for (const QString &f : graph.nodes[at].configWarnings)
+            if (routing(f))
+                e.configWarnings << f;
     }
     return graph;
 }

@@ -64,7 +64,10 @@ private:
     void showDetails(int node, int edge);
     void updateNamespaces();
     void requestHistory(int node, int edge);
-    // Marks the nodes the configuration checks found something about.
+    // What a node's or an edge's routing badges mean, in words.
+    [[nodiscard]] static QStringList routingTexts(const Topology::RoutingBadges &badges);
+    // Marks the nodes the configuration checks found something about, and the edges whose
+    // routing they concern.
     [[nodiscard]] Topology::Graph withFindings(Topology::Graph graph) const;
 
     TopologyController *m_controller;

@@ -26,7 +26,19 @@ enum class GraphType { Workload, App, VersionedApp, Service };
 [[nodiscard]] QString graphTypeName(GraphType t);
 [[nodiscard]] bool graphTypeFromName(const QString &name, GraphType *out);
 
-struct Node
+// The mesh configuration that governs the traffic reaching a node or taking an edge (the
+// VirtualService and DestinationRule of the destination's Service), drawn as badges, and the
+// configuration checks' findings about it.
+struct RoutingBadges
+{
+    bool virtualService = false;
+    bool circuitBreaker = false; // a DestinationRule with connection pool limits or ejection
+    bool faultInjection = false; // the VirtualService delays or aborts requests
+    bool timeouts = false; // the VirtualService sets a timeout or retries
+    QStringList configErrors, configWarnings; // "MD0102 VirtualService ns/name"
+};
+
+struct Node : RoutingBadges
 {
     QString id; // stable across refreshes: "workload:bookinfo/reviews-v2"
     NodeType type = NodeType::Workload;
@@ -37,12 +49,6 @@ struct Node
     QString workload;
     bool missingSidecar = false;
     bool noPods = false; // a Service whose selector matches no ready pod: its calls fail
-    bool virtualService = false;
-    bool circuitBreaker = false;
-    bool faultInjection = false; // its VirtualService injects delays or aborts
-    bool timeouts = false; // its VirtualService sets a timeout or retries
-    // Configuration checks that concern the node (its Service, app or workload), "MD0102 …".
-    QStringList configErrors, configWarnings;
     bool idle = true; // no traffic in or out in the window
     double inRps = 0;
     double outRps = 0;
@@ -53,7 +59,9 @@ struct Node
     QPointF position; // set by a layout
 };
 
-struct Edge
+// An edge's badges are its destination's routing (a workload is reached through the Services
+// selecting it) and the findings about that routing.
+struct Edge : RoutingBadges
 {
     QString source; // node ids
     QString target;

@@ -322,18 +322,13 @@ private:
             n.health = t.rps > 0 ? healthFor(t.rps, t.r4xx / t.rps * 100, t.r5xx / t.rps * 100)
                                  : (n.outRps > 0 ? Health::Healthy : Health::NoTraffic);
             if (n.type == NodeType::Service || n.type == NodeType::App
-                || n.type == NodeType::VersionedApp) {
-                for (const auto &vs : m_cluster.virtualServices) {
-                    const bool covers = hostMatches(vs.hosts, n.app, n.ns);
-                    n.virtualService = n.virtualService || covers;
-                    n.faultInjection = n.faultInjection || (covers && vs.faults);
-                    n.timeouts = n.timeouts || (covers && vs.timeouts);
-                }
-                for (const auto &dr : m_cluster.destinationRules)
-                    n.circuitBreaker = n.circuitBreaker
-                        || (dr.circuitBreaker && hostMatches(dr.hosts, n.app, n.ns));
-            }
+                || n.type == NodeType::VersionedApp)
+                addRouting(&n, servicesReaching(n), n.ns);
         }
+        // Edges carry the routing of the Services they reach.
+        for (Edge &e : m_graph.edges)
+            if (const Node *dst = find(e.target))
+                addRouting(&e, servicesReaching(*dst), dst->ns);
         // Each edge's share of its source's requests (how a weighted route really splits).
         for (Edge &e : m_graph.edges)
             if (const Node *src = find(e.source); src && src->outRps > 0)
@@ -353,14 +348,54 @@ private:
         m_graph.namespaces.sort();
     }
 
-    static bool hostMatches(const QStringList &hosts, const QString &name, const QString &ns)
+    // Whether a routing object in `routingNs` applies to Service `name` in `ns`: a short host
+    // means a Service of the object's own namespace, as Istio reads it.
+    static bool hostMatches(const QStringList &hosts, const QString &routingNs, const QString &name,
+                            const QString &ns)
     {
         for (const QString &h : hosts) {
-            if (h == name || h == name + QLatin1Char('.') + ns
+            if ((h == name && routingNs == ns) || h == name + QLatin1Char('.') + ns
                 || h == name + QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local"))
                 return true;
         }
         return false;
+    }
+
+    void addRouting(RoutingBadges *badges, const QStringList &services, const QString &ns) const
+    {
+        for (const QString &service : services) {
+            if (service.isEmpty())
+                continue;
+            for (const auto &vs : m_cluster.virtualServices) {
+                const bool covers = hostMatches(vs.hosts, vs.ns, service, ns);
+                badges->virtualService = badges->virtualService || covers;
+                badges->faultInjection = badges->faultInjection || (covers && vs.faults);
+                badges->timeouts = badges->timeouts || (covers && vs.timeouts);
+            }
+            for (const auto &dr : m_cluster.destinationRules)
+                badges->circuitBreaker = badges->circuitBreaker
+                    || (dr.circuitBreaker && hostMatches(dr.hosts, dr.ns, service, ns));
+        }
+    }
+
+    // The Services through which traffic reaches a node: a Service itself, an app's Service
+    // (named after it), and for a workload those whose selector takes its pods.
+    QStringList servicesReaching(const Node &n) const
+    {
+        if (n.type == NodeType::Service || n.type == NodeType::App
+            || n.type == NodeType::VersionedApp)
+            return {n.app.isEmpty() ? n.name : n.app};
+        if (n.type != NodeType::Workload)
+            return {};
+        QStringList out;
+        for (const auto &w : m_cluster.workloads) {
+            if (w.ns != n.ns || w.name != n.workload)
+                continue;
+            for (const auto &s : m_cluster.services)
+                if (s.ns == w.ns && !s.selector.isEmpty() && selects(s.selector, w.labels))
+                    out << s.name;
+        }
+        return out;
     }
 
     Node *find(const QString &id)

@@ -51,19 +51,25 @@ QString dotId(const QString &id)
     return QLatin1Char('"') + s + QLatin1Char('"');
 }
 
+QJsonObject routingJson(const RoutingBadges &r)
+{
+    return {
+        {QStringLiteral("virtualService"), r.virtualService},
+        {QStringLiteral("circuitBreaker"), r.circuitBreaker},
+        {QStringLiteral("faultInjection"), r.faultInjection},
+        {QStringLiteral("timeouts"), r.timeouts},
+    };
+}
+
 } // namespace
 
 QJsonObject graphToJson(const Graph &graph)
 {
     QJsonArray nodes;
     for (const Node &n : graph.nodes) {
-        QJsonObject badges;
+        QJsonObject badges = routingJson(n);
         badges.insert(QStringLiteral("missingSidecar"), n.missingSidecar);
         badges.insert(QStringLiteral("noPods"), n.noPods);
-        badges.insert(QStringLiteral("virtualService"), n.virtualService);
-        badges.insert(QStringLiteral("circuitBreaker"), n.circuitBreaker);
-        badges.insert(QStringLiteral("faultInjection"), n.faultInjection);
-        badges.insert(QStringLiteral("timeouts"), n.timeouts);
         nodes.append(QJsonObject {
             {QStringLiteral("id"), n.id},
             {QStringLiteral("type"), nodeTypeName(n.type)},
@@ -94,6 +100,7 @@ QJsonObject graphToJson(const Graph &graph)
             {QStringLiteral("mtlsPercent"), e.mtlsPercent},
             {QStringLiteral("health"), healthName(e.health)},
             {QStringLiteral("fromTelemetry"), e.fromTelemetry},
+            {QStringLiteral("badges"), routingJson(e)},
         };
         if (e.p99 >= 0) {
             o.insert(QStringLiteral("p50ms"), e.p50);

@@ -304,6 +304,28 @@ private Q_SLOTS:
         const Node &ratingsNode
             = faulty.nodes[faulty.indexOf(QStringLiteral("svc:bookinfo/ratings"))];
         QVERIFY(ratingsNode.faultInjection && ratingsNode.timeouts && ratingsNode.virtualService);
+        // The edges carrying requests to ratings carry its routing too, those to its workload
+        // as well (reached through the Service that selects it); no other edge does.
+        int faultyEdges = 0;
+        for (const Edge &e : faulty.edges) {
+            const bool toRatings = e.target == QLatin1String("svc:bookinfo/ratings")
+                || e.target == QLatin1String("wl:bookinfo/ratings-v1");
+            QCOMPARE(e.faultInjection, toRatings);
+            QCOMPARE(e.timeouts, toRatings);
+            QCOMPARE(e.circuitBreaker, toRatings); // the ratings DestinationRule
+            if (toRatings)
+                QVERIFY(e.virtualService);
+            faultyEdges += toRatings;
+        }
+        QVERIFY(faultyEdges >= 2);
+        // A short host names a Service of the VirtualService's own namespace: one elsewhere
+        // does not route bookinfo's ratings.
+        ClusterSnapshot elsewhere = bookinfo();
+        elsewhere.virtualServices << routed.virtualServices.first();
+        elsewhere.virtualServices.last().ns = QStringLiteral("other");
+        const Graph unaffected = buildGraph(elsewhere, &t, BuildOptions {});
+        for (const Edge &e : unaffected.edges)
+            QVERIFY2(!e.faultInjection, qPrintable(e.source + QLatin1String(" -> ") + e.target));
         QCOMPARE(g.namespaces, QStringList {QStringLiteral("bookinfo")});
     }
 
