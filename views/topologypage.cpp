@@ -567,6 +567,10 @@ void TopologyPage::showDetails(int node, int edge)
                          l.toString(e.percent5xx, 'f', 2));
         html += tr("<p>p50 %1<br>p95 %2<br>p99 %3</p>").arg(ms(e.p50), ms(e.p95), ms(e.p99));
         html += tr("<p>mTLS: %1 % of requests</p>").arg(l.toString(e.mtlsPercent, 'f', 0));
+        if (e.retriesPerSecond > 0)
+            html += tr("<p>Retries: %1/s (%2 per request), sent by the source's proxies</p>")
+                        .arg(l.toString(e.retriesPerSecond, 'f', 2),
+                             l.toString(e.rps > 0 ? e.retriesPerSecond / e.rps : 0, 'f', 2));
         html += tr("<p>Health: <b>%1</b></p>").arg(healthName(e.health));
         if (const QStringList badges = routingTexts(e); !badges.isEmpty())
             html += tr("<p>Routing of these requests:</p>") + QStringLiteral("<ul><li>")

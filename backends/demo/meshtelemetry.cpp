@@ -123,14 +123,60 @@ void MeshTelemetry::record(bool destinationReporter, const MeshWorkload &s, cons
     }
 }
 
+void MeshTelemetry::recordRetry(const MeshWorkload &source, const std::string &cluster, Retry what)
+{
+    std::lock_guard lock(m_mutex);
+    Retries &r = m_retries[source.encode() + '|' + cluster];
+    r.source = source;
+    r.cluster = cluster;
+    (what == Retry::Sent ? r.sent : what == Retry::Succeeded ? r.succeeded : r.limitExceeded)++;
+}
+
+void MeshTelemetry::envoy(std::string &out, const MeshView &view) const
+{
+    if (m_retries.empty())
+        return;
+    const struct
+    {
+        const char *name;
+        unsigned long long Retries::*count;
+        const char *help;
+    } stats[] = {
+        {"envoy_cluster_upstream_rq_retry", &Retries::sent, "Total request retries."},
+        {"envoy_cluster_upstream_rq_retry_success", &Retries::succeeded,
+         "Total request retry successes."},
+        {"envoy_cluster_upstream_rq_retry_limit_exceeded", &Retries::limitExceeded,
+         "Total requests not retried due to exceeding the configured number of maximum retries."},
+    };
+    for (const auto &stat : stats) {
+        out += std::string("# HELP ") + stat.name + ' ' + stat.help + "\n# TYPE " + stat.name
+            + " counter\n";
+        for (const auto &[key, r] : m_retries) {
+            std::string cluster = r.cluster;
+            if (!view.ns.empty())
+                if (const auto at = cluster.find(".bookinfo."); at != std::string::npos)
+                    cluster.replace(at + 1, 8, view.ns);
+            Labels l;
+            l.add("cluster_name", cluster);
+            l.add("namespace",
+                  !view.ns.empty() && r.source.ns == "bookinfo" ? view.ns : r.source.ns);
+            l.add("app", r.source.app);
+            l.add("version", r.source.version);
+            out += std::string(stat.name) + '{' + l.text + "} " + std::to_string(r.*stat.count)
+                + '\n';
+        }
+    }
+}
+
 std::string MeshTelemetry::exposition(const MeshView &view) const
 {
     std::string out;
     out.reserve(64 * 1024);
     std::lock_guard lock(m_mutex);
-    if (view.vocabulary == MeshView::Vocabulary::Istio)
+    if (view.vocabulary == MeshView::Vocabulary::Istio) {
         istio(out, view);
-    else if (view.vocabulary == MeshView::Vocabulary::Linkerd)
+        envoy(out, view);
+    } else if (view.vocabulary == MeshView::Vocabulary::Linkerd)
         linkerd(out, view);
     return out;
 }

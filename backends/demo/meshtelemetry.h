@@ -47,6 +47,13 @@ public:
     void record(bool destinationReporter, const MeshWorkload &source,
                 const MeshWorkload &destination, const std::string &destinationService,
                 int responseCode, double milliseconds, bool mtls, const std::string &flags = {});
+    // What a source's proxy did about retries towards a Service: a retry sent, a retried request
+    // that then succeeded, a request whose retries ran out. Rendered (Istio only) as Envoy's
+    // cluster statistics envoy_cluster_upstream_rq_retry, _retry_success and
+    // _retry_limit_exceeded for cluster "outbound|PORT||SERVICE", with the labels a scrape of the
+    // pod gives them (namespace, app, version).
+    enum class Retry { Sent, Succeeded, LimitExceeded };
+    void recordRetry(const MeshWorkload &source, const std::string &cluster, Retry what);
     [[nodiscard]] std::string exposition(const MeshView &view = {}) const;
     [[nodiscard]] std::size_t seriesCount() const;
 
@@ -66,8 +73,16 @@ private:
     };
     void istio(std::string &out, const MeshView &view) const;
     void linkerd(std::string &out, const MeshView &view) const;
+    struct Retries
+    {
+        MeshWorkload source;
+        std::string cluster;
+        unsigned long long sent = 0, succeeded = 0, limitExceeded = 0;
+    };
+    void envoy(std::string &out, const MeshView &view) const;
     mutable std::mutex m_mutex;
     std::map<std::string, Series> m_series;
+    std::map<std::string, Retries> m_retries;
 };
 
 } // namespace Meshdeck::Demo

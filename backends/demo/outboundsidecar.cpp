@@ -148,11 +148,17 @@ void OutboundSidecar::attempt(const std::shared_ptr<Call> &call)
     const auto retryOrFinish
         = [this, call, attemptNo](const HttpReply &reply, int status, const std::string &flags) {
               const SidecarRoutes::Retry &retry = call->decision.retry;
+              const std::string cluster = "outbound|9080||" + m_service;
               if (attemptNo <= retry.attempts && retry.retries(status)) {
+                  m_telemetry->recordRetry(m_self, cluster, MeshTelemetry::Retry::Sent);
                   attempt(call);
                   return;
               }
               const bool exhausted = attemptNo > 1 && retry.retries(status);
+              if (attemptNo > 1)
+                  m_telemetry->recordRetry(m_self, cluster,
+                                           exhausted ? MeshTelemetry::Retry::LimitExceeded
+                                                     : MeshTelemetry::Retry::Succeeded);
               finish(call, reply, status,
                      !exhausted          ? flags
                          : flags.empty() ? std::string("URX")

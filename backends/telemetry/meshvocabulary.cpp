@@ -66,6 +66,10 @@ QStringList MeshVocabulary::queries(MeshKind mesh, int windowSeconds)
         q << QStringLiteral("sum by (%1) (rate(istio_tcp_sent_bytes_total%2%3)) + sum by (%1) "
                             "(rate(istio_tcp_received_bytes_total%2%3))")
                  .arg(IstioEdge, sel, w);
+        q << QStringLiteral(
+                 "sum by (namespace, app, version, cluster_name) "
+                 "(rate(envoy_cluster_upstream_rq_retry{cluster_name=~\"outbound\\\\|.*\"}%1))")
+                 .arg(w);
         return q;
     }
     const QString sel = QStringLiteral("{direction=\"outbound\"}");
@@ -125,6 +129,19 @@ TelemetrySnapshot MeshVocabulary::interpret(MeshKind mesh, const QList<QueryResu
     if (results.size() > 4) {
         for (const Sample &s : results[4].samples)
             out.tcp.append({keyOf(s.labels), s.value});
+    }
+    if (mesh == MeshKind::Istio && results.size() > 5) {
+        for (const Sample &s : results[5].samples) {
+            // "outbound|9080||ratings.bookinfo.svc.cluster.local" (or "outbound|9080|v1|…")
+            const QString host
+                = s.labels.value(QStringLiteral("cluster_name")).section(QLatin1Char('|'), 3);
+            if (host.isEmpty() || s.value <= 0)
+                continue;
+            out.retries.append(
+                {s.labels.value(QStringLiteral("namespace")), s.labels.value(QStringLiteral("app")),
+                 s.labels.value(QStringLiteral("version")), host.section(QLatin1Char('.'), 0, 0),
+                 host.section(QLatin1Char('.'), 1, 1), s.value});
+        }
     }
     for (const QueryResult &r : results)
         out.warnings += r.warnings;

@@ -37,12 +37,22 @@ struct TcpSample
     double bytesPerSecond = 0;
 };
 
+// Retries a source's proxies sent towards a Service (Envoy's envoy_cluster_upstream_rq_retry for
+// the outbound cluster, labelled by the scrape with the source pod's namespace, app, version).
+struct RetrySample
+{
+    QString srcNamespace, srcApp, srcVersion;
+    QString dstService, dstNamespace;
+    double perSecond = 0;
+};
+
 // What one refresh read from Prometheus.
 struct TelemetrySnapshot
 {
     QList<TrafficSample> traffic;
     QList<LatencySample> latency;
     QList<TcpSample> tcp;
+    QList<RetrySample> retries; // Istio, where its proxies export the cluster statistics
     QStringList warnings;
     int queries = 0; // PromQL requests made; independent of the number of namespaces
 };
@@ -50,7 +60,8 @@ struct TelemetrySnapshot
 // The PromQL for each mesh, grouped so that one refresh makes the same few requests however
 // many namespaces the cluster has (namespaces are filtered after, not per query).
 // Istio: istio_requests_total, istio_request_duration_milliseconds_bucket and
-// istio_tcp_sent/received_bytes_total, reporter="destination". Linkerd: response_total and
+// istio_tcp_sent/received_bytes_total, reporter="destination", and Envoy's
+// envoy_cluster_upstream_rq_retry for outbound clusters. Linkerd: response_total and
 // response_latency_ms_bucket, direction="outbound" (dst_* labels, classification, tls).
 class MeshVocabulary
 {

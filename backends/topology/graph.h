@@ -73,6 +73,7 @@ struct Edge : RoutingBadges
     double bytesPerSecond = 0; // tcp
     double mtlsPercent = 0; // share of requests with mutual TLS
     double sharePercent = 0; // share of the source's outgoing requests taking this edge
+    double retriesPerSecond = 0; // retries the source's proxies sent (Envoy's statistics)
     bool fromTelemetry = false; // false: derived from the API (a Service selecting a workload)
     Health health = Health::NoTraffic;
 

@@ -196,6 +196,7 @@ private:
 
     void addTelemetry(const Telemetry::TelemetrySnapshot &t)
     {
+        m_retries = t.retries;
         QHash<QString, EdgeTotals> byKey;
         QHash<QString, EdgeKey> keys;
         for (const auto &s : t.traffic) {
@@ -333,6 +334,7 @@ private:
         for (Edge &e : m_graph.edges)
             if (const Node *src = find(e.source); src && src->outRps > 0)
                 e.sharePercent = e.rps / src->outRps * 100;
+        addRetries();
         if (!m_options.includeIdle && m_traffic) {
             QList<Node> kept;
             for (const Node &n : std::as_const(m_graph.nodes))
@@ -346,6 +348,30 @@ private:
                 namespaces.insert(n.ns);
         m_graph.namespaces = QStringList(namespaces.begin(), namespaces.end());
         m_graph.namespaces.sort();
+    }
+
+    // Retries are counted per source and Service: on the edge from the source to the Service,
+    // or shared among the source's edges to the Service's workloads by their rates.
+    void addRetries()
+    {
+        for (const auto &r : std::as_const(m_retries)) {
+            QList<Edge *> matched;
+            double total = 0;
+            for (Edge &e : m_graph.edges) {
+                const Node *src = find(e.source);
+                const Node *dst = find(e.target);
+                if (!src || !dst || src->ns != r.srcNamespace || src->app != r.srcApp
+                    || (!src->version.isEmpty() && !r.srcVersion.isEmpty()
+                        && src->version != r.srcVersion)
+                    || dst->ns != r.dstNamespace || !servicesReaching(*dst).contains(r.dstService))
+                    continue;
+                matched << &e;
+                total += e.rps;
+            }
+            for (Edge *e : std::as_const(matched))
+                e->retriesPerSecond
+                    += r.perSecond * (total > 0 ? e->rps / total : 1.0 / double(matched.size()));
+        }
     }
 
     // Whether a routing object in `routingNs` applies to Service `name` in `ns`: a short host
@@ -414,6 +440,7 @@ private:
     QHash<QString, EdgeTotals> m_edges;
     QStringList m_order;
     QSet<QString> m_telemetryEdges;
+    QList<Telemetry::RetrySample> m_retries;
 };
 
 } // namespace

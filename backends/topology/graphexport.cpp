@@ -102,6 +102,8 @@ QJsonObject graphToJson(const Graph &graph)
             {QStringLiteral("fromTelemetry"), e.fromTelemetry},
             {QStringLiteral("badges"), routingJson(e)},
         };
+        if (e.retriesPerSecond > 0)
+            o.insert(QStringLiteral("retriesPerSecond"), e.retriesPerSecond);
         if (e.p99 >= 0) {
             o.insert(QStringLiteral("p50ms"), e.p50);
             o.insert(QStringLiteral("p95ms"), e.p95);

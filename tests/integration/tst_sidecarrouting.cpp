@@ -216,6 +216,18 @@ spec:
         QVERIFY(metrics.find("response_flags=\"FI\"") != std::string::npos);
         QVERIFY(metrics.find("response_flags=\"UT,URX\"") != std::string::npos);
         QVERIFY(metrics.find("destination_workload=\"reviews-v3\"") != std::string::npos);
+        // Envoy's retry statistics for the cluster, as a scrape of productpage's pod labels
+        // them: 2 retries for the first request, which then succeeded; 3 for the second, whose
+        // retries ran out.
+        const std::string labels = "{cluster_name=\"outbound|9080||" + std::string(kReviews)
+            + "\",namespace=\"bookinfo\",app=\"productpage\",version=\"v1\"}";
+        QVERIFY2(metrics.find("envoy_cluster_upstream_rq_retry" + labels + " 5\n")
+                     != std::string::npos,
+                 metrics.c_str());
+        QVERIFY(metrics.find("envoy_cluster_upstream_rq_retry_success" + labels + " 1\n")
+                != std::string::npos);
+        QVERIFY(metrics.find("envoy_cluster_upstream_rq_retry_limit_exceeded" + labels + " 1\n")
+                != std::string::npos);
         loop.stop();
     }
 

@@ -195,13 +195,17 @@ private Q_SLOTS:
     void queriesDoNotGrowWithNamespaces()
     {
         // One query per measure, all namespaces at once: the count is fixed.
-        QCOMPARE(MeshVocabulary::queries(MeshKind::Istio, 60).size(), 5);
+        QCOMPARE(MeshVocabulary::queries(MeshKind::Istio, 60).size(), 6);
         QCOMPARE(MeshVocabulary::queries(MeshKind::Linkerd, 60).size(), 5);
-        for (const QString &q : MeshVocabulary::queries(MeshKind::Istio, 300)) {
+        const QStringList istio = MeshVocabulary::queries(MeshKind::Istio, 300);
+        for (const QString &q : istio.mid(0, 5))
             QVERIFY(q.contains(QStringLiteral("reporter=\"destination\"")));
+        for (const QString &q : istio) {
             QVERIFY(q.contains(QStringLiteral("[300s]")));
             QVERIFY(!q.contains(QStringLiteral("namespace=")));
         }
+        // The sixth: the retries of the sources' proxies, from Envoy's cluster statistics.
+        QVERIFY(istio.last().contains(QStringLiteral("envoy_cluster_upstream_rq_retry")));
         QVERIFY(MeshVocabulary::queries(MeshKind::Linkerd, 60)
                     .first()
                     .contains(QStringLiteral("response_total{direction=\"outbound\"}")));
@@ -327,6 +331,53 @@ private Q_SLOTS:
         for (const Edge &e : unaffected.edges)
             QVERIFY2(!e.faultInjection, qPrintable(e.source + QLatin1String(" -> ") + e.target));
         QCOMPARE(g.namespaces, QStringList {QStringLiteral("bookinfo")});
+    }
+
+    // Envoy's retry statistics (per source pod labels and outbound cluster) land on the edges
+    // from that source to the Service: the workload graph's edge through the Service node, or
+    // shared by rate among the versioned apps the Service reaches.
+    void retriesOnEdges()
+    {
+        QueryResult retries
+            = PrometheusClient::parseVector(
+                  vector({{"\"namespace\":\"bookinfo\",\"app\":\"productpage\",\"version\":\"v1\","
+                           "\"cluster_name\":\"outbound|9080||reviews.bookinfo.svc.cluster.local\"",
+                           "2"},
+                          {"\"namespace\":\"bookinfo\",\"app\":\"reviews\",\"version\":\"v2\","
+                           "\"cluster_name\":\"outbound|9080||ratings.bookinfo.svc.cluster.local\"",
+                           "0"}}))
+                  .value();
+        TelemetrySnapshot t = traffic();
+        const TelemetrySnapshot parsed
+            = MeshVocabulary::interpret(MeshKind::Istio, {{}, {}, {}, {}, {}, retries});
+        QCOMPARE(parsed.retries.size(), 1); // a zero rate is no retry
+        t.retries = parsed.retries;
+        QCOMPARE(t.retries.first().dstService, QStringLiteral("reviews"));
+        QCOMPARE(t.retries.first().dstNamespace, QStringLiteral("bookinfo"));
+
+        const Graph g = buildGraph(bookinfo(), &t, BuildOptions {});
+        double onEdges = 0;
+        for (const Edge &e : g.edges) {
+            onEdges += e.retriesPerSecond;
+            if (e.retriesPerSecond > 0) {
+                QCOMPARE(e.source, QStringLiteral("wl:bookinfo/productpage-v1"));
+                QCOMPARE(e.target, QStringLiteral("svc:bookinfo/reviews"));
+            }
+        }
+        QCOMPARE(onEdges, 2.0);
+
+        BuildOptions versioned;
+        versioned.type = GraphType::VersionedApp;
+        const Graph v = buildGraph(bookinfo(), &t, versioned);
+        double shared = 0;
+        int edges = 0;
+        for (const Edge &e : v.edges)
+            if (e.retriesPerSecond > 0) {
+                shared += e.retriesPerSecond;
+                ++edges;
+            }
+        QVERIFY(qAbs(shared - 2.0) < 1e-9);
+        QVERIFY(edges >= 1);
     }
 
     void otherGraphTypes()
