@@ -4900,6 +4900,14 @@ Median (min. … max.)</translation>
         <source>a timeout or retries (VirtualService)</source>
         <translation>ein Zeitlimit oder Wiederholungen (VirtualService)</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Retries: %1/s (%2 per request), sent by the source&apos;s proxies&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wiederholungen: %1/s (%2 je Anfrage), gesendet von den Proxys der Quelle&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Routing of these requests:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Routing dieser Anfragen:&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

@@ -4900,6 +4900,14 @@ mediana (mín. … máx.)</translation>
         <source>a timeout or retries (VirtualService)</source>
         <translation>un plazo o reintentos (VirtualService)</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Retries: %1/s (%2 per request), sent by the source&apos;s proxies&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Reintentos: %1/s (%2 por petición), enviados por los proxies del origen&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Routing of these requests:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Enrutamiento de estas peticiones:&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>
