@@ -1936,10 +1936,6 @@
         <translation>Ihr Backend ist der Service %1/%2, der nicht existiert: Dorthin geroutete Anfragen erhalten 500. Korrigieren Sie die backendRef oder legen Sie den Service an.</translation>
     </message>
     <message>
-        <source>Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets HTTPRoutes of %3 refer to it: the reference is refused. Add a ReferenceGrant in %1.</source>
-        <translation>Ihr Backend %1/%2 liegt in einem anderen Namespace, und kein ReferenceGrant in %1 erlaubt HTTPRoutes aus %3 den Verweis: Der Verweis wird abgelehnt. Legen Sie einen ReferenceGrant in %1 an.</translation>
-    </message>
-    <message>
         <source>Its backend %1/%2 names no port; a Service backend needs one. Add the port (the Service has %3).</source>
         <translation>Ihr Backend %1/%2 nennt keinen Port; ein Service-Backend braucht einen. Ergänzen Sie den Port (der Service hat %3).</translation>
     </message>
@@ -1950,6 +1946,10 @@
     <message>
         <source>Sidecar injection is on in %1 (%2), but %3 of its %4 pods run without the %5 sidecar: they started before injection was turned on, so their traffic bypasses the mesh. Restart it (meshdeck mesh restart --namespace %1).</source>
         <translation>Die Sidecar-Injektion ist in %1 eingeschaltet (%2), aber %3 von %4 Pods laufen ohne den Sidecar %5: Sie starteten, bevor die Injektion eingeschaltet wurde, ihr Verkehr umgeht also das Mesh. Starten Sie die Workload neu (meshdeck mesh restart --namespace %1).</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets %4s of %3 refer to it: the reference is refused. Add a ReferenceGrant in %1.</source>
+        <translation>Ihr Backend %1/%2 liegt in einem anderen Namespace, und kein ReferenceGrant in %1 erlaubt %4s aus %3 den Verweis: Der Verweis wird abgelehnt. Legen Sie einen ReferenceGrant in %1 an.</translation>
     </message>
 </context>
 <context>

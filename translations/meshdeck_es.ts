@@ -1936,10 +1936,6 @@
         <translation>Su backend es el Service %1/%2, que no existe: las solicitudes enrutadas a él reciben 500. Corrija el backendRef o cree el Service.</translation>
     </message>
     <message>
-        <source>Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets HTTPRoutes of %3 refer to it: the reference is refused. Add a ReferenceGrant in %1.</source>
-        <translation>Su backend %1/%2 está en otro espacio de nombres y ningún ReferenceGrant en %1 permite que las HTTPRoutes de %3 lo referencien: la referencia se rechaza. Añada un ReferenceGrant en %1.</translation>
-    </message>
-    <message>
         <source>Its backend %1/%2 names no port; a Service backend needs one. Add the port (the Service has %3).</source>
         <translation>Su backend %1/%2 no indica puerto; un backend Service necesita uno. Añada el puerto (el Service tiene %3).</translation>
     </message>
@@ -1950,6 +1946,10 @@
     <message>
         <source>Sidecar injection is on in %1 (%2), but %3 of its %4 pods run without the %5 sidecar: they started before injection was turned on, so their traffic bypasses the mesh. Restart it (meshdeck mesh restart --namespace %1).</source>
         <translation>La inyección de sidecars está activada en %1 (%2), pero %3 de sus %4 pods se ejecutan sin el sidecar %5: arrancaron antes de activarla, así que su tráfico evita la malla. Reinícielo (meshdeck mesh restart --namespace %1).</translation>
+    </message>
+    <message>
+        <source>Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets %4s of %3 refer to it: the reference is refused. Add a ReferenceGrant in %1.</source>
+        <translation>Su backend %1/%2 está en otro espacio de nombres y ningún ReferenceGrant en %1 permite que las %4s de %3 lo referencien: la referencia se rechaza. Añada un ReferenceGrant en %1.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ const Watched kWatched[] = {
     {"linkerd.io", "ServiceProfile"},
     {"gateway.networking.k8s.io", "Gateway"},
     {"gateway.networking.k8s.io", "HTTPRoute"},
+    {"gateway.networking.k8s.io", "GRPCRoute"},
     {"gateway.networking.k8s.io", "ReferenceGrant"},
 };
 } // namespace

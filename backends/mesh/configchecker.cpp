@@ -23,9 +23,12 @@ QList<ConfigFinding> ConfigChecker::run(Half half)
         for (const QJsonObject &gw : m_objects.istioGateways)
             if (wanted(gw))
                 istioGateway(gw);
-        for (const QJsonObject &route : m_objects.httpRoutes)
-            if (wanted(route))
-                httpRoute(route);
+        for (const QJsonObject &r : m_objects.httpRoutes)
+            if (wanted(r))
+                route(r, "HTTPRoute");
+        for (const QJsonObject &r : m_objects.grpcRoutes)
+            if (wanted(r))
+                route(r, "GRPCRoute");
     } else {
         for (const QJsonObject &dr : m_objects.destinationRules)
             if (wanted(dr))

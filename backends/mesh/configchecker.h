@@ -49,9 +49,10 @@ private:
     void tlsAgainstPeerAuthentication(const QJsonObject &dr, const QJsonObject &policy,
                                       const QString &path, const QString &hostNs);
     void istioGateway(const QJsonObject &gw);
-    void httpRoute(const QJsonObject &route);
-    void backendRef(const QJsonObject &route, const QJsonObject &ref, const QString &path,
-                    QStringList *services);
+    // An HTTPRoute or a GRPCRoute (`routeKind`): the same parentRefs and backendRefs.
+    void route(const QJsonObject &route, const char *routeKind);
+    void backendRef(const QJsonObject &route, const char *routeKind, const QJsonObject &ref,
+                    const QString &path, QStringList *services);
     void injection();
 
     const ConfigObjects &m_objects;

@@ -199,7 +199,7 @@ void ConfigChecker::istioGateway(const QJsonObject &gw)
             .arg(pairs.join(QLatin1String(", "))));
 }
 
-void ConfigChecker::httpRoute(const QJsonObject &route)
+void ConfigChecker::route(const QJsonObject &route, const char *routeKind)
 {
     const QJsonObject spec = specOf(route);
     const QString ns = nsOf(route);
@@ -218,14 +218,14 @@ void ConfigChecker::httpRoute(const QJsonObject &route)
                 services << refNs + QLatin1Char('/') + name;
                 continue;
             }
-            add("MD0401", Severity::Error, kGatewayApi, "HTTPRoute", route, field,
+            add("MD0401", Severity::Error, kGatewayApi, routeKind, route, field,
                 tr("Its parent is the Service %1/%2, which does not exist: the mesh applies "
                    "the route to nothing. Correct the parentRef or create the Service.")
                     .arg(refNs, name));
         } else if (kind == QLatin1String("Gateway") && group == kGatewayApi) {
             if (m_index.gateway(refNs, name))
                 continue;
-            add("MD0401", Severity::Error, kGatewayApi, "HTTPRoute", route, field,
+            add("MD0401", Severity::Error, kGatewayApi, routeKind, route, field,
                 tr("Its parent is the Gateway %1/%2, which does not exist: no listener "
                    "serves the route. Correct the parentRef or create the Gateway.")
                     .arg(refNs, name));
@@ -236,7 +236,7 @@ void ConfigChecker::httpRoute(const QJsonObject &route)
         const QJsonArray refs
             = rules.at(i).toObject().value(QLatin1String("backendRefs")).toArray();
         for (qsizetype j = 0; j < refs.size(); ++j)
-            backendRef(route, refs.at(j).toObject(),
+            backendRef(route, routeKind, refs.at(j).toObject(),
                        QStringLiteral("spec.") + indexed("rules", i) + QLatin1Char('.')
                            + indexed("backendRefs", j),
                        &services);
@@ -246,8 +246,8 @@ void ConfigChecker::httpRoute(const QJsonObject &route)
         m_findings[i].services = services;
 }
 
-void ConfigChecker::backendRef(const QJsonObject &route, const QJsonObject &ref,
-                               const QString &path, QStringList *services)
+void ConfigChecker::backendRef(const QJsonObject &route, const char *routeKind,
+                               const QJsonObject &ref, const QString &path, QStringList *services)
 {
     const QString group = ref.value(QLatin1String("group")).toString();
     const QString kind = ref.value(QLatin1String("kind")).toString(QStringLiteral("Service"));
@@ -258,22 +258,22 @@ void ConfigChecker::backendRef(const QJsonObject &route, const QJsonObject &ref,
     const QString name = ref.value(QLatin1String("name")).toString();
     const ConfigIndex::Service *service = m_index.service(refNs, name);
     if (!service) {
-        add("MD0402", Severity::Error, kGatewayApi, "HTTPRoute", route, path,
+        add("MD0402", Severity::Error, kGatewayApi, routeKind, route, path,
             tr("Its backend is the Service %1/%2, which does not exist: requests routed to "
                "it get 500. Correct the backendRef or create the Service.")
                 .arg(refNs, name));
         return;
     }
     *services << refNs + QLatin1Char('/') + name;
-    if (refNs != ns && !m_index.referencePermitted(ns, refNs, name)) {
-        add("MD0404", Severity::Error, kGatewayApi, "HTTPRoute", route, path,
+    if (refNs != ns && !m_index.referencePermitted(QLatin1String(routeKind), ns, refNs, name)) {
+        add("MD0404", Severity::Error, kGatewayApi, routeKind, route, path,
             tr("Its backend %1/%2 is in another namespace, and no ReferenceGrant in %1 lets "
-               "HTTPRoutes of %3 refer to it: the reference is refused. Add a "
+               "%4s of %3 refer to it: the reference is refused. Add a "
                "ReferenceGrant in %1.")
-                .arg(refNs, name, ns));
+                .arg(refNs, name, ns, QLatin1String(routeKind)));
     }
     if (!ref.contains(QLatin1String("port"))) {
-        add("MD0403", Severity::Error, kGatewayApi, "HTTPRoute", route,
+        add("MD0403", Severity::Error, kGatewayApi, routeKind, route,
             path + QStringLiteral(".port"),
             tr("Its backend %1/%2 names no port; a Service backend needs one. Add the "
                "port (the Service has %3).")
@@ -285,7 +285,7 @@ void ConfigChecker::backendRef(const QJsonObject &route, const QJsonObject &ref,
         QStringList ports;
         for (int p : service->ports)
             ports << QString::number(p);
-        add("MD0403", Severity::Error, kGatewayApi, "HTTPRoute", route,
+        add("MD0403", Severity::Error, kGatewayApi, routeKind, route,
             path + QStringLiteral(".port"),
             tr("Its backend %1/%2 has no port %3 (its ports: %4). Correct the port.")
                 .arg(refNs, name)

@@ -41,10 +41,10 @@ struct ConfigFinding
 //   MD0202 DestinationRule subset whose labels select no pod of its Service         warning
 //   MD0203 DestinationRule disables TLS where PeerAuthentication requires STRICT    error
 //   MD0301 Istio Gateway selector matches no pod                                   error
-//   MD0401 HTTPRoute parentRef (Gateway or Service) not found                      error
-//   MD0402 HTTPRoute backendRef Service not found                                  error
-//   MD0403 HTTPRoute backendRef port missing or not a port of the Service          error
-//   MD0404 HTTPRoute backendRef in another namespace without a ReferenceGrant      error
+//   MD0401 HTTPRoute/GRPCRoute parentRef (Gateway or Service) not found            error
+//   MD0402 HTTPRoute/GRPCRoute backendRef Service not found                        error
+//   MD0403 HTTPRoute/GRPCRoute backendRef port missing or not the Service's        error
+//   MD0404 HTTPRoute/GRPCRoute backendRef in another namespace, no ReferenceGrant  error
 //   MD0501 injection on in the namespace but pods without the sidecar (restart)    warning
 class ConfigChecks
 {

@@ -194,8 +194,8 @@ QString ConfigIndex::mtlsMode(const QString &ns, QString *policy) const
     return setting.first;
 }
 
-bool ConfigIndex::referencePermitted(const QString &fromNs, const QString &toNs,
-                                     const QString &name) const
+bool ConfigIndex::referencePermitted(const QString &fromKind, const QString &fromNs,
+                                     const QString &toNs, const QString &name) const
 {
     for (const QJsonObject *grant : m_grantsByNs.value(toNs)) {
         const QJsonObject spec = specOf(*grant);
@@ -205,7 +205,7 @@ bool ConfigIndex::referencePermitted(const QString &fromNs, const QString &toNs,
             from = from
                 || (o.value(QLatin1String("group")).toString()
                         == QLatin1String("gateway.networking.k8s.io")
-                    && o.value(QLatin1String("kind")).toString() == QLatin1String("HTTPRoute")
+                    && o.value(QLatin1String("kind")).toString() == fromKind
                     && o.value(QLatin1String("namespace")).toString() == fromNs);
         }
         if (!from)

@@ -57,9 +57,10 @@ public:
     // The mTLS mode PeerAuthentications give a namespace's workloads (namespace-wide policy,
     // else the mesh-wide one in istio-system, else PERMISSIVE), and the policy that sets it.
     [[nodiscard]] QString mtlsMode(const QString &ns, QString *policy = nullptr) const;
-    // Whether a ReferenceGrant in `toNs` lets an HTTPRoute of `fromNs` refer to Service `name`.
-    [[nodiscard]] bool referencePermitted(const QString &fromNs, const QString &toNs,
-                                          const QString &name) const;
+    // Whether a ReferenceGrant in `toNs` lets a route of kind `fromKind` (HTTPRoute,
+    // GRPCRoute) in `fromNs` refer to Service `name`.
+    [[nodiscard]] bool referencePermitted(const QString &fromKind, const QString &fromNs,
+                                          const QString &toNs, const QString &name) const;
     [[nodiscard]] const QList<Pod> &pods() const { return m_pods; }
 
 private:

@@ -32,7 +32,7 @@ int ConfigObjects::routingObjectCount() const
 {
     return int(virtualServices.size() + destinationRules.size() + istioGateways.size()
                + serviceEntries.size() + peerAuthentications.size() + gateways.size()
-               + httpRoutes.size() + referenceGrants.size());
+               + httpRoutes.size() + grpcRoutes.size() + referenceGrants.size());
 }
 
 Result<ConfigObjects> ConfigObjects::fetch(Kube::KubeClient &client)
@@ -68,6 +68,7 @@ Result<ConfigObjects> ConfigObjects::fetch(Kube::KubeClient &client)
         = optional("gateway.networking.k8s.io", gatewayApi, "httproutes", &o.httpRoutes);
     if (o.gatewayApiServed) {
         optional("gateway.networking.k8s.io", gatewayApi, "gateways", &o.gateways);
+        optional("gateway.networking.k8s.io", {"v1", "v1alpha2"}, "grpcroutes", &o.grpcRoutes);
         optional("gateway.networking.k8s.io", gatewayApi, "referencegrants", &o.referenceGrants);
     }
     if (failure)
@@ -99,6 +100,7 @@ std::optional<ConfigObjects> ConfigObjects::fromCache(const Kube::ClusterSession
     optional("security.istio.io", "PeerAuthentication", &o.peerAuthentications);
     o.gatewayApiServed = optional("gateway.networking.k8s.io", "HTTPRoute", &o.httpRoutes);
     optional("gateway.networking.k8s.io", "Gateway", &o.gateways);
+    optional("gateway.networking.k8s.io", "GRPCRoute", &o.grpcRoutes);
     optional("gateway.networking.k8s.io", "ReferenceGrant", &o.referenceGrants);
     return o;
 }

@@ -25,7 +25,7 @@ struct ConfigObjects
     QList<QJsonObject> virtualServices, destinationRules, istioGateways, serviceEntries;
     QList<QJsonObject> peerAuthentications;
     // gateway.networking.k8s.io
-    QList<QJsonObject> gateways, httpRoutes, referenceGrants;
+    QList<QJsonObject> gateways, httpRoutes, grpcRoutes, referenceGrants;
     bool istioServed = false; // the cluster serves networking.istio.io
     bool gatewayApiServed = false; // the cluster serves gateway.networking.k8s.io
 

@@ -45,6 +45,8 @@ ConfigObjects objectsFrom(const QByteArray &yaml)
             target = &o.peerAuthentications;
         else if (kind == QLatin1String("HTTPRoute"))
             target = &o.httpRoutes;
+        else if (kind == QLatin1String("GRPCRoute"))
+            target = &o.grpcRoutes;
         else if (kind == QLatin1String("ReferenceGrant"))
             target = &o.referenceGrants;
         if (target)
@@ -346,6 +348,29 @@ spec:
                             "MD0403 HTTPRoute/shop/web spec.rules[0].backendRefs[2].port",
                             "MD0404 HTTPRoute/shop/web spec.rules[1].backendRefs[0]"}
             << "shop/details";
+        // A GRPCRoute has the same references; a ReferenceGrant for HTTPRoutes does not let
+        // it through.
+        QTest::newRow("grpc route references wrong")
+            << QByteArray(R"(
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: http-only, namespace: bookinfo}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: shop}]
+  to: [{group: "", kind: Service}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: rpc, namespace: shop}
+spec:
+  parentRefs: [{kind: Service, group: "", name: ledger}]
+  rules:
+  - backendRefs: [{name: reviews, namespace: bookinfo, port: 9080}, {name: ledger, port: 50051}]
+)")
+            << QStringList {"MD0401 GRPCRoute/shop/rpc spec.parentRefs[0]",
+                            "MD0404 GRPCRoute/shop/rpc spec.rules[0].backendRefs[0]",
+                            "MD0402 GRPCRoute/shop/rpc spec.rules[0].backendRefs[1]"}
+            << "shop/ledger";
         QTest::newRow("restart needed") << QByteArray(R"(
 apiVersion: v1
 kind: Pod
