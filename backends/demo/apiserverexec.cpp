@@ -30,28 +30,27 @@ QStringList values(const httplib::Request &req, const char *name)
     return out;
 }
 
-// The protocol versions a SPDY client offers (one header, comma-separated, or several).
-QStringList offered(const httplib::Request &req)
+// The values of a list header, in the client's order (one header, comma-separated, or several).
+QStringList listHeader(const httplib::Request &req, const char *name)
 {
     QStringList out;
-    for (size_t i = 0; i < req.get_header_value_count("X-Stream-Protocol-Version"); ++i)
-        for (const QString &p :
-             QString::fromStdString(req.get_header_value("X-Stream-Protocol-Version", i))
-                 .split(QLatin1Char(','), Qt::SkipEmptyParts))
+    for (size_t i = 0; i < req.get_header_value_count(name); ++i)
+        for (const QString &p : QString::fromStdString(req.get_header_value(name, i))
+                                    .split(QLatin1Char(','), Qt::SkipEmptyParts))
             out << p.trimmed();
     return out;
 }
 
-// The WebSocket subprotocols a client offers, in its order.
+// The protocol versions a SPDY client offers.
+QStringList offered(const httplib::Request &req)
+{
+    return listHeader(req, "X-Stream-Protocol-Version");
+}
+
+// The WebSocket subprotocols a client offers.
 QStringList webSocketProtocols(const httplib::Request &req)
 {
-    QStringList out;
-    for (size_t i = 0; i < req.get_header_value_count("Sec-WebSocket-Protocol"); ++i)
-        for (const QString &p :
-             QString::fromStdString(req.get_header_value("Sec-WebSocket-Protocol", i))
-                 .split(QLatin1Char(','), Qt::SkipEmptyParts))
-            out << p.trimmed();
-    return out;
+    return listHeader(req, "Sec-WebSocket-Protocol");
 }
 
 // kubectl 1.31 and later tunnel SPDY through the WebSocket; the StreamServer speaks that.

@@ -64,6 +64,17 @@ struct ForwardSession::State
     {
     }
 
+    // A read or write of the connection as wslay's callbacks answer it: the bytes moved, or -1
+    // with "would block" or "failed" set.
+    ssize_t moveResult(wslay_event_context_ptr ctx, long n)
+    {
+        moved = moved || n > 0;
+        if (n > 0)
+            return n;
+        wslay_event_set_error(ctx, n == 0 ? WSLAY_ERR_WOULDBLOCK : WSLAY_ERR_CALLBACK_FAILURE);
+        return -1;
+    }
+
     // Queues a message whose first byte is the channel: wslay copies it.
     void queue(const char *message, size_t size)
     {
@@ -360,12 +371,7 @@ void ForwardSession::run(const std::string &key, const std::atomic_bool &stoppin
     callbacks.recv_callback
         = [](wslay_event_context_ptr ctx, uint8_t *buf, size_t len, int, void *user) -> ssize_t {
         auto &state = *static_cast<State *>(user);
-        const long n = state.client.readSome(buf, len);
-        state.moved = state.moved || n > 0;
-        if (n > 0)
-            return n;
-        wslay_event_set_error(ctx, n == 0 ? WSLAY_ERR_WOULDBLOCK : WSLAY_ERR_CALLBACK_FAILURE);
-        return -1;
+        return state.moveResult(ctx, state.client.readSome(buf, len));
     };
     // Payloads go to the connection directly; a frame's header (a few bytes, flagged "more")
     // is held and sent with the start of its payload, in one TLS record.
@@ -390,12 +396,7 @@ void ForwardSession::run(const std::string &key, const std::atomic_bool &stoppin
             state.moved = true;
             return ssize_t(len);
         }
-        const long n = state.client.writeSome(bytes, len);
-        state.moved = state.moved || n > 0;
-        if (n > 0)
-            return n;
-        wslay_event_set_error(ctx, n == 0 ? WSLAY_ERR_WOULDBLOCK : WSLAY_ERR_CALLBACK_FAILURE);
-        return -1;
+        return state.moveResult(ctx, state.client.writeSome(bytes, len));
     };
     callbacks.on_msg_recv_callback
         = [](wslay_event_context_ptr, const wslay_event_on_msg_recv_arg *arg, void *user) {

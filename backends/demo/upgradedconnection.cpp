@@ -74,6 +74,24 @@ void makeNonBlocking(int fd)
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
+// A non-blocking read or write of a plain socket: the bytes moved, 0 when it would block
+// (*waitsFor says for what), -1 at end of stream or on failure.
+template<typename Io> long plainIo(Io io, short event, short *waitsFor)
+{
+    for (;;) {
+        const ssize_t n = io();
+        if (n > 0)
+            return long(n);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            *waitsFor = event;
+            return 0;
+        }
+        return -1;
+    }
+}
+
 } // namespace
 
 UpgradedConnection::UpgradedConnection(int fd, SSL *ssl)
@@ -170,36 +188,14 @@ long UpgradedConnection::readSome(void *buffer, size_t size)
 {
     if (m_ssl)
         return sslResult(SSL_read(m_ssl, buffer, int(std::min<size_t>(size, INT_MAX))));
-    for (;;) {
-        const ssize_t n = ::recv(m_fd, buffer, size, 0);
-        if (n > 0)
-            return long(n);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            m_waitsFor = POLLIN;
-            return 0;
-        }
-        return -1;
-    }
+    return plainIo([&] { return ::recv(m_fd, buffer, size, 0); }, POLLIN, &m_waitsFor);
 }
 
 long UpgradedConnection::writeSome(const void *data, size_t size)
 {
     if (m_ssl)
         return sslResult(SSL_write(m_ssl, data, int(std::min<size_t>(size, INT_MAX))));
-    for (;;) {
-        const ssize_t n = ::send(m_fd, data, size, MSG_NOSIGNAL);
-        if (n > 0)
-            return long(n);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
-            m_waitsFor = POLLOUT;
-            return 0;
-        }
-        return -1;
-    }
+    return plainIo([&] { return ::send(m_fd, data, size, MSG_NOSIGNAL); }, POLLOUT, &m_waitsFor);
 }
 
 void UpgradedConnection::relayTo(int port, std::string_view preamble,
