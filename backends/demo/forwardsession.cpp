@@ -184,6 +184,15 @@ struct ForwardSession::State
         }
     }
 
+    // Whether to read from the client: it may send, and no pod's queue is full.
+    [[nodiscard]] bool readable() const
+    {
+        for (const Port &p : ports)
+            if (p.toPod.size() >= kHigh)
+                return false;
+        return clientOpen && wslay_event_want_read(ws);
+    }
+
     // Moves what can move without waiting; true when anything did.
     bool step()
     {
@@ -203,10 +212,7 @@ struct ForwardSession::State
             progressed = progressed || moved;
         }
         // From the client, unless a pod cannot take more.
-        bool podsFull = false;
-        for (const Port &p : ports)
-            podsFull = podsFull || p.toPod.size() >= kHigh;
-        if (clientOpen && !podsFull && wslay_event_want_read(ws)) {
+        if (readable()) {
             if (wslay_event_recv(ws) != 0)
                 clientOpen = false;
             progressed = progressed || moved;
@@ -288,7 +294,7 @@ struct ForwardSession::State
         if (clientOpen) {
             if (outAt < out.size() || wslay_event_want_write(ws))
                 c.events |= client.waitsFor() ? client.waitsFor() : POLLOUT;
-            if (wslay_event_want_read(ws))
+            if (readable())
                 c.events |= POLLIN;
         }
         fds.push_back(c);
@@ -453,7 +459,8 @@ void ForwardSession::run(const std::string &key, const std::atomic_bool &stoppin
                 continue;
             }
         }
-        if (s.step() || s.client.hasBuffered())
+        // TLS may hold decrypted bytes the socket no longer shows: read them before polling.
+        if (s.step() || (s.client.hasBuffered() && s.readable()))
             continue;
         const auto untilCheck
             = std::chrono::duration_cast<std::chrono::milliseconds>(nextCheck - Clock::now())
