@@ -447,12 +447,6 @@ bool BookinfoTraffic::start()
         proxy(*p->inbound, true, p->workload(), fqdn(p->app),
               {p->pool(*p->proxyLoop, p->meshed->port())}, t, p->app + "-inbound");
     }
-    const auto inboundOf = [](Pod *from, const std::vector<Pod *> &to) {
-        std::vector<UpstreamPool *> pools;
-        for (Pod *p : to)
-            pools.push_back(from->pool(*from->proxyLoop, p->inbound->port(), true)); // h2
-        return pools;
-    };
     // The application's calls leave through routed sidecars (VirtualServices, DestinationRules).
     const auto routed = [&](Pod *from, HttpListener *listener, const std::string &service,
                             const std::vector<Pod *> &to, const std::string &name) {
@@ -468,9 +462,10 @@ bool BookinfoTraffic::start()
     routed(productpage, ppToReviews, "reviews", reviews, "productpage-to-reviews");
     for (auto &[r, l] : toRatings)
         routed(r, l, "ratings", {ratings}, r->app + '-' + r->version + "-to-ratings");
-    // The ingress gateway in front of productpage's sidecar.
-    proxy(*gwToProductpage, false, gateway->workload(), fqdn("productpage"),
-          inboundOf(gateway, {productpage}), t, "istio-ingressgateway");
+    // The ingress gateway in front of productpage's sidecar, routing as the VirtualServices
+    // bound to its Gateways say (Bookinfo's: /productpage, /static, /login, /logout, /api).
+    routed(gateway, gwToProductpage, "productpage", {productpage}, "istio-ingressgateway");
+    gateway->sidecars.back()->setGateway(true);
     gateway->inbound->route("", [](const HttpExchangePtr &request) {
         request->reply(404, "text/plain", "no route\n");
     });

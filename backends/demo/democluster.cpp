@@ -186,10 +186,12 @@ VoidResult DemoCluster::start()
                 store().objects(QStringLiteral("networking.istio.io/virtualservices")),
                 store().objects(QStringLiteral("networking.istio.io/destinationrules")),
                 store().objects(QStringLiteral("gateway.networking.k8s.io/httproutes")),
-                store().objects(QStringLiteral("/services"))};
+                store().objects(QStringLiteral("/services")),
+                store().objects(QStringLiteral("networking.istio.io/gateways"))};
             if (now.virtualServices == last.virtualServices
                 && now.destinationRules == last.destinationRules
-                && now.httpRoutes == last.httpRoutes && now.services == last.services)
+                && now.httpRoutes == last.httpRoutes && now.services == last.services
+                && now.gateways == last.gateways)
                 return false;
             last = now;
             *objects = std::move(now);

@@ -62,10 +62,21 @@ void OutboundSidecar::handle(const HttpExchangePtr &request)
             call->headers.emplace_back(k, v);
     call->headers.emplace_back("x-meshdeck-peer", m_self.encode());
     call->headers.emplace_back("x-forwarded-by", m_name);
-    if (m_routes)
+    if (m_routes && m_gateway)
+        call->decision = m_routes->decideAtGateway(request->header("host"), request->method,
+                                                   request->target, request->headers);
+    else if (m_routes)
         call->decision
             = m_routes->decide(m_service, request->method, request->target, request->headers);
     const SidecarRoutes::Decision &d = call->decision;
+    if (m_gateway && d.noRoute && d.noRouteStatus == 404) {
+        finish(call, HttpReply {404, "", "text/plain", {}, {}, {}}, 404, "NR");
+        return;
+    }
+    if (m_gateway && !d.host.empty() && d.host != m_service) {
+        finish(call, HttpReply {503, "no healthy upstream", "text/plain", {}, {}, {}}, 503, "UH");
+        return;
+    }
     if (d.fault.abortStatus > 0) {
         finish(call,
                HttpReply {d.fault.abortStatus, "fault filter abort", "text/plain", {}, {}, {}},

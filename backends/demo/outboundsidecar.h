@@ -35,6 +35,10 @@ public:
     OutboundSidecar(EventLoop &loop, HttpListener &listener, MeshWorkload self, std::string service,
                     std::vector<Endpoint> endpoints, MeshTelemetry *telemetry,
                     const SidecarRoutes *routes, std::string name);
+    // The ingress gateway: requests are routed by the VirtualServices bound to its Gateways
+    // (404 NR when none takes them); `service` is the one its endpoints serve, and a route to
+    // another answers 503 UH (the demo's gateway reaches only that one).
+    void setGateway(bool gateway) { m_gateway = gateway; }
 
 private:
     struct Call;
@@ -51,6 +55,7 @@ private:
 
     EventLoop &m_loop;
     MeshWorkload m_self;
+    bool m_gateway = false;
     std::string m_service;
     std::vector<Endpoint> m_endpoints;
     std::vector<int> m_failures; // consecutive, per endpoint

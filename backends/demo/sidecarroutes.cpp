@@ -3,6 +3,7 @@
 #include <kube/meshnames.h>
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 #include <optional>
@@ -74,6 +75,7 @@ struct Destination
     std::string subset;
     int weight = 0;
     bool otherHost = false; // a route to another Service: this sidecar's endpoints do not serve it
+    std::string host; // the destination's qualified host
     // An HTTPRoute's backendRef: the endpoints its Service selects (none found: no route).
     bool byService = false;
     std::string backend;
@@ -215,10 +217,19 @@ std::string queryValue(const std::string &target, const std::string &key, bool *
 
 } // namespace
 
+// A rule of a VirtualService bound to a Gateway the ingress gateway serves.
+struct GatewayRoute
+{
+    std::vector<std::string> hosts; // "*", "*.example.com", "shop.example.com"
+    Rule rule;
+};
+
 struct SidecarRoutes::Table
 {
     std::map<std::string, std::vector<Rule>> rules; // by qualified host
     std::map<std::string, HostPolicy> policies;
+    std::vector<GatewayRoute> gateway; // in the order of the VirtualServices, then their rules
+    bool gatewayConfigured = false; // an Istio Gateway selects the ingress gateway's pods
 };
 
 namespace {
@@ -253,6 +264,48 @@ std::tuple<int, int, int, int, int> precedence(const Match &m)
         : m.uri->kind != StringMatch::Kind::Exact ? int(m.uri->value.size())
                                                   : 0;
     return {exact ? 0 : 1, -prefix, m.method ? 0 : 1, -int(m.headers.size()), -int(m.query.size())};
+}
+
+// One http rule of a VirtualService of namespace `ns` ("ns/name" `name`) for `host` (empty at a
+// gateway, where every destination is the gateway's to reach); nothing when it can match nothing.
+std::optional<Rule> ruleOf(const QJsonObject &http, const QString &name, const QString &ns,
+                           const std::string &host)
+{
+    Rule rule;
+    rule.name = name.toStdString();
+    for (const QJsonValue &m : http.value(QLatin1String("match")).toArray()) {
+        Match match = matchOf(m.toObject());
+        if (match.valid)
+            rule.matches.push_back(std::move(match));
+    }
+    if (!http.value(QLatin1String("match")).toArray().isEmpty() && rule.matches.empty())
+        return std::nullopt; // every match malformed: the rule matches nothing
+    const QJsonArray route = http.value(QLatin1String("route")).toArray();
+    for (const QJsonValue &d : route) {
+        const QJsonObject dest = d.toObject().value(QLatin1String("destination")).toObject();
+        Destination out;
+        out.subset = dest.value(QLatin1String("subset")).toString().toStdString();
+        out.weight = route.size() == 1 ? 100 : d.toObject().value(QLatin1String("weight")).toInt();
+        out.host = qualified(dest.value(QLatin1String("host")).toString(), ns);
+        out.otherHost = !host.empty() && out.host != host;
+        rule.route.push_back(out);
+    }
+    const QJsonObject fault = http.value(QLatin1String("fault")).toObject();
+    const QJsonObject delay = fault.value(QLatin1String("delay")).toObject();
+    if (!delay.isEmpty()) {
+        rule.delayMs = std::max(
+            0.0, SidecarRoutes::durationMs(delay.value(QLatin1String("fixedDelay")).toString()));
+        rule.delayPercent = percentOf(delay);
+    }
+    const QJsonObject abort = fault.value(QLatin1String("abort")).toObject();
+    if (!abort.isEmpty()) {
+        rule.abortStatus = abort.value(QLatin1String("httpStatus")).toInt(503);
+        rule.abortPercent = percentOf(abort);
+    }
+    rule.timeoutMs
+        = std::max(0.0, SidecarRoutes::durationMs(http.value(QLatin1String("timeout")).toString()));
+    rule.retry = retryOf(http.value(QLatin1String("retries")).toObject());
+    return rule;
 }
 
 } // namespace
@@ -429,66 +482,64 @@ void SidecarRoutes::update(const Objects &objects)
             policy.outlier.ejectionMs = ejection > 0 ? ejection : 30000;
         }
     }
+    // The Istio Gateways the demo's ingress gateway serves: those whose selector takes its pod.
+    QSet<QString> served;
+    for (const QJsonObject &gw : objects.gateways) {
+        const QJsonObject selector = gw.value(QLatin1String("spec"))
+                                         .toObject()
+                                         .value(QLatin1String("selector"))
+                                         .toObject();
+        bool selects = !selector.isEmpty();
+        for (auto it = selector.begin(); it != selector.end(); ++it)
+            selects = selects
+                && ((it.key() == QLatin1String("istio")
+                     && it.value().toString() == QLatin1String("ingressgateway"))
+                    || (it.key() == QLatin1String("app")
+                        && it.value().toString() == QLatin1String("istio-ingressgateway")));
+        if (selects)
+            served.insert(nsOf(gw) + QLatin1Char('/')
+                          + gw.value(QLatin1String("metadata"))
+                                .toObject()
+                                .value(QLatin1String("name"))
+                                .toString());
+    }
+    table->gatewayConfigured = !served.isEmpty();
     for (const QJsonObject &vs : virtualServices) {
         const QJsonObject spec = vs.value(QLatin1String("spec")).toObject();
         const QJsonArray gateways = spec.value(QLatin1String("gateways")).toArray();
-        bool mesh = gateways.isEmpty();
-        for (const QJsonValue &g : gateways)
-            mesh = mesh || g.toString() == QLatin1String("mesh");
-        if (!mesh)
-            continue; // a gateway's routes: not the sidecars'
         const QString ns = nsOf(vs);
         const QString name = ns + QLatin1Char('/')
             + vs.value(QLatin1String("metadata"))
                   .toObject()
                   .value(QLatin1String("name"))
                   .toString();
+        bool mesh = gateways.isEmpty();
+        bool atGateway = false;
+        for (const QJsonValue &g : gateways) {
+            const QString ref = g.toString();
+            mesh = mesh || ref == QLatin1String("mesh");
+            atGateway = atGateway
+                || served.contains(ref.contains(QLatin1Char('/')) ? ref
+                                                                  : ns + QLatin1Char('/') + ref);
+        }
+        if (atGateway) {
+            std::vector<std::string> hosts;
+            for (const QJsonValue &h : spec.value(QLatin1String("hosts")).toArray())
+                hosts.push_back(h.toString().toStdString());
+            for (const QJsonValue &r : spec.value(QLatin1String("http")).toArray())
+                if (auto rule = ruleOf(r.toObject(), name, ns, {}))
+                    table->gateway.push_back({hosts, std::move(*rule)});
+        }
+        if (!mesh)
+            continue; // a gateway's routes only: not the sidecars'
         for (const QJsonValue &h : spec.value(QLatin1String("hosts")).toArray()) {
             const std::string host = qualified(h.toString(), ns);
             auto &rules = table->rules[host];
             if (!rules.empty())
                 continue; // the first VirtualService for a host wins, as with Istio's merge
-            for (const QJsonValue &r : spec.value(QLatin1String("http")).toArray()) {
-                const QJsonObject http = r.toObject();
-                Rule rule;
-                rule.name = name.toStdString();
-                for (const QJsonValue &m : http.value(QLatin1String("match")).toArray()) {
-                    Match match = matchOf(m.toObject());
-                    if (match.valid)
-                        rule.matches.push_back(std::move(match));
-                }
-                if (!http.value(QLatin1String("match")).toArray().isEmpty() && rule.matches.empty())
-                    continue; // every match malformed: the rule matches nothing
-                const QJsonArray route = http.value(QLatin1String("route")).toArray();
-                for (const QJsonValue &d : route) {
-                    const QJsonObject dest
-                        = d.toObject().value(QLatin1String("destination")).toObject();
-                    Destination out;
-                    out.subset = dest.value(QLatin1String("subset")).toString().toStdString();
-                    out.weight = route.size() == 1
-                        ? 100
-                        : d.toObject().value(QLatin1String("weight")).toInt();
-                    out.otherHost
-                        = qualified(dest.value(QLatin1String("host")).toString(), ns) != host;
-                    rule.route.push_back(out);
-                }
-                const QJsonObject fault = http.value(QLatin1String("fault")).toObject();
-                const QJsonObject delay = fault.value(QLatin1String("delay")).toObject();
-                if (!delay.isEmpty()) {
-                    rule.delayMs = std::max(
-                        0.0, durationMs(delay.value(QLatin1String("fixedDelay")).toString()));
-                    rule.delayPercent = percentOf(delay);
-                }
-                const QJsonObject abort = fault.value(QLatin1String("abort")).toObject();
-                if (!abort.isEmpty()) {
-                    rule.abortStatus = abort.value(QLatin1String("httpStatus")).toInt(503);
-                    rule.abortPercent = percentOf(abort);
-                }
-                rule.timeoutMs
-                    = std::max(0.0, durationMs(http.value(QLatin1String("timeout")).toString()));
-                rule.retry = retryOf(http.value(QLatin1String("retries")).toObject());
-                rules.push_back(std::move(rule));
-            }
+            for (const QJsonValue &r : spec.value(QLatin1String("http")).toArray())
+                if (auto rule = ruleOf(r.toObject(), name, ns, host))
+                    rules.push_back(std::move(*rule));
         }
     }
     addHttpRoutes(table.get(), objects.httpRoutes, objects.services);
@@ -500,6 +551,22 @@ SidecarRoutes::Decision SidecarRoutes::decide(const std::string &service, const 
                                               const std::string &target,
                                               const HttpHeaderList &headers) const
 {
+    return route(&service, {}, method, target, headers);
+}
+
+SidecarRoutes::Decision SidecarRoutes::decideAtGateway(const std::string &authority,
+                                                       const std::string &method,
+                                                       const std::string &target,
+                                                       const HttpHeaderList &headers) const
+{
+    return route(nullptr, authority, method, target, headers);
+}
+
+SidecarRoutes::Decision SidecarRoutes::route(const std::string *service,
+                                             const std::string &authority,
+                                             const std::string &method, const std::string &target,
+                                             const HttpHeaderList &headers) const
+{
     std::shared_ptr<const Table> table;
     {
         std::lock_guard lock(m_mutex);
@@ -508,14 +575,42 @@ SidecarRoutes::Decision SidecarRoutes::decide(const std::string &service, const 
     Decision d;
     if (!table)
         return d;
-    const auto policy = table->policies.find(service);
-    if (policy != table->policies.end()) {
-        d.outlier = policy->second.outlier;
-        d.pool = policy->second.pool;
+    const auto applyPolicy = [&](const std::string &host) {
+        const auto policy = table->policies.find(host);
+        if (policy != table->policies.end()) {
+            d.outlier = policy->second.outlier;
+            d.pool = policy->second.pool;
+        }
+        return policy;
+    };
+    // The rules that may take the request: the Service's, or at the gateway those of the
+    // VirtualServices bound to it whose hosts take the request's authority.
+    std::vector<const Rule *> candidates;
+    if (service) {
+        applyPolicy(*service);
+        const auto rules = table->rules.find(*service);
+        if (rules == table->rules.end())
+            return d;
+        for (const Rule &rule : rules->second)
+            candidates.push_back(&rule);
+    } else {
+        if (!table->gatewayConfigured)
+            return d; // no Gateway: the demo's gateway passes every request on
+        const std::string host = authority.substr(
+            0, authority.rfind(':') == std::string::npos ? authority.size() : authority.rfind(':'));
+        for (const GatewayRoute &route : table->gateway)
+            for (const std::string &pattern : route.hosts)
+                if (pattern == "*" || pattern == host
+                    || (pattern.size() > 1 && pattern[0] == '*' && host.size() > pattern.size() - 1
+                        && host.compare(host.size() - (pattern.size() - 1), pattern.size() - 1,
+                                        pattern, 1)
+                            == 0)) {
+                    candidates.push_back(&route.rule);
+                    break;
+                }
+        d.noRoute = true; // unless a rule takes it below
+        d.noRouteStatus = 404;
     }
-    const auto rules = table->rules.find(service);
-    if (rules == table->rules.end())
-        return d;
     const std::string path = target.substr(0, target.find('?'));
     const auto header = [&headers](const std::string &name) -> const std::string * {
         for (const auto &[k, v] : headers)
@@ -544,11 +639,14 @@ SidecarRoutes::Decision SidecarRoutes::decide(const std::string &service, const 
         }
         return true;
     };
-    for (const Rule &rule : rules->second) {
+    for (const Rule *candidate : candidates) {
+        const Rule &rule = *candidate;
         if (!rule.matches.empty()
             && std::none_of(rule.matches.begin(), rule.matches.end(), matches))
             continue;
         d.rule = rule.name;
+        d.noRoute = false;
+        d.noRouteStatus = 503;
         int total = 0;
         for (const Destination &dest : rule.route)
             total += std::max(0, dest.weight);
@@ -563,6 +661,10 @@ SidecarRoutes::Decision SidecarRoutes::decide(const std::string &service, const 
                 }
             }
         }
+        // At the gateway the destination's own policy applies (its subsets, pool, ejection).
+        const auto policy = applyPolicy(service ? *service : chosen ? chosen->host : std::string());
+        if (!service && chosen)
+            d.host = chosen->host;
         if (chosen && chosen->byService) {
             d.subset = chosen->backend;
             d.subsetLabels = chosen->labels;

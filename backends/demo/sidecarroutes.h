@@ -57,6 +57,8 @@ public:
         std::string subset;
         std::map<std::string, std::string> subsetLabels; // empty: any endpoint
         bool noRoute = false; // the subset is defined by no DestinationRule: 503 NR
+        int noRouteStatus = 503; // 404 at the gateway: no rule took the request
+        std::string host; // at the gateway: the destination's qualified host
         Fault fault;
         double timeoutMs = 0; // 0: none
         Retry retry;
@@ -71,22 +73,36 @@ public:
         // Gateway API HTTPRoutes whose parentRefs name a Service (GAMMA, the mesh-neutral form),
         // and the Services their backendRefs name (whose selectors pick the endpoints).
         QList<QJsonObject> httpRoutes, services;
+        // Istio Gateways: the VirtualServices bound to one that selects the ingress gateway's
+        // pod (istio=ingressgateway) route at the gateway.
+        QList<QJsonObject> gateways;
     };
     void update(const Objects &objects);
     void update(const QList<QJsonObject> &virtualServices,
                 const QList<QJsonObject> &destinationRules)
     {
-        update(Objects {virtualServices, destinationRules, {}, {}});
+        update(Objects {virtualServices, destinationRules, {}, {}, {}});
     }
     // For a request from a sidecar to `service` ("reviews.bookinfo.svc.cluster.local"). Weighted
     // and percentage choices are drawn here, per request.
     [[nodiscard]] Decision decide(const std::string &service, const std::string &method,
                                   const std::string &target, const HttpHeaderList &headers) const;
+    // For a request reaching the ingress gateway for `authority` (the Host header): the first
+    // rule of the gateway-bound VirtualServices whose hosts take it ("*", "*.domain", a name)
+    // and whose matches take the request; none: noRoute, 404. Without any Istio Gateway for
+    // the ingress gateway, no rule: the request passes on to the gateway's own destination.
+    [[nodiscard]] Decision decideAtGateway(const std::string &authority, const std::string &method,
+                                           const std::string &target,
+                                           const HttpHeaderList &headers) const;
     // "2s", "500ms", "1.5s", "1m" -> milliseconds; -1 when malformed.
     [[nodiscard]] static double durationMs(const QString &text);
 
 private:
     struct Table;
+    // decide() (for `service`) and decideAtGateway() (service null, for `authority`).
+    [[nodiscard]] Decision route(const std::string *service, const std::string &authority,
+                                 const std::string &method, const std::string &target,
+                                 const HttpHeaderList &headers) const;
     static void addHttpRoutes(Table *table, const QList<QJsonObject> &httpRoutes,
                               const QList<QJsonObject> &services);
     mutable std::mutex m_mutex;

@@ -234,6 +234,85 @@ spec:
     // Gateway API routes attached to a Service (GAMMA): Gateway API precedence (an exact path,
     // then the longest prefix, then headers), whole-segment prefixes, weighted backendRefs
     // reaching the pods their Services select; a VirtualService for the host wins.
+    // The ingress gateway routes by the VirtualServices bound to the Istio Gateways that select
+    // its pod: by host and match, to the destination's host; nothing matching is 404 (NR); a
+    // VirtualService bound to a Gateway that does not exist routes nothing.
+    void gatewayDecisions()
+    {
+        const char gateways[] = R"(
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: bookinfo-gateway, namespace: bookinfo}
+spec:
+  selector: {istio: ingressgateway}
+  servers: [{port: {number: 8080, name: http, protocol: HTTP}, hosts: ["*"]}]
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: egress, namespace: istio-system}
+spec:
+  selector: {istio: egressgateway}
+  servers: [{port: {number: 80, name: http, protocol: HTTP}, hosts: ["*"]}]
+)";
+        const char services[] = R"(
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: shop, namespace: bookinfo}
+spec:
+  hosts: [shop.example.com]
+  gateways: [bookinfo-gateway]
+  http: [{route: [{destination: {host: details, port: {number: 9080}}}], timeout: 3s}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: bookinfo, namespace: bookinfo}
+spec:
+  hosts: ["*"]
+  gateways: [bookinfo-gateway]
+  http:
+  - match: [{uri: {exact: /productpage}}, {uri: {prefix: /static}}]
+    route: [{destination: {host: productpage, port: {number: 9080}}}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: elsewhere, namespace: bookinfo}
+spec:
+  hosts: ["*"]
+  gateways: [istio-system/egress, missing-gateway]
+  http: [{route: [{destination: {host: ratings}}]}]
+)";
+        SidecarRoutes routes;
+        SidecarRoutes::Objects o;
+        o.virtualServices = objects(services);
+        o.gateways = objects(gateways);
+        routes.update(o);
+        auto d = routes.decideAtGateway("192.0.2.1:8080", "GET", "/productpage?u=1", {});
+        QCOMPARE(d.rule, std::string("bookinfo/bookinfo"));
+        QCOMPARE(d.host, std::string("productpage.bookinfo.svc.cluster.local"));
+        QVERIFY(!d.noRoute);
+        d = routes.decideAtGateway("192.0.2.1", "GET", "/static/app.css", {});
+        QCOMPARE(d.host, std::string("productpage.bookinfo.svc.cluster.local"));
+        // By host first: the shop's VirtualService takes its own name, with its timeout.
+        d = routes.decideAtGateway("shop.example.com:8080", "GET", "/anything", {});
+        QCOMPARE(d.rule, std::string("bookinfo/shop"));
+        QCOMPARE(d.host, std::string("details.bookinfo.svc.cluster.local"));
+        QCOMPARE(d.timeoutMs, 3000.0);
+        // No match: 404, as Envoy answers with NR.
+        d = routes.decideAtGateway("192.0.2.1", "GET", "/admin", {});
+        QVERIFY(d.noRoute);
+        QCOMPARE(d.noRouteStatus, 404);
+        QVERIFY(d.rule.empty());
+        // The mesh's sidecars ignore gateway-only VirtualServices.
+        QVERIFY(routes.decide("productpage.bookinfo.svc.cluster.local", "GET", "/productpage", {})
+                    .rule.empty());
+        // Without a Gateway for the ingress gateway, it routes nothing: requests pass on.
+        o.gateways = objects(gateways).mid(1);
+        routes.update(o);
+        d = routes.decideAtGateway("192.0.2.1", "GET", "/admin", {});
+        QVERIFY(!d.noRoute);
+        QVERIFY(d.rule.empty());
+    }
+
     void httpRouteDecisions()
     {
         SidecarRoutes routes;
@@ -467,6 +546,26 @@ spec:
                  qPrintable(QString::number(gammaAfter.value("reviews-v2"))));
         QCOMPARE(gammaAfter.value("reviews-v1"), gammaBefore.value("reviews-v1"));
         QCOMPARE(gammaAfter.value("reviews-v3"), gammaBefore.value("reviews-v3"));
+
+        // The ingress gateway follows the VirtualService bound to bookinfo-gateway: deleted,
+        // the shoppers' requests (about ten a second) get 404 with the flag NR there.
+        const auto gatewayNoRoute = [&] {
+            HttpRequest request;
+            request.url = QUrl(metricsUrl);
+            static const QRegularExpression line(QStringLiteral(
+                "^istio_requests_total\\{[^}]*reporter=\"source\"[^}]*source_workload="
+                "\"istio-ingressgateway\"[^}]*response_code=\"404\"[^}]*response_flags=\"NR\""
+                "[^}]*\\} (\\d+)"));
+            double n = 0;
+            for (const QByteArray &l : HttpTransport::perform(request)->body.split('\n'))
+                if (const auto m = line.match(QString::fromUtf8(l)); m.hasMatch())
+                    n += m.captured(1).toDouble();
+            return n;
+        };
+        QCOMPARE(gatewayNoRoute(), 0.0);
+        const Run unbound = kubectl(kc, {"delete", "-n", "bookinfo", "virtualservice", "bookinfo"});
+        QVERIFY2(unbound.exitCode == 0, unbound.err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(gatewayNoRoute() >= 3, 10000);
     }
 };
 
