@@ -78,7 +78,7 @@ void ApiServer::serveForward(const httplib::Request &req, httplib::Response &res
         throw ApiError::forbidden(
             QStringLiteral("requested protocol(s) are not supported: [%1]; supports [%2]")
                 .arg(webSocketProtocols(req).join(QLatin1Char(' ')),
-                     ForwardSession::supported().join(QLatin1Char(' '))));
+                     StreamTicket::channelProtocols().join(QLatin1Char(' '))));
     auto connection = UpgradedConnection::take(req);
     if (!connection)
         throw ApiError(500, QStringLiteral("InternalError"),

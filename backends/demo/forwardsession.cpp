@@ -82,23 +82,21 @@ struct ForwardSession::State
         wslay_event_queue_msg(ws, &msg);
     }
 
+    // Queues `data` on `channel`: after a byte for the channel, or in base64 after its digit.
     void send(int channel, const char *data, size_t size)
     {
         if (ending || !clientOpen)
             return;
-        QByteArray message;
-        wslay_event_msg msg {};
-        if (base64) {
-            message
-                = char('0' + channel) + QByteArray::fromRawData(data, qsizetype(size)).toBase64();
-            msg.opcode = WSLAY_TEXT_FRAME;
-        } else {
-            message.reserve(qsizetype(size + 1));
-            message.append(char(channel)).append(data, qsizetype(size));
-            msg.opcode = WSLAY_BINARY_FRAME;
+        const QByteArray bytes = QByteArray::fromRawData(data, qsizetype(size));
+        if (!base64) {
+            const QByteArray message = char(channel) + bytes;
+            queue(message.constData(), size_t(message.size()));
+            return;
         }
-        msg.msg = reinterpret_cast<const uint8_t *>(message.constData());
-        msg.msg_length = size_t(message.size());
+        const QByteArray message = char('0' + channel) + bytes.toBase64();
+        wslay_event_msg msg {WSLAY_TEXT_FRAME,
+                             reinterpret_cast<const uint8_t *>(message.constData()),
+                             size_t(message.size())};
         wslay_event_queue_msg(ws, &msg);
     }
     void send(int channel, const QByteArray &data)
@@ -160,11 +158,15 @@ struct ForwardSession::State
         if (p.connecting)
             p.toPod.append(data.constData(), size_t(data.size()));
         else if (!push(p.fd, p.toPod, std::string_view(data.constData(), size_t(data.size()))))
-            endPort(i,
-                    QStringLiteral("error forwarding port %1 to pod %2: the connection to "
-                                   "the pod failed")
-                        .arg(p.number)
-                        .arg(ticket.pod));
+            endPort(i, failed(p.number));
+    }
+
+    QString failed(int port) const
+    {
+        return QStringLiteral("error forwarding port %1 to pod %2: the connection to the pod "
+                              "failed")
+            .arg(port)
+            .arg(ticket.pod);
     }
 
     void flushHeld(bool *progressed)
@@ -241,11 +243,7 @@ struct ForwardSession::State
             if (!p.toPod.empty()) {
                 const size_t before = p.toPod.size();
                 if (!push(p.fd, p.toPod, {})) {
-                    endPort(i,
-                            QStringLiteral("error forwarding port %1 to pod %2: the "
-                                           "connection to the pod failed")
-                                .arg(p.number)
-                                .arg(ticket.pod));
+                    endPort(i, failed(p.number));
                     continue;
                 }
                 progressed = progressed || p.toPod.size() != before;
@@ -257,12 +255,12 @@ struct ForwardSession::State
             if (p.readOpen && wslay_event_get_queued_msg_length(ws) < kHigh) {
                 // Read after a byte for the channel, so that the message is made in place.
                 const ssize_t n = ::recv(p.fd, buffer.data() + 1, kChunk, 0);
-                if (n > 0 && !base64 && !ending) {
+                if (n > 0) {
                     buffer[0] = char(2 * i);
-                    queue(buffer.data(), size_t(n) + 1);
-                    progressed = true;
-                } else if (n > 0) {
-                    send(int(2 * i), buffer.data() + 1, size_t(n));
+                    if (base64 || ending)
+                        send(int(2 * i), buffer.data() + 1, size_t(n));
+                    else // the message made in place
+                        queue(buffer.data(), size_t(n) + 1);
                     progressed = true;
                 } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
                     p.readOpen = false;
@@ -312,21 +310,14 @@ struct ForwardSession::State
     }
 };
 
-QStringList ForwardSession::supported()
-{
-    return {QStringLiteral("v5.channel.k8s.io"),        QStringLiteral("v4.channel.k8s.io"),
-            QStringLiteral("v4.base64.channel.k8s.io"), QStringLiteral("v3.channel.k8s.io"),
-            QStringLiteral("v2.channel.k8s.io"),        QStringLiteral("channel.k8s.io"),
-            QStringLiteral("base64.channel.k8s.io")};
-}
-
 QString ForwardSession::choose(const QStringList &offered, bool *refused)
 {
     *refused = false;
     if (offered.isEmpty())
         return {};
+    const QStringList supported = StreamTicket::channelProtocols();
     for (const QString &p : offered)
-        if (supported().contains(p))
+        if (supported.contains(p))
             return p;
     *refused = true;
     return {};

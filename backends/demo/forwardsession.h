@@ -29,7 +29,6 @@ public:
     // The subprotocol the server takes from those a client offers, in the client's order
     // (empty: none offered, the unversioned protocol); `*refused` when none is supported.
     static QString choose(const QStringList &offered, bool *refused);
-    static QStringList supported();
     // The 101 answer to a WebSocket handshake with that key, agreeing on `protocol`.
     static std::string handshakeAnswer(const std::string &key, const QString &protocol);
 

@@ -42,6 +42,7 @@ OutboundSidecar::OutboundSidecar(EventLoop &loop, HttpListener &listener, MeshWo
     : m_loop(loop)
     , m_self(std::move(self))
     , m_service(std::move(service))
+    , m_cluster("outbound|9080||" + m_service)
     , m_endpoints(std::move(endpoints))
     , m_failures(m_endpoints.size(), 0)
     , m_ejectedUntil(m_endpoints.size())
@@ -159,15 +160,14 @@ void OutboundSidecar::attempt(const std::shared_ptr<Call> &call)
     const auto retryOrFinish
         = [this, call, attemptNo](const HttpReply &reply, int status, const std::string &flags) {
               const SidecarRoutes::Retry &retry = call->decision.retry;
-              const std::string cluster = "outbound|9080||" + m_service;
               if (attemptNo <= retry.attempts && retry.retries(status)) {
-                  m_telemetry->recordRetry(m_self, cluster, MeshTelemetry::Retry::Sent);
+                  m_telemetry->recordRetry(m_self, m_cluster, MeshTelemetry::Retry::Sent);
                   attempt(call);
                   return;
               }
               const bool exhausted = attemptNo > 1 && retry.retries(status);
               if (attemptNo > 1)
-                  m_telemetry->recordRetry(m_self, cluster,
+                  m_telemetry->recordRetry(m_self, m_cluster,
                                            exhausted ? MeshTelemetry::Retry::LimitExceeded
                                                      : MeshTelemetry::Retry::Succeeded);
               finish(call, reply, status,

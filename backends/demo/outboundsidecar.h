@@ -57,6 +57,7 @@ private:
     MeshWorkload m_self;
     bool m_gateway = false;
     std::string m_service;
+    std::string m_cluster; // Envoy's name for the outbound cluster: "outbound|9080||HOST"
     std::vector<Endpoint> m_endpoints;
     std::vector<int> m_failures; // consecutive, per endpoint
     std::vector<std::chrono::steady_clock::time_point> m_ejectedUntil;

@@ -41,12 +41,8 @@ bool StreamServer::start()
         [this, &ok] {
             auto *ws = new QWebSocketServer(QStringLiteral("meshdeck-demo"),
                                             QWebSocketServer::NonSecureMode, m_context);
-            ws->setSupportedSubprotocols(
-                {QStringLiteral("v5.channel.k8s.io"), QStringLiteral("v4.channel.k8s.io"),
-                 QStringLiteral("v4.base64.channel.k8s.io"), QStringLiteral("v3.channel.k8s.io"),
-                 QStringLiteral("v2.channel.k8s.io"), QStringLiteral("channel.k8s.io"),
-                 QStringLiteral("base64.channel.k8s.io"),
-                 QStringLiteral("SPDY/3.1+portforward.k8s.io")});
+            ws->setSupportedSubprotocols(StreamTicket::channelProtocols()
+                                         << QStringLiteral("SPDY/3.1+portforward.k8s.io"));
             auto *spdy = new QTcpServer(m_context);
             if (!ws->listen(QHostAddress::LocalHost, 0)
                 || !spdy->listen(QHostAddress::LocalHost, 0))

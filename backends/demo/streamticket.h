@@ -34,6 +34,16 @@ struct StreamTicket
     // as the kubelet ends it: the command killed (exit 137), forwarded connections closed.
     std::function<bool()> alive;
 
+    // The WebSocket channel protocols the kubelet serves for exec and port-forward, newest
+    // first: binary frames, or text frames in base64 for clients that cannot send binary.
+    static QStringList channelProtocols()
+    {
+        return {QStringLiteral("v5.channel.k8s.io"),        QStringLiteral("v4.channel.k8s.io"),
+                QStringLiteral("v4.base64.channel.k8s.io"), QStringLiteral("v3.channel.k8s.io"),
+                QStringLiteral("v2.channel.k8s.io"),        QStringLiteral("channel.k8s.io"),
+                QStringLiteral("base64.channel.k8s.io")};
+    }
+
     // What the error channel carries when a command ends: the Status as JSON (protocol v4 and
     // later), else its message alone, and nothing on success.
     static QByteArray exitReport(int code, const QStringList &command, bool json)

@@ -212,7 +212,6 @@ void UpgradedConnection::relayTo(int port, std::string_view preamble,
     char buffer[64 * 1024];
     bool clientOpen = true;
     bool upstreamOpen = true;
-    bool sslWantsWrite = false;
     while ((clientOpen && upstreamOpen) || (!toClient.empty() && clientOpen)
            || (!toUpstream.empty() && upstreamOpen)) {
         if (stopping)
@@ -226,44 +225,21 @@ void UpgradedConnection::relayTo(int port, std::string_view preamble,
                 upstreamOpen = false;
         }
         if (!toClient.empty() && clientOpen) {
-            if (m_ssl) {
-                const int n = SSL_write(m_ssl, toClient.data(),
-                                        int(std::min<size_t>(toClient.size(), 1 << 20)));
-                sslWantsWrite = false;
-                if (n > 0)
-                    toClient.erase(0, size_t(n));
-                else if (const int e = SSL_get_error(m_ssl, n); e == SSL_ERROR_WANT_WRITE)
-                    sslWantsWrite = true;
-                else if (e != SSL_ERROR_WANT_READ)
-                    clientOpen = false;
-            } else {
-                const ssize_t n = ::send(m_fd, toClient.data(), toClient.size(), MSG_NOSIGNAL);
-                if (n > 0)
-                    toClient.erase(0, size_t(n));
-                else if (n < 0 && errno != EAGAIN && errno != EINTR)
-                    clientOpen = false;
-            }
+            const long n = writeSome(toClient.data(), toClient.size());
+            if (n > 0)
+                toClient.erase(0, size_t(n));
+            else if (n < 0)
+                clientOpen = false;
         }
         // Read what has arrived (TLS may hold decrypted bytes the socket no longer shows).
         bool progressed = false;
         if (clientOpen && toUpstream.size() < kHigh) {
             for (;;) {
-                ssize_t n;
-                if (m_ssl) {
-                    n = SSL_read(m_ssl, buffer, sizeof buffer);
-                    if (n <= 0) {
-                        const int e = SSL_get_error(m_ssl, int(n));
-                        if (e != SSL_ERROR_WANT_READ && e != SSL_ERROR_WANT_WRITE)
-                            clientOpen = false;
-                        break;
-                    }
-                } else {
-                    n = ::recv(m_fd, buffer, sizeof buffer, 0);
-                    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
-                        clientOpen = false;
-                    if (n <= 0)
-                        break;
-                }
+                const long n = readSome(buffer, sizeof buffer);
+                if (n < 0)
+                    clientOpen = false;
+                if (n <= 0)
+                    break;
                 toUpstream.append(buffer, size_t(n));
                 progressed = true;
                 if (toUpstream.size() >= kHigh)
@@ -289,7 +265,7 @@ void UpgradedConnection::relayTo(int port, std::string_view preamble,
         if (clientOpen) {
             if (toUpstream.size() < kHigh)
                 fds[0].events |= POLLIN;
-            if (!toClient.empty() || sslWantsWrite)
+            if (!toClient.empty())
                 fds[0].events |= POLLOUT;
         }
         if (upstreamOpen) {

@@ -374,53 +374,80 @@ private:
         }
     }
 
-    // Whether a routing object in `routingNs` applies to Service `name` in `ns`: a short host
-    // means a Service of the object's own namespace, as Istio reads it.
-    static bool hostMatches(const QStringList &hosts, const QString &routingNs, const QString &name,
-                            const QString &ns)
+    // The Service a routing host names, "ns/name": a short host is a Service of the routing
+    // object's own namespace, as Istio reads it; "name.ns" and the full "name.ns.svc.cluster.local"
+    // name theirs. Empty for other hosts (wildcards, external names).
+    static QString serviceKey(const QString &host, const QString &routingNs)
     {
-        for (const QString &h : hosts) {
-            if ((h == name && routingNs == ns) || h == name + QLatin1Char('.') + ns
-                || h == name + QLatin1Char('.') + ns + QStringLiteral(".svc.cluster.local"))
-                return true;
-        }
-        return false;
+        QString h = host;
+        if (h.endsWith(QLatin1String(".svc.cluster.local")))
+            h.chop(18);
+        const QStringList parts = h.split(QLatin1Char('.'));
+        if (parts.size() == 1 && !h.contains(QLatin1Char('*')))
+            return routingNs + QLatin1Char('/') + h;
+        if (parts.size() == 2)
+            return parts[1] + QLatin1Char('/') + parts[0];
+        return {};
     }
 
-    void addRouting(RoutingBadges *badges, const QStringList &services, const QString &ns) const
+    // What the VirtualServices and DestinationRules say about each Service they name, indexed
+    // once per graph: nodes and edges look it up instead of scanning every routing object.
+    const QHash<QString, RoutingBadges> &routingByService()
     {
+        if (m_routingIndexed)
+            return m_routingByService;
+        m_routingIndexed = true;
+        for (const auto &vs : m_cluster.virtualServices)
+            for (const QString &h : vs.hosts)
+                if (const QString key = serviceKey(h, vs.ns); !key.isEmpty()) {
+                    RoutingBadges &b = m_routingByService[key];
+                    b.virtualService = true;
+                    b.faultInjection = b.faultInjection || vs.faults;
+                    b.timeouts = b.timeouts || vs.timeouts;
+                }
+        for (const auto &dr : m_cluster.destinationRules)
+            for (const QString &h : dr.hosts)
+                if (const QString key = serviceKey(h, dr.ns); dr.circuitBreaker && !key.isEmpty())
+                    m_routingByService[key].circuitBreaker = true;
+        return m_routingByService;
+    }
+
+    void addRouting(RoutingBadges *badges, const QStringList &services, const QString &ns)
+    {
+        const QHash<QString, RoutingBadges> &index = routingByService();
         for (const QString &service : services) {
-            if (service.isEmpty())
+            const auto it = index.constFind(ns + QLatin1Char('/') + service);
+            if (service.isEmpty() || it == index.constEnd())
                 continue;
-            for (const auto &vs : m_cluster.virtualServices) {
-                const bool covers = hostMatches(vs.hosts, vs.ns, service, ns);
-                badges->virtualService = badges->virtualService || covers;
-                badges->faultInjection = badges->faultInjection || (covers && vs.faults);
-                badges->timeouts = badges->timeouts || (covers && vs.timeouts);
-            }
-            for (const auto &dr : m_cluster.destinationRules)
-                badges->circuitBreaker = badges->circuitBreaker
-                    || (dr.circuitBreaker && hostMatches(dr.hosts, dr.ns, service, ns));
+            badges->virtualService = badges->virtualService || it->virtualService;
+            badges->faultInjection = badges->faultInjection || it->faultInjection;
+            badges->timeouts = badges->timeouts || it->timeouts;
+            badges->circuitBreaker = badges->circuitBreaker || it->circuitBreaker;
         }
     }
 
     // The Services through which traffic reaches a node: a Service itself, an app's Service
-    // (named after it), and for a workload those whose selector takes its pods.
-    QStringList servicesReaching(const Node &n) const
+    // (named after it), and for a workload those whose selector takes its pods (found once per
+    // workload).
+    QStringList servicesReaching(const Node &n)
     {
         if (n.type == NodeType::Service || n.type == NodeType::App
             || n.type == NodeType::VersionedApp)
             return {n.app.isEmpty() ? n.name : n.app};
         if (n.type != NodeType::Workload)
             return {};
+        const QString key = n.ns + QLatin1Char('/') + n.workload;
+        if (const auto cached = m_servicesOfWorkload.constFind(key);
+            cached != m_servicesOfWorkload.constEnd())
+            return *cached;
         QStringList out;
-        for (const auto &w : m_cluster.workloads) {
-            if (w.ns != n.ns || w.name != n.workload)
-                continue;
+        if (const int at = m_workloadIndex.value(key, -1); at >= 0) {
+            const auto &w = m_cluster.workloads[at];
             for (const auto &s : m_cluster.services)
                 if (s.ns == w.ns && !s.selector.isEmpty() && selects(s.selector, w.labels))
                     out << s.name;
         }
+        m_servicesOfWorkload.insert(key, out);
         return out;
     }
 
@@ -441,6 +468,9 @@ private:
     QStringList m_order;
     QSet<QString> m_telemetryEdges;
     QList<Telemetry::RetrySample> m_retries;
+    QHash<QString, RoutingBadges> m_routingByService; // "ns/name" -> its routing
+    bool m_routingIndexed = false;
+    QHash<QString, QStringList> m_servicesOfWorkload; // "ns/name" -> Services selecting it
 };
 
 } // namespace
