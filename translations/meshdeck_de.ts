@@ -1230,6 +1230,33 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::ChannelSocket</name>
+    <message>
+        <source>Cannot %1: the API server did not answer within %2 s. Check that it is up and reachable.</source>
+        <translation>%1 nicht möglich: Der API-Server hat nicht innerhalb von %2 s geantwortet. Prüfen Sie, ob er läuft und erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>%1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the server&apos;s answer to the WebSocket request is not valid (a proxy in between may not pass WebSockets).</source>
+        <translation>%1 nicht möglich: Die Antwort des Servers auf die WebSocket-Anfrage ist ungültig (ein Proxy dazwischen lässt WebSockets womöglich nicht durch).</translation>
+    </message>
+    <message>
+        <source>Cannot %1: out of memory.</source>
+        <translation>%1 nicht möglich: kein Speicher mehr frei.</translation>
+    </message>
+    <message>
+        <source>The WebSocket connection failed while sending.</source>
+        <translation>Die WebSocket-Verbindung ist beim Senden abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The API server sent something that is not a WebSocket frame.</source>
+        <translation>Der API-Server hat etwas gesendet, das kein WebSocket-Frame ist.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Kube::ClusterConnection</name>
     <message>
         <source>%1 Reconnecting…</source>
@@ -1265,6 +1292,13 @@
     <message>
         <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
         <translation>Das Anmelde-Plugin „%1“ hat weder ein Token noch ein Client-Zertifikat mit Schlüssel geliefert.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::ForwardTunnel</name>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>%1 nicht möglich: %2</translation>
     </message>
 </context>
 <context>
@@ -1462,10 +1496,6 @@
         <source>forward a port to pod %1</source>
         <translation>einen Port zu Pod %1 weiterleiten</translation>
     </message>
-    <message>
-        <source>The API server did not answer the port-forward request within %1 s: check that it is up and reachable.</source>
-        <translation>Der API-Server hat die Port-Weiterleitung nicht innerhalb von %1 s beantwortet: prüfen Sie, ob er läuft und erreichbar ist.</translation>
-    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::StreamEndpoint</name>
@@ -1495,11 +1525,11 @@
     </message>
     <message>
         <source>Cannot %1: %2</source>
-        <translation>Kann nicht %1: %2</translation>
+        <translation>%1 nicht möglich: %2</translation>
     </message>
     <message>
         <source>Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY there.</source>
-        <translation>Kann nicht %1: der API-Server lehnte den Wechsel zu WebSocket ab%2. Vielleicht spricht er für Streams nur SPDY (Kubernetes vor 1.29 oder ein Proxy davor, der keine WebSockets durchlässt); Meshdeck braucht WebSocket, kubectl kann dort noch SPDY benutzen.</translation>
+        <translation>%1 nicht möglich: Der API-Server lehnte den Wechsel zu WebSocket ab%2. Vielleicht spricht er für Streams nur SPDY (Kubernetes vor 1.29 oder ein Proxy davor, der keine WebSockets durchlässt); Meshdeck braucht WebSocket, kubectl kann dort noch SPDY benutzen.</translation>
     </message>
     <message>
         <source> (HTTP %1)</source>
@@ -5111,6 +5141,41 @@ Wenden Sie erneut an, um diese Felder zu übernehmen (force).</translation>
     <message>
         <source>Gateway API (HTTPRoute)</source>
         <translation>Gateway API (HTTPRoute)</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::UpgradedStream</name>
+    <message>
+        <source>The connection failed.</source>
+        <translation>Die Verbindung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 did not take the request in time.</source>
+        <translation>%1 hat die Anfrage nicht rechtzeitig angenommen.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a head over 64 KiB: it does not speak HTTP as expected.</source>
+        <translation>%1 hat mit einem Kopf über 64 KiB geantwortet: Der Server spricht nicht HTTP wie erwartet.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering the request.</source>
+        <translation>%1 hat die Verbindung geschlossen, ohne die Anfrage zu beantworten.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer the request in time.</source>
+        <translation>%1 hat die Anfrage nicht rechtzeitig beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in HTTP (&quot;%2&quot;).</source>
+        <translation>%1 hat nicht in HTTP geantwortet („%2“).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke: %2.</source>
+        <translation>Die Verbindung zu %1 ist abgebrochen: %2.</translation>
     </message>
 </context>
 <context>

@@ -1230,6 +1230,33 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Kube::ChannelSocket</name>
+    <message>
+        <source>Cannot %1: the API server did not answer within %2 s. Check that it is up and reachable.</source>
+        <translation>No se puede %1: el servidor de API no respondió en %2 s. Compruebe que está activo y accesible.</translation>
+    </message>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>No se puede %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the server&apos;s answer to the WebSocket request is not valid (a proxy in between may not pass WebSockets).</source>
+        <translation>No se puede %1: la respuesta del servidor a la petición WebSocket no es válida (puede que un proxy intermedio no deje pasar WebSockets).</translation>
+    </message>
+    <message>
+        <source>Cannot %1: out of memory.</source>
+        <translation>No se puede %1: no queda memoria.</translation>
+    </message>
+    <message>
+        <source>The WebSocket connection failed while sending.</source>
+        <translation>La conexión WebSocket falló al enviar.</translation>
+    </message>
+    <message>
+        <source>The API server sent something that is not a WebSocket frame.</source>
+        <translation>El servidor de API envió algo que no es una trama WebSocket.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Kube::ClusterConnection</name>
     <message>
         <source>%1 Reconnecting…</source>
@@ -1265,6 +1292,13 @@
     <message>
         <source>The credential plugin &quot;%1&quot; returned neither a token nor a client certificate and key.</source>
         <translation>El complemento de credenciales «%1» no devolvió ni un token ni un certificado de cliente con su clave.</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::Kube::ForwardTunnel</name>
+    <message>
+        <source>Cannot %1: %2</source>
+        <translation>No se puede %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1461,10 +1495,6 @@
     <message>
         <source>forward a port to pod %1</source>
         <translation>redirigir un puerto al pod %1</translation>
-    </message>
-    <message>
-        <source>The API server did not answer the port-forward request within %1 s: check that it is up and reachable.</source>
-        <translation>El servidor de la API no respondió a la redirección de puertos en %1 s: compruebe que está activo y accesible.</translation>
     </message>
 </context>
 <context>
@@ -5111,6 +5141,41 @@ Aplique de nuevo para tomar esos campos (force).</translation>
     <message>
         <source>Gateway API (HTTPRoute)</source>
         <translation>Gateway API (HTTPRoute)</translation>
+    </message>
+</context>
+<context>
+    <name>Meshdeck::UpgradedStream</name>
+    <message>
+        <source>The connection failed.</source>
+        <translation>La conexión falló.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La petición se canceló.</translation>
+    </message>
+    <message>
+        <source>%1 did not take the request in time.</source>
+        <translation>%1 no aceptó la petición a tiempo.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a head over 64 KiB: it does not speak HTTP as expected.</source>
+        <translation>%1 respondió con una cabecera de más de 64 KiB: no habla HTTP como se esperaba.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering the request.</source>
+        <translation>%1 cerró la conexión sin responder a la petición.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer the request in time.</source>
+        <translation>%1 no respondió a la petición a tiempo.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in HTTP (&quot;%2&quot;).</source>
+        <translation>%1 no respondió en HTTP («%2»).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke: %2.</source>
+        <translation>La conexión con %1 se cortó: %2.</translation>
     </message>
 </context>
 <context>

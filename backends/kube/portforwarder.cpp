@@ -6,11 +6,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTimer>
-#include <QUrl>
-#include <QWebSocket>
-#include <QWebSocketHandshakeOptions>
+
+#include <unistd.h>
 
 namespace Meshdeck::Kube {
 
@@ -33,15 +31,15 @@ bool ready(const QJsonObject &pod)
     return false;
 }
 
-// One forwarded connection: the local socket and its WebSocket, and what is in flight.
-struct Link
+// Hands each accepted connection's socket over as it is: a tunnel's thread moves its bytes.
+class RawServer : public QTcpServer
 {
-    QByteArray pending; // from the local client before the WebSocket opened
-    int dataPrefix = 2; // each channel opens with the port number (2 bytes)
-    int errorPrefix = 2;
-    QByteArray errorText;
-    bool connected = false;
-    bool retried = false;
+public:
+    using QTcpServer::QTcpServer;
+    std::function<void(int)> onIncoming;
+
+protected:
+    void incomingConnection(qintptr fd) override { onIncoming(int(fd)); }
 };
 
 } // namespace
@@ -50,7 +48,18 @@ PortForwarder::PortForwarder(std::shared_ptr<KubeClient> client, Spec spec, QObj
     : QObject(parent)
     , m_client(std::move(client))
     , m_spec(std::move(spec))
+    , m_counters(std::make_shared<ForwardTunnel::Counters>())
 {
+}
+
+qint64 PortForwarder::bytesIn() const
+{
+    return m_counters->fromPod.load();
+}
+
+qint64 PortForwarder::bytesOut() const
+{
+    return m_counters->toPod.load();
 }
 
 PortForwarder::~PortForwarder()
@@ -76,7 +85,11 @@ bool PortForwarder::start(QString *error)
         m_lastError = *error;
         return false;
     }
-    m_server = new QTcpServer(this);
+    auto *server = new RawServer(this);
+    server->onIncoming = [this](int fd) {
+        onNewConnection(fd);
+    };
+    m_server = server;
     if (!m_server->listen(m_spec.address, m_spec.localPort)) {
         const bool inUse = m_server->serverError() == QAbstractSocket::AddressInUseError;
         const quint16 next
@@ -98,7 +111,17 @@ bool PortForwarder::start(QString *error)
         return false;
     }
     m_localPort = m_server->serverPort();
-    connect(m_server, &QTcpServer::newConnection, this, &PortForwarder::onNewConnection);
+    m_progress = new QTimer(this);
+    m_progress->setInterval(500);
+    connect(m_progress, &QTimer::timeout, this, [this] {
+        const qint64 moved = bytesIn() + bytesOut();
+        if (moved != m_reported) {
+            m_reported = moved;
+            emit changed();
+        }
+        if (m_tunnels.empty())
+            m_progress->stop();
+    });
     m_state = State::Listening;
     emit changed();
     return true;
@@ -109,10 +132,12 @@ void PortForwarder::stop()
     if (!m_server)
         return;
     m_server->close();
-    for (QTcpSocket *s : m_server->findChildren<QTcpSocket *>())
-        s->abort();
+    m_tunnels.clear(); // each stops and waits for its thread
+    m_open = 0;
     delete m_server;
     m_server = nullptr;
+    delete m_progress;
+    m_progress = nullptr;
     m_state = State::Stopped;
     emit changed();
 }
@@ -205,109 +230,52 @@ bool PortForwarder::resolve(Target *target, QString *error)
     return true;
 }
 
-void PortForwarder::onNewConnection()
+void PortForwarder::onNewConnection(int fd)
 {
-    while (QTcpSocket *local = m_server->nextPendingConnection()) {
-        local->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        ++m_total;
-        ++m_open;
-        Target target;
-        QString error;
-        if (!resolve(&target, &error)) {
-            setError(error);
-            --m_open;
-            local->abort();
-            local->deleteLater();
-            continue;
-        }
-        const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/portforward?ports=%3")
-                                 .arg(m_spec.ns, target.pod)
-                                 .arg(target.port);
-        const auto http = m_client->upgradeRequest(path);
-        const auto endpoint = http.ok() ? StreamEndpoint::from(*http)
-                                        : Result<StreamEndpoint>(Unexpected(http.error()));
-        if (!endpoint.ok()) {
-            setError(endpoint.error().message());
-            --m_open;
-            local->abort();
-            local->deleteLater();
-            continue;
-        }
-        if (m_pod != target.pod) {
-            m_pod = target.pod;
-            emit changed();
-        }
-        auto *ws = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, local);
-        ws->setProxy(endpoint->proxy);
-        if (endpoint->secure)
-            ws->setSslConfiguration(endpoint->ssl);
-        auto link = std::make_shared<Link>();
-        connect(local, &QTcpSocket::readyRead, ws, [this, local, ws, link] {
-            const QByteArray data = local->readAll();
-            m_bytesOut += data.size();
-            if (!link->connected)
-                link->pending += data;
-            else
-                ws->sendBinaryMessage('\0' + data);
-        });
-        connect(ws, &QWebSocket::connected, local, [this, ws, link] {
-            link->connected = true;
-            m_lastError.clear();
-            emit connectionOpened();
-            emit changed();
-            if (!link->pending.isEmpty())
-                ws->sendBinaryMessage('\0' + std::exchange(link->pending, {}));
-        });
-        connect(ws, &QWebSocket::binaryMessageReceived, local,
-                [this, local, link](const QByteArray &message) {
-                    if (message.isEmpty())
-                        return;
-                    const bool data = message.at(0) == 0;
-                    int &prefix = data ? link->dataPrefix : link->errorPrefix;
-                    const int skip = std::min<int>(prefix, int(message.size() - 1));
-                    prefix -= skip;
-                    // The payload as a view: no copy on the way to the local socket.
-                    const QByteArrayView payload = QByteArrayView(message).sliced(1 + skip);
-                    if (payload.isEmpty())
-                        return;
-                    if (data) {
-                        m_bytesIn += payload.size();
-                        local->write(payload.data(), payload.size());
-
-                    } else {
-                        link->errorText += payload;
-                    }
-                });
-        connect(ws, &QWebSocket::disconnected, local, [this, local, ws, link, path] {
-            if (!link->connected)
-                setError(StreamEndpoint::refusal(*m_client, path, ws->errorString(),
-                                                 tr("forward a port to pod %1").arg(m_pod)));
-            else if (!link->errorText.isEmpty())
-                setError(QString::fromUtf8(link->errorText).trimmed());
-            local->disconnectFromHost();
-        });
-        connect(local, &QTcpSocket::disconnected, this, [this, local, ws] {
-            --m_open;
-            emit changed();
-            if (ws->state() != QAbstractSocket::UnconnectedState)
-                ws->close();
-            local->deleteLater();
-        });
-        QWebSocketHandshakeOptions options;
-        options.setSubprotocols({QStringLiteral("v4.channel.k8s.io")});
-        ws->open(endpoint->request, options);
-        QTimer::singleShot(StreamEndpoint::kHandshakeTimeoutMs, ws, [this, local, ws, link] {
-            if (link->connected)
-                return;
-            link->connected = true; // said here: the disconnect that follows adds nothing
-            setError(tr("The API server did not answer the port-forward request within %1 s: "
-                        "check that it is up and reachable.")
-                         .arg(StreamEndpoint::kHandshakeTimeoutMs / 1000));
-            ws->abort();
-            local->abort();
-        });
-        emit changed();
+    ++m_total;
+    ++m_open;
+    Target target;
+    QString error;
+    if (!resolve(&target, &error)) {
+        setError(error);
+        --m_open;
+        ::close(fd);
+        return;
     }
+    if (m_pod != target.pod)
+        m_pod = target.pod;
+    const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/portforward?ports=%3")
+                             .arg(m_spec.ns, target.pod)
+                             .arg(target.port);
+    auto owned = std::make_unique<ForwardTunnel>(
+        fd, m_client, path, tr("forward a port to pod %1").arg(target.pod), m_counters);
+    ForwardTunnel *tunnel = owned.get();
+    m_tunnels.emplace(tunnel, std::move(owned));
+    // The tunnel's events come on its thread; they are handled on this one.
+    tunnel->start({[this] {
+                       QMetaObject::invokeMethod(this, [this] {
+                           m_lastError.clear();
+                           emit connectionOpened();
+                           emit changed();
+                       });
+                   },
+                   [this, tunnel](const QString &error) {
+                       QMetaObject::invokeMethod(
+                           this, [this, tunnel, error] { onTunnelFinished(tunnel, error); });
+                   }});
+    if (!m_progress->isActive())
+        m_progress->start();
+    emit changed();
+}
+
+void PortForwarder::onTunnelFinished(ForwardTunnel *tunnel, const QString &error)
+{
+    if (m_tunnels.erase(tunnel) == 0)
+        return; // stopped meanwhile
+    --m_open;
+    if (!error.isEmpty())
+        m_lastError = error;
+    emit changed();
 }
 
 } // namespace Meshdeck::Kube

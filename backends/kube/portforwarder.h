@@ -1,13 +1,17 @@
 #pragma once
 
+#include "forwardtunnel.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 
+#include <map>
 #include <memory>
 
 class QTcpServer;
+class QTimer;
 
 namespace Meshdeck::Kube {
 
@@ -15,9 +19,9 @@ class KubeClient;
 
 // A local port forwarded to a pod's port, or to a Service's (which picks a ready pod behind it
 // and maps the Service port to its target port, as kubectl does). Every connection to the
-// local port is one WebSocket to the API server's port-forward (v4.channel.k8s.io), so a pod
-// that was replaced is found again for the next connection. Lives on a thread with an event
-// loop that may block briefly (lookups, exec credential plugins), never the GUI's.
+// local port is one WebSocket to the API server's port-forward (v4.channel.k8s.io), moved by a
+// ForwardTunnel's thread, so a pod that was replaced is found again for the next connection.
+// Lives on a thread with an event loop that may block briefly (lookups), never the GUI's.
 class PortForwarder : public QObject
 {
     Q_OBJECT
@@ -47,8 +51,8 @@ public:
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString pod() const { return m_pod; } // the pod the last connection reached
     [[nodiscard]] QString lastError() const { return m_lastError; }
-    [[nodiscard]] qint64 bytesIn() const { return m_bytesIn; } // from the pod
-    [[nodiscard]] qint64 bytesOut() const { return m_bytesOut; } // to the pod
+    [[nodiscard]] qint64 bytesIn() const; // from the pod
+    [[nodiscard]] qint64 bytesOut() const; // to the pod
     [[nodiscard]] int openConnections() const { return m_open; }
     [[nodiscard]] int totalConnections() const { return m_total; }
 
@@ -65,7 +69,8 @@ private:
         QString pod;
         int port = 0;
     };
-    void onNewConnection();
+    void onNewConnection(int fd);
+    void onTunnelFinished(ForwardTunnel *tunnel, const QString &error);
     // The pod and port a new connection goes to; for a Service, a ready pod behind it.
     bool resolve(Target *target, QString *error);
     void setError(const QString &error);
@@ -77,8 +82,10 @@ private:
     State m_state = State::Idle;
     QString m_pod;
     QString m_lastError;
-    qint64 m_bytesIn = 0;
-    qint64 m_bytesOut = 0;
+    std::shared_ptr<ForwardTunnel::Counters> m_counters;
+    std::map<ForwardTunnel *, std::unique_ptr<ForwardTunnel>> m_tunnels;
+    QTimer *m_progress = nullptr; // says the counters moved, while connections are open
+    qint64 m_reported = -1;
     int m_open = 0;
     int m_total = 0;
 };

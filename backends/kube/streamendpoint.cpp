@@ -102,11 +102,27 @@ QString StreamEndpoint::refusal(KubeClient &client, const QString &path, const Q
         return tr("Cannot %1: %2").arg(what, socketError);
     if (!plain.error().message().contains(QLatin1String("Upgrade request required")))
         return tr("Cannot %1: %2").arg(what, plain.error().message());
+    return spdyOnly(what, m.hasMatch() ? m.captured(1) : QString());
+}
+
+QString StreamEndpoint::refusalOf(KubeClient &client, const QString &path, int status,
+                                  const QString &message, const QString &what)
+{
+    if (message.contains(QLatin1String("Upgrade request required"))
+        || message.contains(QLatin1String("unable to upgrade"), Qt::CaseInsensitive))
+        return spdyOnly(what, QString::number(status));
+    if (!message.isEmpty())
+        return tr("Cannot %1: %2").arg(what, message);
+    return refusal(client, path, QStringLiteral("status code: %1").arg(status), what);
+}
+
+QString StreamEndpoint::spdyOnly(const QString &what, const QString &status)
+{
     return tr("Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only "
               "SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not "
               "pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY "
               "there.")
-        .arg(what, m.hasMatch() ? tr(" (HTTP %1)").arg(m.captured(1)) : QString());
+        .arg(what, status.isEmpty() ? QString() : tr(" (HTTP %1)").arg(status));
 }
 
 } // namespace Meshdeck::Kube

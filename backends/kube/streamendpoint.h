@@ -35,6 +35,13 @@ public:
     // required, the server took the request but not the WebSocket: it speaks SPDY only.
     static QString refusal(KubeClient &client, const QString &path, const QString &socketError,
                            const QString &what);
+    // The same from a refused upgrade's own answer: its status and its Status's message (the
+    // plain GET only when the answer had no message).
+    static QString refusalOf(KubeClient &client, const QString &path, int status,
+                             const QString &message, const QString &what);
+
+private:
+    static QString spdyOnly(const QString &what, const QString &status);
 };
 
 } // namespace Meshdeck::Kube

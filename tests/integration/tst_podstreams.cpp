@@ -1,4 +1,5 @@
-// Meshdeck's own exec and port-forward clients (QtWebSockets, kubeconfig credentials) and the
+// Meshdeck's own exec (QtWebSockets) and port-forward (libcurl and wslay) clients, with the
+// kubeconfig's credentials, and the
 // `meshdeck exec` / `meshdeck port-forward` commands, against the demo cluster.
 #include <core/httptransport.h>
 #include <demo/democluster.h>
@@ -15,6 +16,11 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <thread>
@@ -216,6 +222,159 @@ private Q_SLOTS:
         QVERIFY(get(dead.localPort(), "/").isEmpty());
         QTRY_VERIFY2(dead.lastError().contains(QStringLiteral("connection refused")),
                      qPrintable(dead.lastError()));
+    }
+
+    // A local reader that stalls and then drains everything at once, on a kept-alive
+    // connection: reading from the API server pauses and resumes, also when the rest of a
+    // response already waits inside TLS, where poll() does not see it. Nothing is lost.
+    void forwardStallingReader()
+    {
+        PortForwarder::Spec spec;
+        spec.ns = QStringLiteral("bookinfo");
+        spec.kind = QStringLiteral("service");
+        spec.name = QStringLiteral("productpage");
+        spec.remotePort = 9080;
+        PortForwarder forwarder(m_client, spec);
+        QString error;
+        QVERIFY2(forwarder.start(&error), qPrintable(error));
+        constexpr qint64 kBytes = 3 << 20;
+        constexpr int kRequests = 8;
+        std::atomic_int complete {-1};
+        std::thread reader([&, port = forwarder.localPort()] {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            timeval limit {10, 0}; // a response that stops coming fails the test
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+            const int small = 8 * 1024; // the local socket fills up soon: the tunnel pauses
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+            sockaddr_in a {};
+            a.sin_family = AF_INET;
+            a.sin_port = htons(port);
+            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            int done = 0;
+            if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0) {
+                const char request[] = "GET /static/asset?bytes=3145728 HTTP/1.1\r\n"
+                                       "Host: productpage\r\n\r\n";
+                std::vector<char> buffer(1 << 20);
+                for (; done < kRequests; ++done) {
+                    if (::send(fd, request, sizeof request - 1, MSG_NOSIGNAL) < 0)
+                        break;
+                    std::string head;
+                    qint64 body = -1;
+                    qint64 sinceStall = 0;
+                    while (body < kBytes) {
+                        const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
+                        if (n <= 0)
+                            break;
+                        if (body < 0) {
+                            head.append(buffer.data(), size_t(n));
+                            const size_t end = head.find("\r\n\r\n");
+                            if (end != std::string::npos)
+                                body = qint64(head.size() - end - 4);
+                        } else {
+                            body += n;
+                        }
+                        if ((sinceStall += n) > (256 << 10)) {
+                            sinceStall = 0;
+                            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                        }
+                    }
+                    if (body != kBytes)
+                        break;
+                }
+            }
+            ::close(fd);
+            complete = done;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(complete >= 0, 90000);
+        reader.join();
+        QCOMPARE(complete.load(), kRequests);
+        QVERIFY(forwarder.bytesIn() >= kRequests * kBytes);
+    }
+
+    // A read-only user may look at pods, not forward to them: the server's reason is shown.
+    void forwardForbidden()
+    {
+        auto viewer = KubeClient::fromKubeconfig(m_viewer, {});
+        QVERIFY(viewer.ok());
+        PortForwarder::Spec spec;
+        spec.ns = QStringLiteral("bookinfo");
+        spec.name = podOf(QStringLiteral("details"));
+        spec.remotePort = 9080;
+        PortForwarder forwarder(*viewer, spec);
+        QString error;
+        QVERIFY2(forwarder.start(&error), qPrintable(error));
+        QVERIFY(get(forwarder.localPort(), "/health").isEmpty());
+        QTRY_VERIFY2(forwarder.lastError().contains(
+                         QStringLiteral("cannot create resource \"pods/portforward\"")),
+                     qPrintable(forwarder.lastError()));
+        QTRY_COMPARE(forwarder.openConnections(), 0);
+    }
+
+    // An API server behind a proxy that drops the upgrade (it sees a plain GET): the message says
+    // WebSocket support is missing and that kubectl's SPDY may still work.
+    void forwardWithoutWebSocket()
+    {
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+        QCOMPARE(::listen(listener, 8), 0);
+        socklen_t length = sizeof a;
+        ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &length);
+        std::atomic_bool stop {false};
+        std::thread server([&] {
+            while (!stop) {
+                pollfd p {listener, POLLIN, 0};
+                if (::poll(&p, 1, 50) <= 0)
+                    continue;
+                const int fd = ::accept(listener, nullptr, nullptr);
+                std::string head;
+                char buffer[4096];
+                ssize_t n = 0;
+                while (head.find("\r\n\r\n") == std::string::npos
+                       && (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+                    head.append(buffer, size_t(n));
+                const bool pod = head.rfind("GET /api/v1/namespaces/default/pods/p ", 0) == 0;
+                const std::string body = pod
+                    ? R"({"kind":"Pod","apiVersion":"v1","metadata":{"name":"p"},"status":{"phase":"Running"}})"
+                    : R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"Upgrade request required","reason":"BadRequest","code":400})";
+                const std::string answer
+                    = std::string(pod ? "HTTP/1.1 200 OK" : "HTTP/1.1 400 Bad Request")
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+                ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
+                ::close(fd);
+            }
+        });
+        const QString path = m_dir.filePath(QStringLiteral("plain.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: plain\n"
+                           "clusters: [{name: plain, cluster: {server: 'http://127.0.0.1:%1'}}]\n"
+                           "users: [{name: nobody, user: {}}]\n"
+                           "contexts: [{name: plain, context: {cluster: plain, user: nobody}}]\n")
+                .arg(ntohs(a.sin_port))
+                .toUtf8());
+        file.close();
+        auto client = KubeClient::fromKubeconfig(path, {});
+        QVERIFY(client.ok());
+        PortForwarder::Spec spec;
+        spec.ns = QStringLiteral("default");
+        spec.name = QStringLiteral("p");
+        spec.remotePort = 80;
+        PortForwarder forwarder(*client, spec);
+        QString error;
+        QVERIFY2(forwarder.start(&error), qPrintable(error));
+        QVERIFY(get(forwarder.localPort(), "/").isEmpty());
+        QTRY_VERIFY2(forwarder.lastError().contains(
+                         QStringLiteral("refused the WebSocket upgrade (HTTP 400)"))
+                         && forwarder.lastError().contains(QStringLiteral("SPDY")),
+                     qPrintable(forwarder.lastError()));
+        stop = true;
+        server.join();
+        ::close(listener);
     }
 
     // A server that accepts and never answers: the exec ends, bounded, saying so.
