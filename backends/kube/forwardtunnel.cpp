@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -57,6 +58,7 @@ ForwardTunnel::~ForwardTunnel()
 
 void ForwardTunnel::run()
 {
+    ::pthread_setname_np(::pthread_self(), kThreadName); // "top -H" shows what it is
     auto socket = ChannelSocket::open(*m_client, m_path, {QStringLiteral("v4.channel.k8s.io")},
                                       m_what, m_cancel);
     QString error;

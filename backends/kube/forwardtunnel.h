@@ -48,6 +48,7 @@ public:
     ForwardTunnel &operator=(const ForwardTunnel &) = delete;
 
     static constexpr int kPingIntervalMs = 30'000;
+    static constexpr const char *kThreadName = "port-forward";
 
 private:
     void run();

@@ -5,10 +5,13 @@
 
 #include <demo/bookinfotraffic.h>
 #include <demo/democluster.h>
+#include <kube/forwardtunnel.h>
 #include <kube/kubeclient.h>
 #include <kube/portforwarder.h>
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -87,11 +90,43 @@ private:
 struct Figures
 {
     double mibPerSecond = 0;
+    double cpuMsPerMib = 0; // of the forwarding side
     double p50Ms = 0;
     double p99Ms = 0;
 };
 
-Figures measure(int port)
+// CPU seconds (user and system) from a /proc stat line.
+double cpuOf(const QString &statPath)
+{
+    QFile f(statPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = f.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 12 ? double(fields.at(11).toLongLong() + fields.at(12).toLongLong())
+            / double(sysconf(_SC_CLK_TCK))
+                              : 0;
+}
+
+// The CPU the forwarding side has spent so far: a process (kubectl), or Meshdeck's tunnel
+// threads in this process.
+double forwardingCpu(qint64 pid)
+{
+    if (pid > 0)
+        return cpuOf(QStringLiteral("/proc/%1/stat").arg(pid));
+    double sum = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly)
+            && comm.readAll().trimmed() == Kube::ForwardTunnel::kThreadName)
+            sum += cpuOf(tasks.filePath(tid + QStringLiteral("/stat")));
+    }
+    return sum;
+}
+
+// pid: the forwarding process (0: Meshdeck's threads, -1: none, a direct connection).
+Figures measure(int port, qint64 pid)
 {
     Figures f;
     {
@@ -100,10 +135,13 @@ Figures measure(int port)
         constexpr int kTransfers = 40;
         QElapsedTimer t;
         t.start();
+        const double cpu = pid >= 0 ? forwardingCpu(pid) : 0;
         qint64 bytes = 0;
         for (int i = 0; i < kTransfers; ++i)
             bytes += std::max<qint64>(0, c.get("/static/asset?bytes=1048576"));
-        f.mibPerSecond = double(bytes) / (1 << 20) / (double(t.nsecsElapsed()) / 1e9);
+        const double mib = double(bytes) / (1 << 20);
+        f.mibPerSecond = mib / (double(t.nsecsElapsed()) / 1e9);
+        f.cpuMsPerMib = pid >= 0 ? (forwardingCpu(pid) - cpu) * 1000 / mib : 0;
     }
     Connection c(port);
     std::vector<double> latencies;
@@ -179,10 +217,10 @@ private Q_SLOTS:
 
         std::vector<Figures> d, m, k;
         for (int round = 0; round < 3; ++round) {
-            d.push_back(measure(direct));
-            m.push_back(measure(ours));
+            d.push_back(measure(direct, -1));
+            m.push_back(measure(ours, 0));
             if (theirs)
-                k.push_back(measure(theirs));
+                k.push_back(measure(theirs, peer.processId()));
         }
         const double dT = Bench::medianOf(d, &Figures::mibPerSecond);
         const double mT = Bench::medianOf(m, &Figures::mibPerSecond);
@@ -192,6 +230,11 @@ private Q_SLOTS:
                     dT, mT, mT / dT);
         if (theirs)
             std::printf("  kubectl port-forward %.0f MiB/s: Meshdeck/kubectl %.2fx\n", kT, mT / kT);
+        const double mC = Bench::medianOf(m, &Figures::cpuMsPerMib);
+        const double kC = theirs ? Bench::medianOf(k, &Figures::cpuMsPerMib) : 0;
+        std::printf("CPU of the forwarding side per MiB (clock ticks of 10 ms, 40 MiB a round): "
+                    "Meshdeck's tunnel %.2f ms, kubectl %.2f ms: Meshdeck/kubectl %.2f\n",
+                    mC, kC, kC > 0 ? mC / kC : 0.0);
         std::printf(
             "added latency per request (/health, kept alive): Meshdeck p50 %.2f ms, "
             "p99 %.2f ms; kubectl p50 %.2f ms, p99 %.2f ms (direct p50 %.2f, p99 %.2f)\n",
