@@ -1255,6 +1255,18 @@
         <source>The API server sent something that is not a WebSocket frame.</source>
         <translation>Der API-Server hat etwas gesendet, das kein WebSocket-Frame ist.</translation>
     </message>
+    <message>
+        <source>Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY there.</source>
+        <translation>%1 nicht möglich: Der API-Server lehnte den Wechsel zu WebSocket ab%2. Vielleicht spricht er für Streams nur SPDY (Kubernetes vor 1.29 oder ein Proxy davor, der keine WebSockets durchlässt); Meshdeck braucht WebSocket, kubectl kann dort noch SPDY benutzen.</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the API server answered the WebSocket request with HTTP %2.</source>
+        <translation>%1 nicht möglich: Der API-Server hat die WebSocket-Anfrage mit HTTP %2 beantwortet.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>
@@ -1454,8 +1466,8 @@
         <translation>Die Verbindung zum Cluster endete, bevor der Befehl fertig war (der Pod wurde vielleicht gelöscht oder das Netz brach ab).</translation>
     </message>
     <message>
-        <source>The API server at %1 did not answer the exec request within %2 s: check that it is up and reachable, or that no proxy holds the connection.</source>
-        <translation>Der API-Server auf %1 hat die exec-Anfrage nicht innerhalb von %2 s beantwortet: prüfen Sie, ob er läuft und erreichbar ist und kein Proxy die Verbindung festhält.</translation>
+        <source>The connection to the cluster broke before the command ended: %1</source>
+        <translation>Die Verbindung zum Cluster ist abgebrochen, bevor der Befehl endete: %1</translation>
     </message>
 </context>
 <context>
@@ -1495,45 +1507,6 @@
     <message>
         <source>forward a port to pod %1</source>
         <translation>einen Port zu Pod %1 weiterleiten</translation>
-    </message>
-</context>
-<context>
-    <name>Meshdeck::Kube::StreamEndpoint</name>
-    <message>
-        <source>Cannot read the %1 file %2: %3.</source>
-        <translation>Die Datei %2 (%1) kann nicht gelesen werden: %3.</translation>
-    </message>
-    <message>
-        <source>certificate authority</source>
-        <translation>Zertifizierungsstelle</translation>
-    </message>
-    <message>
-        <source>The cluster&apos;s certificate authority is not a PEM certificate: check certificate-authority(-data) in the kubeconfig.</source>
-        <translation>Die Zertifizierungsstelle des Clusters ist kein PEM-Zertifikat: prüfen Sie certificate-authority(-data) in der kubeconfig.</translation>
-    </message>
-    <message>
-        <source>client certificate</source>
-        <translation>Client-Zertifikat</translation>
-    </message>
-    <message>
-        <source>client key</source>
-        <translation>Client-Schlüssel</translation>
-    </message>
-    <message>
-        <source>The client certificate or its key could not be read (PEM expected): check client-certificate(-data) and client-key(-data) in the kubeconfig.</source>
-        <translation>Das Client-Zertifikat oder sein Schlüssel konnte nicht gelesen werden (PEM erwartet): prüfen Sie client-certificate(-data) und client-key(-data) in der kubeconfig.</translation>
-    </message>
-    <message>
-        <source>Cannot %1: %2</source>
-        <translation>%1 nicht möglich: %2</translation>
-    </message>
-    <message>
-        <source>Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY there.</source>
-        <translation>%1 nicht möglich: Der API-Server lehnte den Wechsel zu WebSocket ab%2. Vielleicht spricht er für Streams nur SPDY (Kubernetes vor 1.29 oder ein Proxy davor, der keine WebSockets durchlässt); Meshdeck braucht WebSocket, kubectl kann dort noch SPDY benutzen.</translation>
-    </message>
-    <message>
-        <source> (HTTP %1)</source>
-        <translation> (HTTP %1)</translation>
     </message>
 </context>
 <context>

@@ -1255,6 +1255,18 @@
         <source>The API server sent something that is not a WebSocket frame.</source>
         <translation>El servidor de API envió algo que no es una trama WebSocket.</translation>
     </message>
+    <message>
+        <source>Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY there.</source>
+        <translation>No se puede %1: el servidor de la API rechazó el cambio a WebSocket%2. Quizá solo hable SPDY para los flujos (Kubernetes anterior a 1.29, o un proxy delante que no deja pasar WebSockets); Meshdeck necesita WebSocket, kubectl aún puede usar SPDY allí.</translation>
+    </message>
+    <message>
+        <source> (HTTP %1)</source>
+        <translation> (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>Cannot %1: the API server answered the WebSocket request with HTTP %2.</source>
+        <translation>No se puede %1: el servidor de la API respondió a la petición WebSocket con HTTP %2.</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>
@@ -1454,8 +1466,8 @@
         <translation>La conexión con el clúster se cerró antes de que terminara la orden (quizá se borró el pod o cayó la red).</translation>
     </message>
     <message>
-        <source>The API server at %1 did not answer the exec request within %2 s: check that it is up and reachable, or that no proxy holds the connection.</source>
-        <translation>El servidor de la API en %1 no respondió a la petición exec en %2 s: compruebe que está activo y accesible, y que ningún proxy retiene la conexión.</translation>
+        <source>The connection to the cluster broke before the command ended: %1</source>
+        <translation>La conexión con el clúster se cortó antes de que terminara la orden: %1</translation>
     </message>
 </context>
 <context>
@@ -1495,45 +1507,6 @@
     <message>
         <source>forward a port to pod %1</source>
         <translation>redirigir un puerto al pod %1</translation>
-    </message>
-</context>
-<context>
-    <name>Meshdeck::Kube::StreamEndpoint</name>
-    <message>
-        <source>Cannot read the %1 file %2: %3.</source>
-        <translation>No se puede leer el archivo %2 (%1): %3.</translation>
-    </message>
-    <message>
-        <source>certificate authority</source>
-        <translation>autoridad de certificación</translation>
-    </message>
-    <message>
-        <source>The cluster&apos;s certificate authority is not a PEM certificate: check certificate-authority(-data) in the kubeconfig.</source>
-        <translation>La autoridad de certificación del clúster no es un certificado PEM: revise certificate-authority(-data) en el kubeconfig.</translation>
-    </message>
-    <message>
-        <source>client certificate</source>
-        <translation>certificado de cliente</translation>
-    </message>
-    <message>
-        <source>client key</source>
-        <translation>clave de cliente</translation>
-    </message>
-    <message>
-        <source>The client certificate or its key could not be read (PEM expected): check client-certificate(-data) and client-key(-data) in the kubeconfig.</source>
-        <translation>No se pudo leer el certificado de cliente o su clave (se espera PEM): revise client-certificate(-data) y client-key(-data) en el kubeconfig.</translation>
-    </message>
-    <message>
-        <source>Cannot %1: %2</source>
-        <translation>No se puede %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use SPDY there.</source>
-        <translation>No se puede %1: el servidor de la API rechazó el cambio a WebSocket%2. Quizá solo hable SPDY para los flujos (Kubernetes anterior a 1.29, o un proxy delante que no deja pasar WebSockets); Meshdeck necesita WebSocket, kubectl aún puede usar SPDY allí.</translation>
-    </message>
-    <message>
-        <source> (HTTP %1)</source>
-        <translation> (HTTP %1)</translation>
     </message>
 </context>
 <context>

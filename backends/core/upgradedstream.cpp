@@ -91,7 +91,7 @@ UpgradedStream::open(const HttpRequest &request, std::chrono::milliseconds answe
         head += "Content-Length: " + QByteArray::number(request.body.size()) + "\r\n";
     head += "\r\n" + request.body;
 
-    const qint64 deadline = QDeadlineTimer(answerTimeout).deadline();
+    const QDeadlineTimer deadline(answerTimeout);
     if (const VoidResult sent = s->sendAll(head, deadline, cancel); !sent.ok())
         return Unexpected(sent.error());
     if (const VoidResult answered = s->readHead(deadline, cancel); !answered.ok())
@@ -101,9 +101,9 @@ UpgradedStream::open(const HttpRequest &request, std::chrono::milliseconds answe
     return s;
 }
 
-bool UpgradedStream::waitFor(short events, qint64 deadlineMs)
+bool UpgradedStream::waitFor(short events, const QDeadlineTimer &deadline)
 {
-    const qint64 left = QDeadlineTimer(deadlineMs).remainingTime();
+    const qint64 left = deadline.remainingTime();
     if (left == 0)
         return false;
     pollfd p {m_socket, events, 0};
@@ -111,7 +111,7 @@ bool UpgradedStream::waitFor(short events, qint64 deadlineMs)
     return ::poll(&p, 1, int(std::min<qint64>(left < 0 ? 50 : left, 50))) >= 0;
 }
 
-VoidResult UpgradedStream::sendAll(const QByteArray &data, qint64 deadlineMs,
+VoidResult UpgradedStream::sendAll(const QByteArray &data, const QDeadlineTimer &deadline,
                                    const CancelToken &cancel)
 {
     qsizetype sent = 0;
@@ -122,7 +122,7 @@ VoidResult UpgradedStream::sendAll(const QByteArray &data, qint64 deadlineMs,
         if (n == Failed)
             return Unexpected(Error(ErrorCode::ConnectionReset, m_error));
         sent += n;
-        if (n == 0 && !waitFor(POLLOUT, deadlineMs))
+        if (n == 0 && !waitFor(POLLOUT, deadline))
             return Unexpected(Error(ErrorCode::Timeout,
                                     tr("%1 did not take the request in time.").arg(m_where), {},
                                     true));
@@ -130,7 +130,7 @@ VoidResult UpgradedStream::sendAll(const QByteArray &data, qint64 deadlineMs,
     return {};
 }
 
-VoidResult UpgradedStream::readHead(qint64 deadlineMs, const CancelToken &cancel)
+VoidResult UpgradedStream::readHead(const QDeadlineTimer &deadline, const CancelToken &cancel)
 {
     QByteArray buffer;
     char chunk[16 * 1024];
@@ -155,11 +155,11 @@ VoidResult UpgradedStream::readHead(qint64 deadlineMs, const CancelToken &cancel
             buffer.append(chunk, n);
             continue;
         }
-        if (QDeadlineTimer(deadlineMs).hasExpired())
+        if (deadline.hasExpired())
             return Unexpected(Error(ErrorCode::Timeout,
                                     tr("%1 did not answer the request in time.").arg(m_where), {},
                                     true));
-        waitFor(POLLIN, deadlineMs);
+        waitFor(POLLIN, deadline);
     }
     const QList<QByteArray> lines = buffer.left(end).split('\n');
     const QList<QByteArray> status = lines.first().trimmed().split(' ');
@@ -182,14 +182,14 @@ VoidResult UpgradedStream::readHead(qint64 deadlineMs, const CancelToken &cancel
     return {};
 }
 
-void UpgradedStream::readBody(qint64 deadlineMs)
+void UpgradedStream::readBody(const QDeadlineTimer &deadline)
 {
     bool known = false;
     const qint64 length = m_response.header("Content-Length").toLongLong(&known);
     QByteArray body = std::exchange(m_early, {});
     char chunk[16 * 1024];
     while (body.size() < (known ? std::min(length, kMaxBody) : kMaxBody)
-           && !QDeadlineTimer(deadlineMs).hasExpired()) {
+           && !deadline.hasExpired()) {
         if (!known && m_response.header("Transfer-Encoding").contains("chunked")
             && body.endsWith("0\r\n\r\n"))
             break;
@@ -199,7 +199,7 @@ void UpgradedStream::readBody(qint64 deadlineMs)
         if (n > 0)
             body.append(chunk, n);
         else
-            waitFor(POLLIN, deadlineMs);
+            waitFor(POLLIN, deadline);
     }
     m_response.body
         = m_response.header("Transfer-Encoding").contains("chunked") ? dechunked(body) : body;

@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 
 #include <chrono>
 #include <memory>
@@ -48,10 +49,11 @@ public:
 
 private:
     UpgradedStream() = default;
-    VoidResult sendAll(const QByteArray &data, qint64 deadlineMs, const CancelToken &cancel);
-    VoidResult readHead(qint64 deadlineMs, const CancelToken &cancel);
-    void readBody(qint64 deadlineMs);
-    bool waitFor(short events, qint64 deadlineMs);
+    VoidResult sendAll(const QByteArray &data, const QDeadlineTimer &deadline,
+                       const CancelToken &cancel);
+    VoidResult readHead(const QDeadlineTimer &deadline, const CancelToken &cancel);
+    void readBody(const QDeadlineTimer &deadline);
+    bool waitFor(short events, const QDeadlineTimer &deadline);
 
     std::unique_ptr<CurlTransfer> m_transfer;
     int m_socket = -1;

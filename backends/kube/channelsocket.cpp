@@ -1,7 +1,6 @@
 #include "channelsocket.h"
 
 #include "kubeclient.h"
-#include "streamendpoint.h"
 
 #include <core/upgradedstream.h>
 
@@ -80,9 +79,8 @@ Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, c
             : answer.status == 403                  ? ErrorCode::Forbidden
             : answer.status == 404                  ? ErrorCode::NotFound
                                                     : ErrorCode::HttpError;
-        return Unexpected(
-            Error(code, StreamEndpoint::refusalOf(client, path, answer.status, message, what),
-                  QString::fromUtf8(answer.body.left(512))));
+        return Unexpected(Error(code, refusal(client, path, answer.status, message, what),
+                                QString::fromUtf8(answer.body.left(512))));
     }
     const QByteArray accept = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
                                                        QCryptographicHash::Sha1)
@@ -168,6 +166,29 @@ Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, c
         return Unexpected(Error(ErrorCode::Unknown, tr("Cannot %1: out of memory.").arg(what)));
     wslay_event_config_set_no_buffering(s->m_ws, 1);
     return s;
+}
+
+QString ChannelSocket::refusal(KubeClient &client, const QString &path, int status,
+                               const QString &message, const QString &what)
+{
+    QString reason = message;
+    if (reason.isEmpty()) {
+        const auto plain = client.get(path);
+        if (!plain.ok())
+            reason = plain.error().message();
+    }
+    if (reason.contains(QLatin1String("Upgrade request required"))
+        || reason.contains(QLatin1String("unable to upgrade"), Qt::CaseInsensitive))
+        return tr("Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only "
+                  "SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does "
+                  "not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use "
+                  "SPDY there.")
+            .arg(what, tr(" (HTTP %1)").arg(status));
+    if (!reason.isEmpty())
+        return tr("Cannot %1: %2").arg(what, reason);
+    return tr("Cannot %1: the API server answered the WebSocket request with HTTP %2.")
+        .arg(what)
+        .arg(status);
 }
 
 void ChannelSocket::send(int channel, const char *data, size_t size)

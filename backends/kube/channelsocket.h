@@ -70,6 +70,11 @@ public:
 
 private:
     ChannelSocket() = default;
+    // Why the server did not upgrade: its Status's message, or for an answer without one the
+    // same request as a plain GET (whose Status names the cause). A server that takes the
+    // request but not the WebSocket ("Upgrade request required") speaks only SPDY.
+    static QString refusal(KubeClient &client, const QString &path, int status,
+                           const QString &message, const QString &what);
     bool flush();
 
     std::unique_ptr<UpgradedStream> m_stream;

@@ -1,15 +1,19 @@
 #include "podexec.h"
 
+#include "channelsocket.h"
+#include "forwardtunnel.h"
 #include "kubeclient.h"
-#include "streamendpoint.h"
 
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTimer>
 #include <QUrlQuery>
-#include <QWebSocket>
-#include <QWebSocketHandshakeOptions>
+
+#include <poll.h>
+#include <pthread.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
 
 namespace Meshdeck::Kube {
 
@@ -22,13 +26,27 @@ enum Channel { Stdin = 0, Stdout = 1, Stderr = 2, ErrorChannel = 3, Resize = 4, 
 PodExec::PodExec(std::shared_ptr<KubeClient> client, QObject *parent)
     : QObject(parent)
     , m_client(std::move(client))
+    , m_wake(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
 {
 }
 
 PodExec::~PodExec()
 {
-    if (m_socket)
-        m_socket->abort();
+    {
+        std::lock_guard lock(m_mutex);
+        m_abort = true;
+    }
+    m_cancel.cancel();
+    wake();
+    if (m_worker.joinable())
+        m_worker.join();
+    ::close(m_wake);
+}
+
+void PodExec::wake()
+{
+    const uint64_t one = 1;
+    [[maybe_unused]] const ssize_t n = ::write(m_wake, &one, sizeof one);
 }
 
 int PodExec::exitCodeOf(const QByteArray &status, QString *message)
@@ -86,130 +104,156 @@ void PodExec::start(const Spec &spec)
                        spec.tty ? QStringLiteral("false") : QStringLiteral("true"));
     query.addQueryItem(QStringLiteral("tty"),
                        spec.tty ? QStringLiteral("true") : QStringLiteral("false"));
-    m_path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/exec?%3")
-                 .arg(spec.ns, spec.pod, query.toString(QUrl::FullyEncoded));
-    const auto http = m_client->upgradeRequest(m_path);
-    if (!http.ok())
-        return fail(http.error().message());
-    const auto endpoint = StreamEndpoint::from(*http);
-    if (!endpoint.ok())
-        return fail(endpoint.error().message());
-
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setProxy(endpoint->proxy);
-    if (endpoint->secure)
-        m_socket->setSslConfiguration(endpoint->ssl);
-    connect(m_socket, &QWebSocket::connected, this, [this] {
-        m_connected = true;
-        const QString p = m_socket->subprotocol();
-        m_version = p.startsWith(QLatin1String("v5.")) ? 5
-            : p.startsWith(QLatin1String("v4."))       ? 4
-                                                       : 1;
-        emit opened();
-        if (!m_pendingInput.isEmpty())
-            send(Stdin, std::exchange(m_pendingInput, {}));
-        if (m_size.first > 0)
-            resize(m_size.first, m_size.second);
-        if (m_inputClosed)
-            closeInput();
-    });
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &PodExec::onMessage);
-    connect(m_socket, &QWebSocket::disconnected, this, &PodExec::onDisconnected);
-    QWebSocketHandshakeOptions options;
-    options.setSubprotocols(
-        {QStringLiteral("v5.channel.k8s.io"), QStringLiteral("v4.channel.k8s.io")});
-    m_socket->open(endpoint->request, options);
-    QTimer::singleShot(StreamEndpoint::kHandshakeTimeoutMs, m_socket, [this] {
-        if (m_connected || m_done)
-            return;
-        fail(tr("The API server at %1 did not answer the exec request within %2 s: check that "
-                "it is up and reachable, or that no proxy holds the connection.")
-                 .arg(m_socket->requestUrl().host())
-                 .arg(StreamEndpoint::kHandshakeTimeoutMs / 1000));
-        m_socket->abort();
-    });
+    const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/exec?%3")
+                             .arg(spec.ns, spec.pod, query.toString(QUrl::FullyEncoded));
+    const QString what = tr("run a command in pod %1").arg(spec.pod);
+    m_worker = std::thread([this, path, what] { run(path, what); });
 }
 
-void PodExec::send(int channel, const QByteArray &data)
+void PodExec::run(const QString &path, const QString &what)
 {
-    if (m_socket && m_connected && !m_done)
-        m_socket->sendBinaryMessage(char(channel) + data);
+    ::pthread_setname_np(::pthread_self(), "pod-exec");
+    // Events for the owner, in order, on its thread; none once it is going.
+    const auto post = [this](auto event) {
+        QMetaObject::invokeMethod(this, [this, event] {
+            if (!m_done)
+                event();
+        });
+    };
+    const auto finish = [this, post](int code, const QString &message) {
+        post([this, code, message] {
+            m_done = true;
+            emit finished(code, message);
+        });
+    };
+    auto socket = ChannelSocket::open(
+        *m_client, path, {QStringLiteral("v5.channel.k8s.io"), QStringLiteral("v4.channel.k8s.io")},
+        what, m_cancel);
+    if (!socket.ok())
+        return finish(-1, socket.error().message());
+    ChannelSocket &ws = **socket;
+    const int version = ws.protocol().startsWith("v5.") ? 5
+        : ws.protocol().startsWith("v4.")               ? 4
+                                                        : 1;
+    post([this] { emit opened(); });
+
+    QByteArray out[3];
+    QByteArray status;
+    bool statusSeen = false;
+    ws.onData = [&](int channel, const char *data, size_t size) {
+        if (channel == Stdout || channel == Stderr) {
+            out[channel].append(data, qsizetype(size));
+        } else if (channel == ErrorChannel) {
+            status.append(data, qsizetype(size));
+            statusSeen = true;
+        }
+        return true;
+    };
+    bool inputClosed = false;
+    QDeadlineTimer closing = QDeadlineTimer::Forever; // the server has this long after a cancel
+    for (;;) {
+        QByteArray input;
+        QList<QPair<int, QByteArray>> controls;
+        bool closeInput = false;
+        bool cancel = false;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_abort)
+                return;
+            input = std::exchange(m_input, {});
+            controls = std::exchange(m_controls, {});
+            closeInput = m_inputClosed && !inputClosed;
+            cancel = m_cancelRequested;
+        }
+        if (!input.isEmpty())
+            ws.send(Stdin, input.constData(), size_t(input.size()));
+        for (const auto &[channel, message] : std::as_const(controls))
+            ws.send(channel, message.constData(), size_t(message.size()));
+        if (closeInput) {
+            inputClosed = true;
+            if (version >= 5) // the command reads end-of-file
+                ws.send(Close, "\0", 1);
+        }
+        if (cancel && closing.isForever()) {
+            ws.close();
+            closing = QDeadlineTimer(5000);
+        }
+        const bool live = ws.pump(true);
+        for (int fd : {int(Stdout), int(Stderr)})
+            if (!out[fd].isEmpty())
+                post([this, fd, data = std::exchange(out[fd], {})] { emit output(fd, data); });
+        if (!live || closing.hasExpired())
+            break;
+        pollfd fds[2] = {{ws.socket(), short(POLLIN | (ws.wantsWrite() ? POLLOUT : 0)), 0},
+                         {m_wake, POLLIN, 0}};
+        const int ready = ::poll(fds, 2,
+                                 closing.isForever() ? ForwardTunnel::kPingIntervalMs
+                                                     : int(closing.remainingTime()));
+        if (ready == 0 && closing.isForever())
+            ws.ping(); // an idle shell stays connected through proxies and load balancers
+        if (fds[1].revents) {
+            uint64_t count = 0;
+            [[maybe_unused]] const ssize_t n = ::read(m_wake, &count, sizeof count);
+        }
+    }
+    if (statusSeen) {
+        QString message;
+        const int code = exitCodeOf(status, &message);
+        return finish(code, message);
+    }
+    finish(-1,
+           ws.errorString().isEmpty()
+               ? tr("The connection to the cluster closed before the command ended (the pod "
+                    "may have been deleted, or the network dropped).")
+               : tr("The connection to the cluster broke before the command ended: %1")
+                     .arg(ws.errorString()));
 }
 
 void PodExec::writeInput(const QByteArray &data)
 {
-    if (!m_spec.stdinOpen || m_inputClosed)
+    if (!m_spec.stdinOpen)
         return;
-    if (!m_connected)
-        m_pendingInput += data;
-    else
-        send(Stdin, data);
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_inputClosed)
+            return;
+        m_input += data;
+    }
+    wake();
 }
 
 void PodExec::closeInput()
 {
-    m_inputClosed = true;
-    if (m_connected && m_version >= 5)
-        send(Close, QByteArray(1, char(Stdin)));
+    {
+        std::lock_guard lock(m_mutex);
+        m_inputClosed = true;
+    }
+    wake();
 }
 
 void PodExec::resize(int columns, int rows)
 {
-    m_size = {columns, rows};
-    if (!m_spec.tty || !m_connected)
+    if (!m_spec.tty || columns <= 0 || rows <= 0)
         return;
-    send(Resize,
-         QJsonDocument(
-             QJsonObject {{QStringLiteral("Width"), columns}, {QStringLiteral("Height"), rows}})
-             .toJson(QJsonDocument::Compact));
+    const QByteArray size = QJsonDocument(QJsonObject {{QStringLiteral("Width"), columns},
+                                                       {QStringLiteral("Height"), rows}})
+                                .toJson(QJsonDocument::Compact);
+    {
+        std::lock_guard lock(m_mutex);
+        m_controls.removeIf([](const QPair<int, QByteArray> &c) { return c.first == Resize; });
+        m_controls.append({Resize, size});
+    }
+    wake();
 }
 
 void PodExec::cancel()
 {
-    if (m_socket)
-        m_socket->close();
-}
-
-void PodExec::onMessage(const QByteArray &message)
-{
-    if (message.isEmpty())
-        return;
-    const int channel = uchar(message.at(0));
-    const QByteArray data = message.mid(1);
-    if (channel == Stdout || channel == Stderr) {
-        if (!data.isEmpty())
-            emit output(channel, data);
-    } else if (channel == ErrorChannel) {
-        m_statusSeen = true;
-        m_exitCode = exitCodeOf(data, &m_statusMessage);
+    {
+        std::lock_guard lock(m_mutex);
+        m_cancelRequested = true;
     }
-}
-
-void PodExec::onDisconnected()
-{
-    if (m_done)
-        return;
-    if (!m_connected)
-        return fail(StreamEndpoint::refusal(*m_client, m_path, m_socket->errorString(),
-                                            tr("run a command in pod %1").arg(m_spec.pod)));
-    m_done = true;
-    if (!m_statusSeen)
-        emit finished(-1,
-                      tr("The connection to the cluster closed before the command ended "
-                         "(the pod may have been deleted, or the network dropped)."));
-    else
-        emit finished(m_exitCode, m_statusMessage);
-    m_socket->deleteLater();
-}
-
-void PodExec::fail(const QString &message)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    emit finished(-1, message);
-    if (m_socket)
-        m_socket->deleteLater();
+    m_cancel.cancel(); // a handshake still waiting ends
+    wake();
 }
 
 } // namespace Meshdeck::Kube

@@ -1,15 +1,16 @@
 #pragma once
 
+#include <core/canceltoken.h>
 #include <core/result.h>
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
-#include <QWebSocket>
 
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace Meshdeck::Kube {
 
@@ -17,8 +18,9 @@ class KubeClient;
 
 // One command run in a container through the API server's exec, over WebSocket in Kubernetes'
 // channel protocol (v5.channel.k8s.io, v4 from older servers): stdin, stdout, stderr, the
-// terminal's size, and the exit Status. Lives on a thread with an event loop that may block
-// briefly (an exec credential plugin), never the GUI's.
+// terminal's size, and the exit Status. The connection is a ChannelSocket (the REST client's
+// TLS, credentials and proxy) moved by a thread of its own; the signals come on the thread the
+// object lives on, which needs an event loop.
 class PodExec : public QObject
 {
     Q_OBJECT
@@ -59,25 +61,23 @@ signals:
     void finished(int exitCode, const QString &message);
 
 private:
-    void onMessage(const QByteArray &message);
-    void onDisconnected();
-    void fail(const QString &message);
-    QString explainRefusal(int httpStatus) const;
-    void send(int channel, const QByteArray &data);
+    // The worker thread: the WebSocket (ChannelSocket) and its poll loop. What the owner asks
+    // for (input, size, end of input, cancel) is queued under m_mutex and m_wake is written.
+    void run(const QString &path, const QString &what);
+    void wake();
 
     std::shared_ptr<KubeClient> m_client;
     Spec m_spec;
-    QString m_path;
-    QPointer<QWebSocket> m_socket;
-    QByteArray m_pendingInput;
-    bool m_connected = false;
+    std::thread m_worker;
+    int m_wake = -1; // eventfd
+    CancelToken m_cancel; // the handshake
+    std::mutex m_mutex;
+    QByteArray m_input; // for stdin, not yet taken by the worker
+    QList<QPair<int, QByteArray>> m_controls; // resize messages
     bool m_inputClosed = false;
-    bool m_done = false;
-    bool m_statusSeen = false;
-    int m_exitCode = -1;
-    QString m_statusMessage;
-    int m_version = 0;
-    QPair<int, int> m_size {0, 0};
+    bool m_cancelRequested = false;
+    bool m_abort = false; // the owner is going: end without a word
+    bool m_done = false; // finished was emitted (owner's thread)
 };
 
 } // namespace Meshdeck::Kube

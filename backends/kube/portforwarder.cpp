@@ -1,7 +1,6 @@
 #include "portforwarder.h"
 
 #include "kubeclient.h"
-#include "streamendpoint.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,5 +1,5 @@
-// Meshdeck's own exec (QtWebSockets) and port-forward (libcurl and wslay) clients, with the
-// kubeconfig's credentials, and the
+// Meshdeck's own exec and port-forward clients (WebSocket over libcurl's connection, framed by
+// wslay), with the kubeconfig's credentials, and the
 // `meshdeck exec` / `meshdeck port-forward` commands, against the demo cluster.
 #include <core/httptransport.h>
 #include <demo/democluster.h>
