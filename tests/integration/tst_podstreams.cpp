@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <thread>
 
 using namespace Meshdeck;
@@ -374,6 +375,112 @@ private Q_SLOTS:
                      qPrintable(forwarder.lastError()));
         stop = true;
         server.join();
+        ::close(listener);
+    }
+
+    // The kubeconfig's proxy-url is used by streams as by every other request: a WebSocket to
+    // an https server goes through the proxy's CONNECT.
+    void throughProxy()
+    {
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
+        QCOMPARE(::listen(listener, 16), 0);
+        socklen_t length = sizeof a;
+        ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &length);
+        std::atomic_bool stop {false};
+        std::atomic_int tunnels {0};
+        std::vector<std::thread> relays;
+        std::thread proxy([&] {
+            while (!stop) {
+                pollfd p {listener, POLLIN, 0};
+                if (::poll(&p, 1, 50) <= 0)
+                    continue;
+                const int client = ::accept(listener, nullptr, nullptr);
+                relays.emplace_back([&, client] {
+                    std::string head;
+                    char buffer[64 * 1024];
+                    ssize_t n = 0;
+                    while (head.find("\r\n\r\n") == std::string::npos
+                           && (n = ::recv(client, buffer, sizeof buffer, 0)) > 0)
+                        head.append(buffer, size_t(n));
+                    int port = 0;
+                    if (std::sscanf(head.c_str(), "CONNECT 127.0.0.1:%d ", &port) != 1) {
+                        ::close(client);
+                        return;
+                    }
+                    ++tunnels;
+                    const int server = ::socket(AF_INET, SOCK_STREAM, 0);
+                    sockaddr_in to {};
+                    to.sin_family = AF_INET;
+                    to.sin_port = htons(quint16(port));
+                    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                    if (::connect(server, reinterpret_cast<sockaddr *>(&to), sizeof to) == 0) {
+                        const char ok[] = "HTTP/1.1 200 Connection established\r\n\r\n";
+                        ::send(client, ok, sizeof ok - 1, MSG_NOSIGNAL);
+                        pollfd both[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};
+                        while (!stop && ::poll(both, 2, 50) >= 0) {
+                            bool open = true;
+                            for (int i = 0; i < 2 && open; ++i)
+                                if (both[i].revents) {
+                                    n = ::recv(both[i].fd, buffer, sizeof buffer, 0);
+                                    open = n > 0
+                                        && ::send(both[1 - i].fd, buffer, size_t(n), MSG_NOSIGNAL)
+                                            == n;
+                                }
+                            if (!open)
+                                break;
+                        }
+                    }
+                    ::close(server);
+                    ::close(client);
+                });
+            }
+        });
+        QFile admin(m_admin);
+        QVERIFY(admin.open(QIODevice::ReadOnly));
+        QByteArray config = admin.readAll();
+        const qsizetype server = config.indexOf("server: ");
+        QVERIFY(server > 0);
+        const qsizetype line = config.lastIndexOf('\n', server) + 1;
+        config.insert(line,
+                      config.mid(line, server - line) + "proxy-url: http://127.0.0.1:"
+                          + QByteArray::number(ntohs(a.sin_port)) + "\n");
+        const QString path = m_dir.filePath(QStringLiteral("proxied.yaml"));
+        QFile proxied(path);
+        QVERIFY(proxied.open(QIODevice::WriteOnly));
+        proxied.write(config);
+        proxied.close();
+        auto client = KubeClient::fromKubeconfig(path, {});
+        QVERIFY(client.ok());
+
+        const int before = tunnels;
+        const Outcome r = run({QStringLiteral("bookinfo"),
+                               podOf(QStringLiteral("details")),
+                               QStringLiteral("details"),
+                               {QStringLiteral("hostname")}},
+                              {}, *client);
+        QVERIFY2(r.code == 0, qPrintable(r.message));
+        QVERIFY(r.out.startsWith("details-v1-"));
+        QVERIFY(tunnels > before);
+        PortForwarder::Spec spec;
+        spec.ns = QStringLiteral("bookinfo");
+        spec.kind = QStringLiteral("service");
+        spec.name = QStringLiteral("productpage");
+        spec.remotePort = 9080;
+        PortForwarder forwarder(*client, spec);
+        QString error;
+        QVERIFY2(forwarder.start(&error), qPrintable(error));
+        const int beforeForward = tunnels;
+        QVERIFY(get(forwarder.localPort(), "/health").contains("healthy"));
+        QVERIFY(tunnels > beforeForward);
+        forwarder.stop();
+        stop = true;
+        proxy.join();
+        for (std::thread &t : relays)
+            t.join();
         ::close(listener);
     }
 
