@@ -24,6 +24,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <functional>
 #include <thread>
 
 using namespace Meshdeck;
@@ -39,6 +40,103 @@ struct Outcome
     int code = -2;
     QString message;
 };
+
+// A socket connected to 127.0.0.1:port, or -1. receiveBuffer (bytes), when given, is set before
+// connecting, so that the window follows it.
+int connectLoopback(int port, int receiveBuffer = 0)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (receiveBuffer > 0)
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receiveBuffer, sizeof receiveBuffer);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(quint16(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0)
+        return fd;
+    ::close(fd);
+    return -1;
+}
+
+// What arrives on fd up to the end of an HTTP head (the blank line), or to the end.
+std::string readHead(int fd)
+{
+    std::string head;
+    char buffer[4096];
+    ssize_t n = 0;
+    while (head.find("\r\n\r\n") == std::string::npos
+           && (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+        head.append(buffer, size_t(n));
+    return head;
+}
+
+// A raw server on a loopback port: each connection goes to the handler on a thread of its
+// own and is closed after it; stopping() tells a long handler to end.
+class LoopbackServer
+{
+public:
+    using Handler = std::function<void(int fd, const LoopbackServer &server)>;
+    explicit LoopbackServer(Handler handler)
+        : m_handler(std::move(handler))
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof a;
+        if (::bind(m_listener, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0
+            && ::listen(m_listener, 16) == 0
+            && ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&a), &length) == 0)
+            m_port = ntohs(a.sin_port);
+        m_accepting = std::thread([this] {
+            while (!m_stop) {
+                pollfd p {m_listener, POLLIN, 0};
+                if (::poll(&p, 1, 50) <= 0)
+                    continue;
+                const int fd = ::accept(m_listener, nullptr, nullptr);
+                m_handlers.emplace_back([this, fd] {
+                    m_handler(fd, *this);
+                    ::close(fd);
+                });
+            }
+        });
+    }
+    ~LoopbackServer()
+    {
+        m_stop = true;
+        m_accepting.join();
+        for (std::thread &t : m_handlers)
+            t.join();
+        ::close(m_listener);
+    }
+    [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] bool stopping() const { return m_stop; }
+
+private:
+    Handler m_handler;
+    int m_listener = -1;
+    int m_port = 0;
+    std::atomic_bool m_stop {false};
+    std::thread m_accepting;
+    std::vector<std::thread> m_handlers;
+};
+
+// A kubeconfig for a plain-HTTP API server at 127.0.0.1:port, without credentials.
+QString plainKubeconfig(const QTemporaryDir &dir, const QString &name, int port)
+{
+    const QString path = dir.filePath(name + QStringLiteral(".yaml"));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(
+            QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: %1\n"
+                           "clusters: [{name: %1, cluster: {server: 'http://127.0.0.1:%2'}}]\n"
+                           "users: [{name: nobody, user: {}}]\n"
+                           "contexts: [{name: %1, context: {cluster: %1, user: nobody}}]\n")
+                .arg(name)
+                .arg(port)
+                .toUtf8());
+    return path;
+}
 
 } // namespace
 
@@ -242,17 +340,12 @@ private Q_SLOTS:
         constexpr int kRequests = 8;
         std::atomic_int complete {-1};
         std::thread reader([&, port = forwarder.localPort()] {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            // The local socket fills up soon: the tunnel pauses.
+            const int fd = connectLoopback(port, 8 * 1024);
             timeval limit {10, 0}; // a response that stops coming fails the test
             ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
-            const int small = 8 * 1024; // the local socket fills up soon: the tunnel pauses
-            ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
-            sockaddr_in a {};
-            a.sin_family = AF_INET;
-            a.sin_port = htons(port);
-            a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
             int done = 0;
-            if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) == 0) {
+            if (fd >= 0) {
                 const char request[] = "GET /static/asset?bytes=3145728 HTTP/1.1\r\n"
                                        "Host: productpage\r\n\r\n";
                 std::vector<char> buffer(1 << 20);
@@ -315,50 +408,18 @@ private Q_SLOTS:
     // WebSocket support is missing and that kubectl's SPDY may still work.
     void forwardWithoutWebSocket()
     {
-        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a {};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
-        QCOMPARE(::listen(listener, 8), 0);
-        socklen_t length = sizeof a;
-        ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &length);
-        std::atomic_bool stop {false};
-        std::thread server([&] {
-            while (!stop) {
-                pollfd p {listener, POLLIN, 0};
-                if (::poll(&p, 1, 50) <= 0)
-                    continue;
-                const int fd = ::accept(listener, nullptr, nullptr);
-                std::string head;
-                char buffer[4096];
-                ssize_t n = 0;
-                while (head.find("\r\n\r\n") == std::string::npos
-                       && (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
-                    head.append(buffer, size_t(n));
-                const bool pod = head.rfind("GET /api/v1/namespaces/default/pods/p ", 0) == 0;
-                const std::string body = pod
-                    ? R"({"kind":"Pod","apiVersion":"v1","metadata":{"name":"p"},"status":{"phase":"Running"}})"
-                    : R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"Upgrade request required","reason":"BadRequest","code":400})";
-                const std::string answer
-                    = std::string(pod ? "HTTP/1.1 200 OK" : "HTTP/1.1 400 Bad Request")
-                    + "\r\nContent-Type: application/json\r\nContent-Length: "
-                    + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-                ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
-                ::close(fd);
-            }
+        const LoopbackServer server([](int fd, const LoopbackServer &) {
+            const bool pod = readHead(fd).rfind("GET /api/v1/namespaces/default/pods/p ", 0) == 0;
+            const std::string body = pod
+                ? R"({"kind":"Pod","apiVersion":"v1","metadata":{"name":"p"},"status":{"phase":"Running"}})"
+                : R"({"kind":"Status","apiVersion":"v1","status":"Failure","message":"Upgrade request required","reason":"BadRequest","code":400})";
+            const std::string answer
+                = std::string(pod ? "HTTP/1.1 200 OK" : "HTTP/1.1 400 Bad Request")
+                + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+            ::send(fd, answer.data(), answer.size(), MSG_NOSIGNAL);
         });
-        const QString path = m_dir.filePath(QStringLiteral("plain.yaml"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(
-            QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: plain\n"
-                           "clusters: [{name: plain, cluster: {server: 'http://127.0.0.1:%1'}}]\n"
-                           "users: [{name: nobody, user: {}}]\n"
-                           "contexts: [{name: plain, context: {cluster: plain, user: nobody}}]\n")
-                .arg(ntohs(a.sin_port))
-                .toUtf8());
-        file.close();
+        const QString path = plainKubeconfig(m_dir, QStringLiteral("plain"), server.port());
         auto client = KubeClient::fromKubeconfig(path, {});
         QVERIFY(client.ok());
         PortForwarder::Spec spec;
@@ -373,71 +434,34 @@ private Q_SLOTS:
                          QStringLiteral("refused the WebSocket upgrade (HTTP 400)"))
                          && forwarder.lastError().contains(QStringLiteral("SPDY")),
                      qPrintable(forwarder.lastError()));
-        stop = true;
-        server.join();
-        ::close(listener);
     }
 
     // The kubeconfig's proxy-url is used by streams as by every other request: a WebSocket to
     // an https server goes through the proxy's CONNECT.
     void throughProxy()
     {
-        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a {};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&a), sizeof a), 0);
-        QCOMPARE(::listen(listener, 16), 0);
-        socklen_t length = sizeof a;
-        ::getsockname(listener, reinterpret_cast<sockaddr *>(&a), &length);
-        std::atomic_bool stop {false};
         std::atomic_int tunnels {0};
-        std::vector<std::thread> relays;
-        std::thread proxy([&] {
-            while (!stop) {
-                pollfd p {listener, POLLIN, 0};
-                if (::poll(&p, 1, 50) <= 0)
-                    continue;
-                const int client = ::accept(listener, nullptr, nullptr);
-                relays.emplace_back([&, client] {
-                    std::string head;
-                    char buffer[64 * 1024];
-                    ssize_t n = 0;
-                    while (head.find("\r\n\r\n") == std::string::npos
-                           && (n = ::recv(client, buffer, sizeof buffer, 0)) > 0)
-                        head.append(buffer, size_t(n));
-                    int port = 0;
-                    if (std::sscanf(head.c_str(), "CONNECT 127.0.0.1:%d ", &port) != 1) {
-                        ::close(client);
-                        return;
+        const LoopbackServer proxy([&tunnels](int client, const LoopbackServer &server) {
+            int port = 0;
+            if (std::sscanf(readHead(client).c_str(), "CONNECT 127.0.0.1:%d ", &port) != 1)
+                return;
+            ++tunnels;
+            const int target = connectLoopback(port);
+            if (target < 0)
+                return;
+            const char ok[] = "HTTP/1.1 200 Connection established\r\n\r\n";
+            ::send(client, ok, sizeof ok - 1, MSG_NOSIGNAL);
+            pollfd both[2] = {{client, POLLIN, 0}, {target, POLLIN, 0}};
+            char buffer[64 * 1024];
+            bool open = true;
+            while (open && !server.stopping() && ::poll(both, 2, 50) >= 0)
+                for (int i = 0; i < 2 && open; ++i)
+                    if (both[i].revents) {
+                        const ssize_t n = ::recv(both[i].fd, buffer, sizeof buffer, 0);
+                        open
+                            = n > 0 && ::send(both[1 - i].fd, buffer, size_t(n), MSG_NOSIGNAL) == n;
                     }
-                    ++tunnels;
-                    const int server = ::socket(AF_INET, SOCK_STREAM, 0);
-                    sockaddr_in to {};
-                    to.sin_family = AF_INET;
-                    to.sin_port = htons(quint16(port));
-                    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                    if (::connect(server, reinterpret_cast<sockaddr *>(&to), sizeof to) == 0) {
-                        const char ok[] = "HTTP/1.1 200 Connection established\r\n\r\n";
-                        ::send(client, ok, sizeof ok - 1, MSG_NOSIGNAL);
-                        pollfd both[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};
-                        while (!stop && ::poll(both, 2, 50) >= 0) {
-                            bool open = true;
-                            for (int i = 0; i < 2 && open; ++i)
-                                if (both[i].revents) {
-                                    n = ::recv(both[i].fd, buffer, sizeof buffer, 0);
-                                    open = n > 0
-                                        && ::send(both[1 - i].fd, buffer, size_t(n), MSG_NOSIGNAL)
-                                            == n;
-                                }
-                            if (!open)
-                                break;
-                        }
-                    }
-                    ::close(server);
-                    ::close(client);
-                });
-            }
+            ::close(target);
         });
         QFile admin(m_admin);
         QVERIFY(admin.open(QIODevice::ReadOnly));
@@ -447,7 +471,7 @@ private Q_SLOTS:
         const qsizetype line = config.lastIndexOf('\n', server) + 1;
         config.insert(line,
                       config.mid(line, server - line) + "proxy-url: http://127.0.0.1:"
-                          + QByteArray::number(ntohs(a.sin_port)) + "\n");
+                          + QByteArray::number(proxy.port()) + "\n");
         const QString path = m_dir.filePath(QStringLiteral("proxied.yaml"));
         QFile proxied(path);
         QVERIFY(proxied.open(QIODevice::WriteOnly));
@@ -477,11 +501,6 @@ private Q_SLOTS:
         QVERIFY(get(forwarder.localPort(), "/health").contains("healthy"));
         QVERIFY(tunnels > beforeForward);
         forwarder.stop();
-        stop = true;
-        proxy.join();
-        for (std::thread &t : relays)
-            t.join();
-        ::close(listener);
     }
 
     // A server that accepts and never answers: the exec ends, bounded, saying so.
@@ -492,17 +511,7 @@ private Q_SLOTS:
         QList<QTcpSocket *> held;
         connect(&silent, &QTcpServer::newConnection, this,
                 [&] { held << silent.nextPendingConnection(); });
-        const QString path = m_dir.filePath(QStringLiteral("silent.yaml"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(
-            QStringLiteral("apiVersion: v1\nkind: Config\ncurrent-context: silent\n"
-                           "clusters: [{name: silent, cluster: {server: 'http://127.0.0.1:%1'}}]\n"
-                           "users: [{name: nobody, user: {}}]\n"
-                           "contexts: [{name: silent, context: {cluster: silent, user: nobody}}]\n")
-                .arg(silent.serverPort())
-                .toUtf8());
-        file.close();
+        const QString path = plainKubeconfig(m_dir, QStringLiteral("silent"), silent.serverPort());
         auto client = KubeClient::fromKubeconfig(path, {});
         QVERIFY(client.ok());
         QElapsedTimer clock;
