@@ -121,6 +121,17 @@ private:
     std::vector<std::thread> m_handlers;
 };
 
+// Service productpage's port 9080, in bookinfo.
+PortForwarder::Spec productpage()
+{
+    PortForwarder::Spec spec;
+    spec.ns = QStringLiteral("bookinfo");
+    spec.kind = QStringLiteral("service");
+    spec.name = QStringLiteral("productpage");
+    spec.remotePort = 9080;
+    return spec;
+}
+
 // A kubeconfig for a plain-HTTP API server at 127.0.0.1:port, without credentials.
 QString plainKubeconfig(const QTemporaryDir &dir, const QString &name, int port)
 {
@@ -239,11 +250,7 @@ private Q_SLOTS:
     void forward()
     {
         // A Service's port, to a ready pod behind it; 20 connections at once, 1 MiB each.
-        PortForwarder::Spec spec;
-        spec.ns = QStringLiteral("bookinfo");
-        spec.kind = QStringLiteral("service");
-        spec.name = QStringLiteral("productpage");
-        spec.remotePort = 9080;
+        const PortForwarder::Spec spec = productpage();
         PortForwarder forwarder(m_client, spec);
         QString error;
         QVERIFY2(forwarder.start(&error), qPrintable(error));
@@ -328,11 +335,7 @@ private Q_SLOTS:
     // response already waits inside TLS, where poll() does not see it. Nothing is lost.
     void forwardStallingReader()
     {
-        PortForwarder::Spec spec;
-        spec.ns = QStringLiteral("bookinfo");
-        spec.kind = QStringLiteral("service");
-        spec.name = QStringLiteral("productpage");
-        spec.remotePort = 9080;
+        const PortForwarder::Spec spec = productpage();
         PortForwarder forwarder(m_client, spec);
         QString error;
         QVERIFY2(forwarder.start(&error), qPrintable(error));
@@ -489,11 +492,7 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.message));
         QVERIFY(r.out.startsWith("details-v1-"));
         QVERIFY(tunnels > before);
-        PortForwarder::Spec spec;
-        spec.ns = QStringLiteral("bookinfo");
-        spec.kind = QStringLiteral("service");
-        spec.name = QStringLiteral("productpage");
-        spec.remotePort = 9080;
+        const PortForwarder::Spec spec = productpage();
         PortForwarder forwarder(*client, spec);
         QString error;
         QVERIFY2(forwarder.start(&error), qPrintable(error));
