@@ -117,7 +117,10 @@ def main():
         if "ratings" in body:
             break
     resp.close()
-    check("exec with stdin reaches a Service", '"ratings"' in body, repr(body))
+    # The ratings Service answers with its ratings, or now and then (the demo's failure rate)
+    # with its own error: either way the request went through the demo's network to it.
+    check("exec with stdin reaches a Service",
+          '"ratings"' in body or "ratings database unavailable" in body, repr(body))
 
     try:
         stream(core.connect_get_namespaced_pod_exec, details, "bookinfo",
