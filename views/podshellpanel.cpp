@@ -32,6 +32,10 @@ PodShellPanel::PodShellPanel(QWidget *parent)
     layout->addLayout(bar);
     m_screen = new TerminalScreen(24, 80, this);
     m_terminal = new TerminalWidget(m_screen, this);
+    m_feed = new QTimer(this);
+    m_feed->setSingleShot(true);
+    m_feed->setInterval(0);
+    connect(m_feed, &QTimer::timeout, this, &PodShellPanel::feedPending);
     layout->addWidget(m_terminal, 1);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
@@ -118,15 +122,12 @@ void PodShellPanel::output(const QByteArray &bytes)
     // typing, the rest of the window): a flood of output (cat of a large file) scrolls by
     // without freezing the window, and nothing of it is dropped.
     m_pending.push_back(bytes);
-    if (!m_feedScheduled) {
-        m_feedScheduled = true;
-        QMetaObject::invokeMethod(this, &PodShellPanel::feedPending, Qt::QueuedConnection);
-    }
+    if (!m_feed->isActive())
+        m_feed->start();
 }
 
 void PodShellPanel::feedPending()
 {
-    m_feedScheduled = false;
     constexpr qsizetype kSlice = 8 * 1024;
     constexpr qint64 kBudgetNs = 5'000'000;
     QElapsedTimer t;
@@ -141,11 +142,10 @@ void PodShellPanel::feedPending()
             m_pendingAt = 0;
         }
     }
-    if (!m_pending.empty() && !m_feedScheduled) {
-        m_feedScheduled = true;
-        // Posted: the event loop turns once (input, paints, timers) before the next slice.
-        QMetaObject::invokeMethod(this, &PodShellPanel::feedPending, Qt::QueuedConnection);
-    }
+    // A zero timer, not a posted call: the event loop turns (input, paints, timers) before the
+    // next slice, and a slice does not run in the same pass as a paint posted before it.
+    if (!m_pending.empty())
+        m_feed->start();
 }
 
 void PodShellPanel::resetScreen()

@@ -10,6 +10,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
+class QTimer;
+
 namespace Meshdeck {
 
 class TerminalScreen;
@@ -66,7 +68,7 @@ private:
     std::function<QString()> m_statusText; // the status line, rendered in the current language
     std::deque<QByteArray> m_pending; // output not yet given to the screen
     qsizetype m_pendingAt = 0; // how much of the first is given
-    bool m_feedScheduled = false;
+    QTimer *m_feed = nullptr; // the next slice of output: a zero timer
 };
 
 } // namespace Meshdeck
