@@ -1263,10 +1263,6 @@
         <source> (HTTP %1)</source>
         <translation> (HTTP %1)</translation>
     </message>
-    <message>
-        <source>Cannot %1: the API server answered the WebSocket request with HTTP %2.</source>
-        <translation>%1 nicht möglich: Der API-Server hat die WebSocket-Anfrage mit HTTP %2 beantwortet.</translation>
-    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>

@@ -1263,10 +1263,6 @@
         <source> (HTTP %1)</source>
         <translation> (HTTP %1)</translation>
     </message>
-    <message>
-        <source>Cannot %1: the API server answered the WebSocket request with HTTP %2.</source>
-        <translation>No se puede %1: el servidor de la API respondió a la petición WebSocket con HTTP %2.</translation>
-    </message>
 </context>
 <context>
     <name>Meshdeck::Kube::ClusterConnection</name>

@@ -15,26 +15,6 @@ namespace {
 constexpr qsizetype kMaxHead = 64 * 1024;
 constexpr qsizetype kMaxBody = 64 * 1024;
 
-// The body of a chunked answer, as far as it came.
-QByteArray dechunked(const QByteArray &raw)
-{
-    QByteArray body;
-    qsizetype at = 0;
-    while (at < raw.size()) {
-        const qsizetype eol = raw.indexOf("\r\n", at);
-        if (eol < 0)
-            break;
-        bool ok = false;
-        const qsizetype size
-            = raw.mid(at, eol - at).split(';').first().trimmed().toLongLong(&ok, 16);
-        if (!ok || size == 0)
-            break;
-        body += raw.mid(eol + 2, size);
-        at = eol + 2 + size + 2;
-    }
-    return body;
-}
-
 } // namespace
 
 UpgradedStream::~UpgradedStream() = default; // the transfer's cleanup closes the connection
@@ -184,15 +164,15 @@ VoidResult UpgradedStream::readHead(const QDeadlineTimer &deadline, const Cancel
 
 void UpgradedStream::readBody(const QDeadlineTimer &deadline)
 {
+    // Only a body of known length (an API server's Status has one); anything else is left unread
+    // and the caller learns the reason another way.
     bool known = false;
     const qint64 length = m_response.header("Content-Length").toLongLong(&known);
+    if (!known || length > kMaxBody)
+        return;
     QByteArray body = std::exchange(m_early, {});
     char chunk[16 * 1024];
-    while (body.size() < (known ? std::min(length, kMaxBody) : kMaxBody)
-           && !deadline.hasExpired()) {
-        if (!known && m_response.header("Transfer-Encoding").contains("chunked")
-            && body.endsWith("0\r\n\r\n"))
-            break;
+    while (body.size() < length && !deadline.hasExpired()) {
         const qsizetype n = read(chunk, sizeof chunk);
         if (n == 0 || n == Failed)
             break;
@@ -201,8 +181,7 @@ void UpgradedStream::readBody(const QDeadlineTimer &deadline)
         else
             waitFor(POLLIN, deadline);
     }
-    m_response.body
-        = m_response.header("Transfer-Encoding").contains("chunked") ? dechunked(body) : body;
+    m_response.body = body.left(length);
 }
 
 qsizetype UpgradedStream::read(char *buffer, qsizetype size)

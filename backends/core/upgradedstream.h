@@ -30,7 +30,8 @@ public:
 
     // Connects, sends the request (its headers plus Host and User-Agent) and reads the answer's
     // head within `answerTimeout`. Any status is a stream: a caller that wanted 101 and got
-    // something else finds the status and the body (at most 64 KiB) in response().
+    // something else finds the status and the body (when its length is given, up to 64 KiB) in
+    // response().
     static Result<std::unique_ptr<UpgradedStream>> open(const HttpRequest &request,
                                                         std::chrono::milliseconds answerTimeout,
                                                         const CancelToken &cancel = {});

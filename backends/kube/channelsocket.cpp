@@ -48,8 +48,6 @@ Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, c
     QByteArray nonce(16, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(nonce.data()), 4);
     const QByteArray key = nonce.toBase64();
-    request->headers.removeIf(
-        [](const HttpHeader &h) { return h.first.compare("Accept", Qt::CaseInsensitive) == 0; });
     request->headers << HttpHeader {"Upgrade", "websocket"} << HttpHeader {"Connection", "Upgrade"}
                      << HttpHeader {"Sec-WebSocket-Key", key}
                      << HttpHeader {"Sec-WebSocket-Version", "13"}
@@ -70,18 +68,8 @@ Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, c
                                 stream.error().detail(), stream.error().retryable()));
     }
     const HttpResponse &answer = (*stream)->response();
-    if (answer.status != 101) {
-        const QString message = QJsonDocument::fromJson(answer.body)
-                                    .object()
-                                    .value(QLatin1String("message"))
-                                    .toString();
-        const ErrorCode code = answer.status == 401 ? ErrorCode::Unauthorized
-            : answer.status == 403                  ? ErrorCode::Forbidden
-            : answer.status == 404                  ? ErrorCode::NotFound
-                                                    : ErrorCode::HttpError;
-        return Unexpected(Error(code, refusal(client, path, answer.status, message, what),
-                                QString::fromUtf8(answer.body.left(512))));
-    }
+    if (answer.status != 101)
+        return Unexpected(refusal(client, path, answer, what));
     const QByteArray accept = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
                                                        QCryptographicHash::Sha1)
                                   .toBase64();
@@ -168,27 +156,27 @@ Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, c
     return s;
 }
 
-QString ChannelSocket::refusal(KubeClient &client, const QString &path, int status,
-                               const QString &message, const QString &what)
+Error ChannelSocket::refusal(KubeClient &client, const QString &path, const HttpResponse &answer,
+                             const QString &what)
 {
-    QString reason = message;
-    if (reason.isEmpty()) {
+    Error why = client.statusError(answer.status, answer.body, "GET", path);
+    if (QJsonDocument::fromJson(answer.body).object().value(QLatin1String("kind")).toString()
+        != QLatin1String("Status")) {
         const auto plain = client.get(path);
         if (!plain.ok())
-            reason = plain.error().message();
+            why = plain.error();
     }
-    if (reason.contains(QLatin1String("Upgrade request required"))
-        || reason.contains(QLatin1String("unable to upgrade"), Qt::CaseInsensitive))
-        return tr("Cannot %1: the API server refused the WebSocket upgrade%2. It may speak only "
-                  "SPDY for streams (Kubernetes before 1.29, or a proxy in front of it that does "
-                  "not pass WebSockets); Meshdeck needs WebSocket support, kubectl can still use "
-                  "SPDY there.")
-            .arg(what, tr(" (HTTP %1)").arg(status));
-    if (!reason.isEmpty())
-        return tr("Cannot %1: %2").arg(what, reason);
-    return tr("Cannot %1: the API server answered the WebSocket request with HTTP %2.")
-        .arg(what)
-        .arg(status);
+    if (why.message().contains(QLatin1String("Upgrade request required"))
+        || why.message().contains(QLatin1String("unable to upgrade"), Qt::CaseInsensitive))
+        return Error(ErrorCode::Unsupported,
+                     tr("Cannot %1: the API server refused the WebSocket upgrade%2. It may speak "
+                        "only SPDY for streams (Kubernetes before 1.29, or a proxy in front of it "
+                        "that does not pass WebSockets); Meshdeck needs WebSocket support, "
+                        "kubectl can still use SPDY there.")
+                         .arg(what, tr(" (HTTP %1)").arg(answer.status)),
+                     why.detail());
+    return Error(why.code(), tr("Cannot %1: %2").arg(what, why.message()), why.detail(),
+                 why.retryable());
 }
 
 void ChannelSocket::send(int channel, const char *data, size_t size)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/canceltoken.h>
+#include <core/httptypes.h>
 #include <core/result.h>
 
 #include <QCoreApplication>
@@ -30,6 +31,8 @@ class ChannelSocket
 public:
     // The handshake must be answered within this.
     static constexpr int kHandshakeTimeoutMs = 15'000;
+    // An idle connection is pinged this often (proxies and load balancers drop silent ones).
+    static constexpr int kPingIntervalMs = 30'000;
 
     ~ChannelSocket();
     ChannelSocket(const ChannelSocket &) = delete;
@@ -70,11 +73,12 @@ public:
 
 private:
     ChannelSocket() = default;
-    // Why the server did not upgrade: its Status's message, or for an answer without one the
-    // same request as a plain GET (whose Status names the cause). A server that takes the
-    // request but not the WebSocket ("Upgrade request required") speaks only SPDY.
-    static QString refusal(KubeClient &client, const QString &path, int status,
-                           const QString &message, const QString &what);
+    // Why the server did not upgrade, as the REST client says it (KubeClient::statusError) from
+    // the answer's Status, or for an answer without one from the same request as a plain GET. A
+    // server that takes the request but not the WebSocket ("Upgrade request required") speaks
+    // only SPDY.
+    static Error refusal(KubeClient &client, const QString &path, const HttpResponse &answer,
+                         const QString &what);
     bool flush();
 
     std::unique_ptr<UpgradedStream> m_stream;

@@ -148,12 +148,12 @@ QString ForwardTunnel::pumpUntilDone(ChannelSocket &ws)
         if (ws.wantsWrite())
             fds[1].events |= POLLOUT;
         const bool resume = ws.readPaused() && pending() < kHigh; // TLS may hold the rest
-        const int ready
-            = ::poll(fds, 3,
-                     resume ? 0
-                         : closing.isForever()
-                         ? kPingIntervalMs
-                         : int(std::min<qint64>(kPingIntervalMs, closing.remainingTime())));
+        const int ready = ::poll(
+            fds, 3,
+            resume ? 0
+                : closing.isForever()
+                ? ChannelSocket::kPingIntervalMs
+                : int(std::min<qint64>(ChannelSocket::kPingIntervalMs, closing.remainingTime())));
         if (ready < 0 && errno != EINTR)
             return tr("Cannot %1: %2").arg(m_what, QString::fromLocal8Bit(strerror(errno)));
         if (ready == 0 && resume)

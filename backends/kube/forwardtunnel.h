@@ -47,7 +47,6 @@ public:
     ForwardTunnel(const ForwardTunnel &) = delete;
     ForwardTunnel &operator=(const ForwardTunnel &) = delete;
 
-    static constexpr int kPingIntervalMs = 30'000;
     static constexpr const char *kThreadName = "port-forward";
 
 private:

@@ -1,7 +1,6 @@
 #include "podexec.h"
 
 #include "channelsocket.h"
-#include "forwardtunnel.h"
 #include "kubeclient.h"
 
 #include <QDeadlineTimer>
@@ -187,7 +186,7 @@ void PodExec::run(const QString &path, const QString &what)
         pollfd fds[2] = {{ws.socket(), short(POLLIN | (ws.wantsWrite() ? POLLOUT : 0)), 0},
                          {m_wake, POLLIN, 0}};
         const int ready = ::poll(fds, 2,
-                                 closing.isForever() ? ForwardTunnel::kPingIntervalMs
+                                 closing.isForever() ? ChannelSocket::kPingIntervalMs
                                                      : int(closing.remainingTime()));
         if (ready == 0 && closing.isForever())
             ws.ping(); // an idle shell stays connected through proxies and load balancers

@@ -132,7 +132,6 @@ void PortForwarder::stop()
         return;
     m_server->close();
     m_tunnels.clear(); // each stops and waits for its thread
-    m_open = 0;
     delete m_server;
     m_server = nullptr;
     delete m_progress;
@@ -231,25 +230,22 @@ bool PortForwarder::resolve(Target *target, QString *error)
 
 void PortForwarder::onNewConnection(int fd)
 {
-    ++m_total;
-    ++m_open;
+    const quint64 id = quint64(++m_total);
     Target target;
     QString error;
     if (!resolve(&target, &error)) {
         setError(error);
-        --m_open;
         ::close(fd);
         return;
     }
-    if (m_pod != target.pod)
-        m_pod = target.pod;
+    m_pod = target.pod;
     const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/portforward?ports=%3")
                              .arg(m_spec.ns, target.pod)
                              .arg(target.port);
     auto owned = std::make_unique<ForwardTunnel>(
         fd, m_client, path, tr("forward a port to pod %1").arg(target.pod), m_counters);
     ForwardTunnel *tunnel = owned.get();
-    m_tunnels.emplace(tunnel, std::move(owned));
+    m_tunnels.emplace(id, std::move(owned));
     // The tunnel's events come on its thread; they are handled on this one.
     tunnel->start({[this] {
                        QMetaObject::invokeMethod(this, [this] {
@@ -258,20 +254,19 @@ void PortForwarder::onNewConnection(int fd)
                            emit changed();
                        });
                    },
-                   [this, tunnel](const QString &error) {
+                   [this, id](const QString &error) {
                        QMetaObject::invokeMethod(
-                           this, [this, tunnel, error] { onTunnelFinished(tunnel, error); });
+                           this, [this, id, error] { onTunnelFinished(id, error); });
                    }});
     if (!m_progress->isActive())
         m_progress->start();
     emit changed();
 }
 
-void PortForwarder::onTunnelFinished(ForwardTunnel *tunnel, const QString &error)
+void PortForwarder::onTunnelFinished(quint64 id, const QString &error)
 {
-    if (m_tunnels.erase(tunnel) == 0)
+    if (m_tunnels.erase(id) == 0)
         return; // stopped meanwhile
-    --m_open;
     if (!error.isEmpty())
         m_lastError = error;
     emit changed();

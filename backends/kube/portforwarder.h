@@ -53,7 +53,7 @@ public:
     [[nodiscard]] QString lastError() const { return m_lastError; }
     [[nodiscard]] qint64 bytesIn() const; // from the pod
     [[nodiscard]] qint64 bytesOut() const; // to the pod
-    [[nodiscard]] int openConnections() const { return m_open; }
+    [[nodiscard]] int openConnections() const { return int(m_tunnels.size()); }
     [[nodiscard]] int totalConnections() const { return m_total; }
 
     // Next port from `from` on that can be bound on `address` (0 if none below 65536).
@@ -70,7 +70,7 @@ private:
         int port = 0;
     };
     void onNewConnection(int fd);
-    void onTunnelFinished(ForwardTunnel *tunnel, const QString &error);
+    void onTunnelFinished(quint64 id, const QString &error);
     // The pod and port a new connection goes to; for a Service, a ready pod behind it.
     bool resolve(Target *target, QString *error);
     void setError(const QString &error);
@@ -83,10 +83,9 @@ private:
     QString m_pod;
     QString m_lastError;
     std::shared_ptr<ForwardTunnel::Counters> m_counters;
-    std::map<ForwardTunnel *, std::unique_ptr<ForwardTunnel>> m_tunnels;
+    std::map<quint64, std::unique_ptr<ForwardTunnel>> m_tunnels; // by connection number
     QTimer *m_progress = nullptr; // says the counters moved, while connections are open
     qint64 m_reported = -1;
-    int m_open = 0;
     int m_total = 0;
 };
 
