@@ -69,7 +69,7 @@ Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, c
     }
     const HttpResponse &answer = (*stream)->response();
     if (answer.status != 101)
-        return Unexpected(refusal(client, path, answer, what));
+        return Unexpected(refusal(client, path, answer, what, cancel));
     const QByteArray accept = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
                                                        QCryptographicHash::Sha1)
                                   .toBase64();
@@ -157,12 +157,12 @@ Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, c
 }
 
 Error ChannelSocket::refusal(KubeClient &client, const QString &path, const HttpResponse &answer,
-                             const QString &what)
+                             const QString &what, const CancelToken &cancel)
 {
     Error why = client.statusError(answer.status, answer.body, "GET", path);
     if (QJsonDocument::fromJson(answer.body).object().value(QLatin1String("kind")).toString()
         != QLatin1String("Status")) {
-        const auto plain = client.get(path);
+        const auto plain = client.get(path, cancel); // stopping the stream stops it too
         if (!plain.ok())
             why = plain.error();
     }

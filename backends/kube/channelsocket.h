@@ -78,7 +78,7 @@ private:
     // server that takes the request but not the WebSocket ("Upgrade request required") speaks
     // only SPDY.
     static Error refusal(KubeClient &client, const QString &path, const HttpResponse &answer,
-                         const QString &what);
+                         const QString &what, const CancelToken &cancel);
     bool flush();
 
     std::unique_ptr<UpgradedStream> m_stream;
