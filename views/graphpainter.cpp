@@ -309,6 +309,11 @@ void GraphPainter::setHidden(QSet<int> nodes, QSet<int> edges)
     boxNamespaces();
 }
 
+QString GraphPainter::labelOf(const QString &name)
+{
+    return name.size() > 28 ? name.left(27) + QChar(0x2026) : name;
+}
+
 void GraphPainter::boxNamespaces()
 {
     // A namespace's box around its shown nodes; one whose nodes are all hidden has none.
@@ -317,7 +322,14 @@ void GraphPainter::boxNamespaces()
         const QString &ns = m_graph.nodes[i].ns;
         if (ns.isEmpty() || ns == QLatin1String("unknown") || m_hiddenNodes.contains(i))
             continue;
-        const QRectF box = m_nodeRects[i].adjusted(-30, -26, 30, 30);
+        // Wide enough for the node's label too (a name longer than the box is wide).
+        double side = 30;
+        const QString &name = m_graph.nodes[i].name;
+        if (name.size() > 10)
+            side = std::max(side,
+                            QFontMetricsF(m_font).horizontalAdvance(labelOf(name)) / 2
+                                - NodeSize / 2 + 8);
+        const QRectF box = m_nodeRects[i].adjusted(-side, -26, side, 30);
         auto it = m_namespaceBoxes.find(ns);
         if (it == m_namespaceBoxes.end())
             m_namespaceBoxes.insert(ns, box);
@@ -612,9 +624,8 @@ void GraphPainter::paintNodes(const Pass &pass) const
         if (!pass.labels)
             continue;
         painter->setPen(pass.text);
-        const QString name = n.name.size() > 28 ? n.name.left(27) + QChar(0x2026) : n.name;
         painter->drawText(QRectF(r.center().x() - 90, r.bottom() + 2, 180, 18),
-                          Qt::AlignHCenter | Qt::AlignTop, name);
+                          Qt::AlignHCenter | Qt::AlignTop, labelOf(n.name));
         if (!pass.details)
             continue;
         // Badges along the top right: missing sidecar, no pods, then the routing's.

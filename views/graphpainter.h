@@ -71,6 +71,7 @@ public:
 
 private:
     void boxNamespaces();
+    [[nodiscard]] static QString labelOf(const QString &name); // a node's label, elided
     Topology::Graph m_graph;
     QVector<QLineF> m_lines; // per edge, trimmed to the node outlines
     QVector<QRectF> m_nodeRects;

@@ -110,6 +110,10 @@ TopologyView::TopologyView(QWidget *parent)
                          | QGraphicsView::DontAdjustForAntialiasing);
     setFocusPolicy(Qt::StrongFocus);
     setFrameShape(QFrame::NoFrame);
+    // Panning is by dragging, the keys and the overview (which frames the part in sight), as in
+    // graph tools; scroll bars would take room and show up even for a graph that fits.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_painter.setPalette(palette());
     m_painter.setFont(font());
     m_minimap = new Minimap(this);

@@ -15,6 +15,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +81,40 @@ private Q_SLOTS:
                      qPrintable(QString::number(view.painter().graph().nodes[1].position.y())));
         QTRY_COMPARE(view.painter().graph().nodes[1].position, QPointF(200, 300));
         QCOMPARE(view.painter().graph().geometryKey, quint64(2));
+    }
+
+    // A namespace's box holds the labels of its nodes, not only their shapes, and a graph that
+    // fits shows no scroll bars.
+    void boxesHoldLabels()
+    {
+        using namespace Meshdeck::Topology;
+        Graph g;
+        Node n;
+        n.id = QStringLiteral("wl:istio-system/istio-ingressgateway");
+        n.name = QStringLiteral("istio-ingressgateway");
+        n.ns = QStringLiteral("istio-system");
+        g.nodes << n;
+        n.id = QStringLiteral("wl:ns/a");
+        n.name = QStringLiteral("a");
+        n.ns = QStringLiteral("ns");
+        n.position = QPointF(300, 0);
+        g.nodes << n;
+        TopologyView view;
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setGraph(g, false);
+        const QRectF box = view.painter().namespaceBoxes().value(QStringLiteral("istio-system"));
+        const double label
+            = QFontMetricsF(view.font()).horizontalAdvance(QStringLiteral("istio-ingressgateway"));
+        QVERIFY2(box.width() >= label + 8,
+                 qPrintable(QStringLiteral("box %1 wide, label %2").arg(box.width()).arg(label)));
+        QVERIFY(box.contains(QRectF(-label / 2, 0, label, 1)));
+        // The short name keeps the box's usual margin.
+        QCOMPARE(view.painter().namespaceBoxes().value(QStringLiteral("ns")).width(),
+                 GraphPainter::NodeSize + 60);
+        QVERIFY(!view.horizontalScrollBar()->isVisible());
+        QVERIFY(!view.verticalScrollBar()->isVisible());
     }
 
     void liveGraphFromRealPrometheus()
