@@ -1873,6 +1873,29 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Mesh::Catalog</name>
+    <message>
+        <source>Envoy sidecars (or ambient mode) with rich traffic management, mTLS and telemetry; the most featureful and the heaviest.</source>
+        <translation>Envoy-Sidecars (oder Ambient-Modus) mit umfangreicher Verkehrssteuerung, mTLS und Telemetrie; das funktionsreichste und schwerste Mesh.</translation>
+    </message>
+    <message>
+        <source>A small Rust micro-proxy per pod, mTLS on by default, little to configure; the lightest sidecar mesh.</source>
+        <translation>Ein kleiner Rust-Mikroproxy je Pod, mTLS standardmäßig an, wenig zu konfigurieren; das leichteste Sidecar-Mesh.</translation>
+    </message>
+    <message>
+        <source>HashiCorp&apos;s service networking: Envoy sidecars with Consul&apos;s catalog, reaching VMs and several clusters.</source>
+        <translation>Service-Networking von HashiCorp: Envoy-Sidecars mit dem Katalog von Consul, erreicht auch VMs und mehrere Cluster.</translation>
+    </message>
+    <message>
+        <source>Envoy-based mesh from Kong for Kubernetes and VMs, with multi-zone control planes and policy CRDs.</source>
+        <translation>Envoy-basiertes Mesh von Kong für Kubernetes und VMs, mit Control Planes über mehrere Zonen und Richtlinien-CRDs.</translation>
+    </message>
+    <message>
+        <source>eBPF networking with a sidecarless mesh: per-node Envoy, identity-based policy and Hubble observability.</source>
+        <translation>eBPF-Networking mit einem Mesh ohne Sidecars: Envoy je Node, identitätsbasierte Richtlinien und Beobachtbarkeit mit Hubble.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Mesh::ConfigChecks</name>
     <message>
         <source>It is bound to the Gateway %1/%2, which does not exist: traffic through that gateway is not routed by it. Create the Gateway or correct the name (namespace/name, or a name in %3).</source>

@@ -1873,6 +1873,29 @@
     </message>
 </context>
 <context>
+    <name>Meshdeck::Mesh::Catalog</name>
+    <message>
+        <source>Envoy sidecars (or ambient mode) with rich traffic management, mTLS and telemetry; the most featureful and the heaviest.</source>
+        <translation>Sidecars de Envoy (o modo ambient) con gestión de tráfico completa, mTLS y telemetría; la malla con más funciones y la más pesada.</translation>
+    </message>
+    <message>
+        <source>A small Rust micro-proxy per pod, mTLS on by default, little to configure; the lightest sidecar mesh.</source>
+        <translation>Un pequeño microproxy en Rust por pod, mTLS activado por defecto, poco que configurar; la malla de sidecars más ligera.</translation>
+    </message>
+    <message>
+        <source>HashiCorp&apos;s service networking: Envoy sidecars with Consul&apos;s catalog, reaching VMs and several clusters.</source>
+        <translation>La red de servicios de HashiCorp: sidecars de Envoy con el catálogo de Consul, que llega a máquinas virtuales y a varios clústeres.</translation>
+    </message>
+    <message>
+        <source>Envoy-based mesh from Kong for Kubernetes and VMs, with multi-zone control planes and policy CRDs.</source>
+        <translation>Malla basada en Envoy de Kong para Kubernetes y máquinas virtuales, con planos de control multizona y CRD de políticas.</translation>
+    </message>
+    <message>
+        <source>eBPF networking with a sidecarless mesh: per-node Envoy, identity-based policy and Hubble observability.</source>
+        <translation>Red eBPF con una malla sin sidecars: Envoy por nodo, políticas basadas en identidad y observabilidad con Hubble.</translation>
+    </message>
+</context>
+<context>
     <name>Meshdeck::Mesh::ConfigChecks</name>
     <message>
         <source>It is bound to the Gateway %1/%2, which does not exist: traffic through that gateway is not routed by it. Create the Gateway or correct the name (namespace/name, or a name in %3).</source>

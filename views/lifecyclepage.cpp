@@ -419,8 +419,8 @@ void LifecyclePage::onDetected(const QList<Mesh::DetectedMesh> &meshes,
                 += QLatin1Char('\n') + tr("add-ons: %1").arg(d->addons.join(QStringLiteral(", ")));
         m_meshes->setItem(row, 0, name);
         m_meshes->setItem(row, 1, new QTableWidgetItem(state));
-        auto *about = new QTableWidgetItem(m.summary);
-        about->setToolTip(m.summary + QStringLiteral("\n") + m.homepage);
+        auto *about = new QTableWidgetItem(m.localSummary());
+        about->setToolTip(m.localSummary() + QStringLiteral("\n") + m.homepage);
         m_meshes->setItem(row, 2, about);
         if (m.id == selected)
             m_meshes->selectRow(row);

@@ -65,7 +65,7 @@ public:
                                      card);
             title->setOpenExternalLinks(true);
             title->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
-            auto *summary = new QLabel(m.summary, card);
+            auto *summary = new QLabel(m.localSummary(), card);
             summary->setWordWrap(true);
             QStringList facts;
             const Mesh::DetectedMesh *d = state->detectedFor(m.id);
@@ -96,7 +96,7 @@ public:
             card->setAccessibleName(m.name);
             item->setSizeHint(QSize(10, card->sizeHint().height() + 6));
             item->setText(QString()); // the card speaks for it
-            item->setData(Qt::AccessibleTextRole, m.name + QStringLiteral(": ") + m.summary);
+            item->setData(Qt::AccessibleTextRole, m.name + QStringLiteral(": ") + m.localSummary());
             m_cards->setItemWidget(item, card);
         }
         colourCards(-1);

@@ -1,10 +1,16 @@
 #include "meshcatalog.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace Meshdeck::Mesh {
+
+QString MeshDescription::localSummary() const
+{
+    return QCoreApplication::translate("Meshdeck::Mesh::Catalog", summary.toUtf8().constData());
+}
 
 const QList<MeshDescription> &catalog()
 {
@@ -13,9 +19,10 @@ const QList<MeshDescription> &catalog()
         MeshDescription istio;
         istio.id = QStringLiteral("istio");
         istio.name = QStringLiteral("Istio");
-        istio.summary
-            = QStringLiteral("Envoy sidecars (or ambient mode) with rich traffic management, mTLS "
-                             "and telemetry; the most featureful and the heaviest.");
+        istio.summary = QString::fromUtf8(
+            QT_TRANSLATE_NOOP("Meshdeck::Mesh::Catalog",
+                              "Envoy sidecars (or ambient mode) with rich traffic management, mTLS "
+                              "and telemetry; the most featureful and the heaviest."));
         istio.homepage = QStringLiteral("https://istio.io");
         istio.cli = QStringLiteral("istioctl");
         istio.versions
@@ -59,8 +66,10 @@ const QList<MeshDescription> &catalog()
         MeshDescription linkerd;
         linkerd.id = QStringLiteral("linkerd");
         linkerd.name = QStringLiteral("Linkerd");
-        linkerd.summary = QStringLiteral("A small Rust micro-proxy per pod, mTLS on by default, "
-                                         "little to configure; the lightest sidecar mesh.");
+        linkerd.summary = QString::fromUtf8(
+            QT_TRANSLATE_NOOP("Meshdeck::Mesh::Catalog",
+                              "A small Rust micro-proxy per pod, mTLS on by default, "
+                              "little to configure; the lightest sidecar mesh."));
         linkerd.homepage = QStringLiteral("https://linkerd.io");
         linkerd.cli = QStringLiteral("linkerd");
         linkerd.versions = {QStringLiteral("stable-2.14.10"), QStringLiteral("edge-24.11.8")};
@@ -89,8 +98,10 @@ const QList<MeshDescription> &catalog()
         MeshDescription consul;
         consul.id = QStringLiteral("consul");
         consul.name = QStringLiteral("Consul");
-        consul.summary = QStringLiteral("HashiCorp's service networking: Envoy sidecars with "
-                                        "Consul's catalog, reaching VMs and several clusters.");
+        consul.summary = QString::fromUtf8(
+            QT_TRANSLATE_NOOP("Meshdeck::Mesh::Catalog",
+                              "HashiCorp's service networking: Envoy sidecars with "
+                              "Consul's catalog, reaching VMs and several clusters."));
         consul.homepage = QStringLiteral("https://developer.hashicorp.com/consul");
         consul.cli = QStringLiteral("consul-k8s");
         consul.versions = {QStringLiteral("1.20.1")};
@@ -109,8 +120,10 @@ const QList<MeshDescription> &catalog()
         MeshDescription kuma;
         kuma.id = QStringLiteral("kuma");
         kuma.name = QStringLiteral("Kuma");
-        kuma.summary = QStringLiteral("Envoy-based mesh from Kong for Kubernetes and VMs, with "
-                                      "multi-zone control planes and policy CRDs.");
+        kuma.summary = QString::fromUtf8(
+            QT_TRANSLATE_NOOP("Meshdeck::Mesh::Catalog",
+                              "Envoy-based mesh from Kong for Kubernetes and VMs, with "
+                              "multi-zone control planes and policy CRDs."));
         kuma.homepage = QStringLiteral("https://kuma.io");
         kuma.cli = QStringLiteral("kumactl");
         kuma.versions = {QStringLiteral("2.9.2")};
@@ -131,8 +144,10 @@ const QList<MeshDescription> &catalog()
         MeshDescription cilium;
         cilium.id = QStringLiteral("cilium");
         cilium.name = QStringLiteral("Cilium");
-        cilium.summary = QStringLiteral("eBPF networking with a sidecarless mesh: per-node Envoy, "
-                                        "identity-based policy and Hubble observability.");
+        cilium.summary = QString::fromUtf8(
+            QT_TRANSLATE_NOOP("Meshdeck::Mesh::Catalog",
+                              "eBPF networking with a sidecarless mesh: per-node Envoy, "
+                              "identity-based policy and Hubble observability."));
         cilium.homepage = QStringLiteral("https://cilium.io");
         cilium.cli = QStringLiteral("cilium");
         cilium.helmCharts = {{QStringLiteral("cilium"), QStringLiteral("cilium"),

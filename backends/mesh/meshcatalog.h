@@ -20,9 +20,11 @@ struct MeshDescription
 {
     enum class Injection { Label, Annotation, None };
 
+    [[nodiscard]] QString localSummary() const; // the summary in the user's language
+
     QString id; // istio, linkerd, consul, kuma, cilium
     QString name;
-    QString summary;
+    QString summary; // in English (marked for translation): localSummary() for display
     QString homepage;
     QString cli; // istioctl, linkerd, consul-k8s, kumactl, cilium
     QStringList versions;

@@ -1,4 +1,5 @@
 #include <app/languagemanager.h>
+#include <mesh/meshcatalog.h>
 #include <models/navigationmodel.h>
 
 #include <QCoreApplication>
@@ -104,14 +105,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("settings");
+        QTest::addColumn<QString>("meshSummary"); // the start of Istio's, from the catalog
         QTest::newRow("de") << "de"
-                            << "Einstellungen";
+                            << "Einstellungen"
+                            << "Envoy-Sidecars (oder Ambient-Modus)";
         QTest::newRow("es") << "es"
-                            << "Configuración";
+                            << "Configuración"
+                            << "Sidecars de Envoy (o modo ambient)";
         QTest::newRow("en") << "en"
-                            << "Settings";
+                            << "Settings"
+                            << "Envoy sidecars (or ambient mode)";
         QTest::newRow("unknown falls back to en") << "ja"
-                                                  << "Settings";
+                                                  << "Settings"
+                                                  << "Envoy sidecars (or ambient mode)";
     }
     void switchesAtRunTime()
     {
@@ -120,6 +126,12 @@ private Q_SLOTS:
         LanguageManager manager;
         manager.apply(language);
         QCOMPARE(NavigationModel::title(PageId::Settings), settings);
+        // The mesh catalog's texts, kept in English in the backend, shown in the language.
+        QFETCH(QString, meshSummary);
+        const Mesh::MeshDescription *istio = Mesh::findMesh(QStringLiteral("istio"));
+        QVERIFY(istio);
+        QVERIFY2(istio->localSummary().startsWith(meshSummary), qPrintable(istio->localSummary()));
+        QVERIFY(istio->summary.startsWith(QStringLiteral("Envoy sidecars")));
     }
 };
 
