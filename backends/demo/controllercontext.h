@@ -35,6 +35,9 @@ public:
     // "host:port=ip:port,..." for a pod in namespace `ns`: where the cluster's Service names
     // lead on this machine (through the sidecars when `injected`).
     std::function<QString(const QString &ns, bool injected)> hostAliases;
+    // The cluster's root CA (PEM), published in every namespace as ConfigMap kube-root-ca.crt.
+    // Set before start().
+    QByteArray rootCaPem;
 
     // Runs fn on the controller thread after `ms` milliseconds of simulated time.
     virtual void after(int ms, std::function<void()> fn) = 0;

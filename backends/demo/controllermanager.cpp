@@ -214,6 +214,8 @@ void ControllerManager::handleEvent(const WatchEventPtr &e)
     } else if (key == QLatin1String("/namespaces")) {
         if (!deleted)
             enqueue(key, QString(), name);
+    } else if (Housekeeping::isNamespaceDefault(key, name)) {
+        enqueue(QStringLiteral("/namespaces"), QString(), ns); // deleted or changed: put back
     } else if (key == QLatin1String("/nodes")) {
         for (const QJsonObject &ds : store.objects(QStringLiteral("apps/daemonsets")))
             enqueue(QStringLiteral("apps/daemonsets"), metaString(ds, "namespace"),

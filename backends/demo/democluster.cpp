@@ -66,6 +66,22 @@ VoidResult DemoCluster::start()
         limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? 1'048'576 : limit.rlim_max;
         ::setrlimit(RLIMIT_NOFILE, &limit);
     }
+    // Clients send bearer tokens only over TLS, so token mode serves HTTPS too.
+    if (m_options.tls || m_options.tokenAuth) {
+        auto material = Certificates::generate(
+            {m_options.host, QStringLiteral("localhost"), QStringLiteral("127.0.0.1")});
+        if (!material.ok())
+            return Unexpected(material.error());
+        m_tls = std::make_unique<TlsMaterial>(*material);
+    }
+    // The cluster's root CA, published in every namespace: the API server's when it serves
+    // TLS, otherwise one of its own (clients inside pods expect it either way).
+    QByteArray rootCa;
+    if (m_tls) {
+        rootCa = m_tls->caCert;
+    } else if (auto ca = Certificates::makeCa(QStringLiteral("kubernetes")); ca.ok()) {
+        rootCa = ca->first;
+    }
     m_registry = std::make_unique<ResourceRegistry>();
     m_store = std::make_unique<ObjectStore>(m_options.store);
     m_admission = std::make_unique<Admission>(*m_store);
@@ -79,19 +95,12 @@ VoidResult DemoCluster::start()
     m_controllers->hostAliases = [this](const QString &ns, bool injected) {
         return hostAliases(ns, injected);
     };
+    m_controllers->rootCaPem = rootCa;
     m_controllers->start();
     // The work of a mesh's control plane, done while one is installed (and measured).
     m_controlPlane = std::make_unique<MeshControlPlane>(m_store.get());
     m_controlPlane->start();
 
-    // Clients send bearer tokens only over TLS, so token mode serves HTTPS too.
-    if (m_options.tls || m_options.tokenAuth) {
-        auto material = Certificates::generate(
-            {m_options.host, QStringLiteral("localhost"), QStringLiteral("127.0.0.1")});
-        if (!material.ok())
-            return Unexpected(material.error());
-        m_tls = std::make_unique<TlsMaterial>(*material);
-    }
     // Tokens on every transport: on plain HTTP they are what tells the administrator from the
     // read-only user (client certificates need TLS).
     m_adminToken = randomToken();

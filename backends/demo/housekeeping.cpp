@@ -14,6 +14,7 @@ namespace Meshdeck::Demo {
 
 namespace {
 const QString kMetadata = QStringLiteral("metadata");
+constexpr char kRootCa[] = "kube-root-ca.crt";
 } // namespace
 
 Housekeeping::Housekeeping(ControllerContext &ctx)
@@ -52,11 +53,57 @@ void Housekeeping::onDeleted(const QJsonObject &object, bool clusterScoped)
     }
 }
 
+bool Housekeeping::isNamespaceDefault(const QString &storageKey, const QString &name)
+{
+    return (storageKey == QLatin1String("/serviceaccounts") && name == QLatin1String("default"))
+        || (storageKey == QLatin1String("/configmaps") && name == QLatin1String(kRootCa));
+}
+
+void Housekeeping::publishDefaults(const QString &ns)
+{
+    // The service account controller: pods run as "default" unless they name another.
+    const QString accounts = QStringLiteral("/serviceaccounts");
+    if (!m_ctx.store.tryGet(accounts, ns, QStringLiteral("default")))
+        m_ctx.tryCreate(
+            accounts,
+            QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                         {QStringLiteral("kind"), QStringLiteral("ServiceAccount")},
+                         {kMetadata,
+                          QJsonObject {{QStringLiteral("name"), QStringLiteral("default")},
+                                       {QStringLiteral("namespace"), ns}}}},
+            ns);
+    // The root CA publisher: the CA that verifies the API server, kept as published.
+    if (m_ctx.rootCaPem.isEmpty())
+        return;
+    const QString configMaps = QStringLiteral("/configmaps");
+    const QJsonObject data {{QStringLiteral("ca.crt"), QString::fromLatin1(m_ctx.rootCaPem)}};
+    const auto current = m_ctx.store.tryGet(configMaps, ns, QLatin1String(kRootCa));
+    if (!current) {
+        m_ctx.tryCreate(configMaps,
+                        QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                     {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
+                                     {kMetadata,
+                                      QJsonObject {{QStringLiteral("name"), QLatin1String(kRootCa)},
+                                                   {QStringLiteral("namespace"), ns}}},
+                                     {QStringLiteral("data"), data}},
+                        ns);
+    } else if (current->value(QLatin1String("data")).toObject() != data
+               && !metadataOf(*current).contains(QStringLiteral("deletionTimestamp"))) {
+        QJsonObject restored = *current;
+        restored.insert(QStringLiteral("data"), data);
+        m_ctx.tryUpdate(configMaps, restored);
+    }
+}
+
 void Housekeeping::syncNamespace(const QString &name)
 {
     const auto ns = m_ctx.store.tryGet(QStringLiteral("/namespaces"), QString(), name);
-    if (!ns || !metadataOf(*ns).contains(QStringLiteral("deletionTimestamp")))
+    if (!ns)
         return;
+    if (!metadataOf(*ns).contains(QStringLiteral("deletionTimestamp"))) {
+        publishDefaults(name);
+        return;
+    }
     // Delete the contents; an object with finalizers is marked and waits for them, and so does
     // the namespace, saying why in its conditions.
     QSet<QString> seen;

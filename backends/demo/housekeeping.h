@@ -8,9 +8,10 @@ namespace Meshdeck::Demo {
 class ControllerContext;
 
 // Cluster-wide bookkeeping: the garbage collector (dependents of deleted owners), namespace
-// termination (empty the namespace, then remove it), finalizer-free removal of objects marked
-// for deletion, and CustomResourceDefinitions (Established, served, and their objects removed
-// with them).
+// termination (empty the namespace, then remove it), what every live namespace holds (the
+// ServiceAccount "default" and the ConfigMap kube-root-ca.crt, put back when deleted or
+// changed), finalizer-free removal of objects marked for deletion, and
+// CustomResourceDefinitions (Established, served, and their objects removed with them).
 class Housekeeping
 {
 public:
@@ -21,7 +22,11 @@ public:
     void syncCustomResourceDefinition(const QString &name, bool deleted, const QJsonObject &last);
     void removeIfFinalized(const QString &storageKey, const QJsonObject &object);
 
+    // Whether a change to this object concerns what every namespace holds.
+    [[nodiscard]] static bool isNamespaceDefault(const QString &storageKey, const QString &name);
+
 private:
+    void publishDefaults(const QString &ns);
     ControllerContext &m_ctx;
 };
 

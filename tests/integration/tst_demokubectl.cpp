@@ -265,7 +265,7 @@ private Q_SLOTS:
         };
         QCOMPARE(ok({"create", "namespace", "q"}), QString());
         QCOMPARE(ok({"create", "quota", "compute", "-n", "q",
-                     "--hard=pods=2,requests.cpu=1,requests.memory=1Gi,count/configmaps=1"}),
+                     "--hard=pods=2,requests.cpu=1,requests.memory=1Gi,count/configmaps=2"}),
                  QString());
         const auto pod = [](const char *name, const char *cpu) {
             return QStringList {"run",
@@ -292,6 +292,7 @@ private Q_SLOTS:
         QVERIFY(ok(pod("d", "50m"))
                     .contains(QStringLiteral("requested: pods=1, used: pods=2, "
                                              "limited: pods=2")));
+        // kube-root-ca.crt counts too, as on any cluster: one more fits, a second does not.
         QCOMPARE(ok({"create", "configmap", "one", "-n", "q"}), QString());
         QVERIFY(ok({"create", "configmap", "two", "-n", "q"})
                     .contains(
@@ -474,6 +475,54 @@ private Q_SLOTS:
                      .value("a")
                      .toString(),
                  QStringLiteral("b"));
+        cluster.stop();
+    }
+
+    // Every live namespace holds the ServiceAccount "default" and the ConfigMap
+    // kube-root-ca.crt with the CA that verifies the API server, as the controller manager
+    // keeps them: put back when deleted, restored when changed.
+    void namespaceDefaults()
+    {
+        DemoCluster cluster(emptyOverTls());
+        QVERIFY(cluster.start().ok());
+        const QString admin = m_dir.filePath(QStringLiteral("defaults-admin.yaml"));
+        QVERIFY(cluster.writeKubeconfig(admin).ok());
+        m_cache = m_dir.filePath(QStringLiteral("defaults-cache"));
+        Run r = kubectl(admin,
+                        {"config", "view", "--raw", "-o",
+                         "jsonpath={.clusters[0].cluster.certificate-authority-data}"});
+        const QString ca = QString::fromLatin1(QByteArray::fromBase64(r.out.toLatin1()));
+        QVERIFY2(ca.startsWith(QStringLiteral("-----BEGIN CERTIFICATE-----")), qPrintable(r.err));
+        const QStringList caOf = {"get",  "configmap", "kube-root-ca.crt",         "-n",
+                                  "team", "-o",        "jsonpath={.data.ca\\.crt}"};
+        const QStringList account = {"get", "serviceaccount", "default", "-n", "team"};
+        QVERIFY(kubectl(admin, {"create", "namespace", "team"}).code == 0);
+        QTRY_COMPARE_WITH_TIMEOUT(kubectl(admin, caOf).out, ca, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(kubectl(admin, account).code, 0, 10000);
+        // Deleted: back again; changed: restored.
+        QCOMPARE(kubectl(admin, {"delete", "configmap", "kube-root-ca.crt", "-n", "team"}).code, 0);
+        QCOMPARE(kubectl(admin, {"delete", "serviceaccount", "default", "-n", "team"}).code, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(kubectl(admin, caOf).out, ca, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(kubectl(admin, account).code, 0, 10000);
+        r = kubectl(admin,
+                    {"patch", "configmap", "kube-root-ca.crt", "-n", "team", "--type", "merge",
+                     "-p", R"({"data":{"ca.crt":"forged"}})"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QTRY_COMPARE_WITH_TIMEOUT(kubectl(admin, caOf).out, ca, 10000);
+        // A pod that names no account runs as "default".
+        r = kubectl(admin, {"run", "app", "--image=busybox", "-n", "team", "--", "sleep", "1d"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = kubectl(
+            admin,
+            {"get", "pod", "app", "-n", "team", "-o", "jsonpath={.spec.serviceAccountName}"});
+        QCOMPARE(r.out, QStringLiteral("default"));
+        // A namespace going away takes them along, and nothing puts them back.
+        r = kubectl(admin, {"delete", "namespace", "team", "--wait=true", "--timeout=30s"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(!cluster.store()
+                     .tryGet(QStringLiteral("/configmaps"), QStringLiteral("team"),
+                             QStringLiteral("kube-root-ca.crt"))
+                     .has_value());
         cluster.stop();
     }
 

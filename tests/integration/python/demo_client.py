@@ -48,6 +48,25 @@ def main():
 
     # Create, read, list with paging.
     core.create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=NS)))
+    # What the controller manager puts in every namespace: the CA that verifies this server
+    # (the one the kubeconfig trusts, when it names one), and the default service account.
+    root_ca = None
+    for _ in range(50):
+        try:
+            root_ca = core.read_namespaced_config_map("kube-root-ca.crt", NS)
+            core.read_namespaced_service_account("default", NS)
+            break
+        except ApiException as e:
+            if e.status != 404:
+                raise
+            time.sleep(0.1)
+    check("kube-root-ca.crt and the default service account are there", root_ca is not None)
+    pem = root_ca.data.get("ca.crt", "")
+    check("kube-root-ca.crt holds a certificate", pem.startswith("-----BEGIN CERTIFICATE-----"))
+    if api.configuration.ssl_ca_cert:
+        with open(api.configuration.ssl_ca_cert) as trusted:
+            check("kube-root-ca.crt is the CA the kubeconfig trusts",
+                  trusted.read().strip() == pem.strip())
     for i in range(5):
         core.create_namespaced_config_map(NS, client.V1ConfigMap(
             metadata=client.V1ObjectMeta(name="cm-%d" % i, labels={"set": "paged"}),
