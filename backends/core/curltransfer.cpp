@@ -187,10 +187,17 @@ VoidResult CurlTransfer::prepare()
                             size_t(tls.clientCertPem.size()), CURL_BLOB_NOCOPY};
     m_keyBlob = curl_blob {const_cast<char *>(tls.clientKeyPem.constData()),
                            size_t(tls.clientKeyPem.size()), CURL_BLOB_NOCOPY};
-    if (!tls.caPem.isEmpty())
-        curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &m_caBlob);
-    else if (!m_caFile.isEmpty())
-        curl_easy_setopt(h, CURLOPT_CAINFO, m_caFile.constData());
+    // A named CA is the only one trusted, as kubectl trusts it: the system's bundle (libcurl's
+    // default, parsed anew for every TLS connection) is neither consulted nor loaded.
+    if (!tls.caPem.isEmpty() || !m_caFile.isEmpty()) {
+        curl_easy_setopt(h, CURLOPT_CAPATH, nullptr);
+        if (!tls.caPem.isEmpty()) {
+            curl_easy_setopt(h, CURLOPT_CAINFO, nullptr);
+            curl_easy_setopt(h, CURLOPT_CAINFO_BLOB, &m_caBlob);
+        } else {
+            curl_easy_setopt(h, CURLOPT_CAINFO, m_caFile.constData());
+        }
+    }
     if (!tls.clientCertPem.isEmpty()) {
         curl_easy_setopt(h, CURLOPT_SSLCERT_BLOB, &m_certBlob);
         curl_easy_setopt(h, CURLOPT_SSLCERTTYPE, "PEM");

@@ -1,6 +1,7 @@
 #include "upgradedstream.h"
 
 #include "curltransfer.h"
+#include "tlsmaterialcache.h"
 
 #include <meshdeck_version.h>
 
@@ -35,6 +36,8 @@ UpgradedStream::open(const HttpRequest &request, std::chrono::milliseconds answe
     curl_easy_setopt(h, CURLOPT_HTTPPROXYTUNNEL, 1L);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, long(request.connectTimeout.count()));
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 0L);
+    // The credentials parsed once for every stream, not once per connection.
+    const auto material = TlsMaterialCache::install(h, request.tls);
     if (const CURLcode code = curl_easy_perform(h); code != CURLE_OK) {
         auto failed = s->m_transfer->finish(code, cancel.isCancelled());
         return Unexpected(failed.ok() ? Error(ErrorCode::Unknown, tr("The connection failed."))

@@ -27,13 +27,12 @@ constexpr size_t kReadSize = 256 * 1024;
 
 } // namespace
 
-ForwardTunnel::ForwardTunnel(int localFd, std::shared_ptr<KubeClient> client, QString path,
-                             QString what, std::shared_ptr<Counters> counters)
+ForwardTunnel::ForwardTunnel(int localFd, std::shared_ptr<KubeClient> client, Router router,
+                             std::shared_ptr<Counters> counters)
     : m_local(localFd)
     , m_wake(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC))
     , m_client(std::move(client))
-    , m_path(std::move(path))
-    , m_what(std::move(what))
+    , m_router(std::move(router))
     , m_counters(std::move(counters))
 {
 }
@@ -59,16 +58,34 @@ ForwardTunnel::~ForwardTunnel()
 void ForwardTunnel::run()
 {
     ::pthread_setname_np(::pthread_self(), kThreadName); // "top -H" shows what it is
-    auto socket = ChannelSocket::open(*m_client, m_path, {QStringLiteral("v4.channel.k8s.io")},
-                                      m_what, m_cancel);
+    // The route kept from earlier connections first (no lookup on the way); a refusal (the pod
+    // went or was replaced) looks again, once, and tries a pod that differs.
+    std::unique_ptr<ChannelSocket> socket;
     QString error;
-    if (!socket.ok()) {
-        if (!m_cancel.isCancelled())
-            error = socket.error().message();
-    } else {
+    QString pod;
+    for (int attempt = 0; attempt < 2 && !socket && !m_cancel.isCancelled(); ++attempt) {
+        const Result<Route> route = m_router(attempt > 0);
+        if (!route.ok()) {
+            error = route.error().message();
+            break;
+        }
+        if (attempt > 0 && route->pod == pod)
+            break; // the same pod: its refusal stands
+        pod = route->pod;
+        m_what = route->what;
+        auto opened = ChannelSocket::open(*m_client, route->path,
+                                          {QStringLiteral("v4.channel.k8s.io")}, m_what, m_cancel);
+        if (opened.ok())
+            socket = std::move(*opened);
+        else
+            error = opened.error().message();
+    }
+    if (m_cancel.isCancelled()) {
+        error.clear();
+    } else if (socket) {
         if (m_events.opened)
-            m_events.opened();
-        error = pumpUntilDone(**socket);
+            m_events.opened(pod);
+        error = pumpUntilDone(*socket);
     }
     ::close(m_local);
     m_local = -1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <core/canceltoken.h>
+#include <core/result.h>
 
 #include <QCoreApplication>
 #include <QString>
@@ -16,8 +17,10 @@ class KubeClient;
 
 // One forwarded connection: a local socket and its WebSocket to the API server's port-forward
 // of one pod port (v4.channel.k8s.io), moved by a thread of their own with poll(), without a
-// copy through an event loop. Bytes from the pod wait for a slow local reader (reading from the
-// server pauses), bytes to the pod for a slow server; an idle tunnel pings every 30 s.
+// copy through an event loop. The thread finds the route and opens the WebSocket itself, so
+// connections arriving together do not wait for each other. Bytes from the pod wait for a slow
+// local reader (reading from the server pauses), bytes to the pod for a slow server; an idle tunnel
+// pings every 30 s.
 class ForwardTunnel
 {
     Q_DECLARE_TR_FUNCTIONS(Meshdeck::Kube::ForwardTunnel)
@@ -28,18 +31,28 @@ public:
         std::atomic<qint64> fromPod {0};
         std::atomic<qint64> toPod {0};
     };
-    // Both called on the tunnel's thread: opened once the WebSocket is up; finished once, last,
-    // with why it ended when that was not a plain close (the refusal, the pod's error channel,
-    // a broken connection).
+    // Both called on the tunnel's thread: opened once the WebSocket is up, with the pod it
+    // reached; finished once, last, with why it ended when that was not a plain close (the
+    // refusal, the pod's error channel, a broken connection).
     struct Events
     {
-        std::function<void()> opened;
+        std::function<void(const QString &pod)> opened;
         std::function<void(const QString &error)> finished;
     };
+    // Where a connection goes: the port-forward path of a pod's port, and the words that start
+    // error messages ("forward a port to pod x").
+    struct Route
+    {
+        QString pod;
+        QString path;
+        QString what;
+    };
+    // Called on the tunnel's thread (it may block on a lookup): the route kept from earlier
+    // connections, or with `fresh` a new lookup.
+    using Router = std::function<Result<Route>(bool fresh)>;
 
-    // Takes `localFd` (closed when the tunnel ends). `what` starts error messages ("forward a
-    // port to pod x").
-    ForwardTunnel(int localFd, std::shared_ptr<KubeClient> client, QString path, QString what,
+    // Takes `localFd` (closed when the tunnel ends).
+    ForwardTunnel(int localFd, std::shared_ptr<KubeClient> client, Router router,
                   std::shared_ptr<Counters> counters);
     // Starts the thread: opens the WebSocket, then moves bytes until either side ends.
     void start(Events events);
@@ -56,8 +69,8 @@ private:
     int m_local = -1;
     int m_wake = -1; // eventfd: written to stop the thread
     std::shared_ptr<KubeClient> m_client;
-    QString m_path;
-    QString m_what;
+    Router m_router;
+    QString m_what; // of the route taken
     std::shared_ptr<Counters> m_counters;
     Events m_events;
     CancelToken m_cancel;

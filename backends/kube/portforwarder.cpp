@@ -84,6 +84,10 @@ bool PortForwarder::start(QString *error)
         m_lastError = *error;
         return false;
     }
+    {
+        std::lock_guard lock(m_routeMutex);
+        m_route = target;
+    }
     auto *server = new RawServer(this);
     server->onIncoming = [this](int fd) {
         onNewConnection(fd);
@@ -137,12 +141,6 @@ void PortForwarder::stop()
     delete m_progress;
     m_progress = nullptr;
     m_state = State::Stopped;
-    emit changed();
-}
-
-void PortForwarder::setError(const QString &error)
-{
-    m_lastError = error;
     emit changed();
 }
 
@@ -228,27 +226,39 @@ bool PortForwarder::resolve(Target *target, QString *error)
     return true;
 }
 
+Result<ForwardTunnel::Route> PortForwarder::route(bool fresh)
+{
+    Target target;
+    {
+        std::lock_guard lock(m_routeMutex);
+        if (fresh || !m_route) {
+            QString error;
+            m_route.reset();
+            if (!resolve(&target, &error))
+                return Unexpected(Error(ErrorCode::NotFound, error));
+            m_route = target;
+        }
+        target = *m_route;
+    }
+    return ForwardTunnel::Route {
+        target.pod,
+        QStringLiteral("/api/v1/namespaces/%1/pods/%2/portforward?ports=%3")
+            .arg(m_spec.ns, target.pod)
+            .arg(target.port),
+        tr("forward a port to pod %1").arg(target.pod)};
+}
+
 void PortForwarder::onNewConnection(int fd)
 {
     const quint64 id = quint64(++m_total);
-    Target target;
-    QString error;
-    if (!resolve(&target, &error)) {
-        setError(error);
-        ::close(fd);
-        return;
-    }
-    m_pod = target.pod;
-    const QString path = QStringLiteral("/api/v1/namespaces/%1/pods/%2/portforward?ports=%3")
-                             .arg(m_spec.ns, target.pod)
-                             .arg(target.port);
     auto owned = std::make_unique<ForwardTunnel>(
-        fd, m_client, path, tr("forward a port to pod %1").arg(target.pod), m_counters);
+        fd, m_client, [this](bool fresh) { return route(fresh); }, m_counters);
     ForwardTunnel *tunnel = owned.get();
     m_tunnels.emplace(id, std::move(owned));
     // The tunnel's events come on its thread; they are handled on this one.
-    tunnel->start({[this] {
-                       QMetaObject::invokeMethod(this, [this] {
+    tunnel->start({[this](const QString &pod) {
+                       QMetaObject::invokeMethod(this, [this, pod] {
+                           m_pod = pod;
                            m_lastError.clear();
                            emit connectionOpened();
                            emit changed();
@@ -267,8 +277,11 @@ void PortForwarder::onTunnelFinished(quint64 id, const QString &error)
 {
     if (m_tunnels.erase(id) == 0)
         return; // stopped meanwhile
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         m_lastError = error;
+        std::lock_guard lock(m_routeMutex);
+        m_route.reset(); // the pod may have gone: the next connection looks again
+    }
     emit changed();
 }
 

@@ -9,6 +9,8 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 
 class QTcpServer;
 class QTimer;
@@ -20,8 +22,10 @@ class KubeClient;
 // A local port forwarded to a pod's port, or to a Service's (which picks a ready pod behind it
 // and maps the Service port to its target port, as kubectl does). Every connection to the
 // local port is one WebSocket to the API server's port-forward (v4.channel.k8s.io), moved by a
-// ForwardTunnel's thread, so a pod that was replaced is found again for the next connection.
-// Lives on a thread with an event loop that may block briefly (lookups), never the GUI's.
+// ForwardTunnel's thread. The pod found is kept for the next connections (no lookup on the
+// way); one refused or broken is looked up again, so a pod that was replaced is found anew.
+// Lives on a thread with an event loop that may block briefly (the first lookup), never the
+// GUI's.
 class PortForwarder : public QObject
 {
     Q_OBJECT
@@ -73,7 +77,8 @@ private:
     void onTunnelFinished(quint64 id, const QString &error);
     // The pod and port a new connection goes to; for a Service, a ready pod behind it.
     bool resolve(Target *target, QString *error);
-    void setError(const QString &error);
+    // The route of a connection (on its tunnel's thread): the kept one, or `fresh` a new lookup.
+    Result<ForwardTunnel::Route> route(bool fresh);
 
     std::shared_ptr<KubeClient> m_client;
     Spec m_spec;
@@ -82,6 +87,8 @@ private:
     State m_state = State::Idle;
     QString m_pod;
     QString m_lastError;
+    std::mutex m_routeMutex; // one lookup at a time; the others take what it found
+    std::optional<Target> m_route; // the last one found, until a connection is refused or breaks
     std::shared_ptr<ForwardTunnel::Counters> m_counters;
     std::map<quint64, std::unique_ptr<ForwardTunnel>> m_tunnels; // by connection number
     QTimer *m_progress = nullptr; // says the counters moved, while connections are open

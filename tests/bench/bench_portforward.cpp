@@ -176,6 +176,44 @@ Figures measure(int port, qint64 pid)
     return f;
 }
 
+// Time to the first response on new connections (a browser opening a dashboard): one after
+// another, then `together` at once; the median and the slowest of each, in ms.
+struct Setup
+{
+    double sequentialP50 = 0;
+    double togetherP50 = 0;
+    double togetherMax = 0;
+};
+
+Setup setupTimes(int port, int together)
+{
+    Setup s;
+    std::vector<double> one;
+    for (int i = 0; i < 40; ++i) {
+        QElapsedTimer t;
+        t.start();
+        Connection c(port);
+        if (c.get("/health") > 0)
+            one.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    s.sequentialP50 = Bench::median(one);
+    std::vector<double> all(size_t(together), 0.0);
+    std::vector<std::thread> clients;
+    for (int i = 0; i < together; ++i)
+        clients.emplace_back([&all, i, port] {
+            QElapsedTimer t;
+            t.start();
+            Connection c(port);
+            if (c.get("/health") > 0)
+                all[size_t(i)] = double(t.nsecsElapsed()) / 1e6;
+        });
+    for (auto &c : clients)
+        c.join();
+    s.togetherP50 = Bench::median(all);
+    s.togetherMax = *std::max_element(all.begin(), all.end());
+    return s;
+}
+
 } // namespace
 
 class bench_PortForward : public QObject
@@ -283,6 +321,30 @@ private Q_SLOTS:
             theirs ? Bench::medianOf(k, &Figures::p99Ms) - Bench::medianOf(d, &Figures::p99Ms)
                    : 0.0,
             Bench::medianOf(d, &Figures::p50Ms), Bench::medianOf(d, &Figures::p99Ms));
+
+        // New connections: each is a WebSocket of its own (kubectl opens a stream in its one
+        // tunnel instead).
+        std::vector<Setup> ms, ks;
+        for (int round = 0; round < 3; ++round) {
+            ms.push_back(setupTimes(ours, 20));
+            if (theirs)
+                ks.push_back(setupTimes(theirs, 20));
+        }
+        std::printf("first response on a new connection, ms (median of 3 rounds): Meshdeck one "
+                    "at a time %.1f, 20 at once median %.1f, slowest %.1f; kubectl %.1f, %.1f, "
+                    "%.1f: Meshdeck/kubectl %.2f one at a time, %.2f 20 at once\n",
+                    Bench::medianOf(ms, &Setup::sequentialP50),
+                    Bench::medianOf(ms, &Setup::togetherP50),
+                    Bench::medianOf(ms, &Setup::togetherMax),
+                    theirs ? Bench::medianOf(ks, &Setup::sequentialP50) : 0.0,
+                    theirs ? Bench::medianOf(ks, &Setup::togetherP50) : 0.0,
+                    theirs ? Bench::medianOf(ks, &Setup::togetherMax) : 0.0,
+                    theirs ? Bench::medianOf(ms, &Setup::sequentialP50)
+                            / Bench::medianOf(ks, &Setup::sequentialP50)
+                           : 0.0,
+                    theirs ? Bench::medianOf(ms, &Setup::togetherP50)
+                            / Bench::medianOf(ks, &Setup::togetherP50)
+                           : 0.0);
 
         // 20 at once, 5 MiB each: nothing lost.
         std::atomic_int complete {0};

@@ -2,7 +2,9 @@
 // wslay), with the kubeconfig's credentials, and the
 // `meshdeck exec` / `meshdeck port-forward` commands, against the demo cluster.
 #include <core/httptransport.h>
+#include <demo/certificates.h>
 #include <demo/democluster.h>
+#include <kube/channelsocket.h>
 #include <kube/kubeclient.h>
 #include <kube/podexec.h>
 #include <kube/portforwarder.h>
@@ -11,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -294,8 +297,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(podOf(QStringLiteral("productpage")) != before
                                      && !podOf(QStringLiteral("productpage")).isEmpty(),
                                  20000);
-        QTRY_VERIFY_WITH_TIMEOUT(get(forwarder.localPort(), "/health").contains("healthy"), 20000);
-        QVERIFY(forwarder.pod() != before);
+        // (The old pod may still serve while it terminates, as kubectl's forward would use it.)
+        QTRY_VERIFY_WITH_TIMEOUT(get(forwarder.localPort(), "/health").contains("healthy")
+                                     && forwarder.pod() != before,
+                                 20000);
 
         // The same local port again: refused, with the next free one named.
         PortForwarder::Spec again = spec;
@@ -405,6 +410,73 @@ private Q_SLOTS:
                          QStringLiteral("cannot create resource \"pods/portforward\"")),
                      qPrintable(forwarder.lastError()));
         QTRY_COMPARE(forwarder.openConnections(), 0);
+    }
+
+    // The pod found is kept: a connection costs its upgrade alone, no lookup on the way.
+    void forwardKeepsItsPod()
+    {
+        auto own = KubeClient::fromKubeconfig(m_admin, {});
+        QVERIFY(own.ok());
+        PortForwarder forwarder(*own, productpage());
+        QString error;
+        QVERIFY2(forwarder.start(&error), qPrintable(error));
+        const int before = (*own)->requestCount();
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(get(forwarder.localPort(), "/health").contains("healthy"));
+        QCOMPARE((*own)->requestCount(), before + 5);
+        QTRY_COMPARE(forwarder.openConnections(), 0);
+    }
+
+    // A stream trusts the kubeconfig's CA alone and presents its client certificate, parsed
+    // once and shared: the right ones open it again and again, another CA is refused, a key
+    // that does not match its certificate says so.
+    void streamCredentials()
+    {
+        const QString pod = podOf(QStringLiteral("details"));
+        const QString path
+            = QStringLiteral("/api/v1/namespaces/bookinfo/pods/%1/portforward?ports=9080").arg(pod);
+        const QStringList protocols {QStringLiteral("v4.channel.k8s.io")};
+        for (int i = 0; i < 3; ++i) {
+            auto opened = ChannelSocket::open(*m_client, path, protocols, QStringLiteral("test"));
+            QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message()));
+        }
+        QFile admin(m_admin);
+        QVERIFY(admin.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(admin.readAll());
+        const auto field = [&](const QString &name) {
+            const QRegularExpressionMatch m
+                = QRegularExpression(name + QStringLiteral(": *([A-Za-z0-9+/=]+)")).match(text);
+            return m.captured(1);
+        };
+        const auto variant = [&](const QString &name, const QString &from, const QString &to) {
+            const QString file = m_dir.filePath(name + QStringLiteral(".yaml"));
+            QFile out(file);
+            if (out.open(QIODevice::WriteOnly))
+                out.write(QString(text).replace(from, to).toUtf8());
+            return file;
+        };
+        auto otherCa = Demo::Certificates::makeCa(QStringLiteral("someone else"));
+        QVERIFY(otherCa.ok());
+        const QString caField = QStringLiteral("certificate-authority-data");
+        const QString wrongCa = variant(QStringLiteral("wrong-ca"), field(caField),
+                                        QString::fromLatin1(otherCa->first.toBase64()));
+        auto stranger = KubeClient::fromKubeconfig(wrongCa, {});
+        QVERIFY(stranger.ok());
+        auto refused = ChannelSocket::open(**stranger, path, protocols, QStringLiteral("test"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code(), ErrorCode::TlsFailure);
+        // Another key than the certificate's (the CA's own key, a valid PEM).
+        const QString keyField = QStringLiteral("client-key-data");
+        const QString wrongKey = variant(QStringLiteral("wrong-key"), field(keyField),
+                                         QString::fromLatin1(otherCa->second.toBase64()));
+        auto mismatched = KubeClient::fromKubeconfig(wrongKey, {});
+        QVERIFY(mismatched.ok());
+        auto broken = ChannelSocket::open(**mismatched, path, protocols, QStringLiteral("test"));
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().message().contains(QStringLiteral("key"), Qt::CaseInsensitive)
+                     || broken.error().message().contains(QStringLiteral("certificate"),
+                                                          Qt::CaseInsensitive),
+                 qPrintable(broken.error().message()));
     }
 
     // An API server behind a proxy that drops the upgrade (it sees a plain GET): the message says
