@@ -64,7 +64,7 @@ void ForwardTunnel::run()
     QString error;
     QString pod;
     for (int attempt = 0; attempt < 2 && !socket && !m_cancel.isCancelled(); ++attempt) {
-        const Result<Route> route = m_router(attempt > 0);
+        const Result<Route> route = m_router(pod, m_cancel);
         if (!route.ok()) {
             error = route.error().message();
             break;

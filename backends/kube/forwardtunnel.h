@@ -47,9 +47,10 @@ public:
         QString path;
         QString what;
     };
-    // Called on the tunnel's thread (it may block on a lookup): the route kept from earlier
-    // connections, or with `fresh` a new lookup.
-    using Router = std::function<Result<Route>(bool fresh)>;
+    // Called on the tunnel's thread (it may block on a lookup, until `cancel`): the route kept
+    // from earlier connections, or a new one when that route leads to `refused`, the pod that
+    // just refused this connection (empty: none did).
+    using Router = std::function<Result<Route>(const QString &refused, const CancelToken &cancel)>;
 
     // Takes `localFd` (closed when the tunnel ends).
     ForwardTunnel(int localFd, std::shared_ptr<KubeClient> client, Router router,

@@ -144,11 +144,11 @@ void PortForwarder::stop()
     emit changed();
 }
 
-bool PortForwarder::resolve(Target *target, QString *error)
+bool PortForwarder::resolve(Target *target, QString *error, const CancelToken &cancel)
 {
     const QString base = QStringLiteral("/api/v1/namespaces/%1/").arg(m_spec.ns);
     if (m_spec.kind == QLatin1String("pod")) {
-        const auto pod = m_client->get(base + QStringLiteral("pods/") + m_spec.name);
+        const auto pod = m_client->get(base + QStringLiteral("pods/") + m_spec.name, cancel);
         if (!pod.ok()) {
             *error = pod.error().message();
             return false;
@@ -162,7 +162,7 @@ bool PortForwarder::resolve(Target *target, QString *error)
         *target = {m_spec.name, m_spec.remotePort};
         return true;
     }
-    const auto service = m_client->get(base + QStringLiteral("services/") + m_spec.name);
+    const auto service = m_client->get(base + QStringLiteral("services/") + m_spec.name, cancel);
     if (!service.ok()) {
         *error = service.error().message();
         return false;
@@ -188,7 +188,7 @@ bool PortForwarder::resolve(Target *target, QString *error)
     for (auto it = selector.begin(); it != selector.end(); ++it)
         terms << it.key() + QLatin1Char('=') + it.value().toString();
     const auto pods
-        = m_client->list(base + QStringLiteral("pods"), 500, terms.join(QLatin1Char(',')));
+        = m_client->list(base + QStringLiteral("pods"), 500, terms.join(QLatin1Char(',')), cancel);
     if (!pods.ok()) {
         *error = pods.error().message();
         return false;
@@ -226,15 +226,15 @@ bool PortForwarder::resolve(Target *target, QString *error)
     return true;
 }
 
-Result<ForwardTunnel::Route> PortForwarder::route(bool fresh)
+Result<ForwardTunnel::Route> PortForwarder::route(const QString &refused, const CancelToken &cancel)
 {
     Target target;
     {
         std::lock_guard lock(m_routeMutex);
-        if (fresh || !m_route) {
+        if (!m_route || (!refused.isEmpty() && m_route->pod == refused)) {
             QString error;
             m_route.reset();
-            if (!resolve(&target, &error))
+            if (!resolve(&target, &error, cancel))
                 return Unexpected(Error(ErrorCode::NotFound, error));
             m_route = target;
         }
@@ -252,7 +252,11 @@ void PortForwarder::onNewConnection(int fd)
 {
     const quint64 id = quint64(++m_total);
     auto owned = std::make_unique<ForwardTunnel>(
-        fd, m_client, [this](bool fresh) { return route(fresh); }, m_counters);
+        fd, m_client,
+        [this](const QString &refused, const CancelToken &cancel) {
+            return route(refused, cancel);
+        },
+        m_counters);
     ForwardTunnel *tunnel = owned.get();
     m_tunnels.emplace(id, std::move(owned));
     // The tunnel's events come on its thread; they are handled on this one.

@@ -76,9 +76,10 @@ private:
     void onNewConnection(int fd);
     void onTunnelFinished(quint64 id, const QString &error);
     // The pod and port a new connection goes to; for a Service, a ready pod behind it.
-    bool resolve(Target *target, QString *error);
-    // The route of a connection (on its tunnel's thread): the kept one, or `fresh` a new lookup.
-    Result<ForwardTunnel::Route> route(bool fresh);
+    bool resolve(Target *target, QString *error, const CancelToken &cancel = {});
+    // The route of a connection (on its tunnel's thread): the kept one, or a new lookup when it
+    // leads to the pod that just refused (another connection may have looked already).
+    Result<ForwardTunnel::Route> route(const QString &refused, const CancelToken &cancel);
 
     std::shared_ptr<KubeClient> m_client;
     Spec m_spec;
