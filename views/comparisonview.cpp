@@ -236,7 +236,7 @@ void ComparisonView::rebuildCharts()
             y = log;
         } else {
             auto *linear = new QValueAxis;
-            linear->setRange(0, m_data.maxLatency * 1.1);
+            linear->setRange(0, std::max(0.001, m_data.maxLatency * 1.1)); // none yet: 0
             linear->applyNiceNumbers();
             y = linear;
         }
