@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <optional>
+
 namespace Meshdeck::Demo {
 
 namespace {
@@ -390,9 +392,12 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
     // Fields this manager applied before and no longer does are removed, unless another
     // manager owns them too.
     FieldSet previous;
+    std::optional<ManagerEntry> earlier; // this manager's last apply
     for (const ManagerEntry &e : entries)
-        if (e.manager == manager && e.operation == QLatin1String("Apply"))
+        if (e.manager == manager && e.operation == QLatin1String("Apply")) {
             previous = e.fields;
+            earlier = e;
+        }
     FieldSet othersOwn;
     for (const ManagerEntry &e : entries)
         if (e.manager != manager)
@@ -417,8 +422,6 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
     entries.removeIf([&](const ManagerEntry &e) {
         return e.manager == manager && e.operation == QLatin1String("Apply");
     });
-    entries.append(ManagerEntry {
-        manager, QStringLiteral("Apply"), apiVersion, nowRfc3339(), {}, appliedFields});
     QJsonObject out = result.toObject();
     // Keep server-owned metadata from the live object.
     QJsonObject md = out.value(QStringLiteral("metadata")).toObject();
@@ -429,6 +432,22 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
             md.insert(key, liveMeta.value(key));
     }
     out.insert(QStringLiteral("metadata"), md);
+    // An apply that changes nothing (the same fields, the same object) keeps its entry's time,
+    // so that it writes nothing and the resourceVersion stays, as on a real API server.
+    const auto withoutManaged = [](QJsonObject o) {
+        QJsonObject m = o.value(QStringLiteral("metadata")).toObject();
+        m.remove(QStringLiteral("managedFields"));
+        o.insert(QStringLiteral("metadata"), m);
+        return o;
+    };
+    const bool unchanged = earlier && earlier->fields == appliedFields
+        && earlier->apiVersion == apiVersion && withoutManaged(out) == withoutManaged(live);
+    entries.append(ManagerEntry {manager,
+                                 QStringLiteral("Apply"),
+                                 apiVersion,
+                                 unchanged ? earlier->time : nowRfc3339(),
+                                 {},
+                                 appliedFields});
     return writeManaged(out, entries);
 }
 
