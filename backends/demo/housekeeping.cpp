@@ -61,17 +61,17 @@ bool Housekeeping::isNamespaceDefault(const QString &storageKey, const QString &
 
 void Housekeeping::publishDefaults(const QString &ns)
 {
+    const auto object = [&ns](const char *kind, const QString &name) {
+        return QJsonObject {
+            {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QLatin1String(kind)},
+            {kMetadata,
+             QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}}};
+    };
     // The service account controller: pods run as "default" unless they name another.
     const QString accounts = QStringLiteral("/serviceaccounts");
     if (!m_ctx.store.tryGet(accounts, ns, QStringLiteral("default")))
-        m_ctx.tryCreate(
-            accounts,
-            QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                         {QStringLiteral("kind"), QStringLiteral("ServiceAccount")},
-                         {kMetadata,
-                          QJsonObject {{QStringLiteral("name"), QStringLiteral("default")},
-                                       {QStringLiteral("namespace"), ns}}}},
-            ns);
+        m_ctx.tryCreate(accounts, object("ServiceAccount", QStringLiteral("default")), ns);
     // The root CA publisher: the CA that verifies the API server, kept as published.
     if (m_ctx.rootCaPem.isEmpty())
         return;
@@ -79,14 +79,9 @@ void Housekeeping::publishDefaults(const QString &ns)
     const QJsonObject data {{QStringLiteral("ca.crt"), QString::fromLatin1(m_ctx.rootCaPem)}};
     const auto current = m_ctx.store.tryGet(configMaps, ns, QLatin1String(kRootCa));
     if (!current) {
-        m_ctx.tryCreate(configMaps,
-                        QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                     {QStringLiteral("kind"), QStringLiteral("ConfigMap")},
-                                     {kMetadata,
-                                      QJsonObject {{QStringLiteral("name"), QLatin1String(kRootCa)},
-                                                   {QStringLiteral("namespace"), ns}}},
-                                     {QStringLiteral("data"), data}},
-                        ns);
+        QJsonObject published = object("ConfigMap", QLatin1String(kRootCa));
+        published.insert(QStringLiteral("data"), data);
+        m_ctx.tryCreate(configMaps, published, ns);
     } else if (current->value(QLatin1String("data")).toObject() != data
                && !metadataOf(*current).contains(QStringLiteral("deletionTimestamp"))) {
         QJsonObject restored = *current;

@@ -391,13 +391,11 @@ QJsonObject ServerSideApply::apply(const QJsonObject &live, const QJsonObject &a
 
     // Fields this manager applied before and no longer does are removed, unless another
     // manager owns them too.
-    FieldSet previous;
     std::optional<ManagerEntry> earlier; // this manager's last apply
     for (const ManagerEntry &e : entries)
-        if (e.manager == manager && e.operation == QLatin1String("Apply")) {
-            previous = e.fields;
+        if (e.manager == manager && e.operation == QLatin1String("Apply"))
             earlier = e;
-        }
+    const FieldSet previous = earlier ? earlier->fields : FieldSet();
     FieldSet othersOwn;
     for (const ManagerEntry &e : entries)
         if (e.manager != manager)

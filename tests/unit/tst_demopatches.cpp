@@ -104,11 +104,11 @@ private Q_SLOTS:
                                        "spec":{"containers":[{"name":"c","image":"i"}]},"status":{"phase":"x"}})");
         const auto fields = ServerSideApply::fieldsOf(o);
         const QJsonObject v1 = ServerSideApply::toFieldsV1(fields);
-        QCOMPARE(
-            v1,
-            json(
-                // (not a raw string: moc misreads one with \" in it and loses the slots after)
-                "{\"f:metadata\":{\"f:labels\":{\"f:a\":{}}},\"f:spec\":{\"f:containers\":{\"k:{\\\"name\\\":\\\"c\\\"}\":{\".\":{},\"f:image\":{},\"f:name\":{}}}}}"));
+        QCOMPARE(v1,
+                 json(
+                     // (not a raw string: moc misreads one with \" in it and loses the slots after)
+                     "{\"f:metadata\":{\"f:labels\":{\"f:a\":{}}},\"f:spec\":{\"f:containers\":{"
+                     "\"k:{\\\"name\\\":\\\"c\\\"}\":{\".\":{},\"f:image\":{},\"f:name\":{}}}}}"));
         QCOMPARE(ServerSideApply::fromFieldsV1(v1), fields);
     }
     void applyOwnershipAndRemoval()
