@@ -1,6 +1,7 @@
 #include "comparisonview.h"
 
 #include "charttheme.h"
+#include "rebuildwhenshown.h"
 
 #include <perf/smpexport.h>
 
@@ -138,6 +139,7 @@ ComparisonView::ComparisonView(QWidget *parent)
     });
     connect(m_export, &QPushButton::clicked, this, &ComparisonView::onExport);
     connect(m_close, &QPushButton::clicked, this, &ComparisonView::closeRequested);
+    m_chartsWhenShown = new RebuildWhenShown(this, [this] { rebuildCharts(); });
     retranslate();
 }
 
@@ -145,10 +147,10 @@ void ComparisonView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
-        rebuildCharts();
+        m_chartsWhenShown->request();
         rebuildTable();
     } else if (event->type() == QEvent::PaletteChange) {
-        rebuildCharts();
+        m_chartsWhenShown->request();
     }
     QWidget::changeEvent(event);
 }
@@ -205,6 +207,7 @@ void ComparisonView::setCurrentChart(Chart chart)
 
 void ComparisonView::rebuildCharts()
 {
+    m_chartsWhenShown->done();
     const QPalette pal = palette();
     const double lo = std::max(1e-3, m_data.minLatency * 0.8);
     const double hi = std::max(lo * 10, m_data.maxLatency * 1.25);

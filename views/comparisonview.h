@@ -14,6 +14,8 @@ class QTableWidget;
 
 namespace Meshdeck {
 
+class RebuildWhenShown;
+
 // 2 to 6 runs side by side, one colour per run everywhere: latency by percentile on a "nines"
 // axis (50 % ... 99.99 %) from the full histograms, the histograms overlaid, grouped bars of
 // p50/p90/p99/p99.9, latency over time, the proxies' and applications' CPU and memory over time
@@ -73,6 +75,7 @@ private:
     QPushButton *m_close = nullptr;
     QLabel *m_outcome = nullptr;
     QLabel *m_warnings = nullptr; // why the comparison may mislead
+    RebuildWhenShown *m_chartsWhenShown = nullptr; // after a language or palette change
 };
 
 } // namespace Meshdeck

@@ -1,6 +1,7 @@
 #include "overheadreportview.h"
 
 #include "charttheme.h"
+#include "rebuildwhenshown.h"
 
 #include <models/resultscontroller.h>
 #include <overhead/overheadhtml.h>
@@ -79,13 +80,15 @@ OverheadReportView::OverheadReportView(QWidget *parent)
             m_notes->setText(problem.isEmpty() ? tr("Exported to %1.").arg(path) : problem);
         });
     });
+    m_chartWhenShown = new RebuildWhenShown(this, [this] { rebuildChart(); });
     retranslate();
 }
 
 void OverheadReportView::setReport(const OverheadReport &report)
 {
     m_report = report;
-    rebuild();
+    rebuildTable();
+    rebuildChart();
 }
 
 void OverheadReportView::setFileWriter(ResultsController *writer)
@@ -104,6 +107,8 @@ void OverheadReportView::exportTo(const QString &path,
     // the controller writes the file on its worker.
     QByteArray bytes;
     if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive)) {
+        if (m_chartWhenShown->owed())
+            rebuildChart();
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         grab().toImage().save(&buffer, "PNG");
@@ -127,7 +132,7 @@ void OverheadReportView::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::PaletteChange)
-        rebuild();
+        m_chartWhenShown->request();
     QWidget::changeEvent(event);
 }
 
@@ -135,10 +140,11 @@ void OverheadReportView::retranslate()
 {
     m_export->setText(tr("&Export…"));
     m_export->setToolTip(tr("Save the report as one HTML file with its charts, or as a PNG"));
-    rebuild();
+    rebuildTable();
+    m_chartWhenShown->request();
 }
 
-void OverheadReportView::rebuild()
+void OverheadReportView::rebuildTable()
 {
     m_title->setText(
         m_report.rows.isEmpty()
@@ -208,8 +214,12 @@ void OverheadReportView::rebuild()
     notes << m_report.warnings;
     m_notes->setText(notes.join(QLatin1Char('\n')));
     m_notes->setVisible(!notes.isEmpty());
+}
 
+void OverheadReportView::rebuildChart()
+{
     // Added latency against the rate, with each repetition's spread as error points.
+    m_chartWhenShown->done();
     m_chart->setVisible(!m_report.rows.isEmpty());
     if (m_report.rows.isEmpty())
         return;

@@ -11,6 +11,7 @@ class QTableWidget;
 
 namespace Meshdeck {
 
+class RebuildWhenShown;
 class ResultsController;
 
 // The mesh overhead report: a row per rate in the form Istio publishes (added latency with its
@@ -38,7 +39,8 @@ protected:
 
 private:
     void retranslate();
-    void rebuild();
+    void rebuildTable();
+    void rebuildChart();
 
     Overhead::OverheadReport m_report;
     QLabel *m_title = nullptr;
@@ -47,6 +49,7 @@ private:
     QChartView *m_chart = nullptr;
     QPushButton *m_export = nullptr;
     ResultsController *m_writer = nullptr;
+    RebuildWhenShown *m_chartWhenShown = nullptr; // after a language or palette change
 };
 
 } // namespace Meshdeck

@@ -34,6 +34,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 
 #include <csignal>
@@ -301,6 +302,38 @@ private Q_SLOTS:
         view.setCurrentChart(ComparisonView::Bars);
         if (const QString dir = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !dir.isEmpty())
             view.grab().save(dir + QStringLiteral("/comparison-bars-log.png"));
+    }
+
+    void hiddenChartsFollowTheLanguageWhenShown()
+    {
+        // A language switch rebuilds the charts of a comparison nobody sees only when it is
+        // shown again (they were most of a switch's stall); shown, they are in the new language.
+        const Perf::RunResult a = TestSupport::sampleRun(QStringLiteral("a"), 4.8, 30000, 1);
+        const Perf::RunResult b = TestSupport::sampleRun(QStringLiteral("b"), 5.2, 30000, 2);
+        ComparisonView view;
+        view.resize(1000, 700);
+        view.setData(ComparisonData::build({a, b}), {a, b});
+        const auto axisTitle = [&view] {
+            const QChart *chart = view.chartView(ComparisonView::Percentiles)->chart();
+            return chart->axes(Qt::Vertical).isEmpty()
+                ? QString()
+                : chart->axes(Qt::Vertical).first()->titleText();
+        };
+        QCOMPARE(axisTitle(), QStringLiteral("Latency (ms)"));
+        QTranslator german;
+        QVERIFY(german.load(QCoreApplication::applicationDirPath()
+                            + QStringLiteral("/../../app/meshdeck_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        QCoreApplication::processEvents();
+        // The table is cheap and follows at once.
+        QCOMPARE(view.summaryTable()->horizontalHeaderItem(0)->text(), QStringLiteral("Lauf"));
+        QCOMPARE(axisTitle(), QStringLiteral("Latency (ms)")); // hidden: not rebuilt yet
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(axisTitle(), QStringLiteral("Latenz (ms)"));
+        QCoreApplication::removeTranslator(&german);
+        QCoreApplication::processEvents();
+        QCOMPARE(axisTitle(), QStringLiteral("Latency (ms)")); // shown: rebuilt at once
     }
 
     void findAndCompare()
