@@ -7,6 +7,8 @@
 #include <core/logging.h>
 #include <models/preferences.h>
 #include <models/resourcetreemodel.h>
+#include <models/resultscontroller.h>
+#include <models/runstablemodel.h>
 #include <models/topologycontroller.h>
 #include <store/resultstore.h>
 #include <views/thememanager.h>
@@ -94,6 +96,9 @@ int GuiSession::renderScreenshot()
         &poll, &QTimer::timeout, m_window.get(), [this, &poll, &clock, &rc, waitForCluster] {
             if (waitForCluster && clock.elapsed() < 10000
                 && (m_window->resourceTree()->podCount() == 0 || clock.elapsed() < 4000))
+                return;
+            // The runs table reads on its own thread: wait (up to 10 s) for its answer.
+            if (m_window->resultsController()->runs()->loading() && clock.elapsed() < 10000)
                 return;
             // The topology of the demo: wait (up to 25 s) for the first live traffic.
             if (m_options.demo && m_window->currentPage() == PageId::Topology

@@ -22,7 +22,6 @@
 #include <models/resultscontroller.h>
 #include <models/runcontroller.h>
 #include <models/topologycontroller.h>
-#include <store/resultstore.h>
 #include <views/aboutdialog.h>
 #include <views/clusterspage.h>
 #include <views/connectionindicator.h>
@@ -100,6 +99,13 @@ MainWindow::MainWindow(Preferences *preferences, QWidget *parent)
     statusBar()->setSizeGripEnabled(true);
 
     connect(m_rail, &NavigationRail::pageSelected, this, &MainWindow::setCurrentPage);
+    // Runs and the operations history are saved where the results database opened writable.
+    connect(m_results, &ResultsController::opened, this,
+            [this](const QString &path, bool writable) {
+                m_runs->setStorePath(writable ? path : QString());
+                m_overhead->setStorePath(writable ? path : QString());
+                m_lifecycle->setHistoryPath(writable ? path : QString());
+            });
 
     retranslate();
     restoreFromPreferences();
@@ -162,12 +168,8 @@ void MainWindow::createPages()
             m_resultsPage = new ResultsPage(m_results, m_stack);
             connect(m_resultsPage, &ResultsPage::performanceRequested, this,
                     [this] { setCurrentPage(PageId::Performance); });
-            connect(m_resultsPage, &ResultsPage::freshDatabaseRequested, this, [this] {
-                m_results->setStore(nullptr, QString(), QString());
-                m_store.reset();
-                if (ResultStore::moveAside(m_storePath))
-                    openResults(m_storePath);
-            });
+            connect(m_resultsPage, &ResultsPage::freshDatabaseRequested, m_results,
+                    &ResultsController::moveAsideAndOpen);
             connect(m_runs, &RunController::finished, m_resultsPage, &ResultsPage::reload);
             connect(m_overhead, &OverheadController::finished, m_resultsPage, &ResultsPage::reload);
             widget = m_resultsPage;
@@ -432,28 +434,9 @@ void MainWindow::openDashboard(const QString &ns, const QString &service, int po
 
 void MainWindow::openResults(const QString &path)
 {
-    m_storePath = path;
-    m_results->setStore(nullptr, QString(), QString());
-    m_store.reset();
-    QString problem;
-    auto store = ResultStore::open(path);
-    if (!store
-        && (store.error().code() == ErrorCode::Unsupported
-            || store.error().code() == ErrorCode::Conflict)) {
-        problem = store.error().message();
-        store = ResultStore::open(path, ResultStore::Mode::ReadOnly);
-    }
-    if (store) {
-        m_store = std::move(store).value();
-        if (!m_store->readOnly()) {
-            m_runs->setStorePath(path);
-            m_overhead->setStorePath(path);
-            m_lifecycle->setHistoryPath(path);
-        }
-    } else {
-        problem = store.error().message();
-    }
-    m_results->setStore(m_store.get(), path, problem);
+    // Opened on the results worker (a migration or another program's lock takes time); runs
+    // are saved there once it is writable.
+    m_results->open(path);
 }
 
 void MainWindow::showAbout()

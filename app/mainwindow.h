@@ -26,7 +26,6 @@ class TrafficDialog;
 class ConfigChecksModel;
 class ClustersPage;
 class PerformancePage;
-class ResultStore;
 class ResultsPage;
 class OverheadController;
 class RunController;
@@ -66,6 +65,7 @@ public:
     // context (empty: its current one), or the embedded demo cluster.
     void startClusters(const QString &kubeconfig, const QString &context, bool demo);
     [[nodiscard]] ResourceTreeModel *resourceTree() const { return m_resources; }
+    [[nodiscard]] ResultsController *resultsController() const { return m_results; }
     // The connected context's session (null before one connects).
     [[nodiscard]] Kube::ClusterSessionPtr session() const { return m_session; }
     // An add-on's web UI through a port forward to its Service (reused when one exists).
@@ -73,7 +73,6 @@ public:
     // Opens the results database (runs, profiles) for the Performance and Results pages. A
     // damaged, locked or newer file is explained on the Results page.
     void openResults(const QString &path);
-    [[nodiscard]] ResultStore *resultStore() const { return m_store.get(); }
     [[nodiscard]] RunController *runController() const { return m_runs; }
     [[nodiscard]] TopologyController *topologyController() const { return m_topology; }
 
@@ -117,8 +116,6 @@ private:
     ResultsController *m_results = nullptr;
     LifecyclePage *m_lifecyclePage = nullptr;
     TopologyPage *m_topologyPage = nullptr;
-    std::unique_ptr<ResultStore> m_store;
-    QString m_storePath;
     NavigationRail *m_rail = nullptr;
     QStackedWidget *m_stack = nullptr;
     ConnectionIndicator *m_indicator = nullptr;

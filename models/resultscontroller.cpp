@@ -106,21 +106,84 @@ void ResultsController::submit(std::function<T()> work, std::function<void(const
                             });
 }
 
-bool ResultsController::writable() const
-{
-    return m_store && !m_store->readOnly();
-}
-
 void ResultsController::setStore(ResultStore *store, const QString &path, const QString &problem)
 {
-    m_store = store;
-    m_storePath = store ? path : QString();
+    adopt(store != nullptr, store && store->readOnly(), path, problem);
+}
+
+void ResultsController::adopt(bool hasStore, bool readOnly, const QString &path,
+                              const QString &problem)
+{
+    m_hasStore = hasStore;
+    m_readOnly = readOnly;
+    m_storePath = hasStore ? path : QString();
     m_problem = problem;
-    m_runs->setStore(store);
-    m_runs->reload();
+    m_runs->setStorePath(m_storePath);
     Q_EMIT storeChanged();
     refreshProfiles();
     refreshHistory();
+}
+
+namespace {
+
+struct Opened
+{
+    bool ok = false;
+    bool readOnly = false;
+    QString problem;
+};
+
+Opened openOnWorker(const QString &path)
+{
+    Opened opened;
+    auto store = ResultStore::open(path);
+    if (!store
+        && (store.error().code() == ErrorCode::Unsupported
+            || store.error().code() == ErrorCode::Conflict)) {
+        // A newer Meshdeck wrote it, or another program holds it: read what is there.
+        opened.problem = store.error().message();
+        store = ResultStore::open(path, ResultStore::Mode::ReadOnly);
+    }
+    if (store) {
+        opened.ok = true;
+        opened.readOnly = store.value()->readOnly();
+    } else {
+        opened.problem = store.error().message();
+    }
+    return opened; // the connection closes here: each reader and writer opens its own
+}
+
+} // namespace
+
+void ResultsController::open(const QString &path)
+{
+    m_openedPath = path;
+    submit<Opened>([path] { return openOnWorker(path); },
+                   [this, path](const Opened &opened) {
+                       adopt(opened.ok, opened.readOnly, path, opened.problem);
+                       Q_EMIT this->opened(path, writable());
+                   });
+}
+
+void ResultsController::moveAsideAndOpen()
+{
+    const QString path = m_openedPath;
+    if (path.isEmpty())
+        return;
+    m_runs->setStorePath(QString()); // the table's reader lets go of the file first
+    submit<Opened>(
+        [path] {
+            if (const auto moved = ResultStore::moveAside(path); !moved) {
+                Opened failed;
+                failed.problem = moved.error().message();
+                return failed;
+            }
+            return openOnWorker(path);
+        },
+        [this, path](const Opened &opened) {
+            adopt(opened.ok, opened.readOnly, path, opened.problem);
+            Q_EMIT this->opened(path, writable());
+        });
 }
 
 void ResultsController::compare(const QStringList &ids)

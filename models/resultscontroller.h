@@ -48,12 +48,19 @@ public:
     explicit ResultsController(QObject *parent = nullptr);
     ~ResultsController() override; // waits for the work in progress
 
+    // Opens the database at `path` on the worker (creating it, or bringing an older schema
+    // up to date; read-only when a newer Meshdeck wrote it or another program holds it
+    // locked), then stores it as setStore() does and emits opened(). The GUI thread never
+    // waits for the disk or a lock.
+    void open(const QString &path);
+    // Moves the database aside (it is damaged) and opens a fresh one in its place, as open().
+    void moveAsideAndOpen();
     // The database the runs table reads (null when it could not be opened), its path, and why
     // it is missing or read-only (may be empty).
     void setStore(ResultStore *store, const QString &path, const QString &problem);
     [[nodiscard]] RunsTableModel *runs() const { return m_runs; }
-    [[nodiscard]] bool hasStore() const { return m_store != nullptr; }
-    [[nodiscard]] bool writable() const;
+    [[nodiscard]] bool hasStore() const { return m_hasStore; }
+    [[nodiscard]] bool writable() const { return m_hasStore && !m_readOnly; }
     [[nodiscard]] QString storePath() const { return m_storePath; }
     [[nodiscard]] QString problem() const { return m_problem; }
     // Work a user asked for is in progress (a comparison loading, an import or export …).
@@ -90,6 +97,8 @@ public:
 
 Q_SIGNALS:
     void storeChanged();
+    // open() is done: `writable` when runs can be saved to `path`.
+    void opened(const QString &path, bool writable);
     void busyChanged(bool busy);
     void comparisonLoaded(const QList<Meshdeck::Perf::RunResult> &runs,
                           const Meshdeck::ComparisonData &data);
@@ -114,9 +123,14 @@ private:
     // Saves or deletes a profile on the worker, then reads the profiles again.
     void changeProfiles(std::function<VoidResult(ResultStore &)> change);
 
+    // The outcome of opening: the state every view reads.
+    void adopt(bool hasStore, bool readOnly, const QString &path, const QString &problem);
+
     RunsTableModel *m_runs = nullptr;
-    ResultStore *m_store = nullptr;
+    bool m_hasStore = false;
+    bool m_readOnly = false;
     QString m_storePath;
+    QString m_openedPath; // the last one open() was asked for, opened or not
     QString m_problem;
     QList<Perf::LoadProfile> m_profiles;
     ProfileSecrets *m_secrets = nullptr;

@@ -1,8 +1,11 @@
 #include "runstablemodel.h"
 
-#include <store/resultstore.h>
+#include "runsreader.h"
+
+#include <core/workerthread.h>
 
 #include <QLocale>
+#include <QPointer>
 
 namespace Meshdeck {
 
@@ -25,19 +28,21 @@ struct RunsTableModel::Page
 RunsTableModel::RunsTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_page(std::make_unique<Page>())
+    , m_reader(std::make_unique<WorkerThread<RunsReader>>(QStringLiteral("meshdeck-runs"),
+                                                          new RunsReader))
 {
 }
 
-RunsTableModel::~RunsTableModel() = default;
+RunsTableModel::~RunsTableModel() = default; // the reader's thread ends after its current read
 
 QString RunsTableModel::filter() const
 {
     return m_page->query.filter;
 }
 
-void RunsTableModel::setStore(ResultStore *store)
+void RunsTableModel::setStorePath(const QString &path)
 {
-    m_store = store;
+    m_path = path;
     reload();
 }
 
@@ -51,28 +56,58 @@ void RunsTableModel::setFilter(const QString &filter)
 
 void RunsTableModel::reload()
 {
+    ++m_generation;
+    m_loading = true;
+    m_fetching = false; // a page of the old question is dropped when it comes
+    ask(true);
+}
+
+void RunsTableModel::ask(bool fromStart)
+{
+    RunQuery query = m_page->query;
+    query.offset = fromStart ? 0 : static_cast<int>(m_page->rows.size());
+    query.limit = PageSize;
+    QPointer<RunsTableModel> self(this);
+    m_reader->post(
+        [self, path = m_path, query, fromStart, generation = m_generation](RunsReader *reader) {
+            RunsPage page = reader->read(path, query, fromStart);
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, page = std::move(page), fromStart, generation] {
+                    if (!self || generation != self->m_generation)
+                        return;
+                    fromStart ? self->onReloaded(page) : self->onFetched(page);
+                },
+                Qt::QueuedConnection);
+        });
+}
+
+void RunsTableModel::onReloaded(const RunsPage &page)
+{
     beginResetModel();
-    m_page->rows.clear();
-    m_total = 0;
-    m_error.clear();
-    if (m_store) {
-        const auto count = m_store->countRuns(m_page->query.filter);
-        if (count) {
-            m_total = count.value();
-            RunQuery page = m_page->query;
-            page.offset = 0;
-            page.limit = PageSize;
-            const auto rows = m_store->listRuns(page);
-            if (rows)
-                m_page->rows = rows.value();
-            else
-                m_error = rows.error().message();
-        } else {
-            m_error = count.error().message();
-        }
-    }
+    m_page->rows = page.rows;
+    m_total = page.error.isEmpty() ? std::max(page.total, 0) : 0;
+    m_error = page.error;
+    m_loading = false;
     endResetModel();
     Q_EMIT countChanged(m_total);
+    Q_EMIT loaded();
+}
+
+void RunsTableModel::onFetched(const RunsPage &page)
+{
+    m_fetching = false;
+    if (page.rows.isEmpty()) {
+        // Runs went away since the count (or the read failed): the table ends here.
+        m_total = static_cast<int>(m_page->rows.size());
+        if (!page.error.isEmpty())
+            m_error = page.error;
+        return;
+    }
+    beginInsertRows({}, static_cast<int>(m_page->rows.size()),
+                    static_cast<int>(m_page->rows.size() + page.rows.size()) - 1);
+    m_page->rows.append(page.rows);
+    endInsertRows();
 }
 
 QString RunsTableModel::runId(int row) const
@@ -92,25 +127,15 @@ int RunsTableModel::columnCount(const QModelIndex &parent) const
 
 bool RunsTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && m_store && m_page->rows.size() < m_total;
+    return !parent.isValid() && !m_loading && !m_fetching && m_page->rows.size() < m_total;
 }
 
 void RunsTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    RunQuery page = m_page->query;
-    page.offset = static_cast<int>(m_page->rows.size());
-    page.limit = PageSize;
-    const auto rows = m_store->listRuns(page);
-    if (!rows || rows->isEmpty()) {
-        m_total = static_cast<int>(m_page->rows.size());
-        return;
-    }
-    beginInsertRows({}, static_cast<int>(m_page->rows.size()),
-                    static_cast<int>(m_page->rows.size() + rows->size()) - 1);
-    m_page->rows.append(rows.value());
-    endInsertRows();
+    m_fetching = true;
+    ask(false);
 }
 
 void RunsTableModel::sort(int column, Qt::SortOrder order)

@@ -355,7 +355,7 @@ private Q_SLOTS:
         page.resize(1280, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QCOMPARE(page.model()->rowCount(), 3);
+        QTRY_COMPARE(page.model()->rowCount(), 3);
         QTest::keyClicks(page.filterEdit(), QStringLiteral("istio"));
         QTRY_COMPARE(page.model()->rowCount(), 1);
         page.filterEdit()->clear();
@@ -363,6 +363,7 @@ private Q_SLOTS:
 
         // Sort by p50, then compare the two fastest.
         page.table()->sortByColumn(RunsTableModel::P50, Qt::AscendingOrder);
+        QTRY_VERIFY(!page.model()->loading()); // the table reads on its own thread
         QCOMPARE(page.model()->data(page.model()->index(0, RunsTableModel::Name)).toString(),
                  QStringLiteral("direct"));
         QSignalSpy ready(&page, &ResultsPage::comparisonReady);
@@ -496,9 +497,10 @@ private Q_SLOTS:
         page.resize(1280, 800);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QCOMPARE(page.model()->rowCount(), 2);
+        QTRY_COMPARE(page.model()->rowCount(), 2);
         page.table()->sortByColumn(RunsTableModel::Name,
                                    Qt::AscendingOrder); // direct first: the baseline
+        QTRY_VERIFY(!page.model()->loading());
         QSignalSpy ready(&page, &ResultsPage::comparisonReady);
         page.compare({page.model()->runId(0), page.model()->runId(1)});
         QVERIFY(ready.wait(5000));

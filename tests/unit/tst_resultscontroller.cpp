@@ -3,6 +3,7 @@
 // profiles and the history; no database at all; and a controller that goes away with work
 // still queued.
 #include "../support/sampleruns.h"
+#include "../support/stallprobe.h"
 
 #include <models/resultscontroller.h>
 #include <models/runstablemodel.h>
@@ -11,8 +12,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,7 +49,7 @@ private Q_SLOTS:
         auto store = storeWith(QStringLiteral("import.sqlite"), 0);
         ResultsController c;
         c.setStore(store.get(), m_dir.filePath(QStringLiteral("import.sqlite")), QString());
-        QCOMPARE(c.runs()->rowCount(), 0);
+        QTRY_COMPARE(c.runs()->rowCount(), 0);
         QSignalSpy done(&c, &ResultsController::fileWorkFinished);
 
         // A damaged file among good ones: nothing is imported, and the message says why.
@@ -62,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(!c.busy());
         QVERIFY2(done.last().at(1).toString().startsWith(QStringLiteral("Nothing was imported")),
                  qPrintable(done.last().at(1).toString()));
-        QCOMPARE(c.runs()->rowCount(), 0);
+        QTRY_COMPARE(c.runs()->rowCount(), 0);
 
         // A file that is not there.
         c.importFiles({m_dir.filePath(QStringLiteral("absent.pb"))});
@@ -73,7 +78,7 @@ private Q_SLOTS:
         c.importFiles({good});
         QVERIFY(done.wait(5000));
         QVERIFY2(done.last().at(1).toString().isEmpty(), qPrintable(done.last().at(1).toString()));
-        QCOMPARE(c.runs()->rowCount(), 1);
+        QTRY_COMPARE(c.runs()->rowCount(), 1);
     }
 
     void exportOneFilePerRunAndDelete()
@@ -82,7 +87,7 @@ private Q_SLOTS:
         auto store = storeWith(QStringLiteral("export.sqlite"), 3, &ids);
         ResultsController c;
         c.setStore(store.get(), m_dir.filePath(QStringLiteral("export.sqlite")), QString());
-        QCOMPARE(c.runs()->rowCount(), 3);
+        QTRY_COMPARE(c.runs()->rowCount(), 3);
         QSignalSpy done(&c, &ResultsController::fileWorkFinished);
         const QString path = m_dir.filePath(QStringLiteral("out/results.fortio.json"));
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("out"))));
@@ -105,8 +110,109 @@ private Q_SLOTS:
         c.deleteRuns(ids.mid(0, 2));
         QVERIFY(done.wait(5000));
         QVERIFY(done.last().at(1).toString().isEmpty());
-        QCOMPARE(c.runs()->rowCount(), 1);
+        QTRY_COMPARE(c.runs()->rowCount(), 1);
         QCOMPARE(store->countRuns().value(), 1);
+    }
+
+    void runsTableNeverWaitsOnTheGuiThread()
+    {
+        // Another program holds the database locked (a long write, a tool that opened it
+        // exclusively): the table's reader waits for it on its own thread, the window does not,
+        // and the table says why it is empty. Released, a reload shows the runs.
+        const QString path = m_dir.filePath(QStringLiteral("locked.sqlite"));
+        storeWith(QStringLiteral("locked.sqlite"), 2).reset();
+        RunsTableModel model;
+        QSignalSpy loaded(&model, &RunsTableModel::loaded);
+        {
+            QSqlDatabase locker
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            locker.setDatabaseName(path);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
+            lock.finish();
+            QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")),
+                     qPrintable(lock.lastError().text()));
+            StallProbe probe;
+            probe.start();
+            model.setStorePath(path);
+            QVERIFY(model.loading());
+            QVERIFY(loaded.wait(15000));
+            const qint64 stall = probe.stop();
+            std::printf("GUI thread: longest stall while the database was locked: %lld ms\n",
+                        static_cast<long long>(stall));
+            QVERIFY2(stall < 500, "the GUI thread waited for a locked database");
+            QVERIFY(!model.loading());
+            QCOMPARE(model.rowCount(), 0);
+            QVERIFY2(!model.errorText().isEmpty(), "a locked database is explained");
+            QVERIFY2(model.errorText().contains(QStringLiteral("in use by another program")),
+                     qPrintable(model.errorText()));
+            QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+            lock.finish();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        model.reload();
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.totalCount(), 2);
+        QVERIFY(model.errorText().isEmpty());
+    }
+
+    void pagesComeAsTheViewScrolls()
+    {
+        // 600 runs: a page of 256, then the next ones as the view asks, each once.
+        const QString path = m_dir.filePath(QStringLiteral("pages.sqlite"));
+        storeWith(QStringLiteral("pages.sqlite"), 600).reset();
+        RunsTableModel model;
+        QSignalSpy loaded(&model, &RunsTableModel::loaded);
+        model.setStorePath(path);
+        QVERIFY(!model.canFetchMore({})); // nothing to fetch before the first answer
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(model.totalCount(), 600);
+        QCOMPARE(model.rowCount(), int(RunsTableModel::PageSize));
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QVERIFY(!model.canFetchMore({})); // one page in flight at a time
+        model.fetchMore({});
+        QTRY_COMPARE(model.rowCount(), 2 * int(RunsTableModel::PageSize));
+        QCOMPARE(inserted.size(), 1);
+        model.fetchMore({});
+        QTRY_COMPARE(model.rowCount(), 600);
+        QVERIFY(!model.canFetchMore({}));
+        QStringList ids;
+        for (int row = 0; row < model.rowCount(); ++row)
+            ids << model.runId(row);
+        ids.removeDuplicates();
+        QCOMPARE(ids.size(), 600);
+        // A reload while a page is in flight: that page is dropped, the table starts over.
+        model.reload();
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(model.rowCount(), int(RunsTableModel::PageSize));
+        model.fetchMore({});
+        model.reload();
+        QVERIFY(loaded.wait(5000));
+        QTest::qWait(100);
+        QCOMPARE(model.rowCount(), int(RunsTableModel::PageSize));
+    }
+
+    void staleAnswersAreDropped()
+    {
+        // Filters typed one after another: only the last one's answer fills the table.
+        const QString path = m_dir.filePath(QStringLiteral("typing.sqlite"));
+        auto store = storeWith(QStringLiteral("typing.sqlite"), 3);
+        ResultsController c;
+        QSignalSpy loaded(c.runs(), &RunsTableModel::loaded);
+        c.setStore(store.get(), path, QString());
+        c.runs()->setFilter(QStringLiteral("run"));
+        c.runs()->setFilter(QStringLiteral("run 1"));
+        QVERIFY(loaded.wait(5000));
+        QTest::qWait(100); // any older answer would have come by now
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(c.runs()->rowCount(), 1);
+        QCOMPARE(c.runs()->data(c.runs()->index(0, RunsTableModel::Name)).toString(),
+                 QStringLiteral("run 1"));
     }
 
     void profilesAndHistory()
@@ -134,6 +240,82 @@ private Q_SLOTS:
         QCOMPARE(c.profiles().first().name, p.name);
         c.deleteProfile(p.name);
         QTRY_VERIFY(c.profiles().isEmpty());
+    }
+
+    // Opening happens on the worker: a good file opens writable with its runs in the table; a
+    // damaged one says so and loses nothing until the user moves it aside for a fresh one; a
+    // file another program holds locked is explained, and the GUI thread waits for none of it.
+    void opensOffTheGuiThread()
+    {
+        const QString good = m_dir.filePath(QStringLiteral("open-good.sqlite"));
+        storeWith(QStringLiteral("open-good.sqlite"), 2).reset();
+        {
+            ResultsController c;
+            QSignalSpy opened(&c, &ResultsController::opened);
+            c.open(good);
+            QVERIFY(!c.hasStore()); // not yet: the worker opens it
+            QVERIFY(opened.wait(5000));
+            QCOMPARE(opened.last().at(0).toString(), good);
+            QVERIFY(opened.last().at(1).toBool());
+            QVERIFY(c.writable());
+            QVERIFY(c.problem().isEmpty());
+            QTRY_COMPARE(c.runs()->rowCount(), 2);
+        }
+
+        const QString damaged = m_dir.filePath(QStringLiteral("open-damaged.sqlite"));
+        {
+            QFile f(damaged);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+        }
+        {
+            ResultsController c;
+            QSignalSpy opened(&c, &ResultsController::opened);
+            c.open(damaged);
+            QVERIFY(opened.wait(5000));
+            QVERIFY(!opened.last().at(1).toBool());
+            QVERIFY(!c.hasStore());
+            QVERIFY2(!c.problem().isEmpty(), "a damaged database is explained");
+            QCOMPARE(QFileInfo(damaged).size(), 8192); // nothing touched
+            c.moveAsideAndOpen();
+            QVERIFY(opened.wait(5000));
+            QVERIFY(opened.last().at(1).toBool());
+            QVERIFY(c.writable());
+            QVERIFY(c.problem().isEmpty());
+            const QStringList aside
+                = QDir(m_dir.path())
+                      .entryList({QStringLiteral("open-damaged.sqlite.damaged-*")}, QDir::Files);
+            QCOMPARE(aside.size(), 1);
+            QCOMPARE(QFileInfo(m_dir.filePath(aside.first())).size(), 8192); // kept whole
+        }
+
+        {
+            QSqlDatabase locker
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker2"));
+            locker.setDatabaseName(good);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
+            lock.finish();
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            ResultsController c;
+            QSignalSpy opened(&c, &ResultsController::opened);
+            StallProbe probe;
+            probe.start();
+            c.open(good);
+            QVERIFY(opened.wait(15000));
+            const qint64 stall = probe.stop();
+            std::printf("GUI thread: longest stall opening a locked database: %lld ms\n",
+                        static_cast<long long>(stall));
+            QVERIFY2(stall < 500, "the GUI thread waited for a locked database");
+            QVERIFY(!c.writable());
+            QVERIFY2(c.problem().contains(QStringLiteral("in use by another program")),
+                     qPrintable(c.problem()));
+            QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+            lock.finish();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker2"));
     }
 
     // No database: every request answers with the reason instead of touching a file.
