@@ -168,8 +168,6 @@ void MainWindow::createPages()
             m_resultsPage = new ResultsPage(m_results, m_stack);
             connect(m_resultsPage, &ResultsPage::performanceRequested, this,
                     [this] { setCurrentPage(PageId::Performance); });
-            connect(m_resultsPage, &ResultsPage::freshDatabaseRequested, m_results,
-                    &ResultsController::moveAsideAndOpen);
             connect(m_runs, &RunController::finished, m_resultsPage, &ResultsPage::reload);
             connect(m_overhead, &OverheadController::finished, m_resultsPage, &ResultsPage::reload);
             widget = m_resultsPage;

@@ -108,14 +108,16 @@ void ResultsController::submit(std::function<T()> work, std::function<void(const
 
 void ResultsController::setStore(ResultStore *store, const QString &path, const QString &problem)
 {
-    adopt(store != nullptr, store && store->readOnly(), path, problem);
+    adopt(store != nullptr, store && store->readOnly(), path, problem,
+          !store && !problem.isEmpty());
 }
 
 void ResultsController::adopt(bool hasStore, bool readOnly, const QString &path,
-                              const QString &problem)
+                              const QString &problem, bool damaged)
 {
     m_hasStore = hasStore;
     m_readOnly = readOnly;
+    m_damaged = damaged;
     m_storePath = hasStore ? path : QString();
     m_problem = problem;
     m_runs->setStorePath(m_storePath);
@@ -130,6 +132,7 @@ struct Opened
 {
     bool ok = false;
     bool readOnly = false;
+    bool damaged = false;
     QString problem;
 };
 
@@ -149,6 +152,7 @@ Opened openOnWorker(const QString &path)
         opened.readOnly = store.value()->readOnly();
     } else {
         opened.problem = store.error().message();
+        opened.damaged = store.error().code() == ErrorCode::ParseError;
     }
     return opened; // the connection closes here: each reader and writer opens its own
 }
@@ -160,9 +164,15 @@ void ResultsController::open(const QString &path)
     m_openedPath = path;
     submit<Opened>([path] { return openOnWorker(path); },
                    [this, path](const Opened &opened) {
-                       adopt(opened.ok, opened.readOnly, path, opened.problem);
+                       adopt(opened.ok, opened.readOnly, path, opened.problem, opened.damaged);
                        Q_EMIT this->opened(path, writable());
                    });
+}
+
+void ResultsController::retryOpen()
+{
+    if (!m_openedPath.isEmpty())
+        open(m_openedPath);
 }
 
 void ResultsController::moveAsideAndOpen()
@@ -176,12 +186,13 @@ void ResultsController::moveAsideAndOpen()
             if (const auto moved = ResultStore::moveAside(path); !moved) {
                 Opened failed;
                 failed.problem = moved.error().message();
+                failed.damaged = true; // still there: moving it aside may be tried again
                 return failed;
             }
             return openOnWorker(path);
         },
         [this, path](const Opened &opened) {
-            adopt(opened.ok, opened.readOnly, path, opened.problem);
+            adopt(opened.ok, opened.readOnly, path, opened.problem, opened.damaged);
             Q_EMIT this->opened(path, writable());
         });
 }

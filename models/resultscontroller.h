@@ -55,6 +55,8 @@ public:
     void open(const QString &path);
     // Moves the database aside (it is damaged) and opens a fresh one in its place, as open().
     void moveAsideAndOpen();
+    // Opens the last path open() was asked for again (it was locked or could not be read).
+    void retryOpen();
     // The database the runs table reads (null when it could not be opened), its path, and why
     // it is missing or read-only (may be empty).
     void setStore(ResultStore *store, const QString &path, const QString &problem);
@@ -63,6 +65,9 @@ public:
     [[nodiscard]] bool writable() const { return m_hasStore && !m_readOnly; }
     [[nodiscard]] QString storePath() const { return m_storePath; }
     [[nodiscard]] QString problem() const { return m_problem; }
+    // The database could not be opened because its file is damaged (moveAsideAndOpen() helps;
+    // otherwise retryOpen() may, once the lock or the folder's permissions are sorted out).
+    [[nodiscard]] bool damaged() const { return m_damaged; }
     // Work a user asked for is in progress (a comparison loading, an import or export …).
     [[nodiscard]] bool busy() const { return m_pending > 0; }
 
@@ -124,11 +129,13 @@ private:
     void changeProfiles(std::function<VoidResult(ResultStore &)> change);
 
     // The outcome of opening: the state every view reads.
-    void adopt(bool hasStore, bool readOnly, const QString &path, const QString &problem);
+    void adopt(bool hasStore, bool readOnly, const QString &path, const QString &problem,
+               bool damaged);
 
     RunsTableModel *m_runs = nullptr;
     bool m_hasStore = false;
     bool m_readOnly = false;
+    bool m_damaged = false;
     QString m_storePath;
     QString m_openedPath; // the last one open() was asked for, opened or not
     QString m_problem;

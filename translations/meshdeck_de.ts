@@ -4342,6 +4342,10 @@ Median (min. … max.)</translation>
         <source>%1: done.</source>
         <translation>%1: erledigt.</translation>
     </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::RunController</name>

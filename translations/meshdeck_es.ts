@@ -4342,6 +4342,10 @@ mediana (mín. … máx.)</translation>
         <source>%1: done.</source>
         <translation>%1: hecho.</translation>
     </message>
+    <message>
+        <source>&amp;Try Again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::RunController</name>

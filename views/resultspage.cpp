@@ -50,7 +50,11 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->setObjectName(QStringLiteral("resultsProblem"));
     m_fresh = new QPushButton(m_listPage);
+    m_fresh->setObjectName(QStringLiteral("resultsMoveAside"));
+    m_retry = new QPushButton(m_listPage);
+    m_retry->setObjectName(QStringLiteral("resultsRetry"));
     problemRow->addWidget(m_problem, 1);
+    problemRow->addWidget(m_retry);
     problemRow->addWidget(m_fresh);
     layout->addLayout(problemRow);
     // What the last import, export or delete did (with a link to the folder it wrote to).
@@ -142,7 +146,8 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     connect(m_import, &QPushButton::clicked, this, &ResultsPage::onImport);
     connect(m_export, &QPushButton::clicked, this, &ResultsPage::onExport);
     connect(m_delete, &QPushButton::clicked, this, &ResultsPage::onDelete);
-    connect(m_fresh, &QPushButton::clicked, this, &ResultsPage::freshDatabaseRequested);
+    connect(m_fresh, &QPushButton::clicked, m_controller, &ResultsController::moveAsideAndOpen);
+    connect(m_retry, &QPushButton::clicked, m_controller, &ResultsController::retryOpen);
     connect(m_comparison, &ComparisonView::closeRequested, this,
             [this] { m_stack->setCurrentWidget(m_listPage); });
     connect(m_empty, &EmptyStatePage::actionTriggered, this, &ResultsPage::performanceRequested);
@@ -211,12 +216,16 @@ void ResultsPage::retranslate()
     m_export->setText(tr("E&xport…"));
     m_delete->setText(tr("&Delete"));
     m_fresh->setText(tr("Move Aside and Start &Fresh"));
+    m_retry->setText(tr("&Try Again"));
     QString problem = m_controller->problem();
     if (problem.isEmpty() && !m_model->errorText().isEmpty())
         problem = m_model->errorText();
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
-    m_fresh->setVisible(!problem.isEmpty() && !m_controller->hasStore());
+    // A damaged file can be moved aside; a locked or unreadable one may open on a retry.
+    const bool missing = !problem.isEmpty() && !m_controller->hasStore();
+    m_fresh->setVisible(missing && m_controller->damaged());
+    m_retry->setVisible(missing && !m_controller->damaged());
     const bool empty = (!m_controller->hasStore() || m_model->totalCount() == 0)
         && m_model->filter().isEmpty() && problem.isEmpty();
     if (m_stack->currentWidget() != m_comparison)

@@ -45,7 +45,6 @@ public:
 Q_SIGNALS:
     void comparisonReady();
     void overheadReportReady();
-    void freshDatabaseRequested(); // the user chose to move a damaged database aside
     void performanceRequested(); // the empty state's button
 
 protected:
@@ -69,6 +68,7 @@ private:
     QLabel *m_problem = nullptr;
     QLabel *m_outcome = nullptr;
     QPushButton *m_fresh = nullptr;
+    QPushButton *m_retry = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_count = nullptr;
     QTableView *m_table = nullptr;

@@ -22,14 +22,18 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -621,6 +625,79 @@ private Q_SLOTS:
         ResultsPage page(&results);
         page.show();
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("resultsProblem"))->isVisible());
+    }
+
+    void lockedAndDamagedDatabases()
+    {
+        // Locked by another program: said so, with Try Again, which opens it once released.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("locked.sqlite"));
+        {
+            auto store = ResultStore::open(db);
+            QVERIFY(store.ok());
+            QVERIFY(
+                (*store)->saveRun(TestSupport::sampleRun(QStringLiteral("kept"), 4, 1000, 1)).ok());
+        }
+        ResultsController results;
+        ResultsPage page(&results);
+        page.resize(1000, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *problem = page.findChild<QLabel *>(QStringLiteral("resultsProblem"));
+        auto *retry = page.findChild<QPushButton *>(QStringLiteral("resultsRetry"));
+        auto *moveAside = page.findChild<QPushButton *>(QStringLiteral("resultsMoveAside"));
+        QVERIFY(problem && retry && moveAside);
+        QSignalSpy opened(&results, &ResultsController::opened);
+        {
+            QSqlDatabase locker
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+            locker.setDatabaseName(db);
+            QVERIFY(locker.open());
+            QSqlQuery lock(locker);
+            QVERIFY(lock.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
+            lock.finish();
+            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            results.open(db);
+            QVERIFY(opened.wait(15000));
+            QVERIFY(problem->isVisible());
+            QVERIFY2(problem->text().contains(QStringLiteral("another program")),
+                     qPrintable(problem->text()));
+            QVERIFY(retry->isVisible());
+            QVERIFY(!moveAside->isVisible()); // nothing is wrong with the file
+            if (const QString dir = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !dir.isEmpty())
+                page.grab().save(dir + QStringLiteral("/results-locked.png"));
+            QVERIFY(lock.exec(QStringLiteral("COMMIT")));
+            lock.finish();
+            locker.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY(opened.wait(15000));
+        QVERIFY(results.writable());
+        QTRY_COMPARE(page.model()->rowCount(), 1);
+        QVERIFY(!problem->isVisible());
+        QVERIFY(!retry->isVisible());
+
+        // Damaged: said so, with Move Aside, which keeps the file and starts a fresh one.
+        const QString damaged = dir.filePath(QStringLiteral("damaged.sqlite"));
+        {
+            QFile f(damaged);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(4096, 'z'));
+        }
+        results.open(damaged);
+        QVERIFY(opened.wait(15000));
+        QVERIFY(problem->isVisible());
+        QVERIFY(moveAside->isVisible());
+        QVERIFY(!retry->isVisible());
+        QTest::mouseClick(moveAside, Qt::LeftButton);
+        QVERIFY(opened.wait(15000));
+        QVERIFY(results.writable());
+        QVERIFY(!problem->isVisible());
+        QCOMPARE(QDir(dir.path())
+                     .entryList({QStringLiteral("damaged.sqlite.damaged-*")}, QDir::Files)
+                     .size(),
+                 1);
     }
 };
 
