@@ -533,10 +533,13 @@ public:
     ~ClientConnection()
     {
         shut();
+        if (m_timer)
+            event_free(m_timer);
         m_pool.m_loop.account(-m_accounted);
     }
 
-    void send(std::string request, bool head, UpstreamPool::Done done)
+    void send(std::string request, bool head, UpstreamPool::Done done,
+              std::chrono::milliseconds timeout)
     {
         m_done = std::move(done);
         m_head = head;
@@ -546,12 +549,34 @@ public:
             fail();
             return;
         }
+        if (timeout.count() > 0) {
+            if (!m_timer)
+                m_timer = evtimer_new(m_pool.m_loop.base(), onTimeout, this);
+            const timeval tv {static_cast<time_t>(timeout.count() / 1000),
+                              static_cast<suseconds_t>((timeout.count() % 1000) * 1000)};
+            evtimer_add(m_timer, &tv);
+        }
         if (!push(m_fd, m_out, request))
             fail();
         footprint();
     }
 
 private:
+    // No answer in time: the connection is dropped (its answer may still be on the way) and
+    // the request ends unanswered.
+    static void onTimeout(evutil_socket_t, short, void *self)
+    {
+        auto *c = static_cast<ClientConnection *>(self);
+        if (c->m_done)
+            c->fail();
+    }
+
+    void disarm()
+    {
+        if (m_timer)
+            evtimer_del(m_timer);
+    }
+
     bool open()
     {
         m_fd = connectLoopback(m_pool.m_port);
@@ -613,6 +638,7 @@ private:
 
     void finish(bool reusable)
     {
+        disarm();
         if (!reusable)
             shut();
         UpstreamPool::Done done = std::move(m_done);
@@ -626,6 +652,7 @@ private:
 
     void fail()
     {
+        disarm();
         shut();
         m_reply = {};
         m_complete = false;
@@ -711,6 +738,7 @@ private:
     UpstreamPool &m_pool;
     int m_fd = -1;
     event *m_event = nullptr;
+    event *m_timer = nullptr; // the request's timeout, when it has one
     http_parser m_parser {};
     std::string m_out;
     UpstreamPool::Done m_done;
@@ -740,7 +768,8 @@ void UpstreamPool::release(ClientConnection *connection)
 }
 
 void UpstreamPool::send(const std::string &method, const std::string &target,
-                        const HttpHeaderList &headers, const std::string &body, Done done)
+                        const HttpHeaderList &headers, const std::string &body, Done done,
+                        std::chrono::milliseconds timeout)
 {
     if (m_h2) {
         m_h2->send(method, target, headers, body, std::move(done));
@@ -775,7 +804,7 @@ void UpstreamPool::send(const std::string &method, const std::string &target,
     }
     request += "\r\n";
     request += body;
-    connection->send(std::move(request), method == "HEAD", std::move(done));
+    connection->send(std::move(request), method == "HEAD", std::move(done), timeout);
 }
 
 } // namespace Meshdeck::Demo

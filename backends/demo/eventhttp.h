@@ -130,9 +130,17 @@ public:
 
     [[nodiscard]] int port() const { return m_port; }
     // Sends a request (Host and Content-Length are added) and calls `done` once, on this loop.
+    // With a timeout (HTTP/1.1), an answer that has not come by then ends the request with no
+    // answer (status 0) and closes its connection, as an application's HTTP client does; a
+    // late answer is never delivered.
     void send(const std::string &method, const std::string &target, const HttpHeaderList &headers,
-              const std::string &body, Done done);
-    void get(const std::string &target, Done done) { send("GET", target, {}, {}, std::move(done)); }
+              const std::string &body, Done done,
+              std::chrono::milliseconds timeout = std::chrono::milliseconds::zero());
+    void get(const std::string &target, Done done,
+             std::chrono::milliseconds timeout = std::chrono::milliseconds::zero())
+    {
+        send("GET", target, {}, {}, std::move(done), timeout);
+    }
 
 private:
     friend class ClientConnection;

@@ -13,8 +13,10 @@
 #include <demo/outboundsidecar.h>
 #include <demo/sidecarroutes.h>
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -566,6 +568,72 @@ spec:
         const Run unbound = kubectl(kc, {"delete", "-n", "bookinfo", "virtualservice", "bookinfo"});
         QVERIFY2(unbound.exitCode == 0, unbound.err.constData());
         QTRY_VERIFY_WITH_TIMEOUT(gatewayNoRoute() >= 3, 10000);
+    }
+
+    void applicationTimeoutsAsBookinfos()
+    {
+        // Bookinfo's own clients have timeouts, and the Istio fault-injection task rests on them:
+        // reviews-v3 waits 2.5 s for ratings, reviews-v2 10 s, and productpage 3 s for reviews,
+        // asking twice. A delay on ratings longer than v3's timeout leaves v3's reviews without
+        // stars in about 2.5 s; behind v2, the page gives up on reviews after about 6 s.
+        Meshdeck::Demo::DemoCluster::Options options;
+        options.tls = true;
+        DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        QTemporaryDir dir;
+        const QString kc = dir.filePath(QStringLiteral("kc"));
+        QVERIFY(cluster.writeKubeconfig(kc).ok());
+        QVERIFY2(!kubectlPath().isEmpty(), "kubectl is not installed");
+        const auto route = [&](const char *subset, const char *delay) {
+            const QByteArray yaml = QByteArray(kReviewsSubsets) + "---\n" + QByteArray(R"(
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: reviews, namespace: bookinfo}
+spec:
+  hosts: [reviews]
+  http: [{route: [{destination: {host: reviews, subset: )")
+                + subset + R"(}}]}]
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ratings, namespace: bookinfo}
+spec:
+  hosts: [ratings]
+  http: [{fault: {delay: {fixedDelay: )"
+                + delay + R"(, percentage: {value: 100}}},
+          route: [{destination: {host: ratings}}]}]
+)";
+            const Run applied = kubectl(kc, {"apply", "-f", "-"}, yaml);
+            QVERIFY2(applied.exitCode == 0, applied.err.constData());
+            QTest::qWait(600); // the sidecars follow within a poll (250 ms)
+        };
+        const auto page = [&](qint64 *ms) {
+            HttpRequest request;
+            request.url = QUrl(cluster.bookinfo()->productpageMeshUrl());
+            request.timeout = std::chrono::milliseconds(20000);
+            QElapsedTimer clock;
+            clock.start();
+            const auto reply = HttpTransport::perform(request);
+            *ms = clock.elapsed();
+            return reply.ok() ? std::make_pair(reply->status, reply->body)
+                              : std::make_pair(0, QByteArray());
+        };
+
+        route("v3", "3s");
+        qint64 ms = 0;
+        auto [status, body] = page(&ms);
+        QCOMPARE(status, 200);
+        QVERIFY2(body.contains("Ratings service is currently unavailable"), body.constData());
+        QVERIFY2(body.contains("reviews-v3"), body.constData());
+        QVERIFY2(ms >= 2400, qPrintable(QString::number(ms)));
+
+        route("v2", "4s");
+        std::tie(status, body) = page(&ms);
+        QVERIFY2(body.contains("Sorry, product reviews are currently unavailable for this book."),
+                 body.constData());
+        QVERIFY2(body.contains("\"author\":\"William Shakespeare\""), body.constData()); // details answered
+        QVERIFY2(ms >= 5900 && ms < 9000, qPrintable(QString::number(ms)));
     }
 };
 
