@@ -4934,6 +4934,10 @@ Median (min. … max.)</translation>
         <source>&lt;p&gt;Routing of these requests:&lt;/p&gt;</source>
         <translation>&lt;p&gt;Routing dieser Anfragen:&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Retries: not reported. Istio&apos;s proxies export Envoy&apos;s retry counters only when the mesh&apos;s &lt;tt&gt;proxyStatsMatcher&lt;/tt&gt; includes them (for example &lt;tt&gt;inclusionRegexps: [&quot;.*upstream_rq_retry.*&quot;]&lt;/tt&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wiederholungen: nicht gemeldet. Die Proxys von Istio exportieren die Wiederholungszähler von Envoy nur, wenn der &lt;tt&gt;proxyStatsMatcher&lt;/tt&gt; des Mesh sie einschließt (zum Beispiel &lt;tt&gt;inclusionRegexps: [".*upstream_rq_retry.*"]&lt;/tt&gt;).&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

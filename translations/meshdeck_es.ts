@@ -4934,6 +4934,10 @@ mediana (mín. … máx.)</translation>
         <source>&lt;p&gt;Routing of these requests:&lt;/p&gt;</source>
         <translation>&lt;p&gt;Enrutamiento de estas peticiones:&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Retries: not reported. Istio&apos;s proxies export Envoy&apos;s retry counters only when the mesh&apos;s &lt;tt&gt;proxyStatsMatcher&lt;/tt&gt; includes them (for example &lt;tt&gt;inclusionRegexps: [&quot;.*upstream_rq_retry.*&quot;]&lt;/tt&gt;).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Reintentos: no informados. Los proxies de Istio exportan los contadores de reintentos de Envoy solo cuando el &lt;tt&gt;proxyStatsMatcher&lt;/tt&gt; de la malla los incluye (por ejemplo &lt;tt&gt;inclusionRegexps: [".*upstream_rq_retry.*"]&lt;/tt&gt;).&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Meshdeck::TopologyWorker</name>

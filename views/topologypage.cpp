@@ -571,6 +571,10 @@ void TopologyPage::showDetails(int node, int edge)
             html += tr("<p>Retries: %1/s (%2 per request), sent by the source's proxies</p>")
                         .arg(l.toString(e.retriesPerSecond, 'f', 2),
                              l.toString(e.rps > 0 ? e.retriesPerSecond / e.rps : 0, 'f', 2));
+        else if (m_graph.retriesMissing && e.fromTelemetry)
+            html += tr("<p>Retries: not reported. Istio's proxies export Envoy's retry counters "
+                       "only when the mesh's <tt>proxyStatsMatcher</tt> includes them (for "
+                       "example <tt>inclusionRegexps: [\".*upstream_rq_retry.*\"]</tt>).</p>");
         html += tr("<p>Health: <b>%1</b></p>").arg(healthName(e.health));
         if (const QStringList badges = routingTexts(e); !badges.isEmpty())
             html += tr("<p>Routing of these requests:</p>") + QStringLiteral("<ul><li>")

@@ -132,6 +132,14 @@ void MeshTelemetry::recordRetry(const MeshWorkload &source, const std::string &c
     (what == Retry::Sent ? r.sent : what == Retry::Succeeded ? r.succeeded : r.limitExceeded)++;
 }
 
+void MeshTelemetry::addCluster(const MeshWorkload &source, const std::string &cluster)
+{
+    std::lock_guard lock(m_mutex);
+    Retries &r = m_retries[source.encode() + '|' + cluster];
+    r.source = source;
+    r.cluster = cluster;
+}
+
 void MeshTelemetry::envoy(std::string &out, const MeshView &view) const
 {
     if (m_retries.empty())

@@ -54,6 +54,9 @@ public:
     // pod gives them (namespace, app, version).
     enum class Retry { Sent, Succeeded, LimitExceeded };
     void recordRetry(const MeshWorkload &source, const std::string &cluster, Retry what);
+    // A source's proxy knows this outbound cluster: its retry counters exist from now on, at
+    // zero, as Envoy's do for every cluster in its configuration.
+    void addCluster(const MeshWorkload &source, const std::string &cluster);
     [[nodiscard]] std::string exposition(const MeshView &view = {}) const;
     [[nodiscard]] std::size_t seriesCount() const;
 

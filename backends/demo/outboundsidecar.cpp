@@ -51,6 +51,8 @@ OutboundSidecar::OutboundSidecar(EventLoop &loop, HttpListener &listener, MeshWo
     , m_name(std::move(name))
 {
     listener.route("", [this](const HttpExchangePtr &request) { handle(request); });
+    if (m_telemetry)
+        m_telemetry->addCluster(m_self, m_cluster);
 }
 
 void OutboundSidecar::handle(const HttpExchangePtr &request)

@@ -131,6 +131,7 @@ TelemetrySnapshot MeshVocabulary::interpret(MeshKind mesh, const QList<QueryResu
             out.tcp.append({keyOf(s.labels), s.value});
     }
     if (mesh == MeshKind::Istio && results.size() > 5) {
+        out.retriesMissing = results[5].samples.isEmpty();
         for (const Sample &s : results[5].samples) {
             // "outbound|9080||ratings.bookinfo.svc.cluster.local" (or "outbound|9080|v1|…")
             const QString host

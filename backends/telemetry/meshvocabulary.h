@@ -53,6 +53,9 @@ struct TelemetrySnapshot
     QList<LatencySample> latency;
     QList<TcpSample> tcp;
     QList<RetrySample> retries; // Istio, where its proxies export the cluster statistics
+    // Istio's proxies export no retry counters at all: Envoy's cluster statistics are left out
+    // unless the mesh's proxyStatsMatcher includes them.
+    bool retriesMissing = false;
     QStringList warnings;
     int queries = 0; // PromQL requests made; independent of the number of namespaces
 };

@@ -88,6 +88,7 @@ struct Graph
     QStringList namespaces; // the namespaces drawn as boxes
     QStringList warnings; // why the graph is incomplete, for the banner
     bool hasTelemetry = false;
+    bool retriesMissing = false; // Istio's proxies export no retry counters (proxyStatsMatcher)
     // Identity of the drawn geometry (node ids and positions, edge endpoints), set after layout
     // on the worker: a refresh with the same key changes only values, and the view can skip
     // rebuilding its geometry.

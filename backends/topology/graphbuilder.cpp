@@ -197,6 +197,7 @@ private:
     void addTelemetry(const Telemetry::TelemetrySnapshot &t)
     {
         m_retries = t.retries;
+        m_graph.retriesMissing = t.retriesMissing;
         QHash<QString, EdgeTotals> byKey;
         QHash<QString, EdgeKey> keys;
         for (const auto &s : t.traffic) {

@@ -194,6 +194,18 @@ private Q_SLOTS:
         page.view()->selectNode(reviews);
         QVERIFY(page.details()->text().contains(QStringLiteral("reviews-v2")));
         QVERIFY(page.details()->text().contains(QStringLiteral("req/s")));
+        // An edge with traffic: the demo's sidecars export Envoy's retry counters, so nothing
+        // says they are missing (a real Istio without proxyStatsMatcher gets that note).
+        QVERIFY(!g.retriesMissing);
+        for (int i = 0; i < g.edges.size(); ++i) {
+            if (g.edges[i].fromTelemetry && g.edges[i].rps > 0) {
+                page.view()->selectEdge(i);
+                QVERIFY(page.details()->text().contains(QStringLiteral("mTLS")));
+                QVERIFY(!page.details()->text().contains(QStringLiteral("not reported")));
+                break;
+            }
+        }
+        page.view()->selectNode(reviews);
         // Its history over the window, from a range query.
         QTRY_VERIFY_WITH_TIMEOUT(page.rateSparkline()->points().size() >= 2, 10000);
         QVERIFY(page.rateSparkline()->isVisible());

@@ -351,6 +351,14 @@ private Q_SLOTS:
         const TelemetrySnapshot parsed
             = MeshVocabulary::interpret(MeshKind::Istio, {{}, {}, {}, {}, {}, retries});
         QCOMPARE(parsed.retries.size(), 1); // a zero rate is no retry
+        QVERIFY(!parsed.retriesMissing);
+        // No series at all: Istio's proxies do not export the counters (proxyStatsMatcher), and
+        // the graph says so rather than showing no retries.
+        const TelemetrySnapshot unexported
+            = MeshVocabulary::interpret(MeshKind::Istio, {{}, {}, {}, {}, {}, QueryResult {}});
+        QVERIFY(unexported.retriesMissing);
+        QVERIFY(buildGraph(bookinfo(), &unexported, BuildOptions {}).retriesMissing);
+        QVERIFY(!MeshVocabulary::interpret(MeshKind::Linkerd, {{}, {}, {}, {}, {}}).retriesMissing);
         t.retries = parsed.retries;
         QCOMPARE(t.retries.first().dstService, QStringLiteral("reviews"));
         QCOMPARE(t.retries.first().dstNamespace, QStringLiteral("bookinfo"));
