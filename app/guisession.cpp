@@ -97,8 +97,10 @@ int GuiSession::renderScreenshot()
             if (waitForCluster && clock.elapsed() < 10000
                 && (m_window->resourceTree()->podCount() == 0 || clock.elapsed() < 4000))
                 return;
-            // The runs table reads on its own thread: wait (up to 10 s) for its answer.
-            if (m_window->resultsController()->runs()->loading() && clock.elapsed() < 10000)
+            // The results database opens on a worker and the runs table reads on its own
+            // thread: wait (up to 10 s) for both.
+            const ResultsController *results = m_window->resultsController();
+            if ((results->busy() || results->runs()->loading()) && clock.elapsed() < 10000)
                 return;
             // The topology of the demo: wait (up to 25 s) for the first live traffic.
             if (m_options.demo && m_window->currentPage() == PageId::Topology
