@@ -311,6 +311,16 @@ void GraphPainter::setHidden(QSet<int> nodes, QSet<int> edges)
     boxNamespaces();
 }
 
+void GraphPainter::setFont(const QFont &font)
+{
+    if (font == m_font)
+        return;
+    m_font = font;
+    boxNamespaces();
+    for (const QRectF &r : std::as_const(m_namespaceBoxes))
+        m_bounds = m_bounds.united(r.adjusted(-60, -60, 60, 60));
+}
+
 QString GraphPainter::labelOf(const QString &name)
 {
     return name.size() > 28 ? name.left(27) + QChar(0x2026) : name;

@@ -35,7 +35,8 @@ public:
     void setGraph(const Topology::Graph &graph);
     void setEdgeLabel(EdgeLabel label) { m_edgeLabel = label; }
     void setPalette(const QPalette &palette) { m_palette = palette; }
-    void setFont(const QFont &font) { m_font = font; }
+    // Namespace boxes are sized to hold their labels: a new font sizes them again.
+    void setFont(const QFont &font);
     // Highlighted by find (ids / edge indexes) and hidden by hide.
     void setHighlights(QSet<int> nodes, QSet<int> edges);
     void setHidden(QSet<int> nodes, QSet<int> edges);

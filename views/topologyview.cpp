@@ -449,6 +449,8 @@ void TopologyView::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         m_painter.setPalette(palette());
         m_painter.setFont(font());
+        if (!m_painter.bounds().isEmpty())
+            scene()->setSceneRect(m_painter.bounds().adjusted(-400, -400, 400, 400));
         if (m_minimap)
             m_minimap->rebuild();
         invalidate();

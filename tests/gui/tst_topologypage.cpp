@@ -115,6 +115,16 @@ private Q_SLOTS:
                  GraphPainter::NodeSize + 60);
         QVERIFY(!view.horizontalScrollBar()->isVisible());
         QVERIFY(!view.verticalScrollBar()->isVisible());
+        // A larger font (the desktop's setting changed): the box grows to hold the label again.
+        QFont larger = view.font();
+        larger.setPointSizeF(larger.pointSizeF() * 2);
+        view.setFont(larger);
+        const double wider
+            = QFontMetricsF(larger).horizontalAdvance(QStringLiteral("istio-ingressgateway"));
+        const QRectF grown = view.painter().namespaceBoxes().value(QStringLiteral("istio-system"));
+        QVERIFY2(grown.contains(QRectF(-wider / 2, 0, wider, 1)),
+                 qPrintable(QStringLiteral("box %1 wide, label %2").arg(grown.width()).arg(wider)));
+        QVERIFY(view.painter().bounds().contains(grown));
     }
 
     void liveGraphFromRealPrometheus()
