@@ -646,9 +646,19 @@ void GraphPainter::paintNodes(const Pass &pass) const
         }
         if (!pass.labels)
             continue;
+        // On a backing of the view's base colour, so that an edge passing under the name does
+        // not cross it out.
+        const QString label = labelOf(n.name);
+        const double width = painter->fontMetrics().horizontalAdvance(label);
+        const QRectF text(r.center().x() - width / 2 - 3, r.bottom() + 2, width + 6,
+                          painter->fontMetrics().height() + 1);
+        painter->setPen(Qt::NoPen);
+        QColor backing = m_palette.color(QPalette::Base);
+        backing.setAlpha(215);
+        painter->setBrush(backing);
+        painter->drawRoundedRect(text, 3, 3);
         painter->setPen(pass.text);
-        painter->drawText(QRectF(r.center().x() - 90, r.bottom() + 2, 180, 18),
-                          Qt::AlignHCenter | Qt::AlignTop, labelOf(n.name));
+        painter->drawText(text, Qt::AlignHCenter | Qt::AlignTop, label);
         if (!pass.details)
             continue;
         // Badges along the top right: missing sidecar, no pods, then the routing's.
