@@ -95,11 +95,36 @@ std::shared_ptr<TlsMaterialCache::Material> parse(const QByteArray &ca, const QB
     return m;
 }
 
+// What one connection's context takes: the shared material, and where to say whether its
+// handshake resumed a session.
+struct Binding
+{
+    std::shared_ptr<TlsMaterialCache::Material> material;
+    bool *resumed = nullptr;
+};
+
+int resumedIndex()
+{
+    static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+    return index;
+}
+
 // libcurl's hook into a new connection's OpenSSL context, before its handshake.
-CURLcode toContext(CURL *, void *sslContext, void *material)
+CURLcode toContext(CURL *, void *sslContext, void *binding)
 {
     auto *ctx = static_cast<SSL_CTX *>(sslContext);
-    const auto *m = static_cast<const TlsMaterialCache::Material *>(material);
+    const auto *b = static_cast<const Binding *>(binding);
+    const TlsMaterialCache::Material *m = b->material.get();
+    if (b->resumed) {
+        SSL_CTX_set_ex_data(ctx, resumedIndex(), b->resumed);
+        SSL_CTX_set_info_callback(ctx, [](const SSL *ssl, int where, int) {
+            if (!(where & SSL_CB_HANDSHAKE_DONE))
+                return;
+            if (auto *resumed
+                = static_cast<bool *>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), resumedIndex())))
+                *resumed = SSL_session_reused(ssl) == 1;
+        });
+    }
     if (m->store)
         SSL_CTX_set1_cert_store(ctx, m->store);
     if (m->cert) {
@@ -111,10 +136,50 @@ CURLcode toContext(CURL *, void *sslContext, void *material)
     return CURLE_OK;
 }
 
+// TLS sessions shared by the connections that present one set of credentials, so that a new
+// connection resumes the last one's session instead of a full handshake (a port forward opens a
+// connection per local connection). Never by connections with other credentials: a resumed
+// session carries the client certificate it was made with. Kept for the life of the process,
+// as the handles that use one may outlive the cache's entry.
+struct SessionShare
+{
+    CURLSH *share = nullptr;
+    std::mutex locks[CURL_LOCK_DATA_LAST];
+};
+
+CURLSH *sessionShareFor(const QByteArray &id)
+{
+    static std::mutex mutex;
+    static std::deque<std::pair<QByteArray, SessionShare *>> shares;
+    std::lock_guard lock(mutex);
+    for (const auto &[k, s] : shares)
+        if (k == id)
+            return s->share;
+    auto *s = new SessionShare; // lives as long as the process (see above)
+    s->share = curl_share_init();
+    if (!s->share) {
+        delete s;
+        return nullptr;
+    }
+    curl_share_setopt(s->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_share_setopt(s->share, CURLSHOPT_USERDATA, s);
+    curl_share_setopt(
+        s->share, CURLSHOPT_LOCKFUNC,
+        +[](CURL *, curl_lock_data data, curl_lock_access, void *user) {
+            static_cast<SessionShare *>(user)->locks[data].lock();
+        });
+    curl_share_setopt(
+        s->share, CURLSHOPT_UNLOCKFUNC, +[](CURL *, curl_lock_data data, void *user) {
+            static_cast<SessionShare *>(user)->locks[data].unlock();
+        });
+    shares.emplace_back(id, s);
+    return s->share;
+}
+
 } // namespace
 
-std::shared_ptr<TlsMaterialCache::Material> TlsMaterialCache::install(CURL *curl,
-                                                                      const TlsOptions &tls)
+std::shared_ptr<TlsMaterialCache::Material>
+TlsMaterialCache::install(CURL *curl, const TlsOptions &tls, bool *resumed)
 {
     const QByteArray ca = tls.verifyPeer ? pemOf(tls.caPem, tls.caFile) : QByteArray();
     const QByteArray cert = pemOf(tls.clientCertPem, tls.clientCertFile);
@@ -148,7 +213,10 @@ std::shared_ptr<TlsMaterialCache::Material> TlsMaterialCache::install(CURL *curl
     }
     if (curl_easy_setopt(curl, CURLOPT_SSL_CTX_FUNCTION, toContext) != CURLE_OK)
         return nullptr; // not OpenSSL: libcurl's own options stay
-    curl_easy_setopt(curl, CURLOPT_SSL_CTX_DATA, material.get());
+    auto binding = std::make_shared<Binding>(Binding {material, resumed});
+    curl_easy_setopt(curl, CURLOPT_SSL_CTX_DATA, binding.get());
+    if (CURLSH *share = sessionShareFor(id))
+        curl_easy_setopt(curl, CURLOPT_SHARE, share);
     if (material->store) {
         curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, nullptr);
         curl_easy_setopt(curl, CURLOPT_CAINFO, nullptr);
@@ -160,7 +228,8 @@ std::shared_ptr<TlsMaterialCache::Material> TlsMaterialCache::install(CURL *curl
         curl_easy_setopt(curl, CURLOPT_SSLKEY_BLOB, nullptr);
         curl_easy_setopt(curl, CURLOPT_SSLKEY, nullptr);
     }
-    return material;
+    // The caller keeps the binding (and with it the material) until the connection is made.
+    return std::shared_ptr<Material>(binding, material.get());
 }
 
 } // namespace Meshdeck

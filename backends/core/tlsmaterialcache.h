@@ -23,7 +23,10 @@ public:
     // must live until the connection is made. Null leaves libcurl's own options in place (no
     // credentials named, a PEM that does not parse, a libcurl without OpenSSL), so that
     // libcurl reports any problem as usual.
-    [[nodiscard]] static std::shared_ptr<Material> install(CURL *curl, const TlsOptions &tls);
+    // `resumed`, when given, is set once the handshake is done: whether it resumed an earlier
+    // connection's session (connections with the same credentials share their sessions).
+    [[nodiscard]] static std::shared_ptr<Material> install(CURL *curl, const TlsOptions &tls,
+                                                           bool *resumed = nullptr);
 };
 
 } // namespace Meshdeck

@@ -37,7 +37,7 @@ UpgradedStream::open(const HttpRequest &request, std::chrono::milliseconds answe
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, long(request.connectTimeout.count()));
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, 0L);
     // The credentials parsed once for every stream, not once per connection.
-    const auto material = TlsMaterialCache::install(h, request.tls);
+    const auto material = TlsMaterialCache::install(h, request.tls, &s->m_resumed);
     if (const CURLcode code = curl_easy_perform(h); code != CURLE_OK) {
         auto failed = s->m_transfer->finish(code, cancel.isCancelled());
         return Unexpected(failed.ok() ? Error(ErrorCode::Unknown, tr("The connection failed."))

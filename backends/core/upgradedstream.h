@@ -38,6 +38,9 @@ public:
 
     [[nodiscard]] const HttpResponse &response() const { return m_response; }
     [[nodiscard]] int socket() const { return m_socket; }
+    // The TLS handshake resumed an earlier connection's session (only ever one made with the
+    // same credentials) instead of a full one.
+    [[nodiscard]] bool resumedSession() const { return m_resumed; }
 
     enum : qsizetype { WouldBlock = -1, Failed = -2 };
     // Bytes read (0: the peer closed), WouldBlock or Failed. Call until WouldBlock before
@@ -58,6 +61,7 @@ private:
 
     std::unique_ptr<CurlTransfer> m_transfer;
     int m_socket = -1;
+    bool m_resumed = false;
     HttpResponse m_response;
     QByteArray m_early; // bytes that came with the answer's head, read first
     qsizetype m_earlyAt = 0;

@@ -186,6 +186,11 @@ bool Certificates::configureServer(SSL_CTX *ctx, const TlsMaterial &material)
     sk_X509_NAME_push(names, X509_NAME_dup(X509_get_subject_name(ca.get())));
     SSL_CTX_set_client_CA_list(ctx, names);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, acceptAnyClient);
+    // Sessions resume (TLS 1.3 tickets), as with a real API server: a client that reconnects
+    // skips the full handshake. OpenSSL resumes a session whose client certificate it verified
+    // only within a named context; without one a resumption attempt fails the handshake.
+    static const unsigned char context[] = "meshdeck-demo-apiserver";
+    SSL_CTX_set_session_id_context(ctx, context, sizeof(context) - 1);
     return true;
 }
 

@@ -37,6 +37,11 @@ int ChannelSocket::socket() const
     return m_stream->socket();
 }
 
+bool ChannelSocket::resumedSession() const
+{
+    return m_stream && m_stream->resumedSession();
+}
+
 Result<std::unique_ptr<ChannelSocket>> ChannelSocket::open(KubeClient &client, const QString &path,
                                                            const QStringList &protocols,
                                                            const QString &what,

@@ -47,6 +47,8 @@ public:
                                                        const CancelToken &cancel = {});
 
     [[nodiscard]] const QByteArray &protocol() const { return m_protocol; }
+    // Its TLS handshake resumed an earlier stream's session (same credentials).
+    [[nodiscard]] bool resumedSession() const;
     [[nodiscard]] int socket() const;
 
     // Receives each channel's bytes as they arrive (a message may come in pieces). Returning

@@ -436,9 +436,23 @@ private Q_SLOTS:
         const QString path
             = QStringLiteral("/api/v1/namespaces/bookinfo/pods/%1/portforward?ports=9080").arg(pod);
         const QStringList protocols {QStringLiteral("v4.channel.k8s.io")};
+        int resumed = 0;
         for (int i = 0; i < 3; ++i) {
             auto opened = ChannelSocket::open(*m_client, path, protocols, QStringLiteral("test"));
             QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().message()));
+            resumed += (*opened)->resumedSession() ? 1 : 0;
+        }
+        // After the first, the streams resume its TLS session (no full handshake), as they
+        // present the same credentials.
+        QVERIFY2(resumed >= 2, qPrintable(QString::number(resumed)));
+        // Never a session made with other credentials: the viewer, after the admin's sessions,
+        // is still the viewer (a resumed admin session would have let it forward).
+        auto viewer = KubeClient::fromKubeconfig(m_viewer, {});
+        QVERIFY(viewer.ok());
+        for (int i = 0; i < 2; ++i) {
+            auto asViewer = ChannelSocket::open(**viewer, path, protocols, QStringLiteral("test"));
+            QVERIFY(!asViewer.ok());
+            QCOMPARE(asViewer.error().code(), ErrorCode::Forbidden);
         }
         QFile admin(m_admin);
         QVERIFY(admin.open(QIODevice::ReadOnly));
