@@ -306,18 +306,16 @@ void productpageApp(HttpListener &listener, EventLoop &loop, UpstreamPool *detai
                         std::string html
                             = "<!DOCTYPE html><html><head><title>Simple Bookstore App</title>"
                               "</head><body><h1>The Comedy of Errors</h1>";
-                        html += "<section id=\"details\">"
-                            + (d.status == 200 ? d.body
-                                               : std::string("Sorry, product details are "
-                                                             "currently unavailable for this "
-                                                             "book."))
-                            + "</section>";
-                        html += "<section id=\"reviews\">"
-                            + (r.status == 200 ? r.body
-                                               : std::string("Sorry, product reviews are "
-                                                             "currently unavailable for this "
-                                                             "book."))
-                            + "</section>";
+                        // A section with the service's answer, or Bookinfo's apology.
+                        const auto section = [&html](const char *what, const HttpReply &reply) {
+                            html += std::string("<section id=\"") + what + "\">";
+                            html += reply.status == 200 ? reply.body
+                                                        : std::string("Sorry, product ") + what
+                                    + " are currently unavailable for this book.";
+                            html += "</section>";
+                        };
+                        section("details", d);
+                        section("reviews", r);
                         html += std::string(3000, ' ') + "</body></html>"; // a realistic size
                         request->reply(ok ? 200 : 503, "text/html; charset=utf-8", html);
                     });

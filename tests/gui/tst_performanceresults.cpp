@@ -1,5 +1,6 @@
 // The Performance and Results pages as a user drives them: run a profile against a real server
 // (the GUI thread never stalls), see the run saved, find it, compare runs, export the charts.
+#include "support/databaselock.h"
 #include "support/rawhttpserver.h"
 #include "support/sampleruns.h"
 #include "support/stallprobe.h"
@@ -32,8 +33,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -649,14 +648,8 @@ private Q_SLOTS:
         QVERIFY(problem && retry && moveAside);
         QSignalSpy opened(&results, &ResultsController::opened);
         {
-            QSqlDatabase locker
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
-            locker.setDatabaseName(db);
-            QVERIFY(locker.open());
-            QSqlQuery lock(locker);
-            QVERIFY(lock.exec(QStringLiteral("PRAGMA locking_mode=EXCLUSIVE")));
-            lock.finish();
-            QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            DatabaseLock lock(db);
+            QVERIFY(lock.held());
             results.open(db);
             QVERIFY(opened.wait(15000));
             QVERIFY(problem->isVisible());
@@ -666,11 +659,7 @@ private Q_SLOTS:
             QVERIFY(!moveAside->isVisible()); // nothing is wrong with the file
             if (const QString dir = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !dir.isEmpty())
                 page.grab().save(dir + QStringLiteral("/results-locked.png"));
-            QVERIFY(lock.exec(QStringLiteral("COMMIT")));
-            lock.finish();
-            locker.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("locker"));
         QTest::mouseClick(retry, Qt::LeftButton);
         QVERIFY(opened.wait(15000));
         QVERIFY(results.writable());
