@@ -79,6 +79,8 @@ QString ms(double v)
 ComparisonView::ComparisonView(QWidget *parent)
     : QWidget(parent)
 {
+    // First: a language or palette change may arrive while the rest is being made.
+    m_chartsWhenShown = new RebuildWhenShown(this, [this] { rebuildCharts(); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *header = new QHBoxLayout;
@@ -139,7 +141,6 @@ ComparisonView::ComparisonView(QWidget *parent)
     });
     connect(m_export, &QPushButton::clicked, this, &ComparisonView::onExport);
     connect(m_close, &QPushButton::clicked, this, &ComparisonView::closeRequested);
-    m_chartsWhenShown = new RebuildWhenShown(this, [this] { rebuildCharts(); });
     retranslate();
 }
 

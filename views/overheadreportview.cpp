@@ -42,6 +42,8 @@ QString ms(double v)
 OverheadReportView::OverheadReportView(QWidget *parent)
     : QWidget(parent)
 {
+    // First: a language or palette change may arrive while the rest is being made.
+    m_chartWhenShown = new RebuildWhenShown(this, [this] { rebuildChart(); });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *header = new QHBoxLayout;
@@ -80,7 +82,6 @@ OverheadReportView::OverheadReportView(QWidget *parent)
             m_notes->setText(problem.isEmpty() ? tr("Exported to %1.").arg(path) : problem);
         });
     });
-    m_chartWhenShown = new RebuildWhenShown(this, [this] { rebuildChart(); });
     retranslate();
 }
 
