@@ -126,9 +126,8 @@ void ResultsController::adopt(bool hasStore, bool readOnly, const QString &path,
     refreshHistory();
 }
 
-namespace {
-
-struct Opened
+// How opening the database went, on the worker.
+struct ResultsController::Opened
 {
     bool ok = false;
     bool readOnly = false;
@@ -136,9 +135,11 @@ struct Opened
     QString problem;
 };
 
-Opened openOnWorker(const QString &path)
+namespace {
+
+ResultsController::Opened openOnWorker(const QString &path)
 {
-    Opened opened;
+    ResultsController::Opened opened;
     auto store = ResultStore::open(path);
     if (!store
         && (store.error().code() == ErrorCode::Unsupported
@@ -163,10 +164,13 @@ void ResultsController::open(const QString &path)
 {
     m_openedPath = path;
     submit<Opened>([path] { return openOnWorker(path); },
-                   [this, path](const Opened &opened) {
-                       adopt(opened.ok, opened.readOnly, path, opened.problem, opened.damaged);
-                       Q_EMIT this->opened(path, writable());
-                   });
+                   [this, path](const Opened &opened) { finishOpening(path, opened); });
+}
+
+void ResultsController::finishOpening(const QString &path, const Opened &opened)
+{
+    adopt(opened.ok, opened.readOnly, path, opened.problem, opened.damaged);
+    Q_EMIT this->opened(path, writable());
 }
 
 void ResultsController::retryOpen()
@@ -191,10 +195,7 @@ void ResultsController::moveAsideAndOpen()
             }
             return openOnWorker(path);
         },
-        [this, path](const Opened &opened) {
-            adopt(opened.ok, opened.readOnly, path, opened.problem, opened.damaged);
-            Q_EMIT this->opened(path, writable());
-        });
+        [this, path](const Opened &opened) { finishOpening(path, opened); });
 }
 
 void ResultsController::compare(const QStringList &ids)

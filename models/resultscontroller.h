@@ -128,6 +128,11 @@ private:
     // Saves or deletes a profile on the worker, then reads the profiles again.
     void changeProfiles(std::function<VoidResult(ResultStore &)> change);
 
+public:
+    struct Opened; // how opening went (made on the worker)
+
+private:
+    void finishOpening(const QString &path, const Opened &opened);
     // The outcome of opening: the state every view reads.
     void adopt(bool hasStore, bool readOnly, const QString &path, const QString &problem,
                bool damaged);

@@ -21,6 +21,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -99,6 +100,19 @@ struct Endpoint
     std::vector<std::pair<int, double>> script; // per request: status, delay in ms
     std::atomic_int requests {0};
 };
+
+// A demo cluster over HTTPS, settled, with an administrator's kubeconfig written to `kc` for
+// kubectl (null when it did not start).
+std::unique_ptr<DemoCluster> settledCluster(const QString &kc)
+{
+    DemoCluster::Options options;
+    options.tls = true;
+    auto cluster = std::make_unique<DemoCluster>(options);
+    if (!cluster->start().ok() || !cluster->waitUntilSettled(20000)
+        || !cluster->writeKubeconfig(kc).ok())
+        return nullptr;
+    return cluster;
+}
 
 } // namespace
 
@@ -444,15 +458,11 @@ spec:
 
     void demoTrafficFollowsKubectl()
     {
-        Meshdeck::Demo::DemoCluster::Options options;
-        options.tls = true;
-        DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        QVERIFY(cluster.waitUntilSettled(20000));
+        QVERIFY2(!kubectlPath().isEmpty(), "kubectl is not installed");
         QTemporaryDir dir;
         const QString kc = dir.filePath(QStringLiteral("kc"));
-        QVERIFY(cluster.writeKubeconfig(kc).ok());
-        QVERIFY2(!kubectlPath().isEmpty(), "kubectl is not installed");
+        const std::unique_ptr<DemoCluster> cluster = settledCluster(kc);
+        QVERIFY2(cluster, "the demo cluster did not start and settle");
         const QByteArray all = QByteArray(kReviewsSubsets) + "---\n" + R"(
 apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -480,7 +490,7 @@ spec:
                      .hasMatch(),
                  table.out.constData());
         QTest::qWait(600); // the sidecars follow within a poll (250 ms)
-        const QString metricsUrl = cluster.bookinfo()->metricsUrl();
+        const QString metricsUrl = cluster->bookinfo()->metricsUrl();
         const auto reviewsCounts = [&] {
             HttpRequest request;
             request.url = QUrl(metricsUrl);
@@ -500,7 +510,7 @@ spec:
         QElapsedTimer clock;
         for (int i = 0; i < 20; ++i) {
             HttpRequest request;
-            request.url = QUrl(cluster.bookinfo()->productpageMeshUrl());
+            request.url = QUrl(cluster->bookinfo()->productpageMeshUrl());
             clock.start();
             const auto reply = HttpTransport::perform(request);
             QVERIFY(reply.ok());
@@ -538,7 +548,7 @@ spec:
         const QMap<QString, double> gammaBefore = reviewsCounts();
         for (int i = 0; i < 10; ++i) {
             HttpRequest request;
-            request.url = QUrl(cluster.bookinfo()->productpageMeshUrl());
+            request.url = QUrl(cluster->bookinfo()->productpageMeshUrl());
             const auto reply = HttpTransport::perform(request);
             QVERIFY(reply.ok());
             QCOMPARE(reply->status, 200);
@@ -576,15 +586,11 @@ spec:
         // reviews-v3 waits 2.5 s for ratings, reviews-v2 10 s, and productpage 3 s for reviews,
         // asking twice. A delay on ratings longer than v3's timeout leaves v3's reviews without
         // stars in about 2.5 s; behind v2, the page gives up on reviews after about 6 s.
-        Meshdeck::Demo::DemoCluster::Options options;
-        options.tls = true;
-        DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        QVERIFY(cluster.waitUntilSettled(20000));
+        QVERIFY2(!kubectlPath().isEmpty(), "kubectl is not installed");
         QTemporaryDir dir;
         const QString kc = dir.filePath(QStringLiteral("kc"));
-        QVERIFY(cluster.writeKubeconfig(kc).ok());
-        QVERIFY2(!kubectlPath().isEmpty(), "kubectl is not installed");
+        const std::unique_ptr<DemoCluster> cluster = settledCluster(kc);
+        QVERIFY2(cluster, "the demo cluster did not start and settle");
         const auto route = [&](const char *subset, const char *delay) {
             const QByteArray yaml = QByteArray(kReviewsSubsets) + "---\n" + QByteArray(R"(
 apiVersion: networking.istio.io/v1
@@ -610,7 +616,7 @@ spec:
         };
         const auto page = [&](qint64 *ms) {
             HttpRequest request;
-            request.url = QUrl(cluster.bookinfo()->productpageMeshUrl());
+            request.url = QUrl(cluster->bookinfo()->productpageMeshUrl());
             request.timeout = std::chrono::milliseconds(20000);
             QElapsedTimer clock;
             clock.start();
@@ -632,7 +638,8 @@ spec:
         std::tie(status, body) = page(&ms);
         QVERIFY2(body.contains("Sorry, product reviews are currently unavailable for this book."),
                  body.constData());
-        QVERIFY2(body.contains("\"author\":\"William Shakespeare\""), body.constData()); // details answered
+        QVERIFY2(body.contains("\"author\":\"William Shakespeare\""),
+                 body.constData()); // details answered
         QVERIFY2(ms >= 5900 && ms < 9000, qPrintable(QString::number(ms)));
     }
 };
