@@ -36,8 +36,15 @@ inline Run meshdeck(const QStringList &args, bool withDisplay = false,
     }
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(MESHDECK_BINARY), args);
-    if (!p.waitForFinished(60000))
+    // In-cluster experiments take 20 s alone here; one CI run, two tests at once on two cores,
+    // took over 60 s.
+    if (!p.waitForFinished(120000)) {
+        // Over time: a failure that says so, not the exit code 0 of a process never reaped.
         p.kill();
+        p.waitForFinished(5000);
+        return {-1, p.readAllStandardOutput(),
+                p.readAllStandardError() + "\n(meshdeck did not finish within 120 s: killed)"};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
@@ -55,8 +62,12 @@ inline Run kubectl(const QString &kubeconfig, const QStringList &args, const QBy
     p.start(kubectlPath(), QStringList {QStringLiteral("--kubeconfig"), kubeconfig} + args);
     p.write(input);
     p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
+    if (!p.waitForFinished(60000)) {
         p.kill();
+        p.waitForFinished(5000);
+        return {-1, p.readAllStandardOutput(),
+                p.readAllStandardError() + "\n(kubectl did not finish within 60 s: killed)"};
+    }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
 }
