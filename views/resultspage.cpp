@@ -39,6 +39,10 @@ ResultsPage::ResultsPage(ResultsController *controller, QWidget *parent)
     m_stack = new QStackedWidget(this);
     outer->addWidget(m_stack);
 
+    // Blank until the database has opened and the table has its first answer: then the runs or
+    // the empty state, without a flash of the other.
+    m_opening = new QWidget(m_stack);
+    m_stack->addWidget(m_opening);
     m_empty = new EmptyStatePage([] { return PageEmptyStates::forPage(PageId::Results); }, m_stack);
     m_stack->addWidget(m_empty);
 
@@ -228,7 +232,12 @@ void ResultsPage::retranslate()
     m_retry->setVisible(missing && !m_controller->damaged());
     const bool empty = (!m_controller->hasStore() || m_model->totalCount() == 0)
         && m_model->filter().isEmpty() && problem.isEmpty();
-    if (m_stack->currentWidget() != m_comparison)
+    // Neither a database nor a problem with one yet: it is still opening.
+    const bool unknown = problem.isEmpty() && (m_model->loading() || !m_controller->hasStore());
+    QWidget *current = m_stack->currentWidget();
+    // A comparison or an overhead report stays on screen; the list and the empty state follow
+    // the table once its answer is in.
+    if (!unknown && (current == m_opening || current == m_empty || current == m_listPage))
         m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_listPage);
     m_empty->refresh();
 }

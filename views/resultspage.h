@@ -63,6 +63,7 @@ private:
     ResultsController *m_controller = nullptr;
     RunsTableModel *m_model = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QWidget *m_opening = nullptr;
     EmptyStatePage *m_empty = nullptr;
     QWidget *m_listPage = nullptr;
     QLabel *m_problem = nullptr;

@@ -16,6 +16,7 @@
 #include <models/runstablemodel.h>
 #include <store/resultstore.h>
 #include <views/comparisonview.h>
+#include <views/emptystatepage.h>
 #include <views/performancepage.h>
 #include <views/resultspage.h>
 
@@ -33,6 +34,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -615,6 +617,50 @@ private Q_SLOTS:
         QVERIFY(store->loadRun(r.id).ok());
         if (const QString shots = qEnvironmentVariable("MESHDECK_TEST_SHOTS"); !shots.isEmpty())
             perf.grab().save(shots + QStringLiteral("/performance-cluster.png"));
+    }
+
+    // Until the database has opened and the table has its first answer, the page shows neither
+    // the runs nor the empty state; then the right one, without a flash of the other.
+    void noFlashWhileOpening()
+    {
+        QTemporaryDir dir;
+        const QString withRuns = dir.filePath(QStringLiteral("runs.sqlite"));
+        {
+            auto store = ResultStore::open(withRuns);
+            QVERIFY(store.ok());
+            QVERIFY(
+                (*store)->saveRun(TestSupport::sampleRun(QStringLiteral("kept"), 4, 1000, 1)).ok());
+        }
+        const QString none = dir.filePath(QStringLiteral("none.sqlite"));
+        for (const QString &db : {withRuns, none}) {
+            ResultsController results;
+            ResultsPage page(&results);
+            page.resize(1000, 600);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            auto *stack = page.findChild<QStackedWidget *>(QString(), Qt::FindDirectChildrenOnly);
+            auto *empty = page.findChild<EmptyStatePage *>();
+            QTableView *table = nullptr; // the runs table (the comparison has tables too)
+            for (auto *t : page.findChildren<QTableView *>())
+                if (t->model() == page.model())
+                    table = t;
+            QVERIFY(stack && empty && table);
+            QList<QWidget *> shown {stack->currentWidget()};
+            connect(stack, &QStackedWidget::currentChanged, this,
+                    [&] { shown << stack->currentWidget(); });
+            QVERIFY(!empty->isVisible());
+            QVERIFY(!table->isVisible());
+            results.open(db);
+            if (db == withRuns) {
+                QTRY_COMPARE(page.model()->rowCount(), 1);
+                QTRY_VERIFY(table->isVisible());
+            } else {
+                QTRY_VERIFY(empty->isVisible());
+            }
+            QVERIFY(!shown.contains(db == withRuns ? static_cast<QWidget *>(empty)
+                                                   : table->parentWidget()));
+            QCOMPARE(shown.size(), 2); // blank, then the answer
+        }
     }
 
     void problemsAreShown()
