@@ -36,6 +36,7 @@ struct TlsMaterialCache::Material
 
 namespace {
 
+constexpr size_t kStreamReadBuffer = 256 * 1024;
 constexpr size_t kKept = 16; // distinct credentials kept (a rotated certificate adds one)
 
 // The PEM bytes of a credential: in memory, or read from its file.
@@ -114,6 +115,11 @@ CURLcode toContext(CURL *, void *sslContext, void *binding)
 {
     auto *ctx = static_cast<SSL_CTX *>(sslContext);
     const auto *b = static_cast<const Binding *>(binding);
+    // A stream reads what has arrived, many records at a time, instead of a record's header and
+    // then its body (two system calls for every 16 KiB). Safe here, as a stream's reader reads
+    // until TLS would block before it polls the socket.
+    SSL_CTX_set_read_ahead(ctx, 1);
+    SSL_CTX_set_default_read_buffer_len(ctx, kStreamReadBuffer);
     const TlsMaterialCache::Material *m = b->material.get();
     if (b->resumed) {
         SSL_CTX_set_ex_data(ctx, resumedIndex(), b->resumed);
@@ -125,6 +131,8 @@ CURLcode toContext(CURL *, void *sslContext, void *binding)
                 *resumed = SSL_session_reused(ssl) == 1;
         });
     }
+    if (!m)
+        return CURLE_OK; // libcurl's own options: no credentials named
     if (m->store)
         SSL_CTX_set1_cert_store(ctx, m->store);
     if (m->cert) {
@@ -184,8 +192,14 @@ TlsMaterialCache::install(CURL *curl, const TlsOptions &tls, bool *resumed)
     const QByteArray ca = tls.verifyPeer ? pemOf(tls.caPem, tls.caFile) : QByteArray();
     const QByteArray cert = pemOf(tls.clientCertPem, tls.clientCertFile);
     const QByteArray key = pemOf(tls.clientKeyPem, tls.clientKeyFile);
-    if (ca.isEmpty() && cert.isEmpty())
-        return nullptr;
+    if (ca.isEmpty() && cert.isEmpty()) {
+        // No credentials to cache: the context is still made for a stream (see toContext).
+        if (curl_easy_setopt(curl, CURLOPT_SSL_CTX_FUNCTION, toContext) != CURLE_OK)
+            return nullptr;
+        auto binding = std::make_shared<Binding>(Binding {nullptr, resumed});
+        curl_easy_setopt(curl, CURLOPT_SSL_CTX_DATA, binding.get());
+        return std::shared_ptr<Material>(binding, nullptr);
+    }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const QByteArray *part : {&ca, &cert, &key}) {
         hash.addData(QByteArray::number(part->size()) + ':');

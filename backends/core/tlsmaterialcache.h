@@ -19,10 +19,11 @@ class TlsMaterialCache
 public:
     struct Material; // opaque: what the connection's context takes
 
-    // Installs the credentials of `tls` on `curl` (after CurlTransfer::prepare). The answer
-    // must live until the connection is made. Null leaves libcurl's own options in place (no
-    // credentials named, a PEM that does not parse, a libcurl without OpenSSL), so that
-    // libcurl reports any problem as usual.
+    // Installs the credentials of `tls` on `curl` (after CurlTransfer::prepare), for a stream's
+    // connection: its TLS also reads ahead, many records a call. The answer must live until
+    // the connection is made. libcurl's own options stay in place when no credentials are
+    // named, a PEM does not parse or libcurl has no OpenSSL, so that libcurl reports any
+    // problem as usual; the last two answer null.
     // `resumed`, when given, is set once the handshake is done: whether it resumed an earlier
     // connection's session (connections with the same credentials share their sessions).
     [[nodiscard]] static std::shared_ptr<Material> install(CURL *curl, const TlsOptions &tls,
