@@ -32,6 +32,7 @@ struct Port
     int fd = -1;
     bool connecting = true;
     bool readOpen = true; // the pod may still send
+    bool mayRead = true; // no read has met "would block" since the last poll said readable
     bool ended = false;
     bool finishWrite = false; // the client half-closed: shut the sending side once flushed
     bool writeShut = false;
@@ -53,6 +54,7 @@ struct ForwardSession::State
     size_t outAt = 0;
     bool clientOpen = true;
     bool moved = false; // bytes went to or came from the client in this step
+    bool clientMayRead = true; // as Port::mayRead: a read that would block waits for a poll
     bool ending = false;
     bool closePending = false; // sent after the data (wslay sends control frames first)
     std::vector<char> buffer = std::vector<char>(kChunk + 1);
@@ -71,6 +73,8 @@ struct ForwardSession::State
         moved = moved || n > 0;
         if (n > 0)
             return n;
+        if (n == 0 && client.waitsFor() == POLLIN)
+            clientMayRead = false;
         wslay_event_set_error(ctx, n == 0 ? WSLAY_ERR_WOULDBLOCK : WSLAY_ERR_CALLBACK_FAILURE);
         return -1;
     }
@@ -213,8 +217,9 @@ struct ForwardSession::State
                 clientOpen = false;
             progressed = progressed || moved;
         }
-        // From the client, unless a pod cannot take more.
-        if (readable()) {
+        // From the client, unless a pod cannot take more. A read that would block is not tried
+        // again before a poll says there is more: a system call saved each step.
+        if (readable() && (clientMayRead || client.hasBuffered())) {
             if (wslay_event_recv(ws) != 0)
                 clientOpen = false;
             progressed = progressed || moved;
@@ -252,7 +257,7 @@ struct ForwardSession::State
                 ::shutdown(p.fd, SHUT_WR);
                 p.writeShut = true;
             }
-            if (p.readOpen && wslay_event_get_queued_msg_length(ws) < kHigh) {
+            if (p.readOpen && p.mayRead && wslay_event_get_queued_msg_length(ws) < kHigh) {
                 // Read after a byte for the channel, so that the message is made in place.
                 const ssize_t n = ::recv(p.fd, buffer.data() + 1, kChunk, 0);
                 if (n > 0) {
@@ -262,7 +267,9 @@ struct ForwardSession::State
                     else // the message made in place
                         queue(buffer.data(), size_t(n) + 1);
                     progressed = true;
-                } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
+                } else if (n < 0 && errno == EAGAIN) {
+                    p.mayRead = false;
+                } else if (n == 0 || errno != EINTR) {
                     p.readOpen = false;
                     endPort(i,
                             n == 0 ? QString()
@@ -296,7 +303,8 @@ struct ForwardSession::State
                 c.events |= POLLIN;
         }
         fds.push_back(c);
-        for (const Port &p : ports) {
+        std::vector<Port *> polled;
+        for (Port &p : ports) {
             if (p.ended)
                 continue;
             pollfd f {p.fd, 0, 0};
@@ -305,8 +313,14 @@ struct ForwardSession::State
             if (p.readOpen && !p.connecting)
                 f.events |= POLLIN;
             fds.push_back(f);
+            polled.push_back(&p);
         }
-        ::poll(fds.data(), nfds_t(fds.size()), timeoutMs);
+        if (::poll(fds.data(), nfds_t(fds.size()), timeoutMs) <= 0)
+            return;
+        constexpr short kReadable = POLLIN | POLLHUP | POLLERR;
+        clientMayRead = clientMayRead || (fds[0].revents & kReadable);
+        for (size_t i = 0; i < polled.size(); ++i)
+            polled[i]->mayRead = polled[i]->mayRead || (fds[i + 1].revents & kReadable);
     }
 };
 
