@@ -214,6 +214,47 @@ Setup setupTimes(int port, int together)
     return s;
 }
 
+// Meshdeck's forward to svc/productpage:9080, on a thread of its own as in the app.
+class MeshdeckForward
+{
+public:
+    explicit MeshdeckForward(std::shared_ptr<Kube::KubeClient> client)
+    {
+        m_thread.start();
+        Kube::PortForwarder::Spec spec;
+        spec.ns = QStringLiteral("bookinfo");
+        spec.kind = QStringLiteral("service");
+        spec.name = QStringLiteral("productpage");
+        spec.remotePort = 9080;
+        m_forwarder = new Kube::PortForwarder(std::move(client), spec);
+        m_forwarder->moveToThread(&m_thread);
+        QMetaObject::invokeMethod(
+            m_forwarder, [this] { m_started = m_forwarder->start(&m_error); },
+            Qt::BlockingQueuedConnection);
+    }
+    ~MeshdeckForward()
+    {
+        m_forwarder->deleteLater();
+        m_thread.quit();
+        m_thread.wait();
+    }
+    [[nodiscard]] bool started() const { return m_started; }
+    [[nodiscard]] QString error() const { return m_error; }
+    [[nodiscard]] int port() const { return m_forwarder->localPort(); }
+
+private:
+    QThread m_thread;
+    Kube::PortForwarder *m_forwarder = nullptr;
+    bool m_started = false;
+    QString m_error;
+};
+
+int directPort(Demo::DemoCluster &cluster)
+{
+    return QUrl(cluster.bookinfo()->podUrl(QStringLiteral("productpage"), QStringLiteral("v1")))
+        .port();
+}
+
 } // namespace
 
 class bench_PortForward : public QObject
@@ -231,28 +272,12 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString kubeconfig = dir.filePath(QStringLiteral("admin.yaml"));
         QVERIFY(cluster.writeKubeconfig(kubeconfig).ok());
-        const int direct
-            = QUrl(cluster.bookinfo()->podUrl(QStringLiteral("productpage"), QStringLiteral("v1")))
-                  .port();
+        const int direct = directPort(cluster);
         auto client = Kube::KubeClient::fromKubeconfig(kubeconfig, {});
         QVERIFY(client.ok());
-
-        // Meshdeck's forward, on a thread of its own as in the app.
-        QThread thread;
-        thread.start();
-        Kube::PortForwarder::Spec spec;
-        spec.ns = QStringLiteral("bookinfo");
-        spec.kind = QStringLiteral("service");
-        spec.name = QStringLiteral("productpage");
-        spec.remotePort = 9080;
-        auto *forwarder = new Kube::PortForwarder(*client, spec);
-        forwarder->moveToThread(&thread);
-        bool started = false;
-        QString error;
-        QMetaObject::invokeMethod(
-            forwarder, [&] { started = forwarder->start(&error); }, Qt::BlockingQueuedConnection);
-        QVERIFY2(started, qPrintable(error));
-        const int ours = forwarder->localPort();
+        auto forward = std::make_unique<MeshdeckForward>(*client);
+        QVERIFY2(forward->started(), qPrintable(forward->error()));
+        const int ours = forward->port();
 
         // kubectl port-forward, the peer (SPDY in WebSocket, as kubectl 1.31+ does).
         const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
@@ -371,10 +396,48 @@ private Q_SLOTS:
             peer.terminate();
             peer.waitForFinished(5000);
         }
-        forwarder->deleteLater();
-        thread.quit();
-        thread.wait();
+        forward.reset();
         std::printf("goal (>= 0.5 of direct at 1 MiB): %s\n", mT / dT >= 0.5 ? "met" : "NOT MET");
+    }
+
+    // The same forward over plain HTTP (the demo's --plain): what TLS costs the forward, and
+    // what the forward costs without it.
+    void withoutTls()
+    {
+        Demo::DemoCluster::Options options;
+        options.anonymousAdmin = true;
+        Demo::DemoCluster cluster(options);
+        QVERIFY(cluster.start().ok());
+        QVERIFY(cluster.waitUntilSettled(20000));
+        QTemporaryDir dir;
+        const QString kubeconfig = dir.filePath(QStringLiteral("plain.yaml"));
+        QVERIFY(cluster.writeKubeconfig(kubeconfig).ok());
+        auto client = Kube::KubeClient::fromKubeconfig(kubeconfig, {});
+        QVERIFY(client.ok());
+        MeshdeckForward forward(*client);
+        QVERIFY2(forward.started(), qPrintable(forward.error()));
+        {
+            const double before = processCpu();
+            QThread::sleep(2);
+            g_background = (processCpu() - before) / 2;
+        }
+        std::vector<Figures> d, m;
+        for (int round = 0; round < 3; ++round) {
+            d.push_back(measure(directPort(cluster), -1));
+            m.push_back(measure(forward.port(), 0));
+        }
+        const double dT = Bench::medianOf(d, &Figures::mibPerSecond);
+        const double mT = Bench::medianOf(m, &Figures::mibPerSecond);
+        const double dP = Bench::medianOf(d, &Figures::pathCpuMsPerMib);
+        const double mP = Bench::medianOf(m, &Figures::pathCpuMsPerMib);
+        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        std::printf(
+            "without TLS (plain HTTP, demo-cluster --plain), 1 MiB transfers (median of 3): "
+            "direct %.0f MiB/s, Meshdeck %.0f MiB/s: ratio %.2f; tunnel CPU %.2f ms/MiB; "
+            "whole path direct %.2f ms/MiB, Meshdeck %.2f ms/MiB (ceiling on %u cores: "
+            "a ratio of %.2f)\n",
+            dT, mT, mT / dT, Bench::medianOf(m, &Figures::cpuMsPerMib), dP, mP, cores,
+            mP > 0 ? cores * 1000.0 / mP / dT : 0.0);
     }
 };
 
