@@ -249,10 +249,51 @@ private:
     QString m_error;
 };
 
-int directPort(Demo::DemoCluster &cluster)
+// A settled demo cluster with Meshdeck's forward to it; plain HTTP (anonymous users act as an
+// administrator) or HTTPS with client certificates.
+struct ForwardedCluster
 {
-    return QUrl(cluster.bookinfo()->podUrl(QStringLiteral("productpage"), QStringLiteral("v1")))
-        .port();
+    explicit ForwardedCluster(bool tls)
+        : cluster([tls] {
+            Demo::DemoCluster::Options options;
+            options.tls = tls;
+            options.anonymousAdmin = !tls;
+            return options;
+        }())
+    {
+    }
+    // An empty answer, or what failed.
+    QString start()
+    {
+        if (!cluster.start().ok() || !cluster.waitUntilSettled(20000))
+            return QStringLiteral("the demo cluster did not start");
+        kubeconfig = dir.filePath(QStringLiteral("admin.yaml"));
+        if (!cluster.writeKubeconfig(kubeconfig).ok())
+            return QStringLiteral("no kubeconfig");
+        auto client = Kube::KubeClient::fromKubeconfig(kubeconfig, {});
+        if (!client.ok())
+            return client.error().message();
+        forward = std::make_unique<MeshdeckForward>(*client);
+        return forward->started() ? QString() : forward->error();
+    }
+    [[nodiscard]] int directPort() const
+    {
+        return QUrl(cluster.bookinfo()->podUrl(QStringLiteral("productpage"), QStringLiteral("v1")))
+            .port();
+    }
+
+    Demo::DemoCluster cluster;
+    QTemporaryDir dir;
+    QString kubeconfig;
+    std::unique_ptr<MeshdeckForward> forward;
+};
+
+// CPU seconds per second the demo spends with no transfer running, sampled for 2 s.
+void sampleBackground()
+{
+    const double before = processCpu();
+    QThread::sleep(2);
+    g_background = (processCpu() - before) / 2;
 }
 
 } // namespace
@@ -264,20 +305,12 @@ class bench_PortForward : public QObject
 private Q_SLOTS:
     void throughputAndLatency()
     {
-        Demo::DemoCluster::Options options;
-        options.tls = true;
-        Demo::DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        QVERIFY(cluster.waitUntilSettled(20000));
-        QTemporaryDir dir;
-        const QString kubeconfig = dir.filePath(QStringLiteral("admin.yaml"));
-        QVERIFY(cluster.writeKubeconfig(kubeconfig).ok());
-        const int direct = directPort(cluster);
-        auto client = Kube::KubeClient::fromKubeconfig(kubeconfig, {});
-        QVERIFY(client.ok());
-        auto forward = std::make_unique<MeshdeckForward>(*client);
-        QVERIFY2(forward->started(), qPrintable(forward->error()));
-        const int ours = forward->port();
+        ForwardedCluster setup(true);
+        const QString failed = setup.start();
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        const QString &kubeconfig = setup.kubeconfig;
+        const int direct = setup.directPort();
+        const int ours = setup.forward->port();
 
         // kubectl port-forward, the peer (SPDY in WebSocket, as kubectl 1.31+ does).
         const QString kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
@@ -297,11 +330,7 @@ private Q_SLOTS:
                          .toInt();
         }
 
-        {
-            const double before = processCpu();
-            QThread::sleep(2);
-            g_background = (processCpu() - before) / 2;
-        }
+        sampleBackground();
         std::vector<Figures> d, m, k;
         for (int round = 0; round < 3; ++round) {
             d.push_back(measure(direct, -1));
@@ -396,7 +425,7 @@ private Q_SLOTS:
             peer.terminate();
             peer.waitForFinished(5000);
         }
-        forward.reset();
+        setup.forward.reset();
         std::printf("goal (>= 0.5 of direct at 1 MiB): %s\n", mT / dT >= 0.5 ? "met" : "NOT MET");
     }
 
@@ -404,27 +433,14 @@ private Q_SLOTS:
     // what the forward costs without it.
     void withoutTls()
     {
-        Demo::DemoCluster::Options options;
-        options.anonymousAdmin = true;
-        Demo::DemoCluster cluster(options);
-        QVERIFY(cluster.start().ok());
-        QVERIFY(cluster.waitUntilSettled(20000));
-        QTemporaryDir dir;
-        const QString kubeconfig = dir.filePath(QStringLiteral("plain.yaml"));
-        QVERIFY(cluster.writeKubeconfig(kubeconfig).ok());
-        auto client = Kube::KubeClient::fromKubeconfig(kubeconfig, {});
-        QVERIFY(client.ok());
-        MeshdeckForward forward(*client);
-        QVERIFY2(forward.started(), qPrintable(forward.error()));
-        {
-            const double before = processCpu();
-            QThread::sleep(2);
-            g_background = (processCpu() - before) / 2;
-        }
+        ForwardedCluster setup(false);
+        const QString failed = setup.start();
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        sampleBackground();
         std::vector<Figures> d, m;
         for (int round = 0; round < 3; ++round) {
-            d.push_back(measure(directPort(cluster), -1));
-            m.push_back(measure(forward.port(), 0));
+            d.push_back(measure(setup.directPort(), -1));
+            m.push_back(measure(setup.forward->port(), 0));
         }
         const double dT = Bench::medianOf(d, &Figures::mibPerSecond);
         const double mT = Bench::medianOf(m, &Figures::mibPerSecond);

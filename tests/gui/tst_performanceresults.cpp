@@ -48,6 +48,14 @@ using namespace Meshdeck;
 using namespace Meshdeck::Perf;
 using namespace std::chrono_literals;
 
+// A results database at `path` with one run in it.
+bool storeOneRun(const QString &path)
+{
+    auto store = ResultStore::open(path);
+    return store.ok()
+        && (*store)->saveRun(TestSupport::sampleRun(QStringLiteral("kept"), 4, 1000, 1)).ok();
+}
+
 class tst_PerformanceResults : public QObject
 {
     Q_OBJECT
@@ -625,12 +633,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString withRuns = dir.filePath(QStringLiteral("runs.sqlite"));
-        {
-            auto store = ResultStore::open(withRuns);
-            QVERIFY(store.ok());
-            QVERIFY(
-                (*store)->saveRun(TestSupport::sampleRun(QStringLiteral("kept"), 4, 1000, 1)).ok());
-        }
+        QVERIFY(storeOneRun(withRuns));
         const QString none = dir.filePath(QStringLiteral("none.sqlite"));
         for (const QString &db : {withRuns, none}) {
             ResultsController results;
@@ -677,12 +680,7 @@ private Q_SLOTS:
         // Locked by another program: said so, with Try Again, which opens it once released.
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("locked.sqlite"));
-        {
-            auto store = ResultStore::open(db);
-            QVERIFY(store.ok());
-            QVERIFY(
-                (*store)->saveRun(TestSupport::sampleRun(QStringLiteral("kept"), 4, 1000, 1)).ok());
-        }
+        QVERIFY(storeOneRun(db));
         ResultsController results;
         ResultsPage page(&results);
         page.resize(1000, 600);
