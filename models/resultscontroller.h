@@ -47,6 +47,7 @@ class ResultsController : public QObject
 public:
     explicit ResultsController(QObject *parent = nullptr);
     ~ResultsController() override; // waits for the work in progress
+    struct Opened; // how opening the database went (made on the worker)
 
     // Opens the database at `path` on the worker (creating it, or bringing an older schema
     // up to date; read-only when a newer Meshdeck wrote it or another program holds it
@@ -128,10 +129,6 @@ private:
     // Saves or deletes a profile on the worker, then reads the profiles again.
     void changeProfiles(std::function<VoidResult(ResultStore &)> change);
 
-public:
-    struct Opened; // how opening went (made on the worker)
-
-private:
     void finishOpening(const QString &path, const Opened &opened);
     // The outcome of opening: the state every view reads.
     void adopt(bool hasStore, bool readOnly, const QString &path, const QString &problem,

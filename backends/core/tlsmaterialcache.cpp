@@ -184,6 +184,36 @@ CURLSH *sessionShareFor(const QByteArray &id)
     return s->share;
 }
 
+// The parsed credentials for these PEM bytes, parsed once and kept; `id` names them. Null when
+// they do not parse.
+std::shared_ptr<TlsMaterialCache::Material> cached(const QByteArray &ca, const QByteArray &cert,
+                                                   const QByteArray &key, QByteArray *id)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (const QByteArray *part : {&ca, &cert, &key}) {
+        hash.addData(QByteArray::number(part->size()) + ':');
+        hash.addData(*part);
+    }
+    *id = hash.result();
+
+    static std::mutex mutex;
+    static std::deque<std::pair<QByteArray, std::shared_ptr<TlsMaterialCache::Material>>> kept;
+    {
+        std::lock_guard lock(mutex);
+        for (const auto &[k, m] : kept)
+            if (k == *id)
+                return m;
+    }
+    auto material = parse(ca, cert, key); // outside the lock: this is the slow part
+    if (!material)
+        return nullptr;
+    std::lock_guard lock(mutex);
+    kept.emplace_back(*id, material);
+    if (kept.size() > kKept)
+        kept.pop_front(); // contexts made from it hold their own references
+    return material;
+}
+
 } // namespace
 
 std::shared_ptr<TlsMaterialCache::Material>
@@ -192,43 +222,16 @@ TlsMaterialCache::install(CURL *curl, const TlsOptions &tls, bool *resumed)
     const QByteArray ca = tls.verifyPeer ? pemOf(tls.caPem, tls.caFile) : QByteArray();
     const QByteArray cert = pemOf(tls.clientCertPem, tls.clientCertFile);
     const QByteArray key = pemOf(tls.clientKeyPem, tls.clientKeyFile);
-    if (ca.isEmpty() && cert.isEmpty()) {
-        // No credentials to cache: the context is still made for a stream (see toContext).
-        if (curl_easy_setopt(curl, CURLOPT_SSL_CTX_FUNCTION, toContext) != CURLE_OK)
-            return nullptr;
-        auto binding = std::make_shared<Binding>(Binding {nullptr, resumed});
-        curl_easy_setopt(curl, CURLOPT_SSL_CTX_DATA, binding.get());
-        return std::shared_ptr<Material>(binding, nullptr);
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    for (const QByteArray *part : {&ca, &cert, &key}) {
-        hash.addData(QByteArray::number(part->size()) + ':');
-        hash.addData(*part);
-    }
-    const QByteArray id = hash.result();
-
-    static std::mutex mutex;
-    static std::deque<std::pair<QByteArray, std::shared_ptr<Material>>> kept;
     std::shared_ptr<Material> material;
-    {
-        std::lock_guard lock(mutex);
-        for (const auto &[k, m] : kept)
-            if (k == id)
-                material = m;
-    }
-    if (!material) {
-        material = parse(ca, cert, key); // outside the lock: this is the slow part
-        if (!material)
-            return nullptr;
-        std::lock_guard lock(mutex);
-        kept.emplace_back(id, material);
-        if (kept.size() > kKept)
-            kept.pop_front(); // contexts made from it hold their own references
-    }
+    QByteArray id;
+    if ((!ca.isEmpty() || !cert.isEmpty()) && !(material = cached(ca, cert, key, &id)))
+        return nullptr; // a PEM that does not parse: libcurl reports it
     if (curl_easy_setopt(curl, CURLOPT_SSL_CTX_FUNCTION, toContext) != CURLE_OK)
         return nullptr; // not OpenSSL: libcurl's own options stay
     auto binding = std::make_shared<Binding>(Binding {material, resumed});
     curl_easy_setopt(curl, CURLOPT_SSL_CTX_DATA, binding.get());
+    if (!material) // no credentials named: libcurl's own options, the context still made here
+        return std::shared_ptr<Material>(binding, nullptr);
     if (CURLSH *share = sessionShareFor(id))
         curl_easy_setopt(curl, CURLOPT_SHARE, share);
     if (material->store) {

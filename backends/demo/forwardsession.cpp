@@ -303,8 +303,7 @@ struct ForwardSession::State
                 c.events |= POLLIN;
         }
         fds.push_back(c);
-        std::vector<Port *> polled;
-        for (Port &p : ports) {
+        for (const Port &p : ports) {
             if (p.ended)
                 continue;
             pollfd f {p.fd, 0, 0};
@@ -313,14 +312,15 @@ struct ForwardSession::State
             if (p.readOpen && !p.connecting)
                 f.events |= POLLIN;
             fds.push_back(f);
-            polled.push_back(&p);
         }
         if (::poll(fds.data(), nfds_t(fds.size()), timeoutMs) <= 0)
             return;
         constexpr short kReadable = POLLIN | POLLHUP | POLLERR;
         clientMayRead = clientMayRead || (fds[0].revents & kReadable);
-        for (size_t i = 0; i < polled.size(); ++i)
-            polled[i]->mayRead = polled[i]->mayRead || (fds[i + 1].revents & kReadable);
+        size_t at = 1; // the ports polled, in order, after the client
+        for (Port &p : ports)
+            if (!p.ended)
+                p.mayRead = p.mayRead || (fds[at++].revents & kReadable);
     }
 };
 

@@ -123,21 +123,26 @@ void MeshTelemetry::record(bool destinationReporter, const MeshWorkload &s, cons
     }
 }
 
-void MeshTelemetry::recordRetry(const MeshWorkload &source, const std::string &cluster, Retry what)
+MeshTelemetry::Retries &MeshTelemetry::retriesOf(const MeshWorkload &source,
+                                                 const std::string &cluster)
 {
-    std::lock_guard lock(m_mutex);
     Retries &r = m_retries[source.encode() + '|' + cluster];
     r.source = source;
     r.cluster = cluster;
+    return r;
+}
+
+void MeshTelemetry::recordRetry(const MeshWorkload &source, const std::string &cluster, Retry what)
+{
+    std::lock_guard lock(m_mutex);
+    Retries &r = retriesOf(source, cluster);
     (what == Retry::Sent ? r.sent : what == Retry::Succeeded ? r.succeeded : r.limitExceeded)++;
 }
 
 void MeshTelemetry::addCluster(const MeshWorkload &source, const std::string &cluster)
 {
     std::lock_guard lock(m_mutex);
-    Retries &r = m_retries[source.encode() + '|' + cluster];
-    r.source = source;
-    r.cluster = cluster;
+    retriesOf(source, cluster);
 }
 
 void MeshTelemetry::envoy(std::string &out, const MeshView &view) const

@@ -82,6 +82,8 @@ private:
         std::string cluster;
         unsigned long long sent = 0, succeeded = 0, limitExceeded = 0;
     };
+    // The counters of a source's cluster, made at zero the first time (m_mutex held).
+    Retries &retriesOf(const MeshWorkload &source, const std::string &cluster);
     void envoy(std::string &out, const MeshView &view) const;
     mutable std::mutex m_mutex;
     std::map<std::string, Series> m_series;
